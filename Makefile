@@ -1,0 +1,38 @@
+# make run | make test | make bench | make model — each creates .venv and installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Debian packages the app and tests need: a CJK font (else every Chinese character is an empty box),
+# the libraries Qt's xcb/offscreen platforms load, poppler for the extraction baseline.
+SYSTEM_PACKAGES := fonts-wqy-zenhei fontconfig libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 poppler-utils
+
+.PHONY: run test bench model sysdeps venv clean
+
+sysdeps:
+	@bash .ci/sysdeps.sh $(SYSTEM_PACKAGES)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+venv: sysdeps $(STAMP)
+
+run: venv
+	$(BIN)/python main.py resources/samples/penalty-decision.txt
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+model: venv
+	$(BIN)/python -m models.training.train
+
+bench: venv
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,39 @@
+"""`python -m reviewer <command>`: the CLI on the same core as the GUI.
+
+Each command lives in `reviewer/commands/<name>.py` with `add_arguments(parser)` and `run(args) -> int`.
+Exit codes: 0 ok, 1 unreadable input, 2 usage error, 3 export verification failed, 4 audit chain broken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = {
+    "scan": "找出文档中的个人信息和涉密/限制内容 / detect personal information and restricted content",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reviewer", description="政府信息公开保密审查 / disclosure review")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in COMMANDS.items():
+        module = importlib.import_module(f"reviewer.commands.{name}")
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return int(args._module.run(args))
+    except KeyboardInterrupt:
+        print("已取消 / cancelled", file=sys.stderr)
+        return 130

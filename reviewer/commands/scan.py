@@ -1,0 +1,61 @@
+"""`reviewer scan [--format jsonl|json|text] PATH...`: the fixed JSON Lines output contract."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    parser.add_argument("--format", choices=["jsonl", "json", "text"], default="jsonl")
+    parser.add_argument("--threshold", type=float, default=None, help="minimum score (default from config)")
+
+
+def iter_inputs(paths: list[str]) -> Iterator[Path]:
+    """Files as given; folders walked recursively for supported suffixes, in a stable order."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            yield p
+
+
+def run(args: argparse.Namespace) -> int:
+    from reviewer.core.detection import analyze
+    from reviewer.core.documents import load_document
+    from reviewer.core.errors import ReviewerError
+
+    failed = 0
+    collected: list[dict] = []
+    out = sys.stdout
+    for path in iter_inputs(args.paths):
+        try:
+            document = load_document(path)
+        except ReviewerError as exc:
+            print(f"{path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        kwargs = {} if args.threshold is None else {"threshold": args.threshold}
+        for finding in analyze(document, **kwargs):
+            record = finding.to_json(str(path))
+            if args.format == "jsonl":
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            elif args.format == "json":
+                collected.append(record)
+            else:
+                loc = record["locator"]
+                where = loc.get("part", "") + (f" p{loc['page']}" if "page" in loc else "") + (
+                    f" L{loc['line']}" if "line" in loc else "")
+                out.write(f"{path}\t{where}\t{record['entity_type']}\t{record['text']}\t{record['score']:.2f}\n")
+    if args.format == "json":
+        json.dump(collected, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    out.flush()
+    return 1 if failed else 0

@@ -1,0 +1,126 @@
+"""Value types shared by the whole core: frozen dataclasses and Enums, stored by value."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Category(StrEnum):
+    """What kind of problem a finding is; fixed by the `reviewer scan` output contract."""
+
+    PERSONAL = "personal"  # personal information (GB/T 35273)
+    RESTRICTED = "restricted"  # classified or restricted content (保守国家秘密法, GB/T 9704 markings)
+    OTHER = "other"  # e.g. organisation names: shown, but not personal information
+
+
+class Severity(StrEnum):
+    BLOCK = "block"  # release must be refused (live state-secret marking); redaction does not cure it
+    REVIEW = "review"
+    INFO = "info"
+
+
+class EntityType(StrEnum):
+    """Entity type names: the contract used by the CLI, exports, profiles and tests."""
+
+    # personal information, structured identifiers
+    CN_ID_CARD = "CN_ID_CARD"
+    CN_MOBILE_PHONE = "CN_MOBILE_PHONE"
+    CN_LANDLINE_PHONE = "CN_LANDLINE_PHONE"
+    EMAIL_ADDRESS = "EMAIL_ADDRESS"
+    CN_BANK_CARD = "CN_BANK_CARD"
+    CN_USCC = "CN_USCC"
+    CN_LICENSE_PLATE = "CN_LICENSE_PLATE"
+    CN_PASSPORT = "CN_PASSPORT"
+    CN_HK_MACAO_PERMIT = "CN_HK_MACAO_PERMIT"
+    IP_ADDRESS = "IP_ADDRESS"
+    CN_QQ = "CN_QQ"
+    CN_WECHAT = "CN_WECHAT"
+    CN_BIRTH_DATE = "CN_BIRTH_DATE"
+    SENSITIVE_PERSONAL = "SENSITIVE_PERSONAL"
+    # personal information from NER + rules
+    PERSON = "PERSON"
+    CN_ADDRESS = "CN_ADDRESS"
+    # other
+    ORGANIZATION = "ORGANIZATION"
+    # restricted content
+    CLASSIFIED_MARKING = "CLASSIFIED_MARKING"
+    COPY_NUMBER = "COPY_NUMBER"
+    URGENCY_MARKING = "URGENCY_MARKING"
+    STATE_SECRET_STATEMENT = "STATE_SECRET_STATEMENT"
+    WORK_SECRET = "WORK_SECRET"
+    INTERNAL_USE = "INTERNAL_USE"
+    PROCESS_INFORMATION = "PROCESS_INFORMATION"
+    DISCLOSURE_NOTE = "DISCLOSURE_NOTE"
+    # added by a reviewer from a text selection
+    MANUAL = "MANUAL"
+
+
+RESTRICTED_TYPES = frozenset(
+    {
+        EntityType.CLASSIFIED_MARKING,
+        EntityType.COPY_NUMBER,
+        EntityType.URGENCY_MARKING,
+        EntityType.STATE_SECRET_STATEMENT,
+        EntityType.WORK_SECRET,
+        EntityType.INTERNAL_USE,
+        EntityType.PROCESS_INFORMATION,
+        EntityType.DISCLOSURE_NOTE,
+    }
+)
+OTHER_TYPES = frozenset({EntityType.ORGANIZATION})
+
+
+def category_of(entity_type: str) -> Category:
+    if entity_type in RESTRICTED_TYPES:
+        return Category.RESTRICTED
+    if entity_type in OTHER_TYPES:
+        return Category.OTHER
+    return Category.PERSONAL
+
+
+class DisclosureAttribute(StrEnum):
+    PROACTIVE = "主动公开"
+    ON_REQUEST = "依申请公开"
+    WITHHELD = "不予公开"
+    REDACTED_RELEASE = "删减后公开"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One detected span. `start`/`end` are offsets into `Document.text` (the detection text)."""
+
+    entity_type: str
+    start: int
+    end: int
+    text: str
+    score: float
+    recognizer: str
+    explanation: str
+    category: Category = Category.PERSONAL
+    locator: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None
+    # parsed facts, e.g. {"level": "机密", "period": "5年"} or {"attribute": "主动公开"}
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self, path: str) -> dict[str, Any]:
+        """The fixed `reviewer scan` JSON Lines record (extra keys only after the contract ones)."""
+        record: dict[str, Any] = {
+            "path": path,
+            "entity_type": str(self.entity_type),
+            "category": str(self.category),
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": round(float(self.score), 4),
+            "locator": dict(self.locator),
+            "recognizer": self.recognizer,
+            "explanation": self.explanation,
+        }
+        if self.severity is not None:
+            record["severity"] = str(self.severity)
+        if self.attributes:
+            record["attributes"] = dict(self.attributes)
+        return record
