@@ -1,0 +1,1 @@
+"""Converters, government-style data generators, config and train/evaluate scripts."""
