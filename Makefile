@@ -9,7 +9,7 @@ SYSTEM_PACKAGES := fonts-wqy-zenhei fontconfig libegl1 libgl1 libxkbcommon0 libx
 	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 poppler-utils
 
-.PHONY: run test bench model sysdeps venv clean
+.PHONY: run test bench model corpus sysdeps venv clean
 
 sysdeps:
 	@bash .ci/sysdeps.sh $(SYSTEM_PACKAGES)
@@ -36,3 +36,6 @@ bench: venv
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+corpus: venv
+	$(BIN)/python -m bench.corpus
