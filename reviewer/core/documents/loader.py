@@ -1,25 +1,96 @@
-"""Placeholder loader: txt only, replaced by the readers (docx_reader, pdf_reader, txt_reader)."""
+"""`load_document(path, **limits)`: sniff the bytes, dispatch to the format's reader.
+
+Every failure a file can cause ends as a typed `DocumentError` with a bilingual one-line message:
+readers raise the specific ones; anything else a parser throws on hostile bytes is reported as a
+corrupt document (logged with its traceback at DEBUG level for developers), never a traceback.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
+import zlib
 from pathlib import Path
+from typing import Any
 
-from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat
-from reviewer.core.errors import CorruptDocument, UnsupportedFormat
+from reviewer.core.documents.limits import Limits, too_large
+from reviewer.core.documents.model import Document, DocumentFormat
+from reviewer.core.documents.sniff import sniff_format
+from reviewer.core.errors import CorruptDocument, DocumentError, ReviewerError, TooLarge
+
+log = logging.getLogger(__name__)
 
 
-def load_document(path: str | Path) -> Document:
+def load_document(path: str | Path, **limits: Any) -> Document:
+    """Read a docx, PDF or txt file (format from its content) into blocks with locators.
+
+    Keyword options are the caps of `Limits` (e.g. `max_pages=500`); unknown names are an error.
+    """
+    caps = Limits.from_options(**limits)
     p = Path(path)
+    name = str(p)
+    data = _read_bytes(p, caps)
+    if not data and p.suffix.lower() != ".txt":
+        raise corrupt(name, "空文件 / empty file")
+    sha256 = hashlib.sha256(data).hexdigest()
+    fmt = sniff_format(data, name)
     try:
-        data = p.read_bytes()
+        if fmt is DocumentFormat.DOCX:
+            from reviewer.core.documents.docx_reader import read_docx
+
+            return read_docx(data, name, sha256, caps)
+        if fmt is DocumentFormat.PDF:
+            from reviewer.core.documents.pdf_reader import read_pdf
+
+            return read_pdf(data, name, sha256, caps)
+        from reviewer.core.documents.txt_reader import read_txt
+
+        return read_txt(data, name, sha256, caps)
+    except ReviewerError:
+        raise
+    except MemoryError:
+        raise TooLarge(f"内存不足，无法读取 {name}。请拆分文件或在内存更大的电脑上审查。",
+                       f"Out of memory while reading {name}. Split the file or review it on a machine with "
+                       "more memory.", path=name) from None
+    except (RecursionError, zlib.error, EOFError, ValueError, KeyError, IndexError, TypeError,
+            AttributeError, OSError, RuntimeError, UnicodeError, AssertionError) as exc:
+        log.debug("reader failed on %s", name, exc_info=True)
+        raise corrupt(name, f"{type(exc).__name__}") from exc
+
+
+def corrupt(path: str, detail: str) -> CorruptDocument:
+    """One wording for damaged files: say so, give the detail, say what to do."""
+    return CorruptDocument(
+        f"文件已损坏或不完整：{path}（{detail}）。请向来源索取完整文件，或用 Word/WPS 打开后另存一份再审查。",
+        f"Corrupt or incomplete file: {path} ({detail}). Get a complete copy from the source, or open it in "
+        "Word/WPS, save a new copy and review that.", path=path)
+
+
+def _read_bytes(p: Path, caps: Limits) -> bytes:
+    name = str(p)
+    try:
+        if p.is_dir():
+            raise DocumentError(f"{name} 是文件夹，不是文件。请指定文件，或用 scan 命令扫描整个文件夹。",
+                                f"{name} is a folder, not a file. Give a file, or scan the folder with the scan "
+                                "command.", path=name)
+        size = os.stat(p).st_size
+        if size > caps.max_file_size:
+            raise too_large("文件大小（字节）", "the file size (bytes)", size, caps.max_file_size,
+                            "max_file_size", path=name)
+        with open(p, "rb") as fh:
+            data = fh.read(caps.max_file_size + 1)
+    except FileNotFoundError:
+        raise DocumentError(f"找不到文件：{name}。请检查路径。", f"File not found: {name}. Check the path.",
+                            path=name) from None
+    except PermissionError:
+        raise DocumentError(f"无权读取文件：{name}。请检查文件权限。",
+                            f"Permission denied: {name}. Check the file's permissions.", path=name) from None
     except OSError as exc:
-        raise CorruptDocument(f"无法读取文件 {p}：{exc.strerror}。请检查路径和权限。",
-                              f"Cannot read {p}: {exc.strerror}. Check the path and permissions.") from exc
-    if p.suffix.lower() != ".txt":
-        raise UnsupportedFormat(f"不支持的文件格式：{p.name}。", f"Unsupported format: {p.name}.")
-    text = data.decode("utf-8-sig")
-    blocks = [Block(kind=BlockKind.LINE, part="text", path=f"line {i}", text=line, line=i)
-              for i, line in enumerate(text.splitlines(), 1)]
-    return Document.build(path=str(p), format=DocumentFormat.TXT, sha256=hashlib.sha256(data).hexdigest(),
-                          size=len(data), blocks=blocks, encoding="utf-8", newline="\n")
+        raise DocumentError(f"无法读取文件：{name}（{exc.strerror}）。请检查路径和磁盘。",
+                            f"Cannot read {name} ({exc.strerror}). Check the path and the disk.",
+                            path=name) from None
+    if len(data) > caps.max_file_size:  # grew while we read it
+        raise too_large("文件大小（字节）", "the file size (bytes)", len(data), caps.max_file_size,
+                        "max_file_size", path=name)
+    return data

@@ -35,6 +35,7 @@ class BlockKind(StrEnum):
     OUTLINE = "outline"
     ATTACHMENT = "attachment"  # embedded-file names
     LINE = "line"  # a txt line
+    HYPERLINK = "hyperlink"  # a docx hyperlink's target (URL, mailto:), the link text stays in its paragraph
 
 
 BLOCK_SEPARATOR = "\n"
@@ -125,6 +126,7 @@ class Document:
     properties: Mapping[str, str] = field(default_factory=dict)
     encoding: str | None = None  # txt
     newline: str | None = None  # txt: the file's own newline, kept by the writer
+    bom: bool = False  # txt: the file started with a byte-order mark (encoding names the codec without it)
     text: str = ""
     _starts: tuple[int, ...] = ()
 

@@ -1,0 +1,263 @@
+"""docx: every place text can hide, each as blocks with a part, a paragraph path and a run map.
+
+Reading order: headers, body, footers, footnotes, endnotes, comments, then properties and the
+names of tracked-change authors. Deleted text (w:delText) is read too: it is invisible in Word's
+final view but still in the file, and leaks when the file is published. Text boxes are read once:
+of an mc:AlternateContent we take the first mc:Choice and skip the VML mc:Fallback copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from lxml import etree
+
+from reviewer.core.documents.docx_package import R_NS, W_NS, DocxPackage, Relationship
+from reviewer.core.documents.docx_properties import property_blocks
+from reviewer.core.documents.limits import Limits, check_text, too_large
+from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat, RunSpan
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W = f"{{{W_NS}}}"
+P, TBL, TR, TC, R_, T, DEL_TEXT = (W + n for n in ("p", "tbl", "tr", "tc", "r", "t", "delText"))
+SDT, SDT_CONTENT, CUSTOM_XML, SMART_TAG = (W + n for n in ("sdt", "sdtContent", "customXml", "smartTag"))
+INS, DEL, MOVE_TO, MOVE_FROM = (W + n for n in ("ins", "del", "moveTo", "moveFrom"))
+HYPERLINK, FLD_SIMPLE, DIR, BDO = (W + n for n in ("hyperlink", "fldSimple", "dir", "bdo"))
+TXBX_CONTENT, AUTHOR = W + "txbxContent", W + "author"
+ALTERNATE, CHOICE, FALLBACK = (f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
+R_ID = f"{{{R_NS}}}id"
+_CHAR_TAGS = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+_DRAWING_TAGS = {W + "drawing", W + "pict", W + "object", ALTERNATE}
+_INLINE_WRAPPERS = {SMART_TAG, CUSTOM_XML, FLD_SIMPLE, DIR, BDO, SDT_CONTENT}
+_NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
+_MAIN_TYPES = ("officeDocument",)
+
+
+def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
+    package = DocxPackage(data, path, limits)
+    package_rels = package.rels("")
+    main = next((r.target for r in package_rels.values() if r.type in _MAIN_TYPES and not r.external),
+                "word/document.xml")
+    root = package.xml(main)
+    body = root.find(W + "body") if root is not None else None
+    if body is None:
+        from reviewer.core.documents.loader import corrupt
+
+        raise corrupt(path, f"缺少正文部件 {main} / missing main part {main}")
+    reader = _Reader(package, limits)
+    rels = package.rels(main)
+    headers, footers = _header_footer_parts(body, rels)
+    for part, attrs in headers.items():
+        reader.read_part(part, BlockKind.HEADER, "hdr", attrs)
+    reader.walk(body, main, "body", BlockKind.PARAGRAPH, {}, rels, 0)
+    for part, attrs in footers.items():
+        reader.read_part(part, BlockKind.FOOTER, "ftr", attrs)
+    by_type = {r.type: r.target for r in rels.values() if not r.external}
+    reader.read_notes(by_type.get("footnotes"), BlockKind.FOOTNOTE, "footnote")
+    reader.read_notes(by_type.get("endnotes"), BlockKind.ENDNOTE, "endnote")
+    reader.read_comments(by_type.get("comments"))
+    for k, author in enumerate(sorted(reader.change_authors)):
+        reader.add(Block(kind=BlockKind.PROPERTY, part=main, path=f"revision-author[{k}]", text=author,
+                         attrs={"name": "revision author", "author": author}))
+    props, pages = property_blocks(package, package_rels)
+    for block in props:
+        reader.add(block)
+    properties = {f"{b.part.rsplit('/', 1)[-1].removesuffix('.xml')}.{b.path}": b.text for b in props}
+    if pages is not None and pages > limits.max_pages:
+        pages = None  # app.xml's count is what Word last saw, not a fact: ignore absurd claims
+    return Document.build(path=path, format=DocumentFormat.DOCX, sha256=sha256, size=len(data),
+                          blocks=reader.blocks, pages=pages, properties=properties)
+
+
+def _header_footer_parts(body: etree._Element, rels: Mapping[str, Relationship]
+                         ) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Header/footer parts in section order, each with the first section and type referring to it."""
+    headers: dict[str, dict[str, str]] = {}
+    footers: dict[str, dict[str, str]] = {}
+    for section, sect_pr in enumerate(body.iter(W + "sectPr")):
+        for ref in sect_pr:
+            target = {W + "headerReference": headers, W + "footerReference": footers}.get(ref.tag)
+            rel = rels.get(ref.get(R_ID, ""))
+            if target is not None and rel and not rel.external and rel.target not in target:
+                target[rel.target] = {"section": str(section), "type": ref.get(W + "type", "default")}
+    for rel in rels.values():  # parts no section points to are still in the file
+        for kind, target in (("header", headers), ("footer", footers)):
+            if rel.type == kind and not rel.external and rel.target not in target:
+                target[rel.target] = {"section": "-", "type": "unreferenced"}
+    return headers, footers
+
+
+class _Reader:
+    def __init__(self, package: DocxPackage, limits: Limits) -> None:
+        self.package = package
+        self.limits = limits
+        self.blocks: list[Block] = []
+        self.offset = 0
+        self.change_authors: set[str] = set()
+
+    def add(self, block: Block) -> None:
+        """Append with its final offset (so Document.build need not copy it)."""
+        if block.start != self.offset:
+            block = Block(kind=block.kind, part=block.part, path=block.path, text=block.text, start=self.offset,
+                          runs=block.runs, attrs=block.attrs)
+        self.blocks.append(block)
+        self.offset += len(block.text) + 1
+        check_text(self.offset, self.limits, path=self.package.path)
+
+    def read_part(self, part: str, kind: BlockKind, root_path: str, attrs: Mapping[str, str]) -> None:
+        root = self.package.xml(part)
+        if root is not None:
+            self.walk(root, part, root_path, kind, attrs, self.package.rels(part), 0)
+
+    def read_notes(self, part: str | None, kind: BlockKind, name: str) -> None:
+        root = self.package.xml(part) if part else None
+        if root is None:
+            return
+        rels = self.package.rels(part)
+        for note in root.iterchildren(W + name):
+            if note.get(W + "type") not in _NOTE_SKIP:
+                self.walk(note, part, f"{name}[id={note.get(W + 'id')}]", kind, {}, rels, 0)
+
+    def read_comments(self, part: str | None) -> None:
+        root = self.package.xml(part) if part else None
+        if root is None:
+            return
+        rels = self.package.rels(part)
+        for comment in root.iterchildren(W + "comment"):
+            path = f"comment[id={comment.get(W + 'id')}]"
+            author = comment.get(AUTHOR) or ""
+            attrs = {"author": author} if author else {}
+            if author:  # the author attribute is itself a person's name in the file
+                self.add(Block(kind=BlockKind.COMMENT, part=part, path=f"{path}/@author", text=author, attrs=attrs))
+            self.walk(comment, part, path, BlockKind.COMMENT, attrs, rels, 0)
+
+    def walk(self, container: etree._Element, part: str, path: str, kind: BlockKind,
+             attrs: Mapping[str, str], rels: Mapping[str, Relationship], depth: int) -> None:
+        """Paragraphs and tables of a body, cell, header, note, comment or text box, in order."""
+        if depth > self.limits.max_xml_depth:
+            raise too_large("表格/文本框嵌套层数", "the nesting depth of tables/text boxes", depth,
+                            self.limits.max_xml_depth, "max_xml_depth", path=self.package.path)
+        counts = {P: 0, TBL: 0, SDT: 0}
+        for child in _block_children(container):
+            tag = child.tag
+            if tag == P:
+                self._paragraph(child, part, f"{path}/p[{counts[P]}]", kind, attrs, rels, depth)
+            elif tag == TBL:
+                self._table(child, part, f"{path}/tbl[{counts[TBL]}]", kind, attrs, rels, depth)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self.walk(content, part, f"{path}/sdt[{counts[SDT]}]", kind, attrs, rels, depth + 1)
+            else:
+                continue
+            counts[tag] += 1
+
+    def _table(self, tbl: etree._Element, part: str, path: str, kind: BlockKind, attrs: Mapping[str, str],
+               rels: Mapping[str, Relationship], depth: int) -> None:
+        cell_kind = BlockKind.TABLE_CELL if kind is BlockKind.PARAGRAPH else kind
+        for i, tr in enumerate(c for c in _block_children(tbl) if c.tag == TR):
+            for j, tc in enumerate(c for c in _block_children(tr) if c.tag == TC):
+                self.walk(tc, part, f"{path}/tr[{i}]/tc[{j}]", cell_kind, attrs, rels, depth + 1)
+
+    def _paragraph(self, p: etree._Element, part: str, path: str, kind: BlockKind, attrs: Mapping[str, str],
+                   rels: Mapping[str, Relationship], depth: int) -> None:
+        para = _Paragraph(rels)
+        para.walk(p, None, None)
+        self.change_authors.update(para.authors)
+        self.add(Block(kind=kind, part=part, path=path, text="".join(para.pieces), runs=tuple(para.runs),
+                       attrs=attrs))
+        for k, (target, text) in enumerate(para.links):
+            self.add(Block(kind=BlockKind.HYPERLINK, part=part, path=f"{path}/hyperlink[{k}]", text=target,
+                           attrs={"name": text} if text else {}))
+        for k, box in enumerate(para.textboxes):
+            self.walk(box, part, f"{path}/txbx[{k}]", BlockKind.TEXTBOX, attrs, rels, depth + 1)
+
+
+class _Paragraph:
+    """Collects one paragraph's text, run map, hyperlink targets and text boxes in one pass."""
+
+    __slots__ = ("rels", "pieces", "runs", "pos", "run_index", "links", "textboxes", "authors")
+
+    def __init__(self, rels: Mapping[str, Relationship]) -> None:
+        self.rels = rels
+        self.pieces: list[str] = []
+        self.runs: list[RunSpan] = []
+        self.pos = 0
+        self.run_index = 0
+        self.links: list[tuple[str, str]] = []
+        self.textboxes: list[etree._Element] = []
+        self.authors: set[str] = set()
+
+    def walk(self, el: etree._Element, change: str | None, author: str | None) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == R_:
+                self._run(child, change, author)
+            elif tag in (INS, MOVE_TO, DEL, MOVE_FROM):
+                who = child.get(AUTHOR) or None
+                if who:
+                    self.authors.add(who)
+                self.walk(child, "ins" if tag in (INS, MOVE_TO) else "del", who)
+            elif tag == HYPERLINK:
+                start = self.pos
+                self.walk(child, change, author)
+                rel = self.rels.get(child.get(R_ID, ""))
+                if rel is not None and rel.external:
+                    self.links.append((rel.target, "".join(self.pieces)[start:]))
+            elif tag in _INLINE_WRAPPERS or tag == SDT:
+                self.walk(child.find(SDT_CONTENT) if tag == SDT else child, change, author)
+            elif tag == ALTERNATE:
+                chosen = _choose(child)
+                if chosen is not None:
+                    self.walk(chosen, change, author)
+
+    def _run(self, r: etree._Element, change: str | None, author: str | None) -> None:
+        out: list[str] = []
+        for c in r:
+            tag = c.tag
+            if tag == T or tag == DEL_TEXT:
+                if c.text:
+                    out.append(c.text)
+            elif tag in _CHAR_TAGS:
+                out.append(_CHAR_TAGS[tag])
+            elif tag in _DRAWING_TAGS:
+                self.textboxes.extend(_textboxes(c))
+        if out:
+            text = "".join(out)
+            end = self.pos + len(text)
+            self.runs.append(RunSpan(self.pos, end, self.run_index, change, author))
+            self.pieces.append(text)
+            self.pos = end
+        self.run_index += 1
+
+
+def _block_children(el: etree._Element | None) -> Iterator[etree._Element]:
+    """Children, looking through wrappers that may hold block content (customXml, AlternateContent)."""
+    if el is None:
+        return
+    for child in el:
+        tag = child.tag
+        if tag == CUSTOM_XML or tag in (INS, DEL, MOVE_TO, MOVE_FROM):
+            yield from _block_children(child)
+        elif tag == ALTERNATE:
+            yield from _block_children(_choose(child))
+        else:
+            yield child
+
+
+def _choose(alternate: etree._Element) -> etree._Element | None:
+    """The first mc:Choice, else the mc:Fallback: exactly one copy of alternate content."""
+    return alternate.find(CHOICE) if alternate.find(CHOICE) is not None else alternate.find(FALLBACK)
+
+
+def _textboxes(el: etree._Element) -> Iterator[etree._Element]:
+    """w:txbxContent inside a drawing, once (skipping fallbacks), not descending into nested boxes."""
+    for child in el:
+        if child.tag == TXBX_CONTENT:
+            yield child
+        elif child.tag == ALTERNATE:
+            chosen = _choose(child)
+            if chosen is not None:
+                yield from _textboxes(chosen)
+        elif len(child):
+            yield from _textboxes(child)

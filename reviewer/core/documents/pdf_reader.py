@@ -1,0 +1,138 @@
+"""PDF: page text with a box per character (pypdfium2), plus every other place text hides.
+
+pypdfium2's text API was measured against pdfplumber on the same 300-page CJK file
+(tests/core/documents/bench_pdf_readers.py): same characters, boxes within a point, about two
+orders of magnitude faster, so it reads the pages. Boxes are pdfium's loose boxes (full font
+height, good for highlighting and redaction) in points with a top-left origin, like pdfplumber.
+Document info and outline titles come from pdfium; XMP metadata, annotation contents and
+embedded-file names from pikepdf (`pdf_extras`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from reviewer.core.documents.limits import Limits, check_text, too_large
+from reviewer.core.documents.model import Block, BlockKind, Box, Document, DocumentFormat
+from reviewer.core.documents.pdf_extras import extra_blocks
+from reviewer.core.errors import EncryptedDocument
+
+_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+_MAX_OUTLINE_ITEMS = 10_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_pdf(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
+    from reviewer.core.documents.loader import corrupt
+
+    if b"%%EOF" not in data[-2048:]:
+        raise corrupt(path, "缺少文件结束标记，文件可能被截断 / no end-of-file marker, the file looks truncated")
+    try:
+        pdf = pdfium.PdfDocument(data)  # pdfium tries the empty user password itself
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
+            raise encrypted(path) from None
+        raise corrupt(path, f"PDF 无法解析 / cannot parse PDF: {exc}") from None
+    try:
+        pages = len(pdf)
+        if pages > limits.max_pages:
+            raise too_large("页数", "the page count", pages, limits.max_pages, "max_pages", path=path)
+        blocks: list[Block] = []
+        total = 0
+        for index in range(pages):
+            block = _page_block(pdf, index)
+            total += len(block.text) + 1
+            check_text(total, limits, path=path)
+            blocks.append(block)
+        info = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items() if isinstance(v, str) and v.strip()}
+        for key, value in info.items():
+            blocks.append(Block(kind=BlockKind.PROPERTY, part="document info", path=key, text=value.strip(),
+                                attrs={"name": key}))
+        for k, bookmark in enumerate(pdf.get_toc(max_depth=30)):
+            if k >= _MAX_OUTLINE_ITEMS:
+                break
+            title = (bookmark.get_title() or "").strip()
+            if title:
+                dest = bookmark.get_dest()
+                page = dest.get_index() + 1 if dest is not None and dest.get_index() is not None else None
+                blocks.append(Block(kind=BlockKind.OUTLINE, part="outline", path=f"outline[{k}]", text=title,
+                                    page=page, attrs={"name": f"level {bookmark.level}"}))
+        blocks.extend(extra_blocks(data, path, pages, limits))
+        properties = {f"info.{k}": v for k, v in info.items()}
+        return Document.build(path=path, format=DocumentFormat.PDF, sha256=sha256, size=len(data),
+                              blocks=blocks, pages=pages, properties=properties)
+    finally:
+        pdf.close()
+
+
+def encrypted(path: str) -> EncryptedDocument:
+    return EncryptedDocument(
+        f"文件已加密：{path} 需要密码才能打开。请用密码打开后另存一份不加密的 PDF 再审查。",
+        f"Encrypted file: {path} needs a password to open. Open it with the password, save an unencrypted "
+        "copy and review that.", path=path)
+
+
+def _page_block(pdf: pdfium.PdfDocument, index: int) -> Block:
+    """One page's text layer; a box per character, None for characters pdfium generated."""
+    page = pdf[index]
+    try:
+        top = page.get_mediabox()[3]
+        textpage = page.get_textpage()
+        try:
+            text, boxes = _chars_and_boxes(textpage.raw, top)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return Block(kind=BlockKind.PAGE, part=f"page {index + 1}", path=f"page[{index}]", text=text,
+                 boxes=boxes, page=index + 1)
+
+
+def _chars_and_boxes(raw: object, top: float) -> tuple[str, tuple[Box | None, ...]]:
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return "", ()
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
+    text = bytes(memoryview(buffer).cast("B")[: 2 * max(written - 1, 0)]).decode("utf-16-le", "surrogatepass")
+    if len(text) != count:  # rare: fall back to one code unit per char index
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k)) for k in range(count))
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    boxes: list[Box | None] = [None] * count
+    for k in range(count):
+        if text[k] in " \r\n" and is_generated(raw, k) == 1:
+            continue
+        if get_box(raw, k, rect_ref):
+            boxes[k] = (rect.left, top - rect.top, rect.right, top - rect.bottom)
+    if "\r" in text:  # pdfium ends lines with "\r\n": keep one "\n" (and its box slot)
+        keep = [k for k in range(count) if not (text[k] == "\r" and k + 1 < count and text[k + 1] == "\n")]
+        text = "".join(text[k] for k in keep).replace("\r", "\n")
+        boxes = [boxes[k] for k in keep]
+    if _SURROGATE.search(text):
+        text, boxes = _join_surrogates(text, boxes)
+    return text, tuple(boxes)
+
+
+def _join_surrogates(text: str, boxes: list[Box | None]) -> tuple[str, list[Box | None]]:
+    """Characters beyond the BMP come as two UTF-16 units: one character, the first unit's box."""
+    chars: list[str] = []
+    out: list[Box | None] = []
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if "\ud800" <= ch <= "\udbff" and k + 1 < len(text) and "\udc00" <= text[k + 1] <= "\udfff":
+            chars.append((ch + text[k + 1]).encode("utf-16-le", "surrogatepass").decode("utf-16-le"))
+            out.append(boxes[k])
+            k += 2
+            continue
+        chars.append("\ufffd" if "\ud800" <= ch <= "\udfff" else ch)
+        out.append(boxes[k])
+        k += 1
+    return "".join(chars), out
