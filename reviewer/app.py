@@ -1,27 +1,59 @@
-"""Composition root of the desktop app (interim: a plain window showing a document's text)."""
+"""Composition root of the desktop app: settings, translations, task runner, core services, window.
+
+`main(argv)` returns the exit code. The window is shown before the detection engine is built: the
+engine loads on the NLP lane in the background and Detect queues behind it.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "penalty-decision.txt"
 
 
-def main(argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="reviewer-gui", description="Disclosure review workstation")
+    parser.add_argument("path", nargs="?", help="document to open (.docx, .pdf, .txt)")
+    parser.add_argument("--workspace", help="workspace folder (default: the per-user data folder)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
+    return parser.parse_args(argv)
 
-    from reviewer.core.documents import load_document
+
+def build_window(args: argparse.Namespace, app):
+    """Everything but the event loop (tests and the latency benchmark build the same window)."""
+    from reviewer.ui.i18n import Translations
+    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.services import core_services
+    from reviewer.ui.settings import AppSettings
+    from reviewer.ui.style import apply_style
+    from reviewer.ui.tasks import TaskRunner
+    from reviewer.ui.workspace_session import DetectionOnlySession
+
+    apply_style(app)
+    settings = AppSettings()
+    translations = Translations(app)
+    translations.install(args.lang or settings.language)
+    runner = TaskRunner(app)
+    window = MainWindow(core_services(DetectionOnlySession), runner, settings, translations)
+    return window, runner
+
+
+def main(argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
 
     argv = list(sys.argv if argv is None else argv)
-    app = QApplication.instance() or QApplication(argv)
-    path = Path(argv[1]) if len(argv) > 1 else SAMPLE
-    document = load_document(path)
-    window = QMainWindow()
-    window.setWindowTitle(f"保密审查 — {path.name}")
-    view = QPlainTextEdit(document.text)
-    view.setReadOnly(True)
-    window.setCentralWidget(view)
-    window.resize(1100, 750)
+    args = _parse(argv[1:])
+    app = QApplication.instance() or QApplication(argv[:1])
+    app.setOrganizationName("reviewer")
+    app.setApplicationName("reviewer")
+    window, runner = build_window(args, app)
     window.show()
-    return app.exec()
+    window.start_engine()
+    if args.path:
+        window.open_path(args.path)
+    code = app.exec()
+    runner.cancel_all()
+    runner.wait_for_done(10000)
+    return code

@@ -1,0 +1,1 @@
+"""Dialogs of the workstation, one module per dialog family."""

@@ -1,0 +1,517 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>An unexpected error occurred (%1). Please report it to the administrator.</source>
+        <translation>An unexpected error occurred (%1). Please report it to the administrator.</translation>
+    </message>
+    <message>
+        <source>Cannot continue</source>
+        <translation>Cannot continue</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>All decisions</translation>
+    </message>
+    <message>
+        <source>Search findings</source>
+        <translation>Search findings</translation>
+    </message>
+    <message>
+        <source>%1 findings · %2 undecided · %3 shown</source>
+        <translation>%1 findings · %2 undecided · %3 shown</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsTableModel</name>
+    <message>
+        <source>p. %1</source>
+        <translation>p. %1</translation>
+    </message>
+    <message>
+        <source>l. %1</source>
+        <translation>l. %1</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>header</translation>
+    </message>
+    <message>
+        <source>footer</source>
+        <translation>footer</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comment</translation>
+    </message>
+    <message>
+        <source>footnote</source>
+        <translation>footnote</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>properties</source>
+        <translation>properties</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>ID card number</source>
+        <translation>ID card number</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Landline phone</source>
+        <translation>Landline phone</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>Bank card / account</source>
+        <translation>Bank card / account</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Licence plate</source>
+        <translation>Licence plate</translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation>Passport number</translation>
+    </message>
+    <message>
+        <source>HK/Macao permit</source>
+        <translation>HK/Macao permit</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP address</translation>
+    </message>
+    <message>
+        <source>QQ number</source>
+        <translation>QQ number</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>WeChat ID</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Sensitive personal information</source>
+        <translation>Sensitive personal information</translation>
+    </message>
+    <message>
+        <source>Personal name</source>
+        <translation>Personal name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Classification marking</source>
+        <translation>Classification marking</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Copy number</translation>
+    </message>
+    <message>
+        <source>Urgency marking</source>
+        <translation>Urgency marking</translation>
+    </message>
+    <message>
+        <source>State-secret statement</source>
+        <translation>State-secret statement</translation>
+    </message>
+    <message>
+        <source>Work secret</source>
+        <translation>Work secret</translation>
+    </message>
+    <message>
+        <source>Internal use only</source>
+        <translation>Internal use only</translation>
+    </message>
+    <message>
+        <source>Process information</source>
+        <translation>Process information</translation>
+    </message>
+    <message>
+        <source>Disclosure note</source>
+        <translation>Disclosure note</translation>
+    </message>
+    <message>
+        <source>Manual finding</source>
+        <translation>Manual finding</translation>
+    </message>
+    <message>
+        <source>Personal information</source>
+        <translation>Personal information</translation>
+    </message>
+    <message>
+        <source>Restricted content</source>
+        <translation>Restricted content</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Blocks release</source>
+        <translation>Blocks release</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Mask</translation>
+    </message>
+    <message>
+        <source>Pseudonym (某)</source>
+        <translation>Pseudonym (某)</translation>
+    </message>
+    <message>
+        <source>Generalise</source>
+        <translation>Generalise</translation>
+    </message>
+    <message>
+        <source>Redact</source>
+        <translation>Redact</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Keyed hash</source>
+        <translation>Keyed hash</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>&amp;Detect</source>
+        <translation>&amp;Detect</translation>
+    </message>
+    <message>
+        <source>Next finding</source>
+        <translation>Next finding</translation>
+    </message>
+    <message>
+        <source>Previous finding</source>
+        <translation>Previous finding</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Reject…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit span…</source>
+        <translation>&amp;Edit span…</translation>
+    </message>
+    <message>
+        <source>Add &amp;manual finding…</source>
+        <translation>Add &amp;manual finding…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Re&amp;do</source>
+        <translation>Re&amp;do</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Keyboard &amp;shortcuts</source>
+        <translation>Keyboard &amp;shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Cancel task</source>
+        <translation>Cancel task</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>Disclosure Review Workstation</source>
+        <translation>Disclosure Review Workstation</translation>
+    </message>
+    <message>
+        <source>Detection engine unavailable</source>
+        <translation>Detection engine unavailable</translation>
+    </message>
+    <message>
+        <source>Engine ready</source>
+        <translation>Engine ready</translation>
+    </message>
+    <message>
+        <source>Loading detection engine…</source>
+        <translation>Loading detection engine…</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <source>Documents (*.docx *.pdf *.txt)</source>
+        <translation>Documents (*.docx *.pdf *.txt)</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Opening %1</translation>
+    </message>
+    <message>
+        <source>%1 opened</source>
+        <translation>%1 opened</translation>
+    </message>
+    <message>
+        <source>Detecting in %1</source>
+        <translation>Detecting in %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine, then detecting</source>
+        <translation>Waiting for the engine, then detecting</translation>
+    </message>
+    <message>
+        <source>%1 findings</source>
+        <translation>%1 findings</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>De-identified preview</source>
+        <translation>De-identified preview</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject finding</source>
+        <translation>Reject finding</translation>
+    </message>
+    <message>
+        <source>Not personal information</source>
+        <translation>Not personal information</translation>
+    </message>
+    <message>
+        <source>Wrongly detected</source>
+        <translation>Wrongly detected</translation>
+    </message>
+    <message>
+        <source>Must stay: punitive notice</source>
+        <translation>Must stay: punitive notice</translation>
+    </message>
+    <message>
+        <source>Must stay: mandatory disclosure</source>
+        <translation>Must stay: mandatory disclosure</translation>
+    </message>
+    <message>
+        <source>Already public</source>
+        <translation>Already public</translation>
+    </message>
+    <message>
+        <source>Why does this text stay as it is?</source>
+        <translation>Why does this text stay as it is?</translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation>Finding:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>Edit span</source>
+        <translation>Edit span</translation>
+    </message>
+    <message>
+        <source>Add finding</source>
+        <translation>Add finding</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+</context>
+<context>
+    <name>SpanDialog</name>
+    <message>
+        <source>Select the exact text (Shift+arrow keys or the mouse):</source>
+        <translation>Select the exact text (Shift+arrow keys or the mouse):</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Confidentiality review before publication</source>
+        <translation>Confidentiality review before publication</translation>
+    </message>
+    <message>
+        <source>Drop a .docx, .pdf or .txt document here, or press Ctrl+O to open one. Press F1 for the keyboard shortcuts.</source>
+        <translation>Drop a .docx, .pdf or .txt document here, or press Ctrl+O to open one. Press F1 for the keyboard shortcuts.</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>Recent files</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,214 @@
+"""The document as the reviewer reads it, with findings highlighted by category.
+
+docx and txt are shown as rich text (one paragraph per block; headers, footers, comments and
+properties tinted so the reviewer sees where text lives); PDF pages are rendered (`PdfPageView`) with
+finding boxes drawn on the page. Positions in the view map 1:1 to offsets in `Document.text`
+(blocks are joined by one separator, as in the core), with a correction for characters outside the
+BMP, which Qt counts as two UTF-16 units.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QStackedWidget, QTextEdit, QToolTip, QWidget
+
+from reviewer.core.documents.model import BlockKind, Document, DocumentFormat
+from reviewer.ui.findings_table_model import FindingRow, finding_tooltip
+from reviewer.ui.labels import ReviewState, category_colour
+from reviewer.ui.pdf_view import PdfPageView
+
+_TINTED = {BlockKind.HEADER: "#eef3f8", BlockKind.FOOTER: "#eef3f8", BlockKind.COMMENT: "#fff7dc",
+           BlockKind.FOOTNOTE: "#f3f3f3", BlockKind.ENDNOTE: "#f3f3f3", BlockKind.PROPERTY: "#f0eef6",
+           BlockKind.TEXTBOX: "#eef6ee", BlockKind.ANNOTATION: "#fff7dc", BlockKind.OUTLINE: "#f0eef6",
+           BlockKind.ATTACHMENT: "#f0eef6"}
+
+
+class _OffsetMap:
+    """Python code-point offsets ↔ Qt UTF-16 positions (differ only after non-BMP characters)."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral_qt = [i + n for n, i in enumerate(self._astral)]
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self._astral, offset) if self._astral else offset
+
+    def from_qt(self, position: int) -> int:
+        return position - bisect.bisect_left(self._astral_qt, position) if self._astral else position
+
+
+class TextDocumentView(QTextEdit):
+    """Read-only rich text of a docx/txt document; findings as extra selections."""
+
+    finding_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setObjectName("documentText")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setMouseTracking(True)
+        self._document: Document | None = None
+        self._rows: list[FindingRow] = []
+        self._starts: list[int] = []
+        self._current: str | None = None
+        self._map = _OffsetMap("")
+
+    def set_document(self, document: Document) -> None:
+        self._document = document
+        self._map = _OffsetMap(document.text)
+        doc = QTextDocument(self)
+        doc.setDocumentMargin(36)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.5) + 1)
+        doc.setDefaultFont(font)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for i, block in enumerate(document.blocks):
+            fmt = QTextBlockFormat()
+            fmt.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            fmt.setBottomMargin(2)
+            tint = _TINTED.get(block.kind)
+            char = QTextCharFormat()
+            if tint:
+                fmt.setBackground(QColor(tint))
+                fmt.setLeftMargin(12)
+                char.setForeground(QColor("#4a5568"))
+            if i == 0:
+                cursor.setBlockFormat(fmt)
+            else:
+                cursor.insertBlock(fmt)
+            cursor.insertText(block.text.replace("\r", ""), char)
+        cursor.endEditBlock()
+        self.setDocument(doc)
+        self._rows, self._starts, self._current = [], [], None
+        self.setExtraSelections([])
+
+    def set_rows(self, rows: Sequence[FindingRow]) -> None:
+        self._rows = sorted(rows, key=lambda r: r.finding.start)
+        self._starts = [r.finding.start for r in self._rows]
+        self._paint()
+
+    def show_finding(self, row_id: str | None) -> None:
+        self._current = row_id
+        self._paint()
+        row = next((r for r in self._rows if r.id == row_id), None)
+        if row is not None:
+            cursor = self._cursor(row.finding.start, row.finding.end)
+            probe = QTextCursor(cursor)
+            probe.setPosition(cursor.selectionStart())
+            self.setTextCursor(probe)
+            self.ensureCursorVisible()
+            rect = self.cursorRect(probe)
+            bar = self.verticalScrollBar()  # centre the finding rather than leave it at the edge
+            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._map.from_qt(cursor.selectionStart()), self._map.from_qt(cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        self.setTextCursor(self._cursor(start, end))
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _paint(self) -> None:
+        selections = []
+        for row in self._rows:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor(row.finding.start, row.finding.end)
+            fmt = QTextCharFormat()
+            if row.state == ReviewState.REJECTED:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor("#9aa0a6"))
+            else:
+                alpha = 150 if row.state == ReviewState.ACCEPTED else 70
+                fmt.setBackground(category_colour(row.finding.category, alpha=alpha))
+                if row.state == ReviewState.ACCEPTED:
+                    fmt.setFontStrikeOut(True)
+            if row.id == self._current:
+                fmt.setBackground(category_colour(row.finding.category, alpha=230))
+                fmt.setForeground(QColor("#ffffff"))
+                fmt.setFontStrikeOut(False)
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def _row_at_offset(self, offset: int) -> FindingRow | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            row = self._rows[i]
+            if row.finding.start <= offset < row.finding.end:
+                return row
+            if self._rows[i].finding.end < offset - 200:
+                break
+            i -= 1
+        return None
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if not self.textCursor().hasSelection():
+            row = self._row_at_offset(self._map.from_qt(self.cursorForPosition(event.position().toPoint()).position()))
+            if row is not None:
+                self.finding_clicked.emit(row.id)
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip:
+            pos = self.cursorForPosition(event.pos()).position()
+            row = self._row_at_offset(self._map.from_qt(pos))
+            if row is not None:
+                QToolTip.showText(event.globalPos(), finding_tooltip(row), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class DocumentView(QStackedWidget):
+    """Shows a document in the right view for its format; same interface for both."""
+
+    finding_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_view = TextDocumentView(self)
+        self.pdf_view = PdfPageView(self)
+        self.addWidget(self.text_view)
+        self.addWidget(self.pdf_view)
+        self.text_view.finding_clicked.connect(self.finding_clicked)
+        self.pdf_view.finding_clicked.connect(self.finding_clicked)
+        self.document: Document | None = None
+
+    @property
+    def active(self) -> TextDocumentView | PdfPageView:
+        return self.currentWidget()  # type: ignore[return-value]
+
+    def set_document(self, document: Document, layout=None) -> None:
+        """`layout` is the PDF page layout prepared off the GUI thread (`pdf_view.read_layout`)."""
+        self.document = document
+        if document.format == DocumentFormat.PDF and layout is not None:
+            self.pdf_view.set_document(document, layout)
+            self.setCurrentWidget(self.pdf_view)
+        else:
+            self.text_view.set_document(document)
+            self.setCurrentWidget(self.text_view)
+
+    def set_rows(self, rows: Sequence[FindingRow]) -> None:
+        self.active.set_rows(rows)
+
+    def show_finding(self, row_id: str | None) -> None:
+        self.active.show_finding(row_id)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        return self.active.selected_span()

@@ -1,0 +1,72 @@
+"""Translations: English source strings, Chinese (zh_CN) by default, switchable at run time.
+
+Every user-facing string goes through `tr()` / `QCoreApplication.translate()`; `.ts` sources live in
+`resources/i18n/` and are compiled to `.qm` with `pyside6-lrelease` (`python -m reviewer.ui.i18n
+build`). Qt's own strings (OK/Cancel, file dialogs) come from the `qtbase` catalog PySide6 ships.
+Installing a translator sends `LanguageChange` to every widget; widgets retranslate in `changeEvent`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from reviewer.core.errors import ConfigurationError
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+UI_SOURCES = Path(__file__).resolve().parent
+
+
+class Translations:
+    """Owns the installed translators of one QCoreApplication."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def install(self, language: str) -> None:
+        if language not in LANGUAGES:
+            language = DEFAULT_LANGUAGE
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        ours = QTranslator(self._app)
+        qm = I18N_DIR / f"reviewer_{language}.qm"
+        if not ours.load(str(qm)):
+            raise ConfigurationError(f"界面翻译文件缺失或损坏：{qm}。请重新安装本程序。",
+                                     f"The interface translation {qm} is missing or damaged. Reinstall the program.")
+        qt = QTranslator(self._app)
+        if language != "en" and qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._app.installTranslator(qt)
+            self._installed.append(qt)
+        self._app.installTranslator(ours)
+        self._installed.append(ours)
+        QLocale.setDefault(QLocale(language))
+        self.language = language
+
+    @property
+    def core_language(self) -> str:
+        """The language code `ReviewerError.message()` expects."""
+        return "zh" if self.language.startswith("zh") else "en"
+
+
+def build(update: bool = True) -> None:
+    """Refresh the .ts sources from the code (lupdate) and compile them (lrelease)."""
+    bindir = Path(sys.executable).parent
+    sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
+    for language in LANGUAGES:
+        ts = I18N_DIR / f"reviewer_{language}.ts"
+        if update:
+            subprocess.run([str(bindir / "pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
+                            "-ts", str(ts)], check=True)
+        subprocess.run([str(bindir / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+
+
+if __name__ == "__main__":
+    build(update="--no-update" not in sys.argv)

@@ -1,0 +1,386 @@
+"""The review workstation window: document, de-identified preview, findings, workspace, audit history.
+
+Slow work (opening, detection, export) goes through the `TaskRunner`; the window stays responsive and
+shows progress with a cancel button. The detection engine loads on the NLP lane at start-up, so the
+first Detect simply queues behind it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMenu, QProgressBar, QSplitter, QStackedWidget,
+                               QToolButton, QWidget)
+
+from reviewer.core.documents.model import Document, DocumentFormat
+from reviewer.core.errors import ReviewerError
+from reviewer.ui.dialogs.error_dialog import show_error
+from reviewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from reviewer.ui.document_view import DocumentView
+from reviewer.ui.findings_panel import FindingsPanel
+from reviewer.ui.findings_table_model import FindingsTableModel
+from reviewer.ui.i18n import Translations
+from reviewer.ui.review_controller import ReviewController
+from reviewer.ui.services import Services
+from reviewer.ui.settings import AppSettings
+from reviewer.ui.tasks import Lane, TaskHandle, TaskInfo, TaskRunner
+from reviewer.ui.widgets import PreviewPane, WelcomePage, dock, icon
+
+SUPPORTED = (".docx", ".pdf", ".txt")
+
+
+class MainWindow(QMainWindow):
+    document_opened = Signal(object)  # Document
+    detection_finished = Signal(int)  # number of findings
+    engine_ready_changed = Signal(bool)
+    error_shown = Signal(object)  # the QMessageBox
+
+    def __init__(self, services: Services, runner: TaskRunner, settings: AppSettings,
+                 translations: Translations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services, self.runner, self.settings, self.translations = services, runner, settings, translations
+        self.document: Document | None = None
+        self.path: Path | None = None
+        self.engine_ready = False
+        self._engine_error: BaseException | None = None
+        self._task: TaskHandle | None = None
+        self.setWindowIcon(icon("app"))
+        self.setAcceptDrops(True)
+
+        self.model = FindingsTableModel(self)
+        self.findings = FindingsPanel(self.model)
+        self.view = DocumentView()
+        self.view.pdf_view.runner = runner
+        self.preview = PreviewPane()
+        self.review = ReviewController(self.model, self.findings, self.view, self.show_error, self)
+        self.review.decision_recorded.connect(self._on_review_decision_recorded)
+        self.welcome = WelcomePage()
+        self.welcome.open_requested.connect(self.open_path)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="reviewSplitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setSizes([620, 420])
+        self.centre = QStackedWidget()
+        self.centre.addWidget(self.welcome)
+        self.centre.addWidget(self.splitter)
+        self.setCentralWidget(self.centre)
+        self.findings_dock = dock(self, "findingsDock", self.findings, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self._create_actions()
+        self._create_status_bar()
+        runner.task_started.connect(self._on_runner_task_started)
+        runner.task_progressed.connect(self._on_runner_task_progressed)
+        runner.task_finished.connect(self._on_runner_task_finished)
+        self.retranslate()
+        self._restore_state()
+        self._preview_timer = QTimer(self, singleShot=True, interval=120)
+        self._preview_timer.timeout.connect(self._refresh_preview)
+
+    # -- actions ----------------------------------------------------------------------------------------
+    def _action(self, name: str, slot, shortcut: str | QKeySequence.StandardKey | None = None,
+                icon_name: str | None = None) -> QAction:
+        action = QAction(self, objectName=f"action_{name}")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _create_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        a = self._action
+        a("open", self.choose_file, QKeySequence.StandardKey.Open, "open")
+        a("detect", self.detect, "Ctrl+D", "detect")
+        a("next", self.review.next, "J")
+        a("previous", self.review.previous, "K")
+        a("accept", self.review.accept, "A", "accept")
+        a("reject", self.review.reject, "R", "reject")
+        a("edit", self.review.edit_span, "E", "edit")
+        a("manual", self.review.add_manual, "M", "manual")
+        a("undo", self.review.undo, "Ctrl+Z", "undo")
+        a("redo", self.review.redo, "Ctrl+Shift+Z", "redo")
+        a("export", self.export, "Ctrl+E", "export")
+        a("shortcuts", self.show_shortcuts, "F1", "help")
+        a("settings", self.show_settings, "Ctrl+,", "settings")
+        a("cancel", self.cancel_task, "Esc", "cancel")
+        a("quit", self.close, QKeySequence.StandardKey.Quit)
+        self.menus = {key: QMenu(self) for key in ("file", "review", "view", "help")}
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        m = self.menus
+        m["file"].addActions([self.actions_by_name["open"]])
+        m["file"].addMenu(self.recent_menu)
+        m["file"].addSeparator()
+        m["file"].addActions([self.actions_by_name[n] for n in ("export", "settings")])
+        m["file"].addSeparator()
+        m["file"].addAction(self.actions_by_name["quit"])
+        m["review"].addActions([self.actions_by_name[n] for n in ("detect", "next", "previous", "accept", "reject",
+                                                                   "edit", "manual", "undo", "redo", "cancel")])
+        m["view"].addAction(self.findings_dock.toggleViewAction())
+        m["help"].addAction(self.actions_by_name["shortcuts"])
+        for menu in m.values():
+            self.menuBar().addMenu(menu)
+        self.toolbar = self.addToolBar("main")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in ("open", "detect", None, "accept", "reject", "edit", "manual", None, "undo", "redo", None,
+                     "export"):
+            self.toolbar.addSeparator() if name is None else self.toolbar.addAction(self.actions_by_name[name])
+        self._update_actions()
+
+    def _create_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel(objectName="userLabel")
+        self.status_label = QLabel(objectName="documentStatus")
+        self.engine_label = QLabel(objectName="engineStatus")
+        self.progress = QProgressBar(objectName="taskProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QToolButton(objectName="cancelTask")
+        self.cancel_button.setDefaultAction(self.actions_by_name["cancel"])
+        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.cancel_button.hide()
+        bar.addWidget(self.status_label, 1)
+        for widget in (self.progress, self.cancel_button, self.engine_label, self.user_label):
+            bar.addPermanentWidget(widget)
+
+    def retranslate(self) -> None:
+        texts = {
+            "open": self.tr("&Open…"), "detect": self.tr("&Detect"), "next": self.tr("Next finding"),
+            "previous": self.tr("Previous finding"), "accept": self.tr("&Accept"), "reject": self.tr("&Reject…"),
+            "edit": self.tr("&Edit span…"), "manual": self.tr("Add &manual finding…"), "undo": self.tr("&Undo"),
+            "redo": self.tr("Re&do"), "export": self.tr("E&xport…"), "shortcuts": self.tr("Keyboard &shortcuts"),
+            "settings": self.tr("&Settings…"), "cancel": self.tr("Cancel task"), "quit": self.tr("&Quit"),
+        }
+        for name, text in texts.items():
+            self.actions_by_name[name].setText(text)
+            key = self.actions_by_name[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.actions_by_name[name].setToolTip(f"{text.replace('&', '')} ({key})" if key else text.replace("&", ""))
+        for key, text in (("file", self.tr("&File")), ("review", self.tr("&Review")), ("view", self.tr("&View")),
+                          ("help", self.tr("&Help"))):
+            self.menus[key].setTitle(text)
+        self.recent_menu.setTitle(self.tr("Recent files"))
+        self.findings_dock.setWindowTitle(self.tr("Findings"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self._update_engine_label()
+        self._update_title()
+        self.model.retranslate()
+        self.welcome.retranslate(self.settings.recent_files())
+        self.preview.retranslate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else ""
+        app = self.tr("Disclosure Review Workstation")
+        self.setWindowTitle(f"{name} — {app}" if name else app)
+
+    def _update_actions(self) -> None:
+        has_doc = self.document is not None
+        has_rows = self.model.rowCount() > 0
+        for name in ("detect", "export"):
+            self.actions_by_name[name].setEnabled(has_doc)
+        for name in ("next", "previous", "accept", "reject", "edit"):
+            self.actions_by_name[name].setEnabled(has_rows)
+        self.actions_by_name["manual"].setEnabled(has_doc)
+        session = self.review.session
+        self.actions_by_name["undo"].setEnabled(bool(session and session.can_undo()))
+        self.actions_by_name["redo"].setEnabled(bool(session and session.can_redo()))
+        self.actions_by_name["cancel"].setEnabled(self._task is not None)
+
+    # -- engine -------------------------------------------------------------------------------------------
+    def start_engine(self) -> TaskHandle:
+        """Load the detection engine in the background (NLP lane); Detect queues behind it."""
+        return self.runner.submit(lambda _p, _c: self.services.warm_up(), lane=Lane.NLP, label="engine",
+                                  cancellable=False, on_success=self._on_engine_loaded,
+                                  on_error=self._on_engine_failed)
+
+    def _on_engine_loaded(self, _engine) -> None:
+        self.engine_ready = True
+        self._update_engine_label()
+        self.engine_ready_changed.emit(True)
+
+    def _on_engine_failed(self, error: BaseException) -> None:
+        self._engine_error = error
+        self._update_engine_label()
+        self.show_error(error)
+
+    def _update_engine_label(self) -> None:
+        if self._engine_error is not None:
+            self.engine_label.setText(self.tr("Detection engine unavailable"))
+        elif self.engine_ready:
+            self.engine_label.setText(self.tr("Engine ready"))
+        else:
+            self.engine_label.setText(self.tr("Loading detection engine…"))
+
+    # -- open ---------------------------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open document"), str(self.path.parent if self.path else ""),
+                                              self.tr("Documents (*.docx *.pdf *.txt)"))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> TaskHandle:
+        path = Path(path)
+        load = self.services.load_document
+
+        def work(_progress, _cancelled):
+            from reviewer.ui.pdf_view import PDFIUM_LOCK, read_layout
+
+            with PDFIUM_LOCK:  # the PDF reader may use pdfium too; never concurrently with rendering
+                document = load(path)
+            layout = read_layout(str(path)) if document.format == DocumentFormat.PDF else None
+            return document, layout
+
+        return self._submit(work, Lane.IO, self.tr("Opening %1").replace("%1", path.name),
+                            lambda result: self._on_document_loaded(path, *result))
+
+    def _on_document_loaded(self, path: Path, document: Document, layout) -> None:
+        try:
+            session = self.services.open_session(document)
+        except Exception as exc:  # noqa: BLE001 - e.g. the workspace refused it
+            self.show_error(exc)
+            return
+        self.document, self.path = document, path
+        self.view.set_document(document, layout)
+        self.review.set_session(session)
+        self.centre.setCurrentWidget(self.splitter)
+        self.settings.add_recent(path)
+        self.welcome.retranslate(self.settings.recent_files())
+        self._update_title()
+        self._update_actions()
+        self._refresh_preview()
+        self.status_label.setText(self.tr("%1 opened").replace("%1", path.name))
+        self.document_opened.emit(document)
+
+    # -- detect -------------------------------------------------------------------------------------------
+    def detect(self) -> TaskHandle | None:
+        document, session = self.document, self.review.session
+        if document is None or session is None:
+            return None
+        analyze, threshold = self.services.analyze, self.settings.threshold
+        label = self.tr("Detecting in %1") if self.engine_ready else self.tr("Waiting for the engine, then detecting")
+        return self._submit(lambda progress, cancelled: analyze(document, threshold=threshold, progress=progress,
+                                                                cancelled=cancelled),
+                            Lane.NLP, label.replace("%1", self.path.name if self.path else ""),
+                            lambda findings: self._on_detected(document, findings))
+
+    def _on_detected(self, document: Document, findings) -> None:
+        if document is not self.document or self.review.session is None:
+            return
+        try:
+            changes = self.review.session.record_findings(list(findings))
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            return
+        self.review.apply(changes)
+        if self.model.rowCount():
+            self.review.next() if self.findings.current_id() is None else None
+        self._update_actions()
+        self.status_label.setText(self.tr("%1 findings").replace("%1", str(self.model.rowCount())))
+        self.detection_finished.emit(len(findings))
+
+    # -- tasks --------------------------------------------------------------------------------------------
+    def _submit(self, fn, lane: Lane, label: str, on_success) -> TaskHandle:
+        handle = self.runner.submit(fn, lane=lane, label=label, on_success=on_success, on_error=self.show_error,
+                                    on_cancel=lambda: self.status_label.setText(self.tr("Cancelled")))
+        self._task = handle
+        self._update_actions()
+        return handle
+
+    def cancel_task(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _on_runner_task_started(self, info: TaskInfo) -> None:
+        if self._task is not None and info.id == self._task.info.id:
+            self.progress.setRange(0, 0)  # busy until the first progress report
+            self.progress.setFormat(info.label)
+            self.progress.show()
+            self.cancel_button.setVisible(info.cancellable)
+            self.status_label.setText(info.label)
+
+    def _on_runner_task_progressed(self, info: TaskInfo, done: int, total: int) -> None:
+        if self._task is not None and info.id == self._task.info.id and total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"{info.label} %p%")
+
+    def _on_runner_task_finished(self, info: TaskInfo) -> None:
+        if self._task is not None and info.id == self._task.info.id:
+            self._task = None
+            self.progress.hide()
+            self.cancel_button.hide()
+            self._update_actions()
+
+    # -- review results ---------------------------------------------------------------------------------
+    def _on_review_decision_recorded(self, _changes) -> None:
+        self._update_actions()
+        self._preview_timer.start()
+
+    def _refresh_preview(self) -> None:
+        session = self.review.session
+        if session is None:
+            return
+        try:
+            self.preview.set_text(session.preview_text())
+        except ReviewerError as exc:
+            self.preview.set_message(exc.message(self.translations.core_language))
+
+    def export(self) -> None:
+        pass  # wired to the export dialog once the core export lands
+
+    def show_settings(self) -> None:
+        pass  # wired to the settings dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions_by_name.values(), self)
+        dialog.open()
+        return dialog
+
+    # -- errors, drag and drop, recent files, state --------------------------------------------------------
+    def show_error(self, error: BaseException) -> None:
+        self.error_shown.emit(show_error(self, error, self.translations.core_language))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if any(u.isLocalFile() and u.toLocalFile().lower().endswith(SUPPORTED) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [p for p in paths if p.lower().endswith(SUPPORTED)]
+        if paths:
+            event.acceptProposedAction()
+            self.open_path(paths[0])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files():
+            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_path(p)).setToolTip(path)
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _restore_state(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1360, 860)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.runner.cancel_all()
+        super().closeEvent(event)

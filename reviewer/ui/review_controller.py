@@ -1,0 +1,170 @@
+"""Keyboard review: J/K move, A accept, R reject with a reason, E edit the span, M add a manual finding,
+undo/redo. Every decision goes to the `ReviewSession` (the core); the controller only applies the
+returned `Changes` to the model, the document view and the preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reviewer.core.errors import ReviewerError
+from reviewer.ui.dialogs.review_dialogs import RejectDialog, SpanDialog
+from reviewer.ui.document_view import DocumentView
+from reviewer.ui.findings_panel import FindingsPanel
+from reviewer.ui.findings_table_model import FindingsTableModel
+from reviewer.ui.labels import ReviewState
+from reviewer.ui.session import Changes, ReviewSession
+
+
+class ReviewController(QObject):
+    decision_recorded = Signal(object)  # Changes
+    dialog_opened = Signal(object)  # the QDialog (tests drive it; the UI never blocks on exec())
+
+    def __init__(self, model: FindingsTableModel, panel: FindingsPanel, view: DocumentView,
+                 on_error: Callable[[BaseException], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.panel, self.view = model, panel, view
+        self.session: ReviewSession | None = None
+        self._on_error = on_error
+        self._repaint = QTimer(self, singleShot=True, interval=0)
+        self._repaint.timeout.connect(lambda: self.view.set_rows(self.model.rows()))
+        panel.current_changed.connect(self._on_panel_current_changed)
+        view.finding_clicked.connect(self._on_view_finding_clicked)
+
+    def set_session(self, session: ReviewSession | None) -> None:
+        self.session = session
+        self.model.set_rows(session.rows() if session else [])
+        self._repaint.start()
+
+    def current(self) -> str | None:
+        return self.panel.current_id()
+
+    # -- navigation -----------------------------------------------------------------------------------
+    def next(self) -> None:
+        self._show(self.panel.step(+1))
+
+    def previous(self) -> None:
+        self._show(self.panel.step(-1))
+
+    def _show(self, row_id: str | None) -> None:
+        if row_id:
+            self.view.show_finding(row_id)
+
+    def _on_panel_current_changed(self, row_id: str) -> None:
+        self.view.show_finding(row_id)
+
+    def _on_view_finding_clicked(self, row_id: str) -> None:
+        self.panel.select_id(row_id)
+
+    # -- decisions ------------------------------------------------------------------------------------
+    def _run(self, op: Callable[[], Changes]) -> Changes | None:
+        try:
+            changes = op()
+        except Exception as exc:  # noqa: BLE001 - a refused action becomes a dialog with the core's message
+            self._on_error(exc)
+            return None
+        self.apply(changes)
+        return changes
+
+    def apply(self, changes: Changes) -> None:
+        if changes.reset:
+            current = self.current()
+            self.model.set_rows(self.session.rows() if self.session else [])
+            if current:
+                self.panel.select_id(current)
+        else:
+            if changes.removed:
+                self.model.remove_ids(set(changes.removed))
+            if changes.rows:
+                self.model.update_rows(changes.rows)
+        self._repaint.start()
+        if changes.focus and self.panel.select_id(changes.focus):
+            self.view.show_finding(changes.focus)
+        self.decision_recorded.emit(changes)
+
+    def accept(self) -> None:
+        row_id = self.current()
+        if self.session and row_id:
+            if self._run(lambda: self.session.accept(row_id)):
+                self._advance_from(row_id)
+
+    def reject(self) -> None:
+        row_id = self.current()
+        if not (self.session and row_id):
+            return
+        row = self.model.row_at(self.model.row_of(row_id))
+        dialog = RejectDialog(row.finding.text, self.panel.window())
+
+        def done() -> None:
+            if self._run(lambda: self.session.reject(row_id, dialog.text())):
+                self._advance_from(row_id)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def edit_span(self) -> None:
+        row_id = self.current()
+        if not (self.session and row_id):
+            return
+        f = self.model.row_at(self.model.row_of(row_id)).finding
+        dialog = SpanDialog(self.session.document.text, f.start, f.end, self.tr("Edit span"), self.panel.window())
+        dialog.entity_type.setCurrentIndex(dialog.entity_type.findData(str(f.entity_type)))
+        dialog.entity_type.setEnabled(False)
+
+        def done() -> None:
+            span = dialog.span()
+            if span and span != (f.start, f.end):
+                self._run(lambda: self.session.edit_span(row_id, *span))
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def add_manual(self) -> None:
+        span = self.view.selected_span()
+        if not (self.session and span and span[1] > span[0]):
+            self._on_error(_NoSelection())
+            return
+        dialog = SpanDialog(self.session.document.text, *span, self.tr("Add finding"), self.panel.window())
+
+        def done() -> None:
+            chosen = dialog.span()
+            if chosen:
+                self._run(lambda: self.session.add_manual(*chosen, dialog.chosen_type(), dialog.note.text().strip()))
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def undo(self) -> None:
+        if self.session and self.session.can_undo():
+            self._run(self.session.undo)
+
+    def redo(self) -> None:
+        if self.session and self.session.can_redo():
+            self._run(self.session.redo)
+
+    def _advance_from(self, row_id: str) -> None:
+        """After a decision, move to the next undecided finding (the calm review rhythm)."""
+        proxy = self.panel.proxy
+        start = proxy.proxy_row_of(row_id)
+        for i in range(start + 1, proxy.rowCount()):
+            if proxy.row_at(i).state == ReviewState.PENDING:
+                self.panel.select_id(proxy.row_at(i).id)
+                return
+        if start >= 0:
+            self.panel.select_id(row_id)
+
+
+class SelectionMissing(ReviewerError):
+    """M needs selected text."""
+
+    code = "selection_missing"
+
+
+def _NoSelection() -> SelectionMissing:  # noqa: N802 - reads like the exception it builds
+    return SelectionMissing("请先在文档中选中要标注的文字，再按 M。",
+                            "Select the text in the document first, then press M.")

@@ -1,0 +1,77 @@
+"""User preferences and window state in QSettings (an ini file in tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from reviewer.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+MAX_RECENT = 8
+DEFAULT_THRESHOLD = 0.5
+DEFAULT_PROFILE = "general"
+
+
+class AppSettings:
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.qsettings = (QSettings(str(path), QSettings.Format.IniFormat) if path
+                          else QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "reviewer", "reviewer"))
+
+    @property
+    def language(self) -> str:
+        value = str(self.qsettings.value("ui/language", DEFAULT_LANGUAGE))
+        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.qsettings.setValue("ui/language", value)
+
+    @property
+    def threshold(self) -> float:
+        try:
+            return min(1.0, max(0.0, float(self.qsettings.value("review/threshold", DEFAULT_THRESHOLD))))
+        except (TypeError, ValueError):
+            return DEFAULT_THRESHOLD
+
+    @threshold.setter
+    def threshold(self, value: float) -> None:
+        self.qsettings.setValue("review/threshold", float(value))
+
+    @property
+    def profile(self) -> str:
+        return str(self.qsettings.value("review/profile", DEFAULT_PROFILE))
+
+    @profile.setter
+    def profile(self, value: str) -> None:
+        self.qsettings.setValue("review/profile", value)
+
+    @property
+    def last_user(self) -> str:
+        return str(self.qsettings.value("session/last_user", ""))
+
+    @last_user.setter
+    def last_user(self, value: str) -> None:
+        self.qsettings.setValue("session/last_user", value)
+
+    def recent_files(self) -> list[str]:
+        value = self.qsettings.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in items if p][:MAX_RECENT]
+
+    def add_recent(self, path: str | Path) -> list[str]:
+        path = str(Path(path).resolve())
+        items = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
+        self.qsettings.setValue("files/recent", items)
+        return items
+
+    def clear_recent(self) -> None:
+        self.qsettings.setValue("files/recent", [])
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        return self.qsettings.value("window/geometry"), self.qsettings.value("window/state")
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.qsettings.setValue("window/geometry", geometry)
+        self.qsettings.setValue("window/state", state)
+        self.qsettings.sync()

@@ -1,0 +1,95 @@
+"""Small building blocks of the window: icons, docks, the de-identified preview, the welcome page."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import (QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPlainTextEdit,
+                               QVBoxLayout, QWidget)
+
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+
+@cache
+def icon(name: str) -> QIcon:
+    return QIcon(str(ICONS / f"{name}.svg"))
+
+
+def dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    d = QDockWidget(window, objectName=name)
+    d.setWidget(widget)
+    d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                  | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+    window.addDockWidget(area, d)
+    return d
+
+
+class PreviewPane(QWidget):
+    """The de-identified text next to the original, refreshed after each decision."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(objectName="previewTitle")
+        self.text = QPlainTextEdit(objectName="previewText")
+        self.text.setReadOnly(True)
+        font = QFont(self.text.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.5) + 1)
+        self.text.setFont(font)
+        self.text.document().setDocumentMargin(24)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("De-identified preview"))
+
+    def set_text(self, text: str) -> None:
+        bar = self.text.verticalScrollBar()
+        position = bar.value()
+        self.text.setPlainText(text)
+        bar.setValue(position)
+
+    def set_message(self, message: str) -> None:
+        self.text.setPlainText(message)
+
+
+class WelcomePage(QWidget):
+    """Shown when no document is open: where to start, and the recent files."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.heading = QLabel(objectName="welcomeHeading")
+        self.hint = QLabel(objectName="welcomeHint")
+        self.hint.setWordWrap(True)
+        self.recent_title = QLabel(objectName="welcomeRecentTitle")
+        self.recent = QListWidget(objectName="welcomeRecent")
+        self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent.setMaximumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 64, 64, 64)
+        layout.addStretch(1)
+        for widget in (self.heading, self.hint, self.recent_title, self.recent):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def retranslate(self, recent: list[str]) -> None:
+        self.heading.setText(self.tr("Confidentiality review before publication"))
+        self.hint.setText(self.tr("Drop a .docx, .pdf or .txt document here, or press Ctrl+O to open one. "
+                                  "Press F1 for the keyboard shortcuts."))
+        self.recent_title.setText(self.tr("Recent files"))
+        self.recent.clear()
+        for path in recent:
+            item = QListWidgetItem(f"{Path(path).name}    {Path(path).parent}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.recent.addItem(item)
+        self.recent_title.setVisible(bool(recent))
+        self.recent.setVisible(bool(recent))

@@ -1,0 +1,65 @@
+"""Fixtures for the GUI tests: settings in tmp_path, English or Chinese translations, a task runner
+that is drained on teardown, and real documents from tests/data/ui/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.types import EntityType, Finding, category_of
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ui"
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+_FAKE_PATTERNS = {
+    EntityType.CN_ID_CARD: re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"),
+    EntityType.CN_MOBILE_PHONE: re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"),
+    EntityType.PERSON: re.compile(r"(?<=当事人：)[\u4e00-\u9fff]{2,3}|李晓梅|赵子龙"),
+}
+
+
+def fake_findings(document) -> list[Finding]:
+    """A fake detector for pure UI tests: fixed regexes, real locators from the document."""
+    out = []
+    for entity_type, pattern in _FAKE_PATTERNS.items():
+        for m in pattern.finditer(document.text):
+            out.append(Finding(str(entity_type), m.start(), m.end(), m.group(), 0.9, "fake",
+                               f"fake detector: {entity_type}", category_of(entity_type),
+                               document.locate(m.start(), m.end())))
+    return sorted(out, key=lambda f: f.start)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from reviewer.ui.settings import AppSettings
+
+    return AppSettings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def translations(qapp):
+    from reviewer.ui.i18n import Translations
+
+    t = Translations(qapp)
+    t.install("en")
+    yield t
+    t.install("en")
+
+
+@pytest.fixture
+def runner(qapp):
+    from reviewer.ui.tasks import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    r.cancel_all()
+    assert r.wait_for_done(30000)
+
+
+@pytest.fixture
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
