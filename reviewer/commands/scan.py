@@ -28,10 +28,10 @@ def iter_inputs(paths: list[str]) -> Iterator[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.core.detection import analyze
     from reviewer.core.documents import load_document
     from reviewer.core.errors import ReviewerError
 
+    analyze = None  # imported on the first readable document: a run over unreadable files stays fast
     failed = 0
     collected: list[dict] = []
     out = sys.stdout
@@ -39,9 +39,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             document = load_document(path)
         except ReviewerError as exc:
-            print(f"{path}: {exc}", file=sys.stderr)
+            print(f"{path}: {exc}", file=sys.stderr, flush=True)
             failed += 1
             continue
+        if analyze is None:
+            from reviewer.core.detection import analyze
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
         for finding in analyze(document, **kwargs):
             record = finding.to_json(str(path))
@@ -50,12 +52,21 @@ def run(args: argparse.Namespace) -> int:
             elif args.format == "json":
                 collected.append(record)
             else:
-                loc = record["locator"]
-                where = loc.get("part", "") + (f" p{loc['page']}" if "page" in loc else "") + (
-                    f" L{loc['line']}" if "line" in loc else "")
-                out.write(f"{path}\t{where}\t{record['entity_type']}\t{record['text']}\t{record['score']:.2f}\n")
+                out.write(_text_line(path, record))
     if args.format == "json":
         json.dump(collected, out, ensure_ascii=False, indent=2)
         out.write("\n")
     out.flush()
     return 1 if failed else 0
+
+
+def _text_line(path: Path, record: dict) -> str:
+    """`path  part path [p.N|L.N]  TYPE  text  score`: tab-separated, one finding per line."""
+    loc = record["locator"]
+    where = " ".join(str(loc[k]) for k in ("part", "path") if loc.get(k))
+    if "page" in loc:
+        where += f" p.{loc['page']}"
+    if "line" in loc:
+        where += f" L{loc['line']}:{loc.get('column', 1)}"
+    text = record["text"].replace("\t", " ").replace("\n", " ")
+    return f"{path}\t{where}\t{record['entity_type']}\t{text}\t{record['score']:.2f}\n"

@@ -166,6 +166,9 @@ class _Reader:
         self.change_authors.update(para.authors)
         self.add(Block(kind=kind, part=part, path=path, text="".join(para.pieces), runs=tuple(para.runs),
                        attrs=attrs))
+        if para.deleted:  # deleted text is invisible in Word but still in the file: it leaks
+            self.add(Block(kind=kind, part=part, path=f"{path}/del", text="".join(para.deleted),
+                           runs=tuple(para.deleted_runs), attrs=attrs))
         for k, (target, text) in enumerate(para.links):
             self.add(Block(kind=BlockKind.HYPERLINK, part=part, path=f"{path}/hyperlink[{k}]", text=target,
                            attrs={"name": text} if text else {}))
@@ -176,7 +179,8 @@ class _Reader:
 class _Paragraph:
     """Collects one paragraph's text, run map, hyperlink targets and text boxes in one pass."""
 
-    __slots__ = ("rels", "pieces", "runs", "pos", "run_index", "links", "textboxes", "authors")
+    __slots__ = ("rels", "pieces", "runs", "pos", "run_index", "links", "textboxes", "authors", "deleted",
+                 "deleted_runs", "deleted_pos", "last_deleted")
 
     def __init__(self, rels: Mapping[str, Relationship]) -> None:
         self.rels = rels
@@ -187,6 +191,10 @@ class _Paragraph:
         self.links: list[tuple[str, str]] = []
         self.textboxes: list[etree._Element] = []
         self.authors: set[str] = set()
+        self.deleted: list[str] = []  # text of w:del/w:moveFrom runs, kept apart from the current text
+        self.deleted_runs: list[RunSpan] = []
+        self.deleted_pos = 0
+        self.last_deleted = -2  # run index of the last deleted run, to separate non-adjacent deletions
 
     def walk(self, el: etree._Element, change: str | None, author: str | None) -> None:
         for child in el:
@@ -222,7 +230,17 @@ class _Paragraph:
                 out.append(_CHAR_TAGS[tag])
             elif tag in _DRAWING_TAGS:
                 self.textboxes.extend(_textboxes(c))
-        if out:
+        if out and change == "del":
+            text = "".join(out)
+            if self.deleted and self.last_deleted != self.run_index - 1:
+                self.deleted.append("\n")  # separate deletions that were not next to each other
+                self.deleted_pos += 1
+            end = self.deleted_pos + len(text)
+            self.deleted_runs.append(RunSpan(self.deleted_pos, end, self.run_index, change, author))
+            self.deleted.append(text)
+            self.deleted_pos = end
+            self.last_deleted = self.run_index
+        elif out:
             text = "".join(out)
             end = self.pos + len(text)
             self.runs.append(RunSpan(self.pos, end, self.run_index, change, author))
@@ -250,14 +268,14 @@ def _choose(alternate: etree._Element) -> etree._Element | None:
     return alternate.find(CHOICE) if alternate.find(CHOICE) is not None else alternate.find(FALLBACK)
 
 
-def _textboxes(el: etree._Element) -> Iterator[etree._Element]:
+def _textboxes(el: etree._Element | None) -> Iterator[etree._Element]:
     """w:txbxContent inside a drawing, once (skipping fallbacks), not descending into nested boxes."""
+    if el is not None and el.tag == ALTERNATE:
+        el = _choose(el)
+    if el is None:
+        return
     for child in el:
         if child.tag == TXBX_CONTENT:
             yield child
-        elif child.tag == ALTERNATE:
-            chosen = _choose(child)
-            if chosen is not None:
-                yield from _textboxes(chosen)
-        elif len(child):
+        elif child.tag == ALTERNATE or len(child):
             yield from _textboxes(child)

@@ -8,6 +8,7 @@ so that a writer can produce the same bytes for unchanged text (`encode_text`).
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from reviewer.core.documents.limits import Limits, check_text
@@ -121,7 +122,10 @@ def _charset_normalizer(data: bytes, path: str) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None:
         raise _binary(path)
-    encoding = best.encoding
+    try:
+        encoding = codecs.lookup(best.encoding).name  # "utf_16_le" -> "utf-16-le", as elsewhere here
+    except LookupError:
+        raise _binary(path) from None
     if encoding in _CHINESE_CODECS and encoding not in {"big5", "big5hkscs"}:
         encoding = "gb18030"
     try:

@@ -1,0 +1,280 @@
+"""Redacted copy of a .docx package: values replaced inside runs, comments and revisions gone.
+
+Works on the package XML directly (lxml, entities off) rather than through python-docx, because
+python-docx does not reach comments, revisions, footnotes, text boxes or properties uniformly:
+- tracked changes are accepted and flattened (w:ins/w:moveTo unwrapped; w:del/w:moveFrom and
+  deleted rows dropped; property-change records removed), so what is published is the final text
+  the reviewer read and no revision author or deleted wording remains;
+- comments parts, their markers and reference runs, people.xml and the page thumbnail are removed;
+- every occurrence of every de-identified value is replaced, per paragraph with the runs' texts
+  joined (a name split over three differently formatted runs still matches) and distributed back
+  over the same runs so each keeps its own formatting, then in every other text node and attribute
+  of every part (properties, relationships targets such as mailto:, field codes, custom XML);
+- author attributes and the creator / last-modified-by / manager properties are blanked.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from reviewer.core.deidentify.plan import RedactionPlan
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+_DROPPED_NAMES = re.compile(
+    r"^(word/(comments|commentsExtended|commentsIds|commentsExtensible|people)\.xml|docProps/thumbnail\.[a-z]+)$",
+    re.IGNORECASE)
+_UNWRAP = {"ins", "moveTo"}
+_DROP_WITH_CONTENT = {"del", "moveFrom"}
+_DROP_MARKERS = {"rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange",
+                 "tblGridChange", "numberingChange", "moveFromRangeStart", "moveFromRangeEnd",
+                 "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd",
+                 "customXmlDelRangeStart", "customXmlDelRangeEnd", "cellIns", "cellMerge",
+                 "commentRangeStart", "commentRangeEnd", "commentReference"}
+_PERSON_PROPERTIES = {"creator", "lastModifiedBy", "Manager"}
+_TEXT_TAGS = ("t",)
+_FIELD_TAGS = ("instrText",)
+
+
+@dataclass(frozen=True, slots=True)
+class DocxWriteReport:
+    replaced: int
+    insertions_accepted: int
+    deletions_dropped: int
+    comments_removed: int
+    parts_removed: tuple[str, ...]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        notes = [f"{self.replaced} value replacements"]
+        if self.insertions_accepted or self.deletions_dropped:
+            notes.append(f"tracked changes accepted: {self.insertions_accepted} insertions kept, "
+                         f"{self.deletions_dropped} deletions dropped")
+        if self.comments_removed:
+            notes.append(f"{self.comments_removed} comment markers removed")
+        if self.parts_removed:
+            notes.append("parts removed: " + ", ".join(self.parts_removed))
+        return tuple(notes)
+
+
+class _Counts:
+    def __init__(self) -> None:
+        self.replaced = self.ins = self.dels = self.comments = 0
+
+
+def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWriteReport:
+    counts = _Counts()
+    with zipfile.ZipFile(source) as src:
+        names = [i.filename for i in src.infolist()]
+        dropped = {n for n in names if _DROPPED_NAMES.match(n)}
+        with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                if info.filename in dropped:
+                    continue
+                data = src.read(info)
+                if _is_xml(info.filename, data):
+                    data = _rewrite_xml(info.filename, data, plan, dropped, counts)
+                out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                out.compress_type = zipfile.ZIP_DEFLATED
+                out.external_attr = info.external_attr
+                dst.writestr(out, data)
+    return DocxWriteReport(replaced=counts.replaced, insertions_accepted=counts.ins,
+                           deletions_dropped=counts.dels, comments_removed=counts.comments,
+                           parts_removed=tuple(sorted(dropped)))
+
+
+def _is_xml(name: str, data: bytes) -> bool:
+    return name.lower().endswith((".xml", ".rels", ".vml")) or data.lstrip()[:5] == b"<?xml"
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _rewrite_xml(name: str, data: bytes, plan: RedactionPlan, dropped: set[str], counts: _Counts) -> bytes:
+    root = etree.fromstring(data, _PARSER)
+    tree = root.getroottree()
+    if name == "[Content_Types].xml":
+        _drop_content_types(root, dropped)
+    elif name.endswith(".rels"):
+        _drop_relationships(name, root, dropped)
+    _accept_revisions(root, counts)
+    _remove_comment_markers(root, counts)
+    for tags in (_TEXT_TAGS, _FIELD_TAGS):
+        _replace_in_paragraphs(root, tags, plan, counts)
+    _replace_everywhere(root, plan, counts)
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=tree.docinfo.standalone)
+
+
+def _drop_content_types(root: etree._Element, dropped: set[str]) -> None:
+    for el in list(root):
+        if _local(el.tag) == "Override" and el.get("PartName", "").lstrip("/") in dropped:
+            root.remove(el)
+
+
+def _drop_relationships(name: str, root: etree._Element, dropped: set[str]) -> None:
+    folder = posixpath.dirname(posixpath.dirname(name))  # word/_rels/document.xml.rels → word
+    for rel in list(root):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        if resolved in dropped:
+            root.remove(rel)
+
+
+def _accept_revisions(root: etree._Element, counts: _Counts) -> None:
+    """Accept all tracked changes: the published text is the final one, without revision authors."""
+    for el in list(root.iter(f"{{{W}}}tr")):
+        tr_pr = el.find(f"{{{W}}}trPr")
+        if tr_pr is not None and tr_pr.find(f"{{{W}}}del") is not None:  # deleted table row
+            _remove(el)
+            counts.dels += 1
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or not el.tag.startswith(f"{{{W}}}"):
+            continue
+        tag = _local(el.tag)
+        parent = el.getparent()
+        if parent is None:
+            continue
+        in_props = _local(parent.tag) in ("rPr", "pPr", "trPr", "tcPr")
+        if tag in _DROP_WITH_CONTENT:
+            counts.dels += 0 if in_props else 1
+            _remove(el)  # a deleted paragraph mark (rPr/del) only loses its marker
+        elif tag in _UNWRAP:
+            if in_props:
+                _remove(el)
+            else:
+                counts.ins += 1
+                _unwrap(el)
+        elif tag in _DROP_MARKERS and not tag.startswith("comment"):
+            _remove(el)
+    for el in list(root.iter(f"{{{W}}}delText", f"{{{W}}}delInstrText")):
+        _remove(el)
+
+
+def _remove_comment_markers(root: etree._Element, counts: _Counts) -> None:
+    for tag in ("commentRangeStart", "commentRangeEnd", "commentReference"):
+        for el in list(root.iter(f"{{{W}}}{tag}")):
+            parent = el.getparent()
+            _remove(el)
+            counts.comments += tag == "commentReference"
+            if parent is not None and _local(parent.tag) == "r" and all(
+                    _local(c.tag) == "rPr" for c in parent):
+                _remove(parent)
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove an element but keep its tail text (lxml attaches the following text to it)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _unwrap(el: etree._Element) -> None:
+    parent = el.getparent()
+    index = parent.index(el)
+    children = list(el)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    _remove(el)
+
+
+def _replace_in_paragraphs(root: etree._Element, tags: tuple[str, ...], plan: RedactionPlan, counts: _Counts) -> None:
+    """Per paragraph, join the text nodes, find values, and write replacements back into the same nodes."""
+    pattern = plan.pattern()
+    if pattern is None:
+        return
+    groups: dict[etree._Element, list[etree._Element]] = {}
+    for el in root.iter():
+        if _local(el.tag) in tags:
+            para = next((a for a in el.iterancestors() if _local(a.tag) == "p"), None)
+            groups.setdefault(para if para is not None else root, []).append(el)
+    for nodes in groups.values():
+        texts = [n.text or "" for n in nodes]
+        joined = "".join(texts)
+        matches = list(pattern.finditer(joined))
+        if not matches:
+            continue
+        owner: list[int] = [i for i, t in enumerate(texts) for _ in t]
+        pieces = list(joined)
+        for m in matches:
+            counts.replaced += 1
+            _distribute(m.start(), m.end(), plan.values[m.group()], owner, pieces)
+        new_texts = [""] * len(nodes)
+        for pos, piece in enumerate(pieces):
+            new_texts[owner[pos]] += piece
+        for node, old, new in zip(nodes, texts, new_texts, strict=True):
+            if new != old:
+                node.text = new
+                if new != new.strip():
+                    node.set(_XML_SPACE, "preserve")
+
+
+def _distribute(start: int, end: int, replacement: str, owner: list[int], pieces: list[str]) -> None:
+    """Spread `replacement` over the runs the value occupied, keeping each run's share of characters.
+
+    Equal lengths (masks) map character for character; otherwise each run gets as many characters
+    as it held and the last run the rest, so `王|建|国` → `王|某|` keeps the surname's formatting.
+    """
+    segments: list[tuple[int, int]] = []
+    for pos in range(start, end):
+        if segments and owner[pos] == owner[segments[-1][0]]:
+            segments[-1] = (segments[-1][0], pos + 1)
+        else:
+            segments.append((pos, pos + 1))
+    rest = replacement
+    for i, (s, e) in enumerate(segments):
+        take = rest if i == len(segments) - 1 else rest[: e - s]
+        rest = rest[len(take):]
+        width = e - s
+        chunk = list(take[:width]) + [""] * (width - min(width, len(take)))
+        if len(take) > width:
+            chunk[-1] += take[width:]
+        pieces[s:e] = chunk
+
+
+def _replace_everywhere(root: etree._Element, plan: RedactionPlan, counts: _Counts) -> None:
+    pattern = plan.pattern()
+    for el in root.iter():
+        tag = _local(el.tag)
+        if not tag:
+            continue
+        if tag in _PERSON_PROPERTIES and el.text:
+            el.text = ""
+        for attr, value in list(el.attrib.items()):
+            if _local(attr) in ("author", "initials"):
+                el.set(attr, "")
+                continue
+            if pattern is None:
+                continue
+            new = pattern.sub(lambda m: plan.values[m.group()], value)
+            if "%" in new:
+                decoded = unquote(new)
+                if pattern.search(decoded):
+                    new = pattern.sub(lambda m: plan.values[m.group()], decoded)
+            if new != value:
+                counts.replaced += 1
+                el.set(attr, new)
+        if pattern is None:
+            continue
+        for slot in ("text", "tail"):
+            value = getattr(el, slot)
+            if value and pattern.search(value):
+                counts.replaced += 1
+                setattr(el, slot, pattern.sub(lambda m: plan.values[m.group()], value))

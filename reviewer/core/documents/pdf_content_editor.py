@@ -1,0 +1,257 @@
+"""Character-level map of a PDF page's content streams, and removal of chosen glyphs from them.
+
+pdfminer interprets the page (the same engine pdfplumber uses, so positions agree with the
+reader's boxes); for every glyph we record which text-showing operator drew it (page stream or
+Form XObject, operator index, array element, byte range of its code). pikepdf then parses the
+same streams, checks that the operators and their string bytes are exactly those pdfminer saw,
+and rewrites each affected `Tj`/`TJ`/`'`/`"` as a `TJ` array in which every removed glyph code is
+replaced by a positioning number of the same advance, so the remaining text keeps its place.
+Anything we cannot map with certainty raises `EditUnsafe`, and the caller falls back to
+re-rendering that page as an image.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import pikepdf
+from pdfminer import utils
+from pdfminer.cmapdb import CMap, IdentityCMap, IdentityCMapByte
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdffont import PDFCIDFont
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.psparser import literal_name
+
+Key = tuple[str, int]  # ("page", page number) or ("xobj", object number)
+TEXT_OPERATORS = ("Tj", "TJ", "'", '"')
+
+
+class EditUnsafe(Exception):
+    """The content stream could not be mapped or edited with certainty."""
+
+
+@dataclass(slots=True)
+class Glyph:
+    key: Key
+    op: int  # index among the text-showing operators of that stream
+    element: int  # index in the TJ array (0 for Tj)
+    byte_start: int
+    byte_end: int
+    text: str
+    bbox: tuple[float, float, float, float]  # pdfminer device space (x0, y0, x1, y1), y up
+    advance: float  # in unscaled text space: w * Tfs + Tc (+ Tw)
+    fontsize: float
+
+
+@dataclass(slots=True)
+class PageMap:
+    number: int  # 1-based
+    ctm: tuple[float, float, float, float, float, float]
+    height: float  # for pdfplumber's top-left coordinates
+    glyphs: list[Glyph] = field(default_factory=list)
+    seqs: dict[tuple[Key, int], list[bytes | float]] = field(default_factory=dict)
+    unsafe: set[Key] = field(default_factory=set)
+
+
+class _Device(PDFPageAggregator):
+    def __init__(self, rsrcmgr: PDFResourceManager) -> None:
+        super().__init__(rsrcmgr, laparams=None)
+        self.current: tuple[Key, int] = (("page", 0), -1)
+        self.map: PageMap | None = None
+
+    def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # noqa: ANN001 - pdfminer API
+        key, op = self.current
+        page = self.map
+        page.seqs[(key, op)] = [bytes(x) if isinstance(x, (bytes, bytearray)) else x for x in seq]
+        font = textstate.font
+        if font is None or font.is_vertical() or not textstate.fontsize:
+            page.unsafe.add(key)
+            super().render_string(textstate, seq, ncs, graphicstate)
+            return
+        matrix = utils.mult_matrix(textstate.matrix, self.ctm)
+        fontsize = textstate.fontsize
+        scaling = textstate.scaling * 0.01
+        multibyte = font.is_multibyte()
+        charspace = textstate.charspace * scaling
+        wordspace = 0 if multibyte else textstate.wordspace * scaling
+        dxscale = 0.001 * fontsize * scaling
+        x, y = textstate.linematrix
+        needcharspace = False
+        for index, obj in enumerate(seq):
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+                continue
+            if not isinstance(obj, (bytes, bytearray)):
+                continue
+            spans = code_spans(font, bytes(obj))
+            if spans is None:
+                page.unsafe.add(key)
+                spans = [(0, 0, cid) for cid in font.decode(bytes(obj))]
+            for start, end, cid in spans:
+                if needcharspace:
+                    x += charspace
+                before = len(self.cur_item._objs)
+                adv = self.render_char(utils.translate_matrix(matrix, (x, y)), font, fontsize, scaling,
+                                       textstate.rise, cid, ncs, graphicstate)
+                if len(self.cur_item._objs) > before:
+                    item = self.cur_item._objs[-1]
+                    space = textstate.wordspace if (cid == 32 and not multibyte) else 0.0
+                    advance = (adv / scaling if scaling else 0.0) + textstate.charspace + space
+                    page.glyphs.append(Glyph(key, op, index, start, end, item.get_text(), tuple(item.bbox),
+                                             advance, fontsize))
+                x += adv
+                if cid == 32 and wordspace:
+                    x += wordspace
+                needcharspace = True
+        textstate.linematrix = (x, y)
+
+
+class _Interpreter(PDFPageInterpreter):
+    def __init__(self, rsrcmgr: PDFResourceManager, device: _Device, key: Key = ("page", 0)) -> None:
+        super().__init__(rsrcmgr, device)
+        self.key = key
+        self.op_index = -1
+        self._pending: Key | None = None
+
+    def dup(self) -> _Interpreter:
+        return self.__class__(self.rsrcmgr, self.device, self._pending or self.key)
+
+    def do_TJ(self, seq) -> None:  # noqa: ANN001 - pdfminer API
+        self.op_index += 1
+        self.device.current = (self.key, self.op_index)
+        if self.textstate.font is None:
+            self.device.map.unsafe.add(self.key)
+        super().do_TJ(seq)
+
+    def do_Do(self, xobjid_arg) -> None:  # noqa: ANN001 - pdfminer API
+        ref = self.xobjmap.get(literal_name(xobjid_arg))
+        objid = getattr(ref, "objid", None)
+        self._pending = ("xobj", objid) if objid is not None else ("xobj", -1)
+        saved = self.device.current
+        try:
+            super().do_Do(xobjid_arg)
+        finally:
+            self._pending = None
+            self.device.current = saved
+
+
+def code_spans(font: object, data: bytes) -> list[tuple[int, int, int]] | None:
+    """(byte start, byte end, cid) per glyph code, or None when the encoding is not understood."""
+    spans: list[tuple[int, int, int]] = []
+    if isinstance(font, PDFCIDFont):
+        cmap = font.cmap
+        if isinstance(cmap, IdentityCMapByte):
+            spans = [(i, i + 1, b) for i, b in enumerate(data)]
+        elif isinstance(cmap, IdentityCMap):
+            if len(data) % 2:
+                return None
+            spans = [(i, i + 2, data[i] << 8 | data[i + 1]) for i in range(0, len(data), 2)]
+        elif isinstance(cmap, CMap):
+            d, start = cmap.code2cid, 0
+            for i, b in enumerate(data):
+                x = d.get(b)
+                if isinstance(x, int):
+                    spans.append((start, i + 1, x))
+                    d, start = cmap.code2cid, i + 1
+                elif isinstance(x, dict):
+                    d = x
+                else:
+                    return None
+            if start != len(data):
+                return None
+        else:
+            return None
+    else:
+        spans = [(i, i + 1, b) for i, b in enumerate(data)]
+    if [s[2] for s in spans] != list(font.decode(data)):
+        return None
+    return spans
+
+
+def map_pages(data: bytes) -> Iterator[PageMap]:
+    """Glyph maps of every page, in page order."""
+    parser = PDFParser(io.BytesIO(data))
+    document = PDFDocument(parser)
+    rsrcmgr = PDFResourceManager(caching=True)
+    for number, page in enumerate(PDFPage.create_pages(document), 1):
+        device = _Device(rsrcmgr)
+        x0, y0, x1, y1 = page.mediabox
+        ctm = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
+               270: (0, 1, -1, 0, y1, -x0)}.get(page.rotate % 360, (1, 0, 0, 1, -x0, -y0))
+        height = (x1 - x0) if page.rotate % 180 == 90 else (y1 - y0)
+        device.map = PageMap(number=number, ctm=ctm, height=height)
+        interpreter = _Interpreter(rsrcmgr, device, ("page", number))
+        interpreter.process_page(page)
+        device.close()
+        yield device.map
+
+
+def rewrite_stream(instructions: Iterable[object], key: Key, page: PageMap,
+                   removals: dict[tuple[int, int], list[Glyph]]) -> tuple[list[object], int]:
+    """New instruction list with the glyphs in `removals` ((op, element) → glyphs) taken out."""
+    out: list[object] = []
+    op_index = -1
+    removed = 0
+    for inst in instructions:
+        operator = str(getattr(inst, "operator", ""))
+        if operator not in TEXT_OPERATORS:
+            out.append(inst)
+            continue
+        op_index += 1
+        seq = _sequence(operator, inst.operands)
+        expected = page.seqs.get((key, op_index))
+        if expected is None or [x for x in expected if isinstance(x, bytes)] != [x for x in seq if isinstance(x, bytes)]:
+            raise EditUnsafe(f"text operator {op_index} of {key} differs between parsers")
+        targets = {el: gl for (op, el), gl in removals.items() if op == op_index}
+        if not targets:
+            out.append(inst)
+            continue
+        array = _rebuild(seq, targets)
+        removed += sum(len(g) for g in targets.values())
+        if operator == '"':
+            out.append(pikepdf.ContentStreamInstruction([inst.operands[0]], pikepdf.Operator("Tw")))
+            out.append(pikepdf.ContentStreamInstruction([inst.operands[1]], pikepdf.Operator("Tc")))
+        if operator in ("'", '"'):
+            out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("T*")))
+        out.append(pikepdf.ContentStreamInstruction([pikepdf.Array(array)], pikepdf.Operator("TJ")))
+    count = sum(1 for g in page.seqs if g[0] == key)
+    if op_index + 1 != count:
+        raise EditUnsafe(f"{key}: {op_index + 1} text operators parsed, {count} interpreted")
+    return out, removed
+
+
+def _sequence(operator: str, operands: list[object]) -> list[bytes | float]:
+    if operator == "TJ":
+        return [bytes(x) if isinstance(x, pikepdf.String) else float(x) for x in operands[0]]
+    return [bytes(operands[-1])]
+
+
+def _rebuild(seq: list[bytes | float], targets: dict[int, list[Glyph]]) -> list[object]:
+    array: list[object] = []
+
+    def push_number(value: float) -> None:
+        if array and isinstance(array[-1], float):
+            array[-1] += value
+        else:
+            array.append(value)
+
+    for index, element in enumerate(seq):
+        if not isinstance(element, bytes):
+            push_number(float(element))
+            continue
+        glyphs = sorted(targets.get(index, []), key=lambda g: g.byte_start)
+        pos = 0
+        for g in glyphs:
+            if g.byte_start > pos:
+                array.append(element[pos:g.byte_start])
+            push_number(-g.advance * 1000.0 / g.fontsize)
+            pos = g.byte_end
+        if pos < len(element):
+            array.append(element[pos:])
+    return [pikepdf.String(x) if isinstance(x, bytes) else round(x, 4) for x in array]

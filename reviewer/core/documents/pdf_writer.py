@@ -1,0 +1,332 @@
+"""True PDF redaction: the glyphs under a redaction leave the content stream; metadata is scrubbed.
+
+A black box drawn over live text is the classic failed redaction: the text is still selectable.
+Here the characters of each de-identified value (found by value in the page's glyph sequence and by
+the reader's character boxes) are removed from the page or Form XObject content stream
+(`pdf_content_editor`), keeping every other glyph in place, and an opaque box is drawn where they
+were. A page whose streams cannot be edited with certainty (vertical writing, unknown encodings,
+parser disagreement) is re-rendered with pdfium as an image with the boxes burned in; that page
+loses its text layer, which the report states. Then: document info authors removed and values
+replaced in every string object (outline titles, link URIs, info fields); XMP, JavaScript, open
+actions, embedded files, forms, thumbnails, private application data and every non-link annotation
+(comments, attachments, widgets) are removed. qpdf writes only reachable objects, so older
+incremental revisions are dropped too.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+from reviewer.core.deidentify.plan import RedactionPlan
+from reviewer.core.documents.pdf_content_editor import EditUnsafe, Glyph, Key, PageMap, map_pages, rewrite_stream
+
+RASTER_SCALE = 2.0  # 144 dpi for pages that must be re-rendered
+_DROP_ROOT = ("/Metadata", "/OpenAction", "/AA", "/AcroForm", "/PieceInfo", "/SpiderInfo", "/Threads", "/AF")
+_DROP_PAGE = ("/Thumb", "/Metadata", "/PieceInfo", "/AA", "/AF")
+_INVISIBLE = {" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u200b", "\ufeff"}
+
+
+@dataclass(frozen=True, slots=True)
+class PdfWriteReport:
+    glyphs_removed: int
+    pages_edited: tuple[int, ...]
+    pages_rasterized: tuple[int, ...]
+    strings_replaced: int
+    annotations_removed: int
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        notes = [f"{self.glyphs_removed} characters removed from content streams on pages "
+                 f"{list(self.pages_edited) or '-'}", f"{self.strings_replaced} metadata/outline/link strings replaced"]
+        if self.pages_rasterized:
+            notes.append(f"pages {list(self.pages_rasterized)} re-rendered as images (text layer lost)")
+        if self.annotations_removed:
+            notes.append(f"{self.annotations_removed} annotations removed")
+        return tuple(notes)
+
+
+def write_pdf(source: Path, plan: RedactionPlan, output: str | Path) -> PdfWriteReport:
+    data = source.read_bytes()
+    maps = list(map_pages(data))
+    chosen = {m.number: _choose_glyphs(m, plan) for m in maps}
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        edited, raster = _edit_streams(pdf, maps, chosen)
+        for number in raster:
+            _rasterize(pdf, data, number, chosen[number], maps[number - 1])
+        for m in maps:
+            if m.number not in raster and chosen[m.number]:
+                _draw_boxes(pdf, pdf.pages[m.number - 1], m, chosen[m.number])
+        removed_annots = _scrub_structure(pdf)
+        replaced = _replace_strings(pdf, plan)
+        pdf.save(output, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                 fix_metadata_version=False)
+    return PdfWriteReport(glyphs_removed=sum(len(g) for n, g in chosen.items() if n not in raster),
+                          pages_edited=tuple(sorted(edited)), pages_rasterized=tuple(sorted(raster)),
+                          strings_replaced=replaced, annotations_removed=removed_annots)
+
+
+# --- which glyphs go -------------------------------------------------------------------------
+
+def _norm_chars(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c not in _INVISIBLE)
+
+
+def _choose_glyphs(page: PageMap, plan: RedactionPlan) -> list[Glyph]:
+    """Glyphs to remove: every match of a value in the page's glyph text, plus glyphs under located boxes."""
+    chosen: dict[int, Glyph] = {}
+    norm: list[str] = []
+    owner: list[int] = []
+    for i, g in enumerate(page.glyphs):
+        for ch in _norm_chars(g.text):
+            norm.append(ch)
+            owner.append(i)
+    text = "".join(norm)
+    for value, keep in plan.keep_masks.items():
+        nvalue, nkeep = _normalised_keep(value, keep)
+        if len(nvalue) < 1:
+            continue
+        start = text.find(nvalue)
+        while start >= 0:
+            for k in range(len(nvalue)):
+                if not nkeep[k]:
+                    chosen[owner[start + k]] = page.glyphs[owner[start + k]]
+            start = text.find(nvalue, start + len(nvalue))
+    for box in _located_boxes(plan, page.number):
+        for i, g in enumerate(page.glyphs):
+            cx, cy = (g.bbox[0] + g.bbox[2]) / 2, page.height - (g.bbox[1] + g.bbox[3]) / 2
+            if box[0] - 0.5 <= cx <= box[2] + 0.5 and box[1] - 0.5 <= cy <= box[3] + 0.5:
+                chosen[i] = g
+    return [chosen[i] for i in sorted(chosen)]
+
+
+def _normalised_keep(value: str, keep: tuple[bool, ...]) -> tuple[str, list[bool]]:
+    chars: list[str] = []
+    flags: list[bool] = []
+    for ch, flag in zip(value, keep, strict=True):
+        for n in _norm_chars(ch):
+            chars.append(n)
+            flags.append(flag)
+    nvalue = "".join(chars)
+    if nvalue != _norm_chars(value):
+        flags = [False] * len(_norm_chars(value))
+        nvalue = _norm_chars(value)
+    return nvalue, flags
+
+
+def _located_boxes(plan: RedactionPlan, page_number: int) -> Iterable[tuple[float, float, float, float]]:
+    """Boxes (pdfplumber top-left coordinates) of the removed characters of located findings."""
+    for r in plan.replacements:
+        loc = r.finding.locator or {}
+        if loc.get("page") != page_number or not loc.get("boxes"):
+            continue
+        boxes = loc["boxes"]
+        aligned = len(boxes) == len(r.keep)
+        for i, box in enumerate(boxes):
+            if not aligned or not r.keep[i]:
+                yield tuple(box)
+
+
+# --- content streams -------------------------------------------------------------------------
+
+def _edit_streams(pdf: pikepdf.Pdf, maps: list[PageMap], chosen: dict[int, list[Glyph]]) -> tuple[set[int], set[int]]:
+    by_key: dict[Key, dict[tuple[int, int], list[Glyph]]] = {}
+    pages_of_key: dict[Key, set[int]] = {}
+    map_of_key: dict[Key, PageMap] = {}
+    for m in maps:
+        for g in chosen[m.number]:
+            by_key.setdefault(g.key, {}).setdefault((g.op, g.element), []).append(g)
+            pages_of_key.setdefault(g.key, set()).add(m.number)
+            map_of_key.setdefault(g.key, m)
+    raster: set[int] = set()
+    for key, pages in pages_of_key.items():
+        if any(key in maps[n - 1].unsafe for n in pages):
+            raster |= pages
+    edited: set[int] = set()
+    for key, removals in by_key.items():
+        pages = pages_of_key[key]
+        if pages & raster:
+            raster |= pages
+            continue
+        try:
+            if key[0] == "page":
+                page = pdf.pages[key[1] - 1]
+                instructions = pikepdf.parse_content_stream(page)
+                new, _ = rewrite_stream(instructions, key, map_of_key[key], removals)
+                page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(new))
+            else:
+                stream = pdf.get_object((key[1], 0))
+                new, _ = rewrite_stream(pikepdf.parse_content_stream(stream), key, map_of_key[key], removals)
+                stream.write(pikepdf.unparse_content_stream(new))
+            edited |= pages
+        except (EditUnsafe, pikepdf.PdfError, ValueError, TypeError):
+            raster |= pages
+    return edited - raster, raster
+
+
+def _inverse(m: tuple[float, ...]) -> tuple[float, ...]:
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    return (d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det)
+
+
+def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _draw_boxes(pdf: pikepdf.Pdf, page: pikepdf.Page, m: PageMap, glyphs: list[Glyph]) -> None:
+    """Wrap the page content in q/Q and paint an opaque box over each removed glyph, in user space."""
+    inv = _inverse(m.ctm)
+    ops = [b"q 0 0 0 rg"]
+    for g in glyphs:
+        x0, y0, x1, y1 = g.bbox
+        pts = [_apply(inv, x, y) for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0))]
+        ux0, uy0 = min(p[0] for p in pts), min(p[1] for p in pts)
+        ux1, uy1 = max(p[0] for p in pts), max(p[1] for p in pts)
+        ops.append(f"{ux0:.2f} {uy0:.2f} {ux1 - ux0:.2f} {uy1 - uy0:.2f} re f".encode())
+    ops.append(b"Q")
+    page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
+    page.contents_add(pdf.make_stream(b"\nQ\n" + b"\n".join(ops) + b"\n"), prepend=False)
+
+
+def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], m: PageMap) -> None:
+    """Replace a page by an image of itself with the boxes burned in (no text layer remains)."""
+    import pypdfium2
+    from PIL import ImageDraw
+
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        src = doc[number - 1]
+        width, height = src.get_size()
+        image = src.render(scale=RASTER_SCALE).to_pil().convert("RGB")
+        src.close()
+    finally:
+        doc.close()
+    draw = ImageDraw.Draw(image)
+    for g in glyphs:
+        x0, y0, x1, y1 = g.bbox
+        draw.rectangle([x0 * RASTER_SCALE, (height - y1) * RASTER_SCALE, x1 * RASTER_SCALE,
+                        (height - y0) * RASTER_SCALE], fill=(0, 0, 0))
+    buf = io.BytesIO()
+    image.save(buf, format="JPEG", quality=85)
+    xobj = pikepdf.Stream(pdf, buf.getvalue())
+    xobj.Type, xobj.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    xobj.Width, xobj.Height = image.width, image.height
+    xobj.ColorSpace, xobj.BitsPerComponent = pikepdf.Name.DeviceRGB, 8
+    xobj.Filter = pikepdf.Name.DCTDecode
+    page = pdf.pages[number - 1].obj
+    for key in ("/CropBox", "/TrimBox", "/BleedBox", "/ArtBox", "/Rotate", "/Annots", "/StructParents"):
+        if key in page:
+            del page[key]
+    page.MediaBox = pikepdf.Array([0, 0, width, height])
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=xobj))
+    page.Contents = pdf.make_stream(f"q {width:.3f} 0 0 {height:.3f} 0 0 cm /Im0 Do Q".encode())
+
+
+# --- structure and strings -------------------------------------------------------------------
+
+def _scrub_structure(pdf: pikepdf.Pdf) -> int:
+    root = pdf.Root
+    for key in _DROP_ROOT:
+        if key in root:
+            del root[key]
+    names = root.get("/Names")
+    if names is not None:
+        for key in ("/JavaScript", "/EmbeddedFiles"):
+            if key in names:
+                del names[key]
+    info = pdf.trailer.get("/Info")
+    if info is not None:
+        for key in ("/Author",):
+            if key in info:
+                del info[key]
+    removed = 0
+    for page in pdf.pages:
+        obj = page.obj
+        for key in _DROP_PAGE:
+            if key in obj:
+                del obj[key]
+        annots = obj.get("/Annots")
+        if annots is None:
+            continue
+        keep = []
+        for annot in annots:
+            action = annot.get("/A")
+            unsafe = action is not None and action.get("/S") in ("/JavaScript", "/Launch", "/SubmitForm")
+            if annot.get("/Subtype") == "/Link" and not unsafe:
+                keep.append(annot)
+            else:
+                removed += 1
+        if keep:
+            obj.Annots = pikepdf.Array(keep)
+        else:
+            del obj["/Annots"]
+    return removed
+
+
+def _replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:
+    """Replace values in every string of every reachable object (info, outline titles, URIs …)."""
+    pattern = plan.pattern()
+    if pattern is None:
+        return 0
+    count = 0
+    seen: set[tuple[int, int]] = set()
+
+    def fix(value: object) -> object | None:
+        nonlocal count
+        if isinstance(value, pikepdf.String):
+            text = str(value)
+            if pattern.search(text):
+                count += 1
+                return pikepdf.String(pattern.sub(lambda m: plan.values[m.group()], text))
+        return None
+
+    def walk(obj: object) -> None:
+        if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+            if obj.objgen in seen:
+                return
+            seen.add(obj.objgen)
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            for key in list(obj.keys()):
+                value = obj.get(key)
+                new = fix(value)
+                if new is not None:
+                    obj[key] = new
+                else:
+                    walk(value)
+        elif isinstance(obj, pikepdf.Array):
+            for i, value in enumerate(list(obj)):
+                new = fix(value)
+                if new is not None:
+                    obj[i] = new
+                else:
+                    walk(value)
+
+    walk(pdf.trailer)
+    for page in pdf.pages:
+        _replace_marked_content(pdf, page, pattern, plan)
+    return count
+
+
+def _replace_marked_content(pdf: pikepdf.Pdf, page: pikepdf.Page, pattern: object, plan: RedactionPlan) -> None:
+    """Values in marked-content properties (/ActualText, /Alt) of the page stream are replaced too."""
+    instructions = pikepdf.parse_content_stream(page)
+    changed = False
+    for inst in instructions:
+        if str(getattr(inst, "operator", "")) not in ("BDC", "DP"):
+            continue
+        for operand in inst.operands:
+            if isinstance(operand, pikepdf.Dictionary):
+                for key in list(operand.keys()):
+                    value = operand.get(key)
+                    if isinstance(value, pikepdf.String) and pattern.search(str(value)):
+                        operand[key] = pikepdf.String(pattern.sub(lambda m: plan.values[m.group()], str(value)))
+                        changed = True
+    if changed:
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
