@@ -12,6 +12,10 @@ import sys
 
 COMMANDS = {
     "scan": "找出文档中的个人信息和涉密/限制内容 / detect personal information and restricted content",
+    "redact": "去标识化并导出经校验的干净副本 / de-identify and export a verified clean copy",
+    "workspace": "工作区与用户 / workspace and accounts",
+    "audit": "核验审计链 / verify the audit chain",
+    "log": "导出保密审查记录 / export the review log",
 }
 
 

@@ -1,0 +1,198 @@
+"""Reviewer decisions on findings, and manual findings, as rows that point at their audit events.
+
+A decision row is never rewritten: a new decision on the same finding is a new row, and undo/redo
+only flips `undone`. The current decision of a finding is its newest row that is not undone, so
+undoing a replacement brings the earlier decision back. Each change bumps the finding's `version`
+(a stale write — someone decided the same finding meanwhile — is refused, for shared workspaces).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import Connection, select
+
+from reviewer.core.audit.chain import append_event
+from reviewer.core.review.errors import InvalidDecision
+from reviewer.core.store import schema
+from reviewer.core.store.documents import DocumentInfo, finding_values, row_to_finding
+from reviewer.core.store.errors import NotFound, StaleWrite
+from reviewer.core.types import Category, EntityType, Finding, Severity, category_of
+
+
+class DecisionKind(StrEnum):
+    ACCEPT = "accept"  # de-identify with `operator`
+    REJECT = "reject"  # not a problem (false positive, or disclosure justified): `reason` required
+    EDIT = "edit"  # accept with a corrected span
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    kind: DecisionKind
+    operator: str | None = None
+    reason: str | None = None
+    legal_basis: tuple[str, ...] = ()  # per-redaction basis (条例第三十七条)
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    id: int | None = None
+    actor: str | None = None
+    created_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFinding:
+    id: int
+    document_id: int
+    finding: Finding
+    manual: bool
+    active: bool
+    version: int
+    decision: Decision | None = None
+
+    @property
+    def is_block(self) -> bool:
+        return self.finding.severity == Severity.BLOCK
+
+    @property
+    def resolved_as_not_applicable(self) -> bool:
+        return self.decision is not None and self.decision.kind == DecisionKind.REJECT
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an operation changed (the UI refreshes only these)."""
+
+    document_id: int
+    finding_ids: tuple[int, ...] = ()
+    status_changed: bool = False
+    event_seqs: tuple[int, ...] = field(default=())
+
+
+def _decision(row) -> Decision:
+    return Decision(DecisionKind(row.kind), row.operator, row.reason, tuple(json.loads(row.legal_basis_json)),
+                    row.start, row.end, row.text, row.id, row.actor, row.created_at)
+
+
+def load_findings(conn: Connection, document_id: int, *, include_inactive: bool = False) -> list[StoredFinding]:
+    """Findings of a document in text order, each with its current decision."""
+    current: dict[int, Decision] = {}
+    rows = conn.execute(select(schema.decisions).where(schema.decisions.c.document_id == document_id,
+                                                       schema.decisions.c.undone.is_(False))
+                        .order_by(schema.decisions.c.id)).all()
+    for row in rows:
+        current[row.finding_id] = _decision(row)  # newest wins
+    query = select(schema.findings).where(schema.findings.c.document_id == document_id)
+    if not include_inactive:
+        query = query.where(schema.findings.c.active.is_(True))
+    result = [StoredFinding(r.id, r.document_id, row_to_finding(r), r.manual, r.active, r.version,
+                            current.get(r.id))
+              for r in conn.execute(query.order_by(schema.findings.c.start, schema.findings.c.end,
+                                                   schema.findings.c.id))]
+    return result
+
+
+def get_finding(conn: Connection, document_id: int, finding_id: int) -> StoredFinding:
+    """One active finding of the document (without its decision)."""
+    f = schema.findings
+    row = conn.execute(select(f).where(f.c.id == finding_id, f.c.document_id == document_id,
+                                       f.c.active.is_(True))).first()
+    if row is None:
+        raise NotFound(f"本文档中没有发现项 {finding_id}。", f"No active finding {finding_id} in this document.")
+    return StoredFinding(row.id, row.document_id, row_to_finding(row), row.manual, row.active, row.version)
+
+
+def validate_decision(decision: Decision, finding: Finding, text: str, catalog) -> Decision:
+    """Check a decision's fields; fill the edited span's text from the document."""
+    if decision.kind in (DecisionKind.ACCEPT, DecisionKind.EDIT) and not (decision.operator or "").strip():
+        raise InvalidDecision("采纳时必须选择处理方式（遮盖、某化、泛化或删除）。",
+                              "Accepting needs an operator (mask, pseudonym, generalise or redact).")
+    if decision.kind == DecisionKind.REJECT and not (decision.reason or "").strip():
+        raise InvalidDecision("驳回时必须填写理由。", "Rejecting needs a reason.")
+    if decision.legal_basis:
+        from reviewer.core.review.attribute import check_codes  # attribute imports this module
+        check_codes(catalog, decision.legal_basis)
+    if decision.kind == DecisionKind.EDIT:
+        start, end = decision.start, decision.end
+        if start is None or end is None or not 0 <= start < end <= len(text):
+            raise InvalidDecision("修改后的范围无效：起点须小于终点且在文档内。",
+                                  "The edited span is invalid: start must be before end, inside the document.")
+        return Decision(decision.kind, decision.operator, decision.reason, tuple(decision.legal_basis),
+                        start, end, text[start:end])
+    return Decision(decision.kind, decision.operator, decision.reason, tuple(decision.legal_basis))
+
+
+def _bump_finding(conn: Connection, finding_id: int, expected_version: int | None) -> int:
+    row = conn.execute(select(schema.findings.c.version).where(schema.findings.c.id == finding_id)).first()
+    if row is None:
+        raise NotFound(f"找不到发现项 {finding_id}。", f"No finding {finding_id}.")
+    version = row.version if expected_version is None else expected_version
+    updated = conn.execute(schema.findings.update().where(schema.findings.c.id == finding_id,
+                                                          schema.findings.c.version == version)
+                           .values(version=version + 1))
+    if updated.rowcount != 1:
+        raise StaleWrite("该发现项已被他人修改，请刷新后重试。",
+                         "Someone else changed this finding meanwhile; reload and try again.")
+    return version + 1
+
+
+def record_decision(conn: Connection, doc: DocumentInfo, stored: StoredFinding, decision: Decision, *,
+                    actor: str, expected_version: int | None = None) -> int:
+    """Insert a validated decision and its audit event; return the decision id."""
+    _bump_finding(conn, stored.id, expected_version)
+    event = append_event(conn, actor=actor, action="decision.recorded", document_id=doc.id,
+                         document_sha256=doc.sha256,
+                         details={"finding_id": stored.id, "entity_type": str(stored.finding.entity_type),
+                                  "kind": str(decision.kind), "operator": decision.operator,
+                                  "reason": decision.reason, "legal_basis": list(decision.legal_basis),
+                                  "start": decision.start, "end": decision.end})
+    result = conn.execute(schema.decisions.insert().values(
+        finding_id=stored.id, document_id=doc.id, kind=str(decision.kind), operator=decision.operator,
+        reason=decision.reason, legal_basis_json=json.dumps(list(decision.legal_basis), ensure_ascii=False),
+        start=decision.start, end=decision.end, text=decision.text, actor=actor, created_at=event.ts,
+        undone=False, event_seq=event.seq))
+    return result.inserted_primary_key[0]
+
+
+def set_decision_undone(conn: Connection, doc: DocumentInfo, decision_id: int, undone: bool, *, actor: str) -> int:
+    row = conn.execute(select(schema.decisions).where(schema.decisions.c.id == decision_id,
+                                                      schema.decisions.c.document_id == doc.id)).first()
+    if row is None:
+        raise NotFound(f"找不到决定 {decision_id}。", f"No decision {decision_id}.")
+    _bump_finding(conn, row.finding_id, None)
+    append_event(conn, actor=actor, action="decision.undone" if undone else "decision.redone",
+                 document_id=doc.id, document_sha256=doc.sha256,
+                 details={"decision_id": decision_id, "finding_id": row.finding_id})
+    conn.execute(schema.decisions.update().where(schema.decisions.c.id == decision_id).values(undone=undone))
+    return row.finding_id
+
+
+def add_manual_finding(conn: Connection, doc: DocumentInfo, text: str, start: int, end: int, *, actor: str,
+                       entity_type: str = EntityType.MANUAL, note: str = "", locator: dict | None = None) -> int:
+    """A finding the reviewer marked from a text selection."""
+    if not 0 <= start < end <= len(text):
+        raise InvalidDecision("所选范围无效，请重新选择文字。", "The selection is not a valid span; select again.")
+    category = Category.PERSONAL if entity_type == EntityType.MANUAL else category_of(entity_type)
+    finding = Finding(entity_type=entity_type, start=start, end=end, text=text[start:end], score=1.0,
+                      recognizer="manual", explanation=note or "marked by the reviewer", category=category,
+                      locator=locator or {})
+    event = append_event(conn, actor=actor, action="finding.manual_added", document_id=doc.id,
+                         document_sha256=doc.sha256,
+                         details={"entity_type": str(entity_type), "start": start, "end": end, "note": note})
+    result = conn.execute(schema.findings.insert().values(
+        finding_values(doc.id, finding, manual=True, event_seq=event.seq)))
+    return result.inserted_primary_key[0]
+
+
+def set_finding_active(conn: Connection, doc: DocumentInfo, finding_id: int, active: bool, *, actor: str) -> None:
+    _bump_finding(conn, finding_id, None)
+    append_event(conn, actor=actor, action="finding.restored" if active else "finding.removed",
+                 document_id=doc.id, document_sha256=doc.sha256, details={"finding_id": finding_id})
+    conn.execute(schema.findings.update().where(schema.findings.c.id == finding_id).values(active=active))
+
+
+def current_decisions(findings: Sequence[StoredFinding]) -> dict[int, Decision]:
+    return {f.id: f.decision for f in findings if f.decision is not None}

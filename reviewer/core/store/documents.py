@@ -1,0 +1,163 @@
+"""Documents and their findings in the workspace, export records, and status changes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from reviewer.core.audit.chain import append_event, canonical_json, utc_now
+from reviewer.core.review.states import ReviewStatus, check_transition
+from reviewer.core.store import schema
+from reviewer.core.store.errors import NotFound, StaleWrite
+from reviewer.core.types import Category, Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    id: int
+    sha256: str
+    path: str
+    format: str
+    title: str
+    doc_number: str
+    status: ReviewStatus
+    version: int
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRecord:
+    id: int
+    document_id: int
+    output_path: str
+    output_sha256: str
+    verified: bool
+    details: Mapping[str, Any]
+    actor: str
+    created_at: str
+    event_seq: int
+
+
+def _info(row) -> DocumentInfo:
+    return DocumentInfo(row.id, row.sha256, row.path, row.format, row.title, row.doc_number,
+                        ReviewStatus(row.status), row.version, row.created_at, row.updated_at)
+
+
+def get_document(conn: Connection, document_id: int) -> DocumentInfo:
+    row = conn.execute(select(schema.documents).where(schema.documents.c.id == document_id)).first()
+    if row is None:
+        raise NotFound(f"工作区中没有编号为 {document_id} 的文档。", f"No document {document_id} in the workspace.")
+    return _info(row)
+
+
+def find_document(conn: Connection, sha256: str) -> DocumentInfo | None:
+    row = conn.execute(select(schema.documents).where(schema.documents.c.sha256 == sha256)).first()
+    return None if row is None else _info(row)
+
+
+def list_documents(conn: Connection, status: ReviewStatus | None = None) -> list[DocumentInfo]:
+    query = select(schema.documents).order_by(schema.documents.c.id)
+    if status is not None:
+        query = query.where(schema.documents.c.status == str(status))
+    return [_info(r) for r in conn.execute(query)]
+
+
+def document_text(conn: Connection, document_id: int) -> str:
+    return conn.execute(select(schema.documents.c.text).where(schema.documents.c.id == document_id)).scalar_one()
+
+
+def finding_values(document_id: int, finding: Finding, *, manual: bool, event_seq: int) -> dict[str, Any]:
+    return dict(document_id=document_id, entity_type=str(finding.entity_type), category=str(finding.category),
+                severity=None if finding.severity is None else str(finding.severity),
+                start=finding.start, end=finding.end, text=finding.text, score=float(finding.score),
+                recognizer=finding.recognizer, explanation=finding.explanation,
+                locator_json=canonical_json(dict(finding.locator)),
+                attributes_json=canonical_json(dict(finding.attributes)),
+                manual=manual, active=True, version=1, event_seq=event_seq)
+
+
+def row_to_finding(row) -> Finding:
+    return Finding(entity_type=row.entity_type, start=row.start, end=row.end, text=row.text, score=row.score,
+                   recognizer=row.recognizer, explanation=row.explanation, category=Category(row.category),
+                   locator=json.loads(row.locator_json),
+                   severity=None if row.severity is None else Severity(row.severity),
+                   attributes=json.loads(row.attributes_json))
+
+
+def import_document(conn: Connection, document, findings: Iterable[Finding], *, actor: str,
+                    title: str | None = None, doc_number: str = "") -> tuple[DocumentInfo, bool]:
+    """Store a scanned document and its findings; an already-imported sha256 is returned unchanged."""
+    existing = find_document(conn, document.sha256)
+    if existing is not None:
+        return existing, False
+    findings = list(findings)
+    now = utc_now()
+    title = title or Path(document.path).stem
+    result = conn.execute(schema.documents.insert().values(
+        sha256=document.sha256, path=str(document.path), format=str(document.format), title=title,
+        doc_number=doc_number, text=document.text, status=str(ReviewStatus.IMPORTED), version=1,
+        created_at=now, updated_at=now, event_seq=0))
+    document_id = result.inserted_primary_key[0]
+    event = append_event(conn, actor=actor, action="document.imported", document_id=document_id,
+                         document_sha256=document.sha256,
+                         details={"path": str(document.path), "format": str(document.format),
+                                  "size": document.size, "title": title, "doc_number": doc_number,
+                                  "findings": len(findings)})
+    conn.execute(schema.documents.update().where(schema.documents.c.id == document_id)
+                 .values(event_seq=event.seq))
+    if findings:
+        conn.execute(schema.findings.insert(),
+                     [finding_values(document_id, f, manual=False, event_seq=event.seq) for f in findings])
+    return get_document(conn, document_id), True
+
+
+def set_document_info(conn: Connection, document_id: int, *, actor: str, title: str, doc_number: str) -> None:
+    doc = get_document(conn, document_id)
+    event = append_event(conn, actor=actor, action="document.info_set", document_id=doc.id,
+                         document_sha256=doc.sha256, details={"title": title, "doc_number": doc_number})
+    conn.execute(schema.documents.update().where(schema.documents.c.id == doc.id).values(
+        title=title, doc_number=doc_number, updated_at=event.ts))
+
+
+def change_status(conn: Connection, doc: DocumentInfo, target: ReviewStatus, *, actor: str,
+                  details: Mapping[str, Any] | None = None, signer=None):
+    """Move `doc` to `target` (checked against the state machine) and log it; returns the event."""
+    check_transition(doc.status, target)
+    event = append_event(conn, actor=actor, action=f"review.{target}", document_id=doc.id,
+                         document_sha256=doc.sha256,
+                         details={"from": str(doc.status), "to": str(target), **dict(details or {})},
+                         signer=signer)
+    updated = conn.execute(schema.documents.update().where(
+        schema.documents.c.id == doc.id, schema.documents.c.version == doc.version).values(
+        status=str(target), version=doc.version + 1, updated_at=event.ts))
+    if updated.rowcount != 1:
+        raise StaleWrite("文档已被他人修改，请刷新后重试。", "Someone else changed the document; reload and retry.")
+    return event
+
+
+def record_export(conn: Connection, document_id: int, *, output_sha256: str, verified: bool, actor: str,
+                  output_path: str, details: Mapping[str, Any] | None = None) -> ExportRecord:
+    doc = get_document(conn, document_id)
+    details = dict(details or {})
+    event = append_event(conn, actor=actor, action="export.recorded", document_id=doc.id,
+                         document_sha256=doc.sha256,
+                         details={"output_path": output_path, "output_sha256": output_sha256,
+                                  "verified": bool(verified), **details})
+    result = conn.execute(schema.exports.insert().values(
+        document_id=doc.id, output_path=output_path, output_sha256=output_sha256, verified=bool(verified),
+        details_json=canonical_json(details), actor=actor, created_at=event.ts, event_seq=event.seq))
+    return ExportRecord(result.inserted_primary_key[0], doc.id, output_path, output_sha256, bool(verified),
+                        details, actor, event.ts, event.seq)
+
+
+def exports_for(conn: Connection, document_id: int) -> list[ExportRecord]:
+    rows = conn.execute(select(schema.exports).where(schema.exports.c.document_id == document_id)
+                        .order_by(schema.exports.c.id)).all()
+    return [ExportRecord(r.id, r.document_id, r.output_path, r.output_sha256, r.verified,
+                         json.loads(r.details_json), r.actor, r.created_at, r.event_seq) for r in rows]

@@ -1,0 +1,49 @@
+"""Schema versions: each migration is a function of a connection, applied once, in order.
+
+Migrations use SQLAlchemy Core DDL only, so the same list upgrades SQLite and PostgreSQL. A workspace
+written by a newer program is refused rather than half-understood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, inspect, select
+
+from reviewer.core.store import schema
+from reviewer.core.store.errors import WorkspaceTooNew
+
+
+def _v1_initial(conn: Connection) -> None:
+    tables = [t for name, t in schema.metadata.tables.items() if name != "schema_version"]
+    schema.metadata.create_all(conn, tables=tables)
+
+
+MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1, _v1_initial),
+]
+CURRENT_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    value = conn.execute(select(schema.schema_version.c.version)
+                         .order_by(schema.schema_version.c.version.desc()).limit(1)).scalar()
+    return int(value or 0)
+
+
+def migrate(conn: Connection, *, now: str) -> int:
+    """Bring the schema up to CURRENT_VERSION inside the caller's transaction; return the old version."""
+    schema.schema_version.create(conn, checkfirst=True)
+    found = current_version(conn)
+    if found > CURRENT_VERSION:
+        raise WorkspaceTooNew(
+            f"工作区版本为 {found}，本程序只支持到 {CURRENT_VERSION}。请升级本程序后再打开。",
+            f"The workspace is at schema version {found}; this program supports up to {CURRENT_VERSION}. "
+            "Upgrade the program before opening it.")
+    for version, step in MIGRATIONS:
+        if version > found:
+            step(conn)
+            conn.execute(schema.schema_version.insert().values(version=version, applied_at=now))
+    return found

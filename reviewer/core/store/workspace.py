@@ -1,0 +1,257 @@
+"""The workspace: one store (SQLite folder or database URL) behind a small API.
+
+Each public method is one committed transaction. The CLI and the GUI share this API; the scan and
+redact commands call `import_document` and `record_export` with `--workspace DIR`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from reviewer.core.audit import chain
+from reviewer.core.atomic import write_bytes_atomic
+from reviewer.core.audit.verify import VerifyReport, verify_chain
+from reviewer.core.errors import ConfigurationError
+from reviewer.core.review import signoff
+from reviewer.core.review.attribute import StoredRecord, latest_record
+from reviewer.core.review.decisions import Decision, StoredFinding, load_findings
+from reviewer.core.review.errors import ReviewRefused
+from reviewer.core.review.session import ReviewSession
+from reviewer.core.review.states import ReviewStatus
+from reviewer.core.store import dialect, documents, location, migrations, users
+from reviewer.core.store.documents import DocumentInfo, ExportRecord
+from reviewer.core.store.errors import PermissionDenied, WorkspaceError
+from reviewer.core.store.users import Role, User
+from reviewer.core.types import Finding
+
+Actor = User | str
+
+
+def actor_name(actor: Actor) -> str:
+    return actor.username if isinstance(actor, User) else str(actor)
+
+
+class Workspace:
+    def __init__(self, where: location.Location, *, catalog: Any = None) -> None:
+        self.location = where
+        if where.folder is not None:
+            try:
+                where.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WorkspaceError(f"无法创建工作区文件夹 {where.folder}：{exc.strerror}。请检查路径和权限。",
+                                     f"Cannot create the workspace folder {where.folder}: {exc.strerror}. "
+                                     "Check the path and permissions.") from exc
+        self.engine = dialect.make_engine(where.url)
+        self._catalog = catalog
+        with self.write() as conn:
+            migrations.migrate(conn, now=chain.utc_now())
+
+    # --- transactions --------------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction: writers queue on the chain lock; commits when the block ends."""
+        with self.engine.connect() as conn:
+            conn = dialect.prepare_write(conn)
+            with conn.begin():
+                dialect.lock_chain(conn)
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def close(self) -> None:
+        self.write_witness()
+        self.engine.dispose()
+
+    @property
+    def catalog(self):
+        """The legal-basis catalog (`reviewer.core.legal_basis.load_catalog()`), loaded on first use."""
+        if self._catalog is None:
+            try:
+                from reviewer.core.legal_basis import load_catalog
+            except ImportError as exc:
+                raise ConfigurationError("法律依据目录模块缺失，请重新安装本程序。",
+                                         "The legal-basis catalog module is missing; reinstall the program.") from exc
+            self._catalog = load_catalog()
+        return self._catalog
+
+    # --- users ---------------------------------------------------------------------------------
+    def needs_admin(self) -> bool:
+        with self.read() as conn:
+            return users.count_users(conn) == 0
+
+    def create_first_admin(self, username: str, password: str, display_name: str | None = None) -> User:
+        with self.write() as conn:
+            if users.count_users(conn):
+                raise PermissionDenied("工作区已有用户，请由管理员添加新用户。",
+                                       "The workspace already has users; ask an administrator to add you.")
+            return users.create_user(conn, username=username, role=Role.ADMIN, password=password,
+                                     display_name=display_name, created_by=username)
+
+    def create_user(self, admin: User, username: str, role: Role | str, password: str,
+                    display_name: str | None = None) -> User:
+        users.require_role(admin, Role.ADMIN, action_zh="添加用户", action_en="add users")
+        with self.write() as conn:
+            return users.create_user(conn, username=username, role=Role(role), password=password,
+                                     display_name=display_name, created_by=admin.username)
+
+    def login(self, username: str, password: str) -> User:
+        with self.read() as conn:
+            return users.authenticate(conn, username, password)
+
+    def get_user(self, username: str) -> User:
+        with self.read() as conn:
+            return users.get_user(conn, username)
+
+    def change_password(self, user: User, old_password: str, new_password: str) -> None:
+        with self.write() as conn:
+            users.change_password(conn, user, old_password, new_password)
+
+    def public_keys(self) -> dict[str, str]:
+        with self.read() as conn:
+            return users.public_keys(conn)
+
+    @staticmethod
+    def cli_actor() -> str:
+        """Actor name for CLI runs without a sign-in (scan/redact): the operating-system account."""
+        try:
+            return f"os:{getpass.getuser()}"
+        except (KeyError, OSError):
+            return "os:unknown"
+
+    # --- documents -----------------------------------------------------------------------------
+    def import_document(self, document, findings: Iterable[Finding], actor: Actor, *,
+                        title: str | None = None, doc_number: str = "") -> DocumentInfo:
+        """Store a scanned document (once per sha256) with its findings; returns its record."""
+        _no_auditor(actor, "导入文档", "import documents")
+        with self.write() as conn:
+            info, _created = documents.import_document(conn, document, findings, actor=actor_name(actor),
+                                                       title=title, doc_number=doc_number)
+            return info
+
+    def set_document_info(self, document_id: int, actor: Actor, *, title: str, doc_number: str) -> None:
+        _no_auditor(actor, "修改文档信息", "edit document details")
+        with self.write() as conn:
+            documents.set_document_info(conn, document_id, actor=actor_name(actor), title=title,
+                                        doc_number=doc_number)
+
+    def document(self, document_id: int) -> DocumentInfo:
+        with self.read() as conn:
+            return documents.get_document(conn, document_id)
+
+    def find_document(self, sha256: str) -> DocumentInfo | None:
+        with self.read() as conn:
+            return documents.find_document(conn, sha256)
+
+    def documents(self, status: ReviewStatus | None = None) -> list[DocumentInfo]:
+        with self.read() as conn:
+            return documents.list_documents(conn, status)
+
+    def findings(self, document_id: int, *, include_inactive: bool = False) -> list[StoredFinding]:
+        with self.read() as conn:
+            return load_findings(conn, document_id, include_inactive=include_inactive)
+
+    def decisions_for(self, document_id: int) -> list[tuple[Finding, Decision]]:
+        """Current (finding, decision) pairs: what the redact step applies."""
+        return [(f.finding, f.decision) for f in self.findings(document_id) if f.decision is not None]
+
+    def attribute_record(self, document_id: int) -> StoredRecord | None:
+        with self.read() as conn:
+            return latest_record(conn, document_id)
+
+    def record_export(self, document_id: int, output_sha256: str, verified: bool, *, actor: Actor,
+                      output_path: str | Path, details: Mapping[str, Any] | None = None) -> ExportRecord:
+        """Called by `reviewer redact` after writing and verifying a clean copy."""
+        _no_auditor(actor, "登记导出", "record exports")
+        with self.write() as conn:
+            record = documents.record_export(conn, document_id, output_sha256=output_sha256,
+                                             verified=verified, actor=actor_name(actor),
+                                             output_path=str(output_path), details=details)
+        self.write_witness()
+        return record
+
+    def exports(self, document_id: int) -> list[ExportRecord]:
+        with self.read() as conn:
+            return documents.exports_for(conn, document_id)
+
+    # --- review --------------------------------------------------------------------------------
+    def session(self, document_id: int, actor: User) -> ReviewSession:
+        return ReviewSession(self, document_id, actor)
+
+    def approval_problems(self, document_id: int, approver: User | None = None) -> list[ReviewRefused]:
+        with self.read() as conn:
+            return signoff.approval_problems(conn, documents.get_document(conn, document_id), approver)
+
+    def approve(self, document_id: int, approver: User, password: str) -> chain.AuditEvent:
+        with self.write() as conn:
+            event = signoff.approve(conn, documents.get_document(conn, document_id), approver, password)
+        self.write_witness()
+        return event
+
+    def return_for_rework(self, document_id: int, supervisor: User, reason: str) -> chain.AuditEvent:
+        with self.write() as conn:
+            return signoff.return_for_rework(conn, documents.get_document(conn, document_id), supervisor, reason)
+
+    def release(self, document_id: int, actor: User, *, channel: str = "") -> chain.AuditEvent:
+        with self.write() as conn:
+            event = signoff.release(conn, documents.get_document(conn, document_id), actor, channel=channel)
+        self.write_witness()
+        return event
+
+    # --- audit ---------------------------------------------------------------------------------
+    def head(self) -> chain.ChainHead:
+        with self.read() as conn:
+            return chain.read_head(conn) or chain.ChainHead(0, chain.GENESIS_HASH)
+
+    def events(self, document_id: int | None = None) -> list[chain.AuditEvent]:
+        with self.read() as conn:
+            return list(chain.iter_events(conn, document_id=document_id))
+
+    def verify(self, *, keys: dict[str, str] | None = None,
+               expect: tuple[int, str] | None = None) -> VerifyReport:
+        pins: list[tuple[int, str, str]] = []
+        witness = self.read_witness()
+        if witness is not None:
+            pins.append((witness[0], witness[1], "链头见证文件 / the head witness file "))
+        if expect is not None:
+            pins.append((expect[0], expect[1], "打印的审查记录 / the printed review log "))
+        with self.read() as conn:
+            return verify_chain(conn, keys=keys, pins=tuple(pins))
+
+    def write_witness(self) -> None:
+        """Copy the chain head to a file beside the database (folder workspaces): a truncation pin."""
+        path = self.location.witness_path
+        if path is None:
+            return
+        head = self.head()
+        if head.count:
+            write_bytes_atomic(path, json.dumps({"count": head.count, "hash": head.hash}).encode("utf-8"))
+
+    def read_witness(self) -> tuple[int, str] | None:
+        path = self.location.witness_path
+        if path is None or not path.exists():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return int(data["count"]), str(data["hash"])
+        except (ValueError, KeyError, TypeError):
+            return (1 << 62, "unreadable")  # a damaged witness is itself a finding of verify
+
+
+def _no_auditor(actor: Actor, action_zh: str, action_en: str) -> None:
+    if isinstance(actor, User) and actor.role == Role.AUDITOR:
+        raise PermissionDenied(f"审计员只能查看和核验，不能{action_zh}。", f"Auditors may only read and verify, not {action_en}.")
+
+
+def open_workspace(path_or_url: str | Path | None = None, *, catalog: Any = None) -> Workspace:
+    """Open (creating and migrating as needed) the workspace in a folder, at a URL, or the default folder."""
+    return Workspace(location.resolve(path_or_url), catalog=catalog)

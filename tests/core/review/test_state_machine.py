@@ -1,0 +1,249 @@
+"""Every state transition and every refusal of the review workflow, enforced by the core."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.review.errors import (
+    AttributeMissing,
+    BlockFindingUnresolved,
+    DisclosureNoteMismatch,
+    ExportNotVerified,
+    RationaleRequired,
+    SelfApprovalRefused,
+    TransitionRefused,
+    UndecidedFindings,
+)
+from reviewer.core.review.states import TRANSITIONS, ReviewStatus, check_transition
+from reviewer.core.store.errors import AuthenticationFailed, PermissionDenied
+from reviewer.core.types import DisclosureAttribute, EntityType
+from tests.core.store.workspace_fixtures import (
+    PASSWORDS,
+    decide_all,
+    proactive_record,
+    redact_and_record,
+    redacted_record,
+    withheld_record,
+)
+
+
+def _ready_for_approval(ws, people, penalty, tmp_path):
+    session = ws.session(penalty.id, people.alice)
+    decide_all(session)
+    session.record_attribute(proactive_record())
+    redact_and_record(ws, penalty.id, tmp_path)
+    session.submit()
+    return session
+
+
+def test_transition_table_is_exactly_the_documented_machine():
+    allowed = {(a, b) for a, targets in TRANSITIONS.items() for b in targets}
+    assert allowed == {
+        (ReviewStatus.IMPORTED, ReviewStatus.IN_REVIEW), (ReviewStatus.IN_REVIEW, ReviewStatus.SUBMITTED),
+        (ReviewStatus.SUBMITTED, ReviewStatus.APPROVED), (ReviewStatus.SUBMITTED, ReviewStatus.RETURNED),
+        (ReviewStatus.RETURNED, ReviewStatus.IN_REVIEW), (ReviewStatus.APPROVED, ReviewStatus.RELEASED)}
+    for a in ReviewStatus:
+        for b in ReviewStatus:
+            if (a, b) not in allowed:
+                with pytest.raises(TransitionRefused):
+                    check_transition(a, b)
+
+
+def test_full_path_imported_to_released(ws, people, penalty, tmp_path):
+    assert ws.document(penalty.id).status == ReviewStatus.IMPORTED
+    session = ws.session(penalty.id, people.alice)
+    decide_all(session)
+    assert ws.document(penalty.id).status == ReviewStatus.IN_REVIEW
+    session.record_attribute(proactive_record())
+    redact_and_record(ws, penalty.id, tmp_path)
+    session.submit()
+    assert ws.document(penalty.id).status == ReviewStatus.SUBMITTED
+    assert ws.approval_problems(penalty.id, people.bob) == []
+    event = ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+    assert ws.document(penalty.id).status == ReviewStatus.APPROVED
+    assert event.signature and event.details["approver"] == "bob"
+    assert event.details["reviewers"] == ["alice"]
+    ws.release(penalty.id, people.bob, channel="政府网站")
+    assert ws.document(penalty.id).status == ReviewStatus.RELEASED
+    actions = [e.action for e in ws.events(penalty.id)]
+    for action in ("document.imported", "review.in_review", "decision.recorded", "attribute.recorded",
+                   "export.recorded", "review.submitted", "review.approved", "review.released"):
+        assert action in actions
+    assert ws.verify().ok
+
+
+def test_returned_goes_back_to_review_and_can_be_approved_after_rework(ws, people, penalty, tmp_path):
+    session = _ready_for_approval(ws, people, penalty, tmp_path)
+    with pytest.raises(TransitionRefused):
+        ws.return_for_rework(penalty.id, people.bob, "  ")  # a return needs a reason
+    ws.return_for_rework(penalty.id, people.bob, "住址应保留到街道")
+    assert ws.document(penalty.id).status == ReviewStatus.RETURNED
+    address = next(f for f in session.findings() if f.finding.entity_type == EntityType.CN_ADDRESS)
+    session.accept(address.id, "generalise")
+    assert ws.document(penalty.id).status == ReviewStatus.IN_REVIEW
+    session.submit()
+    # the export predates the rework: it no longer reflects the review
+    with pytest.raises(ExportNotVerified):
+        ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+    # bob returned it, which is not reviewing: he may still approve after a fresh verified export
+    ws.return_for_rework(penalty.id, people.bob, "请重新导出")
+    redact_and_record(ws, penalty.id, tmp_path)
+    session.submit()
+    ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+    assert ws.document(penalty.id).status == ReviewStatus.APPROVED
+
+
+def test_release_only_after_approval_and_nothing_after_release(ws, people, penalty, tmp_path):
+    with pytest.raises(TransitionRefused):
+        ws.release(penalty.id, people.bob)
+    _ready_for_approval(ws, people, penalty, tmp_path)
+    with pytest.raises(TransitionRefused):
+        ws.release(penalty.id, people.bob)
+    ws.approve(penalty.id, people.carol, PASSWORDS["carol"])
+    ws.release(penalty.id, people.admin)
+    with pytest.raises(TransitionRefused):
+        ws.return_for_rework(penalty.id, people.bob, "太晚了")
+    session = ws.session(penalty.id, people.alice)
+    with pytest.raises(TransitionRefused):
+        session.accept(session.findings()[0].id, "redact")
+
+
+def test_submitted_document_is_locked_for_edits(ws, people, penalty, tmp_path):
+    session = _ready_for_approval(ws, people, penalty, tmp_path)
+    with pytest.raises(TransitionRefused):
+        session.reject(session.findings()[0].id, "改主意")
+    with pytest.raises(TransitionRefused):
+        session.add_manual_finding(0, 4)
+    with pytest.raises(TransitionRefused):
+        session.submit()
+
+
+def test_self_approval_is_refused(ws, people, penalty, tmp_path):
+    session = ws.session(penalty.id, people.bob)  # a supervisor reviewing
+    decide_all(session)
+    session.record_attribute(proactive_record())
+    redact_and_record(ws, penalty.id, tmp_path)
+    session.submit()
+    with pytest.raises(SelfApprovalRefused):
+        ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+    ws.approve(penalty.id, people.carol, PASSWORDS["carol"])
+
+
+def test_supervisor_who_made_one_decision_is_a_reviewer(ws, people, penalty, tmp_path):
+    ws.session(penalty.id, people.carol).reject(ws.findings(penalty.id)[0].id, "非个人信息")
+    _ready_for_approval(ws, people, penalty, tmp_path)
+    assert any(isinstance(p, SelfApprovalRefused) for p in ws.approval_problems(penalty.id, people.carol))
+    with pytest.raises(SelfApprovalRefused):
+        ws.approve(penalty.id, people.carol, PASSWORDS["carol"])
+
+
+def test_undecided_findings_refuse_approval(ws, people, penalty, tmp_path):
+    session = ws.session(penalty.id, people.alice)
+    first = session.findings()[0]
+    session.accept(first.id, "mask")
+    session.record_attribute(proactive_record())
+    redact_and_record(ws, penalty.id, tmp_path)
+    session.submit()
+    with pytest.raises(UndecidedFindings):
+        ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+    assert ws.document(penalty.id).status == ReviewStatus.SUBMITTED
+
+
+def test_missing_attribute_refuses_approval(ws, people, penalty, tmp_path):
+    session = ws.session(penalty.id, people.alice)
+    decide_all(session)
+    redact_and_record(ws, penalty.id, tmp_path)
+    session.submit()
+    with pytest.raises(AttributeMissing):
+        ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+
+
+def test_unverified_or_missing_export_refuses_approval(ws, people, penalty, tmp_path):
+    session = ws.session(penalty.id, people.alice)
+    decide_all(session)
+    session.record_attribute(proactive_record())
+    session.submit()
+    with pytest.raises(ExportNotVerified):
+        ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+    ws.record_export(penalty.id, "0" * 64, False, actor=ws.cli_actor(), output_path="failed.txt")
+    with pytest.raises(ExportNotVerified):
+        ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+
+
+def test_block_finding_refuses_approval_even_when_redacted(ws, people, internal, tmp_path):
+    session = ws.session(internal.id, people.alice)
+    assert [f.finding.text for f in session.findings() if f.is_block] == ["机密★5年"]
+    for stored in session.findings():  # everything, the 机密★5年 marking and the 附注 too, is redacted
+        session.accept(stored.id, "redact")
+    session.record_attribute(_redacted_internal_record())
+    redact_and_record(ws, internal.id, tmp_path)
+    session.submit()
+    with pytest.raises(BlockFindingUnresolved):
+        ws.approve(internal.id, people.bob, PASSWORDS["bob"])
+
+
+def _redacted_internal_record():
+    from reviewer.core.review.attribute import DisclosureRecord
+
+    return DisclosureRecord(DisclosureAttribute.REDACTED_RELEASE, ("第三十七条",), "删去密级标志后公开",
+                            "渝中区财政局", "李娜")
+
+
+def test_block_finding_rejected_as_stale_marking_allows_approval(ws, people, internal, tmp_path):
+    session = ws.session(internal.id, people.alice)
+    for stored in session.findings():
+        if stored.finding.entity_type == EntityType.CLASSIFIED_MARKING:
+            session.reject(stored.id, "保密期限已满，已依法解密", legal_basis=["保密法"])
+    decide_all(session)
+    # the printed note says 不予公开: the record must agree
+    with pytest.raises(DisclosureNoteMismatch):
+        session.record_attribute(_redacted_internal_record())
+    session.record_attribute(withheld_record())
+    session.submit()
+    ws.approve(internal.id, people.bob, PASSWORDS["bob"])
+
+
+def test_withheld_document_with_live_marking_can_be_approved_without_export(ws, people, internal):
+    session = ws.session(internal.id, people.alice)
+    decide_all(session)
+    session.record_attribute(withheld_record())
+    session.submit()
+    assert ws.approval_problems(internal.id, people.bob) == []
+    ws.approve(internal.id, people.bob, PASSWORDS["bob"])
+
+
+def test_printed_note_mismatch_is_refused(ws, people, penalty, tmp_path):
+    session = ws.session(penalty.id, people.alice)
+    decide_all(session)  # the printed （此件公开发布） is kept
+    with pytest.raises(DisclosureNoteMismatch):
+        session.record_attribute(redacted_record())  # 删减后公开 vs printed 主动公开
+    assert ws.attribute_record(penalty.id) is None
+    # the note is checked again at approval: a note found after the record was made
+    session.record_attribute(proactive_record())
+    note = next(f for f in session.findings() if f.finding.entity_type == EntityType.DISCLOSURE_NOTE)
+    session.undo()  # un-keep the note: undecided again
+    session.accept(note.id, "redact")  # the note is removed from the published copy: no mismatch
+    session.record_attribute(redacted_record())
+    assert ws.attribute_record(penalty.id).record.attribute == DisclosureAttribute.REDACTED_RELEASE
+
+
+def test_missing_rationale_is_refused(ws, people, penalty):
+    from dataclasses import replace
+
+    session = ws.session(penalty.id, people.alice)
+    with pytest.raises(RationaleRequired):
+        session.record_attribute(replace(redacted_record(), rationale="   "))
+    assert ws.attribute_record(penalty.id) is None
+
+
+def test_roles_and_password_reentry(ws, people, penalty, tmp_path):
+    with pytest.raises(PermissionDenied):
+        ws.session(penalty.id, people.dave)  # auditors do not review
+    _ready_for_approval(ws, people, penalty, tmp_path)
+    with pytest.raises(PermissionDenied):
+        ws.approve(penalty.id, people.erin, PASSWORDS["erin"])  # a reviewer cannot approve
+    with pytest.raises(AuthenticationFailed):
+        ws.approve(penalty.id, people.bob, "wrong-password")
+    assert ws.document(penalty.id).status == ReviewStatus.SUBMITTED
+    with pytest.raises(PermissionDenied):
+        ws.return_for_rework(penalty.id, people.alice, "我自己退回")
