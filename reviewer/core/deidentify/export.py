@@ -1,0 +1,89 @@
+"""Clean export: plan → write to a temporary file → verify independently → rename into place.
+
+`export_redacted` is the one entry point for the CLI and the UI. The input file is only ever read;
+the output appears only when `verify_output` found no surviving value and no residue, otherwise
+the temporary file is removed and `VerificationFailed` lists what survived and where.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.core.atomic import atomic_path
+from reviewer.core.deidentify.errors import ExportRefused
+from reviewer.core.deidentify.plan import RedactionPlan, plan_redactions
+from reviewer.core.deidentify.profiles import Profile
+from reviewer.core.deidentify.verify import VerificationReport, verify_output
+from reviewer.core.documents.model import Document, DocumentFormat
+from reviewer.core.types import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    output: str
+    format: str
+    sha256: str  # of the verified output
+    source_sha256: str
+    plan: RedactionPlan
+    report: VerificationReport
+    notes: tuple[str, ...]  # what the writer changed besides values: comments removed, changes accepted …
+
+
+def export_redacted(document: Document, findings: Iterable[Finding], profile: Profile, output: str | Path, *,
+                    key: bytes | None = None) -> ExportResult:
+    """De-identify `document` under `profile` into `output` (same format), verified before it appears."""
+    plan = plan_redactions(findings, profile, key=key)
+    return write_verified(document, plan, output)
+
+
+def write_verified(document: Document, plan: RedactionPlan, output: str | Path) -> ExportResult:
+    source = Path(document.path)
+    target = Path(output)
+    _check_paths(document, source, target)
+    fmt = DocumentFormat(document.format)
+    with atomic_path(target, suffix=f".{fmt}.part") as tmp:
+        notes = _write(fmt, document, plan, tmp)
+        report = verify_output(tmp, plan.values.keys(), format=str(fmt))
+        report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
+        digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
+    report = VerificationReport(path=str(target), checked_values=report.checked_values, survivors=(),
+                                residues=(), places=report.places)
+    return ExportResult(output=str(target), format=str(fmt), sha256=digest, source_sha256=document.sha256,
+                        plan=plan, report=report, notes=notes)
+
+
+def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path) -> tuple[str, ...]:
+    if fmt is DocumentFormat.TXT:
+        from reviewer.core.documents.txt_writer import write_txt
+
+        r = write_txt(document, plan, tmp)
+        notes = [f"{r.replaced} replacements ({r.encoding})"]
+        if r.substituted_chars:
+            notes.append(f"{r.substituted_chars} replacement characters not in {r.encoding} written as *")
+        return tuple(notes)
+    if fmt is DocumentFormat.DOCX:
+        from reviewer.core.documents.docx_writer import write_docx
+
+        return write_docx(Path(document.path), plan, tmp).notes
+    from reviewer.core.documents.pdf_writer import write_pdf
+
+    return write_pdf(Path(document.path), plan, tmp).notes
+
+
+def _check_paths(document: Document, source: Path, target: Path) -> None:
+    if target.exists() and target.resolve() == source.resolve():
+        raise ExportRefused("输出文件不能覆盖原文件。请另选输出路径。",
+                            "The output must not overwrite the input file. Choose another output path.",
+                            path=str(target))
+    try:
+        current = hashlib.sha256(source.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ExportRefused(f"无法重新读取原文件 {source.name}：{exc.strerror}。", f"Cannot re-read {source.name}: "
+                            f"{exc.strerror}.", path=str(source)) from exc
+    if current != document.sha256:
+        raise ExportRefused(f"原文件 {source.name} 在审查后已被修改，审查结果不再适用。请重新打开并审查。",
+                            f"{source.name} changed after it was reviewed; the findings no longer apply. "
+                            "Open and review it again.", path=str(source))

@@ -1,0 +1,141 @@
+"""Turn findings and a profile into a redaction plan: which values get which replacement.
+
+The plan is value-based on purpose: writers replace every occurrence of each de-identified value
+everywhere in the file (a name in a comment author, a phone in a hyperlink target), not only at the
+located spans, and the verifier checks the same values. Located spans are kept too, so the PDF
+writer can also remove characters by position when the page's text order differs from its layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from reviewer.core.deidentify import operators as ops
+from reviewer.core.deidentify.operators import OperatorKind
+from reviewer.core.deidentify.profiles import Profile, Rule
+from reviewer.core.deidentify.pseudonyms import NamePseudonymizer, normalise_name
+from reviewer.core.errors import ConfigurationError
+from reviewer.core.types import EntityType, Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """One finding and what it becomes. `keep[i]` says whether character i of the value survives
+    as-is (the visible head/tail of a mask, the surname of a pseudonym): the PDF writer removes
+    exactly the other characters and covers them with an opaque box."""
+
+    finding: Finding
+    operator: OperatorKind
+    replacement: str
+    keep: tuple[bool, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RedactionPlan:
+    profile: str
+    replacements: tuple[Replacement, ...]
+    values: Mapping[str, str]  # original value → replacement, every occurrence in the file
+    kept: tuple[Finding, ...] = ()  # findings the profile keeps (e.g. names in a punitive notice)
+    below_threshold: tuple[Finding, ...] = ()
+    keep_masks: Mapping[str, tuple[bool, ...]] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.values
+
+    def apply_text(self, text: str) -> str:
+        """Replace every occurrence of every value (longest first where values overlap)."""
+        pattern = self.pattern()
+        if pattern is None:
+            return text
+        return pattern.sub(lambda m: self.values[m.group()], text)
+
+    def pattern(self) -> re.Pattern[str] | None:
+        if not self.values:
+            return None
+        ordered = sorted(self.values, key=lambda v: (-len(v), v))
+        return re.compile("|".join(re.escape(v) for v in ordered))
+
+
+def keep_mask(value: str, replacement: str) -> tuple[bool, ...]:
+    """Positionwise equality for same-length replacements (masks), else the common prefix."""
+    if len(value) == len(replacement):
+        return tuple(a == b for a, b in zip(value, replacement, strict=True))
+    prefix = 0
+    while prefix < min(len(value), len(replacement)) and value[prefix] == replacement[prefix]:
+        prefix += 1
+    return tuple(i < prefix for i in range(len(value)))
+
+
+def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes | None = None) -> RedactionPlan:
+    """Decide each finding's replacement under `profile`.
+
+    Names are pseudonymised together (so two 张 become 张某甲/张某乙 and one person keeps one
+    pseudonym); `key` is the workspace HMAC key, required only when a rule uses `hash`.
+    """
+    findings = sorted(findings, key=lambda f: (f.start, f.end))
+    active: list[tuple[Finding, Rule]] = []
+    kept: list[Finding] = []
+    below: list[Finding] = []
+    for f in findings:
+        rule = profile.rule_for(str(f.entity_type))
+        if rule.operator is OperatorKind.KEEP:
+            kept.append(f)
+        elif f.score < rule.threshold:
+            below.append(f)
+        elif f.text.strip():
+            active.append((f, rule))
+    names = _pseudonyms(active)
+    replacements: list[Replacement] = []
+    values: dict[str, str] = {}
+    scores: dict[str, float] = {}
+    for f, rule in active:
+        new = _apply(f, rule, names, key)
+        if new == f.text:
+            continue  # already de-identified (e.g. the text is 张某 itself)
+        replacements.append(Replacement(f, rule.operator, new, keep_mask(f.text, new)))
+        if f.text not in values or f.score > scores[f.text]:
+            values[f.text] = new
+            scores[f.text] = f.score
+    masks = {v: keep_mask(v, r) for v, r in values.items()}
+    return RedactionPlan(profile=profile.name, replacements=tuple(replacements),
+                         values=MappingProxyType(values), kept=tuple(kept), below_threshold=tuple(below),
+                         keep_masks=MappingProxyType(masks))
+
+
+def _pseudonyms(active: list[tuple[Finding, Rule]]) -> Mapping[str, str]:
+    persons = [(f, r) for f, r in active if r.operator is OperatorKind.PSEUDONYM]
+    if not persons:
+        return {}
+    params: dict[str, Any] = dict(persons[0][1].params)
+    return NamePseudonymizer(given=params.get("given", "某"),
+                             distinguish=params.get("distinguish", True)).assign(f.text for f, _ in persons)
+
+
+def _apply(f: Finding, rule: Rule, names: Mapping[str, str], key: bytes | None) -> str:
+    p = dict(rule.params)
+    et = str(f.entity_type)
+    op = rule.operator
+    if op is OperatorKind.MASK:
+        return ops.mask(f.text, **p)
+    if op is OperatorKind.REDACT:
+        return ops.redact(f.text, **p)
+    if op is OperatorKind.LABEL:
+        return ops.label(f.text, entity_type=et, **p)
+    if op is OperatorKind.GENERALIZE:
+        return ops.generalize_address(f.text, **p)
+    if op is OperatorKind.PSEUDONYM:
+        if et not in (EntityType.PERSON, EntityType.MANUAL):
+            return ops.redact(f.text)
+        return names[normalise_name(f.text)]
+    if op is OperatorKind.HASH:
+        if not key:
+            raise ConfigurationError("策略使用了 hash（密钥哈希）操作，但没有工作区密钥。请使用 --workspace 或换用其他操作。",
+                                     "The profile uses the keyed 'hash' operator but no workspace key is available. "
+                                     "Use --workspace or another operator.")
+        return ops.keyed_hash(f.text, key=key, entity_type=et, **p)
+    raise ValueError(f"operator {op} does not produce a replacement")

@@ -1,0 +1,358 @@
+"""Independent post-export verification: reopen the written file and look for every de-identified value.
+
+This module shares no code with the writers: it reads the output with other means (zipfile + lxml
+over every package part, pikepdf over every object and stream, pdfplumber and pdfium text, raw
+bytes in several encodings) and compares after normalisation (NFKC folds full-width forms, case
+folded, whitespace and invisible format characters removed), so `１３８ 9600 1234` still matches
+`13896001234`. It also checks the writer's structural promises (no comments, no tracked changes,
+no authors, no XMP, no JavaScript, no attachments) as "residues". Any survivor or residue fails.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from reviewer.core.deidentify.errors import VerificationFailed
+
+_INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]+")
+_ENCODINGS = ("utf-8", "utf-16-be", "utf-16-le", "gb18030")
+MIN_VALUE_LENGTH = 2  # a single character cannot be searched for without matching everything
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+_MAX_PART = 256 * 1024 * 1024
+
+
+def normalise(text: str) -> str:
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Survivor:
+    value: str
+    where: str  # e.g. "word/comments.xml paragraph 2", "page 1 text (pdfplumber)", "object 12 0 /Author"
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationReport:
+    path: str
+    checked_values: int
+    survivors: tuple[Survivor, ...]
+    residues: tuple[str, ...]  # structural promises broken, e.g. "word/comments.xml present"
+    places: int  # how many text places were examined
+
+    @property
+    def ok(self) -> bool:
+        return not self.survivors and not self.residues
+
+    def raise_if_failed(self) -> None:
+        if not self.ok:
+            raise VerificationFailed(self)
+
+
+class _Matcher:
+    def __init__(self, values: Iterable[str]) -> None:
+        self.by_norm: dict[str, str] = {}
+        for v in values:
+            n = normalise(v)
+            if len(n) >= MIN_VALUE_LENGTH:
+                self.by_norm.setdefault(n, v)
+        ordered = sorted(self.by_norm, key=len, reverse=True)
+        self.regex = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        raw: set[bytes] = set()
+        for v in self.by_norm.values():
+            for form in {v, _INVISIBLE.sub("", v)}:
+                for enc in _ENCODINGS:
+                    try:
+                        raw.add(form.encode(enc))
+                    except UnicodeEncodeError:
+                        pass
+        self.raw = {b: v for b in raw for v in [self._value_of(b)] if len(b) >= 2}
+        self.raw_regex = re.compile(b"|".join(map(re.escape, sorted(self.raw, key=len, reverse=True)))) if raw else None
+        self.found: dict[tuple[str, str], None] = {}
+        self.places = 0
+
+    def _value_of(self, data: bytes) -> str:
+        for enc in _ENCODINGS:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if normalise(text) in self.by_norm:
+                return self.by_norm[normalise(text)]
+        return ""
+
+    def text(self, text: str | None, where: str) -> None:
+        if not text or self.regex is None:
+            return
+        self.places += 1
+        for m in self.regex.finditer(normalise(text)):
+            self.found[(self.by_norm[m.group()], where)] = None
+
+    def data(self, data: bytes, where: str) -> None:
+        if not data or self.raw_regex is None:
+            return
+        self.places += 1
+        for m in self.raw_regex.finditer(data):
+            value = self.raw.get(m.group()) or self._value_of(m.group()) or m.group().decode("latin-1")
+            self.found[(value, where)] = None
+
+    def survivors(self) -> tuple[Survivor, ...]:
+        return tuple(Survivor(v, w) for v, w in self.found)
+
+
+def verify_output(path: str | Path, values: Iterable[str], *, format: str) -> VerificationReport:
+    """Look for each value (whole, after normalisation) anywhere in the file at `path`."""
+    matcher = _Matcher(values)
+    residues: list[str] = []
+    p = Path(path)
+    raw = p.read_bytes()
+    matcher.data(raw, "file bytes")
+    if format == "docx":
+        residues += _verify_docx(raw, matcher)
+    elif format == "pdf":
+        residues += _verify_pdf(p, matcher)
+    elif format == "txt":
+        _verify_txt(raw, matcher)
+    else:
+        raise ValueError(f"unknown format {format!r}")
+    return VerificationReport(path=str(p), checked_values=len(matcher.by_norm), survivors=matcher.survivors(),
+                              residues=tuple(residues), places=matcher.places)
+
+
+# --- txt -------------------------------------------------------------------------------------
+
+def _verify_txt(raw: bytes, m: _Matcher) -> None:
+    for enc in ("utf-8-sig", "utf-16", "gb18030"):
+        try:
+            m.text(raw.decode(enc), f"text ({enc})")
+        except UnicodeDecodeError:
+            continue
+
+
+# --- docx ------------------------------------------------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TEXT_TAGS = {"t", "delText", "instrText"}
+_REVISION_TAGS = {"ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
+                  "trPrChange", "tcPrChange", "tblGridChange", "numberingChange", "cellIns", "cellDel"}
+_COMMENT_TAGS = {"commentRangeStart", "commentRangeEnd", "commentReference"}
+_PERSON_PROPS = {"creator", "lastModifiedBy", "Manager"}
+
+
+def _verify_docx(raw: bytes, m: _Matcher, prefix: str = "") -> list[str]:
+    residues: list[str] = []
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except zipfile.BadZipFile:
+        return [f"{prefix}not a zip package"]
+    with archive:
+        for info in archive.infolist():
+            name = prefix + info.filename
+            if info.file_size > _MAX_PART:
+                residues.append(f"{name}: part too large to verify")
+                continue
+            data = archive.read(info)
+            m.data(data, name)
+            low = info.filename.lower()
+            if "comments" in low.rsplit("/", 1)[-1] or low.endswith("people.xml"):
+                residues.append(f"{name} present (comments must be removed)")
+            if low.startswith("docprops/thumbnail"):
+                residues.append(f"{name} present (page thumbnail)")
+            if data[:2] == b"PK":  # embedded package (xlsx, docx, pptx)
+                residues += _verify_docx(data, m, prefix=name + "!/")
+                continue
+            if low.endswith((".xml", ".rels", ".vml")) or data.lstrip()[:5] == b"<?xml":
+                residues += _verify_xml(data, name, m)
+    return residues
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _verify_xml(data: bytes, name: str, m: _Matcher) -> list[str]:
+    residues: list[str] = []
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        return [f"{name}: unparseable XML ({exc})"]
+    if root is None:
+        return [f"{name}: empty XML"]
+    paragraphs: dict[object, list[str]] = {}
+    order: list[object] = []
+    for el in root.iter():
+        tag = _local(el.tag)
+        if not tag:
+            continue
+        m.text(el.text, f"{name} <{tag}>")
+        m.text(el.tail, f"{name} <{tag}> tail")
+        for attr, value in el.attrib.items():
+            where = f"{name} <{tag} {_local(attr)}=…>"
+            m.text(value, where)
+            if "%" in value:
+                m.text(unquote(value), where + " (url-decoded)")
+            if _local(attr) in ("author", "initials") and value.strip():
+                residues.append(f"{name}: {_local(attr)} attribute '{value}' on <{tag}>")
+        if tag in _TEXT_TAGS or (tag == "t" and el.text):
+            para = next((a for a in el.iterancestors() if _local(a.tag) == "p"), None)
+            if para is not None:
+                if para not in paragraphs:
+                    paragraphs[para] = []
+                    order.append(para)
+                paragraphs[para].append(el.text or "")
+        if el.tag.startswith("{" + _W) and (tag in _REVISION_TAGS or tag in _COMMENT_TAGS):
+            residues.append(f"{name}: <w:{tag}> left (tracked change or comment)")
+        if tag in _PERSON_PROPS and (el.text or "").strip():
+            residues.append(f"{name}: <{tag}> '{el.text.strip()}' (author property)")
+    for i, para in enumerate(order):
+        m.text("".join(paragraphs[para]), f"{name} paragraph {i + 1} (runs joined)")
+    return residues
+
+
+# --- pdf -------------------------------------------------------------------------------------
+
+def _verify_pdf(path: Path, m: _Matcher) -> list[str]:
+    import pdfplumber
+    import pikepdf
+    import pypdfium2
+
+    residues: list[str] = []
+    with pikepdf.open(path) as pdf:
+        residues += _pdf_structure(pdf)
+        for obj in pdf.objects:
+            where = f"object {obj.objgen[0]} {obj.objgen[1]}" if obj.is_indirect else "object"
+            _walk_pdf(obj, where, m, depth=0)
+            if isinstance(obj, pikepdf.Stream):
+                data = _stream_bytes(obj)
+                m.data(data, where + " stream")
+                if obj.get("/Subtype") == "/XML" or obj.get("/Type") == "/Metadata":
+                    m.text(data.decode("utf-8", "replace"), where + " XMP")
+                if obj.get("/Subtype") == "/Form":
+                    _content_strings(obj, where, m)
+        for n, page in enumerate(pdf.pages, 1):
+            try:
+                for op in pikepdf.parse_content_stream(page):
+                    _operand_strings(op.operands, f"page {n} content", m)
+            except pikepdf.PdfError as exc:
+                residues.append(f"page {n}: content stream unparseable ({exc})")
+    with pdfplumber.open(path) as doc:
+        for n, page in enumerate(doc.pages, 1):
+            m.text("".join(c["text"] for c in page.chars), f"page {n} characters (pdfplumber)")
+            m.text(page.extract_text() or "", f"page {n} text (pdfplumber)")
+    pdf_doc = pypdfium2.PdfDocument(str(path))
+    try:
+        for n in range(len(pdf_doc)):
+            page = pdf_doc[n]
+            textpage = page.get_textpage()
+            m.text(textpage.get_text_range(), f"page {n + 1} text (pdfium)")
+            textpage.close()
+            page.close()
+    finally:
+        pdf_doc.close()
+    return residues
+
+
+def _stream_bytes(stream: object) -> bytes:
+    import pikepdf
+
+    try:
+        return stream.read_bytes()
+    except pikepdf.PdfError:
+        return stream.read_raw_bytes()
+
+
+def _walk_pdf(obj: object, where: str, m: _Matcher, depth: int) -> None:
+    import pikepdf
+
+    if depth > 40:
+        return
+    if isinstance(obj, pikepdf.String):
+        m.text(str(obj), where)
+        m.data(bytes(obj), where + " (bytes)")
+    elif isinstance(obj, pikepdf.Name):
+        m.text(str(obj), where + " name")
+    elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+        for key in obj.keys():
+            value = obj.get(key)
+            if isinstance(value, pikepdf.Object) and value.is_indirect:
+                continue  # visited as its own object
+            _walk_pdf(value, f"{where} {key}", m, depth + 1)
+    elif isinstance(obj, pikepdf.Array):
+        for i, value in enumerate(obj):
+            if isinstance(value, pikepdf.Object) and value.is_indirect:
+                continue
+            _walk_pdf(value, f"{where}[{i}]", m, depth + 1)
+
+
+def _operand_strings(operands: Iterable[object], where: str, m: _Matcher) -> None:
+    import pikepdf
+
+    for operand in operands:
+        if isinstance(operand, pikepdf.String):
+            m.text(str(operand), where + " string operand")
+        elif isinstance(operand, (pikepdf.Array, pikepdf.Dictionary)):
+            _walk_pdf(operand, where + " operand", m, depth=1)
+
+
+def _content_strings(stream: object, where: str, m: _Matcher) -> None:
+    import pikepdf
+
+    try:
+        for op in pikepdf.parse_content_stream(stream):
+            _operand_strings(op.operands, where + " content", m)
+    except pikepdf.PdfError:
+        pass
+
+
+def _iter_annotations(pdf: object) -> Iterator[tuple[int, object]]:
+    for n, page in enumerate(pdf.pages, 1):
+        for annot in page.obj.get("/Annots", []) or []:
+            yield n, annot
+
+
+def _pdf_structure(pdf: object) -> list[str]:
+    import pikepdf
+
+    residues: list[str] = []
+    info = pdf.trailer.get("/Info")
+    if info is not None:
+        for key in ("/Author", "/Creator"):
+            if key == "/Author" and str(info.get(key, "")).strip():
+                residues.append(f"document info {key} '{info.get(key)}' left")
+    root = pdf.Root
+    if "/Metadata" in root:
+        residues.append("XMP metadata left in the catalog")
+    names = root.get("/Names")
+    if names is not None:
+        for key in ("/JavaScript", "/EmbeddedFiles"):
+            if key in names:
+                residues.append(f"catalog /Names {key} left")
+    if "/OpenAction" in root or "/AA" in root:
+        residues.append("document open action left")
+    if "/AcroForm" in root:
+        residues.append("form fields (/AcroForm) left")
+    for n, annot in _iter_annotations(pdf):
+        if annot.get("/Subtype") != "/Link":
+            residues.append(f"page {n}: {annot.get('/Subtype')} annotation left")
+        action = annot.get("/A")
+        if action is not None and action.get("/S") in ("/JavaScript", "/Launch"):
+            residues.append(f"page {n}: link with {action.get('/S')} action left")
+    for n, page in enumerate(pdf.pages, 1):
+        if "/Thumb" in page.obj:
+            residues.append(f"page {n}: thumbnail image left")
+    for obj in pdf.objects:
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) and (
+                obj.get("/Type") in ("/EmbeddedFile", "/Filespec") or "/EF" in obj or "/JS" in obj):
+            residues.append(f"object {obj.objgen[0]}: embedded file or JavaScript left")
+    return residues
+
+
+__all__ = ["Survivor", "VerificationFailed", "VerificationReport", "normalise", "verify_output"]
