@@ -1,0 +1,199 @@
+"""Generate government-style training sentences (penalty decisions, subsidy rosters, disclosure replies,
+letters-and-visits records, meeting minutes, notices) with PERSON / LOCATION / ORGANIZATION spans.
+
+Why: the public corpora rarely show these registers. Everything is fictional and seeded (reproducible).
+Placeholders in templates: {P} person, {A} full address, {L} place name, {G} government body,
+{C} company, {I} institution, {D} already de-identified name (张某: never an entity), {T} job title,
+{N} a small number, {Y} a year, {M} a month, {Q} a day, {R} an amount.
+The hand-written evaluation set in resources/eval/ner/ is NOT produced here (it is written by hand).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+from models.training import lexicon as lx
+from models.training.corpora import Example
+
+TEMPLATES = (
+    # penalty decisions
+    "当事人：{P}，性别：男，民族：汉族，住址：{A}。",
+    "当事人：{P}，女，{Y}年{M}月{Q}日出生，住所地：{A}。",
+    "当事人：{C}，住所：{A}，法定代表人：{P}，统一社会信用代码见附件。",
+    "{G}于{Y}年{M}月{Q}日对当事人{P}经营的{C}进行检查，发现其销售过期食品。",
+    "经查，当事人{P}在{A}从事无证经营活动，违法所得{R}元。",
+    "法定代表人{P}（职务：{T}）到场接受询问并在笔录上签字确认。",
+    "执法人员{P}、{P}向当事人出示了执法证件，并告知其依法享有陈述、申辩的权利。",
+    "当事人{D}对上述事实无异议，{G}决定给予警告并处罚款{R}元。",
+    "以上事实有现场检查笔录、询问笔录、{P}的身份证复印件等证据为证。",
+    "如不服本处罚决定，可在六十日内向{G}申请行政复议，或者六个月内向{L}人民法院提起行政诉讼。",
+    "委托代理人{P}，系{C}员工，联系电话见卷宗。",
+    # subsidy rosters
+    "{N}　{P}　{L}{N}组　{R}元",
+    "序号{N}，户主{P}，家庭人口{N}人，住址{A}，补助金额{R}元。",
+    "{P}、{P}、{P}、{P}等{N}户享受{Y}年度农村低保补助。",
+    "经{L}{T}{P}核实，{P}家庭符合特困人员救助供养条件。",
+    "公示对象：{P}（{L}），{P}（{L}），{D}（已脱敏）。",
+    # disclosure replies
+    "{P}：你于{Y}年{M}月{Q}日通过信函方式向本机关提出政府信息公开申请，现答复如下。",
+    "申请人{P}要求公开{A}房屋征收补偿方案，经检索，该信息由{G}制作。",
+    "关于{D}申请公开{C}环评报告一事，本机关已依法作出答复。",
+    "你申请的信息涉及第三方{P}的个人隐私，根据《政府信息公开条例》第十五条，不予公开。",
+    "经办人：{P}　联系人：{P}　{G}（盖章）",
+    "申请人{P}的通讯地址为{A}，本机关已通过邮政特快专递寄送答复书。",
+    # letters and visits
+    "信访人{P}反映其位于{A}的住房因{C}施工出现墙体开裂，要求赔偿。",
+    "举报人{P}称，{C}在{L}长期夜间施工，噪声扰民。",
+    "{Y}年{M}月{Q}日，{P}等{N}人到{G}上访，反映拖欠工资问题。",
+    "来访人{P}，现住{A}，反映邻居{D}占用公共通道。",
+    "经{G}调查，{P}反映的问题部分属实，已责令{C}限期整改。",
+    "{P}同志来电反映{L}路段积水严重，已转{G}办理。",
+    # meeting minutes
+    "出席：{P}（{G}{T}）、{P}、{P}、{P}；列席：{P}（{C}）。",
+    "会议由{G}{T}{P}主持，{P}汇报了{Y}年度工作情况。",
+    "{P}指出，{G}要会同{G}做好{L}防汛工作。",
+    "记录人：{P}　审核：{P}",
+    "{P}同志强调，各街道要落实属地责任，{G}负责牵头。",
+    # notices and general prose
+    "{G}关于{Y}年度{L}城市更新项目的公示",
+    "联系人：{P}，地址：{A}。",
+    "根据{G}《关于做好{Y}年政务公开工作的通知》要求，现将有关事项通知如下。",
+    "{C}法定代表人{P}因涉嫌虚开发票，已移送{L}公安机关处理。",
+    "{I}{T}{P}表示，将配合{G}做好相关工作。",
+    "{P}，男，{Y}年出生，{L}人，现任{G}{T}。",
+    "{P}，女，{L}人，{I}医生，住{A}。",
+    "{C}位于{A}，主要从事餐饮服务。",
+    "本次抽检由{I}承担，{D}、{D}作为现场见证人签字。",
+    "{G}、{G}联合开展{L}燃气安全专项检查。",
+)
+NUMERIC_FIELDS = {
+    "N": lambda r: str(r.randint(1, 30)),
+    "Y": lambda r: str(r.randint(2015, 2025)),
+    "M": lambda r: str(r.randint(1, 12)),
+    "Q": lambda r: str(r.randint(1, 28)),
+    "R": lambda r: f"{r.choice([300, 500, 800, 1200, 2000, 3500, 5000, 10000, 20000, 50000])}",
+}
+FIELD_RE = re.compile(r"\{([A-Z])\}")
+
+
+def person(r: random.Random) -> str:
+    roll = r.random()
+    if roll < 0.06:
+        return r.choice(lx.MINORITY_NAMES)
+    surname = r.choice(lx.COMPOUND_SURNAMES) if roll < 0.14 else r.choice(lx.SURNAMES)
+    if r.random() < 0.03:  # double surname of a married woman or hyphen-free compound (张王丽)
+        surname += r.choice(lx.SURNAMES)
+    size = 1 if r.random() < 0.3 else 2
+    return surname + "".join(r.choice(lx.GIVEN_CHARS) for _ in range(size))
+
+
+def place(r: random.Random) -> str:
+    prov, districts = r.choice(lx.PROVINCES)
+    roll = r.random()
+    if roll < 0.3:
+        return prov + r.choice(districts)
+    if roll < 0.5:
+        return r.choice(districts) + r.choice(lx.TOWNS)
+    if roll < 0.7:
+        return r.choice(lx.TOWNS) + r.choice(lx.VILLAGES)
+    return r.choice(districts)
+
+
+def address(r: random.Random) -> str:
+    prov, districts = r.choice(lx.PROVINCES)
+    head = ""
+    if r.random() < 0.6:
+        head += prov
+    head += r.choice(districts)
+    if r.random() < 0.4:
+        head += r.choice(lx.TOWNS)
+    if r.random() < 0.25:
+        return head + r.choice(lx.VILLAGES) + f"{r.randint(1, 15)}组{r.randint(1, 80)}号"
+    tail = r.choice(lx.ROADS) + f"{r.randint(1, 999)}号"
+    if r.random() < 0.2:
+        tail += f"附{r.randint(1, 30)}号"
+    if r.random() < 0.5:
+        tail += r.choice(lx.COMMUNITIES)
+    roll = r.random()
+    if roll < 0.35:
+        tail += f"{r.randint(1, 30)}栋{r.randint(1, 6)}单元{r.randint(1, 33)}-{r.randint(1, 8)}"
+    elif roll < 0.7:
+        tail += f"{r.randint(1, 12)}幢{r.randint(1, 3)}{r.randint(0, 2)}{r.randint(1, 9)}室"
+    elif roll < 0.85:
+        tail += f"{r.randint(1, 6)}单元{r.randint(1, 28)}{r.randint(0, 1)}{r.randint(1, 6)}室"
+    return head + tail
+
+
+def gov(r: random.Random) -> str:
+    prov, districts = r.choice(lx.PROVINCES)
+    roll = r.random()
+    if roll < 0.15:
+        return r.choice(("市政府办公厅", "区政府办公室", "县人民政府", "市人民政府", "街道办事处"))
+    if roll < 0.45:
+        return prov + r.choice(lx.GOV_BODIES)
+    if roll < 0.75:
+        return r.choice(districts) + r.choice(lx.GOV_BODIES)
+    if roll < 0.9:
+        return r.choice(districts) + r.choice(lx.TOWNS).replace("街道", "街道办事处").replace("镇", "镇人民政府")
+    return r.choice(("市", "区", "县")) + r.choice(lx.GOV_BODIES)
+
+
+def company(r: random.Random) -> str:
+    prefix = r.choice(lx.CITIES_SHORT) if r.random() < 0.7 else r.choice(lx.PROVINCES)[0]
+    return prefix + r.choice(lx.COMPANY_CORES) + r.choice(lx.COMPANY_KINDS)
+
+
+def institution(r: random.Random) -> str:
+    return r.choice(lx.CITIES_SHORT) + "市" + r.choice(lx.INSTITUTIONS) if r.random() < 0.6 else (
+        r.choice(lx.PROVINCES)[1][0] + r.choice(lx.INSTITUTIONS))
+
+
+FILLERS = {
+    "P": ("PERSON", person),
+    "A": ("LOCATION", address),
+    "L": ("LOCATION", place),
+    "G": ("ORGANIZATION", gov),
+    "C": ("ORGANIZATION", company),
+    "I": ("ORGANIZATION", institution),
+    "D": (None, lambda r: r.choice(lx.DEIDENTIFIED)),
+    "T": (None, lambda r: r.choice(lx.TITLES)),
+}
+
+
+def render(template: str, r: random.Random) -> Example:
+    text, spans, pos = [], [], 0
+    for piece in FIELD_RE.split(template):
+        # split() alternates literal, field name, literal, ...
+        if len(piece) == 1 and (piece in FILLERS or piece in NUMERIC_FIELDS):
+            if piece in NUMERIC_FIELDS:
+                value, label = NUMERIC_FIELDS[piece](r), None
+            else:
+                label, make = FILLERS[piece]
+                value = make(r)
+            if label:
+                spans.append((pos, pos + len(value), label))
+        else:
+            value = piece
+        text.append(value)
+        pos += len(value)
+    return Example("".join(text), tuple(spans))
+
+
+def generate(n: int, seed: int) -> Iterator[Example]:
+    """``n`` examples; about a third are two templates joined, as paragraphs in real documents are."""
+    r = random.Random(seed)
+    for _ in range(n):
+        first = render(r.choice(TEMPLATES), r)
+        if r.random() < 0.33:
+            second = render(r.choice(TEMPLATES), r)
+            shift = len(first.text)
+            first = Example(first.text + second.text, first.spans + tuple((s + shift, e + shift, lab)
+                                                                          for s, e, lab in second.spans))
+        yield first
+
+
+if __name__ == "__main__":
+    for ex in generate(15, seed=1):
+        print(ex.text, [ex.text[s:e] + "/" + lab for s, e, lab in ex.spans])

@@ -1,0 +1,18 @@
+"""Names, addresses and organisations: presidio recognizers over our spaCy NER (models/zh_reviewer_ner).
+
+The engine (reviewer/core/detection/engine.py) loads the pipeline by path and registers
+``build_recognizers()``; each recognizer reads the spaCy entities from presidio's NlpArtifacts and adds
+the rules of ``rules.py``. Labels: PERSON -> PERSON, LOCATION -> CN_ADDRESS, ORGANIZATION -> ORGANIZATION.
+"""
+
+from __future__ import annotations
+
+
+def build_recognizers(language: str = "zh") -> list:
+    """The PERSON, CN_ADDRESS and ORGANIZATION recognizers (presidio ``EntityRecognizer`` instances)."""
+    from reviewer.core.detection.ner.address import ChineseAddressRecognizer
+    from reviewer.core.detection.ner.organization import ChineseOrganizationRecognizer
+    from reviewer.core.detection.ner.person import ChinesePersonRecognizer
+
+    return [ChinesePersonRecognizer(language), ChineseAddressRecognizer(language),
+            ChineseOrganizationRecognizer(language)]

@@ -1,0 +1,52 @@
+"""PERSON: names from the NER model, plus names right after a role trigger (当事人：/申请人/…)."""
+
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from reviewer.core.detection.ner import rules
+from reviewer.core.detection.ner.base import MODEL_NAME, PERSON_LABELS, NerBackedRecognizer
+
+ROLE_SCORE = 0.85  # a role trigger alone: the party of a decision is almost always a person or a company
+BOTH_SCORE = 0.95  # model and role trigger agree
+
+
+class ChinesePersonRecognizer(NerBackedRecognizer):
+    ENTITY = "PERSON"
+
+    def __init__(self, supported_language: str = "zh") -> None:
+        super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
+                         name="ChinesePersonRecognizer")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        results: dict[tuple[int, int], RecognizerResult] = {}
+        roles = rules.role_names(text)
+        for start, end, score in self.model_entities(nlp_artifacts, PERSON_LABELS):
+            name = text[start:end]
+            if not self._acceptable(name):
+                continue
+            role = next((r for r in roles if r.start < end and start < r.end), None)
+            if role is not None:
+                why = (f"模型 {MODEL_NAME} 识别为人名，且位于“{role.role}”之后 / "
+                       f"NER model {MODEL_NAME} found a name, right after the role word '{role.role}'")
+                results[(start, end)] = self.result(self.ENTITY, start, end, max(score, BOTH_SCORE), why)
+            else:
+                why = f"模型 {MODEL_NAME} 识别为人名 / NER model {MODEL_NAME} found a person's name"
+                results[(start, end)] = self.result(self.ENTITY, start, end, score, why)
+        for role in roles:
+            if any(s < role.end and role.start < e for s, e in results):
+                continue
+            why = (f"规则：“{role.role}”之后的姓名（模型未识别） / rule: a name right after the role word "
+                   f"'{role.role}' (the model did not mark it)")
+            results[(role.start, role.end)] = self.result(self.ENTITY, role.start, role.end, ROLE_SCORE, why)
+        return sorted(results.values(), key=lambda r: r.start)
+
+    @staticmethod
+    def _acceptable(name: str) -> bool:
+        """Not de-identified (张某), not a government body or company, at least two characters."""
+        stripped = name.strip()
+        if len(stripped) < 2 or not rules.has_han(stripped):
+            return False
+        return not (rules.is_deidentified(stripped) or rules.looks_like_organization(stripped))

@@ -1,0 +1,149 @@
+"""Rules on top of the NER model: role triggers, de-identified names, address grammar, government bodies.
+
+Pure functions over text offsets so they can be table-tested without the model.
+Why each rule exists:
+- a name right after 当事人：/申请人/… is a person even when the model hesitates (documents name parties
+  there, and a missed party name is the costliest miss in a disclosure review);
+- 张某 / 李某某 are already de-identified: reporting them would be noise;
+- the model often stops an address at the road; the grammar extends it to the last 号/单元/室/幢/附N号;
+- a place name alone (重庆市渝中区) is not personal information, an address with a house number is;
+- government bodies are organisations, never persons or home addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.core.detection.ner.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
+
+HAN = "\u3400-\u9fff"
+HAS_HAN = re.compile(f"[{HAN}]")
+
+# --- persons -------------------------------------------------------------------------------------
+ROLE_TRIGGERS = ("当事人", "申请人", "联系人", "法定代表人", "经办人", "举报人", "信访人")
+_NUM = "0-9一二三四五六七八九十"
+# trigger, an optional note such as （自然人） and a colon, then a run of Han characters (· for minority names)
+_ROLE_RE = re.compile(
+    r"(?P<role>" + "|".join(ROLE_TRIGGERS) + r")(?:[（(][^）)]{1,6}[）)])?\s*[：:]?\s*"
+    r"(?P<run>[" + HAN + r"]{2,8}(?:[·•][" + HAN + r"]{2,8})?)"
+)
+# characters that typically follow a name glued to the next word: 申请人宋晨曦要求… / 信访人胡光明反映…
+_FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一")
+DEIDENTIFIED = re.compile(f"^[{HAN}]{{1,2}}某+[{HAN}]?$|某某|^[{HAN}]某$")
+NOT_NAMES = frozenset({"本人", "你们", "我们", "他们", "其他", "未知", "不详", "无", "同上", "见附件", "本机关",
+                       "代理人", "负责人", "委托人", "某某", "姓名", "签字", "盖章"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleName:
+    start: int
+    end: int
+    role: str
+
+
+def is_deidentified(name: str) -> bool:
+    """张某, 李某某, 王某甲: a surname followed by 某 is an already de-identified reference."""
+    return "某" in name and bool(DEIDENTIFIED.search(name))
+
+
+def starts_with_surname(name: str) -> bool:
+    return name[:2] in COMPOUND_SURNAMES or name[:1] in SINGLE_SURNAMES
+
+
+def plausible_name(name: str) -> bool:
+    """A short Han string that starts with a surname (or a minority name with ·) and is not a role word."""
+    if name in NOT_NAMES or is_deidentified(name) or looks_like_organization(name):
+        return False
+    if "·" in name or "•" in name:
+        return True
+    return 2 <= len(name) <= 4 and starts_with_surname(name)
+
+
+def role_names(text: str) -> list[RoleName]:
+    """Names right after a role trigger: 当事人：罗建军，… / 申请人宋晨曦要求… / 举报人阿布都拉·艾力称…"""
+    found = []
+    for m in _ROLE_RE.finditer(text):
+        start, run = m.start("run"), m.group("run")
+        name = _name_in_run(run)
+        if name:
+            found.append(RoleName(start, start + len(name), m.group("role")))
+    return found
+
+
+def _name_in_run(run: str) -> str | None:
+    if "·" in run or "•" in run:
+        head, sep, tail = run.replace("•", "·").partition("·")
+        for size in range(2, len(tail) + 1):  # shortest tail followed by a typical next character
+            if size == len(tail) or tail[size] in _FOLLOW:
+                return head + sep + tail[:size] if len(head) >= 2 else None
+        return None
+    compound = run[:2] in COMPOUND_SURNAMES
+    if len(run) <= 3 or (compound and len(run) <= 4):
+        return run if plausible_name(run) else None  # delimited by punctuation: the run is the name
+    sizes = (4, 3) if compound else (3, 2)
+    for size in sizes:
+        if size < len(run) and run[size] in _FOLLOW and plausible_name(run[:size]):
+            return run[:size]
+    return None
+
+
+# --- organisations / government bodies -----------------------------------------------------------
+GOV_SUFFIXES = ("人民政府", "政府", "办公厅", "办公室", "委员会", "管委会", "局", "厅", "委", "办", "署", "院",
+                "法院", "检察院", "街道办事处", "办事处", "支队", "大队", "总队", "中心", "监委", "纪委", "所", "站",
+                "公安分局", "分局", "党委", "人大常委会", "政协")
+ORG_SUFFIXES = GOV_SUFFIXES + ("公司", "有限公司", "集团", "银行", "医院", "学校", "小学", "中学", "大学", "学院",
+                               "协会", "商会", "合作社", "超市", "门市", "经营部", "养殖场", "店", "厂", "事务所",
+                               "居委会", "村委会")
+_GOV_RE = re.compile("(?:" + "|".join(sorted(GOV_SUFFIXES, key=len, reverse=True)) + ")$")
+_ORG_RE = re.compile("(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")$")
+
+
+def is_government_body(name: str) -> bool:
+    return bool(_GOV_RE.search(name)) and len(name) >= 2
+
+
+def looks_like_organization(name: str) -> bool:
+    return len(name) >= 3 and bool(_ORG_RE.search(name))
+
+
+# --- addresses -----------------------------------------------------------------------------------
+_N = r"[0-9０-９一二三四五六七八九十百零〇]+"
+# one piece of an address tail; "terminal" pieces may end an address span
+_TERMINAL = re.compile(
+    rf"(?:{_N}(?:号楼|号院|号|栋|幢|单元|室|楼|层|组|弄|座|户|社)"
+    rf"|附{_N}号|[-－]{_N}(?:[-－]{_N})*|[A-Za-z]座)"
+)
+_CONNECTOR = re.compile(
+    rf"(?:[{HAN}0-9]{{1,10}}?(?:大道|路|街|巷|胡同|道)(?={_N}(?:号|弄|巷))"
+    rf"|[{HAN}]{{1,6}}?(?:村|社区)(?={_N}(?:组|社|号))"
+    rf"|[{HAN}]{{1,10}}?(?:小区|花园|苑|大厦|广场|家园|公寓|新村|宿舍|名城|中心|门诊楼|大楼|城|府|园)(?={_N})"
+    rf"|{_N}(?=[-－]))"
+)
+_NUMBERED = re.compile(rf"{_N}(?:号|组|单元|室|幢|栋|楼|层|弄)|附{_N}号|\d[-－]\d")
+
+
+def extend_address(text: str, start: int, end: int, limit: int = 40) -> int:
+    """Extend an address span's end through its grammar to the last 号/单元/室/幢/附N号 (or 5-1)."""
+    pos, best = end, end
+    stop = min(len(text), end + limit)
+    while pos < stop:
+        m = _TERMINAL.match(text, pos, stop)
+        if m:
+            pos = best = m.end()
+            continue
+        m = _CONNECTOR.match(text, pos, stop)
+        if m and m.end() > pos:
+            pos = m.end()
+            continue
+        break
+    return best
+
+
+def is_specific_address(span_text: str) -> bool:
+    """An address precise enough to find a dwelling or premises: it carries a number (号, 组, 单元, 室…)."""
+    return bool(_NUMBERED.search(span_text))
+
+
+def has_han(text: str) -> bool:
+    return bool(HAS_HAN.search(text))

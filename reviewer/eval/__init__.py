@@ -1,0 +1,1 @@
+"""Evaluation commands: ``python -m reviewer.eval <name>`` runs ``reviewer.eval.<name>.main``."""
