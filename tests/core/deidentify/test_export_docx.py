@@ -1,0 +1,153 @@
+"""Acceptance: the docx leak suite through `reviewer redact` (real detector, names added by hand)."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+import docx
+from lxml import etree
+
+from reviewer.core.deidentify.verify import verify_output
+
+from .conftest import DATA, docx_part_bytes, names_args, raw_hits, run_redact, sha256
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _redact(capsys, tmp_path, *extra):
+    out = tmp_path / "clean.docx"
+    code, stdout, stderr = run_redact(capsys, str(DATA / "leak.docx"), "-o", str(out), *names_args(), *extra)
+    return code, out, stdout, stderr
+
+
+def test_leak_suite_docx_has_zero_survivors(capsys, tmp_path, leak):
+    before = sha256(DATA / "leak.docx")
+    code, out, stdout, stderr = _redact(capsys, tmp_path)
+    assert code == 0, stderr
+    assert sha256(DATA / "leak.docx") == before  # the input is never touched
+    # independent verification, run again from scratch with every planted value
+    report = verify_output(out, leak.PLANTED, format="docx")
+    assert report.ok, (report.survivors, report.residues)
+    # raw grep: the file bytes and every decompressed part, in several encodings
+    assert raw_hits(out.read_bytes(), leak.PLANTED) == []
+    for name, data in docx_part_bytes(out).items():
+        assert raw_hits(data, leak.PLANTED) == [], name
+
+
+def test_the_original_is_caught_by_the_verifier_everywhere(leak):
+    """The verifier sees every planted place in the unredacted file: comments, authors, runs joined."""
+    report = verify_output(DATA / "leak.docx", leak.PLANTED, format="docx")
+    where = " | ".join(f"{s.value}@{s.where}" for s in report.survivors)
+    for place in ("word/comments.xml", "word/header1.xml", "word/footer1.xml", "word/footnotes.xml",
+                  "docProps/core.xml", "docProps/custom.xml", "word/_rels/document.xml.rels"):
+        assert place in where, place
+    assert f"{leak.NAME_SPLIT}@word/document.xml paragraph" in where  # only visible with runs joined
+    assert any("author attribute" in r for r in report.residues)
+    assert any("comments.xml present" in r for r in report.residues)
+    assert any("<w:ins>" in r or "<w:del>" in r for r in report.residues)
+
+
+def test_structure_scrubbed(capsys, tmp_path, leak):
+    code, out, _, stderr = _redact(capsys, tmp_path)
+    assert code == 0, stderr
+    parts = docx_part_bytes(out)
+    assert "word/comments.xml" not in parts and "docProps/thumbnail.jpeg" not in parts
+    assert b"comments.xml" not in parts["[Content_Types].xml"] + parts["word/_rels/document.xml.rels"]
+    body = parts["word/document.xml"]
+    for tag in (b"<w:ins ", b"<w:del ", b"w:delText", b"commentReference", b"commentRangeStart"):
+        assert tag not in body
+    d = docx.Document(str(out))
+    assert d.core_properties.author == "" and d.core_properties.last_modified_by == ""
+    assert d.core_properties.title == "关于王某的行政处罚决定书"
+    texts = [p.text for p in d.paragraphs]
+    assert "当事人：王某，公民身份号码：500106********4515，开户银行账号***************5677。" in texts
+    assert "承办人张某甲与张某乙于2026年4月2日送达。联系邮箱 " in texts  # same surname, two people
+    assert "补充：另查明其配偶证件号110101********0417。" in texts  # insertion accepted, deletion dropped
+    assert d.sections[0].header.paragraphs[0].text == "案卷：王某  联系电话135****5678"  # same pseudonym
+    assert d.sections[0].footer.paragraphs[0].text == "当事人证件 500106********4515"
+    assert b"mailto:[\xe7\x94\xb5\xe5\xad\x90\xe9\x82\xae\xe7\xae\xb1]" in parts["word/_rels/document.xml.rels"]
+    assert "经办人张某乙，电话159****6781".encode() in parts["word/footnotes.xml"]
+    assert "文本框：王某 135****5678".encode() in body
+
+
+def _runs(xml: bytes) -> list[list[tuple[str, str]]]:
+    """Per paragraph: (run properties XML, text) of every run that shows text, in order."""
+    root = etree.fromstring(xml)
+    result = []
+    for p in root.iter(f"{W}p"):
+        runs = []
+        for r in p.iter(f"{W}r"):
+            if next(r.iterancestors(f"{W}p")) is not p or any(a.tag == f"{W}del" for a in r.iterancestors()):
+                continue
+            if r.find(f"{W}t") is None:
+                continue
+            rpr = r.find(f"{W}rPr")
+            runs.append((etree.tostring(rpr) if rpr is not None else b"", "".join(t.text or "" for t in r.iter(f"{W}t"))))
+        result.append(runs)
+    return result
+
+
+def test_formatting_preserved_around_every_replacement(capsys, tmp_path):
+    code, out, _, stderr = _redact(capsys, tmp_path)
+    assert code == 0, stderr
+    before, after = docx_part_bytes(DATA / "leak.docx"), docx_part_bytes(out)
+    changed = 0
+    for part in ("word/document.xml", "word/header1.xml", "word/footer1.xml", "word/footnotes.xml"):
+        old, new = _runs(before[part]), _runs(after[part])
+        assert len(old) == len(new), part
+        for p_old, p_new in zip(old, new, strict=True):
+            assert [rpr for rpr, _ in p_old] == [rpr for rpr, _ in p_new], part  # same runs, same properties
+            changed += sum(a != b for (_, a), (_, b) in zip(p_old, p_new, strict=True))
+    assert changed >= 8
+    # the name split over three runs: each run keeps its own formatting, the surname stays bold
+    d_old, d_new = docx.Document(str(DATA / "leak.docx")), docx.Document(str(out))
+    old_runs, new_runs = d_old.paragraphs[1].runs, d_new.paragraphs[1].runs
+    assert [r.text for r in old_runs[1:4]] == ["王", "建", "国"]
+    assert [r.text for r in new_runs[1:4]] == ["王", "某", ""]
+    for a, b in zip(old_runs, new_runs, strict=True):
+        assert (a.bold, a.italic, a.underline, a.font.name, a.font.size) == (
+            b.bold, b.italic, b.underline, b.font.name, b.font.size)
+
+
+def test_punitive_notice_keeps_the_name_and_masks_id_and_phone(capsys, tmp_path, leak):
+    out = tmp_path / "notice.docx"
+    code, _, stderr = run_redact(capsys, str(DATA / "penalty-decision.docx"), "-o", str(out),
+                                 "--profile", "punitive-notice", "--person", leak.NAME_SPLIT)
+    assert code == 0, stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[1] == "当事人：王建国"
+    assert texts[2] == "公民身份号码：500106********4515"
+    assert texts[3] == "联系电话：138****1234"
+    assert "当事人王建国销售过期食品" in texts[4]
+    assert verify_output(out, [leak.ID_1, leak.PHONE_TABLE], format="docx").ok
+
+
+def test_verification_failure_writes_nothing_and_lists_survivors(capsys, tmp_path, leak):
+    """An embedded OLE object the writer cannot rewrite still holds a phone number: exit 3, no output."""
+    src = tmp_path / "embedded.docx"
+    shutil.copy(DATA / "leak.docx", src)
+    with zipfile.ZipFile(src, "a") as z:
+        z.writestr("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0" + leak.PHONE_TABLE.encode("utf-16-le"))
+    out = tmp_path / "clean.docx"
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(out), *names_args())
+    assert code == 3
+    assert not out.exists() and list(tmp_path.glob(".clean.docx*")) == []
+    assert leak.PHONE_TABLE in stderr and "word/embeddings/oleObject1.bin" in stderr
+
+
+def test_unreadable_input_exits_1(capsys, tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    code, _, stderr = run_redact(capsys, str(bad), "-o", str(tmp_path / "x.docx"))
+    assert code == 1 and stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_output_must_not_overwrite_input(capsys, tmp_path):
+    src = tmp_path / "in.docx"
+    shutil.copy(DATA / "penalty-decision.docx", src)
+    before = sha256(src)
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(src))
+    assert code == 1 and "overwrite" in stderr
+    assert sha256(src) == before

@@ -1,0 +1,105 @@
+"""Acceptance: the PDF leak suite — glyphs really removed, the rest of the text intact and in place."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pikepdf
+import pypdf
+
+from reviewer.core.deidentify.verify import verify_output
+
+from .conftest import DATA, names_args, pdf_stream_bytes, raw_hits, run_redact, sha256
+
+
+def _redact(capsys, tmp_path, *extra):
+    out = tmp_path / "clean.pdf"
+    code, _, stderr = run_redact(capsys, str(DATA / "leak.pdf"), "-o", str(out), *names_args(), *extra)
+    assert code == 0, stderr
+    return out
+
+
+def test_leak_suite_pdf_has_zero_survivors(capsys, tmp_path, leak):
+    before = sha256(DATA / "leak.pdf")
+    out = _redact(capsys, tmp_path)
+    assert sha256(DATA / "leak.pdf") == before
+    report = verify_output(out, leak.PLANTED, format="pdf")
+    assert report.ok, (report.survivors, report.residues)
+    assert raw_hits(out.read_bytes(), leak.PLANTED) == []
+    streams = pdf_stream_bytes(out)
+    assert len(streams) >= 3
+    for data in streams:
+        assert raw_hits(data, leak.PLANTED) == []
+    # pypdf, a third extractor, agrees
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages)
+    assert not [v for v in leak.PLANTED if v in text.replace(" ", "")]
+
+
+def test_verifier_sees_every_planted_place_in_the_original(leak):
+    report = verify_output(DATA / "leak.pdf", leak.PLANTED, format="pdf")
+    where = " | ".join(f"{s.value}@{s.where}" for s in report.survivors)
+    assert "page 1 text (pdfplumber)" in where and "page 2 text (pdfium)" in where
+    assert f"{leak.NAME_SPLIT}@" in where and "/Title" in where  # outline title
+    assert "XMP" in where
+    for residue in ("XMP metadata", "/JavaScript", "/EmbeddedFiles", "/Text annotation", "/Author"):
+        assert any(residue in r for r in report.residues), residue
+
+
+def _chars(path):
+    with pdfplumber.open(path) as pdf:
+        return [[(c["text"], round(c["x0"], 1), round(c["top"], 1)) for c in page.chars] for page in pdf.pages]
+
+
+def test_unredacted_text_intact_and_in_place(capsys, tmp_path, leak):
+    out = _redact(capsys, tmp_path)
+    before, after = _chars(DATA / "leak.pdf"), _chars(out)
+    assert len(before) == len(after) == 2
+    removed_total = 0
+    for old, new in zip(before, after, strict=True):
+        assert set(new) <= set(old)  # nothing moved, nothing added
+        removed = [c for c in old if c not in set(new)]
+        removed_total += len(removed)
+        # only characters of de-identified values were removed
+        value_chars = set("".join(leak.PLANTED))
+        assert all(c[0] in value_chars for c in removed), removed
+    assert removed_total > 60
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[0].extract_text()
+        assert "本局决定：处罚款人民币50,000元。" in text
+        assert "行政处罚决定书" in text
+        assert "公民身份号码：500106" in text and "4515" in text  # the mask keeps head and tail
+        assert "配偶证件号110101" in text and "核实无误" in text  # text in a Form XObject
+        assert "本页其余文字保持不变。" in pdf.pages[1].extract_text()  # rotated page
+    reader = pypdf.PdfReader(str(out))
+    assert "本局决定" in reader.pages[0].extract_text() and len(reader.pages) == 2
+
+
+def test_opaque_box_over_every_removed_character(capsys, tmp_path):
+    out = _redact(capsys, tmp_path)
+    before, after = _chars(DATA / "leak.pdf"), _chars(out)
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        boxes = [r for r in page.rects if r.get("fill")]
+        removed = [c for c in before[0] if c not in set(after[0])]
+        for text, x0, top in removed:
+            assert any(b["x0"] - 1 <= x0 <= b["x1"] and b["top"] - 1 <= top <= b["bottom"] for b in boxes), text
+
+
+def test_metadata_outline_annotations_attachments_scrubbed(capsys, tmp_path):
+    out = _redact(capsys, tmp_path)
+    with pikepdf.open(out) as pdf:
+        assert "/Metadata" not in pdf.Root and "/AF" not in pdf.Root
+        assert "/Author" not in pdf.docinfo
+        assert "/JavaScript" not in pdf.Root.get("/Names", {}) and len(pdf.attachments) == 0
+        annots = list(pdf.pages[0].obj.get("/Annots", []))
+        assert [str(a.Subtype) for a in annots] == ["/Link"]
+        assert str(annots[0].A.URI) == "mailto:[电子邮箱]"
+        assert str(pdf.Root.Outlines.First.Title) == "王某的处罚决定"
+        assert str(pdf.docinfo.get("/Subject")) == "李某 186****6789"
+
+
+def test_punitive_notice_pdf_keeps_names(capsys, tmp_path, leak):
+    out = _redact(capsys, tmp_path, "--profile", "punitive-notice")
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert leak.NAME_SPLIT in text and leak.NAME_ZHANG_1 in text
+    assert leak.ID_1 not in text.replace(" ", "") and "500106" in text

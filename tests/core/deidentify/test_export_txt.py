@@ -1,0 +1,47 @@
+"""txt export: encoding, BOM and every newline kept byte for byte; only the values change."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.deidentify.verify import verify_output
+
+from .conftest import run_redact
+
+BODY = "当事人：王建国\r\n公民身份号码：500106198703154515\n联系电话：13896001234\r\n结束\r\n"
+EXPECTED = "当事人：王某\r\n公民身份号码：500106********4515\n联系电话：138****1234\r\n结束\r\n"
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [
+    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gbk", b""), ("gb18030", b""), ("utf-16-le", b"\xff\xfe"),
+])
+def test_encoding_bom_and_mixed_newlines_preserved(capsys, tmp_path, encoding, bom):
+    src = tmp_path / "in.txt"
+    src.write_bytes(bom + BODY.encode(encoding))
+    out = tmp_path / "out.txt"
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(out), "--person", "王建国")
+    assert code == 0, stderr
+    assert out.read_bytes() == bom + EXPECTED.encode(encoding)
+    assert verify_output(out, ["王建国", "500106198703154515", "13896001234"], format="txt").ok
+
+
+def test_block_characters_outside_the_encoding_become_asterisks(tmp_path):
+    """█ does not exist in GB2312: the writer substitutes *, the value is still gone."""
+    import dataclasses
+
+    from reviewer.core.deidentify.plan import plan_redactions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.documents import load_document
+    from reviewer.core.documents.txt_writer import write_txt
+    from reviewer.core.types import Finding
+
+    src = tmp_path / "in.txt"
+    src.write_bytes("病史：高血压三年，住院治疗。".encode("gb2312"))
+    document = dataclasses.replace(load_document(src), encoding="gb2312")  # the reader calls it gbk
+    finding = Finding(entity_type="SENSITIVE_PERSONAL", start=3, end=8, text="高血压三年", score=1.0,
+                      recognizer="test", explanation="")
+    plan = plan_redactions([finding], load_profile("general"))
+    out = tmp_path / "out.txt"
+    report = write_txt(document, plan, out)
+    assert out.read_bytes().decode("gb2312") == "病史：*****，住院治疗。"
+    assert report.substituted_chars == 5 and report.replaced == 1

@@ -1,0 +1,59 @@
+"""The verifier on its own: normalisation, and what it reports."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from reviewer.core.deidentify.errors import VerificationFailed
+from reviewer.core.deidentify.verify import normalise, verify_output
+
+
+def test_normalisation_folds_width_case_and_spacing():
+    assert normalise("１３８ 9600\u200b1234") == "13896001234"
+    assert normalise("LiXiaoMei@Example.gov.cn") == "lixiaomei@example.gov.cn"
+
+
+@pytest.mark.parametrize("variant", ["１３８９６００１２３４", "138 9600 1234", "138\u00a09600\u20091234", "1389600\u200d1234"])
+def test_txt_survivor_found_after_normalisation(tmp_path, variant):
+    path = tmp_path / "t.txt"
+    path.write_text(f"电话：{variant}。", encoding="utf-8")
+    report = verify_output(path, ["13896001234"], format="txt")
+    assert not report.ok and report.survivors[0].value == "13896001234"
+    with pytest.raises(VerificationFailed) as info:
+        report.raise_if_failed()
+    assert "13896001234" in str(info.value) and info.value.code == "verification_failed"
+
+
+def _docx(parts: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_docx_value_split_over_runs_and_in_attributes(tmp_path):
+    path = tmp_path / "d.docx"
+    path.write_bytes(_docx({
+        "word/document.xml": f'<w:document {W}><w:body><w:p><w:r><w:t>王</w:t></w:r><w:r><w:rPr><w:b/></w:rPr>'
+                             '<w:t>建</w:t></w:r><w:r><w:t>国</w:t></w:r></w:p></w:body></w:document>',
+        "word/_rels/document.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                                        'relationships"><Relationship Id="r1" Target="mailto:lixiaomei%40example.gov.cn"'
+                                        ' TargetMode="External" Type="x"/></Relationships>',
+    }))
+    report = verify_output(path, ["王建国", "lixiaomei@example.gov.cn"], format="docx")
+    places = {(s.value, s.where) for s in report.survivors}
+    assert ("王建国", "word/document.xml paragraph 1 (runs joined)") in places
+    assert any(v == "lixiaomei@example.gov.cn" and "url-decoded" in w for v, w in places)
+
+
+def test_single_characters_are_not_searched(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("王", encoding="utf-8")
+    assert verify_output(path, ["王"], format="txt").ok
