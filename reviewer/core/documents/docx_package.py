@@ -45,8 +45,8 @@ class DocxPackage:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-            raise _corrupt(path, f"zip 结构损坏 / damaged zip: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - zipfile raises many types on hostile bytes
+            raise _corrupt(path, f"zip 结构损坏 / damaged zip: {type(exc).__name__}: {exc}") from None
         if len(infos) > limits.max_zip_entries:
             raise too_large("压缩包条目数", "the number of zip entries", len(infos), limits.max_zip_entries,
                             "max_zip_entries", path=path)

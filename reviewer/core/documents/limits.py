@@ -46,8 +46,8 @@ class Limits:
 def too_large(what_zh: str, what_en: str, value: int, cap: int, option: str, *, path: str) -> TooLarge:
     """One wording for every cap: what, how much, the cap, and the option that raises it."""
     return TooLarge(
-        f"文件过大或异常：{what_zh}为 {value:,}，超过上限 {cap:,}。请拆分文件，或确认文件可信后调高 {option}。",
-        f"File too large or abnormal: {what_en} is {value:,}, over the limit of {cap:,}. "
+        f"文件过大或异常：{path} 的{what_zh}为 {value:,}，超过上限 {cap:,}。请拆分文件，或确认文件可信后调高 {option}。",
+        f"File too large or abnormal: in {path}, {what_en} is {value:,}, over the limit of {cap:,}. "
         f"Split the file, or raise {option} if you trust it.",
         path=path)
 

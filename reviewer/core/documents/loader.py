@@ -34,8 +34,8 @@ def load_document(path: str | Path, **limits: Any) -> Document:
     if not data and p.suffix.lower() != ".txt":
         raise corrupt(name, "空文件 / empty file")
     sha256 = hashlib.sha256(data).hexdigest()
-    fmt = sniff_format(data, name)
     try:
+        fmt = sniff_format(data, name)
         if fmt is DocumentFormat.DOCX:
             from reviewer.core.documents.docx_reader import read_docx
 

@@ -238,7 +238,7 @@ def _cjk_canvas(target, pages: list[list[str]], **kwargs):
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    c = canvas.Canvas(str(target), **kwargs)
+    c = canvas.Canvas(str(target), invariant=1, **kwargs)  # reproducible bytes
     c.setAuthor(PLANTED["pdf_author"])
     c.setTitle("行政处罚决定书（PDF 测试）")
     for lines in pages:
@@ -263,7 +263,7 @@ def make_pdfs(folder: Path) -> None:
     plain = folder / "reportlab-cjk.pdf"
     _cjk_canvas(plain, PDF_PAGES)
     with pikepdf.open(plain, allow_overwriting_input=True) as pdf:
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             meta["dc:creator"] = [PLANTED["xmp_creator"]]
         page = pdf.pages[0]
         page.obj["/Annots"] = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
