@@ -12,6 +12,7 @@ import argparse
 import json
 import re
 import sys
+from pathlib import Path
 
 from reviewer.core.types import Category, EntityType, Finding
 
@@ -21,8 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="the de-identified copy (same format)")
     parser.add_argument("--profile", default="general",
                         help="general | punitive-notice | mandatory-disclosure | path to a custom YAML profile")
-    parser.add_argument("--workspace", metavar="DIR", default=None,
-                        help="workspace folder: its key is used for the keyed-hash operator")
+    parser.add_argument("--workspace", metavar="DIR|URL", default=None,
+                        help="record the import and the verified export in this workspace, apply its review "
+                             "decisions, and use its key for the keyed-hash operator")
     parser.add_argument("--person", action="append", default=[], metavar="NAME",
                         help="treat every occurrence of NAME as a person's name (repeatable)")
     parser.add_argument("--manual", action="append", default=[], metavar="TEXT",
@@ -46,42 +48,78 @@ def manual_findings(document, texts: list[str], entity_type: str) -> list[Findin
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.core.deidentify.errors import VerificationFailed
-    from reviewer.core.deidentify.export import export_redacted
+    from reviewer.core.deidentify.export import write_verified
+    from reviewer.core.deidentify.plan import plan_from_decisions
     from reviewer.core.deidentify.profiles import load_profile
-    from reviewer.core.deidentify.workspace_key import workspace_key
     from reviewer.core.detection import analyze
     from reviewer.core.documents import load_document
     from reviewer.core.errors import ReviewerError
 
+    workspace = None
     try:
         profile = load_profile(args.profile)
         document = load_document(args.input)
-        key = workspace_key(args.workspace) if args.workspace else None
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
         findings = list(analyze(document, **kwargs))
+        extra = manual_findings(document, args.person, EntityType.PERSON) + manual_findings(
+            document, args.manual, EntityType.MANUAL)
+        key = None
+        if args.workspace:
+            workspace, document_id, pairs, key = _open_workspace(args, document, findings)
+            pairs += [(f, None) for f in extra]
+        else:
+            pairs = [(f, None) for f in findings + extra]
+        plan = plan_from_decisions(pairs, profile, key=key)
     except ReviewerError as exc:
         print(f"{args.input}: {exc}", file=sys.stderr)
+        _close(workspace)
         return 1
-    findings += manual_findings(document, args.person, EntityType.PERSON)
-    findings += manual_findings(document, args.manual, EntityType.MANUAL)
     try:
-        result = export_redacted(document, findings, profile, args.output, key=key)
+        result = write_verified(document, plan, args.output)
     except VerificationFailed as exc:
         print(f"{args.input}: {exc}", file=sys.stderr)
         for s in exc.report.survivors:
             print(f"  survivor: {s.value!r} @ {s.where}", file=sys.stderr)
         for r in exc.report.residues:
             print(f"  residue: {r}", file=sys.stderr)
+        if workspace is not None:
+            workspace.record_export(document_id, "", False, actor=workspace.cli_actor(), output_path=args.output,
+                                    details={"profile": profile.name, "survivors": len(exc.report.survivors),
+                                             "residues": len(exc.report.residues)})
+        _close(workspace)
         return 3
     except ReviewerError as exc:
         print(f"{args.input}: {exc}", file=sys.stderr)
+        _close(workspace)
         return 1
-    summary = {"input": args.input, "output": result.output, "profile": profile.name, "sha256": result.sha256,
-               "replaced_values": len(result.plan.values), "kept": len(result.plan.kept),
+    details = {"profile": profile.name, "values": len(plan.values), "kept": len(plan.kept),
                "verified_places": result.report.places, "notes": list(result.notes)}
+    if workspace is not None:
+        workspace.record_export(document_id, result.sha256, True, actor=workspace.cli_actor(),
+                                output_path=str(Path(result.output).resolve()), details=details)
+        _close(workspace)
+    summary = {"input": args.input, "output": result.output, "sha256": result.sha256, **details}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        print(f"{result.output}: 已通过校验 / verified clean — {len(result.plan.values)} values de-identified "
+        print(f"{result.output}: 已通过校验 / verified clean — {len(plan.values)} values de-identified "
               f"({profile.name}); " + "; ".join(result.notes))
     return 0
+
+
+def _open_workspace(args: argparse.Namespace, document, findings):  # noqa: ANN001, ANN202
+    """Import the document (once per sha256) and return its stored findings with their decisions."""
+    from reviewer.commands.workspace import open_from_args
+    from reviewer.core.deidentify.workspace_key import workspace_key
+
+    workspace = open_from_args(args)
+    info = workspace.import_document(document, findings, workspace.cli_actor())
+    pairs = [(sf.finding, sf.decision) for sf in workspace.findings(info.id)]
+    folder = workspace.location.folder
+    key = workspace_key(folder) if folder is not None else None
+    return workspace, info.id, pairs, key
+
+
+def _close(workspace) -> None:  # noqa: ANN001
+    if workspace is not None:
+        workspace.close()

@@ -9,8 +9,8 @@ writer can also remove characters by position when the page's text order differs
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -71,18 +71,30 @@ def keep_mask(value: str, replacement: str) -> tuple[bool, ...]:
     return tuple(i < prefix for i in range(len(value)))
 
 
-def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes | None = None) -> RedactionPlan:
+_ALIASES = {"generalise": "generalize", "pseudonymise": "pseudonym", "pseudonymize": "pseudonym"}
+
+
+def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes | None = None,
+                    operators: Sequence[str | None] | None = None) -> RedactionPlan:
     """Decide each finding's replacement under `profile`.
 
-    Names are pseudonymised together (so two 张 become 张某甲/张某乙 and one person keeps one
-    pseudonym); `key` is the workspace HMAC key, required only when a rule uses `hash`.
+    `operators` (aligned with `findings`) are the reviewer's choices: a given operator overrides the
+    profile for that finding and ignores its threshold (the reviewer accepted it). Names are
+    pseudonymised together (so two 张 become 张某甲/张某乙 and one person keeps one pseudonym);
+    `key` is the workspace HMAC key, required only when a rule uses `hash`.
     """
-    findings = sorted(findings, key=lambda f: (f.start, f.end))
+    findings = list(findings)
+    chosen = list(operators) if operators is not None else [None] * len(findings)
+    if len(chosen) != len(findings):
+        raise ValueError("operators must be aligned with findings")
     active: list[tuple[Finding, Rule]] = []
     kept: list[Finding] = []
     below: list[Finding] = []
-    for f in findings:
+    for f, op in sorted(zip(findings, chosen, strict=True), key=lambda fo: (fo[0].start, fo[0].end)):
         rule = profile.rule_for(str(f.entity_type))
+        if op:
+            kind = _operator(op)
+            rule = Rule(kind, rule.params if kind is rule.operator else {}, 0.0)
         if rule.operator is OperatorKind.KEEP:
             kept.append(f)
         elif f.score < rule.threshold:
@@ -105,6 +117,33 @@ def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes
     return RedactionPlan(profile=profile.name, replacements=tuple(replacements),
                          values=MappingProxyType(values), kept=tuple(kept), below_threshold=tuple(below),
                          keep_masks=MappingProxyType(masks))
+
+
+def plan_from_decisions(pairs: Iterable[tuple[Finding, Any]], profile: Profile, *,
+                        key: bytes | None = None) -> RedactionPlan:
+    """Plan from a review: accepted findings with their operator, edited spans with their new text,
+    rejected ones left alone, undecided ones under the profile (never silently published).
+
+    `pairs` are (finding, decision or None) with decisions shaped like `review.decisions.Decision`.
+    """
+    findings: list[Finding] = []
+    operators: list[str | None] = []
+    for finding, decision in pairs:
+        kind = str(getattr(decision, "kind", "")) if decision is not None else ""
+        if kind == "reject":
+            continue
+        if kind == "edit" and decision.start is not None and decision.end is not None and decision.text:
+            finding = replace(finding, start=decision.start, end=decision.end, text=decision.text)
+        findings.append(finding)
+        operators.append(getattr(decision, "operator", None) if kind in ("accept", "edit") else None)
+    return plan_redactions(findings, profile, key=key, operators=operators)
+
+
+def _operator(name: str) -> OperatorKind:
+    try:
+        return OperatorKind(_ALIASES.get(name, name))
+    except ValueError:
+        raise ConfigurationError(f"未知的去标识化操作：{name}。", f"Unknown de-identification operator: {name}.") from None
 
 
 def _pseudonyms(active: list[tuple[Finding, Rule]]) -> Mapping[str, str]:
