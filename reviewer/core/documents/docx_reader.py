@@ -8,6 +8,7 @@ of an mc:AlternateContent we take the first mc:Choice and skip the VML mc:Fallba
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 from lxml import etree
@@ -23,7 +24,7 @@ P, TBL, TR, TC, R_, T, DEL_TEXT = (W + n for n in ("p", "tbl", "tr", "tc", "r", 
 SDT, SDT_CONTENT, CUSTOM_XML, SMART_TAG = (W + n for n in ("sdt", "sdtContent", "customXml", "smartTag"))
 INS, DEL, MOVE_TO, MOVE_FROM = (W + n for n in ("ins", "del", "moveTo", "moveFrom"))
 HYPERLINK, FLD_SIMPLE, DIR, BDO = (W + n for n in ("hyperlink", "fldSimple", "dir", "bdo"))
-TXBX_CONTENT, AUTHOR = W + "txbxContent", W + "author"
+TXBX_CONTENT, AUTHOR, INSTR_TEXT = W + "txbxContent", W + "author", W + "instrText"
 ALTERNATE, CHOICE, FALLBACK = (f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
 R_ID = f"{{{R_NS}}}id"
 _CHAR_TAGS = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
@@ -31,6 +32,8 @@ _DRAWING_TAGS = {W + "drawing", W + "pict", W + "object", ALTERNATE}
 _INLINE_WRAPPERS = {SMART_TAG, CUSTOM_XML, FLD_SIMPLE, DIR, BDO, SDT_CONTENT}
 _NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
 _MAIN_TYPES = ("officeDocument",)
+_FIELD_LINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
+_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
@@ -39,6 +42,13 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     main = next((r.target for r in package_rels.values() if r.type in _MAIN_TYPES and not r.external),
                 "word/document.xml")
     root = package.xml(main)
+    if root is not None and root.tag.startswith(f"{{{_STRICT_NS}}}"):
+        from reviewer.core.errors import UnsupportedFormat
+
+        raise UnsupportedFormat(
+            f"不支持“严格 Open XML”格式的文档：{path}。请在 Word 中另存为普通的“Word 文档（*.docx）”后再审查。",
+            f"Strict Open XML documents are not supported: {path}. Save it in Word as a normal "
+            "\"Word Document (*.docx)\" and review that.", path=path)
     body = root.find(W + "body") if root is not None else None
     if body is None:
         from reviewer.core.documents.loader import corrupt
@@ -164,6 +174,8 @@ class _Reader:
         para = _Paragraph(rels)
         para.walk(p, None, None)
         self.change_authors.update(para.authors)
+        if para.instructions:
+            para.links.extend((m.group(1), "") for m in _FIELD_LINK.finditer("".join(para.instructions)))
         self.add(Block(kind=kind, part=part, path=path, text="".join(para.pieces), runs=tuple(para.runs),
                        attrs=attrs))
         if para.deleted:  # deleted text is invisible in Word but still in the file: it leaks
@@ -180,7 +192,7 @@ class _Paragraph:
     """Collects one paragraph's text, run map, hyperlink targets and text boxes in one pass."""
 
     __slots__ = ("rels", "pieces", "runs", "pos", "run_index", "links", "textboxes", "authors", "deleted",
-                 "deleted_runs", "deleted_pos", "last_deleted")
+                 "deleted_runs", "deleted_pos", "last_deleted", "instructions")
 
     def __init__(self, rels: Mapping[str, Relationship]) -> None:
         self.rels = rels
@@ -195,6 +207,7 @@ class _Paragraph:
         self.deleted_runs: list[RunSpan] = []
         self.deleted_pos = 0
         self.last_deleted = -2  # run index of the last deleted run, to separate non-adjacent deletions
+        self.instructions: list[str] = []  # field codes: HYPERLINK "mailto:..." fields hide targets too
 
     def walk(self, el: etree._Element, change: str | None, author: str | None) -> None:
         for child in el:
@@ -230,6 +243,8 @@ class _Paragraph:
                 out.append(_CHAR_TAGS[tag])
             elif tag in _DRAWING_TAGS:
                 self.textboxes.extend(_textboxes(c))
+            elif tag == INSTR_TEXT and c.text:
+                self.instructions.append(c.text)
         if out and change == "del":
             text = "".join(out)
             if self.deleted and self.last_deleted != self.run_index - 1:

@@ -138,3 +138,31 @@ def test_a_200_page_docx_loads_fast(tmp_path):
     elapsed = time.perf_counter() - started
     assert sum(b.kind is BlockKind.PARAGRAPH for b in doc.blocks) == 5000
     assert elapsed < 3.0, f"200-page docx took {elapsed:.2f} s"
+
+
+def _minimal_docx(path, body_xml: str, ns: str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>{body_xml}</w:body></w:document>')
+    return path
+
+
+def test_field_code_hyperlink_target_is_read(tmp_path):
+    body = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:field.leak@example.com" </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>写信</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    doc = load_document(_minimal_docx(tmp_path / "field.docx", body))
+    assert [(b.kind, b.path, b.text) for b in doc.blocks] == [
+        (BlockKind.PARAGRAPH, "body/p[0]", "写信"),
+        (BlockKind.HYPERLINK, "body/p[0]/hyperlink[0]", "mailto:field.leak@example.com")]
+
+
+def test_strict_open_xml_is_a_clear_unsupported_format(tmp_path):
+    from reviewer.core.errors import UnsupportedFormat
+
+    path = _minimal_docx(tmp_path / "strict.docx", "<w:p/>", ns="http://purl.oclc.org/ooxml/wordprocessingml/main")
+    with pytest.raises(UnsupportedFormat, match="Strict Open XML"):
+        load_document(path)

@@ -69,5 +69,26 @@ def make_sample_docx(target: Path) -> None:
 
 
 def make_sample_pdf(target: Path, cjk_canvas) -> None:  # noqa: ANN001 - the generator's canvas helper
-    lines = ["重庆市某区市场监督管理局", "行政处罚决定书", *BODY[:11]]
-    cjk_canvas(target, [[line[:40] for line in lines], [line[:40] for line in BODY[11:]]])
+    """Two A4 pages, 12 pt STSong-Light, long lines wrapped at 36 characters."""
+    lines: list[str] = []
+    for line in ["重庆市某区市场监督管理局", "行政处罚决定书", *BODY, "", "重庆市某区市场监督管理局",
+                 "2026年5月8日", "（此件公开发布）"]:
+        lines.extend(_wrap(line, 36))
+    half = len(lines) // 2 + 4
+    cjk_canvas(target, [lines[:half], lines[half:]], title="行政处罚决定书", author="李晓梅")
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """Wrap without cutting a number or an e-mail address in two (a demo should be detectable)."""
+    out: list[str] = []
+    while len(line) > width:
+        cut = width
+        while cut > 1 and _word(line[cut - 1]) and _word(line[cut]):
+            cut -= 1
+        out.append(line[:cut])
+        line = line[cut:]
+    return [*out, line]
+
+
+def _word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "@.-_")

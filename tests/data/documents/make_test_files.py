@@ -232,15 +232,16 @@ def make_hostile_docx(folder: Path, good: Path) -> None:
 
 
 # ---------------------------------------------------------------- pdf
-def _cjk_canvas(target, pages: list[list[str]], **kwargs):
+def _cjk_canvas(target, pages: list[list[str]], *, title: str = "行政处罚决定书（PDF 测试）",
+                author: str = PLANTED["pdf_author"], **kwargs):
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     c = canvas.Canvas(str(target), invariant=1, **kwargs)  # reproducible bytes
-    c.setAuthor(PLANTED["pdf_author"])
-    c.setTitle("行政处罚决定书（PDF 测试）")
+    c.setAuthor(author)
+    c.setTitle(title)
     for lines in pages:
         c.setFont("STSong-Light", 12)
         for k, line in enumerate(lines):
