@@ -1,0 +1,106 @@
+"""Suggest the disclosure attribute (公开属性) from all findings of a document, with legal-basis codes
+and a draft rationale in Chinese, for the reviewer to confirm or change (DOMAIN §1–2).
+
+The most restrictive reason wins: a state secret (第十四条) over work secrets and internal or process
+information (第十六条) over personal information (第十五条, released after redaction, 第三十七条).
+The printed 附注 is compared with the suggestion, and a mismatch is said in the rationale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reviewer.core.legal_basis import LegalBasisCatalog, load_catalog
+from reviewer.core.types import Category, DisclosureAttribute, EntityType, Finding
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeSuggestion:
+    attribute: DisclosureAttribute
+    legal_basis: tuple[str, ...]  # catalog codes, e.g. ("第十四条", "保密法实施条例第五条")
+    rationale: str  # draft in Chinese; required by the record unless 主动公开
+    printed_attribute: DisclosureAttribute | None = None  # from the document's own 附注, if printed
+    reasons: tuple[str, ...] = ()  # entity types that decided the suggestion
+
+    @property
+    def conflicts_with_printed(self) -> bool:
+        return self.printed_attribute is not None and self.printed_attribute is not self.attribute
+
+
+def _quote(findings: list[Finding]) -> str:
+    texts = list(dict.fromkeys(f.text.strip() for f in findings))
+    shown = "、".join(f"“{t}”" for t in texts[:3])
+    return shown + ("等" if len(texts) > 3 else "")
+
+
+def _cite(catalog: LegalBasisCatalog, codes: Iterable[str]) -> str:
+    citations = [catalog.get(c).citation_zh() for c in codes]
+    out: list[str] = []
+    for citation in citations:  # 《条例》第十四条、第十五条: name the instrument once per run
+        name, _, article = citation.partition("》")
+        if out and out[-1].startswith(name) and article:
+            out[-1] += f"、{article}"
+        else:
+            out.append(citation)
+    return "、".join(out)
+
+
+def suggest_attribute(findings: Iterable[Finding], *, catalog: LegalBasisCatalog | None = None
+                      ) -> AttributeSuggestion:
+    """The attribute the findings point to. Pass the findings the reviewer still stands by."""
+    catalog = catalog or load_catalog()
+    by_type: dict[str, list[Finding]] = {}
+    personal: list[Finding] = []
+    for f in findings:
+        by_type.setdefault(str(f.entity_type), []).append(f)
+        if f.category is Category.PERSONAL and f.entity_type != EntityType.MANUAL:
+            personal.append(f)
+    notes = by_type.get(EntityType.DISCLOSURE_NOTE, [])
+    printed = {DisclosureAttribute(f.attributes["attribute"]) for f in notes if "attribute" in f.attributes}
+    printed_attribute = printed.pop() if len(printed) == 1 else None
+
+    secret = by_type.get(EntityType.CLASSIFIED_MARKING, []) + by_type.get(EntityType.STATE_SECRET_STATEMENT, [])
+    work = by_type.get(EntityType.WORK_SECRET, [])
+    internal = by_type.get(EntityType.INTERNAL_USE, [])
+    process = by_type.get(EntityType.PROCESS_INFORMATION, [])
+    if secret:
+        attribute, codes = DisclosureAttribute.WITHHELD, ["第十四条", "保密法实施条例第五条"]
+        reasons = list(dict.fromkeys(f.entity_type for f in secret))
+        text = (f"文件带有国家秘密标志或涉密声明（{_quote(secret)}），属于国家秘密。依据{_cite(catalog, codes)}，"
+                "不予公开。删除标志不能解决问题：如认为已无需保密，应先由定密机关依法解密，或依据"
+                f"{_cite(catalog, ['第十七条'])}报保密行政管理部门确定。")
+    elif work or internal or process:
+        attribute, codes, parts = DisclosureAttribute.WITHHELD, [], []
+        reasons = []
+        if work:
+            codes += ["第十六条(一)", "保密法第六十四条"]
+            reasons.append(EntityType.WORK_SECRET)
+            parts.append(f"标为工作秘密（{_quote(work)}）")
+        if internal:
+            codes += ["第十六条(一)"]
+            reasons.append(EntityType.INTERNAL_USE)
+            parts.append(f"标为内部使用或限制传播（{_quote(internal)}），属于内部事务信息")
+        if process:
+            codes += ["第十六条(二)"]
+            reasons.append(EntityType.PROCESS_INFORMATION)
+            parts.append(f"标明为过程性文件（{_quote(process)}），属于过程性信息")
+        codes = list(catalog.validate(codes))
+        text = (f"文件{'；'.join(parts)}。依据{_cite(catalog, codes)}，可以不予公开。"
+                "这是可以不予公开的情形而非必须：如文件已定稿、已无需保密或属于应当主动公开的范围，请改为主动公开并说明。")
+    elif personal:
+        attribute, codes = DisclosureAttribute.REDACTED_RELEASE, ["第十五条", "第三十七条"]
+        reasons = sorted({str(f.entity_type) for f in personal})
+        text = (f"文件含有个人信息（{_quote(personal)}），公开会损害第三方合法权益。依据{_cite(catalog, codes)}，"
+                "对个人信息作去标识化处理后公开其余部分；惩戒性公示和法定应公开的信息可保留姓名，但仍须隐去身份证号、电话和住址。")
+    else:
+        attribute, codes, reasons = DisclosureAttribute.PROACTIVE, ["第十九条"], []
+        text = (f"未发现涉密标志、工作秘密、内部或过程性信息和个人信息。依据{_cite(catalog, codes)}，建议主动公开；"
+                "请仍就公开内容表述、公开时机和公开方式作出判断。")
+    if len(notes) and printed_attribute is None:
+        text += "注意：文件印有多个相互矛盾的公开属性附注，请核对。"
+    elif printed_attribute is not None and printed_attribute is not attribute:
+        text += (f"注意：文件附注印制的公开属性为“{printed_attribute}”（{_quote(notes)}），"
+                 f"与建议的“{attribute}”不一致，请核对并改正附注或认定。")
+    return AttributeSuggestion(attribute=attribute, legal_basis=catalog.validate(codes), rationale=text,
+                               printed_attribute=printed_attribute, reasons=tuple(str(r) for r in reasons))

@@ -1,0 +1,106 @@
+"""Run the restricted-content recognizers over a document's lines and build `Finding`s.
+
+Two passes: the first finds 密级 marks (a bare six-digit line is a 份号 only in a classified document),
+the second scores every candidate by its placement. Findings keep offsets into `Document.text` and the
+locator of the block they sit in.
+"""
+
+from __future__ import annotations
+
+from reviewer.core.detection.classified.candidates import Candidate, Placement, longest_first, place
+from reviewer.core.detection.classified.classified_marking import ClassifiedMarkingRecognizer, DocContext
+from reviewer.core.detection.classified.copy_number import CopyNumberRecognizer
+from reviewer.core.detection.classified.disclosure_note import DisclosureNoteRecognizer
+from reviewer.core.detection.classified.layout import Line, Side, Zone, document_lines
+from reviewer.core.detection.classified.restriction_phrase import RestrictionPhraseRecognizer
+from reviewer.core.detection.classified.rules import ClassifiedRules, load_rules
+from reviewer.core.detection.classified.urgency_marking import UrgencyMarkingRecognizer
+from reviewer.core.documents.model import Document
+from reviewer.core.types import Category, EntityType, Finding
+
+
+class ClassifiedDetector:
+    """All recognizers of this package, built once from one rule set."""
+
+    def __init__(self, rules: ClassifiedRules) -> None:
+        self.rules = rules
+        self.marking = ClassifiedMarkingRecognizer(rules)
+        self.copy = CopyNumberRecognizer(rules)
+        self.urgency = UrgencyMarkingRecognizer(rules)
+        self.note = DisclosureNoteRecognizer(rules)
+        self.phrases = [RestrictionPhraseRecognizer(rules, r) for r in rules.restrictions]
+
+    def _line_candidates(self, line: Line) -> list[Candidate]:
+        found = self.marking.candidates(line) + self.copy.candidates(line) + self.urgency.candidates(line)
+        found += self.note.candidates(line)
+        for recognizer in self.phrases:
+            found += recognizer.candidates(line)
+        return longest_first(found)
+
+    def _score(self, line: Line, c: Candidate, p: Placement, ctx: DocContext, classified: bool) -> float:
+        if c.entity_type is EntityType.CLASSIFIED_MARKING:
+            return self.marking.score(line, c, p, ctx)
+        if c.entity_type is EntityType.COPY_NUMBER:
+            return self.copy.score(line, c, p, classified=classified)
+        if c.entity_type is EntityType.URGENCY_MARKING:
+            return self.urgency.score(line, c, p)
+        if c.entity_type is EntityType.DISCLOSURE_NOTE:
+            return self.note.score(line, c, p, ctx.previous.get(line.start, ""))
+        recognizer = next(r for r in self.phrases if r.entity_type is c.entity_type)
+        return recognizer.score(line, c, p)
+
+    def detect(self, document: Document, *, threshold: float) -> list[Finding]:
+        lines = document_lines(document, head_lines=self.rules.head_lines,
+                               page_edge_lines=self.rules.page_edge_lines,
+                               sentence_marks=self.rules.sentence_marks)
+        previous: dict[int, str] = {}
+        for before, line in zip(lines, lines[1:], strict=False):
+            if (before.zone is Zone.OTHER) is (line.zone is Zone.OTHER):
+                previous[line.start] = before.text
+        ctx = DocContext(previous=previous)
+        placed = []
+        for line in lines:
+            chosen = self._line_candidates(line)
+            if chosen:
+                placed.append((line, place(line, chosen, self.rules)))
+        classified = any(
+            c.entity_type is EntityType.CLASSIFIED_MARKING and line.zone in (Zone.HEAD, Zone.EDGE)
+            and self.marking.score(line, c, p, ctx) >= threshold
+            for line, placements in placed for c, p in placements.items())
+        findings = []
+        for line, placements in placed:
+            for c, p in placements.items():
+                score = self._score(line, c, p, ctx, classified)
+                if score > 0 and score >= threshold:
+                    findings.append(self._finding(document, line, c, score))
+        return sorted(findings, key=lambda f: (f.start, f.end))
+
+    def _finding(self, document: Document, line: Line, c: Candidate, score: float) -> Finding:
+        start, end = line.start + c.start, line.start + c.end
+        where = line.where_zh(c.start, c.end)
+        attributes = dict(c.attributes) | {"position": str(line.zone), "form": c.form}
+        side = line.side(c.start, c.end)
+        if side is not None:
+            attributes["side"] = str(side)
+        if c.entity_type is EntityType.CLASSIFIED_MARKING and line.zone is Zone.HEAD and side in (Side.LEFT,
+                                                                                                   Side.RIGHT):
+            # 2012 edition: 密级 top-left under the 份号; 1999 edition: top-right
+            attributes["layout"] = "GB/T 9704-2012" if side is Side.LEFT else "GB/T 9704-1999"
+            where += f"（{attributes['layout']} 格式）"
+        explanation = f"{where}的“{line.text[c.start:c.end]}”：{c.note}。{self.rules.explanations[c.entity_type]}"
+        return Finding(entity_type=c.entity_type, start=start, end=end, text=document.text[start:end],
+                       score=score, recognizer=c.recognizer, explanation=explanation,
+                       category=Category.RESTRICTED, locator=document.locate(start, end),
+                       severity=c.severity, attributes=attributes)
+
+
+_DETECTORS: dict[int, ClassifiedDetector] = {}
+
+
+def detector_for(rules: ClassifiedRules | None = None) -> ClassifiedDetector:
+    rules = rules or load_rules()
+    key = id(rules)
+    if key not in _DETECTORS:
+        _DETECTORS.clear()  # one rule set is live at a time; a reload replaces it
+        _DETECTORS[key] = ClassifiedDetector(rules)
+    return _DETECTORS[key]

@@ -1,0 +1,80 @@
+"""STATE_SECRET_STATEMENT, WORK_SECRET, INTERNAL_USE, PROCESS_INFORMATION: phrase rules from the YAML.
+
+One recognizer class, one instance per entity type (like presidio's configured PatternRecognizer):
+- markers printed on the document (`内部资料`, `工作秘密`, `（征求意见稿）`) count where marks sit;
+- statements about this document (`本文件含国家秘密`, `此件不得翻印`) count in any sentence unless denied
+  (`本文件不涉及国家秘密`) or conditional (`如本文件涉及国家秘密…`, `除本文件…外`);
+- title suffixes (`…关于…的请示`, `…会议纪要`) name a process document when they end its title line.
+Talk about secrets ("除涉及国家秘密外", "加强工作秘密管理") matches none of these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.detection.classified.candidates import Candidate, Placement, alternation, positional_score
+from reviewer.core.detection.classified.layout import Line, Zone
+from reviewer.core.detection.classified.rules import ClassifiedRules, Restriction
+from reviewer.core.documents.model import BlockKind
+from reviewer.core.types import EntityType
+
+_CLAUSE_BREAKS = "，,。；;！!？?：:、\n"
+_WORD = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+class RestrictionPhraseRecognizer:
+    def __init__(self, rules: ClassifiedRules, restriction: Restriction) -> None:
+        self.rules = rules
+        self.restriction = restriction
+        self.entity_type: EntityType = restriction.entity_type
+        self.name = f"restriction_phrase:{str(restriction.entity_type).lower()}"
+        self._marker = re.compile(alternation(restriction.markers))
+        gap = "[^" + re.escape(_CLAUSE_BREAKS) + "]{0,12}?"
+        self._statement = re.compile(rf"(?P<subject>{alternation(rules.subjects)})(?P<gap>{gap})"
+                                     rf"(?P<pred>{alternation(restriction.statements)})")
+        self._suffix = (re.compile(rf"(?:{alternation(restriction.title_suffixes)})$")
+                        if restriction.title_suffixes else None)
+
+    def candidates(self, line: Line) -> list[Candidate]:
+        text = line.text
+        out = []
+        for m in self._marker.finditer(text):
+            out.append(self._make(m.start(), m.end(), "marker", m.group()))
+        for m in self._statement.finditer(text):
+            if self._is_assertion(text, m):
+                out.append(self._make(m.start(), m.end(), "statement", m.group("pred")))
+        if self._suffix is not None and line.kind is not BlockKind.TABLE_CELL:
+            stripped = text.strip()
+            if self._suffix.search(stripped) and len(stripped) > 4:
+                start = text.index(stripped)
+                out.append(self._make(start, start + len(stripped), "title", self._suffix.search(stripped).group()))
+        return out
+
+    def _make(self, start: int, end: int, form: str, word: str) -> Candidate:
+        return Candidate(self.entity_type, start, end, form, self.name, {"phrase": word},
+                         self.restriction.severity, f"“{word}”")
+
+    def _is_assertion(self, text: str, m: re.Match[str]) -> bool:
+        gap, pred = m.group("gap"), m.group("pred")
+        if any(word in gap for word in self.rules.negations):
+            return False
+        clause_start = max((text.rfind(ch, 0, m.start()) for ch in _CLAUSE_BREAKS), default=-1) + 1
+        lead = text[max(clause_start, m.start() - 4):m.start()]
+        if any(word in lead for word in self.rules.conditionals):
+            return False
+        if pred in self.restriction.strict_statements:
+            after = text[m.end():m.end() + 1]
+            return gap == "" and not (after and _WORD.match(after))
+        return True
+
+    def score(self, line: Line, c: Candidate, p: Placement) -> float:
+        if p.quoted:
+            return 0.0
+        high = 0.9 if self.entity_type is EntityType.STATE_SECRET_STATEMENT else 0.85
+        if c.form == "statement":
+            return high
+        if c.form == "title":
+            return 0.8 if line.zone in (Zone.HEAD, Zone.BODY) and p.title_like else 0.0
+        if c.form == "marker" and line.kind is BlockKind.TABLE_CELL and line.zone is Zone.BODY:
+            return 0.0  # a cell reading "工作秘密" is a category in a table, not a mark on the document
+        return positional_score(line, p, head=high, body_line=high, other=0.4)

@@ -1,0 +1,92 @@
+"""End to end on real files (tests/data/restricted, written by make_files.py): load_document → detect →
+suggest_attribute, and the seed work plan."""
+
+from pathlib import Path
+
+from reviewer.core.detection.classified import detect, suggest_attribute
+from reviewer.core.documents import load_document
+from reviewer.core.types import DisclosureAttribute, Severity
+
+DATA = Path(__file__).resolve().parents[3] / "data" / "restricted"
+SEED = DATA / "chongqing-2018-disclosure-work-plan.txt"  # copy of ../shared/seeds/ (make_files.py)
+
+
+def _types(findings):
+    return [(str(f.entity_type), f.text) for f in findings]
+
+
+def test_docx_header_secret_5_years_blocks_and_suggests_withheld_under_article_14():
+    findings = detect(load_document(DATA / "header-secret-5y.docx"))
+    assert _types(findings) == [("CLASSIFIED_MARKING", "机密★5年")]
+    (marking,) = findings
+    assert marking.severity is Severity.BLOCK
+    assert marking.locator["kind"] == "header" and marking.locator["part"].startswith("word/header")
+    assert marking.attributes["level"] == "机密" and marking.attributes["period"] == "5年"
+    suggestion = suggest_attribute(findings)
+    assert suggestion.attribute is DisclosureAttribute.WITHHELD
+    assert "第十四条" in suggestion.legal_basis
+    assert "机密★5年" in suggestion.rationale
+
+
+def test_docx_first_lines_2012_layout():
+    findings = detect(load_document(DATA / "first-lines-2012.docx"))
+    assert _types(findings) == [("COPY_NUMBER", "000001"), ("CLASSIFIED_MARKING", "机密★5年"),
+                                ("URGENCY_MARKING", "特急")]
+    assert [f.locator["path"] for f in findings] == ["body/p[0]", "body/p[1]", "body/p[2]"]
+
+
+def test_pdf_first_page_2012_top_left():
+    findings = detect(load_document(DATA / "first-page-2012.pdf"))
+    assert _types(findings) == [("COPY_NUMBER", "000001"), ("CLASSIFIED_MARKING", "机密★5年"),
+                                ("URGENCY_MARKING", "特急")]
+    marking = findings[1]
+    assert marking.attributes["side"] == "left" and marking.attributes["layout"] == "GB/T 9704-2012"
+    assert marking.locator["page"] == 1 and marking.locator["bbox"][1] < 120  # near the top of the page
+    assert "左上角" in marking.explanation
+
+
+def test_pdf_first_page_1999_top_right_with_copy_number_on_the_same_line():
+    findings = detect(load_document(DATA / "first-page-1999.pdf"))
+    assert _types(findings) == [("COPY_NUMBER", "000036"), ("CLASSIFIED_MARKING", "秘密★1年"),
+                                ("URGENCY_MARKING", "加急")]
+    copy, marking, _ = findings
+    assert copy.attributes["side"] == "left"
+    assert marking.attributes["side"] == "right" and marking.attributes["layout"] == "GB/T 9704-1999"
+    assert "右上角" in marking.explanation
+    assert marking.locator["bbox"][0] > 300  # the right half of an A4 page (595 pt wide)
+
+
+def test_mentions_docx_gives_only_its_disclosure_note():
+    findings = detect(load_document(DATA / "mentions.docx"))
+    assert _types(findings) == [("DISCLOSURE_NOTE", "此件公开发布")]
+    assert suggest_attribute(findings).attribute is DisclosureAttribute.PROACTIVE
+
+
+def test_internal_and_process_markers_docx():
+    findings = detect(load_document(DATA / "markers.docx"))
+    assert sorted(_types(findings)) == sorted([
+        ("PROCESS_INFORMATION", "征求意见稿"), ("INTERNAL_USE", "本资料仅供内部参考"),
+        ("DISCLOSURE_NOTE", "此件依申请公开"), ("INTERNAL_USE", "内部资料"), ("INTERNAL_USE", "注意保存")])
+    assert {f.severity for f in findings if f.entity_type != "DISCLOSURE_NOTE"} == {Severity.REVIEW}
+    footer = [f for f in findings if f.locator["kind"] == "footer"]
+    assert len(footer) == 2
+    suggestion = suggest_attribute(findings)
+    assert suggestion.attribute is DisclosureAttribute.WITHHELD
+    assert suggestion.legal_basis == ("第十六条(一)", "第十六条(二)")
+    assert suggestion.printed_attribute is DisclosureAttribute.ON_REQUEST and suggestion.conflicts_with_printed
+
+
+def test_drafting_sheet_cell_under_a_label():
+    findings = detect(load_document(DATA / "drafting-sheet-cell.docx"))
+    assert _types(findings) == [("CLASSIFIED_MARKING", "秘密")]
+    assert findings[0].locator["kind"] == "table_cell"
+
+
+def test_seed_work_plan_gives_only_its_own_disclosure_note():
+    document = load_document(SEED)
+    findings = detect(document)
+    assert _types(findings) == [("DISCLOSURE_NOTE", "此件公开发布")]
+    assert findings[0].attributes["attribute"] == "主动公开"
+    assert findings[0].locator["line"] == 18
+    # nothing hides just under the threshold either
+    assert _types(detect(document, threshold=0.01)) == _types(findings)

@@ -1,0 +1,58 @@
+"""Write the small real files the restricted-content tests read (run from the repository root):
+
+    .venv/bin/python tests/data/restricted/make_files.py
+
+docx files come from python-docx, PDFs from reportlab with the built-in CID font STSong-Light, laid out
+like a GB/T 9704 official document by the same writers the evaluation uses; the outputs are committed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from reviewer.eval.restricted import Case, write_docx, write_pdf
+
+HERE = Path(__file__).resolve().parent
+SEED = HERE.parents[3] / "shared" / "seeds" / "chongqing-2018-disclosure-work-plan.txt"
+
+
+def _docx(name: str, *, header: str | None = None, footer: str | None = None, paragraphs: list[str]) -> None:
+    document = docx.Document()
+    section = document.sections[0]
+    if header is not None:
+        section.header.paragraphs[0].text = header
+    if footer is not None:
+        section.footer.paragraphs[0].text = footer
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.core_properties.author = "reviewer tests"
+    document.save(str(HERE / name))
+
+
+def main() -> None:
+    body = ["重庆市某某局", "关于做好2024年度安全生产检查工作的通知", "各区县（自治县）应急管理局：",
+            "现将有关事项通知如下。除依法需要保密的外，检查结果都要及时公开。", "重庆市某某局", "2024年5月6日"]
+    _docx("header-secret-5y.docx", header="机密★5年", paragraphs=body)
+    _docx("first-lines-2012.docx", paragraphs=["000001", "机密★5年", "特急", *body])
+    _docx("mentions.docx", header="重庆市某某区人民政府办公室", footer="— 1 —", paragraphs=[
+        "重庆市某某区人民政府办公室", "关于加强政府信息公开保密审查工作的通知", "各街道办事处、镇人民政府，区政府各部门：",
+        "除依法需要保密的外，政府信息都要及时公开。除涉及国家秘密外，所有使用财政资金的单位都要公开预决算。",
+        "要加强政府信息公开审查，落实“先审查、后公开”制度，严防泄露国家秘密和工作秘密。",
+        "严禁在互联网计算机上处理涉密文件；对内部资料要加强管理，不得外传。",
+        "会议审议通过了《某某区城市更新条例（草案）》，形成会议纪要。",
+        "公文的密级和保密期限、紧急程度（特急、加急）应当按照规定标注，如“机密★5年”。",
+        "重庆市某某区人民政府办公室", "2024年3月1日", "（此件公开发布）"])
+    _docx("markers.docx", footer="内部资料　注意保存", paragraphs=[
+        "重庆市某某区物业管理办法（征求意见稿）", "第一条　为规范物业管理活动，制定本办法。",
+        "本资料仅供内部参考，请勿扩散。", "重庆市某某区住房和城乡建设委员会", "2024年4月1日", "（此件依申请公开）"])
+    write_pdf(Case("pdf2012", "pdf-2012", ("000001", "机密★5年", "特急"), ()), HERE / "first-page-2012.pdf")
+    write_pdf(Case("pdf1999", "pdf-1999", ("秘密★1年", "加急"), (), copy="000036"), HERE / "first-page-1999.pdf")
+    write_docx(Case("cell", "docx-cell", ("密级 | 秘密",), ()), HERE / "drafting-sheet-cell.docx")
+    if SEED.exists():  # the real 2018 Chongqing work plan (a public document), copied so a clone has it
+        (HERE / SEED.name).write_bytes(SEED.read_bytes())
+
+
+if __name__ == "__main__":
+    main()
