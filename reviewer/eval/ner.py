@@ -3,6 +3,7 @@
 Sets:
 - ``gov``: the hand-written government-style set (resources/eval/ner/*.txt), scored AS SERVED: the spaCy
   pipeline inside presidio plus our recognizers and rules (PERSON, CN_ADDRESS, ORGANIZATION);
+- ``gov_holdout``: a smaller hand-written set (resources/eval/ner/holdout/) never used for error analysis;
 - ``cluener_dev``, ``resume_test``, ``msra_test``, ``weibo_test``: public test sets (see models/README.md),
   scored at model level (PERSON, LOCATION, ORGANIZATION spans, exact match). They live outside the repo
   (../shared/data/ner or $REVIEWER_NER_DATA); a missing set is reported, never silently skipped.
@@ -25,7 +26,7 @@ PIPELINE_DIR = ROOT / "models" / "zh_reviewer_ner"
 GOV_DIR = ROOT / "resources" / "eval" / "ner"
 README = ROOT / "models" / "README.md"
 PUBLIC_SETS = ("cluener_dev", "resume_test", "msra_test", "weibo_test")
-ALL_SETS = ("gov", *PUBLIC_SETS)
+ALL_SETS = ("gov", "gov_holdout", *PUBLIC_SETS)
 GOV_LABELS = {"P": "PERSON", "A": "CN_ADDRESS", "O": "ORGANIZATION"}
 _MARK = re.compile(r"\{([^{}|]+)\|([PAO])\}")
 SCORES_BEGIN, SCORES_END = "<!-- scores:begin -->", "<!-- scores:end -->"
@@ -148,15 +149,15 @@ def served_analyzer(path: Path = PIPELINE_DIR):
     return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["zh"])
 
 
-def evaluate_gov(path: Path = PIPELINE_DIR) -> SetScore:
-    examples = gov_examples()
+def evaluate_gov(path: Path = PIPELINE_DIR, name: str = "gov") -> SetScore:
+    examples = gov_examples(GOV_DIR / "holdout" if name == "gov_holdout" else GOV_DIR)
     analyzer = served_analyzer(path)
     predicted = []
     for text, _ in examples:
         results = analyzer.analyze(text=text, language="zh", score_threshold=0.5)
         predicted.append([(r.start, r.end, r.entity_type) for r in results])
     labels = score([g for _, g in examples], predicted, ("PERSON", "CN_ADDRESS", "ORGANIZATION"))
-    return SetScore("gov", len(examples), sum(len(t) for t, _ in examples), labels)
+    return SetScore(name, len(examples), sum(len(t) for t, _ in examples), labels)
 
 
 def evaluate_public(name: str, nlp) -> SetScore:
@@ -182,8 +183,8 @@ def run(sets: Sequence[str], path: Path = PIPELINE_DIR) -> dict[str, SetScore]:
     results: dict[str, SetScore] = {}
     nlp = None
     for name in sets:
-        if name == "gov":
-            results[name] = evaluate_gov(path)
+        if name in ("gov", "gov_holdout"):
+            results[name] = evaluate_gov(path, name)
             continue
         nlp = nlp or load_pipeline(path)
         results[name] = evaluate_public(name, nlp)

@@ -12,7 +12,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from reviewer.core.detection.ner import rules
-from reviewer.core.detection.ner.base import LOCATION_LABELS, MODEL_NAME, NerBackedRecognizer
+from reviewer.core.detection.ner.base import LOCATION_LABELS, MODEL_NAME, ORGANIZATION_LABELS, NerBackedRecognizer
 
 GRAMMAR_SCORE = 0.7
 _TRIGGER = re.compile(r"(?:住址|住所地?|地址|住在|家住|现住|居住于|位于|经营场所|通讯地址|户籍地)[：:]?\s*")
@@ -29,6 +29,10 @@ class ChineseAddressRecognizer(NerBackedRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         spans = sorted(self.model_entities(nlp_artifacts, LOCATION_LABELS))
+        # an address the model labelled as an organisation (CLUENER's address/government overlap)
+        spans += [(s, e, sc) for s, e, sc in self.model_entities(nlp_artifacts, ORGANIZATION_LABELS)
+                  if rules.is_specific_address(text[s:e]) and not rules.looks_like_organization(text[s:e])]
+        spans.sort()
         results: list[RecognizerResult] = []
         covered_to = -1
         for i, (start, end, score) in enumerate(spans):
@@ -38,6 +42,7 @@ class ChineseAddressRecognizer(NerBackedRecognizer):
             while i + 1 < len(spans) and spans[i + 1][0] <= end:
                 i += 1
                 end = max(end, spans[i][1])
+            start, end = rules.trim_address(text, *rules.clean_span(text, start, end))
             extended = rules.extend_address(text, start, end)
             candidate = text[start:extended]
             if not rules.is_specific_address(candidate) or rules.is_government_body(candidate):
@@ -47,10 +52,13 @@ class ChineseAddressRecognizer(NerBackedRecognizer):
                    "location with a house number or similar detail")
             results.append(self.result(self.ENTITY, start, extended, score, why))
             covered_to = extended
-        for start, end in self._grammar_addresses(text):
-            if any(r.start < end and start < r.end for r in results):
-                continue
-            why = "规则：“住址/地址”等词之后符合地址语法的文字 / rule: address grammar after a word like 住址 (address)"
+        for start, end in [*self._grammar_addresses(text), *rules.grammar_addresses(text)]:
+            overlapping = [r for r in results if r.start < end and start < r.end]
+            if any(not (start <= r.start and r.end <= end) for r in overlapping) or \
+                    any((r.start, r.end) == (start, end) for r in overlapping):
+                continue  # keep the model's span unless the grammar strictly contains it
+            results = [r for r in results if r not in overlapping]
+            why = "规则：符合地址语法（区县、道路、门牌号）的文字 / rule: text with address grammar (district, road, number)"
             results.append(self.result(self.ENTITY, start, end, GRAMMAR_SCORE, why))
         return sorted(results, key=lambda r: r.start)
 

@@ -21,9 +21,12 @@ class ChineseOrganizationRecognizer(NerBackedRecognizer):
                 ) -> list[RecognizerResult]:
         results = []
         for start, end, score in self.model_entities(nlp_artifacts, ORGANIZATION_LABELS):
+            start, end = rules.clean_span(text, start, end)
             name = text[start:end]
-            if len(name.strip()) < 2 or "某某" in name:
+            if len(name) < 2 or "某某" in name:
                 continue
+            if rules.is_specific_address(name) and not rules.looks_like_organization(name):
+                continue  # an address the model labelled as an organisation: the address recognizer takes it
             if rules.is_government_body(name):
                 why = (f"模型 {MODEL_NAME} 识别为机构（政府机关，非个人信息） / NER model {MODEL_NAME} found "
                        "an organisation (a government body: not personal information)")

@@ -24,11 +24,13 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
         results: dict[tuple[int, int], RecognizerResult] = {}
         roles = rules.role_names(text)
         for start, end, score in self.model_entities(nlp_artifacts, PERSON_LABELS):
-            name = text[start:end]
-            if not self._acceptable(name):
+            start, end = rules.clean_span(text, start, end)
+            if not self._acceptable(text[start:end]):
                 continue
             role = next((r for r in roles if r.start < end and start < r.end), None)
             if role is not None:
+                # the role rule bounds the name by punctuation or a following verb: trust its span
+                start, end = role.start, role.end
                 why = (f"模型 {MODEL_NAME} 识别为人名，且位于“{role.role}”之后 / "
                        f"NER model {MODEL_NAME} found a name, right after the role word '{role.role}'")
                 results[(start, end)] = self.result(self.ENTITY, start, end, max(score, BOTH_SCORE), why)
@@ -46,7 +48,6 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
     @staticmethod
     def _acceptable(name: str) -> bool:
         """Not de-identified (张某), not a government body or company, at least two characters."""
-        stripped = name.strip()
-        if len(stripped) < 2 or not rules.has_han(stripped):
+        if len(name) < 2 or not rules.name_shaped(name):
             return False
-        return not (rules.is_deidentified(stripped) or rules.looks_like_organization(stripped))
+        return not (rules.is_deidentified(name) or rules.looks_like_organization(name))

@@ -47,6 +47,15 @@ def is_deidentified(name: str) -> bool:
     return "某" in name and bool(DEIDENTIFIED.search(name))
 
 
+_NAME_CHARS = re.compile(f"^[{HAN}·•]+$")
+_PLACE_CHARS = re.compile("[区县镇省乡]|[市村路街]$")
+
+
+def name_shaped(name: str) -> bool:
+    """Han characters (and · for minority names) only, and no administrative unit inside."""
+    return bool(_NAME_CHARS.match(name)) and not _PLACE_CHARS.search(name)
+
+
 def starts_with_surname(name: str) -> bool:
     return name[:2] in COMPOUND_SURNAMES or name[:1] in SINGLE_SURNAMES
 
@@ -111,15 +120,23 @@ def looks_like_organization(name: str) -> bool:
 _N = r"[0-9０-９一二三四五六七八九十百零〇]+"
 # one piece of an address tail; "terminal" pieces may end an address span
 _TERMINAL = re.compile(
-    rf"(?:{_N}(?:号楼|号院|号|栋|幢|单元|室|楼|层|组|弄|座|户|社)"
-    rf"|附{_N}号|[-－]{_N}(?:[-－]{_N})*|[A-Za-z]座)"
+    rf"(?:负?{_N}(?:号楼|号院|号|栋|幢|单元|室|楼|层|组|弄|座|户|社)"
+    rf"|附{_N}号|[-－]{_N}(?:[-－]{_N})*|[A-Za-z]座|(?:(?<=单元)|(?<=[栋幢楼层]))[0-9]+(?![0-9]))"
 )
 _CONNECTOR = re.compile(
-    rf"(?:[{HAN}0-9]{{1,10}}?(?:大道|路|街|巷|胡同|道)(?={_N}(?:号|弄|巷))"
-    rf"|[{HAN}]{{1,6}}?(?:村|社区)(?={_N}(?:组|社|号))"
+    rf"(?:[{HAN}0-9]{{1,14}}?(?:大道|路|街|巷|胡同|道)(?={_N}(?:号|弄|巷))"
+    rf"|[{HAN}]{{1,8}}?(?:村|社区)(?={_N}(?:组|社|号))"
     rf"|[{HAN}]{{1,10}}?(?:小区|花园|苑|大厦|广场|家园|公寓|新村|宿舍|名城|中心|门诊楼|大楼|城|府|园)(?={_N})"
     rf"|{_N}(?=[-－]))"
 )
+# the head of an address written without a trigger: [省][市]区/县 at a clause boundary
+_FUNCTION_CHARS = "在于住为至到从往向的是址所其我你他她房屋位家"
+_ADMIN_CH = f"(?:(?![{_FUNCTION_CHARS}])[{HAN}])"  # a place name never contains these function words
+_ADMIN_HEAD = re.compile(
+    rf"(?:{_ADMIN_CH}{{2,7}}?(?:省|自治区))?(?:{_ADMIN_CH}{{2,7}}?市)?{_ADMIN_CH}{{1,6}}?(?:区|县)"
+    rf"(?:{_ADMIN_CH}{{2,6}}?(?:街道|镇|乡))?"
+)
+_BOUNDARY_BEFORE = frozenset("在于住为至到从往向的是址：:，,。；;、（(　 \n\t")
 _NUMBERED = re.compile(rf"{_N}(?:号|组|单元|室|幢|栋|楼|层|弄)|附{_N}号|\d[-－]\d")
 
 
@@ -138,6 +155,52 @@ def extend_address(text: str, start: int, end: int, limit: int = 40) -> int:
             continue
         break
     return best
+
+
+def grammar_addresses(text: str) -> list[tuple[int, int]]:
+    """Addresses found by grammar alone: 永川区胜利路街道萱花路62号 right after a clause boundary."""
+    found: list[tuple[int, int]] = []
+    pos = 0
+    for start in range(len(text)):
+        if start < pos or text[start] in _BOUNDARY_BEFORE:
+            continue
+        if start and text[start - 1] not in _BOUNDARY_BEFORE:
+            continue
+        m = _ADMIN_HEAD.match(text, start)
+        if not m:
+            continue
+        end = extend_address(text, start, m.end())
+        if end > m.end() and is_specific_address(text[m.end():end]):
+            found.append((start, end))
+            pos = end
+    return found
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip surrounding punctuation and cut at the first whitespace (a name or address has none)."""
+    while start < end and not (text[start].isalnum() or text[start] in "·"):
+        start += 1
+    for i in range(start, end):
+        if text[i].isspace():
+            end = i
+            break
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def trim_address(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading function word (为/在/于…) and anything after the span's last 号/组/单元/室… piece."""
+    while start < end and text[start] in "为在于住是即系":
+        start += 1
+    last = None
+    pos = start
+    while pos < end:
+        m = _TERMINAL.search(text, pos, end)
+        if not m:
+            break
+        last, pos = m.end(), max(m.end(), pos + 1)
+    return start, (last if last is not None else end)
 
 
 def is_specific_address(span_text: str) -> bool:

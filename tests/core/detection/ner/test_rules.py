@@ -1,0 +1,115 @@
+"""Table tests for the rules on top of the NER model (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.detection.ner import rules
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("当事人：罗建军，男，汉族。", ["罗建军"]),
+    ("申请人宋晨曦要求公开征收补偿方案。", ["宋晨曦"]),
+    ("联系人：左文斌，彭水县民政局。", ["左文斌"]),
+    ("法定代表人：诸葛文强，职务：执行董事。", ["诸葛文强"]),
+    ("经办人：陶丽　审核人：姜伟", ["陶丽"]),
+    ("举报人阿布都拉·艾力称其被拖欠工资。", ["阿布都拉·艾力"]),
+    ("信访人胡光明反映噪声扰民。", ["胡光明"]),
+    ("当事人罗建军在现场签字。", ["罗建军"]),
+    ("申请人（自然人）：吕振华，住址略。", ["吕振华"]),
+    # never a name: de-identified, organisations, role words
+    ("信访人王某某反映的事项已终结。", []),
+    ("当事人：张某，男。", []),
+    ("当事人：重庆鼎晟建筑劳务有限公司，住所略。", []),
+    ("申请人：本人。", []),
+    ("经办人：", []),
+])
+def test_role_names(text: str, expected: list[str]) -> None:
+    assert [text[r.start:r.end] for r in rules.role_names(text)] == expected
+
+
+@pytest.mark.parametrize(("name", "deidentified"), [
+    ("张某", True), ("李某某", True), ("欧阳某", True), ("王某甲", True),
+    ("张谋", False), ("罗建军", False), ("某", False),
+])
+def test_deidentified(name: str, deidentified: bool) -> None:
+    assert rules.is_deidentified(name) is deidentified
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("住址：重庆市江北区建新东路17号2单元5-1。", "重庆市江北区", "重庆市江北区建新东路17号2单元5-1"),
+    ("住址：重庆市江北区建新东路17号2单元5-1。", "重庆市江北区建新东路", "重庆市江北区建新东路17号2单元5-1"),
+    ("现住越秀区南坪街道文化街762号附19号阳光花园1幢308室，反映", "越秀区南坪街道文化街",
+     "越秀区南坪街道文化街762号附19号阳光花园1幢308室"),
+    ("家住井口镇美丽村9组31号，反映", "井口镇美丽村", "井口镇美丽村9组31号"),
+    ("位于北碚区朝阳街道北京路102号附5号。", "北碚区朝阳街道北京路102号", "北碚区朝阳街道北京路102号附5号"),
+    ("在渝中区召开会议", "渝中区", "渝中区"),  # nothing to extend
+    ("重庆市渝中区2024年工作要点", "重庆市渝中区", "重庆市渝中区"),  # a year is not a house number
+])
+def test_extend_address(text: str, span: str, expected: str) -> None:
+    start = text.index(span)
+    assert text[start:rules.extend_address(text, start, start + len(span))] == expected
+
+
+@pytest.mark.parametrize(("text", "specific"), [
+    ("重庆市江北区建新东路17号", True), ("大庙镇新桥村7组", True), ("北碚区云华路199号", True),
+    ("重庆市渝中区", False), ("南岸区弹子石老街", False), ("江北区", False),
+])
+def test_specific_address(text: str, specific: bool) -> None:
+    assert rules.is_specific_address(text) is specific
+
+
+@pytest.mark.parametrize(("name", "government"), [
+    ("重庆市北碚区人民政府", True), ("北碚区人民政府办公室", True), ("江北区城市管理局", True),
+    ("重庆市信访办公室", True), ("罗建军", False), ("重庆恒达物流有限公司", False),
+])
+def test_government_body(name: str, government: bool) -> None:
+    assert rules.is_government_body(name) is government
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("马红军来信反映，永川区胜利路街道萱花路62号小区物业不公开账目。", ["永川区胜利路街道萱花路62号"]),
+    ("住在南岸区南坪西路88号2栋15-6，和家人一起住。", ["南岸区南坪西路88号2栋15-6"]),
+    ("申请人住址：渝北区仙桃街道数据谷中路107号7栋2单元1203。", ["渝北区仙桃街道数据谷中路107号7栋2单元1203"]),
+    ("在九龙坡区杨家坪西郊路3号负一层销售", ["九龙坡区杨家坪西郊路3号负一层"]),
+    ("秀山县清溪场镇大寨村4组村民", ["秀山县清溪场镇大寨村4组"]),
+    ("重庆市渝中区2024年政务公开工作要点", []),  # a place and a year: no address
+    ("会议同意村民邢德福翻建住房。", []),
+])
+def test_grammar_addresses(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in rules.grammar_addresses(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("（大庙镇新桥村7组）", "大庙镇新桥村7组"), ("三河镇拱桥村5组　1人", "三河镇拱桥村5组"), ("“罗建军”", "罗建军"),
+])
+def test_clean_span(text: str, expected: str) -> None:
+    start, end = rules.clean_span(text, 0, len(text))
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(("name", "shaped"), [
+    ("罗建军", True), ("阿布都拉·艾力", True), ("梁平区", False), ("住址：渝北区", False), ("黄水镇", False),
+])
+def test_name_shaped(name: str, shaped: bool) -> None:
+    assert rules.name_shaped(name) is shaped
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("答：我住在南岸区南坪西路88号2栋15-6，和家人一起住。", ["南岸区南坪西路88号2栋15-6"]),
+    ("你单位的住所为重庆市沙坪坝区大学城中路37号9幢1-2，法定代表人", ["重庆市沙坪坝区大学城中路37号9幢1-2"]),
+    ("补助对象的房屋位于合川区钱塘镇大柱村3组12号，补助资金", ["合川区钱塘镇大柱村3组12号"]),
+])
+def test_grammar_addresses_start_after_function_words(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in rules.grammar_addresses(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("永川区胜利路街道萱花路62号小区物业", "永川区胜利路街道萱花路62号"),
+    ("九龙坡区杨家坪西郊路3号负一层销售无中文标", "九龙坡区杨家坪西郊路3号负一层"),
+    ("为重庆市沙坪坝区大学城中路37号9幢1-2", "重庆市沙坪坝区大学城中路37号9幢1-2"),
+    ("重庆市渝中区", "重庆市渝中区"),
+])
+def test_trim_address(text: str, expected: str) -> None:
+    start, end = rules.trim_address(text, 0, len(text))
+    assert text[start:end] == expected
