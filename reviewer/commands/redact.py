@@ -30,6 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--manual", action="append", default=[], metavar="TEXT",
                         help="remove every occurrence of TEXT (repeatable)")
     parser.add_argument("--threshold", type=float, default=None, help="minimum detection score")
+    parser.add_argument("--pdf-rasterize", action="store_true",
+                        help="PDF: re-render every page with a redaction as an image (no text layer on those "
+                             "pages) instead of removing characters from its content stream")
     parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
 
 
@@ -75,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         _close(workspace)
         return 1
     try:
-        result = write_verified(document, plan, args.output)
+        result = write_verified(document, plan, args.output, pdf_rasterize=args.pdf_rasterize)
     except VerificationFailed as exc:
         print(f"{args.input}: {exc}", file=sys.stderr)
         for s in exc.report.survivors:

@@ -33,19 +33,21 @@ class ExportResult:
 
 
 def export_redacted(document: Document, findings: Iterable[Finding], profile: Profile, output: str | Path, *,
-                    key: bytes | None = None) -> ExportResult:
+                    key: bytes | None = None, pdf_rasterize: bool = False) -> ExportResult:
     """De-identify `document` under `profile` into `output` (same format), verified before it appears."""
     plan = plan_redactions(findings, profile, key=key)
-    return write_verified(document, plan, output)
+    return write_verified(document, plan, output, pdf_rasterize=pdf_rasterize)
 
 
-def write_verified(document: Document, plan: RedactionPlan, output: str | Path) -> ExportResult:
+def write_verified(document: Document, plan: RedactionPlan, output: str | Path, *,
+                   pdf_rasterize: bool = False) -> ExportResult:
+    """Write `plan` applied to `document` into `output`; the file appears only once verified clean."""
     source = Path(document.path)
     target = Path(output)
     _check_paths(document, source, target)
     fmt = DocumentFormat(document.format)
     with atomic_path(target, suffix=f".{fmt}.part") as tmp:
-        notes = _write(fmt, document, plan, tmp)
+        notes = _write(fmt, document, plan, tmp, pdf_rasterize)
         report = verify_output(tmp, plan.values.keys(), format=str(fmt))
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
@@ -55,7 +57,8 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path) 
                         plan=plan, report=report, notes=notes)
 
 
-def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path) -> tuple[str, ...]:
+def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path,
+           pdf_rasterize: bool) -> tuple[str, ...]:
     if fmt is DocumentFormat.TXT:
         from reviewer.core.documents.txt_writer import write_txt
 
@@ -70,7 +73,7 @@ def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Pa
         return write_docx(Path(document.path), plan, tmp).notes
     from reviewer.core.documents.pdf_writer import write_pdf
 
-    return write_pdf(Path(document.path), plan, tmp).notes
+    return write_pdf(Path(document.path), plan, tmp, rasterize=pdf_rasterize).notes
 
 
 def _check_paths(document: Document, source: Path, target: Path) -> None:

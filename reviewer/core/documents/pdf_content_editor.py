@@ -70,8 +70,15 @@ class _Device(PDFPageAggregator):
         page.seqs[(key, op)] = [bytes(x) if isinstance(x, (bytes, bytearray)) else x for x in seq]
         font = textstate.font
         if font is None or font.is_vertical() or not textstate.fontsize:
+            # not mapped to byte ranges: record what was drawn (text and boxes) so values are still
+            # found, and mark the stream unsafe so the page is re-rendered with boxes instead
             page.unsafe.add(key)
+            before = len(self.cur_item._objs)
             super().render_string(textstate, seq, ncs, graphicstate)
+            for item in self.cur_item._objs[before:]:
+                if hasattr(item, "get_text"):
+                    page.glyphs.append(Glyph(key, op, -1, 0, 0, item.get_text(), tuple(item.bbox), 0.0,
+                                             textstate.fontsize))
             return
         matrix = utils.mult_matrix(textstate.matrix, self.ctm)
         fontsize = textstate.fontsize

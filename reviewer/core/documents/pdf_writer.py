@@ -51,12 +51,17 @@ class PdfWriteReport:
         return tuple(notes)
 
 
-def write_pdf(source: Path, plan: RedactionPlan, output: str | Path) -> PdfWriteReport:
+def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasterize: bool = False) -> PdfWriteReport:
+    """Write the redacted copy. `rasterize=True` re-renders every page that has a redaction as an
+    image (no text layer on those pages) instead of editing its content stream."""
     data = source.read_bytes()
     maps = list(map_pages(data))
     chosen = {m.number: _choose_glyphs(m, plan) for m in maps}
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        edited, raster = _edit_streams(pdf, maps, chosen)
+        if rasterize:
+            edited, raster = set(), {n for n, glyphs in chosen.items() if glyphs}
+        else:
+            edited, raster = _edit_streams(pdf, maps, chosen)
         for number in raster:
             _rasterize(pdf, data, number, chosen[number], maps[number - 1])
         for m in maps:

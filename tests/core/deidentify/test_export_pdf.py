@@ -103,3 +103,37 @@ def test_punitive_notice_pdf_keeps_names(capsys, tmp_path, leak):
         text = pdf.pages[0].extract_text()
     assert leak.NAME_SPLIT in text and leak.NAME_ZHANG_1 in text
     assert leak.ID_1 not in text.replace(" ", "") and "500106" in text
+
+
+def test_vertical_writing_falls_back_to_a_rendered_page(capsys, tmp_path, leak):
+    """Vertical CJK text is not mapped glyph by glyph: that page becomes an image with burned-in boxes."""
+    out = tmp_path / "vertical.pdf"
+    code, stdout, stderr = run_redact(capsys, str(DATA / "vertical.pdf"), "-o", str(out), "--person", leak.NAME_SPLIT)
+    assert code == 0, stderr
+    assert "pages [1] re-rendered as images" in stdout
+    assert verify_output(out, [leak.NAME_SPLIT, leak.PHONE_TABLE], format="pdf").ok
+    with pdfplumber.open(out) as pdf:
+        assert pdf.pages[0].chars == [] and len(pdf.pages[0].images) == 1
+        assert "第二页横排文字" in pdf.pages[1].extract_text().replace("\n", "")  # untouched page keeps its text
+    assert len(pypdf.PdfReader(str(out)).pages) == 2
+
+
+def test_boxes_are_burned_into_the_rendered_page(capsys, tmp_path, leak):
+    """Forced rasterisation: the pixels under each removed character are black, the page has no text."""
+    import pypdfium2
+
+    out = tmp_path / "raster.pdf"
+    code, stdout, stderr = run_redact(capsys, str(DATA / "leak.pdf"), "-o", str(out), "--pdf-rasterize",
+                                      *names_args())
+    assert code == 0, stderr
+    assert verify_output(out, leak.PLANTED, format="pdf").ok
+    before, after = _chars(DATA / "leak.pdf"), _chars(out)
+    assert after == [[], []]
+    edited = tmp_path / "edited.pdf"
+    assert run_redact(capsys, str(DATA / "leak.pdf"), "-o", str(edited), *names_args())[0] == 0
+    removed = [c for c in before[0] if c not in set(_chars(edited)[0])]
+    image = pypdfium2.PdfDocument(str(out))[0].render(scale=1).to_pil().convert("L")
+    inside = [c for c in removed if c[1] + 3 < image.width]  # the planted e-mail runs off the page edge
+    assert len(inside) > 50
+    for text, x0, top in inside:
+        assert image.getpixel((int(x0) + 2, int(top) + 4)) < 40, text

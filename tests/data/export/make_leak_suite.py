@@ -260,11 +260,38 @@ def make_pdf(path: Path) -> None:
         pdf.save(path, deterministic_id=True)
 
 
+def make_vertical_pdf(path: Path) -> None:
+    """Vertical writing (UniGB-UCS2-V): glyph positions the editor does not map, so the page is
+    re-rendered as an image with the boxes burned in."""
+    import pikepdf
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.setFont("STSong-Light", 14)
+    c.drawString(300, 760, f"竖排公告：{NAME_SPLIT}，电话{PHONE_TABLE}")
+    c.showPage()
+    c.setFont("STSong-Light", 14)
+    c.drawString(72, 760, "第二页横排文字，没有个人信息。")
+    c.showPage()
+    c.save()
+    with pikepdf.open(io.BytesIO(buf.getvalue())) as pdf:
+        font = pdf.pages[0].Resources.Font
+        for name in list(font.keys()):
+            if str(font[name].get("/Encoding")) == "/UniGB-UCS2-H":
+                font[name].Encoding = pikepdf.Name("/UniGB-UCS2-V")
+        pdf.save(path, deterministic_id=True)
+
+
 def main() -> None:
     make_docx(HERE / "leak.docx")
     make_penalty_docx(HERE / "penalty-decision.docx")
     make_pdf(HERE / "leak.pdf")
-    for name in ("leak.docx", "penalty-decision.docx", "leak.pdf"):
+    make_vertical_pdf(HERE / "vertical.pdf")
+    for name in ("leak.docx", "penalty-decision.docx", "leak.pdf", "vertical.pdf"):
         print(name, (HERE / name).stat().st_size)
 
 
