@@ -8,7 +8,7 @@ single "\n" so that no pattern can match across two blocks.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -75,7 +75,7 @@ class Block:
     text: str
     start: int = 0
     runs: tuple[RunSpan, ...] = ()
-    boxes: tuple[Box | None, ...] | None = None
+    boxes: Sequence[Box | None] | None = None  # a tuple, or pdf_reader's packed CharBoxes (slices give tuples)
     page: int | None = None  # 1-based, PDF
     line: int | None = None  # 1-based, txt
     attrs: Mapping[str, str] = field(default_factory=dict)  # e.g. {"author": ..., "section": "0", "type": "first"}

@@ -11,11 +11,14 @@ embedded-file names from pikepdf (`pdf_extras`).
 from __future__ import annotations
 
 import ctypes
+import math
 import re
+from array import array
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from reviewer.core.documents.char_boxes import CharBoxes
 from reviewer.core.documents.limits import Limits, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Box, Document, DocumentFormat
 from reviewer.core.documents.pdf_extras import extra_blocks
@@ -92,32 +95,48 @@ def _page_block(pdf: pdfium.PdfDocument, index: int) -> Block:
                  boxes=boxes, page=index + 1)
 
 
-def _chars_and_boxes(raw: object, top: float) -> tuple[str, tuple[Box | None, ...]]:
+# Called once per character: a prototype taking plain integers skips ctypes' argument conversion.
+_GET_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+_SPACE = re.compile(r"[ \r\n]")
+
+
+def _chars_and_boxes(raw: object, top: float) -> tuple[str, CharBoxes]:
     count = pdfium_c.FPDFText_CountChars(raw)
     if count <= 0:
-        return "", ()
+        return "", CharBoxes(array("f"), top)
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
     text = bytes(memoryview(buffer).cast("B")[: 2 * max(written - 1, 0)]).decode("utf-16-le", "surrogatepass")
     if len(text) != count:  # rare: fall back to one code unit per char index
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k)) for k in range(count))
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    rects = (ctypes.c_float * (4 * count))()
+    handle = ctypes.cast(raw, ctypes.c_void_p).value
+    get_box = _GET_BOX
+    for k, address in zip(range(count), range(ctypes.addressof(rects), ctypes.addressof(rects) + 16 * count, 16)):
+        get_box(handle, k, address)
+    data = array("f")
+    data.frombytes(bytes(rects))
     is_generated = pdfium_c.FPDFText_IsGenerated
-    boxes: list[Box | None] = [None] * count
-    for k in range(count):
-        if text[k] in " \r\n" and is_generated(raw, k) == 1:
-            continue
-        if get_box(raw, k, rect_ref):
-            boxes[k] = (rect.left, top - rect.top, rect.right, top - rect.bottom)
+    for m in _SPACE.finditer(text):  # spaces and line ends pdfium made up have no box of their own
+        if is_generated(raw, m.start()) == 1:
+            data[4 * m.start()] = math.nan
     if "\r" in text:  # pdfium ends lines with "\r\n": keep one "\n" (and its box slot)
-        keep = [k for k in range(count) if not (text[k] == "\r" and k + 1 < count and text[k + 1] == "\n")]
-        text = "".join(text[k] for k in keep).replace("\r", "\n")
-        boxes = [boxes[k] for k in keep]
+        kept = array("f")
+        pieces = []
+        last = 0
+        for m in re.finditer("\r\n", text):
+            pieces.append(text[last:m.start()])
+            kept.extend(data[4 * last: 4 * m.start()])
+            last = m.start() + 1
+        pieces.append(text[last:])
+        kept.extend(data[4 * last:])
+        text, data = "".join(pieces).replace("\r", "\n"), kept
+    boxes = CharBoxes(data, top)
     if _SURROGATE.search(text):
-        text, boxes = _join_surrogates(text, boxes)
-    return text, tuple(boxes)
+        text, joined = _join_surrogates(text, list(boxes))
+        boxes = CharBoxes.from_boxes(joined)
+    return text, boxes
 
 
 def _join_surrogates(text: str, boxes: list[Box | None]) -> tuple[str, list[Box | None]]:

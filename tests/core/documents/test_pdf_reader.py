@@ -92,3 +92,22 @@ def test_a_300_page_cjk_pdf_loads_with_boxes_in_under_10_seconds(tmp_path):
     assert len(pages) == 300 and all(len(p.boxes) == len(p.text) > 2000 for p in pages)
     print(f"300-page CJK PDF with character boxes: {elapsed:.2f} s")
     assert elapsed < 10.0
+
+
+def test_packed_boxes_behave_like_a_tuple_of_boxes():
+    from reviewer.core.documents.char_boxes import CharBoxes
+
+    plain = ((1.0, 2.0, 3.0, 4.0), None, (5.0, 6.0, 7.5, 8.25))
+    packed = CharBoxes.from_boxes(plain)
+    assert len(packed) == 3 and packed == plain and tuple(packed) == plain
+    assert packed[1] is None and packed[-1] == (5.0, 6.0, 7.5, 8.25)
+    assert packed[0:2] == plain[0:2] and isinstance(packed[0:2], tuple)
+    with pytest.raises(IndexError):
+        packed[3]
+    assert repr(packed) == "CharBoxes(3 boxes)"
+
+
+def test_generated_line_breaks_have_no_box(cjk):
+    page = cjk.blocks[0]
+    breaks = [i for i, ch in enumerate(page.text) if ch == "\n"]
+    assert breaks and all(page.boxes[i] is None for i in breaks)
