@@ -11,7 +11,6 @@ The rest of the store is portable SQLAlchemy Core. Two things need the dialect:
 from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 
 # Arbitrary constant key for pg_advisory_xact_lock: "the audit chain of this database".
 _PG_CHAIN_LOCK_KEY = 0x7265766965776572 & 0x7FFFFFFFFFFFFFFF
@@ -20,8 +19,9 @@ _PG_CHAIN_LOCK_KEY = 0x7265766965776572 & 0x7FFFFFFFFFFFFFFF
 def make_engine(url: str) -> Engine:
     """Create an engine for `url` with the dialect's durability and locking set-up."""
     if url.startswith("sqlite"):
-        # NullPool: one short-lived connection per operation; nothing cached across a crash or fork.
-        engine = create_engine(url, poolclass=NullPool)
+        # Pooled connections: closing the last connection to a WAL database checkpoints it (an extra
+        # fsync per operation), so connections stay open until `Workspace.close()` disposes the pool.
+        engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine

@@ -1,0 +1,235 @@
+"""Tampering with the audit log is caught by the real `reviewer audit verify` CLI (exit 4).
+
+The attacker edits the SQLite file directly with the sqlite3 module, as someone with file access
+would. Each case names the first bad event.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.audit.chain import event_body, hash_body
+from reviewer.core.store import open_workspace
+from reviewer.core.store.location import DB_FILENAME, WITNESS_FILENAME
+from tests.core.store.workspace_fixtures import PASSWORDS, decide_all, proactive_record, redact_and_record
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def verify_cli(folder: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reviewer", "audit", "verify", "--workspace", str(folder), *extra],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+@pytest.fixture
+def signed(ws, people, penalty, tmp_path):
+    """A workspace with a reviewed, exported, signed and released document; closed on return."""
+    session = ws.session(penalty.id, people.alice)
+    decide_all(session)
+    session.record_attribute(proactive_record())
+    redact_and_record(ws, penalty.id, tmp_path)
+    session.submit()
+    ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+    ws.release(penalty.id, people.bob)
+    folder = ws.location.folder
+    ws.close()
+    return folder
+
+
+def _db(folder: Path) -> sqlite3.Connection:
+    return sqlite3.connect(folder / DB_FILENAME, isolation_level=None)
+
+
+def _count(folder: Path) -> int:
+    with _db(folder) as con:
+        return con.execute("SELECT COUNT(*) FROM audit_events").fetchone()[0]
+
+
+def _rehash_from(con: sqlite3.Connection, first: int) -> None:
+    """A careful attacker: recompute every hash from `first` on and move the head to match."""
+    rows = con.execute("SELECT seq, ts, actor, action, document_id, document_sha256, details_json, prev_hash "
+                       "FROM audit_events WHERE seq >= ? ORDER BY seq", (first,)).fetchall()
+    prev = con.execute("SELECT hash FROM audit_events WHERE seq = ?", (first - 1,)).fetchone()[0]
+    for seq, ts, actor, action, doc_id, sha, details, _ in rows:
+        digest = hash_body(event_body(seq, ts, actor, action, doc_id, sha, details, prev))
+        con.execute("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, seq))
+        prev = digest
+    con.execute("UPDATE audit_head SET hash = ?, count = (SELECT COUNT(*) FROM audit_events)", (prev,))
+
+
+def test_intact_workspace_verifies(signed):
+    result = verify_cli(signed)
+    assert result.returncode == 0, result.stderr
+    assert "1 sign-off signatures valid" in result.stdout
+
+
+def test_altered_event_is_detected(signed):
+    with _db(signed) as con:
+        row = con.execute("SELECT seq, details_json FROM audit_events WHERE action = 'decision.recorded' "
+                          "ORDER BY seq LIMIT 1").fetchone()
+        details = json.loads(row[1])
+        details["kind"] = "reject"
+        con.execute("UPDATE audit_events SET details_json = ? WHERE seq = ?",
+                    (json.dumps(details, ensure_ascii=False), row[0]))
+    result = verify_cli(signed)
+    assert result.returncode == 4
+    assert f"Event {row[0]} (decision.recorded) was altered" in result.stderr
+    assert f"first bad event: {row[0]}" in result.stderr
+
+
+def test_deleted_event_is_detected(signed):
+    with _db(signed) as con:
+        con.execute("DELETE FROM audit_events WHERE seq = 10")
+    result = verify_cli(signed)
+    assert result.returncode == 4
+    assert "Event 10 is missing" in result.stderr
+
+
+def test_deleted_event_is_detected_even_after_renumbering_and_rehashing_the_rest(signed):
+    """Renumbering and rehashing after a deletion keeps links intact, but not the signed sign-off."""
+    with _db(signed) as con:
+        con.execute("DELETE FROM audit_events WHERE seq = 10")
+        total = con.execute("SELECT MAX(seq) FROM audit_events").fetchone()[0]
+        for seq in range(11, total + 1):
+            con.execute("UPDATE audit_events SET seq = ? WHERE seq = ?", (seq - 1, seq))
+        _rehash_from(con, 10)
+    result = verify_cli(signed)
+    assert result.returncode == 4
+    assert "sign-off" in result.stderr
+
+
+def test_inserted_event_is_detected(signed):
+    with _db(signed) as con:
+        total = con.execute("SELECT MAX(seq) FROM audit_events").fetchone()[0]
+        for seq in range(total, 7, -1):  # make room for a forged event 8
+            con.execute("UPDATE audit_events SET seq = ? WHERE seq = ?", (seq + 1, seq))
+        prev = con.execute("SELECT hash FROM audit_events WHERE seq = 7").fetchone()[0]
+        body = event_body(8, "2026-01-01T00:00:00.000000Z", "mallory", "decision.recorded", 1, None, "{}", prev)
+        con.execute("INSERT INTO audit_events (seq, ts, actor, action, document_id, details_json, prev_hash, hash) "
+                    "VALUES (8, '2026-01-01T00:00:00.000000Z', 'mallory', 'decision.recorded', 1, '{}', ?, ?)",
+                    (prev, hash_body(body)))
+    result = verify_cli(signed)
+    assert result.returncode == 4
+    assert "Event 9 does not link" in result.stderr
+
+
+def test_appended_event_without_head_is_detected(signed):
+    with _db(signed) as con:
+        seq, prev = con.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
+        body = event_body(seq + 1, "2026-12-01T00:00:00.000000Z", "mallory", "review.released", 1, None, "{}", prev)
+        con.execute("INSERT INTO audit_events (seq, ts, actor, action, document_id, details_json, prev_hash, hash) "
+                    "VALUES (?, '2026-12-01T00:00:00.000000Z', 'mallory', 'review.released', 1, '{}', ?, ?)",
+                    (seq + 1, prev, hash_body(body)))
+    result = verify_cli(signed)
+    assert result.returncode == 4
+    assert f"Events from {seq + 1} on are not covered by the head record" in result.stderr
+
+
+def test_reordered_events_are_detected(signed):
+    with _db(signed) as con:
+        con.execute("UPDATE audit_events SET seq = -1 WHERE seq = 12")
+        con.execute("UPDATE audit_events SET seq = 12 WHERE seq = 13")
+        con.execute("UPDATE audit_events SET seq = 13 WHERE seq = -1")
+    result = verify_cli(signed)
+    assert result.returncode == 4
+    assert "first bad event: 12" in result.stderr
+
+
+def test_truncated_tail_is_detected(signed):
+    total = _count(signed)
+    with _db(signed) as con:
+        con.execute("DELETE FROM audit_events WHERE seq > ?", (total - 3,))
+    result = verify_cli(signed)
+    assert result.returncode == 4
+    assert f"first bad event: {total - 2}" in result.stderr
+
+
+def test_truncated_table_is_detected(signed):
+    with _db(signed) as con:
+        con.execute("DELETE FROM audit_events")
+    result = verify_cli(signed)
+    assert result.returncode == 4
+    assert "first bad event: 1" in result.stderr
+
+
+def test_truncated_table_and_head_is_detected_by_the_state_rows(signed):
+    (signed / WITNESS_FILENAME).unlink()
+    with _db(signed) as con:
+        con.execute("DELETE FROM audit_events")
+        con.execute("DELETE FROM audit_head")
+    result = verify_cli(signed)
+    assert result.returncode == 4
+    assert "Workspace records refer to event" in result.stderr
+
+
+def test_truncated_tail_with_rewritten_head_is_caught_by_the_witness_and_printed_head(signed):
+    total = _count(signed)
+    with _db(signed) as con:
+        printed = con.execute("SELECT hash FROM audit_events WHERE seq = ?", (total,)).fetchone()[0]
+        con.execute("DELETE FROM audit_events WHERE seq = ?", (total,))  # the release event
+        con.execute("UPDATE audit_head SET count = ?, hash = (SELECT hash FROM audit_events WHERE seq = ?)",
+                    (total - 1, total - 1))
+    result = verify_cli(signed)
+    assert result.returncode == 4 and "head witness file" in result.stderr
+    (signed / WITNESS_FILENAME).unlink()
+    assert verify_cli(signed).returncode == 0  # without outside pins, a clean truncation is invisible
+    result = verify_cli(signed, "--expect-head", f"{total}:{printed}")
+    assert result.returncode == 4 and "printed review log" in result.stderr
+
+
+def test_forged_sign_off_with_edited_approver_fails_the_signature_check(signed, tmp_path):
+    keys = tmp_path / "keys.json"
+    assert subprocess.run([sys.executable, "-m", "reviewer", "audit", "keys", "--workspace", str(signed),
+                           "-o", str(keys)], cwd=ROOT, capture_output=True, timeout=120).returncode == 0
+    with _db(signed) as con:
+        seq, details = con.execute("SELECT seq, details_json FROM audit_events "
+                                   "WHERE action = 'review.approved'").fetchone()
+        forged = json.loads(details)
+        forged["approver"] = "carol"
+        con.execute("UPDATE audit_events SET actor = 'carol', details_json = ? WHERE seq = ?",
+                    (json.dumps(forged, ensure_ascii=False, sort_keys=True, separators=(",", ":")), seq))
+        _rehash_from(con, seq)  # links and head are consistent again: only the signature can tell
+    ws = open_workspace(signed)
+    report = ws.verify()
+    ws.engine.dispose()
+    assert [p.kind for p in report.problems] == ["signature"]
+    result = verify_cli(signed, "--keys", str(keys))
+    assert result.returncode == 4
+    assert f"first bad event: {seq}" in result.stderr and "approver carol" in result.stderr
+
+
+def test_re_signed_forgery_with_a_swapped_database_key_fails_against_exported_keys(signed, tmp_path):
+    """An attacker who replaces bob's public key in the database and re-signs is caught by --keys."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    keys = tmp_path / "keys.json"
+    subprocess.run([sys.executable, "-m", "reviewer", "audit", "keys", "--workspace", str(signed), "-o", str(keys)],
+                   cwd=ROOT, check=True, capture_output=True, timeout=120)
+    mallory = Ed25519PrivateKey.generate()
+    public = mallory.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+    with _db(signed) as con:
+        seq, details = con.execute("SELECT seq, details_json FROM audit_events "
+                                   "WHERE action = 'review.approved'").fetchone()
+        forged = json.loads(details)
+        forged["public_key"] = public
+        forged["decisions_sha256"] = "0" * 64
+        con.execute("UPDATE audit_events SET details_json = ? WHERE seq = ?",
+                    (json.dumps(forged, ensure_ascii=False, sort_keys=True, separators=(",", ":")), seq))
+        con.execute("UPDATE users SET public_key = ? WHERE username = 'bob'", (public,))
+        _rehash_from(con, seq)
+        row = con.execute("SELECT seq, ts, actor, action, document_id, document_sha256, details_json, prev_hash "
+                          "FROM audit_events WHERE seq = ?", (seq,)).fetchone()
+        con.execute("UPDATE audit_events SET signature = ? WHERE seq = ?",
+                    (mallory.sign(event_body(*row)).hex(), seq))
+        count, head = con.execute("SELECT count, hash FROM audit_head").fetchone()
+    (signed / WITNESS_FILENAME).write_text(json.dumps({"count": count, "hash": head}))  # the witness too
+    assert verify_cli(signed).returncode == 0  # trusting the database's keys, the forgery passes
+    result = verify_cli(signed, "--keys", str(keys))
+    assert result.returncode == 4 and "sign-off" in result.stderr
