@@ -8,6 +8,7 @@ like a GB/T 9704 official document by the same writers the evaluation uses; the 
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -31,6 +32,64 @@ def _docx(name: str, *, header: str | None = None, footer: str | None = None, pa
     document.save(str(HERE / name))
 
 
+CUSTOM_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="密级"><vt:lpwstr>机密</vt:lpwstr></property>'
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="公开方式"><vt:lpwstr>依申请公开</vt:lpwstr>'
+    '</property></Properties>')
+
+
+def _with_custom_properties(source: Path, target: Path) -> None:
+    """An office-automation system stores 密级 and 公开方式 as custom document properties."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/docProps/custom.xml" ContentType='
+                                    b'"application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>')
+            elif item.filename == "_rels/.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdCustom1" Type="http://schemas.'
+                                    b'openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
+                                    b'Target="docProps/custom.xml"/></Relationships>')
+            zout.writestr(item, data)
+        zout.writestr("docProps/custom.xml", CUSTOM_XML.encode("utf-8"))
+
+
+def _stamped_pdf(path: Path) -> None:
+    """The 密级 drawn after the body (a stamp added last): it comes last in the page's text order."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = A4
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    pdf.setFont("STSong-Light", 22)
+    pdf.drawCentredString(width / 2, height - 160, "重庆市某某局文件")
+    pdf.setFont("STSong-Light", 16)
+    pdf.drawCentredString(width / 2, height - 200, "某发〔2024〕7号")
+    pdf.drawString(79, height - 260, "各区县（自治县）应急管理局：")
+    pdf.drawString(111, height - 290, "现将有关事项通知如下。")
+    pdf.drawRightString(width - 74, height - 72, "机密★5年")
+    pdf.save()
+
+
+def _head_table_docx(path: Path) -> None:
+    """Templates often set the 版头 in a borderless table: 份号 and 密级 in the cells of the first rows."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "000017"
+    table.cell(1, 0).text = "秘密★2年"
+    table.cell(1, 1).text = "特急"
+    for text in ["重庆市某某局文件", "关于做好防汛工作的通知", "各区县（自治县）应急管理局：", "现将有关事项通知如下。"]:
+        document.add_paragraph(text)
+    document.save(str(path))
+
+
 def main() -> None:
     body = ["重庆市某某局", "关于做好2024年度安全生产检查工作的通知", "各区县（自治县）应急管理局：",
             "现将有关事项通知如下。除依法需要保密的外，检查结果都要及时公开。", "重庆市某某局", "2024年5月6日"]
@@ -50,6 +109,9 @@ def main() -> None:
     write_pdf(Case("pdf2012", "pdf-2012", ("000001", "机密★5年", "特急"), ()), HERE / "first-page-2012.pdf")
     write_pdf(Case("pdf1999", "pdf-1999", ("秘密★1年", "加急"), (), copy="000036"), HERE / "first-page-1999.pdf")
     write_docx(Case("cell", "docx-cell", ("密级 | 秘密",), ()), HERE / "drafting-sheet-cell.docx")
+    _with_custom_properties(HERE / "mentions.docx", HERE / "custom-properties.docx")
+    _stamped_pdf(HERE / "stamp-drawn-last.pdf")
+    _head_table_docx(HERE / "head-table.docx")
     if SEED.exists():  # the real 2018 Chongqing work plan (a public document), copied so a clone has it
         (HERE / SEED.name).write_bytes(SEED.read_bytes())
 

@@ -52,8 +52,11 @@ class ClassifiedMarkingRecognizer:
         periods = "|".join(f"(?P<{kind}>{p.pattern})" for kind, p in rules.periods.items())
         star_form = rf"(?P<level>{levels})级?\s*{stars}\s*(?:{periods})?"
         self._star = re.compile(star_form)
+        # "密级：秘密　保密期限：一年" (forms and covers set the period apart under its own label)
+        periods2 = "|".join(f"(?P<{kind}2>{p.pattern})" for kind, p in rules.periods.items())
         self._label = re.compile(rf"(?:{alternation(rules.classified_labels)})\s*[：:]?\s*"
-                                 rf"(?:{star_form}|(?P<level2>{levels})级?)")
+                                 rf"(?:{star_form}|(?P<level2>{levels})级?(?:[\s，,；;]*保密期限\s*[：:]?\s*"
+                                 rf"(?:{periods2}))?)")
         self._level = re.compile(rf"(?P<level>{levels})级?")
         self._label_line = re.compile(rf"^\s*(?:{alternation(rules.classified_labels)})\s*[：:]?\s*$")
 
@@ -65,8 +68,8 @@ class ClassifiedMarkingRecognizer:
         return out
 
     def _candidate(self, m: re.Match[str], form: str) -> Candidate:
-        groups = {k: v for k, v in m.groupdict().items() if v}
-        level = groups.get("level") or groups.get("level2")
+        groups = {k.removesuffix("2"): v for k, v in m.groupdict().items() if v}
+        level = groups["level"]
         level = re.sub(r"[ \u3000]", "", level)
         attributes: dict[str, object] = {"level": level}
         notes = [f"密级{level}"]
@@ -95,6 +98,7 @@ class ClassifiedMarkingRecognizer:
         if c.form == "star":
             return positional_score(line, p, head=0.97, body_line=0.9, other=0.6)
         # the level alone: a mark in the 版头 or a header; on a body line only under a 密级 label
-        if line.zone is Zone.BODY and p.mark_line and self._label_line.match(ctx.previous.get(line.start, "")):
+        if line.zone in (Zone.BODY, Zone.OTHER) and p.mark_line and self._label_line.match(
+                ctx.previous.get(line.start, "")):
             return 0.9
         return positional_score(line, p, head=0.9, body_line=0.45, other=0.3)

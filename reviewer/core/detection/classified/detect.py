@@ -15,7 +15,7 @@ from reviewer.core.detection.classified.layout import Line, Side, Zone, document
 from reviewer.core.detection.classified.restriction_phrase import RestrictionPhraseRecognizer
 from reviewer.core.detection.classified.rules import ClassifiedRules, load_rules
 from reviewer.core.detection.classified.urgency_marking import UrgencyMarkingRecognizer
-from reviewer.core.documents.model import Document
+from reviewer.core.documents.model import BlockKind, Document
 from reviewer.core.types import Category, EntityType, Finding
 
 
@@ -57,6 +57,9 @@ class ClassifiedDetector:
         for before, line in zip(lines, lines[1:], strict=False):
             if (before.zone is Zone.OTHER) is (line.zone is Zone.OTHER):
                 previous[line.start] = before.text
+        for line in lines:  # a property's name labels its value: custom property "密级" = "机密"
+            if line.kind is BlockKind.PROPERTY:
+                previous[line.start] = line.name.removeprefix("custom:")
         ctx = DocContext(previous=previous)
         placed = []
         for line in lines:

@@ -17,6 +17,10 @@ BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.TEX
 EDGE_KINDS = frozenset({BlockKind.HEADER, BlockKind.FOOTER})
 
 
+_OTHER_PLACES = {BlockKind.COMMENT: "批注", BlockKind.FOOTNOTE: "脚注", BlockKind.ENDNOTE: "尾注",
+                 BlockKind.ANNOTATION: "PDF 注释", BlockKind.OUTLINE: "书签"}
+
+
 class Zone(StrEnum):
     HEAD = "head"  # first non-empty lines of the first page / body: the 版头
     EDGE = "edge"  # page header or footer (docx parts; top/bottom line of later PDF pages)
@@ -40,6 +44,7 @@ class Line:
     page: int | None = None
     boxes: tuple[Box | None, ...] | None = None  # PDF: one box per character of `text`
     extent: tuple[float, float] | None = None  # PDF: left and right edge of the page's text
+    name: str = ""  # PROPERTY blocks: the property name ("custom:密级")
 
     @property
     def end(self) -> int:
@@ -70,9 +75,13 @@ class Line:
             corner = {Side.LEFT: "左上角", Side.RIGHT: "右上角", Side.CENTER: "顶部"}.get(
                 self.side(start, end), "开头")
             return f"首页{corner}第{self.index + 1}行"
+        if self.zone is Zone.OTHER:
+            if self.kind is BlockKind.PROPERTY:
+                return f"文档属性“{self.name.removeprefix('custom:')}”"
+            return _OTHER_PLACES.get(self.kind, "文档其他部分")
         if self.page is not None:
             return f"第{self.page}页正文"
-        return "正文"
+        return "表格" if self.kind is BlockKind.TABLE_CELL else "正文"
 
 
 def _split(block: Block) -> list[tuple[int, str]]:
@@ -88,6 +97,18 @@ def _page_extent(block: Block) -> tuple[float, float] | None:
     if not boxes:
         return None
     return min(b[0] for b in boxes), max(b[2] for b in boxes)
+
+
+def _reading_order(block: Block, pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """PDF lines top to bottom, left to right: the text order of a page follows the order things were
+    drawn, and a 密级 stamped on afterwards would otherwise read as the last line of the page."""
+    def key(piece: tuple[int, str]) -> tuple[float, float]:
+        off, text = piece
+        boxes = [b for b in (block.boxes or ())[off:off + len(text)] if b is not None]
+        if not boxes:
+            return (float("inf"), 0.0)
+        return (round(min(b[1] for b in boxes) / 4.0), min(b[0] for b in boxes))
+    return sorted(pieces, key=key)
 
 
 def _starts_body(text: str, sentence_marks: frozenset[str]) -> bool:
@@ -109,10 +130,13 @@ def document_lines(document: Document, *, head_lines: int, page_edge_lines: int,
                 lines.append(Line(text, block.start + off, Zone.EDGE, i, block.kind, block.page))
             continue
         if block.kind not in BODY_KINDS:
+            name = block.attrs.get("name", "")
             for i, (off, text) in enumerate(pieces):
-                lines.append(Line(text, block.start + off, Zone.OTHER, i, block.kind, block.page))
+                lines.append(Line(text, block.start + off, Zone.OTHER, i, block.kind, block.page, name=name))
             continue
         extent = _page_extent(block) if block.kind is BlockKind.PAGE else None
+        if extent is not None:
+            pieces = _reading_order(block, pieces)
         later_page = block.kind is BlockKind.PAGE and (block.page or 1) > 1
         for i, (off, text) in enumerate(pieces):
             boxes = tuple(block.boxes[off:off + len(text)]) if block.boxes is not None else None

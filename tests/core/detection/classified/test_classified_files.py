@@ -90,3 +90,27 @@ def test_seed_work_plan_gives_only_its_own_disclosure_note():
     assert findings[0].locator["line"] == 18
     # nothing hides just under the threshold either
     assert _types(detect(document, threshold=0.01)) == _types(findings)
+
+
+def test_custom_properties_carry_a_classification_and_a_disclosure_option():
+    findings = detect(load_document(DATA / "custom-properties.docx"))
+    assert sorted(_types(findings)) == sorted([("DISCLOSURE_NOTE", "此件公开发布"), ("CLASSIFIED_MARKING", "机密"),
+                                               ("DISCLOSURE_NOTE", "依申请公开")])
+    marking = next(f for f in findings if f.entity_type == "CLASSIFIED_MARKING")
+    assert marking.locator["kind"] == "property" and "文档属性“密级”" in marking.explanation
+    suggestion = suggest_attribute(findings)
+    assert suggestion.attribute is DisclosureAttribute.WITHHELD
+    assert suggestion.printed_attribute is None and "相互矛盾" in suggestion.rationale
+
+
+def test_pdf_stamp_drawn_after_the_body_is_still_in_the_head():
+    findings = detect(load_document(DATA / "stamp-drawn-last.pdf"))
+    assert _types(findings) == [("CLASSIFIED_MARKING", "机密★5年")]
+    assert findings[0].attributes["position"] == "head" and findings[0].attributes["side"] == "right"
+
+
+def test_head_set_in_a_table():
+    findings = detect(load_document(DATA / "head-table.docx"))
+    assert _types(findings) == [("COPY_NUMBER", "000017"), ("CLASSIFIED_MARKING", "秘密★2年"),
+                                ("URGENCY_MARKING", "特急")]
+    assert {f.locator["kind"] for f in findings} == {"table_cell"}

@@ -143,3 +143,8 @@ def test_threshold_filters_the_weak_forms():
     assert detect(document) == []
     weak = detect(document, threshold=0.3)
     assert [(str(f.entity_type), f.score) for f in weak] == [(CM, 0.45)]
+
+
+def test_label_with_a_separate_period_label():
+    (finding,) = detect(docx_like("密级：秘密　保密期限：一年", *BODY))
+    assert finding.attributes["level"] == "秘密" and finding.attributes["years"] == 1
