@@ -130,7 +130,7 @@ def load_pipeline(path: Path = PIPELINE_DIR):
     return spacy.load(path)
 
 
-def served_analyzer(path: Path = PIPELINE_DIR):
+def served_analyzer(path: Path = PIPELINE_DIR, lac_ensemble: bool = False):
     """A presidio AnalyzerEngine with only our three NER recognizers, the pipeline loaded by path."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
@@ -144,14 +144,14 @@ def served_analyzer(path: Path = PIPELINE_DIR):
                             ner_model_configuration=ner_config)
     engine.load()
     registry = RecognizerRegistry(supported_languages=["zh"])
-    for recognizer in build_recognizers("zh"):
+    for recognizer in build_recognizers("zh", lac_ensemble=lac_ensemble):
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["zh"])
 
 
-def evaluate_gov(path: Path = PIPELINE_DIR, name: str = "gov") -> SetScore:
+def evaluate_gov(path: Path = PIPELINE_DIR, name: str = "gov", lac_ensemble: bool = False) -> SetScore:
     examples = gov_examples(GOV_DIR / "holdout" if name == "gov_holdout" else GOV_DIR)
-    analyzer = served_analyzer(path)
+    analyzer = served_analyzer(path, lac_ensemble)
     predicted = []
     for text, _ in examples:
         results = analyzer.analyze(text=text, language="zh", score_threshold=0.5)
@@ -179,12 +179,12 @@ def benchmark(nlp, texts: Sequence[str], repeat: int = 2) -> dict[str, float]:
     return {"chars_per_second_1_process": round(chars / (time.perf_counter() - begin))}
 
 
-def run(sets: Sequence[str], path: Path = PIPELINE_DIR) -> dict[str, SetScore]:
+def run(sets: Sequence[str], path: Path = PIPELINE_DIR, lac_ensemble: bool = False) -> dict[str, SetScore]:
     results: dict[str, SetScore] = {}
     nlp = None
     for name in sets:
         if name in ("gov", "gov_holdout"):
-            results[name] = evaluate_gov(path, name)
+            results[name] = evaluate_gov(path, name, lac_ensemble)
             continue
         nlp = nlp or load_pipeline(path)
         results[name] = evaluate_public(name, nlp)
@@ -222,9 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=PIPELINE_DIR, help="pipeline directory")
     parser.add_argument("--write", action="store_true", help="store scores in meta.json and models/README.md")
     parser.add_argument("--bench", action="store_true", help="also measure characters per second")
+    parser.add_argument("--lac", action="store_true", help="gov sets: serve with the LAC name ensemble")
     args = parser.parse_args(argv)
     sets = tuple(args.set or ALL_SETS)
-    results = run(sets, args.model)
+    results = run(sets, args.model, args.lac)
     print(format_table(results))
     extra = None
     if args.bench:
@@ -232,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         texts = [t for t, _ in gov_examples()] + [t for t, _ in public_examples("cluener_dev")]
         extra = benchmark(nlp, texts)
         print(json.dumps(extra))
-    if args.write:
+    if args.write and not args.lac:
         write(results, args.model, extra)
     return 0
 

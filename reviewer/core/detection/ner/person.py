@@ -8,6 +8,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from reviewer.core.detection.ner import rules
 from reviewer.core.detection.ner.base import MODEL_NAME, PERSON_LABELS, NerBackedRecognizer
 
+LAC_SCORE = 0.6  # LAC alone: a second opinion, reported but ranked below the model
 ROLE_SCORE = 0.85  # a role trigger alone: the party of a decision is almost always a person or a company
 BOTH_SCORE = 0.95  # model and role trigger agree
 
@@ -15,9 +16,14 @@ BOTH_SCORE = 0.95  # model and role trigger agree
 class ChinesePersonRecognizer(NerBackedRecognizer):
     ENTITY = "PERSON"
 
-    def __init__(self, supported_language: str = "zh") -> None:
+    def __init__(self, supported_language: str = "zh", lac_ensemble: bool = False) -> None:
         super().__init__(supported_entities=[self.ENTITY], supported_language=supported_language,
                          name="ChinesePersonRecognizer")
+        self.lac = None
+        if lac_ensemble:
+            from reviewer.core.detection.ner.lac_ensemble import LacNames
+
+            self.lac = LacNames()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
@@ -43,6 +49,14 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
             why = (f"规则：“{role.role}”之后的姓名（模型未识别） / rule: a name right after the role word "
                    f"'{role.role}' (the model did not mark it)")
             results[(role.start, role.end)] = self.result(self.ENTITY, role.start, role.end, ROLE_SCORE, why)
+        if self.lac is not None:
+            for start, end in self.lac.names(text):
+                name = text[start:end]
+                if any(s < end and start < e for s, e in results) or not self._acceptable(name) \
+                        or not rules.plausible_name(name):
+                    continue
+                why = "LAC 词法分析识别为人名（模型未识别） / the LAC lexical analyser found a name (the model did not)"
+                results[(start, end)] = self.result(self.ENTITY, start, end, LAC_SCORE, why)
         return sorted(results.values(), key=lambda r: r.start)
 
     @staticmethod
