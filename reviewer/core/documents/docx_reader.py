@@ -34,6 +34,7 @@ _NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
 _MAIN_TYPES = ("officeDocument",)
 _FIELD_LINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
 _STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+_AUTHORS = etree.XPath("//@w:author", namespaces={"w": W_NS})
 
 
 def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
@@ -60,6 +61,7 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     for part, attrs in headers.items():
         reader.read_part(part, BlockKind.HEADER, "hdr", attrs)
     reader.walk(body, main, "body", BlockKind.PARAGRAPH, {}, rels, 0)
+    reader.collect_authors(root)
     for part, attrs in footers.items():
         reader.read_part(part, BlockKind.FOOTER, "ftr", attrs)
     by_type = {r.type: r.target for r in rels.values() if not r.external}
@@ -72,7 +74,8 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     props, pages = property_blocks(package, package_rels)
     for block in props:
         reader.add(block)
-    properties = {f"{b.part.rsplit('/', 1)[-1].removesuffix('.xml')}.{b.path}": b.text for b in props}
+    properties = {f"{b.part.rsplit('/', 1)[-1].removesuffix('.xml')}.{b.path.removeprefix('custom:')}": b.text
+                  for b in props}
     if pages is not None and pages > limits.max_pages:
         pages = None  # app.xml's count is what Word last saw, not a fact: ignore absurd claims
     return Document.build(path=path, format=DocumentFormat.DOCX, sha256=sha256, size=len(data),
@@ -114,16 +117,22 @@ class _Reader:
         self.offset += len(block.text) + 1
         check_text(self.offset, self.limits, path=self.package.path)
 
+    def collect_authors(self, root: etree._Element) -> None:
+        """Every w:author in a part: insertions, deletions, moves and formatting changes alike."""
+        self.change_authors.update(a for a in _AUTHORS(root) if a.strip())
+
     def read_part(self, part: str, kind: BlockKind, root_path: str, attrs: Mapping[str, str]) -> None:
         root = self.package.xml(part)
         if root is not None:
             self.walk(root, part, root_path, kind, attrs, self.package.rels(part), 0)
+            self.collect_authors(root)
 
     def read_notes(self, part: str | None, kind: BlockKind, name: str) -> None:
         root = self.package.xml(part) if part else None
         if root is None:
             return
         rels = self.package.rels(part)
+        self.collect_authors(root)
         for note in root.iterchildren(W + name):
             if note.get(W + "type") not in _NOTE_SKIP:
                 self.walk(note, part, f"{name}[id={note.get(W + 'id')}]", kind, {}, rels, 0)
@@ -173,7 +182,6 @@ class _Reader:
                    rels: Mapping[str, Relationship], depth: int) -> None:
         para = _Paragraph(rels)
         para.walk(p, None, None)
-        self.change_authors.update(para.authors)
         if para.instructions:
             para.links.extend((m.group(1), "") for m in _FIELD_LINK.finditer("".join(para.instructions)))
         self.add(Block(kind=kind, part=part, path=path, text="".join(para.pieces), runs=tuple(para.runs),
@@ -191,7 +199,7 @@ class _Reader:
 class _Paragraph:
     """Collects one paragraph's text, run map, hyperlink targets and text boxes in one pass."""
 
-    __slots__ = ("rels", "pieces", "runs", "pos", "run_index", "links", "textboxes", "authors", "deleted",
+    __slots__ = ("rels", "pieces", "runs", "pos", "run_index", "links", "textboxes", "deleted",
                  "deleted_runs", "deleted_pos", "last_deleted", "instructions")
 
     def __init__(self, rels: Mapping[str, Relationship]) -> None:
@@ -202,7 +210,6 @@ class _Paragraph:
         self.run_index = 0
         self.links: list[tuple[str, str]] = []
         self.textboxes: list[etree._Element] = []
-        self.authors: set[str] = set()
         self.deleted: list[str] = []  # text of w:del/w:moveFrom runs, kept apart from the current text
         self.deleted_runs: list[RunSpan] = []
         self.deleted_pos = 0
@@ -216,8 +223,6 @@ class _Paragraph:
                 self._run(child, change, author)
             elif tag in (INS, MOVE_TO, DEL, MOVE_FROM):
                 who = child.get(AUTHOR) or None
-                if who:
-                    self.authors.add(who)
                 self.walk(child, "ins" if tag in (INS, MOVE_TO) else "del", who)
             elif tag == HYPERLINK:
                 start = self.pos

@@ -1,8 +1,8 @@
 """PDF: page text with a box per character (pypdfium2), plus every other place text hides.
 
-pypdfium2's text API was measured against pdfplumber on the same 300-page CJK file
-(tests/core/documents/bench_pdf_readers.py): same characters, boxes within a point, about two
-orders of magnitude faster, so it reads the pages. Boxes are pdfium's loose boxes (full font
+pypdfium2's text API was measured against pdfplumber on the same 300-page CJK file of 700,000
+characters (tests/core/documents/bench_pdf_readers.py): the same characters in the same order, box
+centres within 0.7 pt, 2.5 s against 29 s, so it reads the pages. Boxes are pdfium's loose boxes (full font
 height, good for highlighting and redaction) in points with a top-left origin, like pdfplumber.
 Document info and outline titles come from pdfium; XMP metadata, annotation contents and
 embedded-file names from pikepdf (`pdf_extras`).

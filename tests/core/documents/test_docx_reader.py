@@ -166,3 +166,11 @@ def test_strict_open_xml_is_a_clear_unsupported_format(tmp_path):
     path = _minimal_docx(tmp_path / "strict.docx", "<w:p/>", ns="http://purl.oclc.org/ooxml/wordprocessingml/main")
     with pytest.raises(UnsupportedFormat, match="Strict Open XML"):
         load_document(path)
+
+
+def test_formatting_change_authors_are_listed(tmp_path):
+    body = ('<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="格式修改人"><w:rPr/></w:rPrChange></w:rPr>'
+            '<w:t>加粗</w:t></w:r></w:p>')
+    doc = load_document(_minimal_docx(tmp_path / "fmt.docx", body))
+    [author] = [b for b in doc.blocks if b.kind is BlockKind.PROPERTY]
+    assert (author.text, author.path) == ("格式修改人", "revision-author[0]")
