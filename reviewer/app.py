@@ -32,12 +32,29 @@ def build_window(args: argparse.Namespace, app):
     from reviewer.ui.workspace_session import DetectionOnlySession
 
     apply_style(app)
-    settings = AppSettings()
+    settings = AppSettings(getattr(args, "settings", None))
     translations = Translations(app)
     translations.install(args.lang or settings.language)
     runner = TaskRunner(app)
-    window = MainWindow(core_services(DetectionOnlySession), runner, settings, translations)
+    facade, problem = open_facade(args.workspace, settings)
+    services = core_services(facade.open_session if facade else DetectionOnlySession, facade)
+    window = MainWindow(services, runner, settings, translations)
+    if problem is not None:
+        window.show_error(problem)
     return window, runner
+
+
+def open_facade(where, settings):
+    """The workspace (SQLite in the user data folder by default); without it the app still shows findings."""
+    from reviewer.core.errors import ReviewerError
+    from reviewer.core.store import open_workspace
+    from reviewer.ui.workspace_facade import WorkspaceFacade
+
+    try:
+        workspace = open_workspace(where)
+    except ReviewerError as exc:
+        return None, exc
+    return WorkspaceFacade(workspace, profile=lambda: settings.profile), None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     window.start_engine()
     if args.path:
         window.open_path(args.path)
+    if window.services.workspace is not None:
+        window.workflow.login()
     code = app.exec()
     runner.cancel_all()
     runner.wait_for_done(10000)

@@ -2,6 +2,229 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AttributeDialog</name>
+    <message>
+        <source>Disclosure attribute</source>
+        <translation>Disclosure attribute</translation>
+    </message>
+    <message>
+        <source>Proactive disclosure</source>
+        <translation>Proactive disclosure</translation>
+    </message>
+    <message>
+        <source>Disclosure on request</source>
+        <translation>Disclosure on request</translation>
+    </message>
+    <message>
+        <source>Not disclosed</source>
+        <translation>Not disclosed</translation>
+    </message>
+    <message>
+        <source>Released after redaction</source>
+        <translation>Released after redaction</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>Use suggestion</translation>
+    </message>
+    <message>
+        <source>Suggested from the findings: %1 (%2)</source>
+        <translation>Suggested from the findings: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Attribute:</source>
+        <translation>Attribute:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Legal basis:</translation>
+    </message>
+    <message>
+        <source>Rationale:</source>
+        <translation>Rationale:</translation>
+    </message>
+    <message>
+        <source>Drafting unit:</source>
+        <translation>Drafting unit:</translation>
+    </message>
+    <message>
+        <source>Determined by:</source>
+        <translation>Determined by:</translation>
+    </message>
+    <message>
+        <source>Wording judgment:</source>
+        <translation>Wording judgment:</translation>
+    </message>
+    <message>
+        <source>Timing judgment:</source>
+        <translation>Timing judgment:</translation>
+    </message>
+    <message>
+        <source>Channel and scope:</source>
+        <translation>Channel and scope:</translation>
+    </message>
+</context>
+<context>
+    <name>AttributePanel</name>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>Not recorded yet</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Attribute:</source>
+        <translation>Attribute:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Legal basis:</translation>
+    </message>
+    <message>
+        <source>Rationale:</source>
+        <translation>Rationale:</translation>
+    </message>
+    <message>
+        <source>Determined by:</source>
+        <translation>Determined by:</translation>
+    </message>
+    <message>
+        <source>Attribute…</source>
+        <translation>Attribute…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Sign off…</source>
+        <translation>Sign off…</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Document imported</source>
+        <translation>Document imported</translation>
+    </message>
+    <message>
+        <source>Decision recorded</source>
+        <translation>Decision recorded</translation>
+    </message>
+    <message>
+        <source>Decision undone</source>
+        <translation>Decision undone</translation>
+    </message>
+    <message>
+        <source>Decision redone</source>
+        <translation>Decision redone</translation>
+    </message>
+    <message>
+        <source>Manual finding added</source>
+        <translation>Manual finding added</translation>
+    </message>
+    <message>
+        <source>Finding removed</source>
+        <translation>Finding removed</translation>
+    </message>
+    <message>
+        <source>Finding restored</source>
+        <translation>Finding restored</translation>
+    </message>
+    <message>
+        <source>Attribute recorded</source>
+        <translation>Attribute recorded</translation>
+    </message>
+    <message>
+        <source>Review started</source>
+        <translation>Review started</translation>
+    </message>
+    <message>
+        <source>Submitted for sign-off</source>
+        <translation>Submitted for sign-off</translation>
+    </message>
+    <message>
+        <source>Approved and signed</source>
+        <translation>Approved and signed</translation>
+    </message>
+    <message>
+        <source>Returned for rework</source>
+        <translation>Returned for rework</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>Verified export</source>
+        <translation>Verified export</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>User created</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>Verify chain</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>Restricted</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>Undecided</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>An unexpected error occurred (%1). Please report it to the administrator.</source>
@@ -10,6 +233,37 @@
     <message>
         <source>Cannot continue</source>
         <translation>Cannot continue</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>De-identified copy (verified before it is written)</source>
+        <translation>De-identified copy (verified before it is written)</translation>
+    </message>
+    <message>
+        <source>The original file is never changed. A copy is written only after an independent check finds none of the removed values left in it.</source>
+        <translation>The original file is never changed. A copy is written only after an independent check finds none of the removed values left in it.</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Review log:</source>
+        <translation>Review log:</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Export folder</translation>
     </message>
 </context>
 <context>
@@ -270,6 +524,33 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>This workspace has no users yet. Create the first administrator account.</source>
+        <translation>This workspace has no users yet. Create the first administrator account.</translation>
+    </message>
+    <message>
+        <source>Log in to record decisions in the workspace.</source>
+        <translation>Log in to record decisions in the workspace.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Open…</source>
@@ -470,6 +751,41 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>General (all personal information)</source>
+        <translation>General (all personal information)</translation>
+    </message>
+    <message>
+        <source>Punitive notice (names stay)</source>
+        <translation>Punitive notice (names stay)</translation>
+    </message>
+    <message>
+        <source>Mandatory disclosure</source>
+        <translation>Mandatory disclosure</translation>
+    </message>
+    <message>
+        <source>De-identification profile:</source>
+        <translation>De-identification profile:</translation>
+    </message>
+    <message>
+        <source>Detection threshold:</source>
+        <translation>Detection threshold:</translation>
+    </message>
+    <message>
+        <source>Findings scored below the threshold are not shown. Applies to the next detection.</source>
+        <translation>Findings scored below the threshold are not shown. Applies to the next detection.</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Interface language:</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -482,6 +798,57 @@
     <message>
         <source>Key</source>
         <translation>Key</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Sign off</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>All approval checks pass.</source>
+        <translation>All approval checks pass.</translation>
+    </message>
+    <message>
+        <source>Re-enter your password to sign</source>
+        <translation>Re-enter your password to sign</translation>
+    </message>
+    <message>
+        <source>Required when returning the review</source>
+        <translation>Required when returning the review</translation>
+    </message>
+    <message>
+        <source>Approve and sign</source>
+        <translation>Approve and sign</translation>
+    </message>
+    <message>
+        <source>Return for rework</source>
+        <translation>Return for rework</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <source>Reviewed by:</source>
+        <translation>Reviewed by:</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>Supervisor:</translation>
+    </message>
+    <message>
+        <source>Approval checks:</source>
+        <translation>Approval checks:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Comment:</translation>
     </message>
 </context>
 <context>
@@ -500,6 +867,33 @@
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Confidentiality review before publication</source>
@@ -512,6 +906,61 @@
     <message>
         <source>Recent files</source>
         <translation>Recent files</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowController</name>
+    <message>
+        <source>Log in / switch &amp;user…</source>
+        <translation>Log in / switch &amp;user…</translation>
+    </message>
+    <message>
+        <source>Disclosure &amp;attribute…</source>
+        <translation>Disclosure &amp;attribute…</translation>
+    </message>
+    <message>
+        <source>Submit for sign-off</source>
+        <translation>Submit for sign-off</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ff…</source>
+        <translation>Sign o&amp;ff…</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <source>Disclosure attribute and sign-off</source>
+        <translation>Disclosure attribute and sign-off</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>Audit history</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>
+        <translation>Submit this review to a supervisor? %1 of %2 findings are undecided.</translation>
+    </message>
+    <message>
+        <source>Chain intact</source>
+        <translation>Chain intact</translation>
+    </message>
+    <message>
+        <source>Chain damaged: %1</source>
+        <translation>Chain damaged: %1</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exporting</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Exported: %1</translation>
     </message>
 </context>
 </TS>

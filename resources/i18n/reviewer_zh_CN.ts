@@ -2,6 +2,229 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttributeDialog</name>
+    <message>
+        <source>Disclosure attribute</source>
+        <translation>公开属性认定</translation>
+    </message>
+    <message>
+        <source>Proactive disclosure</source>
+        <translation>主动公开</translation>
+    </message>
+    <message>
+        <source>Disclosure on request</source>
+        <translation>依申请公开</translation>
+    </message>
+    <message>
+        <source>Not disclosed</source>
+        <translation>不予公开</translation>
+    </message>
+    <message>
+        <source>Released after redaction</source>
+        <translation>删减后公开</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Suggested from the findings: %1 (%2)</source>
+        <translation>根据审查发现建议：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Attribute:</source>
+        <translation>公开属性：</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>法律依据：</translation>
+    </message>
+    <message>
+        <source>Rationale:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Drafting unit:</source>
+        <translation>拟稿单位：</translation>
+    </message>
+    <message>
+        <source>Determined by:</source>
+        <translation>认定人：</translation>
+    </message>
+    <message>
+        <source>Wording judgment:</source>
+        <translation>表述审查：</translation>
+    </message>
+    <message>
+        <source>Timing judgment:</source>
+        <translation>公开时机：</translation>
+    </message>
+    <message>
+        <source>Channel and scope:</source>
+        <translation>公开方式与范围：</translation>
+    </message>
+</context>
+<context>
+    <name>AttributePanel</name>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>尚未认定</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Attribute:</source>
+        <translation>公开属性：</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>法律依据：</translation>
+    </message>
+    <message>
+        <source>Rationale:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Determined by:</source>
+        <translation>认定人：</translation>
+    </message>
+    <message>
+        <source>Attribute…</source>
+        <translation>公开属性…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Sign off…</source>
+        <translation>审核签发…</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Document imported</source>
+        <translation>文档已导入</translation>
+    </message>
+    <message>
+        <source>Decision recorded</source>
+        <translation>记录审查决定</translation>
+    </message>
+    <message>
+        <source>Decision undone</source>
+        <translation>撤销审查决定</translation>
+    </message>
+    <message>
+        <source>Decision redone</source>
+        <translation>重做审查决定</translation>
+    </message>
+    <message>
+        <source>Manual finding added</source>
+        <translation>手动标注</translation>
+    </message>
+    <message>
+        <source>Finding removed</source>
+        <translation>移除发现</translation>
+    </message>
+    <message>
+        <source>Finding restored</source>
+        <translation>恢复发现</translation>
+    </message>
+    <message>
+        <source>Attribute recorded</source>
+        <translation>认定公开属性</translation>
+    </message>
+    <message>
+        <source>Review started</source>
+        <translation>开始审查</translation>
+    </message>
+    <message>
+        <source>Submitted for sign-off</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Approved and signed</source>
+        <translation>批准并签名</translation>
+    </message>
+    <message>
+        <source>Returned for rework</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Verified export</source>
+        <translation>核验后导出</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>创建用户</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>核验审计链</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>公开属性</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审查人</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>限制内容</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>待决定</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>An unexpected error occurred (%1). Please report it to the administrator.</source>
@@ -10,6 +233,37 @@
     <message>
         <source>Cannot continue</source>
         <translation>无法继续</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>De-identified copy (verified before it is written)</source>
+        <translation>去标识化副本（写出前独立核验）</translation>
+    </message>
+    <message>
+        <source>The original file is never changed. A copy is written only after an independent check finds none of the removed values left in it.</source>
+        <translation>原文件不会被修改。只有独立核验确认副本中不再含有任何已去除的内容后，才会写出副本。</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Review log:</source>
+        <translation>审查记录：</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
     </message>
 </context>
 <context>
@@ -270,6 +524,33 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>This workspace has no users yet. Create the first administrator account.</source>
+        <translation>本工作区还没有用户，请创建第一个管理员账号。</translation>
+    </message>
+    <message>
+        <source>Log in to record decisions in the workspace.</source>
+        <translation>登录后方可在工作区记录审查决定。</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Open…</source>
@@ -470,6 +751,41 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General (all personal information)</source>
+        <translation>通用（全部个人信息）</translation>
+    </message>
+    <message>
+        <source>Punitive notice (names stay)</source>
+        <translation>惩戒性公示（保留姓名）</translation>
+    </message>
+    <message>
+        <source>Mandatory disclosure</source>
+        <translation>法定公开事项</translation>
+    </message>
+    <message>
+        <source>De-identification profile:</source>
+        <translation>去标识化策略：</translation>
+    </message>
+    <message>
+        <source>Detection threshold:</source>
+        <translation>检测阈值：</translation>
+    </message>
+    <message>
+        <source>Findings scored below the threshold are not shown. Applies to the next detection.</source>
+        <translation>低于阈值的发现不显示，下次检测时生效。</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -482,6 +798,57 @@
     <message>
         <source>Key</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Sign off</source>
+        <translation>审核签发</translation>
+    </message>
+    <message>
+        <source>All approval checks pass.</source>
+        <translation>各项批准条件均已满足。</translation>
+    </message>
+    <message>
+        <source>Re-enter your password to sign</source>
+        <translation>请再次输入密码以签名</translation>
+    </message>
+    <message>
+        <source>Required when returning the review</source>
+        <translation>退回时必须填写</translation>
+    </message>
+    <message>
+        <source>Approve and sign</source>
+        <translation>批准并签名</translation>
+    </message>
+    <message>
+        <source>Return for rework</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <source>Reviewed by:</source>
+        <translation>审查人：</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>审核人：</translation>
+    </message>
+    <message>
+        <source>Approval checks:</source>
+        <translation>批准条件：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>意见：</translation>
     </message>
 </context>
 <context>
@@ -500,6 +867,33 @@
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审查中</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Confidentiality review before publication</source>
@@ -512,6 +906,61 @@
     <message>
         <source>Recent files</source>
         <translation>最近打开</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowController</name>
+    <message>
+        <source>Log in / switch &amp;user…</source>
+        <translation>登录/切换用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Disclosure &amp;attribute…</source>
+        <translation>公开属性认定(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Submit for sign-off</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ff…</source>
+        <translation>审核签发(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Disclosure attribute and sign-off</source>
+        <translation>公开属性与审核签发</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>
+        <translation>将本次审查提交审核人？%2 条发现中还有 %1 条未决定。</translation>
+    </message>
+    <message>
+        <source>Chain intact</source>
+        <translation>审计链完整</translation>
+    </message>
+    <message>
+        <source>Chain damaged: %1</source>
+        <translation>审计链已损坏：%1</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>已导出：%1</translation>
     </message>
 </context>
 </TS>

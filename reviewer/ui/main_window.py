@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
     detection_finished = Signal(int)  # number of findings
     engine_ready_changed = Signal(bool)
     error_shown = Signal(object)  # the QMessageBox
+    preview_refreshed = Signal()
 
     def __init__(self, services: Services, runner: TaskRunner, settings: AppSettings,
                  translations: Translations, parent: QWidget | None = None) -> None:
@@ -74,6 +75,9 @@ class MainWindow(QMainWindow):
         runner.task_started.connect(self._on_runner_task_started)
         runner.task_progressed.connect(self._on_runner_task_progressed)
         runner.task_finished.connect(self._on_runner_task_finished)
+        from reviewer.ui.workflow import WorkflowController
+
+        self.workflow = WorkflowController(self, services.workspace)
         self.retranslate()
         self._restore_state()
         self._preview_timer = QTimer(self, singleShot=True, interval=120)
@@ -175,6 +179,8 @@ class MainWindow(QMainWindow):
         self.model.retranslate()
         self.welcome.retranslate(self.settings.recent_files())
         self.preview.retranslate()
+        if hasattr(self, "workflow"):
+            self.workflow.retranslate()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -339,12 +345,26 @@ class MainWindow(QMainWindow):
             self.preview.set_text(session.preview_text())
         except ReviewerError as exc:
             self.preview.set_message(exc.message(self.translations.core_language))
+        self.preview_refreshed.emit()
 
-    def export(self) -> None:
-        pass  # wired to the export dialog once the core export lands
+    def export(self):
+        return self.workflow.export()
 
-    def show_settings(self) -> None:
-        pass  # wired to the settings dialog
+    def show_settings(self):
+        return self.workflow.settings()
+
+    def reopen_session(self) -> None:
+        """The user changed: the same document, seen through the new user's session."""
+        if self.document is None:
+            return
+        try:
+            session = self.services.open_session(self.document)
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            return
+        self.review.set_session(session)
+        self._update_actions()
+        self._refresh_preview()
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.actions_by_name.values(), self)

@@ -101,9 +101,7 @@ class ReviewController(QObject):
             if self._run(lambda: self.session.reject(row_id, dialog.text())):
                 self._advance_from(row_id)
 
-        dialog.accepted.connect(done)
-        dialog.open()
-        self.dialog_opened.emit(dialog)
+        self._open(dialog, done)
 
     def edit_span(self) -> None:
         row_id = self.current()
@@ -119,9 +117,7 @@ class ReviewController(QObject):
             if span and span != (f.start, f.end):
                 self._run(lambda: self.session.edit_span(row_id, *span))
 
-        dialog.accepted.connect(done)
-        dialog.open()
-        self.dialog_opened.emit(dialog)
+        self._open(dialog, done)
 
     def add_manual(self) -> None:
         span = self.view.selected_span()
@@ -135,7 +131,18 @@ class ReviewController(QObject):
             if chosen:
                 self._run(lambda: self.session.add_manual(*chosen, dialog.chosen_type(), dialog.note.text().strip()))
 
-        dialog.accepted.connect(done)
+        self._open(dialog, done)
+
+    def _open(self, dialog, on_accepted) -> None:
+        """Open without blocking; afterwards the review goes on from the findings table."""
+        dialog.accepted.connect(on_accepted)
+
+        def back() -> None:
+            self.panel.window().activateWindow()
+            self.panel.table.setFocus()
+            dialog.deleteLater()
+
+        dialog.finished.connect(back)
         dialog.open()
         self.dialog_opened.emit(dialog)
 

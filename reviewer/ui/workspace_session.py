@@ -1,15 +1,24 @@
 """ReviewSession implementations over the core.
 
+`WorkspaceReviewSession` adapts the core's `reviewer.core.review.session.ReviewSession` (decisions,
+manual findings, undo/redo, all recorded in the workspace and its audit chain) to the rows the window
+shows. A document enters the workspace when it is first detected (the core imports a document together
+with its findings); reopening a reviewed document shows its stored findings and decisions.
+
 `DetectionOnlySession` is used when no workspace is open: findings are shown, but decisions need the
-workspace (the core records them), so every decision is refused with a clear message.
+workspace, so every decision is refused with a clear message.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
 
 from reviewer.core.documents.model import Document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding
 from reviewer.ui.findings_table_model import FindingRow
+from reviewer.ui.labels import ReviewState
 from reviewer.ui.session import Changes
 
 
@@ -18,13 +27,146 @@ class WorkspaceUnavailable(ReviewerError):
 
 
 def _unavailable() -> WorkspaceUnavailable:
-    return WorkspaceUnavailable("没有打开审查工作区，无法记录审查决定。请先登录工作区。",
-                                "No review workspace is open, so decisions cannot be recorded. Log in first.")
+    return WorkspaceUnavailable("没有打开审查工作区或尚未登录，无法记录审查决定。请先登录。",
+                                "No review workspace is open or nobody is logged in, so decisions cannot be "
+                                "recorded. Log in first.")
+
+
+def _not_detected() -> WorkspaceUnavailable:
+    return WorkspaceUnavailable("请先运行检测（Ctrl+D），文档检测后才会登记到工作区。",
+                                "Run detection first (Ctrl+D): a document enters the workspace when it is detected.")
+
+
+def row_of(stored, document: Document) -> FindingRow:
+    """A stored finding (core `StoredFinding`) as a table row; an edited span shows its new extent."""
+    finding, decision = stored.finding, stored.decision
+    state, operator, note = ReviewState.PENDING, None, ""
+    if decision is not None:
+        kind = str(decision.kind)
+        state = ReviewState.REJECTED if kind == "reject" else ReviewState.ACCEPTED
+        operator, note = decision.operator, decision.reason or ""
+        if kind == "edit" and decision.start is not None and decision.end is not None:
+            finding = replace(finding, start=decision.start, end=decision.end,
+                              text=document.text[decision.start:decision.end],
+                              locator=document.locate(decision.start, decision.end))
+    return FindingRow(finding, state, operator, note, key=str(stored.id))
+
+
+class WorkspaceReviewSession:
+    def __init__(self, workspace, user, document: Document, *, profile: Callable[[], str]) -> None:
+        self.workspace, self.user, self.document = workspace, user, document
+        self._profile = profile
+        info = workspace.find_document(document.sha256)
+        self.document_id: int | None = info.id if info else None
+        self.core = workspace.session(info.id, user) if info else None
+        self._rows: dict[str, FindingRow] = {}
+        self._stored: list = []
+        if self.core is not None:
+            self._reload()
+
+    # -- reading --------------------------------------------------------------------------------------
+    def _reload(self) -> dict[str, FindingRow]:
+        self._stored = self.core.findings() if self.core else []
+        rows = {str(s.id): row_of(s, self.document) for s in self._stored}
+        self._rows = rows
+        return rows
+
+    def rows(self) -> list[FindingRow]:
+        return list(self._rows.values())
+
+    def _changes(self, change, *, focus: str | None = None) -> Changes:
+        """Turn the core's Change (finding ids) into the rows the view must repaint."""
+        before = set(self._rows)
+        rows = self._reload()
+        ids = {str(i) for i in change.finding_ids} | (set(rows) - before)
+        removed = tuple(before - set(rows))
+        return Changes(rows=tuple(rows[i] for i in ids if i in rows), removed=removed,
+                       status=bool(change.status_changed), focus=focus)
+
+    def _require(self):
+        if self.core is None:
+            raise _not_detected()
+        return self.core
+
+    # -- detection ------------------------------------------------------------------------------------
+    def record_findings(self, findings: list[Finding]) -> Changes:
+        if self.core is None:
+            info = self.workspace.import_document(self.document, findings, self.user)
+            self.document_id = info.id
+            self.core = self.workspace.session(info.id, self.user)
+        self._reload()  # a document already in the workspace keeps the findings it was reviewed with
+        return Changes(reset=True, status=True)
+
+    # -- decisions ------------------------------------------------------------------------------------
+    def operator_for(self, entity_type: str) -> str:
+        """The profile's operator; content the profile keeps (restricted, organisations) is redacted
+        when the reviewer accepts it, since accepting means "remove it from the published copy"."""
+        from reviewer.core.deidentify.profiles import load_profile
+
+        operator = str(load_profile(self._profile()).rule_for(entity_type).operator)
+        return "redact" if operator == "keep" else operator
+
+    def accept(self, row_id: str, operator: str | None = None) -> Changes:
+        row = self._rows[row_id]
+        op = operator or self.operator_for(row.finding.entity_type)
+        return self._changes(self._require().accept(int(row_id), op))
+
+    def reject(self, row_id: str, reason: str) -> Changes:
+        return self._changes(self._require().reject(int(row_id), reason))
+
+    def edit_span(self, row_id: str, start: int, end: int) -> Changes:
+        row = self._rows[row_id]
+        op = row.operator or self.operator_for(row.finding.entity_type)
+        return self._changes(self._require().edit_span(int(row_id), start, end, op))
+
+    def add_manual(self, start: int, end: int, entity_type: str, note: str = "") -> Changes:
+        finding_id = self._require().add_manual_finding(start, end, entity_type=entity_type, note=note,
+                                                        locator=self.document.locate(start, end))
+        from reviewer.core.review.decisions import Change
+
+        return self._changes(Change(self.document_id or 0, (finding_id,)), focus=str(finding_id))
+
+    def undo(self) -> Changes:
+        return self._changes(self._require().undo())
+
+    def redo(self) -> Changes:
+        return self._changes(self._require().redo())
+
+    def can_undo(self) -> bool:
+        return bool(self.core and self.core.can_undo)
+
+    def can_redo(self) -> bool:
+        return bool(self.core and self.core.can_redo)
+
+    # -- what the export will contain ----------------------------------------------------------------
+    def accepted_findings(self) -> list[Finding]:
+        return [r.finding for r in self._rows.values() if r.state == ReviewState.ACCEPTED]
+
+    def plan(self):
+        """The core's plan from the review: accepted with their operator, edited spans, rejected left
+        alone, undecided ones under the profile (the export never silently publishes them)."""
+        from reviewer.core.deidentify.plan import plan_from_decisions
+        from reviewer.core.deidentify.profiles import load_profile
+
+        if self.core is None:
+            raise _not_detected()
+        folder = getattr(self.workspace.location, "folder", None)
+        key = None
+        if folder is not None:
+            from reviewer.core.deidentify.workspace_key import workspace_key
+
+            key = workspace_key(folder)
+        pairs = [(s.finding, s.decision) for s in self._stored]
+        return plan_from_decisions(pairs, load_profile(self._profile()), key=key)
+
+    def preview_text(self) -> str:
+        return self.plan().apply_text(self.document.text)
 
 
 class DetectionOnlySession:
     def __init__(self, document: Document) -> None:
         self.document = document
+        self.document_id = None
         self._rows: list[FindingRow] = []
 
     def rows(self) -> list[FindingRow]:

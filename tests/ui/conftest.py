@@ -63,3 +63,45 @@ def runner(qapp):
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+PASSWORDS = {"admin": "admin-pass-1", "li": "reviewer-pass-1", "zhang": "supervisor-pass-1"}
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    """A real workspace (SQLite in tmp_path) with a reviewer and a supervisor."""
+    from reviewer.core.store import open_workspace
+
+    ws = open_workspace(tmp_path / "ws")
+    admin = ws.create_first_admin("admin", PASSWORDS["admin"])
+    users = {"admin": admin,
+             "li": ws.create_user(admin, "li", "reviewer", PASSWORDS["li"], "李审查"),
+             "zhang": ws.create_user(admin, "zhang", "supervisor", PASSWORDS["zhang"], "张主任")}
+    yield ws, users
+    ws.close()
+
+
+@pytest.fixture
+def make_window(qtbot, settings, translations, runner):
+    """Build the real window; `fake_detector=True` swaps only detection for the fixed regexes above."""
+    from dataclasses import replace
+
+    from reviewer.ui.main_window import MainWindow
+    from reviewer.ui.services import core_services
+    from reviewer.ui.workspace_facade import WorkspaceFacade
+    from reviewer.ui.workspace_session import DetectionOnlySession
+
+    def make(workspace=None, *, fake_detector: bool = True):
+        facade = WorkspaceFacade(workspace, profile=lambda: settings.profile) if workspace else None
+        services = core_services(facade.open_session if facade else DetectionOnlySession, facade)
+        if fake_detector:
+            services = replace(services, warm_up=lambda: None, analyze=lambda d, **_kw: fake_findings(d))
+        window = MainWindow(services, runner, settings, translations)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

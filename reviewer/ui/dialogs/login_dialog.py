@@ -1,0 +1,49 @@
+"""Log in / switch user; on a fresh workspace, create the first administrator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+
+class LoginDialog(QDialog):
+    """`check(username, password)` returns the core User or raises the core's error (shown inline)."""
+
+    def __init__(self, check: Callable[[str, str], object], *, first_run: bool, last_user: str = "",
+                 language: str = "zh", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._check, self._language, self.first_run = check, language, first_run
+        self.user = None
+        self.setWindowTitle(self.tr("Create the administrator") if first_run else self.tr("Log in"))
+        self.intro = QLabel(self.tr("This workspace has no users yet. Create the first administrator account.")
+                            if first_run else self.tr("Log in to record decisions in the workspace."))
+        self.intro.setWordWrap(True)
+        self.username = QLineEdit(last_user, objectName="loginUser")
+        self.password = QLineEdit(objectName="loginPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(objectName="loginError")
+        self.error.setStyleSheet("color: #cf222e")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.intro)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        (self.password if last_user else self.username).setFocus()
+        self.resize(400, self.sizeHint().height())
+
+    def try_accept(self) -> None:
+        from reviewer.ui.dialogs.error_dialog import error_text
+
+        try:
+            self.user = self._check(self.username.text().strip(), self.password.text())
+        except Exception as exc:  # noqa: BLE001 - the core's message, in the dialog
+            self.error.setText(error_text(exc, self._language))
+            self.password.selectAll()
+            return
+        self.accept()

@@ -1,0 +1,300 @@
+"""The review workflow around the keyboard review: log in / switch user, disclosure attribute, submit,
+supervisor sign-off, export, settings; the workspace document list, attribute panel and audit history.
+
+Every rule is the core's: this controller opens dialogs, calls the workspace, and refreshes the panels
+that changed. Dialogs are opened with `open()` (never `exec()`), announced through `dialog_opened`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from reviewer.ui.dialogs.attribute_dialog import AttributeDialog
+from reviewer.ui.dialogs.export_dialog import ExportDialog
+from reviewer.ui.dialogs.login_dialog import LoginDialog
+from reviewer.ui.dialogs.settings_dialog import SettingsDialog
+from reviewer.ui.dialogs.signoff_dialog import SignOffDialog
+from reviewer.ui.session import Changes
+from reviewer.ui.tasks import Lane
+from reviewer.ui.widgets import dock
+from reviewer.ui.workspace_panels import AttributePanel, AuditPanel, WorkspacePanel
+
+
+class WorkflowController(QObject):
+    dialog_opened = Signal(object)
+    exported = Signal(object)  # {"copy": ExportResult | None, "logs": {fmt: Path}}
+    signed_off = Signal(str)  # "approve" | "return"
+
+    def __init__(self, window, facade=None) -> None:
+        super().__init__(window)
+        self.window, self.facade = window, facade
+        self.workspace_panel = WorkspacePanel()
+        self.attribute_panel = AttributePanel()
+        self.audit_panel = AuditPanel()
+        w = window
+        self.workspace_dock = dock(w, "workspaceDock", self.workspace_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.attribute_dock = dock(w, "attributeDock", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.audit_dock = dock(w, "auditDock", self.audit_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        w.splitDockWidget(w.findings_dock, self.attribute_dock, Qt.Orientation.Vertical)
+        w.tabifyDockWidget(self.workspace_dock, self.audit_dock)  # the audit history of the open document in front
+        for d in (self.workspace_dock, self.attribute_dock, self.audit_dock):
+            w.menus["view"].addAction(d.toggleViewAction())
+        a = w._action
+        a("login", self.login, "Ctrl+L", "user")
+        a("attribute", self.edit_attribute, "Ctrl+T", "attribute")
+        a("submit", self.submit, "Ctrl+Return", "submit")
+        a("signoff", self.sign_off, "Ctrl+Shift+S", "signoff")
+        w.menus["file"].insertAction(w.actions_by_name["export"], w.actions_by_name["login"])
+        w.menus["review"].addSeparator()
+        w.menus["review"].addActions([w.actions_by_name[n] for n in ("attribute", "submit", "signoff")])
+        w.toolbar.addSeparator()
+        w.toolbar.addActions([w.actions_by_name[n] for n in ("attribute", "submit", "signoff")])
+        self.attribute_panel.edit_button.clicked.connect(self.edit_attribute)
+        self.attribute_panel.submit_button.clicked.connect(self.submit)
+        self.attribute_panel.signoff_button.clicked.connect(self.sign_off)
+        self.audit_panel.verify_button.clicked.connect(self.verify_chain)
+        self.workspace_panel.document_activated.connect(w.open_path)
+        w.review.decision_recorded.connect(self._on_review_decision_recorded)
+        w.document_opened.connect(lambda _d: self.refresh())
+        w.detection_finished.connect(lambda _n: self.refresh())
+        if facade is not None:
+            facade.user_changed.connect(self._on_facade_user_changed)
+        self.retranslate()
+        self.refresh()
+
+    # -- helpers --------------------------------------------------------------------------------------------
+    @property
+    def session(self):
+        return self.window.review.session
+
+    def _document_id(self) -> int | None:
+        return getattr(self.session, "document_id", None)
+
+    def _lang(self) -> str:
+        return self.window.translations.core_language
+
+    def _open(self, dialog) -> None:
+        def back() -> None:
+            self.window.activateWindow()
+            self.window.findings.table.setFocus()
+            dialog.deleteLater()
+
+        dialog.finished.connect(back)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def retranslate(self) -> None:
+        texts = {"login": self.tr("Log in / switch &user…"), "attribute": self.tr("Disclosure &attribute…"),
+                 "submit": self.tr("Submit for sign-off"), "signoff": self.tr("Sign o&ff…")}
+        for name, text in texts.items():
+            self.window.actions_by_name[name].setText(text)
+            self.window.actions_by_name[name].setToolTip(text.replace("&", "").rstrip("…"))
+        self.workspace_dock.setWindowTitle(self.tr("Workspace"))
+        self.attribute_dock.setWindowTitle(self.tr("Disclosure attribute and sign-off"))
+        self.audit_dock.setWindowTitle(self.tr("Audit history"))
+        self._update_user_label()
+
+    def _update_user_label(self) -> None:
+        user = self.facade.user if self.facade else None
+        if user is None:
+            self.window.user_label.setText(self.tr("Not logged in"))
+        else:
+            self.window.user_label.setText(f"{user.display_name} · {user.role}")
+
+    # -- refresh -------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read what the panels show from the workspace (cheap: one document's rows and events)."""
+        self._update_user_label()
+        has_ws = self.facade is not None
+        doc_id = self._document_id()
+        for name in ("attribute", "submit", "signoff"):
+            self.window.actions_by_name[name].setEnabled(has_ws and doc_id is not None)
+        for button in (self.attribute_panel.edit_button, self.attribute_panel.submit_button,
+                       self.attribute_panel.signoff_button):
+            button.setEnabled(has_ws and doc_id is not None)
+        self.window.actions_by_name["login"].setEnabled(has_ws)
+        if not has_ws:
+            return
+        self.workspace_panel.model.set_rows(self.facade.document_rows())
+        if doc_id is None:
+            self.attribute_panel.show_record("", None)
+            self.audit_panel.set_events([])
+            return
+        info = self.facade.info(doc_id)
+        self.attribute_panel.show_record(str(info.status), self.facade.attribute_record(doc_id))
+        self.audit_panel.set_events(self.facade.events(doc_id))
+        self.window.status_label.setText(self.window.status_label.text())
+
+    def _on_review_decision_recorded(self, changes: Changes) -> None:
+        if self.facade is not None:
+            self.audit_panel.set_events(self.facade.events(self._document_id()) if self._document_id() else [])
+            if changes.status or changes.reset:
+                self.refresh()
+
+    def _on_facade_user_changed(self, user) -> None:
+        self.window.settings.last_user = user.username if user else ""
+        self.window.reopen_session()
+        self.refresh()
+
+    # -- log in -------------------------------------------------------------------------------------------
+    def login(self) -> LoginDialog | None:
+        if self.facade is None:
+            return None
+        first = self.facade.needs_admin()
+        check = self.facade.create_first_admin if first else self.facade.authenticate
+        dialog = LoginDialog(check, first_run=first, last_user=self.window.settings.last_user,
+                             language=self._lang(), parent=self.window)
+        dialog.accepted.connect(lambda: self.facade.set_user(dialog.user))
+        self._open(dialog)
+        return dialog
+
+    # -- attribute, submit, sign-off ------------------------------------------------------------------------
+    def edit_attribute(self) -> AttributeDialog | None:
+        doc_id = self._document_id()
+        if self.facade is None or doc_id is None:
+            return None
+        try:
+            suggestion = self.facade.suggestion(self.session)
+        except Exception:  # noqa: BLE001 - a suggestion is a convenience; the dialog works without it
+            suggestion = None
+        dialog = AttributeDialog(self.facade.catalog, record=self.facade.attribute_record(doc_id),
+                                 suggestion=suggestion, language=self._lang(),
+                                 save=lambda record: self.session.core.record_attribute(record), parent=self.window)
+        dialog.accepted.connect(self.refresh)
+        self._open(dialog)
+        return dialog
+
+    def submit(self) -> QMessageBox | None:
+        if self.facade is None or self._document_id() is None:
+            return None
+        rows = self.session.rows()
+        undecided = sum(r.state == "pending" for r in rows)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Submit for sign-off"),
+                          self.tr("Submit this review to a supervisor? %1 of %2 findings are undecided.")
+                          .replace("%1", str(undecided)).replace("%2", str(len(rows))),
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("submitConfirm")
+
+        def done(button) -> None:
+            if box.standardButton(button) != QMessageBox.StandardButton.Ok:
+                return
+            try:
+                self.session.core.submit()
+            except Exception as exc:  # noqa: BLE001
+                self.window.show_error(exc)
+                return
+            self.window.review.apply(Changes(status=True))
+            self.refresh()
+
+        box.buttonClicked.connect(done)
+        self._open(box)
+        return box
+
+    def sign_off(self) -> SignOffDialog | None:
+        doc_id = self._document_id()
+        if self.facade is None or doc_id is None or self.facade.user is None:
+            return None
+        user = self.facade.user
+        problems = [p.message(self._lang()) for p in self.facade.approval_problems(doc_id, user)]
+        row = next((r for r in self.facade.document_rows() if r.id == doc_id), None)
+        dialog = SignOffDialog(title=row.name if row else str(doc_id), reviewers="、".join(row.reviewers) if row else "",
+                               supervisor=f"{user.display_name} ({user.role})", problems=problems, parent=self.window)
+
+        def done() -> None:
+            if dialog.choice == SignOffDialog.APPROVE:
+                password = dialog.password.text()
+                self.window.runner.submit(lambda _p, _c: self.facade.approve(doc_id, user, password), lane=Lane.IO,
+                                          label="sign-off", cancellable=False,
+                                          on_success=lambda _e: self._signed(SignOffDialog.APPROVE),
+                                          on_error=self.window.show_error)
+            else:
+                try:
+                    self.facade.return_for_rework(doc_id, user, dialog.comment.toPlainText().strip())
+                except Exception as exc:  # noqa: BLE001
+                    self.window.show_error(exc)
+                    return
+                self._signed(SignOffDialog.RETURN)
+
+        dialog.accepted.connect(done)
+        self._open(dialog)
+        return dialog
+
+    def _signed(self, choice: str) -> None:
+        self.refresh()
+        self.signed_off.emit(choice)
+
+    def verify_chain(self) -> None:
+        if self.facade is None:
+            return
+        report = self.facade.workspace.verify()
+        ok = getattr(report, "ok", False)
+        self.audit_panel.verify_result.setText(self.tr("Chain intact") if ok else self.tr("Chain damaged: %1")
+                                               .replace("%1", str(getattr(report, "first_problem", "") or "")))
+
+    # -- export, settings -----------------------------------------------------------------------------------
+    def export(self) -> ExportDialog | None:
+        doc_id = self._document_id()
+        if self.facade is None or doc_id is None or self.window.path is None:
+            self.window.show_error(_needs_workspace())
+            return None
+        dialog = ExportDialog(source=self.window.path, folder=self.window.path.parent / "exports", parent=self.window)
+        session, facade = self.session, self.facade
+
+        def done() -> None:
+            copy_path, log_paths = dialog.copy_path(), dialog.log_paths()  # read on the GUI thread
+
+            def work(progress, _cancelled):
+                out = {"copy": None, "logs": {}}
+                steps, step = (1 if copy_path else 0) + len(log_paths), 0
+                if copy_path:
+                    copy_path.parent.mkdir(parents=True, exist_ok=True)
+                    out["copy"] = facade.export_copy(session, copy_path)
+                    step += 1
+                    progress(step, steps)
+                for fmt, path in log_paths.items():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    out["logs"][fmt] = facade.export_log(doc_id, fmt, path)
+                    step += 1
+                    progress(step, steps)
+                return out
+
+            self.window._submit(work, Lane.IO, self.tr("Exporting"), self._on_exported)
+
+        dialog.accepted.connect(done)
+        self._open(dialog)
+        return dialog
+
+    def _on_exported(self, out) -> None:
+        self.refresh()
+        parts = ([out["copy"].output] if out["copy"] else []) + [str(p) for p in out["logs"].values()]
+        self.window.status_label.setText(self.tr("Exported: %1").replace("%1", ", ".join(Path(p).name for p in parts)))
+        self.exported.emit(out)
+
+    def settings(self) -> SettingsDialog:
+        from reviewer.core.deidentify.profiles import list_profiles
+
+        s = self.window.settings
+        dialog = SettingsDialog(profiles=list_profiles(), profile=s.profile, threshold=s.threshold,
+                                language=self.window.translations.language, parent=self.window)
+
+        def done() -> None:
+            s.profile = dialog.profile.currentData()
+            s.threshold = dialog.threshold.value()
+            s.language = dialog.language.currentData()
+            if s.language != self.window.translations.language:
+                self.window.translations.install(s.language)
+            self.window._refresh_preview()
+
+        dialog.accepted.connect(done)
+        self._open(dialog)
+        return dialog
+
+
+def _needs_workspace():
+    from reviewer.ui.workspace_session import WorkspaceUnavailable
+
+    return WorkspaceUnavailable("导出前请先登录并检测文档：导出会登记在工作区中。",
+                                "Log in and detect the document before exporting: exports are recorded in the workspace.")

@@ -1,0 +1,134 @@
+"""The window's view of the core workspace: who is logged in, the document list, attribute records,
+sign-off, exports and the audit history. Thin: every rule (roles, state machine, approval checks,
+verification) lives in the core; this module only gathers what the panels show.
+
+The store opens one connection per operation (NullPool), so slow calls (argon2 log-in, signing,
+exports) may run on the task runner's I/O pool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reviewer.core.documents.model import Document
+from reviewer.core.types import Category
+from reviewer.ui.labels import ReviewState
+from reviewer.ui.workspace_session import DetectionOnlySession, WorkspaceReviewSession
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One line of the workspace document list."""
+
+    id: int
+    name: str
+    path: str
+    status: str
+    attribute: str
+    reviewers: tuple[str, ...]
+    counts: dict[str, int]  # findings per category
+    undecided: int
+    updated_at: str
+
+
+class WorkspaceFacade(QObject):
+    user_changed = Signal(object)  # core User or None
+    documents_changed = Signal()
+
+    def __init__(self, workspace, profile=lambda: "general", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.user = None
+        self._profile = profile
+
+    # -- users --------------------------------------------------------------------------------------------
+    def needs_admin(self) -> bool:
+        return self.workspace.needs_admin()
+
+    def create_first_admin(self, username: str, password: str):
+        return self.workspace.create_first_admin(username, password)
+
+    def authenticate(self, username: str, password: str):
+        """Checks the password (argon2: run it off the GUI thread); does not change the user."""
+        return self.workspace.login(username, password)
+
+    def set_user(self, user) -> None:
+        self.user = user
+        self.user_changed.emit(user)
+
+    # -- documents ------------------------------------------------------------------------------------------
+    def open_session(self, document: Document):
+        if self.user is None:
+            return DetectionOnlySession(document)
+        return WorkspaceReviewSession(self.workspace, self.user, document, profile=self._profile)
+
+    def document_rows(self) -> list[DocumentRow]:
+        from reviewer.core.review.signoff import REVIEW_ACTIONS  # noqa: F401 - documents the source of reviewers
+
+        out = []
+        for info in self.workspace.documents():
+            stored = self.workspace.findings(info.id)
+            counts = {str(c): 0 for c in Category}
+            for s in stored:
+                counts[str(s.finding.category)] = counts.get(str(s.finding.category), 0) + 1
+            record = self.workspace.attribute_record(info.id)
+            reviewers = tuple(sorted({e.actor for e in self.workspace.events(info.id)
+                                      if e.action.startswith(("decision.", "finding.", "attribute."))}))
+            out.append(DocumentRow(info.id, info.title or Path(info.path).name, info.path, str(info.status),
+                                   str(record.record.attribute) if record else "", reviewers, counts,
+                                   sum(s.decision is None for s in stored), info.updated_at))
+        return out
+
+    def info(self, document_id: int):
+        return self.workspace.document(document_id)
+
+    def events(self, document_id: int | None):
+        return self.workspace.events(document_id)
+
+    # -- attribute --------------------------------------------------------------------------------------------
+    @property
+    def catalog(self):
+        return self.workspace.catalog
+
+    def attribute_record(self, document_id: int):
+        stored = self.workspace.attribute_record(document_id)
+        return stored.record if stored else None
+
+    def suggestion(self, session: WorkspaceReviewSession):
+        """The core's suggested attribute from the findings the reviewer still stands by."""
+        from reviewer.core.detection.classified.attribute import suggest_attribute
+
+        kept = [r.finding for r in session.rows() if r.state != ReviewState.REJECTED]
+        return suggest_attribute(kept, catalog=self.catalog)
+
+    # -- sign-off -----------------------------------------------------------------------------------------------
+    def approval_problems(self, document_id: int, approver=None):
+        return self.workspace.approval_problems(document_id, approver)
+
+    def approve(self, document_id: int, approver, password: str):
+        return self.workspace.approve(document_id, approver, password)
+
+    def return_for_rework(self, document_id: int, supervisor, reason: str):
+        return self.workspace.return_for_rework(document_id, supervisor, reason)
+
+    # -- exports -------------------------------------------------------------------------------------------------
+    def export_copy(self, session: WorkspaceReviewSession, output: str | Path):
+        """Write, verify, and record the de-identified copy (I/O lane)."""
+        from reviewer.core.deidentify.export import write_verified
+        from reviewer.ui.pdf_view import PDFIUM_LOCK
+
+        with PDFIUM_LOCK:
+            result = write_verified(session.document, session.plan(), output)
+        self.workspace.record_export(session.document_id, result.sha256, True, actor=self.user,
+                                     output_path=result.output,
+                                     details={"profile": result.plan.profile, "notes": list(result.notes),
+                                              "checked_values": result.report.checked_values})
+        return result
+
+    def export_log(self, document_id: int, fmt: str, output: str | Path) -> Path:
+        from reviewer.core.audit.log_export import export_review_log
+
+        return export_review_log(self.workspace, fmt, output, document_id=document_id, catalog=self.catalog)

@@ -1,0 +1,148 @@
+"""The whole review on real sample documents through the real core (detection, workspace, export):
+open → detect → decide → attribute → export (verified copy) → submit → sign off as another user →
+export the review log → read the exported files back. Screenshots of the main states go to artifacts/.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reviewer.core.documents import load_document
+from reviewer.ui.dialogs.login_dialog import LoginDialog
+from reviewer.ui.labels import ReviewState
+from tests.ui.conftest import DATA, PASSWORDS, SAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def _dialog(window, action):
+    opened = []
+    window.workflow.dialog_opened.connect(opened.append)
+    try:
+        action()
+    finally:
+        window.workflow.dialog_opened.disconnect(opened.append)
+    return opened[-1]
+
+
+def _login(window, username):
+    dialog = _dialog(window, window.workflow.login)
+    assert isinstance(dialog, LoginDialog)
+    dialog.username.setText(username)
+    dialog.password.setText(PASSWORDS[username])
+    dialog.try_accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    assert window.services.workspace.user.username == username
+
+
+def _review_everything(qtbot, window):
+    """A finding in the printed note is left as printed (R with a reason); everything else is accepted."""
+    table = window.findings.table
+    for _ in range(window.model.rowCount() + 2):
+        row_id = window.findings.current_id()
+        row = window.model.row_at(window.model.row_of(row_id))
+        if row.state != ReviewState.PENDING:
+            if all(r.state != ReviewState.PENDING for r in window.model.rows()):
+                return
+            qtbot.keyClick(table, Qt.Key.Key_J)
+            continue
+        if row.finding.entity_type == "DISCLOSURE_NOTE" or row.finding.category == "other":
+            opened = []
+            window.review.dialog_opened.connect(opened.append)
+            qtbot.keyClick(table, Qt.Key.Key_R)
+            window.review.dialog_opened.disconnect(opened.append)
+            opened[-1].reason.setEditText("附注应保留 / the printed note stays")
+            opened[-1].accept()
+        else:
+            qtbot.keyClick(table, Qt.Key.Key_A)
+    assert all(r.state != ReviewState.PENDING for r in window.model.rows())
+
+
+@pytest.mark.parametrize("sample", [SAMPLES / "penalty-decision.txt", DATA / "roster.docx"], ids=["txt", "docx"])
+def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, translations, sample):
+    ws, _users = workspace
+    window = make_window(ws, fake_detector=False)
+    window.start_engine()  # the real presidio engine, in the background
+    tag = sample.suffix[1:]
+    _login(window, "li")
+    with qtbot.waitSignal(window.document_opened, timeout=30000):
+        window.open_path(sample)
+    with qtbot.waitSignal(window.detection_finished, timeout=180000):
+        window.detect()
+    findings = window.model.rows()
+    assert findings, "the real detector found nothing"
+    original = load_document(sample).text
+    ids = re.findall(r"(?<!\d)\d{17}[\dX](?!\d)", original)
+    assert ids and all(any(r.finding.text == i for r in findings) for i in ids)
+    window.findings.table.setFocus()
+    _review_everything(qtbot, window)
+    window.grab().save(str(artifacts / f"flow-{tag}-reviewed.png"))
+
+    # disclosure attribute: start from the core's suggestion, fill in who determined it
+    dialog = _dialog(window, window.workflow.edit_attribute)
+    dialog.apply_suggestion()
+    # the core's suggestion: personal information → 删减后公开; the roster's 内部资料 header → 不予公开
+    assert dialog.attribute.currentData() == {"txt": "删减后公开", "docx": "不予公开"}[tag]
+    if tag == "txt":  # the printed （此件公开发布） is the drafter's determination; names and IDs are still removed
+        dialog.attribute.setCurrentIndex(dialog.attribute.findData("主动公开"))
+    suggested = dialog.attribute.currentData()
+    dialog.unit.setText("区市场监督管理局办公室")
+    dialog.person.setText("李审查")
+    dialog.wording.setText("表述准确")
+    dialog.timing.setText("决定作出之日起20个工作日内")
+    dialog.channel.setCurrentText("政府网站")
+    dialog.try_accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    assert suggested in window.workflow.attribute_panel.attribute.text()
+
+    # verified de-identified copy, recorded in the workspace (approval needs one)
+    export_dir = tmp_path / "exports"
+    dialog = _dialog(window, window.export)
+    dialog.folder.setText(str(export_dir))
+    for box in dialog.logs.values():
+        box.setChecked(False)
+    with qtbot.waitSignal(window.workflow.exported, timeout=60000) as blocker:
+        dialog.accept()
+    copy = blocker.args[0]["copy"]
+    clean = load_document(copy.output).text
+    for value in ids:
+        assert value not in clean
+    assert any(v.startswith(i[:6]) and "*" in v for i in ids for v in copy.plan.values.values())
+
+    box = _dialog(window, window.workflow.submit)
+    box.button(box.StandardButton.Ok).click()
+    assert "Submitted" in window.workflow.attribute_panel.status.text()
+
+    # the supervisor signs off: the reviewer could not (self-approval is refused by the core)
+    _login(window, "zhang")
+    dialog = _dialog(window, window.workflow.sign_off)
+    assert dialog.approve_button.isEnabled(), [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    dialog.password.setText(PASSWORDS["zhang"])
+    with qtbot.waitSignal(window.workflow.signed_off, timeout=30000):
+        dialog.approve_button.click()
+    assert "Approved" in window.workflow.attribute_panel.status.text()
+    actions = [e.action for e in ws.events(window.review.session.document_id)]
+    assert "review.approved" in actions and ws.verify().ok
+    window.grab().save(str(artifacts / f"flow-{tag}-approved.png"))
+
+    # the review log, read back: the DOCX with python-docx, the PDF with pdfplumber, the JSON
+    dialog = _dialog(window, window.export)
+    dialog.folder.setText(str(export_dir))
+    dialog.copy.setChecked(False)
+    dialog.logs["json"].setChecked(True)
+    with qtbot.waitSignal(window.workflow.exported, timeout=60000) as blocker:
+        dialog.accept()
+    logs = blocker.args[0]["logs"]
+    import docx
+    import pdfplumber
+
+    docx_text = "\n".join(p.text for p in docx.Document(str(logs["docx"])).paragraphs)
+    docx_text += "\n".join(c.text for t in docx.Document(str(logs["docx"])).tables for r in t.rows for c in r.cells)
+    with pdfplumber.open(str(logs["pdf"])) as pdf:
+        pdf_text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    for text in (docx_text, pdf_text):
+        assert suggested in text and "zhang" in text and "li" in text
+    assert "review.approved" in logs["json"].read_text(encoding="utf-8")
