@@ -62,6 +62,9 @@ class RestrictionPhraseRecognizer:
         lead = text[max(clause_start, m.start() - 4):m.start()]
         if any(word in lead for word in self.rules.conditionals):
             return False
+        after = text[m.end():m.end() + 2]
+        if after[:1] == "的" and (len(after) == 1 or after[1] in _CLAUSE_BREAKS):
+            return False  # "本文件内容涉及国家秘密的，按规定办理": a condition in legal style
         if pred in self.restriction.strict_statements:
             after = text[m.end():m.end() + 1]
             return gap == "" and not (after and _WORD.match(after))

@@ -148,3 +148,9 @@ def test_threshold_filters_the_weak_forms():
 def test_label_with_a_separate_period_label():
     (finding,) = detect(docx_like("密级：秘密　保密期限：一年", *BODY))
     assert finding.attributes["level"] == "秘密" and finding.attributes["years"] == 1
+
+
+def test_legal_style_condition_is_not_a_statement():
+    assert found(docx_like(*BODY[:4], "本文件内容涉及国家秘密的，按照有关规定办理。", *BODY[4:])) == []
+    assert found(docx_like(*BODY[:4], "本文件含国家秘密的内容，阅后退回。", *BODY[4:])) == [
+        (SSS, "本文件含国家秘密")]
