@@ -1,0 +1,150 @@
+"""The store: durability settings, schema versions, locations, accounts, imports, portability."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.schema import CreateTable
+
+from reviewer.core.documents import load_document
+from reviewer.core.store import location, open_workspace, schema
+from reviewer.core.store.errors import AuthenticationFailed, PermissionDenied, UserExists, WorkspaceTooNew
+from reviewer.core.store.migrations import CURRENT_VERSION
+from tests.core.store.workspace_fixtures import DATA, PASSWORDS, penalty_findings
+
+ROOT = Path(__file__).resolve().parents[3]
+CORE = ROOT / "reviewer" / "core"
+
+
+def test_sqlite_runs_in_wal_mode_with_full_sync(ws):
+    with ws.read() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_schema_version_is_recorded_once_and_a_newer_workspace_is_refused(tmp_path):
+    ws = open_workspace(tmp_path / "w")
+    ws.close()
+    ws = open_workspace(tmp_path / "w")
+    with ws.read() as conn:
+        versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    assert versions == [CURRENT_VERSION]
+    with ws.write() as conn:
+        conn.execute(schema.schema_version.insert().values(version=CURRENT_VERSION + 1, applied_at="x"))
+    ws.close()
+    with pytest.raises(WorkspaceTooNew):
+        open_workspace(tmp_path / "w")
+
+
+def test_locations(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    where = location.resolve(None)
+    assert where.folder == (tmp_path / "data" / "reviewer" / "workspace").resolve()
+    assert where.url == f"sqlite:///{where.folder / 'workspace.sqlite3'}"
+    remote = location.resolve("postgresql://app:secret@db.internal/review")
+    assert remote.folder is None and remote.url.startswith("postgresql://")
+    assert "secret" not in remote.display()
+
+
+def test_store_sql_is_portable_outside_the_dialect_module():
+    """No SQLite-only SQL outside dialect.py, and every table compiles for PostgreSQL (issue 11)."""
+    pattern = re.compile(r"PRAGMA|BEGIN IMMEDIATE|AUTOINCREMENT|INSERT OR|sqlite_master|pg_advisory")
+    offenders = []
+    for folder in ("store", "review", "audit"):
+        for path in (CORE / folder).rglob("*.py"):
+            if path.name != "dialect.py" and pattern.search(path.read_text(encoding="utf-8")):
+                offenders.append(path.name)
+    assert offenders == []
+    for table in schema.metadata.sorted_tables:
+        assert "CREATE TABLE" in str(CreateTable(table).compile(dialect=postgresql.dialect()))
+
+
+def test_first_run_creates_an_admin_then_only_admins_add_users(tmp_path):
+    ws = open_workspace(tmp_path / "fresh")
+    try:
+        assert ws.needs_admin()
+        with pytest.raises(AuthenticationFailed):
+            ws.create_first_admin("root", "short")
+        admin = ws.create_first_admin("root", "root-password-1")
+        assert not ws.needs_admin()
+        with pytest.raises(PermissionDenied):
+            ws.create_first_admin("second", "second-password")
+        alice = ws.create_user(admin, "alice", "reviewer", "alice-password")
+        with pytest.raises(PermissionDenied):
+            ws.create_user(alice, "mallory", "admin", "mallory-password")
+        with pytest.raises(UserExists):
+            ws.create_user(admin, "alice", "supervisor", "another-password")
+        with ws.read() as conn:
+            row = conn.execute(select(schema.users).where(schema.users.c.username == "alice")).one()
+        assert row.password_hash.startswith("$argon2id$")
+        assert "ENCRYPTED PRIVATE KEY" in row.private_key_pem and len(row.public_key) == 64
+        assert ws.login("alice", "alice-password") == alice
+        with pytest.raises(AuthenticationFailed):
+            ws.login("alice", "wrong-password")
+        with pytest.raises(AuthenticationFailed):
+            ws.login("nobody", "alice-password")
+        assert ws.verify().ok
+    finally:
+        ws.close()
+
+
+def test_changed_password_still_unlocks_the_signing_key(ws, people):
+    from reviewer.core.store.users import private_key_for
+
+    ws.change_password(people.bob, PASSWORDS["bob"], "bob-new-password")
+    with ws.read() as conn:
+        assert private_key_for(conn, people.bob, "bob-new-password") is not None
+        with pytest.raises(AuthenticationFailed):
+            private_key_for(conn, people.bob, PASSWORDS["bob"])
+
+
+def test_import_is_idempotent_and_recorded(ws, people):
+    document = load_document(DATA / "penalty-notice.txt")
+    findings = penalty_findings(document)
+    first = ws.import_document(document, findings, ws.cli_actor())
+    again = ws.import_document(document, findings, people.alice)
+    assert again.id == first.id and first.sha256 == document.sha256
+    assert len(ws.findings(first.id)) == len(findings)
+    imports = [e for e in ws.events(first.id) if e.action == "document.imported"]
+    assert len(imports) == 1 and imports[0].document_sha256 == document.sha256
+    assert imports[0].actor.startswith("os:")
+    with pytest.raises(PermissionDenied):
+        ws.import_document(load_document(DATA / "internal-request.txt"), [], people.dave)
+
+
+def test_export_records_are_logged_and_auditors_cannot_add_them(ws, people, penalty):
+    record = ws.record_export(penalty.id, "a" * 64, True, actor=people.alice, output_path="out.txt",
+                              details={"profile": "default"})
+    assert ws.exports(penalty.id) == [record]
+    event = ws.events(penalty.id)[-1]
+    assert event.action == "export.recorded" and event.details["verified"] is True
+    with pytest.raises(PermissionDenied):
+        ws.record_export(penalty.id, "b" * 64, True, actor=people.dave, output_path="x")
+
+
+def test_workspace_cli_init_add_user_status(tmp_path):
+    folder = tmp_path / "cli-ws"
+
+    def cli(*args, stdin=""):
+        return subprocess.run([sys.executable, "-m", "reviewer", "workspace", *args, "--workspace", str(folder)],
+                              input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    assert cli("status").returncode == 1  # no workspace there yet: not silently created
+    result = cli("init", "--admin", "root", "--password-stdin", stdin="root-password-1\n")
+    assert result.returncode == 0, result.stderr
+    assert cli("init", "--admin", "again", "--password-stdin", stdin="x-password-1\n").returncode == 1
+    result = cli("add-user", "bob", "--role", "supervisor", "--as", "root", "--password-stdin",
+                 stdin="root-password-1\nbob-password-1\n")
+    assert result.returncode == 0, result.stderr
+    result = cli("add-user", "eve", "--role", "admin", "--as", "root", "--password-stdin",
+                 stdin="wrong-password\neve-password-1\n")
+    assert result.returncode == 1 and "Wrong user name or password" in result.stderr
+    result = cli("status")
+    assert result.returncode == 0 and "audit head: 2:" in result.stdout
