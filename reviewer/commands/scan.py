@@ -9,6 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt"}
+# Office files found in a folder that we cannot read are still inputs: each gets its "save as docx"
+# line and exit 1, so an unreviewed .doc or spreadsheet roster is never skipped silently.
+# (.docm/.dotx load as docx, .csv as text.)
+OFFICE_SUFFIXES = {".doc", ".docm", ".dotx", ".dot", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ods",
+                   ".ppt", ".pptx", ".dps", ".csv"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,11 +23,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def iter_inputs(paths: list[str]) -> Iterator[Path]:
-    """Files as given; folders walked recursively for supported suffixes, in a stable order."""
+    """Files as given; folders walked recursively for document suffixes, in a stable order.
+
+    The suffix only chooses which files of a folder are inputs; the format comes from the content.
+    """
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+            yield from sorted(f for f in p.rglob("*")
+                              if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES | OFFICE_SUFFIXES)
         else:
             yield p
 

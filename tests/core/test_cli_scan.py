@@ -97,6 +97,17 @@ def test_folder_recursion_json_and_text_formats(tmp_path):
     assert f"L2:15\tCN_ID_CARD\t{PLANTED['txt_id']}\t" in result.stdout
 
 
+def test_office_files_in_a_folder_are_reported_not_skipped(tmp_path):
+    shutil.copy(DATA / "legacy.doc", tmp_path / "old.doc")
+    shutil.copy(DATA / "utf8.txt", tmp_path / "roster.csv")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    result = scan(str(tmp_path))
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert "old.doc" in line and "Save it as docx" in line
+    assert PLANTED["txt_id"] in result.stdout  # the .csv is read as text
+
+
 def test_no_findings_still_exit_0(tmp_path):
     (tmp_path / "clean.txt").write_text("本决定书自送达之日起生效。\n", encoding="utf-8")
     result = scan(str(tmp_path / "clean.txt"))

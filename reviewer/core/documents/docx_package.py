@@ -65,7 +65,8 @@ class DocxPackage:
         if info.file_size > caps.max_part_size:
             raise too_large(f"部件 {name} 解压后大小（字节）", f"the decompressed size of part {name} (bytes)",
                             info.file_size, caps.max_part_size, "max_part_size", path=self.path)
-        if info.file_size > 1024 * 1024 and info.file_size > caps.max_compression_ratio * max(info.compress_size, 1):
+        ratio_cap = caps.max_compression_ratio * max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and info.file_size > ratio_cap:
             raise too_large(f"部件 {name} 的压缩比（疑似压缩炸弹）",
                             f"the compression ratio of part {name} (a likely zip bomb)",
                             info.file_size // max(info.compress_size, 1), caps.max_compression_ratio,
@@ -127,8 +128,9 @@ def _dtd_refused(path: str, part: str) -> CorruptDocument:
     return CorruptDocument(
         f"文件可疑，已拒绝读取：{path} 的部件 {part} 含有 XML 实体/DTD 声明（Word 从不写入，常见于 XXE 或“十亿笑声”攻击）。"
         "请勿用其他工具打开，向来源索取正常文件。",
-        f"Suspicious file refused: part {part} of {path} declares an XML DTD/entities (Word never writes these; "
-        "typical of XXE or billion-laughs attacks). Do not open it elsewhere; ask the source for a normal file.",
+        f"Suspicious file refused: part {part} of {path} declares an XML DTD/entities (Word never writes "
+        "these; typical of XXE or billion-laughs attacks). Do not open it elsewhere; ask the source for a "
+        "normal file.",
         path=path)
 
 

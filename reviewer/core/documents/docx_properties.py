@@ -14,7 +14,8 @@ _APP_SKIP = {"TotalTime", "Pages", "Words", "Characters", "Lines", "Paragraphs",
              "DocSecurity", "ScaleCrop", "LinksUpToDate", "SharedDoc", "HyperlinksChanged", "HeadingPairs"}
 
 
-def property_blocks(package: DocxPackage, package_rels: Mapping[str, Relationship]) -> tuple[list[Block], int | None]:
+def property_blocks(package: DocxPackage,
+                    package_rels: Mapping[str, Relationship]) -> tuple[list[Block], int | None]:
     """Blocks for every non-empty property (path = property name) and app.xml's page count."""
     blocks: list[Block] = []
     pages: int | None = None

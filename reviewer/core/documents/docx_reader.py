@@ -111,8 +111,8 @@ class _Reader:
     def add(self, block: Block) -> None:
         """Append with its final offset (so Document.build need not copy it)."""
         if block.start != self.offset:
-            block = Block(kind=block.kind, part=block.part, path=block.path, text=block.text, start=self.offset,
-                          runs=block.runs, attrs=block.attrs)
+            block = Block(kind=block.kind, part=block.part, path=block.path, text=block.text,
+                          start=self.offset, runs=block.runs, attrs=block.attrs)
         self.blocks.append(block)
         self.offset += len(block.text) + 1
         check_text(self.offset, self.limits, path=self.package.path)
@@ -147,7 +147,8 @@ class _Reader:
             author = comment.get(AUTHOR) or ""
             attrs = {"author": author} if author else {}
             if author:  # the author attribute is itself a person's name in the file
-                self.add(Block(kind=BlockKind.COMMENT, part=part, path=f"{path}/@author", text=author, attrs=attrs))
+                self.add(Block(kind=BlockKind.COMMENT, part=part, path=f"{path}/@author", text=author,
+                               attrs=attrs))
             self.walk(comment, part, path, BlockKind.COMMENT, attrs, rels, 0)
 
     def walk(self, container: etree._Element, part: str, path: str, kind: BlockKind,

@@ -72,8 +72,8 @@ def _read_bytes(p: Path, caps: Limits) -> bytes:
     try:
         if p.is_dir():
             raise DocumentError(f"{name} 是文件夹，不是文件。请指定文件，或用 scan 命令扫描整个文件夹。",
-                                f"{name} is a folder, not a file. Give a file, or scan the folder with the scan "
-                                "command.", path=name)
+                                f"{name} is a folder, not a file. Give a file, or scan the folder with the "
+                                "scan command.", path=name)
         size = os.stat(p).st_size
         if size > caps.max_file_size:
             raise too_large("文件大小（字节）", "the file size (bytes)", size, caps.max_file_size,

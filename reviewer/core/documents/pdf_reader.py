@@ -51,7 +51,8 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
             total += len(block.text) + 1
             check_text(total, limits, path=path)
             blocks.append(block)
-        info = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items() if isinstance(v, str) and v.strip()}
+        info = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items()
+                if isinstance(v, str) and v.strip()}
         for key, value in info.items():
             blocks.append(Block(kind=BlockKind.PROPERTY, part="document info", path=key, text=value.strip(),
                                 attrs={"name": key}))
@@ -113,7 +114,8 @@ def _chars_and_boxes(raw: object, top: float) -> tuple[str, CharBoxes]:
     rects = (ctypes.c_float * (4 * count))()
     handle = ctypes.cast(raw, ctypes.c_void_p).value
     get_box = _GET_BOX
-    for k, address in zip(range(count), range(ctypes.addressof(rects), ctypes.addressof(rects) + 16 * count, 16)):
+    base = ctypes.addressof(rects)
+    for k, address in zip(range(count), range(base, base + 16 * count, 16)):
         get_box(handle, k, address)
     data = array("f")
     data.frombytes(bytes(rects))

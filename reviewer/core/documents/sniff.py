@@ -87,8 +87,8 @@ def _raise_for_ole(data: bytes, path: str) -> None:
             "unencrypted copy as docx and review that.", path=path)
     if "WordDocument".encode("utf-16-le") in data:
         raise UnsupportedFormat(f"不支持旧版 Word 文档（.doc）：{path}。请在 Word 或 WPS 中另存为 docx 后再审查。",
-                                f"Legacy Word document (.doc) is not supported: {path}. Save it as docx in Word "
-                                "or WPS and review that.", path=path)
+                                f"Legacy Word document (.doc) is not supported: {path}. Save it as docx in "
+                                "Word or WPS and review that.", path=path)
     raise UnsupportedFormat(f"不支持的文件格式：{path} 是旧版 Office 二进制文件。{_CONVERT_ZH}",
                             f"Unsupported format: {path} is a legacy binary Office file. {_CONVERT_EN}",
                             path=path)
