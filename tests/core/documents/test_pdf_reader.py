@@ -111,3 +111,18 @@ def test_generated_line_breaks_have_no_box(cjk):
     page = cjk.blocks[0]
     breaks = [i for i, ch in enumerate(page.text) if ch == "\n"]
     assert breaks and all(page.boxes[i] is None for i in breaks)
+
+
+def test_xmp_with_an_entity_attack_is_read_as_plain_words(tmp_path):
+    import pikepdf
+
+    pdf = pikepdf.open(DATA / "reportlab-cjk.pdf")
+    xmp = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+           b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+           b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>&e; xmp.leak@example.com'
+           b'</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>')
+    pdf.Root.Metadata = pdf.make_stream(xmp)
+    pdf.save(tmp_path / "xmp.pdf")
+    doc = load_document(tmp_path / "xmp.pdf")
+    [block] = [b for b in doc.blocks if "xmp.leak@example.com" in b.text]
+    assert block.part == "XMP metadata" and "root:" not in doc.text
