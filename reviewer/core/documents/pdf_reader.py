@@ -81,10 +81,15 @@ def encrypted(path: str) -> EncryptedDocument:
 
 
 def _page_block(pdf: pdfium.PdfDocument, index: int) -> Block:
-    """One page's text layer; a box per character, None for characters pdfium generated."""
+    """One page's text layer; a box per character, None for characters pdfium generated.
+
+    Boxes are in the unrotated page space (as pdfplumber's); a page with /Rotate carries
+    attrs["rotation"] so a viewer that shows it turned can turn the boxes too.
+    """
     page = pdf[index]
     try:
         top = page.get_mediabox()[3]
+        rotation = page.get_rotation()
         textpage = page.get_textpage()
         try:
             text, boxes = _chars_and_boxes(textpage.raw, top)
@@ -93,7 +98,7 @@ def _page_block(pdf: pdfium.PdfDocument, index: int) -> Block:
     finally:
         page.close()
     return Block(kind=BlockKind.PAGE, part=f"page {index + 1}", path=f"page[{index}]", text=text,
-                 boxes=boxes, page=index + 1)
+                 boxes=boxes, page=index + 1, attrs={"rotation": str(rotation)} if rotation else {})
 
 
 # Called once per character: a prototype taking plain integers skips ctypes' argument conversion.

@@ -126,3 +126,13 @@ def test_xmp_with_an_entity_attack_is_read_as_plain_words(tmp_path):
     doc = load_document(tmp_path / "xmp.pdf")
     [block] = [b for b in doc.blocks if "xmp.leak@example.com" in b.text]
     assert block.part == "XMP metadata" and "root:" not in doc.text
+
+
+def test_rotated_page_says_so(tmp_path):
+    import pikepdf
+
+    pdf = pikepdf.open(DATA / "reportlab-cjk.pdf")
+    pdf.pages[1].Rotate = 90
+    pdf.save(tmp_path / "rotated.pdf")
+    doc = load_document(tmp_path / "rotated.pdf")
+    assert [dict(b.attrs) for b in doc.blocks if b.kind is BlockKind.PAGE] == [{}, {"rotation": "90"}, {}]
