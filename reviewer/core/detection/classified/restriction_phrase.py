@@ -77,7 +77,8 @@ class RestrictionPhraseRecognizer:
         if c.form == "statement":
             return high
         if c.form == "title":
-            return 0.8 if line.zone in (Zone.HEAD, Zone.BODY) and p.title_like else 0.0
+            # only the document's own title (in the 版头 area); a heading "（三）会议纪要" further down is not
+            return 0.8 if line.zone is Zone.HEAD and p.title_like else 0.0
         if c.form == "marker" and line.kind is BlockKind.TABLE_CELL and line.zone is Zone.BODY:
             return 0.0  # a cell reading "工作秘密" is a category in a table, not a mark on the document
         return positional_score(line, p, head=high, body_line=high, other=0.4)

@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 
+from reviewer.eval import __main__ as dispatcher
 from reviewer.eval import restricted
 
 
@@ -21,7 +22,7 @@ def test_labelled_set_is_large_and_balanced():
 
 
 def test_eval_command_prints_and_meets_the_targets(capsys):
-    code = restricted.main([])
+    code = dispatcher.main(["restricted"])  # python -m reviewer.eval restricted
     out = capsys.readouterr().out
     numbers = {m.group(1): float(m.group(2)) / 100
                for m in re.finditer(r"^(recall|false alarms|unexpected)\s+([\d.]+)%", out, re.M)}

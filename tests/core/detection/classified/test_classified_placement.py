@@ -154,3 +154,8 @@ def test_legal_style_condition_is_not_a_statement():
     assert found(docx_like(*BODY[:4], "本文件内容涉及国家秘密的，按照有关规定办理。", *BODY[4:])) == []
     assert found(docx_like(*BODY[:4], "本文件含国家秘密的内容，阅后退回。", *BODY[4:])) == [
         (SSS, "本文件含国家秘密")]
+
+
+def test_a_heading_that_names_a_document_type_is_not_a_title():
+    assert found(docx_like(*BODY[:4], "（三）会议纪要", *BODY[4:])) == []
+    assert found(docx_like(*BODY[:4], "关于某某事项的请示", *BODY[4:])) == []
