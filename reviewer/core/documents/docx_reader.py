@@ -26,6 +26,7 @@ INS, DEL, MOVE_TO, MOVE_FROM = (W + n for n in ("ins", "del", "moveTo", "moveFro
 HYPERLINK, FLD_SIMPLE, DIR, BDO = (W + n for n in ("hyperlink", "fldSimple", "dir", "bdo"))
 TXBX_CONTENT, AUTHOR, INSTR_TEXT = W + "txbxContent", W + "author", W + "instrText"
 ALTERNATE, CHOICE, FALLBACK = (f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
+DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 R_ID = f"{{{R_NS}}}id"
 _CHAR_TAGS = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 _DRAWING_TAGS = {W + "drawing", W + "pict", W + "object", ALTERNATE}
@@ -193,6 +194,8 @@ class _Reader:
         for k, (target, text) in enumerate(para.links):
             self.add(Block(kind=BlockKind.HYPERLINK, part=part, path=f"{path}/hyperlink[{k}]", text=target,
                            attrs={"name": text} if text else {}))
+        for suffix, text in para.alt_texts:
+            self.add(Block(kind=BlockKind.ALT_TEXT, part=part, path=f"{path}/{suffix}", text=text, attrs=attrs))
         for k, box in enumerate(para.textboxes):
             self.walk(box, part, f"{path}/txbx[{k}]", BlockKind.TEXTBOX, attrs, rels, depth + 1)
 
@@ -201,7 +204,7 @@ class _Paragraph:
     """Collects one paragraph's text, run map, hyperlink targets and text boxes in one pass."""
 
     __slots__ = ("rels", "pieces", "runs", "pos", "run_index", "links", "textboxes", "deleted",
-                 "deleted_runs", "deleted_pos", "last_deleted", "instructions")
+                 "deleted_runs", "deleted_pos", "last_deleted", "instructions", "alt_texts", "drawings")
 
     def __init__(self, rels: Mapping[str, Relationship]) -> None:
         self.rels = rels
@@ -216,6 +219,8 @@ class _Paragraph:
         self.deleted_pos = 0
         self.last_deleted = -2  # run index of the last deleted run, to separate non-adjacent deletions
         self.instructions: list[str] = []  # field codes: HYPERLINK "mailto:..." fields hide targets too
+        self.alt_texts: list[tuple[str, str]] = []  # (path suffix, text) of picture/shape titles and descriptions
+        self.drawings = 0
 
     def walk(self, el: etree._Element, change: str | None, author: str | None) -> None:
         for child in el:
@@ -248,7 +253,13 @@ class _Paragraph:
             elif tag in _CHAR_TAGS:
                 out.append(_CHAR_TAGS[tag])
             elif tag in _DRAWING_TAGS:
-                self.textboxes.extend(_textboxes(c))
+                for found in _drawing_content(c):
+                    if found.tag == DOC_PR:
+                        self.alt_texts.extend((f"drawing[{self.drawings}]/@{name}", found.get(name).strip())
+                                              for name in ("title", "descr") if (found.get(name) or "").strip())
+                        self.drawings += 1
+                    else:
+                        self.textboxes.append(found)
             elif tag == INSTR_TEXT and c.text:
                 self.instructions.append(c.text)
         if out and change == "del":
@@ -289,14 +300,15 @@ def _choose(alternate: etree._Element) -> etree._Element | None:
     return alternate.find(CHOICE) if alternate.find(CHOICE) is not None else alternate.find(FALLBACK)
 
 
-def _textboxes(el: etree._Element | None) -> Iterator[etree._Element]:
-    """w:txbxContent inside a drawing, once (skipping fallbacks), not descending into nested boxes."""
+def _drawing_content(el: etree._Element | None) -> Iterator[etree._Element]:
+    """w:txbxContent and wp:docPr inside a drawing, once (skipping fallbacks), in document order,
+    not descending into nested text boxes (their own paragraphs are walked later)."""
     if el is not None and el.tag == ALTERNATE:
         el = _choose(el)
     if el is None:
         return
     for child in el:
-        if child.tag == TXBX_CONTENT:
+        if child.tag == TXBX_CONTENT or child.tag == DOC_PR:
             yield child
         elif child.tag == ALTERNATE or len(child):
-            yield from _textboxes(child)
+            yield from _drawing_content(child)

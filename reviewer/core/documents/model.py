@@ -36,6 +36,7 @@ class BlockKind(StrEnum):
     ATTACHMENT = "attachment"  # embedded-file names
     LINE = "line"  # a txt line
     HYPERLINK = "hyperlink"  # a docx hyperlink's target (URL, mailto:), the link text stays in its paragraph
+    ALT_TEXT = "alt_text"  # a docx picture's or shape's title/description (wp:docPr)
 
 
 BLOCK_SEPARATOR = "\n"

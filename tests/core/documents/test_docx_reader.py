@@ -174,3 +174,17 @@ def test_formatting_change_authors_are_listed(tmp_path):
     doc = load_document(_minimal_docx(tmp_path / "fmt.docx", body))
     [author] = [b for b in doc.blocks if b.kind is BlockKind.PROPERTY]
     assert (author.text, author.path) == ("格式修改人", "revision-author[0]")
+
+
+def test_picture_alt_text_is_read_once(tmp_path):
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    drawing = (f'<w:drawing><wp:inline xmlns:wp="{wp}"><wp:docPr id="1" name="Picture 1" title="照片" '
+               'descr="张三身份证照片 alt.leak@example.com"/></wp:inline></w:drawing>')
+    body = (f'<w:p><w:r><w:t>见附图</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wp">'
+            f"{drawing}</mc:Choice><mc:Fallback>{drawing}</mc:Fallback></mc:AlternateContent></w:r></w:p>")
+    doc = load_document(_minimal_docx(tmp_path / "alt.docx", body))
+    assert [(b.kind, b.path, b.text) for b in doc.blocks] == [
+        (BlockKind.PARAGRAPH, "body/p[0]", "见附图"),
+        (BlockKind.ALT_TEXT, "body/p[0]/drawing[0]/@title", "照片"),
+        (BlockKind.ALT_TEXT, "body/p[0]/drawing[0]/@descr", "张三身份证照片 alt.leak@example.com")]
