@@ -19,9 +19,9 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-import reviewer.core.detection.ner.bigrams  # noqa: F401  (registers the reviewer_char_bigrams factory)
 from models import LABELS, PIPELINE_DIR
 from models.training import corpora, govgen
+from reviewer.core.detection.ner.bigrams import normalise  # also registers the reviewer_char_bigrams factory
 
 HERE = Path(__file__).resolve().parent
 CORPUS_DIR = HERE / "corpus"
@@ -30,12 +30,6 @@ SEED = 0
 CLUENER_HOLDOUT = 1000  # CLUENER train sentences held out for model selection (CLUENER dev is a test set)
 GOV_TRAIN, GOV_DEV = 9000, 600
 
-_FULLWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)}
-
-
-def normalise(text: str) -> str:
-    """Full-width digits/letters -> ASCII (1:1, offsets unchanged); MSRA and People's Daily use them."""
-    return text.translate(_FULLWIDTH)
 
 
 def training_sets() -> tuple[list[tuple[str, corpora.Example]], list[tuple[str, corpora.Example]]]:
