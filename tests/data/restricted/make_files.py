@@ -8,6 +8,9 @@ like a GB/T 9704 official document by the same writers the evaluation uses; the 
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -90,6 +93,19 @@ def _head_table_docx(path: Path) -> None:
     document.save(str(path))
 
 
+def _libreoffice(source: Path, fmt: str, target: Path) -> None:
+    """Convert with LibreOffice (Debian libreoffice-writer-nogui), if installed; outputs are committed."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print(f"soffice not found: {target.name} not regenerated")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", fmt,
+                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=180)
+        produced = Path(tmp) / (source.stem + "." + fmt.split(":")[0])
+        shutil.copyfile(produced, target)
+
+
 def main() -> None:
     body = ["重庆市某某局", "关于做好2024年度安全生产检查工作的通知", "各区县（自治县）应急管理局：",
             "现将有关事项通知如下。除依法需要保密的外，检查结果都要及时公开。", "重庆市某某局", "2024年5月6日"]
@@ -112,6 +128,17 @@ def main() -> None:
     _with_custom_properties(HERE / "mentions.docx", HERE / "custom-properties.docx")
     _stamped_pdf(HERE / "stamp-drawn-last.pdf")
     _head_table_docx(HERE / "head-table.docx")
+    long_body = ["重庆市某某局", "关于做好2024年度安全生产检查工作的通知", "各区县（自治县）应急管理局："] + [
+        f"{n}．各单位要按照职责分工，认真组织开展安全生产检查，及时消除隐患，确保检查工作取得实效。" for n in range(1, 40)]
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "lo-source.docx"
+        document = docx.Document()
+        document.sections[0].header.paragraphs[0].text = "秘密★1年"
+        for text in ["000042", "秘密★1年", "特急", *long_body]:
+            document.add_paragraph(text)
+        document.save(str(source))
+        _libreoffice(source, "pdf", HERE / "libreoffice-2pages.pdf")
+        _libreoffice(source, "docx:MS Word 2007 XML", HERE / "libreoffice-resaved.docx")
     if SEED.exists():  # the real 2018 Chongqing work plan (a public document), copied so a clone has it
         (HERE / SEED.name).write_bytes(SEED.read_bytes())
 

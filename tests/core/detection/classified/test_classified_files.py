@@ -114,3 +114,20 @@ def test_head_set_in_a_table():
     assert _types(findings) == [("COPY_NUMBER", "000017"), ("CLASSIFIED_MARKING", "秘密★2年"),
                                 ("URGENCY_MARKING", "特急")]
     assert {f.locator["kind"] for f in findings} == {"table_cell"}
+
+
+def test_libreoffice_pdf_with_the_mark_in_every_page_header():
+    findings = detect(load_document(DATA / "libreoffice-2pages.pdf"))
+    markings = [f for f in findings if f.entity_type == "CLASSIFIED_MARKING"]
+    assert {f.locator["page"] for f in markings} == {1, 2, 3}  # LibreOffice ran the text onto 3 pages
+    assert all(f.attributes["period"] == "1年" for f in markings)  # pdfium reads "秘密★1 年"
+    assert [f.attributes["position"] for f in markings if f.locator["page"] > 1] == ["edge", "edge"]
+    assert [(str(f.entity_type), f.text) for f in findings if f.entity_type != "CLASSIFIED_MARKING"] == [
+        ("COPY_NUMBER", "000042"), ("URGENCY_MARKING", "特急")]
+
+
+def test_docx_resaved_by_libreoffice():
+    findings = detect(load_document(DATA / "libreoffice-resaved.docx"))
+    assert [(str(f.entity_type), f.text, f.locator["kind"]) for f in findings] == [
+        ("CLASSIFIED_MARKING", "秘密★1年", "header"), ("COPY_NUMBER", "000042", "paragraph"),
+        ("CLASSIFIED_MARKING", "秘密★1年", "paragraph"), ("URGENCY_MARKING", "特急", "paragraph")]
