@@ -53,6 +53,10 @@ class DocxPackage:
         # OPC part names are case-insensitive
         self._infos = {info.filename.lower(): info for info in infos}
 
+    def names(self) -> list[str]:
+        """Member names as stored, in zip order."""
+        return [info.filename for info in self._infos.values()]
+
     def has(self, name: str) -> bool:
         return name.lower() in self._infos
 

@@ -69,6 +69,10 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     reader.read_notes(by_type.get("footnotes"), BlockKind.FOOTNOTE, "footnote")
     reader.read_notes(by_type.get("endnotes"), BlockKind.ENDNOTE, "endnote")
     reader.read_comments(by_type.get("comments"))
+    embedded = [n for n in package.names() if n.lower().startswith("word/embeddings/") and not n.endswith("/")]
+    for k, name in enumerate(embedded):  # not read: named so the reviewer knows they are there
+        reader.add(Block(kind=BlockKind.ATTACHMENT, part="word/embeddings", path=f"file[{k}]",
+                         text=name.rsplit("/", 1)[-1], attrs={"name": name}))
     for k, author in enumerate(sorted(reader.change_authors)):
         reader.add(Block(kind=BlockKind.PROPERTY, part=main, path=f"revision-author[{k}]", text=author,
                          attrs={"name": "revision author", "author": author}))

@@ -188,3 +188,13 @@ def test_picture_alt_text_is_read_once(tmp_path):
         (BlockKind.PARAGRAPH, "body/p[0]", "见附图"),
         (BlockKind.ALT_TEXT, "body/p[0]/drawing[0]/@title", "照片"),
         (BlockKind.ALT_TEXT, "body/p[0]/drawing[0]/@descr", "张三身份证照片 alt.leak@example.com")]
+
+
+def test_embedded_objects_are_named(tmp_path):
+    import zipfile
+
+    path = _minimal_docx(tmp_path / "embed.docx", "<w:p/>")
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("word/embeddings/花名册.xlsx", b"PK")
+    [block] = [b for b in load_document(path).blocks if b.kind is BlockKind.ATTACHMENT]
+    assert (block.text, block.part, block.attrs["name"]) == ("花名册.xlsx", "word/embeddings", "word/embeddings/花名册.xlsx")
