@@ -1,4 +1,7 @@
-"""`reviewer log export --format csv|json|docx|pdf -o FILE [--document ID]`: the review log."""
+"""`reviewer log export --format csv|json|docx|pdf -o FILE [--document ID]`: the review log.
+
+Exit 0 when written; 4 when written but the audit chain does not verify (the log says BROKEN).
+"""
 
 from __future__ import annotations
 
@@ -25,13 +28,17 @@ def run(args: argparse.Namespace) -> int:
         ws = open_from_args(args, must_exist=True)
         try:
             catalog = ws.catalog  # strict: a missing catalog is an error, not codes without gists
-            path = export_review_log(ws, args.format, args.output, document_id=args.document, catalog=catalog)
-            head = ws.head()
+            log = export_review_log(ws, args.format, args.output, document_id=args.document, catalog=catalog)
         finally:
             ws.engine.dispose()
     except ReviewerError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    print(f"{path} (chain head {head.count}:{head.hash})")
+    print(f"{args.output} (chain head {log.head.count}:{log.head.hash})")
+    if not log.chain_ok:
+        print("警告：审计链核验失败，记录已导出但不可作为完整记录；请运行 reviewer audit verify。 / "
+              "Warning: the audit chain does not verify; the log was written but is not a trustworthy record. "
+              "Run `reviewer audit verify`.", file=sys.stderr)
+        return 4
     return 0
 

@@ -29,7 +29,8 @@ def _register_font(path: Path) -> None:
     if FONT_NAME in pdfmetrics.getRegisteredFontNames():
         return
     if not path.is_file():
-        raise FontMissing(f"缺少中文字体 {path}，无法生成 PDF 审查记录。请安装 fonts-wqy-zenhei（apt-get install fonts-wqy-zenhei）。",
+        raise FontMissing(f"缺少中文字体 {path}，无法生成 PDF 审查记录。"
+                          "请安装 fonts-wqy-zenhei（apt-get install fonts-wqy-zenhei）。",
                           f"The CJK font {path} is missing, so the PDF review log cannot be made. "
                           "Install fonts-wqy-zenhei (apt-get install fonts-wqy-zenhei).")
     pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))

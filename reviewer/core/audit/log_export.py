@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.core.atomic import write_bytes_atomic
-from reviewer.core.audit.review_log import build_review_log
+from reviewer.core.audit.review_log import ReviewLog, build_review_log
 
 FORMATS = ("csv", "json", "docx", "pdf")
 
 
 def export_review_log(workspace, fmt: str, output: str | Path, *, document_id: int | None = None,
-                      catalog=None) -> Path:
+                      catalog=None) -> ReviewLog:
+    """Build and write the log; the returned log says whether the chain verified (`chain_ok`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {FORMATS}")
     log = build_review_log(workspace, document_id=document_id, catalog=catalog)
@@ -26,4 +27,4 @@ def export_review_log(workspace, fmt: str, output: str | Path, *, document_id: i
         from reviewer.core.audit.export_pdf import to_pdf
         data = to_pdf(log)
     write_bytes_atomic(output, data)
-    return Path(output)
+    return log

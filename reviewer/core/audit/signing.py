@@ -1,44 +1,75 @@
-"""Ed25519 sign-off keys: the private key is stored encrypted with the user's password.
+"""Ed25519 sign-off keys, stored sealed with the user's password.
 
-An auditor checks a sign-off with the supervisor's public key alone; exporting the keys
-(`reviewer audit keys`) and verifying against that copy (`audit verify --keys FILE`) means the
-database does not have to be trusted for who approved what.
+The private key is wrapped with AES-256-GCM under a key derived from the password by argon2id (the
+same cost as the password hash), so stealing the database gives an attacker nothing cheaper to
+brute-force than the password hash itself. An auditor checks a sign-off with the public key alone;
+exporting the keys (`reviewer audit keys`) and verifying against that copy (`audit verify --keys
+FILE`) means the database does not have to be trusted for who approved what.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
+import os
 
-from cryptography.exceptions import InvalidSignature
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+KDF_TIME_COST = 3
+KDF_MEMORY_KIB = 65536
+KDF_PARALLELISM = 4
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _derive(password: str, salt: bytes, t: int, m: int, p: int) -> bytes:
+    return hash_secret_raw(password.encode("utf-8"), salt, time_cost=t, memory_cost=m, parallelism=p,
+                           hash_len=32, type=Type.ID)
+
+
+def seal(key: Ed25519PrivateKey, password: str) -> str:
+    """The raw private key encrypted under an argon2id-derived key, as a small JSON document."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                            serialization.NoEncryption())
+    wrapping = _derive(password, salt, KDF_TIME_COST, KDF_MEMORY_KIB, KDF_PARALLELISM)
+    sealed = AESGCM(wrapping).encrypt(nonce, raw, b"reviewer-ed25519-v1")
+    return json.dumps({"v": 1, "kdf": "argon2id", "t": KDF_TIME_COST, "m": KDF_MEMORY_KIB, "p": KDF_PARALLELISM,
+                       "salt": _b64(salt), "nonce": _b64(nonce), "sealed": _b64(sealed)})
+
+
+def unseal(sealed: str, password: str) -> Ed25519PrivateKey:
+    """Raises ValueError when the password does not open the key (or the record is damaged)."""
+    try:
+        data = json.loads(sealed)
+        wrapping = _derive(password, base64.b64decode(data["salt"]), int(data["t"]), int(data["m"]),
+                           int(data["p"]))
+        raw = AESGCM(wrapping).decrypt(base64.b64decode(data["nonce"]), base64.b64decode(data["sealed"]),
+                                       b"reviewer-ed25519-v1")
+    except (InvalidTag, KeyError, TypeError, json.JSONDecodeError) as exc:
+        raise ValueError("the password does not open this key") from exc
+    return Ed25519PrivateKey.from_private_bytes(raw)
 
 
 def generate_keypair(password: str) -> tuple[str, str]:
-    """Return (public key hex, PKCS#8 PEM encrypted with `password`)."""
+    """Return (public key hex, sealed private key)."""
     key = Ed25519PrivateKey.generate()
-    return _public_hex(key), _encrypt(key, password)
+    return public_hex(key), seal(key, password)
 
 
-def _public_hex(key: Ed25519PrivateKey) -> str:
+def public_hex(key: Ed25519PrivateKey) -> str:
     return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
 
 
-def _encrypt(key: Ed25519PrivateKey, password: str) -> str:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.BestAvailableEncryption(password.encode("utf-8"))).decode("ascii")
-
-
-def load_private_key(pem: str, password: str) -> Ed25519PrivateKey:
-    """Raises ValueError when the password does not decrypt the key."""
-    key = serialization.load_pem_private_key(pem.encode("ascii"), password=password.encode("utf-8"))
-    if not isinstance(key, Ed25519PrivateKey):
-        raise ValueError("not an Ed25519 key")
-    return key
-
-
-def reencrypt(pem: str, old_password: str, new_password: str) -> str:
-    return _encrypt(load_private_key(pem, old_password), new_password)
+def reseal(sealed: str, old_password: str, new_password: str) -> str:
+    return seal(unseal(sealed, old_password), new_password)
 
 
 def sign(key: Ed25519PrivateKey, body: bytes) -> str:

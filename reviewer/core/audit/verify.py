@@ -64,7 +64,8 @@ def verify_chain(conn: Connection, *, keys: dict[str, str] | None = None,
     for event in iter_events(conn):
         if event.seq != expected:
             kind = "missing" if event.seq > expected else "out_of_order"
-            problems.append(Problem(expected, kind, f"第 {expected} 条事件缺失或顺序被改动（实际读到第 {event.seq} 条）。",
+            problems.append(Problem(expected, kind,
+                                    f"第 {expected} 条事件缺失或顺序被改动（实际读到第 {event.seq} 条）。",
                                     f"Event {expected} is missing or out of order (found event {event.seq})."))
             break
         if event.prev_hash != prev:
@@ -108,11 +109,13 @@ def _check_signature(event, trusted: dict[str, str]) -> Problem | None:
     claimed = event.details.get("public_key")
     if key is None or claimed != key or not event.signature:
         reason_zh = "没有可信公钥" if key is None else ("签名公钥与批准人不符" if claimed != key else "缺少签名")
-        return Problem(event.seq, "signature", f"第 {event.seq} 条批准事件的签名无法核验（{reason_zh}，批准人 {event.actor}）。",
+        return Problem(event.seq, "signature",
+                       f"第 {event.seq} 条批准事件的签名无法核验（{reason_zh}，批准人 {event.actor}）。",
                        f"The sign-off in event {event.seq} cannot be verified (approver {event.actor}: "
                        f"{'no trusted key' if key is None else 'key mismatch or no signature'}).")
     if not signing.verify_signature(key, event.body(), event.signature):
-        return Problem(event.seq, "signature", f"第 {event.seq} 条批准事件签名无效（批准人 {event.actor}），记录可能被伪造。",
+        return Problem(event.seq, "signature",
+                       f"第 {event.seq} 条批准事件签名无效（批准人 {event.actor}），记录可能被伪造。",
                        f"The sign-off signature in event {event.seq} is invalid (approver {event.actor}); "
                        "the record may be forged.")
     return None
@@ -125,7 +128,8 @@ def _check_head(conn: Connection, count: int, last_hash: str) -> list[Problem]:
             return []
         return [Problem(None, "head", "链头记录丢失。", "The chain head record is missing.")]
     if head.count > count:
-        return [Problem(count + 1, "truncated", f"链头记录有 {head.count} 条事件，现只有 {count} 条：第 {count + 1} 条起被删除。",
+        return [Problem(count + 1, "truncated",
+                        f"链头记录有 {head.count} 条事件，现只有 {count} 条：第 {count + 1} 条起被删除。",
                         f"The head records {head.count} events but only {count} remain: events from "
                         f"{count + 1} on were removed.")]
     if head.count < count:
@@ -143,7 +147,8 @@ def _check_references(conn: Connection, count: int) -> list[Problem]:
         table = schema.metadata.tables[name]
         newest = max(newest, int(conn.execute(select(func.max(table.c.event_seq))).scalar() or 0))
     if newest > count:
-        return [Problem(count + 1, "truncated", f"工作区记录引用了第 {newest} 条事件，但链只有 {count} 条：第 {count + 1} 条起被删除。",
+        return [Problem(count + 1, "truncated",
+                        f"工作区记录引用了第 {newest} 条事件，但链只有 {count} 条：第 {count + 1} 条起被删除。",
                         f"Workspace records refer to event {newest} but the chain has {count}: events from "
                         f"{count + 1} on were removed.")]
     return []

@@ -67,7 +67,8 @@ def check_codes(catalog, codes) -> None:
 def validate_record(record: DisclosureRecord, catalog) -> None:
     """Field rules that need no findings: rationale, legal basis, who determined it."""
     if not isinstance(record.attribute, DisclosureAttribute):
-        raise LegalBasisInvalid("公开属性无效，请从四种属性中选择。", "Invalid disclosure attribute; pick one of the four.")
+        raise LegalBasisInvalid("公开属性无效，请从四种属性中选择。",
+                                "Invalid disclosure attribute; pick one of the four.")
     proactive = record.attribute == DisclosureAttribute.PROACTIVE
     if not proactive and not record.rationale.strip():
         raise RationaleRequired(

@@ -42,7 +42,7 @@ users = Table(
     Column("role", String(16), nullable=False),
     Column("password_hash", Text, nullable=False),
     Column("public_key", String(64), nullable=False),  # raw Ed25519 public key, hex
-    Column("private_key_pem", Text, nullable=False),  # PKCS#8, encrypted with the user's password
+    Column("private_key_sealed", Text, nullable=False),  # Ed25519 key sealed with the password (signing.py)
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", String(40), nullable=False),
 )

@@ -58,14 +58,14 @@ def create_user(conn: Connection, *, username: str, role: Role, password: str, d
     if conn.execute(select(schema.users.c.id).where(schema.users.c.username == username)).first():
         raise UserExists(f"用户 {username} 已存在，请换一个用户名。",
                          f"User {username} already exists; choose another name.")
-    public_key, private_pem = signing.generate_keypair(password)
+    public_key, sealed = signing.generate_keypair(password)
     now = utc_now()
     append_event(conn, actor=created_by, action="user.created",
                          details={"username": username, "role": str(role), "public_key": public_key,
                                   "key_fingerprint": signing.fingerprint(public_key)})
     result = conn.execute(schema.users.insert().values(
         username=username, display_name=display_name or username, role=str(role),
-        password_hash=_HASHER.hash(password), public_key=public_key, private_key_pem=private_pem,
+        password_hash=_HASHER.hash(password), public_key=public_key, private_key_sealed=sealed,
         active=True, created_at=now))
     return User(result.inserted_primary_key[0], username, display_name or username, role, public_key)
 
@@ -94,10 +94,10 @@ def authenticate(conn: Connection, username: str, password: str) -> User:
 def private_key_for(conn: Connection, user: User, password: str):
     """Re-check the password and decrypt the user's signing key (sign-off needs password re-entry)."""
     authenticate(conn, user.username, password)
-    pem = conn.execute(select(schema.users.c.private_key_pem)
-                       .where(schema.users.c.id == user.id)).scalar_one()
+    sealed = conn.execute(select(schema.users.c.private_key_sealed)
+                          .where(schema.users.c.id == user.id)).scalar_one()
     try:
-        return signing.load_private_key(pem, password)
+        return signing.unseal(sealed, password)
     except ValueError:
         raise AuthenticationFailed("无法用该密码解开签名密钥，请联系管理员重置密钥。",
                                    "The password does not unlock the signing key; ask the administrator "
@@ -109,11 +109,11 @@ def change_password(conn: Connection, user: User, old_password: str, new_passwor
     if len(new_password) < MIN_PASSWORD_LENGTH:
         raise AuthenticationFailed(f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符。",
                                    f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
-    pem = conn.execute(select(schema.users.c.private_key_pem)
-                       .where(schema.users.c.id == user.id)).scalar_one()
+    sealed = conn.execute(select(schema.users.c.private_key_sealed)
+                          .where(schema.users.c.id == user.id)).scalar_one()
     conn.execute(schema.users.update().where(schema.users.c.id == user.id).values(
         password_hash=_HASHER.hash(new_password),
-        private_key_pem=signing.reencrypt(pem, old_password, new_password)))
+        private_key_sealed=signing.reseal(sealed, old_password, new_password)))
     append_event(conn, actor=user.username, action="user.password_changed", details={"username": user.username})
 
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from reviewer.core.audit import chain
 from reviewer.core.atomic import write_bytes_atomic
+from reviewer.core.audit import chain
 from reviewer.core.audit.verify import VerifyReport, verify_chain
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.review import signoff
@@ -249,7 +249,8 @@ class Workspace:
 
 def _no_auditor(actor: Actor, action_zh: str, action_en: str) -> None:
     if isinstance(actor, User) and actor.role == Role.AUDITOR:
-        raise PermissionDenied(f"审计员只能查看和核验，不能{action_zh}。", f"Auditors may only read and verify, not {action_en}.")
+        raise PermissionDenied(f"审计员只能查看和核验，不能{action_zh}。",
+                               f"Auditors may only read and verify, not {action_en}.")
 
 
 def open_workspace(path_or_url: str | Path | None = None, *, catalog: Any = None) -> Workspace:

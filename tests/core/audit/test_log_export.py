@@ -135,3 +135,14 @@ def test_pdf_export_without_the_font_is_a_clear_error(reviewed, tmp_path):
     with pytest.raises(export_pdf.FontMissing, match="fonts-wqy-zenhei"):
         export_pdf._register_font(tmp_path / "no-such-font.ttc")
     assert log.documents
+
+
+def test_export_of_a_broken_chain_is_written_but_flagged(reviewed, tmp_path):
+    import sqlite3
+
+    folder = reviewed[0]
+    with sqlite3.connect(folder / "workspace.sqlite3", isolation_level=None) as con:
+        con.execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 5")
+    result = log_cli(folder, "json", tmp_path / "broken.json")
+    assert result.returncode == 4 and "does not verify" in result.stderr
+    assert json.loads((tmp_path / "broken.json").read_text(encoding="utf-8"))["chain_verified"] is False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import CreateTable
 
+from reviewer.core.audit.signing import unseal
 from reviewer.core.documents import load_document
 from reviewer.core.store import location, open_workspace, schema
 from reviewer.core.store.errors import AuthenticationFailed, PermissionDenied, UserExists, WorkspaceTooNew
@@ -84,7 +86,12 @@ def test_first_run_creates_an_admin_then_only_admins_add_users(tmp_path):
         with ws.read() as conn:
             row = conn.execute(select(schema.users).where(schema.users.c.username == "alice")).one()
         assert row.password_hash.startswith("$argon2id$")
-        assert "ENCRYPTED PRIVATE KEY" in row.private_key_pem and len(row.public_key) == 64
+        sealed = json.loads(row.private_key_sealed)
+        assert sealed["kdf"] == "argon2id" and len(row.public_key) == 64
+        assert unseal(row.private_key_sealed, "alice-password").public_key().public_bytes_raw().hex() == \
+            row.public_key
+        with pytest.raises(ValueError):
+            unseal(row.private_key_sealed, "wrong-password")
         assert ws.login("alice", "alice-password") == alice
         with pytest.raises(AuthenticationFailed):
             ws.login("alice", "wrong-password")
