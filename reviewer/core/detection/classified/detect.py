@@ -35,7 +35,24 @@ class ClassifiedDetector:
         found += self.note.candidates(line)
         for recognizer in self.phrases:
             found += recognizer.candidates(line)
-        return longest_first(found)
+        return found
+
+    def _select(self, line: Line, pool: list[Candidate], ctx: DocContext, classified: bool,
+                threshold: float) -> list[tuple[Candidate, float]]:
+        """Non-overlapping candidates with their scores. A long candidate that is rejected (a title-like
+        line that is not a title, a marker in a table cell) must not hide a shorter one inside it, so the
+        choice is made again without the rejected ones (rarely more than once)."""
+        for _ in range(4):
+            chosen = longest_first(pool)
+            placements = place(line, chosen, self.rules)
+            scored = [(c, self._score(line, c, placements[c], ctx, classified)) for c in chosen]
+            rejected = {id(c) for c, score in scored if score <= 0 or score < threshold}
+            hidden = [o for o in pool if o not in chosen]
+            if not rejected or not any(c.start < o.end and o.start < c.end for c in chosen if id(c) in rejected
+                                       for o in hidden):
+                break
+            pool = [c for c in pool if id(c) not in rejected]
+        return [(c, score) for c, score in scored if score > 0 and score >= threshold]
 
     def _score(self, line: Line, c: Candidate, p: Placement, ctx: DocContext, classified: bool) -> float:
         if c.entity_type is EntityType.CLASSIFIED_MARKING:
@@ -61,21 +78,18 @@ class ClassifiedDetector:
             if line.kind is BlockKind.PROPERTY:
                 previous[line.start] = line.name.removeprefix("custom:")
         ctx = DocContext(previous=previous)
-        placed = []
-        for line in lines:
-            chosen = self._line_candidates(line)
-            if chosen:
-                placed.append((line, place(line, chosen, self.rules)))
-        classified = any(
-            c.entity_type is EntityType.CLASSIFIED_MARKING and line.zone in (Zone.HEAD, Zone.EDGE)
-            and self.marking.score(line, c, p, ctx) >= threshold
-            for line, placements in placed for c, p in placements.items())
-        findings = []
-        for line, placements in placed:
-            for c, p in placements.items():
-                score = self._score(line, c, p, ctx, classified)
-                if score > 0 and score >= threshold:
-                    findings.append(self._finding(document, line, c, score))
+        pools = [(line, found) for line in lines if (found := self._line_candidates(line))]
+        # a bare six-digit line is a 份号 only when the document carries a 密级 mark where marks sit
+        classified = False
+        for line, pool in pools:
+            chosen = longest_first([c for c in pool if c.entity_type is EntityType.CLASSIFIED_MARKING])
+            placements = place(line, chosen, self.rules) if line.zone in (Zone.HEAD, Zone.EDGE) else {}
+            if any(self.marking.score(line, c, p, ctx) >= self.rules.default_threshold
+                   for c, p in placements.items()):
+                classified = True
+                break
+        findings = [self._finding(document, line, c, score)
+                    for line, pool in pools for c, score in self._select(line, pool, ctx, classified, threshold)]
         return sorted(findings, key=lambda f: (f.start, f.end))
 
     def _finding(self, document: Document, line: Line, c: Candidate, score: float) -> Finding:

@@ -159,3 +159,8 @@ def test_legal_style_condition_is_not_a_statement():
 def test_a_heading_that_names_a_document_type_is_not_a_title():
     assert found(docx_like(*BODY[:4], "（三）会议纪要", *BODY[4:])) == []
     assert found(docx_like(*BODY[:4], "关于某某事项的请示", *BODY[4:])) == []
+
+
+def test_a_rejected_long_candidate_does_not_hide_a_mark_inside_it():
+    # in the body the title rule does not apply, but the bracketed draft marker still does
+    assert found(docx_like(*BODY[:4], "关于某某事项（征求意见稿）的请示", *BODY[4:])) == [(PROC, "征求意见稿")]
