@@ -34,6 +34,19 @@ def _quote(findings: list[Finding]) -> str:
     return shown + ("等" if len(texts) > 3 else "")
 
 
+_PERSONAL_ZH = {"CN_ID_CARD": "身份证号码", "CN_MOBILE_PHONE": "手机号码", "CN_LANDLINE_PHONE": "固定电话",
+                "EMAIL_ADDRESS": "电子邮箱", "CN_BANK_CARD": "银行账号", "CN_USCC": "统一社会信用代码",
+                "CN_LICENSE_PLATE": "车牌号", "CN_PASSPORT": "护照号码", "CN_HK_MACAO_PERMIT": "港澳通行证号码",
+                "IP_ADDRESS": "IP 地址", "CN_QQ": "QQ 号", "CN_WECHAT": "微信号", "CN_BIRTH_DATE": "出生日期",
+                "SENSITIVE_PERSONAL": "敏感个人信息", "PERSON": "姓名", "CN_ADDRESS": "住址"}
+
+
+def _kinds(findings: list[Finding]) -> str:
+    """What kinds of personal information, never the values: the rationale goes into the review log."""
+    kinds = list(dict.fromkeys(_PERSONAL_ZH.get(str(f.entity_type), "其他个人信息") for f in findings))
+    return "、".join(kinds[:6]) + ("等" if len(kinds) > 6 else "")
+
+
 def _cite(catalog: LegalBasisCatalog, codes: Iterable[str]) -> str:
     citations = [catalog.get(c).citation_zh() for c in codes]
     out: list[str] = []
@@ -54,7 +67,7 @@ def suggest_attribute(findings: Iterable[Finding], *, catalog: LegalBasisCatalog
     personal: list[Finding] = []
     for f in findings:
         by_type.setdefault(str(f.entity_type), []).append(f)
-        if f.category is Category.PERSONAL and f.entity_type != EntityType.MANUAL:
+        if f.category == Category.PERSONAL:
             personal.append(f)
     notes = by_type.get(EntityType.DISCLOSURE_NOTE, [])
     printed = {DisclosureAttribute(f.attributes["attribute"]) for f in notes if "attribute" in f.attributes}
@@ -91,7 +104,7 @@ def suggest_attribute(findings: Iterable[Finding], *, catalog: LegalBasisCatalog
     elif personal:
         attribute, codes = DisclosureAttribute.REDACTED_RELEASE, ["第十五条", "第三十七条"]
         reasons = sorted({str(f.entity_type) for f in personal})
-        text = (f"文件含有个人信息（{_quote(personal)}），公开会损害第三方合法权益。依据{_cite(catalog, codes)}，"
+        text = (f"文件含有个人信息（{_kinds(personal)}），公开会损害第三方合法权益。依据{_cite(catalog, codes)}，"
                 "对个人信息作去标识化处理后公开其余部分；惩戒性公示和法定应公开的信息可保留姓名，但仍须隐去身份证号、电话和住址。")
     else:
         attribute, codes, reasons = DisclosureAttribute.PROACTIVE, ["第十九条"], []

@@ -41,6 +41,7 @@ def test_personal_information_only_suggests_release_after_redaction():
     s = suggest_attribute([_personal()])
     assert s.attribute is DisclosureAttribute.REDACTED_RELEASE
     assert s.legal_basis == ("第十五条", "第三十七条") and s.reasons == ("PERSON",)
+    assert "姓名" in s.rationale and "张三" not in s.rationale  # kinds only: the rationale is logged
 
 
 def test_nothing_found_suggests_proactive_and_agrees_with_the_printed_note():
