@@ -16,11 +16,15 @@ from enum import StrEnum
 from sqlalchemy import Connection, select
 
 from reviewer.core.audit.chain import append_event
+from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.review.errors import InvalidDecision
 from reviewer.core.store import schema
 from reviewer.core.store.documents import DocumentInfo, finding_values, row_to_finding
 from reviewer.core.store.errors import NotFound, StaleWrite
 from reviewer.core.types import Category, EntityType, Finding, Severity, category_of
+
+# The de-identification operators a decision may name (what `reviewer redact` applies).
+OPERATORS = tuple(str(k) for k in OperatorKind)
 
 
 class DecisionKind(StrEnum):
@@ -107,9 +111,10 @@ def get_finding(conn: Connection, document_id: int, finding_id: int) -> StoredFi
 
 def validate_decision(decision: Decision, finding: Finding, text: str, catalog) -> Decision:
     """Check a decision's fields; fill the edited span's text from the document."""
-    if decision.kind in (DecisionKind.ACCEPT, DecisionKind.EDIT) and not (decision.operator or "").strip():
-        raise InvalidDecision("采纳时必须选择处理方式（遮盖、某化、泛化或删除）。",
-                              "Accepting needs an operator (mask, pseudonym, generalise or redact).")
+    if decision.kind in (DecisionKind.ACCEPT, DecisionKind.EDIT) and decision.operator not in OPERATORS:
+        raise InvalidDecision(f"采纳时必须选择处理方式（{'、'.join(OPERATORS)}），收到“{decision.operator}”。",
+                              f"Accepting needs an operator, one of {', '.join(OPERATORS)}; "
+                              f"got {decision.operator!r}.")
     if decision.kind == DecisionKind.REJECT and not (decision.reason or "").strip():
         raise InvalidDecision("驳回时必须填写理由。", "Rejecting needs a reason.")
     if decision.legal_basis:

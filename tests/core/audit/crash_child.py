@@ -38,7 +38,7 @@ def main() -> None:
             continue
         finding_id = rng.choice(findings)
         if rng.random() < 0.5:
-            operator = rng.choice(["mask", "pseudonym", "redact", "generalise"])
+            operator = rng.choice(["mask", "pseudonym", "redact", "generalize"])
             session.accept(finding_id, operator)
             detail = operator
         else:

@@ -40,6 +40,8 @@ def test_invalid_decisions_are_refused(ws, people, penalty):
         session.reject(target.id, "  ")
     with pytest.raises(InvalidDecision):
         session.decide(target.id, Decision(DecisionKind.ACCEPT))
+    with pytest.raises(InvalidDecision, match="blur"):
+        session.accept(target.id, "blur")  # not an operator the redact step knows
     with pytest.raises(InvalidDecision):
         session.edit_span(target.id, 10, 5, "mask")
     with pytest.raises(InvalidDecision):

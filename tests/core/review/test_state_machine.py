@@ -79,7 +79,7 @@ def test_returned_goes_back_to_review_and_can_be_approved_after_rework(ws, peopl
     ws.return_for_rework(penalty.id, people.bob, "住址应保留到街道")
     assert ws.document(penalty.id).status == ReviewStatus.RETURNED
     address = next(f for f in session.findings() if f.finding.entity_type == EntityType.CN_ADDRESS)
-    session.accept(address.id, "generalise")
+    session.accept(address.id, "generalize")
     assert ws.document(penalty.id).status == ReviewStatus.IN_REVIEW
     session.submit()
     # the export predates the rework: it no longer reflects the review
