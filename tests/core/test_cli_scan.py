@@ -18,7 +18,7 @@ CONTRACT = ["path", "entity_type", "category", "text", "start", "end", "score", 
             "explanation"]
 
 
-def scan(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+def scan(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run([sys.executable, "-m", "reviewer", "scan", *args], cwd=ROOT, capture_output=True,
                           text=True, encoding="utf-8", timeout=timeout, env=env)
