@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from reviewer.core.detection.classified import DEFAULT_THRESHOLD, detect
+from reviewer.core.detection.classified import detect, load_rules
 from reviewer.core.documents import load_document
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.types import RESTRICTED_TYPES, Finding
@@ -208,7 +208,8 @@ def _matches(finding: Finding, kind: str, text: str | None) -> bool:
     return str(finding.entity_type) == kind and (text is None or finding.text == text)
 
 
-def evaluate(cases: Sequence[Case], *, threshold: float = DEFAULT_THRESHOLD) -> Report:
+def evaluate(cases: Sequence[Case], *, threshold: float | None = None) -> Report:
+    """`threshold` None: the rules file's default_threshold, as the application uses it."""
     started = time.perf_counter()
     expected = found = false_alarm_lines = unexpected_lines = must_not_fire = 0
     misses, alarms = [], []
@@ -259,17 +260,19 @@ def format_report(report: Report, threshold: float) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reviewer.eval restricted", description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=Path, default=CASES_PATH)
-    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="minimum score (default: default_threshold of resources/classified.yaml)")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    report = evaluate(load_cases(args.cases), threshold=args.threshold)
+    threshold = load_rules().default_threshold if args.threshold is None else args.threshold
+    report = evaluate(load_cases(args.cases), threshold=threshold)
     if args.json:
-        print(json.dumps({"recall": report.recall, "false_alarm_rate": report.false_alarm_rate,
+        print(json.dumps({"threshold": threshold, "recall": report.recall, "false_alarm_rate": report.false_alarm_rate,
                           "unexpected_rate": report.unexpected_rate, "cases": report.cases,
                           "must_not_fire": report.must_not_fire, "misses": report.misses,
                           "false_alarms": report.false_alarms}, ensure_ascii=False, indent=2))
     else:
-        print(format_report(report, args.threshold))
+        print(format_report(report, threshold))
     return 0 if report.passed else 1
 
 
