@@ -114,6 +114,8 @@ class _Reader:
             raise self.fail(where, f"正则表达式无效（{exc}）", f"invalid regular expression ({exc})") from exc
         if pattern.search(""):
             raise self.fail(where, "正则表达式不能匹配空文字", "the regular expression matches empty text")
+        if pattern.groupindex:  # the detector composes these patterns and names its own groups
+            raise self.fail(where, "正则表达式不能使用命名分组 (?P<…>)", "named groups (?P<...>) are not allowed")
         return pattern
 
 

@@ -34,6 +34,7 @@ def test_shipped_rules_load():
     (lambda d: d["restrictions"]["INTERNAL_USE"].update(markers=[]), "markers"),
     (lambda d: d["classified"]["periods"].update(years="([0-9]"), "periods.years"),
     (lambda d: d["classified"]["periods"].update(years="x*"), "periods.years"),
+    (lambda d: d["classified"]["periods"].update(years="(?P<n>[0-9])年"), "periods.years"),
     (lambda d: d["disclosure_note"]["values"].update(公开发布="公开"), "公开发布"),
     (lambda d: d["explanations"].pop("COPY_NUMBER"), "COPY_NUMBER"),
     (lambda d: d.update(default_threshold=1.5), "default_threshold"),
