@@ -106,6 +106,28 @@ def _libreoffice(source: Path, fmt: str, target: Path) -> None:
         shutil.copyfile(produced, target)
 
 
+def _deleted_mark_docx(path: Path) -> None:
+    """The 密级 line removed with tracked changes on: Word no longer shows it, the file still holds it."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    deletion = OxmlElement("w:del")
+    deletion.set(qn("w:id"), "1")
+    deletion.set(qn("w:author"), "拟稿人")
+    deletion.set(qn("w:date"), "2024-03-01T09:00:00Z")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:delText")
+    text.text = "秘密★1年"
+    run.append(text)
+    deletion.append(run)
+    paragraph._p.append(deletion)
+    for line in ["重庆市某某局文件", "关于做好防汛工作的通知", "各区县（自治县）应急管理局：", "现将有关事项通知如下。"]:
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
 def main() -> None:
     body = ["重庆市某某局", "关于做好2024年度安全生产检查工作的通知", "各区县（自治县）应急管理局：",
             "现将有关事项通知如下。除依法需要保密的外，检查结果都要及时公开。", "重庆市某某局", "2024年5月6日"]
@@ -128,6 +150,7 @@ def main() -> None:
     _with_custom_properties(HERE / "mentions.docx", HERE / "custom-properties.docx")
     _stamped_pdf(HERE / "stamp-drawn-last.pdf")
     _head_table_docx(HERE / "head-table.docx")
+    _deleted_mark_docx(HERE / "deleted-mark.docx")
     long_body = ["重庆市某某局", "关于做好2024年度安全生产检查工作的通知", "各区县（自治县）应急管理局："] + [
         f"{n}．各单位要按照职责分工，认真组织开展安全生产检查，及时消除隐患，确保检查工作取得实效。" for n in range(1, 40)]
     with tempfile.TemporaryDirectory() as tmp:

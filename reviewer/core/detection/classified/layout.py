@@ -45,6 +45,7 @@ class Line:
     boxes: tuple[Box | None, ...] | None = None  # PDF: one box per character of `text`
     extent: tuple[float, float] | None = None  # PDF: left and right edge of the page's text
     name: str = ""  # PROPERTY blocks: the property name ("custom:密级")
+    deleted: bool = False  # docx tracked deletion: invisible in Word, still in the file
 
     @property
     def end(self) -> int:
@@ -68,6 +69,10 @@ class Line:
 
     def where_zh(self, start: int = 0, end: int | None = None) -> str:
         """Position in words for explanations, e.g. "首页左上角第2行"."""
+        place = self._place_zh(start, end)
+        return place + "（修订中已删除、但仍留在文件里的文字）" if self.deleted else place
+
+    def _place_zh(self, start: int, end: int | None) -> str:
         if self.zone is Zone.EDGE:
             return "页眉" if self.kind is BlockKind.HEADER else ("页脚" if self.kind is BlockKind.FOOTER else
                                                                   f"第{self.page}页页边")
@@ -127,7 +132,8 @@ def document_lines(document: Document, *, head_lines: int, page_edge_lines: int,
         pieces = [(off, t) for off, t in _split(block) if t.strip()]
         if block.kind in EDGE_KINDS:
             for i, (off, text) in enumerate(pieces):
-                lines.append(Line(text, block.start + off, Zone.EDGE, i, block.kind, block.page))
+                lines.append(Line(text, block.start + off, Zone.EDGE, i, block.kind, block.page,
+                                  deleted=block.path.endswith("/del")))
             continue
         if block.kind not in BODY_KINDS:
             name = block.attrs.get("name", "")
@@ -150,5 +156,6 @@ def document_lines(document: Document, *, head_lines: int, page_edge_lines: int,
                 head_seen = head_lines  # the 版头 is over for good
                 zone, index = Zone.BODY, body_index
                 body_index += 1
-            lines.append(Line(text, start, zone, index, block.kind, block.page, boxes, extent))
+            lines.append(Line(text, start, zone, index, block.kind, block.page, boxes, extent,
+                              deleted=block.path.endswith("/del")))
     return lines

@@ -131,3 +131,11 @@ def test_docx_resaved_by_libreoffice():
     assert [(str(f.entity_type), f.text, f.locator["kind"]) for f in findings] == [
         ("CLASSIFIED_MARKING", "秘密★1年", "header"), ("COPY_NUMBER", "000042", "paragraph"),
         ("CLASSIFIED_MARKING", "秘密★1年", "paragraph"), ("URGENCY_MARKING", "特急", "paragraph")]
+
+
+def test_a_mark_deleted_with_tracked_changes_is_still_in_the_file():
+    findings = detect(load_document(DATA / "deleted-mark.docx"))
+    assert _types(findings) == [("CLASSIFIED_MARKING", "秘密★1年")]
+    (marking,) = findings
+    assert marking.severity is Severity.BLOCK and marking.locator["runs"][0]["change"] == "del"
+    assert "已删除" in marking.explanation
