@@ -104,6 +104,8 @@ class ClassifiedDetector:
             # 2012 edition: 密级 top-left under the 份号; 1999 edition: top-right
             attributes["layout"] = "GB/T 9704-2012" if side is Side.LEFT else "GB/T 9704-1999"
             where += f"（{attributes['layout']} 格式）"
+        if c.entity_type is EntityType.DISCLOSURE_NOTE and line.zone is Zone.BODY and c.form == "note":
+            where += "附注"
         explanation = f"{where}的“{line.text[c.start:c.end]}”：{c.note}。{self.rules.explanations[c.entity_type]}"
         return Finding(entity_type=c.entity_type, start=start, end=end, text=document.text[start:end],
                        score=score, recognizer=c.recognizer, explanation=explanation,
