@@ -233,8 +233,22 @@ class Workspace:
         if path is None:
             return
         head = self.head()
-        if head.count:
-            write_bytes_atomic(path, json.dumps({"count": head.count, "hash": head.hash}).encode("utf-8"))
+        if not head.count:
+            return
+        previous = self.read_witness()
+        if previous is not None and not self._extends(previous):
+            return  # never overwrite the evidence of a truncated or rewritten chain; verify reports it
+        write_bytes_atomic(path, json.dumps({"count": head.count, "hash": head.hash}).encode("utf-8"))
+
+    def _extends(self, pin: tuple[int, str]) -> bool:
+        """Does the current chain still hold the pinned event (same hash at the same position)?"""
+        from sqlalchemy import select
+
+        from reviewer.core.store import schema
+        with self.read() as conn:
+            found = conn.execute(select(schema.audit_events.c.hash)
+                                 .where(schema.audit_events.c.seq == pin[0])).scalar()
+        return found == pin[1]
 
     def read_witness(self) -> tuple[int, str] | None:
         path = self.location.witness_path

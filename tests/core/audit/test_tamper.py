@@ -7,6 +7,7 @@ would. Each case names the first bad event.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,9 +16,17 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.audit.chain import event_body, hash_body
+from reviewer.core.documents import load_document
 from reviewer.core.store import open_workspace
 from reviewer.core.store.location import DB_FILENAME, WITNESS_FILENAME
-from tests.core.store.workspace_fixtures import PASSWORDS, decide_all, proactive_record, redact_and_record
+from tests.core.store.workspace_fixtures import (
+    DATA,
+    PASSWORDS,
+    decide_all,
+    penalty_findings,
+    proactive_record,
+    redact_and_record,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -27,18 +36,31 @@ def verify_cli(folder: Path, *extra: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
-@pytest.fixture
-def signed(ws, people, penalty, tmp_path):
-    """A workspace with a reviewed, exported, signed and released document; closed on return."""
-    session = ws.session(penalty.id, people.alice)
+@pytest.fixture(scope="module")
+def signed_template(template_workspace, tmp_path_factory):
+    """A workspace with a reviewed, exported, signed and released document (built once per module)."""
+    folder = tmp_path_factory.mktemp("signed") / "ws"
+    shutil.copytree(template_workspace, folder)
+    ws = open_workspace(folder)
+    alice, bob = ws.get_user("alice"), ws.get_user("bob")
+    document = load_document(DATA / "penalty-notice.txt")
+    penalty = ws.import_document(document, penalty_findings(document), ws.cli_actor())
+    session = ws.session(penalty.id, alice)
     decide_all(session)
     session.record_attribute(proactive_record())
-    redact_and_record(ws, penalty.id, tmp_path)
+    redact_and_record(ws, penalty.id, folder.parent)
     session.submit()
-    ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
-    ws.release(penalty.id, people.bob)
-    folder = ws.location.folder
+    ws.approve(penalty.id, bob, PASSWORDS["bob"])
+    ws.release(penalty.id, bob)
     ws.close()
+    return folder
+
+
+@pytest.fixture
+def signed(signed_template, tmp_path):
+    """A fresh copy of the signed workspace for one attack."""
+    folder = tmp_path / "ws"
+    shutil.copytree(signed_template, folder)
     return folder
 
 
@@ -233,3 +255,15 @@ def test_re_signed_forgery_with_a_swapped_database_key_fails_against_exported_ke
     assert verify_cli(signed).returncode == 0  # trusting the database's keys, the forgery passes
     result = verify_cli(signed, "--keys", str(keys))
     assert result.returncode == 4 and "sign-off" in result.stderr
+
+
+def test_closing_the_workspace_never_overwrites_the_witness_of_a_truncation(signed):
+    total = _count(signed)
+    with _db(signed) as con:
+        con.execute("DELETE FROM audit_events WHERE seq = ?", (total,))
+        con.execute("UPDATE audit_head SET count = ?, hash = (SELECT hash FROM audit_events WHERE seq = ?)",
+                    (total - 1, total - 1))
+    ws = open_workspace(signed)
+    ws.close()  # an ordinary open/close after the attack must not bless the shortened chain
+    result = verify_cli(signed)
+    assert result.returncode == 4 and f"first bad event: {total}" in result.stderr

@@ -1,0 +1,45 @@
+"""Measure decisions per second and verify speed on the SQLite workspace.
+
+Run: .venv/bin/python -m tests.core.store.bench_decisions [N]
+Each decision is one committed transaction (WAL, synchronous=FULL: one fsync per decision), as in use.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+
+from reviewer.core.documents import load_document
+from reviewer.core.store import open_workspace
+from tests.core.store.workspace_fixtures import DATA, penalty_findings
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    with tempfile.TemporaryDirectory() as folder:
+        ws = open_workspace(folder)
+        admin = ws.create_first_admin("admin", "admin-pass-1")
+        alice = ws.create_user(admin, "alice", "reviewer", "alice-pass-1")
+        document = load_document(DATA / "penalty-notice.txt")
+        info = ws.import_document(document, penalty_findings(document), ws.cli_actor())
+        session = ws.session(info.id, alice)
+        ids = [f.id for f in session.findings()]
+        start = time.perf_counter()
+        for i in range(n):
+            if i % 2:
+                session.accept(ids[i % len(ids)], "mask")
+            else:
+                session.reject(ids[i % len(ids)], f"reason {i}")
+        elapsed = time.perf_counter() - start
+        start = time.perf_counter()
+        report = ws.verify()
+        verify_time = time.perf_counter() - start
+        ws.close()
+    print(f"{n} decisions in {elapsed:.2f} s: {n / elapsed:.0f} decisions/s (SQLite, WAL, synchronous=FULL)")
+    print(f"verify: {report.count} events in {verify_time:.2f} s ({report.count / verify_time:.0f} events/s), "
+          f"ok={report.ok}")
+
+
+if __name__ == "__main__":
+    main()
