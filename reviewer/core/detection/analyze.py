@@ -1,28 +1,145 @@
-"""Interim detector (a few regexes) until the presidio engine lands; same signature."""
+"""`analyze(document)`: every finding of a document, sorted by position.
+
+Blocks are analysed in chunks of consecutive blocks (one presidio call per chunk: patterns over
+normalised text), then NER over the chunk's blocks that contain Chinese characters (`nlp.pipe`), then
+restricted-content rules (`classified.detect`) once per document. Progress is reported and
+cancellation honoured after every chunk and NER batch.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+import bisect
+import importlib
+from collections.abc import Callable, Sequence
 
-from reviewer.core.documents.model import Document
-from reviewer.core.types import EntityType, Finding, category_of
+from presidio_analyzer import RecognizerResult
 
-_PATTERNS = {
-    EntityType.CN_ID_CARD: re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"),
-    EntityType.CN_MOBILE_PHONE: re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"),
-    EntityType.EMAIL_ADDRESS: re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
-}
+from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
+from reviewer.core.detection.explain import explain
+from reviewer.core.detection.normalize import normalize
+from reviewer.core.documents.model import Block, Document
+from reviewer.core.errors import ReviewerError
+from reviewer.core.types import Finding, category_of
+
+_NAME = RecognizerResult.RECOGNIZER_NAME_KEY
+_DEIDENTIFIED_MARKS = ("某", "*", "＊", "×", "Ｘ")
 
 
-def analyze(document: Document, *, threshold: float = 0.5,
+class DetectionCancelled(ReviewerError):
+    code = "cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("检测已取消。", "Detection was cancelled.")
+
+
+def analyze(document: Document, *, threshold: float | None = None,
             progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> list[Finding]:
+    """All findings at or above `threshold` (default: the configuration's `default_threshold`).
+
+    `progress(done_blocks, total_blocks)` is called after each chunk; when `cancelled()` returns True
+    the work stops and `DetectionCancelled` is raised (partial results are not returned as complete).
+    """
+    engine = get_engine()
+    limit = engine.config.default_threshold if threshold is None else float(threshold)
+    blocks = document.blocks
     findings: list[Finding] = []
-    for entity_type, pattern in _PATTERNS.items():
-        for m in pattern.finditer(document.text):
-            findings.append(Finding(entity_type=entity_type, start=m.start(), end=m.end(), text=m.group(),
-                                    score=0.5, recognizer="interim_regex",
-                                    explanation="interim pattern", category=category_of(entity_type),
-                                    locator=document.locate(m.start(), m.end())))
-    return sorted(findings, key=lambda f: (f.start, f.end))
+    done = 0
+    for first, last in _chunks(blocks, engine.config.chunk_chars):
+        _check(cancelled)
+        findings.extend(_analyze_chunk(engine, document, blocks[first:last + 1], limit, cancelled))
+        done = last + 1
+        if progress is not None:
+            progress(done, len(blocks))
+    _check(cancelled)
+    findings.extend(_restricted(document))
+    return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+
+
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise DetectionCancelled()
+
+
+def _chunks(blocks: Sequence[Block], size: int) -> list[tuple[int, int]]:
+    """Index ranges [first, last] of consecutive blocks holding about `size` characters each."""
+    chunks: list[tuple[int, int]] = []
+    first = 0
+    for i, block in enumerate(blocks):
+        if block.end - blocks[first].start >= size or i == len(blocks) - 1:
+            chunks.append((first, i))
+            first = i + 1
+    return chunks
+
+
+def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
+                   cancelled: Callable[[], bool] | None) -> list[Finding]:
+    start = blocks[0].start
+    norm = normalize(document.text[start:blocks[-1].end])
+    raw = engine.analyze_patterns(norm.text, threshold=limit)
+    placed = [(r, *(start + o for o in norm.span_to_original(r.start, r.end))) for r in raw]
+    kept = resolve_overlaps(placed, engine.priority)
+    findings = [_finding(document, r, s, e) for r, s, e in kept]
+    if engine.has_ner:
+        spans = [(s, e) for _, s, e in kept]
+        findings.extend(f for f in _ner(engine, document, blocks, limit, cancelled)
+                        if not any(s <= f.start and f.end <= e for s, e in spans))
+    return findings
+
+
+def resolve_overlaps(placed: list[tuple[RecognizerResult, int, int]],
+                     priority: dict[str, int]) -> list[tuple[RecognizerResult, int, int]]:
+    """Where two pattern findings overlap, keep the better one: higher score, then the one whose
+    context word was found, then the recognizer listed first in the configuration, then the longer."""
+    def rank(item: tuple[RecognizerResult, int, int]) -> tuple:
+        r, s, e = item
+        ctx = bool(r.analysis_explanation and r.analysis_explanation.supportive_context_word)
+        return (-r.score, not ctx, priority.get(r.recognition_metadata.get(_NAME, ""), 99), -(e - s), s)
+
+    kept: list[tuple[RecognizerResult, int, int]] = []
+    starts: list[int] = []  # kept spans never overlap, so sorted starts imply sorted ends
+    ends: list[int] = []
+    for item in sorted(placed, key=rank):
+        _, s, e = item
+        i = bisect.bisect_left(starts, e)  # kept spans starting before this one ends
+        if i and ends[i - 1] > s:
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        kept.append(item)
+    return kept
+
+
+def _ner(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
+         cancelled: Callable[[], bool] | None) -> list[Finding]:
+    """NER per block, only for blocks with Chinese characters, batched through nlp.pipe."""
+    chinese = [b for b in blocks if CHINESE.search(b.text)]
+    findings: list[Finding] = []
+    for block, artifacts in zip(chinese, engine.ner_artifacts(b.text for b in chinese), strict=True):
+        _check(cancelled)
+        for r in engine.analyze_ner(block.text, artifacts, threshold=limit):
+            text = block.text[r.start:r.end]
+            if any(mark in text for mark in _DEIDENTIFIED_MARKS) and r.entity_type == "PERSON":
+                continue  # 张某, 李某某: already de-identified
+            findings.append(_finding(document, r, block.start + r.start, block.start + r.end))
+    return findings
+
+
+def _finding(document: Document, r: RecognizerResult, start: int, end: int) -> Finding:
+    e = r.analysis_explanation
+    attributes = {}
+    if e is not None and e.validation_result is not None:
+        attributes["validated"] = bool(e.validation_result)
+    if e is not None and e.supportive_context_word:
+        attributes["context_word"] = e.supportive_context_word
+    return Finding(entity_type=r.entity_type, start=start, end=end, text=document.text[start:end],
+                   score=round(float(r.score), 4), recognizer=r.recognition_metadata.get(_NAME, ""),
+                   explanation=explain(r), category=category_of(r.entity_type),
+                   locator=document.locate(start, end), attributes=attributes)
+
+
+def _restricted(document: Document) -> list[Finding]:
+    """Restricted-content findings from `classified.detect`, when that package provides it."""
+    module = importlib.import_module("reviewer.core.detection.classified")
+    detect = getattr(module, "detect", None)
+    return list(detect(document)) if detect is not None else []

@@ -1,0 +1,66 @@
+"""Normalise text before pattern matching, keeping a map back to the original offsets.
+
+Documents mix full-width forms (１３９…, ＡＢＣ, ＠, －) with ASCII and sometimes carry invisible
+characters inside numbers (zero-width spaces and soft hyphens pasted from web pages or Word). Patterns
+are written for ASCII only, so the text is normalised first: full-width digits, letters and the few
+symbols identifiers use become ASCII (one character for one character, so offsets stay put) and
+invisible characters are removed (which shifts offsets; `to_original` maps them back).
+Chinese punctuation (，。：（）) is left alone: the NER model and the context words rely on it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_TRANSLATE: dict[int, str] = {}
+for _fw, _ascii in ((0xFF10, "0123456789"), (0xFF21, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                    (0xFF41, "abcdefghijklmnopqrstuvwxyz")):
+    for _i, _ch in enumerate(_ascii):
+        _TRANSLATE[_fw + _i] = _ch
+_TRANSLATE.update({
+    0xFF20: "@", 0xFF0E: ".", 0xFF0D: "-", 0xFF0B: "+", 0xFF3F: "_", 0xFF0A: "*",
+    0x3000: " ", 0x00A0: " ", 0x2009: " ", 0x202F: " ",  # ideographic / no-break / thin spaces
+    0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2212: "-",  # hyphens and dashes in numbers
+    0x2022: "·", 0x30FB: "·", 0xFF65: "·", 0x2027: "·",  # middle-dot variants in licence plates
+})
+_TABLE = str.maketrans(_TRANSLATE)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """`text` is what the patterns see; `_cuts` lists normalised offsets where characters were removed."""
+
+    text: str
+    _cuts: tuple[int, ...] = ()  # normalised offset of each removed character, ascending (may repeat)
+
+    def to_original(self, offset: int) -> int:
+        """Map a normalised offset to the original text (identity when nothing was removed)."""
+        if not self._cuts:
+            return offset
+        return offset + bisect.bisect_right(self._cuts, offset)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span; removed characters inside the span stay inside it."""
+        if not self._cuts:
+            return start, end
+        return start + bisect.bisect_right(self._cuts, start), end + bisect.bisect_left(self._cuts, end)
+
+
+def normalize(text: str) -> NormalizedText:
+    translated = text.translate(_TABLE)
+    if _INVISIBLE.search(translated) is None:
+        return NormalizedText(translated)
+    cuts: list[int] = []
+    pieces: list[str] = []
+    last = 0
+    removed = 0
+    for m in _INVISIBLE.finditer(translated):
+        pieces.append(translated[last:m.start()])
+        cuts.append(m.start() - removed)
+        removed += 1
+        last = m.end()
+    pieces.append(translated[last:])
+    return NormalizedText("".join(pieces), tuple(cuts))

@@ -1,0 +1,48 @@
+"""SENSITIVE_PERSONAL: sensitive personal information (PIPL Art 28): health, disability, religion,
+criminal records, minors.
+
+Policy documents talk about these subjects all the time (加强未成年人保护, 艾滋病防治), which is not
+personal information. So a bare term scores low and is reported only when the same clause points at
+an individual (患有, 确诊, 其子, 该户, 当事人, 申请人, 张某). Phrases that can only describe a person
+(患有…病, 肢体残疾二级, 刑满释放人员, 未满十四周岁) are reported on their own.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from reviewer.core.detection.recognizers.base import Check, CnPatternRecognizer
+
+_DISEASES = ("艾滋病|HIV|乙肝|乙型肝炎|丙肝|肺结核|梅毒|精神分裂症|精神病|抑郁症|双相情感障碍|躁郁症|癫痫|"
+             "癌症|恶性肿瘤|白血病|尿毒症|阿尔茨海默病|渐冻症|血友病|帕金森病|脑瘫|自闭症|孤独症")
+_RELIGIONS = "佛教|道教|伊斯兰教|天主教|基督教|藏传佛教|东正教"
+_CLAUSE = "[^，,。；;！？!?\\n]"
+
+
+class SensitivePersonalRecognizer(CnPatternRecognizer):
+    ENTITY = "SENSITIVE_PERSONAL"
+    LABEL = "敏感个人信息"
+    PATTERNS = (
+        Pattern("健康：患病描述", "(?:患有|患上|罹患|确诊为?|被诊断为|诊断为|查出)" + _CLAUSE + "{0,10}?(?:"
+                + _DISEASES + "|[病症癌瘤]|障碍|肿瘤)", 0.75),
+        Pattern("健康：病史/病历", "病史|既往史|病历(?:资料|记录)?|住院病案", 0.3),
+        Pattern("健康：疾病名称", _DISEASES, 0.3),
+        Pattern("残疾类别与等级", "(?:视力|听力|言语|肢体|智力|精神|多重)残疾(?:[一二三四1-4]级)?", 0.6),
+        Pattern("残疾人证号", "残疾人证", 0.3),
+        Pattern("宗教信仰", "(?:信仰|信奉|皈依)(?:" + _RELIGIONS + ")|宗教信仰", 0.4),
+        Pattern("犯罪记录：刑罚", "判处(?:有期徒刑|无期徒刑|死刑|拘役|管制)" + _CLAUSE + "{0,12}|(?:刑满释放|假释|缓刑考验|"
+                "社区矫正|监外执行)(?:人员|对象)?|犯罪记录|违法犯罪记录|前科|服刑|在押", 0.35),
+        Pattern("犯罪记录：吸毒", "吸毒(?:人员|史)?|强制隔离戒毒|社区戒毒", 0.35),
+        Pattern("未成年人：年龄", "(?:未满|不满|未达)(?:十四|十六|十八|14|16|18)周岁", 0.6),
+        Pattern("未成年人", "未成年人?|留守儿童|孤儿|事实无人抚养儿童", 0.2),
+    )
+    CONTEXT = ("患有", "确诊", "诊断", "就诊", "住院", "本人", "其子", "其女", "其父", "其母", "其妻", "其夫",
+               "该户", "户主", "该生", "该同志", "该人", "该员", "当事人", "申请人", "被申请人", "信访人",
+               "投诉人", "举报人", "家属", "患者", "某", "曾因")
+    CONTEXT_WINDOW = 16
+    SUFFIX_WINDOW = 0
+
+    def check(self, value: str, pattern: Pattern) -> Check:
+        if pattern.score >= 0.5:
+            return Check(pattern.score, f"“{pattern.name}”类表述只能指向具体个人")
+        return Check(pattern.score, f"“{pattern.name}”类词语，需同一分句中指向具体个人的词语才报告")
