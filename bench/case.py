@@ -1,0 +1,141 @@
+"""One benchmark case in its own process, so that peak memory (ru_maxrss) is the case's own.
+
+`python -m bench.case KIND PATH TRUTH` prints one JSON object: times (s), characters, recall of the
+planted identifiers, peak RSS (MB). KIND is `pipeline` (our load → detect → redact + verify),
+`stock` (stock presidio over the same text), or `regex` (one combined `re` pass: the floor).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _recall(found: set[tuple[str, str]], truth: list[dict]) -> float:
+    want = {(p["entity_type"], p["value"]) for p in truth}
+    return len(want & found) / len(want) if want else 1.0
+
+
+def run_pipeline(path: Path, truth: list[dict]) -> dict:
+    from reviewer.core.deidentify.export import write_verified
+    from reviewer.core.deidentify.plan import plan_from_decisions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.detection import analyze
+    from reviewer.core.detection.engine import get_engine
+    from reviewer.core.documents import load_document
+
+    t0 = time.perf_counter()
+    get_engine()
+    t_engine = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    document = load_document(path)
+    t_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    findings = analyze(document)
+    t_detect = time.perf_counter() - t0
+    found = {(str(f.entity_type), re.sub(r"\s", "", f.text)) for f in findings}
+    t0 = time.perf_counter()
+    plan = plan_from_decisions([(f, None) for f in findings], load_profile("general"))
+    with tempfile.TemporaryDirectory() as tmp:
+        write_verified(document, plan, Path(tmp) / ("out" + path.suffix))
+    t_redact = time.perf_counter() - t0
+    return {"chars": len(document.text), "engine_load_s": t_engine, "load_s": t_load, "detect_s": t_detect,
+            "redact_verify_s": t_redact, "findings": len(findings), "recall": _recall(found, truth),
+            "peak_mb": _peak_mb()}
+
+
+def stock_engine():
+    """Stock presidio: its default recognizers over a blank zh spaCy pipeline (nothing downloaded).
+
+    Presidio's predefined recognizers are registered for English only, so the blank zh pipeline is
+    served under the "en" code: this is what a user gets by pointing presidio at Chinese text.
+    """
+    import spacy
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    from reviewer.core.detection.engine import make_tldextract_offline
+
+    make_tldextract_offline()
+    folder = tempfile.mkdtemp(prefix="blank-zh-")
+    spacy.blank("zh").to_disk(folder)
+    provider = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy",
+                                                    "models": [{"lang_code": "en", "model_name": folder}]})
+    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+
+
+STOCK_TYPES = {"EMAIL_ADDRESS": "EMAIL_ADDRESS", "PHONE_NUMBER": "CN_MOBILE_PHONE", "CREDIT_CARD": "CN_BANK_CARD"}
+
+
+def run_stock(path: Path, truth: list[dict], limit: int) -> dict:
+    from reviewer.core.documents import load_document
+
+    text = load_document(path).text[:limit]
+    engine = stock_engine()
+    t0 = time.perf_counter()
+    results = []
+    # presidio is given the text in ~5k-character slices, as a user would feed it paragraphs
+    for i in range(0, len(text), 5000):
+        results.extend((r, i) for r in engine.analyze(text=text[i:i + 5000], language="en"))
+    t = time.perf_counter() - t0
+    found = set()
+    for r, offset in results:
+        value = re.sub(r"\s", "", text[offset + r.start:offset + r.end])
+        found.add((STOCK_TYPES.get(r.entity_type, r.entity_type), value))
+        found.add(("CN_ID_CARD", value) if r.entity_type in ("PHONE_NUMBER", "US_BANK_NUMBER") else ("", ""))
+    scoped = [p for p in truth if p["value"] in text]
+    return {"chars": len(text), "detect_s": t, "recall": _recall(found, scoped), "planted": len(scoped),
+            "peak_mb": _peak_mb()}
+
+
+def run_regex(path: Path) -> dict:
+    from reviewer.core.detection.engine import get_engine
+    from reviewer.core.documents import load_document
+
+    text = load_document(path).text
+    engine = get_engine()
+    patterns = []
+    for recognizer in engine.analyzer.registry.recognizers:
+        for pattern in getattr(recognizer, "patterns", []) or []:
+            patterns.append(f"(?:{pattern.regex})")
+    combined = re.compile("|".join(patterns))
+    t0 = time.perf_counter()
+    n = sum(1 for _ in combined.finditer(text))
+    t = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pattern_results = 0
+    for i in range(0, len(text), engine.config.chunk_chars):
+        pattern_results += len(engine.analyze_patterns(text[i:i + engine.config.chunk_chars],
+                                                       threshold=engine.config.default_threshold))
+    t_ours = time.perf_counter() - t0
+    return {"chars": len(text), "bytes": len(text.encode("utf-8")), "patterns": len(patterns), "regex_s": t,
+            "regex_matches": n, "ours_patterns_s": t_ours, "ours_pattern_results": pattern_results,
+            "peak_mb": _peak_mb()}
+
+
+def main(argv: list[str]) -> int:
+    kind, path, truth_path = argv[0], Path(argv[1]), Path(argv[2])
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    if kind == "pipeline":
+        result = run_pipeline(path, truth)
+    elif kind == "stock":
+        result = run_stock(path, truth, int(argv[3]) if len(argv) > 3 else 200_000)
+    elif kind == "regex":
+        result = run_regex(path)
+    else:
+        raise SystemExit(f"unknown case {kind}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
