@@ -29,6 +29,7 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = "建国晓梅志强秀英海峰丽娟明辉红霞国华玉兰德胜春燕文静子涵浩然雨欣俊杰婷婷"
 REGIONS = ["500106", "500103", "510102", "110105", "440305", "320102", "330106", "420111"]
 STREETS = ["天星桥正街", "解放碑步行街", "人民路", "建设大道", "学府大道", "滨江路", "龙湖西路"]
+MOBILE_PREFIXES = ["130", "135", "138", "139", "150", "158", "166", "177", "180", "186", "189", "199"]
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
@@ -72,7 +73,7 @@ def personal_sentence(rng: random.Random) -> tuple[str, list[Planted]]:
         v = id_number(rng)
         return f"申请人{name}，公民身份号码{v}，已按规定提交相关材料", [Planted("CN_ID_CARD", v)]
     if kind == 1:
-        v = "1" + rng.choice("3456789") + "".join(str(rng.randint(0, 9)) for _ in range(9))
+        v = rng.choice(MOBILE_PREFIXES) + "".join(str(rng.randint(0, 9)) for _ in range(8))
         return f"联系人{name}，联系电话{v}，请于工作日办理", [Planted("CN_MOBILE_PHONE", v)]
     if kind == 2:
         v = bank_card(rng)
