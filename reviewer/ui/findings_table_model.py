@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
                             QSortFilterProxyModel, Qt)
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.core.types import Finding, Severity
 from reviewer.ui.labels import (ReviewState, category_colour, category_name, entity_type_name,
@@ -153,6 +153,8 @@ class FindingsTableModel(QAbstractTableModel):
             return category_colour(f.category)
         elif role == Qt.ItemDataRole.ForegroundRole and row.state == ReviewState.REJECTED:
             return QBrush(Qt.GlobalColor.gray)
+        elif role == Qt.ItemDataRole.ForegroundRole and col == self.STATE and row.state == ReviewState.ACCEPTED:
+            return QBrush(QColor("#1a7f37"))
         elif role == Qt.ItemDataRole.FontRole and f.severity == Severity.BLOCK:
             font = QFont()
             font.setBold(True)

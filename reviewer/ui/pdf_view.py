@@ -55,13 +55,20 @@ def render_page(path: str, index: int, scale: float) -> QImage:
         try:
             page = pdf[index]
             bitmap = page.render(scale=scale, rev_byteorder=True)
-            width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+            width, height, stride, channels = bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels
             data = bytes(bitmap.buffer)
-            fmt = QImage.Format.Format_RGB888 if bitmap.n_channels == 3 else QImage.Format.Format_RGBA8888
             page.close()
         finally:
             pdf.close()
-    return QImage(data, width, height, stride, fmt).copy()
+    # Copy into a QImage that owns its memory (QImage over a Python buffer keeps no reference to it).
+    image = QImage(width, height, QImage.Format.Format_RGB888 if channels == 3 else QImage.Format.Format_RGBA8888)
+    bits, line, row = image.bits(), image.bytesPerLine(), width * channels
+    if line == stride:
+        bits[: stride * height] = data[: stride * height]
+    else:
+        for y in range(height):
+            bits[y * line: y * line + row] = data[y * stride: y * stride + row]
+    return image
 
 
 def merge_line_boxes(boxes: Sequence[Sequence[float]]) -> list[QRectF]:
@@ -100,6 +107,7 @@ class PdfPageView(QGraphicsView):
         self._selection: tuple[int, int] | None = None
         self._selection_items: list[QGraphicsRectItem] = []
         self._zoom = 1.0
+        self._focus: QPointF | None = None  # the scene point of the current finding
         self._refresh = QTimer(self, singleShot=True, interval=60)
         self._refresh.timeout.connect(self._render_visible)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._refresh.start())
@@ -112,6 +120,8 @@ class PdfPageView(QGraphicsView):
         self._document, self._layout = document, layout
         self._pages, self._tops, self._rendered, self._pending = [], [], {}, set()
         self._boxes, self._rows, self._selection_items, self._selection = {}, {}, [], None
+        self._focus, self._zoom = None, 0.0
+        self.resetTransform()
         y = 0.0
         width = max((w for w, _ in layout.sizes), default=595.0)
         for w, h in layout.sizes:
@@ -140,9 +150,16 @@ class PdfPageView(QGraphicsView):
             return
         width = max(w for w, _ in self._layout.sizes) + 2 * PAGE_GAP
         zoom = max(0.2, (self.viewport().width() - 4) / width)
+        if abs(zoom - self._zoom) < 1e-3 and self.transform().m11() == zoom:
+            return
+        top = self.mapToScene(self.viewport().rect().topLeft()).y() if self._zoom else -PAGE_GAP
         self.resetTransform()
         self.scale(zoom, zoom)
         self._zoom = zoom
+        if self._focus is not None:  # stay on the current finding
+            self.centerOn(self._focus)
+        else:  # keep the same line at the top (a new document starts at its first page)
+            self.centerOn(QPointF(self.sceneRect().center().x(), top + self.viewport().height() / zoom / 2))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -251,7 +268,8 @@ class PdfPageView(QGraphicsView):
             rect = items[0].sceneBoundingRect()
             for item in items[1:]:
                 rect = rect.united(item.sceneBoundingRect())
-            self.centerOn(rect.center())
+            self._focus = rect.center()
+            self.centerOn(self._focus)
             self._refresh.start()
 
     def box_count(self, row_id: str) -> int:

@@ -48,11 +48,19 @@ class ReviewController(QObject):
     def previous(self) -> None:
         self._show(self.panel.step(-1))
 
+    def _flush(self) -> None:
+        """Draw pending highlights before moving to a finding (its box must exist to scroll to it)."""
+        if self._repaint.isActive():
+            self._repaint.stop()
+            self.view.set_rows(self.model.rows())
+
     def _show(self, row_id: str | None) -> None:
         if row_id:
+            self._flush()
             self.view.show_finding(row_id)
 
     def _on_panel_current_changed(self, row_id: str) -> None:
+        self._flush()
         self.view.show_finding(row_id)
 
     def _on_view_finding_clicked(self, row_id: str) -> None:
@@ -81,7 +89,7 @@ class ReviewController(QObject):
                 self.model.update_rows(changes.rows)
         self._repaint.start()
         if changes.focus and self.panel.select_id(changes.focus):
-            self.view.show_finding(changes.focus)
+            self._show(changes.focus)
         self.decision_recorded.emit(changes)
 
     def accept(self) -> None:

@@ -40,6 +40,8 @@ class WorkflowController(QObject):
         self.audit_dock = dock(w, "auditDock", self.audit_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         w.splitDockWidget(w.findings_dock, self.attribute_dock, Qt.Orientation.Vertical)
         w.tabifyDockWidget(self.workspace_dock, self.audit_dock)  # the audit history of the open document in front
+        w.resizeDocks([self.audit_dock], [170], Qt.Orientation.Vertical)
+        w.resizeDocks([w.findings_dock], [560], Qt.Orientation.Horizontal)
         for d in (self.workspace_dock, self.attribute_dock, self.audit_dock):
             w.menus["view"].addAction(d.toggleViewAction())
         a = w._action
@@ -102,7 +104,7 @@ class WorkflowController(QObject):
         if user is None:
             self.window.user_label.setText(self.tr("Not logged in"))
         else:
-            self.window.user_label.setText(f"{user.display_name} · {user.role}")
+            self.window.user_label.setText(f"{user.display_name} · {role_name(str(user.role))}")
 
     # -- refresh -------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -130,9 +132,7 @@ class WorkflowController(QObject):
 
     def _on_review_decision_recorded(self, changes: Changes) -> None:
         if self.facade is not None:
-            self.audit_panel.set_events(self.facade.events(self._document_id()) if self._document_id() else [])
-            if changes.status or changes.reset:
-                self.refresh()
+            self.refresh()  # status (imported → in review), counts and the audit history all move
 
     def _on_facade_user_changed(self, user) -> None:
         self.window.settings.last_user = user.username if user else ""
@@ -291,6 +291,15 @@ class WorkflowController(QObject):
         dialog.accepted.connect(done)
         self._open(dialog)
         return dialog
+
+
+def role_name(role: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {"reviewer": QCoreApplication.translate("Roles", "Reviewer"),
+            "supervisor": QCoreApplication.translate("Roles", "Supervisor"),
+            "auditor": QCoreApplication.translate("Roles", "Auditor"),
+            "admin": QCoreApplication.translate("Roles", "Administrator")}.get(role, role)
 
 
 def _needs_workspace():

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.core.documents.model import Document
+from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Category
 from reviewer.ui.labels import ReviewState
 from reviewer.ui.workspace_session import DetectionOnlySession, WorkspaceReviewSession
@@ -129,6 +130,20 @@ class WorkspaceFacade(QObject):
         return result
 
     def export_log(self, document_id: int, fmt: str, output: str | Path) -> Path:
+        """The review log (保密审查记录); a damaged audit chain is refused, never exported as if intact."""
         from reviewer.core.audit.log_export import export_review_log
 
-        return export_review_log(self.workspace, fmt, output, document_id=document_id, catalog=self.catalog)
+        log = export_review_log(self.workspace, fmt, output, document_id=document_id, catalog=self.catalog)
+        if getattr(log, "chain_ok", True) is False:
+            raise _chain_broken(Path(output))
+        return Path(output)
+
+
+class AuditChainBroken(ReviewerError):
+    code = "audit_chain_broken"
+
+
+def _chain_broken(path: Path) -> AuditChainBroken:
+    return AuditChainBroken(f"审计链校验失败，审查记录 {path.name} 已标注为不可信。请联系审计员核查（reviewer audit verify）。",
+                            f"The audit chain does not verify; the review log {path.name} is marked untrustworthy. "
+                            "Ask an auditor to check it (reviewer audit verify).")

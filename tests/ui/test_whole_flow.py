@@ -61,7 +61,8 @@ def _review_everything(qtbot, window):
     assert all(r.state != ReviewState.PENDING for r in window.model.rows())
 
 
-@pytest.mark.parametrize("sample", [SAMPLES / "penalty-decision.txt", DATA / "roster.docx"], ids=["txt", "docx"])
+@pytest.mark.parametrize("sample", [SAMPLES / "penalty-decision.txt", DATA / "roster.docx", DATA / "notice.pdf"],
+                         ids=["txt", "docx", "pdf"])
 def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, translations, sample):
     ws, _users = workspace
     window = make_window(ws, fake_detector=False)
@@ -85,8 +86,8 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     dialog = _dialog(window, window.workflow.edit_attribute)
     dialog.apply_suggestion()
     # the core's suggestion: personal information → 删减后公开; the roster's 内部资料 header → 不予公开
-    assert dialog.attribute.currentData() == {"txt": "删减后公开", "docx": "不予公开"}[tag]
-    if tag == "txt":  # the printed （此件公开发布） is the drafter's determination; names and IDs are still removed
+    assert dialog.attribute.currentData() == {"txt": "删减后公开", "docx": "不予公开", "pdf": "删减后公开"}[tag]
+    if tag in ("txt", "pdf"):  # the printed （此件公开发布） is the drafter's determination; names and IDs are still removed
         dialog.attribute.setCurrentIndex(dialog.attribute.findData("主动公开"))
     suggested = dialog.attribute.currentData()
     dialog.unit.setText("区市场监督管理局办公室")
