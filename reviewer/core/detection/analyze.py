@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import re
 from collections.abc import Callable, Sequence
 
 from presidio_analyzer import RecognizerResult
@@ -23,6 +24,9 @@ from reviewer.core.types import Finding, category_of
 
 _NAME = RecognizerResult.RECOGNIZER_NAME_KEY
 _DEIDENTIFIED_MARKS = ("某", "*", "＊", "×", "Ｘ")
+# Document numbers (发文字号, GB/T 9704: 机关代字〔年份〕序号号) are not personal information, whatever
+# a recognizer or the NER model makes of their parts.
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（][0-9]{4}[〕\]］】)）][0-9]{1,5}号")
 
 
 class DetectionCancelled(ReviewerError):
@@ -84,6 +88,10 @@ def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence
         spans = [(s, e) for _, s, e in kept]
         findings.extend(f for f in _ner(engine, document, blocks, limit, cancelled)
                         if not any(s <= f.start and f.end <= e for s, e in spans))
+    numbers = [tuple(start + o for o in norm.span_to_original(*m.span()))
+               for m in DOCUMENT_NUMBER.finditer(norm.text)] if "号" in norm.text else []
+    if numbers:
+        findings = [f for f in findings if not any(f.start < e and s < f.end for s, e in numbers)]
     return findings
 
 

@@ -36,5 +36,5 @@ class EmailRecognizer(CnPatternRecognizer):
         domain = value.rsplit("@", 1)[1]
         suffix = offline_extractor()(domain).suffix
         if not suffix:
-            return Check(pattern.score, f"域名后缀“{domain.rsplit('.', 1)[-1]}”不在公共后缀表中", False)
+            return Check(0.4, f"域名后缀“{domain.rsplit('.', 1)[-1]}”不在公共后缀表中", False)
         return Check(1.0, f"域名后缀“{suffix}”有效", True)

@@ -1,0 +1,106 @@
+"""analyze(document): findings with original text, locators, explanations; progress; cancellation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.detection import analyze
+from reviewer.core.detection.analyze import DetectionCancelled
+from reviewer.core.detection.config import PROJECT_ROOT
+from reviewer.core.detection.normalize import normalize
+from reviewer.core.documents import load_document
+from reviewer.core.types import Category
+from tests.core.detection.conftest import make_document, personal
+
+SEED = PROJECT_ROOT.parent / "shared" / "seeds" / "chongqing-2018-disclosure-work-plan.txt"
+SAMPLE = PROJECT_ROOT / "resources" / "samples" / "penalty-decision.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seeds folder sits beside the checkout")
+def test_seed_work_plan_has_no_personal_information_from_the_pattern_recognizers():
+    assert personal(load_document(SEED).text) == []
+    assert personal(load_document(SEED).text, threshold=0.3) == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seeds folder sits beside the checkout")
+def test_seed_work_plan_has_no_personal_information_at_the_default_threshold():
+    """The acceptance test of issue 3: the whole pipeline, NER included."""
+    findings = analyze(load_document(SEED))
+    assert [(f.entity_type, f.text) for f in findings if f.category == Category.PERSONAL] == []
+
+
+def test_document_numbers_are_never_personal_information():
+    text = "根据渝府办发〔2018〕76号和国办发〔2016〕80号文件精神"
+    assert [f for f in analyze(make_document(text)) if f.category == Category.PERSONAL] == []
+
+
+def test_sample_penalty_decision_finds_its_identifiers():
+    found = {(f.entity_type, f.text) for f in analyze(load_document(SAMPLE))}
+    for expected in [("CN_ID_CARD", "500106198703154519"), ("CN_MOBILE_PHONE", "13896001234"),
+                     ("CN_LANDLINE_PHONE", "023-65432100"), ("EMAIL_ADDRESS", "lixiaomei@example.gov.cn"),
+                     ("CN_BANK_CARD", "6217003320012345678")]:
+        assert expected in found
+    assert not any(t in {"渝某市监处罚〔2026〕118号", "2026年5月8日", "50,000"} for _, t in found)
+
+
+def test_finding_carries_original_text_offsets_locator_and_explanation():
+    doc = make_document("第一行没有信息\n当事人身份证号：５００１０６１９８７０３１５４５１５，电话13896001234")
+    idcard, phone = personal(doc.text)
+    assert idcard.text == doc.text[idcard.start:idcard.end] == "５００１０６１９８７０３１５４５１５"
+    assert idcard.locator == doc.locate(idcard.start, idcard.end)
+    assert idcard.locator["line"] == 2 and idcard.locator["column"] == 9
+    assert idcard.category == Category.PERSONAL and idcard.recognizer == "CnIdCardRecognizer"
+    for words in ("公民身份号码", "CnIdCardRecognizer", "18位身份号码", "校验码正确", "上下文“身份证”"):
+        assert words in idcard.explanation
+    assert idcard.attributes == {"validated": True, "context_word": "身份证"}
+    assert "电话" in phone.explanation and phone.score == 1.0
+
+
+def test_threshold_filters_and_defaults_to_the_configuration():
+    text = "号码500106198703154519"  # failed check digit: 0.6
+    assert personal(text)
+    assert personal(text, threshold=0.7) == []
+    assert personal("编号12345678", threshold=0.01) == []  # context-only candidates never surface bare
+
+
+def test_progress_reaches_the_total_and_cancellation_stops():
+    lines = "\n".join(f"第{i}行，联系电话1389600{i:04d}。" + "政务公开" * 300 for i in range(60))
+    doc = make_document(lines)
+    calls: list[tuple[int, int]] = []
+    findings = analyze(doc, progress=lambda done, total: calls.append((done, total)))
+    assert len([f for f in findings if f.entity_type == "CN_MOBILE_PHONE"]) == 60
+    assert len(calls) > 1 and calls[-1] == (60, 60)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    with pytest.raises(DetectionCancelled):
+        analyze(doc, progress=lambda done, total: None, cancelled=lambda: bool(calls.append((-1, -1))) or len(calls) > 12)
+
+
+def test_empty_document():
+    assert analyze(make_document("")) == []
+
+
+@pytest.mark.parametrize("text", ["１３８\u200b９６００\u00ad１２３４", "a\u200b\u200bb", "无变化"])
+def test_normalize_maps_every_offset_back(text):
+    norm = normalize(text)
+    assert "\u200b" not in norm.text and "\u00ad" not in norm.text
+    kept = [i for i, ch in enumerate(text) if ch not in "\u200b\u00ad"]
+    assert [norm.to_original(i) for i in range(len(norm.text))] == kept
+    s, e = norm.span_to_original(0, len(norm.text))
+    assert (s, e) == (kept[0], kept[-1] + 1)
+
+
+def test_scan_command_uses_the_detector(tmp_path: Path):
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "letter.txt"
+    path.write_text("信访人张三，手机13896001234，身份证号500106198703154515。\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "reviewer", "scan", str(path)], capture_output=True, text=True,
+                         timeout=240, cwd=PROJECT_ROOT, check=True).stdout
+    records = [json.loads(line) for line in out.splitlines()]
+    types = {(r["entity_type"], r["text"]) for r in records}
+    assert {("CN_MOBILE_PHONE", "13896001234"), ("CN_ID_CARD", "500106198703154515")} <= types
+    assert all(r["explanation"] and r["locator"]["line"] == 1 for r in records)

@@ -1,0 +1,94 @@
+"""The engine: strict configuration, model by path, offline tldextract, one cached engine."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reviewer.core.detection.config import DEFAULT_CONFIG, load_config
+from reviewer.core.detection.engine import DetectionEngine, get_engine, load_pipeline
+from reviewer.core.errors import ConfigurationError
+
+
+def _write(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "analyzer.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_default_config_is_valid_and_lists_every_recognizer():
+    config = load_config()
+    assert config.language == "zh" and 0 < config.default_threshold < 1
+    assert len(config.recognizers) == 14
+    assert config.nlp.model.name == "zh_reviewer_ner"
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(unexpected=1), "unexpected"),
+    (lambda d: d["nlp"].update(modle="x"), "modle"),
+    (lambda d: d["context"].pop("boost"), "boost"),
+    (lambda d: d.update(default_threshold=1.5), "default_threshold"),
+    (lambda d: d.update(language="en"), "language"),
+    (lambda d: d.update(default_threshold="high"), "default_threshold"),
+])
+def test_invalid_configuration_is_an_error(tmp_path, change, message):
+    with pytest.raises(ConfigurationError) as err:
+        load_config(_write(tmp_path, change))
+    assert message in str(err.value)
+    assert err.value.message_zh and err.value.message_en
+
+
+def test_broken_yaml_and_missing_file_are_errors(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("language: [zh", encoding="utf-8")
+    with pytest.raises(ConfigurationError):
+        load_config(broken)
+    with pytest.raises(ConfigurationError):
+        load_config(tmp_path / "missing.yaml")
+
+
+def test_unknown_recognizer_is_an_error(tmp_path):
+    path = _write(tmp_path, lambda d: d["recognizers"].append("CnShoeSizeRecognizer"))
+    with pytest.raises(ConfigurationError, match="CnShoeSizeRecognizer"):
+        DetectionEngine(load_config(path))
+
+
+def test_missing_model_is_a_clear_error_and_nothing_is_downloaded(tmp_path, monkeypatch):
+    import spacy.cli
+
+    monkeypatch.setattr(spacy.cli, "download", lambda *a, **k: pytest.fail("tried to download a model"))
+    path = _write(tmp_path, lambda d: d["nlp"].update(model=str(tmp_path / "no_such_model")))
+    with pytest.raises(ConfigurationError) as err:
+        DetectionEngine(load_config(path))
+    assert "no_such_model" in str(err.value) and "make model" in err.value.message_en
+
+
+def test_broken_model_directory_is_a_clear_error(tmp_path):
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.cfg").write_text("[nlp]\nlang = \n", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="cannot be loaded"):
+        load_pipeline(model)
+
+
+def test_engine_is_loaded_once():
+    assert get_engine() is get_engine()
+    assert get_engine().nlp.lang == "zh"
+
+
+def test_tldextract_never_reaches_the_network(monkeypatch):
+    import tldextract
+
+    get_engine()  # makes the module-level extractor offline
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert tldextract.extract("mail.example.gov.cn").suffix == "gov.cn"
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer
+    assert EmailRecognizer().validate_result("someone@example.com") is True
