@@ -13,7 +13,7 @@ re-rendering that page as an image.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -181,13 +181,17 @@ def code_spans(font: object, data: bytes) -> list[tuple[int, int, int]] | None:
     return spans
 
 
-def map_pages(data: bytes) -> Iterator[PageMap]:
-    """Glyph maps of every page, in page order."""
+def map_pages(data: bytes, only: Container[int] | None = None) -> Iterator[PageMap]:
+    """Glyph maps of the pages (1-based numbers in `only`, default all), in page order; pages not
+    asked for are yielded empty."""
     parser = PDFParser(io.BytesIO(data))
     document = PDFDocument(parser)
     rsrcmgr = PDFResourceManager(caching=True)
     for number, page in enumerate(PDFPage.create_pages(document), 1):
         device = _Device(rsrcmgr)
+        if only is not None and number not in only:
+            yield PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0)
+            continue
         x0, y0, x1, y1 = page.mediabox
         ctm = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
                270: (0, 1, -1, 0, y1, -x0)}.get(page.rotate % 360, (1, 0, 0, 1, -x0, -y0))

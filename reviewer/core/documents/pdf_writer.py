@@ -15,6 +15,7 @@ incremental revisions are dropped too.
 
 from __future__ import annotations
 
+import bisect
 import io
 import unicodedata
 from collections.abc import Iterable
@@ -55,8 +56,9 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
     """Write the redacted copy. `rasterize=True` re-renders every page that has a redaction as an
     image (no text layer on those pages) instead of editing its content stream."""
     data = source.read_bytes()
-    maps = list(map_pages(data))
-    chosen = {m.number: _choose_glyphs(m, plan) for m in maps}
+    located = _located_boxes(plan)
+    maps = list(map_pages(data, _pages_to_map(data, plan) | set(located)))
+    chosen = {m.number: _choose_glyphs(m, plan, located) for m in maps}
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if rasterize:
             edited, raster = set(), {n for n, glyphs in chosen.items() if glyphs}
@@ -82,7 +84,8 @@ def _norm_chars(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c not in _INVISIBLE)
 
 
-def _choose_glyphs(page: PageMap, plan: RedactionPlan) -> list[Glyph]:
+def _choose_glyphs(page: PageMap, plan: RedactionPlan,
+                   located: dict[int, list[tuple[float, float, float, float]]]) -> list[Glyph]:
     """Glyphs to remove: every match of a value in the page's glyph text, plus glyphs under located boxes."""
     chosen: dict[int, Glyph] = {}
     norm: list[str] = []
@@ -102,11 +105,17 @@ def _choose_glyphs(page: PageMap, plan: RedactionPlan) -> list[Glyph]:
                 if not nkeep[k]:
                     chosen[owner[start + k]] = page.glyphs[owner[start + k]]
             start = text.find(nvalue, start + len(nvalue))
-    for box in _located_boxes(plan, page.number):
-        for i, g in enumerate(page.glyphs):
-            cx, cy = (g.bbox[0] + g.bbox[2]) / 2, page.height - (g.bbox[1] + g.bbox[3]) / 2
-            if box[0] - 0.5 <= cx <= box[2] + 0.5 and box[1] - 0.5 <= cy <= box[3] + 0.5:
-                chosen[i] = g
+    boxes = located.get(page.number, [])
+    if boxes:
+        # glyph centres in pdfplumber's top-left coordinates, sorted by y for a range search per box
+        centres = sorted(((page.height - (g.bbox[1] + g.bbox[3]) / 2, (g.bbox[0] + g.bbox[2]) / 2, i)
+                          for i, g in enumerate(page.glyphs)))
+        ys = [c[0] for c in centres]
+        for x0, top, x1, bottom in boxes:
+            lo, hi = bisect.bisect_left(ys, top - 0.5), bisect.bisect_right(ys, bottom + 0.5)
+            for _, cx, i in centres[lo:hi]:
+                if x0 - 0.5 <= cx <= x1 + 0.5:
+                    chosen[i] = page.glyphs[i]
     return [chosen[i] for i in sorted(chosen)]
 
 
@@ -124,17 +133,44 @@ def _normalised_keep(value: str, keep: tuple[bool, ...]) -> tuple[str, list[bool
     return nvalue, flags
 
 
-def _located_boxes(plan: RedactionPlan, page_number: int) -> Iterable[tuple[float, float, float, float]]:
-    """Boxes (pdfplumber top-left coordinates) of the removed characters of located findings."""
+def _pages_to_map(data: bytes, plan: RedactionPlan) -> set[int]:
+    """Pages whose pdfium text holds a value: only those need the (slow) glyph-level map. A value that
+    pdfium misses on another page is still caught by verification, which then refuses the export."""
+    import pypdfium2
+
+    values = {_norm_chars(v) for v in plan.values}
+    values.discard("")
+    pages: set[int] = set()
+    if not values:
+        return pages
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            text = _norm_chars(textpage.get_text_range())
+            textpage.close()
+            page.close()
+            if any(v in text for v in values):
+                pages.add(index + 1)
+    finally:
+        doc.close()
+    return pages
+
+
+def _located_boxes(plan: RedactionPlan) -> dict[int, list[tuple[float, float, float, float]]]:
+    """Per page, the boxes (pdfplumber top-left coordinates) of the removed characters of located findings."""
+    pages: dict[int, list[tuple[float, float, float, float]]] = {}
     for r in plan.replacements:
         loc = r.finding.locator or {}
-        if loc.get("page") != page_number or not loc.get("boxes"):
+        if not isinstance(loc.get("page"), int) or not loc.get("boxes"):
             continue
         boxes = loc["boxes"]
         aligned = len(boxes) == len(r.keep)
         for i, box in enumerate(boxes):
             if not aligned or not r.keep[i]:
-                yield tuple(box)
+                pages.setdefault(loc["page"], []).append(tuple(box))
+    return pages
 
 
 # --- content streams -------------------------------------------------------------------------
