@@ -191,6 +191,11 @@ class Workspace:
         with self.read() as conn:
             return signoff.approval_problems(conn, documents.get_document(conn, document_id), approver)
 
+    def reviewers(self, document_id: int) -> list[str]:
+        """Who took part in the review (these users may not approve it)."""
+        with self.read() as conn:
+            return signoff.reviewers_of(conn, document_id)
+
     def approve(self, document_id: int, approver: User, password: str) -> chain.AuditEvent:
         with self.write() as conn:
             event = signoff.approve(conn, documents.get_document(conn, document_id), approver, password)

@@ -132,6 +132,7 @@ def test_self_approval_is_refused(ws, people, penalty, tmp_path):
 def test_supervisor_who_made_one_decision_is_a_reviewer(ws, people, penalty, tmp_path):
     ws.session(penalty.id, people.carol).reject(ws.findings(penalty.id)[0].id, "非个人信息")
     _ready_for_approval(ws, people, penalty, tmp_path)
+    assert ws.reviewers(penalty.id) == ["alice", "carol"]
     assert any(isinstance(p, SelfApprovalRefused) for p in ws.approval_problems(penalty.id, people.carol))
     with pytest.raises(SelfApprovalRefused):
         ws.approve(penalty.id, people.carol, PASSWORDS["carol"])
