@@ -30,7 +30,7 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
         results: dict[tuple[int, int], RecognizerResult] = {}
         roles = rules.role_names(text)
         for start, end, score in self.model_entities(nlp_artifacts, PERSON_LABELS):
-            start, end = rules.clean_span(text, start, end)
+            start, end = rules.widen_name(text, *rules.clean_span(text, start, end))
             if not self._acceptable(text[start:end]):
                 continue
             role = next((r for r in roles if r.start < end and start < r.end), None)
@@ -62,6 +62,6 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
     @staticmethod
     def _acceptable(name: str) -> bool:
         """Not de-identified (张某), not a government body or company, at least two characters."""
-        if len(name) < 2 or not rules.name_shaped(name):
+        if len(name) < 2 or not rules.name_shaped(name) or name in rules.NOT_NAMES:
             return False
         return not (rules.is_deidentified(name) or rules.looks_like_organization(name))

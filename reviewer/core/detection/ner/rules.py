@@ -32,7 +32,8 @@ _ROLE_RE = re.compile(
 _FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一")
 DEIDENTIFIED = re.compile(f"^[{HAN}]{{1,2}}某+[{HAN}]?$|某某|^[{HAN}]某$")
 NOT_NAMES = frozenset({"本人", "你们", "我们", "他们", "其他", "未知", "不详", "无", "同上", "见附件", "本机关",
-                       "代理人", "负责人", "委托人", "某某", "姓名", "签字", "盖章"})
+                       "代理人", "负责人", "委托人", "某某", "姓名", "签字", "盖章", "住址", "地址", "住所", "性别",
+                       "民族", "电话", "职务", "单位", "身份", "名称", "户籍", "籍贯", "年龄", "出生"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,28 @@ def _name_in_run(run: str) -> str | None:
         if size < len(run) and run[size] in _FOLLOW and plausible_name(run[:size]):
             return run[:size]
     return None
+
+
+_CELL_EDGE = frozenset("\n\t 　|")
+
+
+def widen_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name cut short by the model (司马 of 司马云飞): widen to the whole cell when the span sits alone in
+    a table cell or roster column (bounded by line breaks or wide spaces) and the cell is a plausible name."""
+    if end - start > 2:
+        return start, end
+    left = start
+    while left > 0 and left > start - 2 and HAS_HAN.match(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and right < end + 2 and HAS_HAN.match(text[right]):
+        right += 1
+    alone = (left == 0 or text[left - 1] in _CELL_EDGE) and (right == len(text) or text[right] in _CELL_EDGE)
+    name = text[left:right]
+    limit = 4 if name[:2] in COMPOUND_SURNAMES else 3
+    if (left, right) != (start, end) and alone and len(name) <= limit and plausible_name(name):
+        return left, right
+    return start, end
 
 
 # --- organisations / government bodies -----------------------------------------------------------

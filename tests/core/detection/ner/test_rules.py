@@ -113,3 +113,15 @@ def test_grammar_addresses_start_after_function_words(text: str, expected: list[
 def test_trim_address(text: str, expected: str) -> None:
     start, end = rules.trim_address(text, 0, len(text))
     assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("承办人\n司马云飞\n审核人", "司马", "司马云飞"),  # a table cell
+    ("1　谭兴旺　南宾街道", "谭兴", "谭兴旺"),  # a roster column
+    ("会议由王志强主持", "王志强", "王志强"),  # inside a sentence: unchanged
+    ("会议由王志强主持", "王志", "王志"),  # not alone: the model's span stays
+])
+def test_widen_name(text: str, span: str, expected: str) -> None:
+    start = text.index(span)
+    s, e = rules.widen_name(text, start, start + len(span))
+    assert text[s:e] == expected

@@ -1,0 +1,72 @@
+"""The committed pipeline models/zh_reviewer_ner: loads offline, finds names in a penalty decision,
+ignores de-identified names, keeps government bodies out of personal information."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.documents import load_document
+
+ROOT = Path(__file__).resolve().parents[4]
+MODEL = ROOT / "models" / "zh_reviewer_ner"
+DOCX = ROOT / "tests" / "data" / "ner" / "penalty-decision-ner.docx"
+
+
+def test_pipeline_loads_by_path_with_network_unreachable(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled in tests")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    assert set(nlp.get_pipe("ner").labels) == {"PERSON", "LOCATION", "ORGANIZATION"}
+    doc = nlp("当事人：邝志强，男，住址：重庆市北碚区天生街道云华路56号。")
+    assert ("邝志强", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_fresh_process_loads_without_importing_reviewer() -> None:
+    """spacy.load(path) alone must work (the bigram component comes from the spacy_factories entry point)."""
+    code = f"import spacy; nlp = spacy.load({str(MODEL)!r}); print(nlp.pipe_names)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert "ner" in out.stdout
+
+
+def test_meta_is_a_trained_model() -> None:
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
+    assert meta["name"] == "zh_reviewer_ner"
+    assert "reviewer_scores" in meta and "gov" in meta["reviewer_scores"]
+    size = sum(p.stat().st_size for p in MODEL.rglob("*") if p.is_file())
+    assert size < 50 * 1024 * 1024
+
+
+def test_penalty_decision_docx(offline_analyzer) -> None:
+    document = load_document(DOCX)
+    results = offline_analyzer.analyze(text=document.text, language="zh", score_threshold=0.5)
+    found = {(document.text[r.start:r.end], r.entity_type) for r in results}
+    persons = {t for t, kind in found if kind == "PERSON"}
+    assert {"邝志强", "易文涛", "庞晓琳", "邢慧芳"} <= persons
+    assert not any("某" in p for p in persons)  # 张某 is already de-identified
+    assert ("重庆市北碚区天生街道云华路56号3单元7-2", "CN_ADDRESS") in found
+    assert ("北碚区朝阳街道北京路102号附5号", "CN_ADDRESS") in found
+    assert {"司马云飞", "覃丽娟"} <= persons  # names alone in table cells
+    assert ("重庆市北碚区市场监督管理局", "ORGANIZATION") in found
+    # a government body is never personal information
+    assert not {t for t, kind in found if kind in ("PERSON", "CN_ADDRESS") and ("政府" in t or "局" in t)}
+
+
+def test_explanations_name_the_model_and_the_rule(offline_analyzer) -> None:
+    text = "申请人宋晨曦要求公开。信访人王某某反映噪声问题。"
+    results = offline_analyzer.analyze(text=text, language="zh", score_threshold=0.5,
+                                       return_decision_process=True)
+    persons = [r for r in results if r.entity_type == "PERSON"]
+    assert [text[r.start:r.end] for r in persons] == ["宋晨曦"]
+    assert "申请人" in persons[0].analysis_explanation.textual_explanation
