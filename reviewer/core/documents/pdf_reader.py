@@ -5,7 +5,8 @@ characters (tests/core/documents/bench_pdf_readers.py): the same characters in t
 centres within 0.7 pt, 2.5 s against 29 s, so it reads the pages. Boxes are pdfium's loose boxes (full font
 height, good for highlighting and redaction) in points with a top-left origin, like pdfplumber.
 Document info and outline titles come from pdfium; XMP metadata, annotation contents and
-embedded-file names from pikepdf (`pdf_extras`).
+embedded-file names from pikepdf (`pdf_extras`). pdfium is not thread-safe: all of it runs under
+`PDFIUM_LOCK`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reviewer.core.documents.char_boxes import CharBoxes
 from reviewer.core.documents.limits import Limits, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Box, Document, DocumentFormat
 from reviewer.core.documents.pdf_extras import extra_blocks
+from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
 from reviewer.core.errors import EncryptedDocument
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -34,6 +36,18 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
 
     if b"%%EOF" not in data[-2048:]:
         raise corrupt(path, "缺少文件结束标记，文件可能被截断 / no end-of-file marker, the file looks truncated")
+    with PDFIUM_LOCK:
+        blocks, info, pages = _read_with_pdfium(data, path, limits)
+    blocks.extend(extra_blocks(data, path, pages, limits))
+    properties = {f"info.{k}": v for k, v in info.items()}
+    return Document.build(path=path, format=DocumentFormat.PDF, sha256=sha256, size=len(data),
+                          blocks=blocks, pages=pages, properties=properties)
+
+
+def _read_with_pdfium(data: bytes, path: str, limits: Limits) -> tuple[list[Block], dict[str, str], int]:
+    """Pages, document info and outline: everything pdfium reads, under the caller's PDFIUM_LOCK."""
+    from reviewer.core.documents.loader import corrupt
+
     try:
         pdf = pdfium.PdfDocument(data)  # pdfium tries the empty user password itself
     except pdfium.PdfiumError as exc:
@@ -51,10 +65,10 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
             total += len(block.text) + 1
             check_text(total, limits, path=path)
             blocks.append(block)
-        info = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items()
+        info = {k: v.strip() for k, v in pdf.get_metadata_dict(skip_empty=True).items()
                 if isinstance(v, str) and v.strip()}
         for key, value in info.items():
-            blocks.append(Block(kind=BlockKind.PROPERTY, part="document info", path=key, text=value.strip(),
+            blocks.append(Block(kind=BlockKind.PROPERTY, part="document info", path=key, text=value,
                                 attrs={"name": key}))
         for k, bookmark in enumerate(pdf.get_toc(max_depth=30)):
             if k >= _MAX_OUTLINE_ITEMS:
@@ -65,10 +79,7 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
                 page = dest.get_index() + 1 if dest is not None and dest.get_index() is not None else None
                 blocks.append(Block(kind=BlockKind.OUTLINE, part="outline", path=f"outline[{k}]", text=title,
                                     page=page, attrs={"name": f"level {bookmark.level}"}))
-        blocks.extend(extra_blocks(data, path, pages, limits))
-        properties = {f"info.{k}": v for k, v in info.items()}
-        return Document.build(path=path, format=DocumentFormat.PDF, sha256=sha256, size=len(data),
-                              blocks=blocks, pages=pages, properties=properties)
+        return blocks, info, pages
     finally:
         pdf.close()
 

@@ -136,3 +136,14 @@ def test_rotated_page_says_so(tmp_path):
     pdf.save(tmp_path / "rotated.pdf")
     doc = load_document(tmp_path / "rotated.pdf")
     assert [dict(b.attrs) for b in doc.blocks if b.kind is BlockKind.PAGE] == [{}, {"rotation": "90"}, {}]
+
+
+def test_concurrent_loads_are_serialised_and_agree():
+    """pdfium is not thread-safe: loads from several threads must still give identical documents."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [DATA / "reportlab-cjk.pdf", DATA / "libreoffice-planted.pdf"] * 4
+    with ThreadPoolExecutor(4) as pool:
+        docs = list(pool.map(load_document, paths))
+    for path, doc in zip(paths, docs):
+        assert doc.text == load_document(path).text
