@@ -46,6 +46,10 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
     target = Path(output)
     _check_paths(document, source, target)
     fmt = DocumentFormat(document.format)
+    if target.suffix.lower() != f".{fmt}":
+        raise ExportRefused(f"输入文件实际是 {fmt} 格式，输出文件名必须以 .{fmt} 结尾（现为 {target.name}）。请更改输出文件名。",
+                            f"The input is really a {fmt} file, so the output name must end in .{fmt} "
+                            f"(got {target.name}). Change the output name.", path=str(target))
     with atomic_path(target, suffix=f".{fmt}.part") as tmp:
         notes = _write(fmt, document, plan, tmp, pdf_rasterize)
         report = verify_output(tmp, plan.values.keys(), format=str(fmt))
