@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +23,26 @@ from reviewer.core.errors import CorruptDocument, DocumentError, ReviewerError, 
 log = logging.getLogger(__name__)
 
 
-def load_document(path: str | Path, **limits: Any) -> Document:
+class LoadCancelled(ReviewerError):
+    code = "cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("已取消打开文档。", "Opening the document was cancelled.")
+
+
+def load_document(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None, **limits: Any) -> Document:
     """Read a docx, PDF or txt file (format from its content) into blocks with locators.
 
     Keyword options are the caps of `Limits` (e.g. `max_pages=500`); unknown names are an error.
+    `progress(done, total)` is called per PDF page (once at the end for docx/txt); when
+    `cancelled()` returns True the load stops with `LoadCancelled`.
     """
     caps = Limits.from_options(**limits)
     p = Path(path)
     name = str(p)
     data = _read_bytes(p, caps)
+    check_cancelled(cancelled)
     if not data and p.suffix.lower() != ".txt":
         raise corrupt(name, "空文件 / empty file")
     sha256 = hashlib.sha256(data).hexdigest()
@@ -39,14 +51,15 @@ def load_document(path: str | Path, **limits: Any) -> Document:
         if fmt is DocumentFormat.DOCX:
             from reviewer.core.documents.docx_reader import read_docx
 
-            return read_docx(data, name, sha256, caps)
-        if fmt is DocumentFormat.PDF:
+            document = read_docx(data, name, sha256, caps)
+        elif fmt is DocumentFormat.PDF:
             from reviewer.core.documents.pdf_reader import read_pdf
 
-            return read_pdf(data, name, sha256, caps)
-        from reviewer.core.documents.txt_reader import read_txt
+            document = read_pdf(data, name, sha256, caps, progress=progress, cancelled=cancelled)
+        else:
+            from reviewer.core.documents.txt_reader import read_txt
 
-        return read_txt(data, name, sha256, caps)
+            document = read_txt(data, name, sha256, caps)
     except ReviewerError:
         raise
     except MemoryError:
@@ -57,6 +70,14 @@ def load_document(path: str | Path, **limits: Any) -> Document:
             AttributeError, OSError, RuntimeError, UnicodeError, AssertionError) as exc:
         log.debug("reader failed on %s", name, exc_info=True)
         raise corrupt(name, f"{type(exc).__name__}") from exc
+    if progress is not None and fmt is not DocumentFormat.PDF:
+        progress(1, 1)
+    return document
+
+
+def check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise LoadCancelled()
 
 
 def corrupt(path: str, detail: str) -> CorruptDocument:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from collections.abc import Callable
 import re
 from array import array
 
@@ -31,22 +32,25 @@ _MAX_OUTLINE_ITEMS = 10_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def read_pdf(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
+def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
+             progress: Callable[[int, int], None] | None = None,
+             cancelled: Callable[[], bool] | None = None) -> Document:
     from reviewer.core.documents.loader import corrupt
 
     if b"%%EOF" not in data[-2048:]:
         raise corrupt(path, "缺少文件结束标记，文件可能被截断 / no end-of-file marker, the file looks truncated")
     with PDFIUM_LOCK:
-        blocks, info, pages = _read_with_pdfium(data, path, limits)
+        blocks, info, pages = _read_with_pdfium(data, path, limits, progress, cancelled)
     blocks.extend(extra_blocks(data, path, pages, limits))
     properties = {f"info.{k}": v for k, v in info.items()}
     return Document.build(path=path, format=DocumentFormat.PDF, sha256=sha256, size=len(data),
                           blocks=blocks, pages=pages, properties=properties)
 
 
-def _read_with_pdfium(data: bytes, path: str, limits: Limits) -> tuple[list[Block], dict[str, str], int]:
+def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable[[int, int], None] | None,
+                      cancelled: Callable[[], bool] | None) -> tuple[list[Block], dict[str, str], int]:
     """Pages, document info and outline: everything pdfium reads, under the caller's PDFIUM_LOCK."""
-    from reviewer.core.documents.loader import corrupt
+    from reviewer.core.documents.loader import check_cancelled, corrupt
 
     try:
         pdf = pdfium.PdfDocument(data)  # pdfium tries the empty user password itself
@@ -61,10 +65,13 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits) -> tuple[list[Bloc
         blocks: list[Block] = []
         total = 0
         for index in range(pages):
+            check_cancelled(cancelled)
             block = _page_block(pdf, index)
             total += len(block.text) + 1
             check_text(total, limits, path=path)
             blocks.append(block)
+            if progress is not None:
+                progress(index + 1, pages)
         info = {k: v.strip() for k, v in pdf.get_metadata_dict(skip_empty=True).items()
                 if isinstance(v, str) and v.strip()}
         for key, value in info.items():

@@ -147,3 +147,15 @@ def test_concurrent_loads_are_serialised_and_agree():
         docs = list(pool.map(load_document, paths))
     for path, doc in zip(paths, docs):
         assert doc.text == load_document(path).text
+
+
+def test_progress_per_page_and_cancel():
+    from reviewer.core.documents.loader import LoadCancelled
+
+    seen = []
+    load_document(DATA / "reportlab-cjk.pdf", progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    with pytest.raises(LoadCancelled):
+        load_document(DATA / "reportlab-cjk.pdf", progress=lambda done, total: seen.append(done),
+                      cancelled=lambda: len(seen) >= 4)
+    assert seen[-1] == 1  # stopped before the second page
