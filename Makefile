@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 venv: sysdeps $(STAMP)
 
 run: venv
-	$(BIN)/python main.py resources/samples/penalty-decision.txt
+	$(BIN)/python main.py resources/samples/penalty-decision.docx
 
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
