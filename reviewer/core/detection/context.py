@@ -17,24 +17,28 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 # Clause boundaries: a label before one of these belongs to another value.
-_BOUNDARY = re.compile(r"[。；;！？!?\n，,]")
+CLAUSE_BOUNDARY = _BOUNDARY = re.compile(r"[。；;！？!?\n，,]")
 
 
-def clause_before(text: str, start: int, limit: int) -> str:
+# Sentence boundaries: for words that describe a person across commas (信访人：李某，刑满释放人员).
+SENTENCE_BOUNDARY = re.compile(r"[。；;！？!?\n]")
+
+
+def clause_before(text: str, start: int, limit: int, boundary: re.Pattern[str] = _BOUNDARY) -> str:
     """Up to `limit` characters before `start`, cut at the last clause boundary."""
     window = text[max(0, start - limit):start]
     cut = None
-    for cut in _BOUNDARY.finditer(window):
+    for cut in boundary.finditer(window):
         pass
     return window[cut.end():] if cut else window
 
 
-def clause_after(text: str, end: int, limit: int) -> str:
+def clause_after(text: str, end: int, limit: int, boundary: re.Pattern[str] = _BOUNDARY) -> str:
     """Up to `limit` characters after `end`, cut at the first clause boundary."""
     if limit <= 0:
         return ""
     window = text[end:end + limit]
-    m = _BOUNDARY.search(window)
+    m = boundary.search(window)
     return window[:m.start()] if m else window
 
 
@@ -54,6 +58,7 @@ class ClauseContextEnhancer(ContextAwareEnhancer):
 
     A recognizer may set `CONTEXT_WINDOW` / `SUFFIX_WINDOW` (characters) to narrow or widen the
     search (context-only types such as QQ, WeChat and birth dates use short windows), and
+    `CONTEXT_BOUNDARY` (where a clause ends), and
     `SUFFIX_CONTEXT_RE`, a compiled pattern that must match right after the value (`1987年3月生`).
     """
 
@@ -74,10 +79,11 @@ class ClauseContextEnhancer(ContextAwareEnhancer):
                 continue
             if meta.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
                 continue
+            boundary = getattr(recognizer, "CONTEXT_BOUNDARY", _BOUNDARY)
             before = clause_before(text, result.start,
-                                   getattr(recognizer, "CONTEXT_WINDOW", self.context_prefix_count))
+                                   getattr(recognizer, "CONTEXT_WINDOW", self.context_prefix_count), boundary)
             after = clause_after(text, result.end,
-                                 getattr(recognizer, "SUFFIX_WINDOW", self.context_suffix_count))
+                                 getattr(recognizer, "SUFFIX_WINDOW", self.context_suffix_count), boundary)
             word = find_word(before, recognizer.context) or find_word(after, recognizer.context)
             suffix_rx = getattr(recognizer, "SUFFIX_CONTEXT_RE", None)
             if not word and suffix_rx is not None:

@@ -21,7 +21,7 @@ from typing import ClassVar
 from presidio_analyzer import (AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer,
                                RecognizerResult)
 
-from reviewer.core.detection.context import clause_after, clause_before, find_word
+from reviewer.core.detection.context import CLAUSE_BOUNDARY, clause_after, clause_before, find_word
 
 # A match scoring at most this much is a context-only candidate (a bare 8-digit number, an account
 # number without a check digit, a date): it is kept only when a context word is in its clause, so the
@@ -70,6 +70,7 @@ class CnPatternRecognizer(PatternRecognizer):
     NEGATIVE_CONTEXT: ClassVar[Sequence[str]] = ()
     CONTEXT_WINDOW: ClassVar[int] = 20
     SUFFIX_WINDOW: ClassVar[int] = 0
+    CONTEXT_BOUNDARY: ClassVar[re.Pattern[str]] = CLAUSE_BOUNDARY
     FLAGS: ClassVar[int] = 0
     # pattern name -> a substring (or compiled pattern) the text must contain for the pattern to run.
     GUARDS: ClassVar[dict[str, str | re.Pattern[str]]] = {}
@@ -91,9 +92,9 @@ class CnPatternRecognizer(PatternRecognizer):
 
     def _has_context(self, text: str, start: int, end: int) -> bool:
         """Whether a context word is in the clause (the enhancer then raises the score)."""
-        if find_word(clause_before(text, start, self.CONTEXT_WINDOW), self.context):
+        if find_word(clause_before(text, start, self.CONTEXT_WINDOW, self.CONTEXT_BOUNDARY), self.context):
             return True
-        if find_word(clause_after(text, end, self.SUFFIX_WINDOW), self.context):
+        if find_word(clause_after(text, end, self.SUFFIX_WINDOW, self.CONTEXT_BOUNDARY), self.context):
             return True
         suffix_rx = getattr(self, "SUFFIX_CONTEXT_RE", None)
         return bool(suffix_rx is not None and suffix_rx.match(text, end))
@@ -115,8 +116,8 @@ class CnPatternRecognizer(PatternRecognizer):
                     continue
                 if check.score <= CONTEXT_ONLY_MAX and not self._has_context(text, start, end):
                     continue
-                if check.valid is not True and self.NEGATIVE_CONTEXT and find_word(clause_before(text, start, self.CONTEXT_WINDOW),
-                                                       self.NEGATIVE_CONTEXT):
+                if check.valid is not True and self.NEGATIVE_CONTEXT and find_word(
+                        clause_before(text, start, self.CONTEXT_WINDOW, self.CONTEXT_BOUNDARY), self.NEGATIVE_CONTEXT):
                     continue
                 explanation = AnalysisExplanation(
                     recognizer=self.name, original_score=check.score, pattern_name=pattern.name,

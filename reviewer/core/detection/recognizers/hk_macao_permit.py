@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
+from reviewer.core.detection.context import SENTENCE_BOUNDARY
 from reviewer.core.detection.recognizers.base import NOT_AFTER, CnPatternRecognizer, lead
 
 
@@ -19,4 +20,8 @@ class CnHkMacaoPermitRecognizer(CnPatternRecognizer):
         Pattern("港澳居民来往内地通行证", lead("[HM]") + r"[0-9]{8}(?:[0-9]{2})?" + NOT_AFTER, 0.3),
     )
     CONTEXT = ("港澳", "通行证", "回乡证", "往来港澳", "来往内地")
-    CONTEXT_WINDOW = 24
+    # The document type is often named once for the sentence: 证件类型：往来港澳通行证，证件号码：C…,
+    # or after the number: M10482637（港澳居民来往内地通行证）.
+    CONTEXT_WINDOW = 30
+    SUFFIX_WINDOW = 20
+    CONTEXT_BOUNDARY = SENTENCE_BOUNDARY

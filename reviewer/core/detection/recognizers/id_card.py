@@ -58,6 +58,8 @@ class CnIdCardRecognizer(CnPatternRecognizer):
         Pattern("18位身份号码", lead("[1-9]") + r"[0-9]{5}" + _DATE + r"[0-9]{3}[0-9Xx]" + NOT_AFTER, 0.6),
         Pattern("18位身份号码（分组书写）",
                 lead("[1-9]") + r"[0-9]{5}[ -]" + _DATE + r"[ -][0-9]{3}[0-9Xx]" + NOT_AFTER, 0.6),
+        Pattern("残疾人证号（身份号码+类别等级）",
+                lead("[1-9]") + r"[0-9]{5}" + _DATE + r"[0-9]{3}[0-9Xx][1-7][1-4]" + NOT_AFTER, 0.6),
         Pattern("15位身份号码（一代证）",
                 lead("[1-9]") + r"[0-9]{5}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}"
                 + NOT_AFTER, OLD_ID_SCORE),
@@ -67,6 +69,8 @@ class CnIdCardRecognizer(CnPatternRecognizer):
 
     def check(self, value: str, pattern: Pattern) -> Check:
         digits = compact(value).upper()
+        if len(digits) == 20:  # 残疾人证号: the holder's ID number + disability category and grade
+            return self.check(digits[:18], pattern)
         if digits[:2] not in PROVINCES:
             return Check(None, f"前两位{digits[:2]}不是省级行政区划代码", False)
         born = birth_date(digits)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
+from reviewer.core.detection.context import SENTENCE_BOUNDARY
 from reviewer.core.detection.recognizers.base import NOT_AFTER, CnPatternRecognizer, lead
 
 
@@ -19,3 +20,6 @@ class CnPassportRecognizer(CnPatternRecognizer):
         Pattern("公务/外交/特区护照（需上下文）", lead("[PSDK]") + r"(?:(?<=[PSD])[0-9]{7,8}|(?<=K)[0-9]{8})" + NOT_AFTER, 0.3),
     )
     CONTEXT = ("护照", "passport", "出入境证件", "旅行证件")
+    CONTEXT_WINDOW = 30
+    SUFFIX_WINDOW = 12
+    CONTEXT_BOUNDARY = SENTENCE_BOUNDARY

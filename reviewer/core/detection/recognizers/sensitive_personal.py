@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
+from reviewer.core.detection.context import SENTENCE_BOUNDARY
 from reviewer.core.detection.recognizers.base import Check, CnPatternRecognizer
 
 _DISEASES = ("艾滋病|HIV|乙肝|乙型肝炎|丙肝|肺结核|梅毒|精神分裂症|精神病|抑郁症|双相情感障碍|躁郁症|癫痫|"
@@ -28,19 +29,21 @@ class SensitivePersonalRecognizer(CnPatternRecognizer):
         Pattern("健康：病史/病历", "病史|既往史|病历(?:资料|记录)?|住院病案", 0.3),
         Pattern("健康：疾病名称", _DISEASES, 0.3),
         Pattern("残疾类别与等级", "(?:视力|听力|言语|肢体|智力|精神|多重)残疾(?:[一二三四1-4]级)?", 0.6),
-        Pattern("残疾人证号", "残疾人证", 0.3),
-        Pattern("宗教信仰", "(?:信仰|信奉|皈依)(?:" + _RELIGIONS + ")|宗教信仰", 0.4),
+        Pattern("宗教信仰", "(?:信仰|信奉|皈依)(?:" + _RELIGIONS + ")", 0.55),
+        Pattern("宗教信仰（泛称）", "宗教信仰", 0.3),
         Pattern("犯罪记录：刑罚", "判处(?:有期徒刑|无期徒刑|死刑|拘役|管制)" + _CLAUSE + "{0,12}|(?:刑满释放|假释|缓刑考验|"
                 "社区矫正|监外执行)(?:人员|对象)?|犯罪记录|违法犯罪记录|前科|服刑|在押", 0.35),
         Pattern("犯罪记录：吸毒", "吸毒(?:人员|史)?|强制隔离戒毒|社区戒毒", 0.35),
         Pattern("未成年人：年龄", "(?:未满|不满|未达)(?:十四|十六|十八|14|16|18)周岁", 0.6),
-        Pattern("未成年人", "未成年人?|留守儿童|孤儿|事实无人抚养儿童", 0.2),
+        Pattern("未成年人：身份", "(?:系|为|属于?|尚属)未成年人?", 0.55),
+        Pattern("未成年人：困境儿童", "留守儿童|孤儿|事实无人抚养儿童", 0.2),
     )
     CONTEXT = ("患有", "确诊", "诊断", "就诊", "住院", "本人", "其子", "其女", "其父", "其母", "其妻", "其夫",
                "该户", "户主", "该生", "该同志", "该人", "该员", "当事人", "申请人", "被申请人", "信访人",
                "投诉人", "举报人", "家属", "患者", "某", "曾因")
     CONTEXT_WINDOW = 16
-    SUFFIX_WINDOW = 0
+    SUFFIX_WINDOW = 8  # 艾滋病感染者刘某
+    CONTEXT_BOUNDARY = SENTENCE_BOUNDARY
 
     def check(self, value: str, pattern: Pattern) -> Check:
         if pattern.score >= 0.5:
