@@ -56,6 +56,7 @@ class PageMap:
     glyphs: list[Glyph] = field(default_factory=list)
     seqs: dict[tuple[Key, int], list[bytes | float]] = field(default_factory=dict)
     unsafe: set[Key] = field(default_factory=set)
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)  # device space, like glyphs
 
 
 class _Device(PDFPageAggregator):
@@ -117,6 +118,12 @@ class _Device(PDFPageAggregator):
                     x += wordspace
                 needcharspace = True
         textstate.linematrix = (x, y)
+
+
+    def render_image(self, name, stream) -> None:  # noqa: ANN001 - pdfminer API
+        super().render_image(name, stream)
+        fig = self.cur_item
+        self.map.images.append((fig.x0, fig.y0, fig.x1, fig.y1))
 
 
 class _Interpreter(PDFPageInterpreter):

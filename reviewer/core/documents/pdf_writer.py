@@ -40,6 +40,7 @@ class PdfWriteReport:
     pages_rasterized: tuple[int, ...]
     strings_replaced: int
     annotations_removed: int
+    pages_over_images: tuple[int, ...] = ()
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -47,6 +48,9 @@ class PdfWriteReport:
                  f"{list(self.pages_edited) or '-'}", f"{self.strings_replaced} metadata/outline/link strings replaced"]
         if self.pages_rasterized:
             notes.append(f"pages {list(self.pages_rasterized)} re-rendered as images (text layer lost)")
+        if self.pages_over_images:
+            notes.append(f"pages {list(self.pages_over_images)}: redactions lie on images (scans); the boxes follow "
+                         "the OCR text layer, check those pages visually")
         if self.annotations_removed:
             notes.append(f"{self.annotations_removed} annotations removed")
         return tuple(notes)
@@ -60,10 +64,11 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
     maps = list(map_pages(data, _pages_to_map(data, plan) | set(located)))
     chosen = {m.number: _choose_glyphs(m, plan, located) for m in maps}
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        over_images = {n for n, glyphs in chosen.items() if _over_image(glyphs, maps[n - 1].images)}
         if rasterize:
             edited, raster = set(), {n for n, glyphs in chosen.items() if glyphs}
         else:
-            edited, raster = _edit_streams(pdf, maps, chosen)
+            edited, raster = _edit_streams(pdf, maps, chosen, over_images)
         for number in raster:
             _rasterize(pdf, data, number, chosen[number], maps[number - 1])
         for m in maps:
@@ -75,7 +80,8 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
                  fix_metadata_version=False)
     return PdfWriteReport(glyphs_removed=sum(len(g) for n, g in chosen.items() if n not in raster),
                           pages_edited=tuple(sorted(edited)), pages_rasterized=tuple(sorted(raster)),
-                          strings_replaced=replaced, annotations_removed=removed_annots)
+                          strings_replaced=replaced, annotations_removed=removed_annots,
+                          pages_over_images=tuple(sorted(over_images)))
 
 
 # --- which glyphs go -------------------------------------------------------------------------
@@ -175,7 +181,15 @@ def _located_boxes(plan: RedactionPlan) -> dict[int, list[tuple[float, float, fl
 
 # --- content streams -------------------------------------------------------------------------
 
-def _edit_streams(pdf: pikepdf.Pdf, maps: list[PageMap], chosen: dict[int, list[Glyph]]) -> tuple[set[int], set[int]]:
+def _over_image(glyphs: list[Glyph], images: list[tuple[float, float, float, float]]) -> bool:
+    """A removed glyph lying on an image (typically the invisible OCR layer of a scan): the pixels
+    under it would survive in the image data, so the page must be re-rendered, not covered."""
+    return any(g.bbox[0] < i[2] and i[0] < g.bbox[2] and g.bbox[1] < i[3] and i[1] < g.bbox[3]
+               for g in glyphs for i in images)
+
+
+def _edit_streams(pdf: pikepdf.Pdf, maps: list[PageMap], chosen: dict[int, list[Glyph]],
+                  forced: set[int]) -> tuple[set[int], set[int]]:
     by_key: dict[Key, dict[tuple[int, int], list[Glyph]]] = {}
     pages_of_key: dict[Key, set[int]] = {}
     map_of_key: dict[Key, PageMap] = {}
@@ -184,7 +198,7 @@ def _edit_streams(pdf: pikepdf.Pdf, maps: list[PageMap], chosen: dict[int, list[
             by_key.setdefault(g.key, {}).setdefault((g.op, g.element), []).append(g)
             pages_of_key.setdefault(g.key, set()).add(m.number)
             map_of_key.setdefault(g.key, m)
-    raster: set[int] = set()
+    raster: set[int] = set(forced)
     for key, pages in pages_of_key.items():
         if any(key in maps[n - 1].unsafe for n in pages):
             raster |= pages

@@ -137,3 +137,25 @@ def test_boxes_are_burned_into_the_rendered_page(capsys, tmp_path, leak):
     assert len(inside) > 50
     for text, x0, top in inside:
         assert image.getpixel((int(x0) + 2, int(top) + 4)) < 40, text
+
+
+def test_scanned_page_with_ocr_layer_is_rendered_not_covered(capsys, tmp_path, leak):
+    """Glyphs of an invisible OCR layer lie on the scan image: a box would leave the pixels in the image
+    data, so the page is re-rendered with the box burned in and the original image is gone."""
+    import pypdfium2
+
+    src = DATA / "scan-ocr.pdf"
+    out = tmp_path / "scan.pdf"
+    code, stdout, stderr = run_redact(capsys, str(src), "-o", str(out), "--person", leak.NAME_SPLIT)
+    assert code == 0, stderr
+    assert "pages [1] re-rendered as images" in stdout and "check those pages visually" in stdout
+    with pikepdf.open(src) as pdf:
+        originals = [bytes(x.read_raw_bytes()) for x in pdf.pages[0].get_images().values()]
+    assert len(originals) == 1
+    assert originals[0] not in out.read_bytes()
+    removed = [c for c in _chars(src)[0] if c[0] in "建国9600"]
+    assert len(removed) == 6
+    image = pypdfium2.PdfDocument(str(out))[0].render(scale=1).to_pil().convert("L")
+    for text, x0, top in removed:
+        assert image.getpixel((int(x0) + 3, int(top) + 6)) < 40, text
+    assert verify_output(out, [leak.NAME_SPLIT, leak.PHONE_TABLE], format="pdf").ok

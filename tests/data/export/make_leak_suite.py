@@ -286,12 +286,47 @@ def make_vertical_pdf(path: Path) -> None:
         pdf.save(path, deterministic_id=True)
 
 
+def make_ocr_pdf(path: Path) -> None:
+    """A scanned page: the text is pixels in an image, with an invisible OCR text layer on top (render
+    mode 3). Covering the OCR glyphs with a box would leave the pixels in the image data."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    line = f"当事人{NAME_SPLIT}，电话{PHONE_TABLE}"
+    scale = 4  # 288 dpi scan
+    image = Image.new("L", (400 * scale, 40 * scale), 255)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 14 * scale)
+    draw = ImageDraw.Draw(image)
+    x = 4.0
+    for ch in line:  # place each character where the OCR layer says it is, as an OCR engine does
+        draw.text((x * scale, 12 * scale), ch, font=font, fill=0)
+        x += pdfmetrics.stringWidth(ch, "STSong-Light", 14)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.drawImage(ImageReader(image), 72, 700, width=400, height=40)
+    text = c.beginText(76, 700 + 40 - 12 - 12)
+    text.setTextRenderMode(3)
+    text.setFont("STSong-Light", 14)
+    text.textLine(line)
+    c.drawText(text)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 600, "扫描件下方的正常文字。")
+    c.showPage()
+    c.save()
+    path.write_bytes(buf.getvalue())
+
+
 def main() -> None:
     make_docx(HERE / "leak.docx")
     make_penalty_docx(HERE / "penalty-decision.docx")
     make_pdf(HERE / "leak.pdf")
     make_vertical_pdf(HERE / "vertical.pdf")
-    for name in ("leak.docx", "penalty-decision.docx", "leak.pdf", "vertical.pdf"):
+    make_ocr_pdf(HERE / "scan-ocr.pdf")
+    for name in ("leak.docx", "penalty-decision.docx", "leak.pdf", "vertical.pdf", "scan-ocr.pdf"):
         print(name, (HERE / name).stat().st_size)
 
 
