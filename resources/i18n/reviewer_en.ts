@@ -681,6 +681,10 @@
         <translation>Waiting for the engine, then detecting</translation>
     </message>
     <message>
+        <source>Saving findings</source>
+        <translation>Saving findings</translation>
+    </message>
+    <message>
         <source>%1 findings</source>
         <translation>%1 findings</translation>
     </message>
@@ -786,6 +790,10 @@
     <message>
         <source>Mandatory disclosure</source>
         <translation>Mandatory disclosure</translation>
+    </message>
+    <message>
+        <source>Engine default</source>
+        <translation>Engine default</translation>
     </message>
     <message>
         <source>De-identification profile:</source>

@@ -681,6 +681,10 @@
         <translation>等待引擎加载，随后开始检测</translation>
     </message>
     <message>
+        <source>Saving findings</source>
+        <translation>正在保存审查发现</translation>
+    </message>
+    <message>
         <source>%1 findings</source>
         <translation>%1 条发现</translation>
     </message>
@@ -786,6 +790,10 @@
     <message>
         <source>Mandatory disclosure</source>
         <translation>法定公开事项</translation>
+    </message>
+    <message>
+        <source>Engine default</source>
+        <translation>引擎默认值</translation>
     </message>
     <message>
         <source>De-identification profile:</source>

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.engine_ready = False
         self._engine_error: BaseException | None = None
         self._task: TaskHandle | None = None
+        self._preview_generation = 0
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
 
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         """Load the detection engine in the background (NLP lane); Detect queues behind it."""
         return self.runner.submit(lambda _p, _c: self.services.warm_up(), lane=Lane.NLP, label="engine",
                                   cancellable=False, on_success=self._on_engine_loaded,
-                                  on_error=self._on_engine_failed)
+                                  on_error=self._on_engine_failed, owner=self)
 
     def _on_engine_loaded(self, _engine) -> None:
         self.engine_ready = True
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> TaskHandle:
         path = Path(path)
-        load = self.services.load_document
+        load, open_session = self.services.load_document, self.services.open_session
 
         def work(_progress, _cancelled):
             from reviewer.ui.pdf_view import PDFIUM_LOCK, read_layout
@@ -249,17 +250,12 @@ class MainWindow(QMainWindow):
             with PDFIUM_LOCK:  # the PDF reader may use pdfium too; never concurrently with rendering
                 document = load(path)
             layout = read_layout(str(path)) if document.format == DocumentFormat.PDF else None
-            return document, layout
+            return document, layout, open_session(document)  # the store is read here, not on the GUI thread
 
         return self._submit(work, Lane.IO, self.tr("Opening %1").replace("%1", path.name),
                             lambda result: self._on_document_loaded(path, *result))
 
-    def _on_document_loaded(self, path: Path, document: Document, layout) -> None:
-        try:
-            session = self.services.open_session(document)
-        except Exception as exc:  # noqa: BLE001 - e.g. the workspace refused it
-            self.show_error(exc)
-            return
+    def _on_document_loaded(self, path: Path, document: Document, layout, session) -> None:
         self.document, self.path = document, path
         self.view.set_document(document, layout)
         self.review.set_session(session)
@@ -285,24 +281,27 @@ class MainWindow(QMainWindow):
                             lambda findings: self._on_detected(document, findings))
 
     def _on_detected(self, document: Document, findings) -> None:
-        if document is not self.document or self.review.session is None:
+        session = self.review.session
+        if document is not self.document or session is None:
             return
-        try:
-            changes = self.review.session.record_findings(list(findings))
-        except Exception as exc:  # noqa: BLE001
-            self.show_error(exc)
+        # importing thousands of findings into the workspace is store work: the I/O pool does it
+        self._submit(lambda _p, _c: session.record_findings(list(findings)), Lane.IO, self.tr("Saving findings"),
+                     lambda changes: self._on_findings_recorded(session, changes, len(findings)))
+
+    def _on_findings_recorded(self, session, changes, count: int) -> None:
+        if session is not self.review.session:
             return
         self.review.apply(changes)
         if self.model.rowCount():
             self.review.next() if self.findings.current_id() is None else None
         self._update_actions()
         self.status_label.setText(self.tr("%1 findings").replace("%1", str(self.model.rowCount())))
-        self.detection_finished.emit(len(findings))
+        self.detection_finished.emit(count)
 
     # -- tasks --------------------------------------------------------------------------------------------
     def _submit(self, fn, lane: Lane, label: str, on_success) -> TaskHandle:
         handle = self.runner.submit(fn, lane=lane, label=label, on_success=on_success, on_error=self.show_error,
-                                    on_cancel=lambda: self.status_label.setText(self.tr("Cancelled")))
+                                    on_cancel=lambda: self.status_label.setText(self.tr("Cancelled")), owner=self)
         self._task = handle
         self._update_actions()
         return handle
@@ -338,14 +337,27 @@ class MainWindow(QMainWindow):
         self._preview_timer.start()
 
     def _refresh_preview(self) -> None:
+        """Plan and apply the de-identification in the I/O pool; only the newest result is shown."""
         session = self.review.session
         if session is None:
             return
-        try:
-            self.preview.set_text(session.preview_text())
-        except ReviewerError as exc:
-            self.preview.set_message(exc.message(self.translations.core_language))
-        self.preview_refreshed.emit()
+        self._preview_generation += 1
+        generation = self._preview_generation
+
+        def show(text: str | None, message: str | None = None) -> None:
+            if generation != self._preview_generation or session is not self.review.session:
+                return
+            self.preview.set_text(text) if text is not None else self.preview.set_message(message or "")
+            self.preview_refreshed.emit()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ReviewerError):
+                show(None, exc.message(self.translations.core_language))
+            else:
+                self.show_error(exc)
+
+        self.runner.submit(lambda _p, _c: session.preview_text(), lane=Lane.IO, label="preview", cancellable=False,
+                           on_success=show, on_error=failed, owner=self)
 
     def export(self):
         return self.workflow.export()

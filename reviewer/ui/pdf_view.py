@@ -103,6 +103,8 @@ class PdfPageView(QGraphicsView):
         self._pending: set[int] = set()
         self._boxes: dict[str, list[QGraphicsRectItem]] = {}
         self._rows: dict[str, FindingRow] = {}
+        self._by_page: dict[int, list[FindingRow]] = {}
+        self._drawn: set[int] = set()
         self._current: str | None = None
         self._selection: tuple[int, int] | None = None
         self._selection_items: list[QGraphicsRectItem] = []
@@ -120,6 +122,7 @@ class PdfPageView(QGraphicsView):
         self._document, self._layout = document, layout
         self._pages, self._tops, self._rendered, self._pending = [], [], {}, set()
         self._boxes, self._rows, self._selection_items, self._selection = {}, {}, [], None
+        self._by_page, self._drawn = {}, set()
         self._focus, self._zoom = None, 0.0
         self.resetTransform()
         y = 0.0
@@ -180,6 +183,8 @@ class PdfPageView(QGraphicsView):
             return
         scale = self._zoom * self.devicePixelRatioF() * 1.25  # a little oversampling keeps CJK strokes crisp
         wanted = self._visible_pages()
+        for index in wanted:
+            self._draw_page(index + 1)
         for index in list(self._rendered):  # keep memory bounded on long documents
             if index not in wanted and abs(index - wanted.start) > 6:
                 self._pages[index].setPixmap(QPixmap())
@@ -202,7 +207,7 @@ class PdfPageView(QGraphicsView):
         self.runner.submit(lambda _p, _c: render_page(layout.path, index, scale), lane=Lane.IO,
                            label="render", cancellable=False,
                            on_success=lambda image: self._on_rendered(layout, index, scale, image),
-                           on_error=lambda _e: self._pending.discard(index))
+                           on_error=lambda _e: self._pending.discard(index), owner=self)
 
     def _on_rendered(self, layout: PdfLayout, index: int, scale: float, image: QImage) -> None:
         self._pending.discard(index)
@@ -218,24 +223,35 @@ class PdfPageView(QGraphicsView):
 
     # -- findings -------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[FindingRow]) -> None:
+        """Boxes are drawn page by page when a page comes into view: a 300-page document with
+        thousands of findings costs nothing until the reviewer looks at it."""
         scene = self.scene()
         for items in self._boxes.values():
             for item in items:
                 scene.removeItem(item)
-        self._boxes = {}
+        self._boxes, self._drawn = {}, set()
         self._rows = {r.id: r for r in rows}
+        self._by_page: dict[int, list[FindingRow]] = {}
         for row in rows:
-            loc = row.finding.locator or {}
-            page, boxes = loc.get("page"), loc.get("boxes") or ([loc["bbox"]] if "bbox" in loc else [])
-            if not page or not boxes or page > len(self._pages):
-                continue
-            origin = self.page_origin(page)
+            page = (row.finding.locator or {}).get("page")
+            if page and page <= len(self._pages):
+                self._by_page.setdefault(page, []).append(row)
+        for index in self._visible_pages():
+            self._draw_page(index + 1)
+
+    def _draw_page(self, page: int) -> None:
+        if page in self._drawn:
+            return
+        self._drawn.add(page)
+        scene, origin = self.scene(), self.page_origin(page)
+        for row in self._by_page.get(page, []):
+            loc = row.finding.locator
+            boxes = loc.get("boxes") or ([loc["bbox"]] if "bbox" in loc else [])
             items = []
             for rect in merge_line_boxes(boxes):
                 item = QGraphicsRectItem(rect.adjusted(-1, -1, 1, 1).translated(origin))
                 item.setData(_ROW_KEY, row.id)
                 item.setToolTip(finding_tooltip(row))
-                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
                 scene.addItem(item)
                 items.append(item)
             self._boxes[row.id] = items
@@ -263,6 +279,9 @@ class PdfPageView(QGraphicsView):
         for rid in (previous, row_id):
             if rid in self._rows:
                 self._style(self._rows[rid])
+        row = self._rows.get(row_id or "")
+        if row is not None and (row.finding.locator or {}).get("page"):
+            self._draw_page(row.finding.locator["page"])
         items = self._boxes.get(row_id or "")
         if items:
             rect = items[0].sceneBoundingRect()

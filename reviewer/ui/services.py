@@ -1,8 +1,8 @@
 """The core functions the window uses, bound once by the composition root (`reviewer.app`).
 
 Keeping them in one small record makes the window testable (pure UI tests bind a fake detector) and
-keeps slow imports (presidio, spaCy) out of the GUI thread: `warm_up` and `analyze` are only ever
-called on the NLP lane of the task runner.
+keeps presidio and spaCy out of the GUI process altogether: the real engine runs in a child process
+(`reviewer.ui.engine_process`), driven from the NLP lane of the task runner.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ IsCancelled = Callable[[], bool]
 @dataclass(frozen=True)
 class Services:
     load_document: Callable[[Path], Document]
-    warm_up: Callable[[], Any]  # builds the detection engine (seconds); NLP lane only
-    analyze: Callable[..., list[Finding]]  # analyze(document, *, threshold, progress, cancelled)
+    warm_up: Callable[[], Any]  # starts the detection engine (seconds); NLP lane only
+    analyze: Callable[..., list[Finding]]  # analyze(document, *, threshold, progress, cancelled); NLP lane only
     open_session: Callable[[Document], ReviewSession]
     workspace: Any = None  # reviewer.ui.workspace_session.WorkspaceFacade when the store is available
 
@@ -38,14 +38,13 @@ def core_services(open_session: Callable[[Document], ReviewSession], workspace: 
         return load_document(path)
 
     def warm_up() -> Any:
-        from reviewer.core import detection
+        from reviewer.ui.engine_process import shared_engine
 
-        engine = getattr(detection, "load_engine", None) or getattr(detection, "get_engine", None)
-        return engine() if engine else None
+        return shared_engine().start()
 
     def analyze(document: Document, **options: Any) -> list[Finding]:
-        from reviewer.core.detection import analyze as core_analyze
+        from reviewer.ui.engine_process import shared_engine
 
-        return core_analyze(document, **options)
+        return shared_engine().analyze(document, **options)
 
     return Services(load, warm_up, analyze, open_session, workspace)

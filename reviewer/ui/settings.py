@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from reviewer.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 MAX_RECENT = 8
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = None  # the engine's configured default (resources/analyzer.yaml)
 DEFAULT_PROFILE = "general"
 
 
@@ -28,15 +28,18 @@ class AppSettings:
         self.qsettings.setValue("ui/language", value)
 
     @property
-    def threshold(self) -> float:
+    def threshold(self) -> float | None:
+        """None: the engine's own default; else a score in (0, 1]."""
+        value = self.qsettings.value("review/threshold", None)
         try:
-            return min(1.0, max(0.0, float(self.qsettings.value("review/threshold", DEFAULT_THRESHOLD))))
+            number = float(value) if value not in (None, "") else None
         except (TypeError, ValueError):
             return DEFAULT_THRESHOLD
+        return None if number is None or number <= 0 else min(1.0, number)
 
     @threshold.setter
-    def threshold(self, value: float) -> None:
-        self.qsettings.setValue("review/threshold", float(value))
+    def threshold(self, value: float | None) -> None:
+        self.qsettings.setValue("review/threshold", "" if not value else float(value))
 
     @property
     def profile(self) -> str:

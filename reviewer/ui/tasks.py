@@ -131,17 +131,29 @@ class TaskRunner(QObject):
                lane: Lane = Lane.IO, label: str = "", cancellable: bool = True,
                on_success: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None,
-               on_cancel: Callable[[], None] | None = None) -> TaskHandle:
-        """Queue `fn(progress, cancelled)` on `lane`; callbacks run on the GUI thread."""
+               on_cancel: Callable[[], None] | None = None, owner: QObject | None = None) -> TaskHandle:
+        """Queue `fn(progress, cancelled)` on `lane`; callbacks run on the GUI thread.
+
+        With an `owner`, the callbacks are dropped (and the task asked to cancel) once the owner is
+        destroyed, so a result never reaches a closed window.
+        """
         info = TaskInfo(next(self._ids), label, Lane(lane), cancellable)
         handle = TaskHandle(info)
         was_idle = not self._running
         self._running[info.id] = (handle, on_success, on_error, on_cancel)
+        if owner is not None:
+            owner.destroyed.connect(lambda *_: self._orphan(info.id))
         self.task_started.emit(info)
         if was_idle:
             self.busy_changed.emit(True)
         self._pools[info.lane].start(_Runnable(handle, fn, self._signals))
         return handle
+
+    def _orphan(self, task_id: int) -> None:
+        entry = self._running.get(task_id)
+        if entry is not None:
+            entry[0].cancel()
+            self._running[task_id] = (entry[0], None, None, None)
 
     def running(self) -> list[TaskInfo]:
         return [h.info for h, *_ in self._running.values()]

@@ -27,10 +27,12 @@ class WorkflowController(QObject):
     dialog_opened = Signal(object)
     exported = Signal(object)  # {"copy": ExportResult | None, "logs": {fmt: Path}}
     signed_off = Signal(str)  # "approve" | "return"
+    refreshed = Signal()  # the workspace panels show the store's current state
 
     def __init__(self, window, facade=None) -> None:
         super().__init__(window)
         self.window, self.facade = window, facade
+        self._generation = 0
         self.workspace_panel = WorkspacePanel()
         self.attribute_panel = AttributePanel()
         self.audit_panel = AuditPanel()
@@ -108,7 +110,7 @@ class WorkflowController(QObject):
 
     # -- refresh -------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read what the panels show from the workspace (cheap: one document's rows and events)."""
+        """Re-read what the panels show from the workspace, in the I/O pool; the newest result wins."""
         self._update_user_label()
         has_ws = self.facade is not None
         doc_id = self._document_id()
@@ -120,15 +122,26 @@ class WorkflowController(QObject):
         self.window.actions_by_name["login"].setEnabled(has_ws)
         if not has_ws:
             return
-        self.workspace_panel.model.set_rows(self.facade.document_rows())
-        if doc_id is None:
-            self.attribute_panel.show_record("", None)
-            self.audit_panel.set_events([])
-            return
-        info = self.facade.info(doc_id)
-        self.attribute_panel.show_record(str(info.status), self.facade.attribute_record(doc_id))
-        self.audit_panel.set_events(self.facade.events(doc_id))
-        self.window.status_label.setText(self.window.status_label.text())
+        self._generation += 1
+        generation, facade = self._generation, self.facade
+
+        def gather(_progress, _cancelled):
+            rows = facade.document_rows()
+            if doc_id is None:
+                return rows, "", None, []
+            return rows, str(facade.info(doc_id).status), facade.attribute_record(doc_id), facade.events(doc_id)
+
+        def show(result) -> None:
+            if generation != self._generation:
+                return
+            rows, status, record, events = result
+            self.workspace_panel.model.set_rows(rows)
+            self.attribute_panel.show_record(status, record)
+            self.audit_panel.set_events(events)
+            self.refreshed.emit()
+
+        self.window.runner.submit(gather, lane=Lane.IO, label="refresh", cancellable=False, on_success=show,
+                                  on_error=self.window.show_error, owner=self.window)
 
     def _on_review_decision_recorded(self, changes: Changes) -> None:
         if self.facade is not None:
@@ -209,7 +222,7 @@ class WorkflowController(QObject):
                 self.window.runner.submit(lambda _p, _c: self.facade.approve(doc_id, user, password), lane=Lane.IO,
                                           label="sign-off", cancellable=False,
                                           on_success=lambda _e: self._signed(SignOffDialog.APPROVE),
-                                          on_error=self.window.show_error)
+                                          on_error=self.window.show_error, owner=self.window)
             else:
                 try:
                     self.facade.return_for_rework(doc_id, user, dialog.comment.toPlainText().strip())

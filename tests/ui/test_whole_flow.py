@@ -95,8 +95,9 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     dialog.wording.setText("表述准确")
     dialog.timing.setText("决定作出之日起20个工作日内")
     dialog.channel.setCurrentText("政府网站")
-    dialog.try_accept()
-    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    with qtbot.waitSignal(window.workflow.refreshed, timeout=10000):
+        dialog.try_accept()
+        assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
     assert suggested in window.workflow.attribute_panel.attribute.text()
 
     # verified de-identified copy, recorded in the workspace (approval needs one)
@@ -114,7 +115,8 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     assert any(v.startswith(i[:6]) and "*" in v for i in ids for v in copy.plan.values.values())
 
     box = _dialog(window, window.workflow.submit)
-    box.button(box.StandardButton.Ok).click()
+    with qtbot.waitSignal(window.workflow.refreshed, timeout=10000):
+        box.button(box.StandardButton.Ok).click()
     assert "Submitted" in window.workflow.attribute_panel.status.text()
 
     # the supervisor signs off: the reviewer could not (self-approval is refused by the core)
@@ -124,6 +126,8 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     dialog.password.setText(PASSWORDS["zhang"])
     with qtbot.waitSignal(window.workflow.signed_off, timeout=30000):
         dialog.approve_button.click()
+    with qtbot.waitSignal(window.workflow.refreshed, timeout=10000):
+        pass  # the panels re-read the store after the sign-off
     assert "Approved" in window.workflow.attribute_panel.status.text()
     actions = [e.action for e in ws.events(window.review.session.document_id)]
     assert "review.approved" in actions and ws.verify().ok

@@ -8,7 +8,7 @@ from reviewer.ui.i18n import LANGUAGES
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, *, profiles: list[str], profile: str, threshold: float, language: str,
+    def __init__(self, *, profiles: list[str], profile: str, threshold: float | None, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -23,7 +23,8 @@ class SettingsDialog(QDialog):
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(2)
-        self.threshold.setValue(threshold)
+        self.threshold.setSpecialValueText(self.tr("Engine default"))  # 0.00 → the configured defaults
+        self.threshold.setValue(threshold or 0.0)
         self.language = QComboBox(objectName="settingsLanguage")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
