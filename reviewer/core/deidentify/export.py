@@ -56,9 +56,9 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
     report = VerificationReport(path=str(target), checked_values=report.checked_values, survivors=(),
-                                residues=(), places=report.places)
+                                residues=(), places=report.places, warnings=report.warnings)
     return ExportResult(output=str(target), format=str(fmt), sha256=digest, source_sha256=document.sha256,
-                        plan=plan, report=report, notes=notes)
+                        plan=plan, report=report, notes=notes + tuple(f"not checked: {w}" for w in report.warnings))
 
 
 def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path,

@@ -47,6 +47,7 @@ class VerificationReport:
     survivors: tuple[Survivor, ...]
     residues: tuple[str, ...]  # structural promises broken, e.g. "word/comments.xml present"
     places: int  # how many text places were examined
+    warnings: tuple[str, ...] = ()  # what could not be checked (image pixels, glyphs without Unicode)
 
     @property
     def ok(self) -> bool:
@@ -112,19 +113,21 @@ def verify_output(path: str | Path, values: Iterable[str], *, format: str) -> Ve
     """Look for each value (whole, after normalisation) anywhere in the file at `path`."""
     matcher = _Matcher(values)
     residues: list[str] = []
+    warnings: list[str] = []
     p = Path(path)
     raw = p.read_bytes()
     matcher.data(raw, "file bytes")
     if format == "docx":
         residues += _verify_docx(raw, matcher)
+        warnings += _docx_warnings(raw)
     elif format == "pdf":
-        residues += _verify_pdf(p, matcher)
+        residues += _verify_pdf(p, matcher, warnings)
     elif format == "txt":
         _verify_txt(raw, matcher)
     else:
         raise ValueError(f"unknown format {format!r}")
     return VerificationReport(path=str(p), checked_values=len(matcher.by_norm), survivors=matcher.survivors(),
-                              residues=tuple(residues), places=matcher.places)
+                              residues=tuple(residues), places=matcher.places, warnings=tuple(warnings))
 
 
 # --- txt -------------------------------------------------------------------------------------
@@ -174,6 +177,12 @@ def _verify_docx(raw: bytes, m: _Matcher, prefix: str = "") -> list[str]:
     return residues
 
 
+def _docx_warnings(raw: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        media = [n for n in archive.namelist() if n.startswith(("word/media/", "word/embeddings/"))]
+    return [f"{len(media)} images/embedded objects: their pixels cannot be checked, look at them"] if media else []
+
+
 def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
@@ -219,7 +228,7 @@ def _verify_xml(data: bytes, name: str, m: _Matcher) -> list[str]:
 
 # --- pdf -------------------------------------------------------------------------------------
 
-def _verify_pdf(path: Path, m: _Matcher) -> list[str]:
+def _verify_pdf(path: Path, m: _Matcher, warnings: list[str]) -> list[str]:
     import pdfplumber
     import pikepdf
     import pypdfium2
@@ -244,9 +253,19 @@ def _verify_pdf(path: Path, m: _Matcher) -> list[str]:
             except pikepdf.PdfError as exc:
                 residues.append(f"page {n}: content stream unparseable ({exc})")
     with pdfplumber.open(path) as doc:
+        unmapped: dict[int, int] = {}
+        images = 0
         for n, page in enumerate(doc.pages, 1):
             m.text("".join(c["text"] for c in page.chars), f"page {n} characters (pdfplumber)")
+            images += len(page.images)
+            cids = sum(1 for c in page.chars if c["text"].startswith("(cid:"))
+            if cids:
+                unmapped[n] = cids
             m.text(page.extract_text() or "", f"page {n} text (pdfplumber)")
+        if images:
+            warnings.append(f"{images} images: their pixels cannot be checked, look at them")
+        for n, count in unmapped.items():
+            warnings.append(f"page {n}: {count} characters without a Unicode mapping could not be read or checked")
     pdf_doc = pypdfium2.PdfDocument(str(path))
     try:
         for n in range(len(pdf_doc)):
