@@ -128,6 +128,17 @@ def _deleted_mark_docx(path: Path) -> None:
     document.save(str(path))
 
 
+def _normalise_zip(path: Path) -> None:
+    """Fixed zip timestamps, so regenerating does not change files whose content did not change."""
+    with zipfile.ZipFile(path) as zin:
+        items = [(item, zin.read(item.filename)) for item in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item, data in items:
+            fixed = zipfile.ZipInfo(item.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(fixed, data)
+
+
 def main() -> None:
     body = ["重庆市某某局", "关于做好2024年度安全生产检查工作的通知", "各区县（自治县）应急管理局：",
             "现将有关事项通知如下。除依法需要保密的外，检查结果都要及时公开。", "重庆市某某局", "2024年5月6日"]
@@ -151,6 +162,13 @@ def main() -> None:
     _stamped_pdf(HERE / "stamp-drawn-last.pdf")
     _head_table_docx(HERE / "head-table.docx")
     _deleted_mark_docx(HERE / "deleted-mark.docx")
+    document = docx.Document()  # the mark only in the first-page header (Word: "different first page")
+    document.sections[0].different_first_page_header_footer = True
+    document.sections[0].first_page_header.paragraphs[0].text = "绝密★长期"
+    document.sections[0].header.paragraphs[0].text = "重庆市某某局"
+    for text in body:
+        document.add_paragraph(text)
+    document.save(str(HERE / "first-page-header.docx"))
     long_body = ["重庆市某某局", "关于做好2024年度安全生产检查工作的通知", "各区县（自治县）应急管理局："] + [
         f"{n}．各单位要按照职责分工，认真组织开展安全生产检查，及时消除隐患，确保检查工作取得实效。" for n in range(1, 40)]
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,8 +178,13 @@ def main() -> None:
         for text in ["000042", "秘密★1年", "特急", *long_body]:
             document.add_paragraph(text)
         document.save(str(source))
-        _libreoffice(source, "pdf", HERE / "libreoffice-2pages.pdf")
-        _libreoffice(source, "docx:MS Word 2007 XML", HERE / "libreoffice-resaved.docx")
+        if not (HERE / "libreoffice-2pages.pdf").exists():  # LibreOffice stamps the time: keep the committed ones
+            _libreoffice(source, "pdf", HERE / "libreoffice-2pages.pdf")
+        if not (HERE / "libreoffice-resaved.docx").exists():
+            _libreoffice(source, "docx:MS Word 2007 XML", HERE / "libreoffice-resaved.docx")
+    for path in HERE.glob("*.docx"):
+        if not path.name.startswith("libreoffice"):
+            _normalise_zip(path)
     if SEED.exists():  # the real 2018 Chongqing work plan (a public document), copied so a clone has it
         (HERE / SEED.name).write_bytes(SEED.read_bytes())
 

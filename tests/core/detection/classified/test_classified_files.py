@@ -139,3 +139,9 @@ def test_a_mark_deleted_with_tracked_changes_is_still_in_the_file():
     (marking,) = findings
     assert marking.severity is Severity.BLOCK and marking.locator["runs"][0]["change"] == "del"
     assert "已删除" in marking.explanation
+
+
+def test_mark_in_the_first_page_header_only():
+    findings = detect(load_document(DATA / "first-page-header.docx"))
+    assert _types(findings) == [("CLASSIFIED_MARKING", "绝密★长期")]
+    assert findings[0].locator["type"] == "first" and findings[0].attributes["period_kind"] == "long_term"
