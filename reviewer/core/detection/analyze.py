@@ -44,20 +44,30 @@ def analyze(document: Document, *, threshold: float | None = None,
     `progress(done_blocks, total_blocks)` is called after each chunk; when `cancelled()` returns True
     the work stops and `DetectionCancelled` is raised (partial results are not returned as complete).
     """
+    findings = _personal(document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled)
+    _check(cancelled)
+    findings.extend(_restricted(document))
+    return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+
+
+def analyze_patterns(document: Document, *, threshold: float | None = None) -> list[Finding]:
+    """Only the pattern recognizers (no NER, no restricted content): for benchmarks and quick checks."""
+    return sorted(_personal(document, threshold=threshold, ner=False), key=lambda f: (f.start, f.end))
+
+
+def _personal(document: Document, *, threshold: float | None, ner: bool,
+              progress: Callable[[int, int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> list[Finding]:
     engine = get_engine()
     limit = engine.config.default_threshold if threshold is None else float(threshold)
     blocks = document.blocks
     findings: list[Finding] = []
-    done = 0
     for first, last in _chunks(blocks, engine.config.chunk_chars):
         _check(cancelled)
-        findings.extend(_analyze_chunk(engine, document, blocks[first:last + 1], limit, cancelled))
-        done = last + 1
+        findings.extend(_analyze_chunk(engine, document, blocks[first:last + 1], limit, cancelled, ner=ner))
         if progress is not None:
-            progress(done, len(blocks))
-    _check(cancelled)
-    findings.extend(_restricted(document))
-    return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+            progress(last + 1, len(blocks))
+    return findings
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
@@ -77,14 +87,14 @@ def _chunks(blocks: Sequence[Block], size: int) -> list[tuple[int, int]]:
 
 
 def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
-                   cancelled: Callable[[], bool] | None) -> list[Finding]:
+                   cancelled: Callable[[], bool] | None, *, ner: bool) -> list[Finding]:
     start = blocks[0].start
     norm = normalize(document.text[start:blocks[-1].end])
     raw = engine.analyze_patterns(norm.text, threshold=limit)
     placed = [(r, *(start + o for o in norm.span_to_original(r.start, r.end))) for r in raw]
     kept = resolve_overlaps(placed, engine.priority)
     findings = [_finding(document, r, s, e) for r, s, e in kept]
-    if engine.has_ner:
+    if ner and engine.has_ner:
         spans = [(s, e) for _, s, e in kept]
         findings.extend(f for f in _ner(engine, document, blocks, limit, cancelled)
                         if not any(s <= f.start and f.end <= e for s, e in spans))

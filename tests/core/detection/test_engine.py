@@ -92,3 +92,14 @@ def test_tldextract_never_reaches_the_network(monkeypatch):
     assert tldextract.extract("mail.example.gov.cn").suffix == "gov.cn"
     from presidio_analyzer.predefined_recognizers import EmailRecognizer
     assert EmailRecognizer().validate_result("someone@example.com") is True
+
+
+def test_stock_presidio_still_builds_beside_our_recognizers():
+    """presidio finds recognizer classes by name among PatternRecognizer subclasses: ours must not
+    shadow its own (an `EmailRecognizer` of ours once broke presidio's default registry)."""
+    from presidio_analyzer import RecognizerRegistry
+
+    get_engine()
+    registry = RecognizerRegistry()
+    registry.load_predefined_recognizers(languages=["en"])
+    assert {"EmailRecognizer", "IpRecognizer"} <= {r.name for r in registry.recognizers}

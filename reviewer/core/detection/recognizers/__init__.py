@@ -3,10 +3,10 @@
 from reviewer.core.detection.recognizers.bank_card import CnBankCardRecognizer
 from reviewer.core.detection.recognizers.base import CnPatternRecognizer
 from reviewer.core.detection.recognizers.birth_date import CnBirthDateRecognizer
-from reviewer.core.detection.recognizers.email import EmailRecognizer
+from reviewer.core.detection.recognizers.email import CnEmailRecognizer
 from reviewer.core.detection.recognizers.hk_macao_permit import CnHkMacaoPermitRecognizer
 from reviewer.core.detection.recognizers.id_card import CnIdCardRecognizer
-from reviewer.core.detection.recognizers.ip_address import IpAddressRecognizer
+from reviewer.core.detection.recognizers.ip_address import CnIpAddressRecognizer
 from reviewer.core.detection.recognizers.landline_phone import CnLandlinePhoneRecognizer
 from reviewer.core.detection.recognizers.license_plate import CnLicensePlateRecognizer
 from reviewer.core.detection.recognizers.mobile_phone import CnMobilePhoneRecognizer
@@ -22,7 +22,7 @@ RECOGNIZER_CLASSES: dict[str, type[CnPatternRecognizer]] = {
     for cls in (
         CnIdCardRecognizer, CnUsccRecognizer, CnBankCardRecognizer, CnMobilePhoneRecognizer,
         CnLandlinePhoneRecognizer, CnPassportRecognizer, CnHkMacaoPermitRecognizer, CnLicensePlateRecognizer,
-        EmailRecognizer, IpAddressRecognizer, CnQqRecognizer, CnWechatRecognizer, CnBirthDateRecognizer,
+        CnEmailRecognizer, CnIpAddressRecognizer, CnQqRecognizer, CnWechatRecognizer, CnBirthDateRecognizer,
         SensitivePersonalRecognizer,
     )
 }

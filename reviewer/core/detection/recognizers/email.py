@@ -20,7 +20,7 @@ def offline_extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
 
 
-class EmailRecognizer(CnPatternRecognizer):
+class CnEmailRecognizer(CnPatternRecognizer):
     ENTITY = "EMAIL_ADDRESS"
     LABEL = "电子邮箱"
     PATTERNS = (

@@ -16,7 +16,7 @@ from reviewer.core.detection.recognizers.base import Check, CnPatternRecognizer,
 _H = "[0-9A-Fa-f]{1,4}"
 
 
-class IpAddressRecognizer(CnPatternRecognizer):
+class CnIpAddressRecognizer(CnPatternRecognizer):
     ENTITY = "IP_ADDRESS"
     LABEL = "IP地址"
     PATTERNS = (
