@@ -143,6 +143,13 @@ class _Interpreter(PDFPageInterpreter):
             self.device.map.unsafe.add(self.key)
         super().do_TJ(seq)
 
+    def do__w(self, aw, ac, s) -> None:  # noqa: ANN001 - pdfminer API
+        """`aw ac string "` moves to the next line first (PDF 32000 9.4.3); pdfminer omits the T*."""
+        self.do_Tw(aw)
+        self.do_Tc(ac)
+        self.do_T_a()
+        self.do_TJ([s])
+
     def do_Do(self, xobjid_arg) -> None:  # noqa: ANN001 - pdfminer API
         ref = self.xobjmap.get(literal_name(xobjid_arg))
         objid = getattr(ref, "objid", None)

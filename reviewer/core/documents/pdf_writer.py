@@ -101,16 +101,22 @@ def _choose_glyphs(page: PageMap, plan: RedactionPlan,
             norm.append(ch)
             owner.append(i)
     text = "".join(norm)
-    for value, keep in plan.keep_masks.items():
-        nvalue, nkeep = _normalised_keep(value, keep)
+    claimed = [False] * len(text)
+    # longest values first, and a match overlapping a longer one is skipped: the same choice as the
+    # longest-first replacement of the text writers (an 8-digit landline inside a mobile number)
+    masks = sorted((_normalised_keep(v, k) for v, k in plan.keep_masks.items()), key=lambda vk: -len(vk[0]))
+    for nvalue, nkeep in masks:
         if len(nvalue) < 1:
             continue
         start = text.find(nvalue)
         while start >= 0:
-            for k in range(len(nvalue)):
-                if not nkeep[k]:
-                    chosen[owner[start + k]] = page.glyphs[owner[start + k]]
-            start = text.find(nvalue, start + len(nvalue))
+            end = start + len(nvalue)
+            if not any(claimed[start:end]):
+                claimed[start:end] = [True] * len(nvalue)
+                for k in range(len(nvalue)):
+                    if not nkeep[k]:
+                        chosen[owner[start + k]] = page.glyphs[owner[start + k]]
+            start = text.find(nvalue, start + 1)
     boxes = located.get(page.number, [])
     if boxes:
         # glyph centres in pdfplumber's top-left coordinates, sorted by y for a range search per box

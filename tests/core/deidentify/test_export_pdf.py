@@ -160,3 +160,35 @@ def test_scanned_page_with_ocr_layer_is_rendered_not_covered(capsys, tmp_path, l
     for text, x0, top in removed:
         assert image.getpixel((int(x0) + 3, int(top) + 6)) < 40, text
     assert verify_output(out, [leak.NAME_SPLIT, leak.PHONE_TABLE], format="pdf").ok
+
+
+def _pdfium_chars(path):
+    """(char, rounded box) per character as pdfium sees it (spec-exact for the \" operator)."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(path))
+    try:
+        textpage = doc[0].get_textpage()
+        chars = []
+        for i in range(textpage.count_chars()):
+            text = textpage.get_text_range(i, 1)
+            if text.strip():
+                chars.append((text, *(round(v, 1) for v in textpage.get_charbox(i))))
+        return chars
+    finally:
+        doc.close()
+
+
+def test_kerning_spacing_scaling_and_quote_operators_keep_positions(capsys, tmp_path, leak):
+    src = DATA / "operators.pdf"
+    out = tmp_path / "ops.pdf"
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(out))
+    assert code == 0, stderr
+    assert verify_output(out, [leak.PHONE_TABLE, leak.PHONE_HEADER], format="pdf").ok
+    before, after = _pdfium_chars(src), _pdfium_chars(out)
+    assert set(after) <= set(before)  # every remaining glyph exactly where it was
+    removed = [c[0] for c in before if c not in set(after)]
+    assert 8 <= len(removed) <= 14 and set(removed) <= set("96001234135")  # only masked digits went
+    text = "".join(c[0] for c in after)
+    assert "Tel138" in text and "end" in text and "next138" in text and "1234line" in text
+    assert "quote135" in text and "5678x" in text

@@ -320,13 +320,31 @@ def make_ocr_pdf(path: Path) -> None:
     path.write_bytes(buf.getvalue())
 
 
+def make_operators_pdf(path: Path) -> None:
+    """Hand-written content stream: TJ with kerning, character/word spacing, horizontal scaling and
+    the ' and " operators, in a simple WinAnsi font; the rewriter must keep every other glyph in place."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica,
+                                                Encoding=pikepdf.Name.WinAnsiEncoding))
+    content = (f"BT /F1 12 Tf 2 Tc 3 Tw 110 Tz 72 700 Td [(Tel 138) -200 (9600) 50 (1234 end)] TJ 14 TL "
+               f"(next {PHONE_TABLE} line) ' 1 0.5 (quote {PHONE_HEADER} x) \" ET").encode()
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792], Contents=pdf.make_stream(content),
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)))))
+    pdf.save(path, deterministic_id=True)
+
+
 def main() -> None:
     make_docx(HERE / "leak.docx")
     make_penalty_docx(HERE / "penalty-decision.docx")
     make_pdf(HERE / "leak.pdf")
     make_vertical_pdf(HERE / "vertical.pdf")
     make_ocr_pdf(HERE / "scan-ocr.pdf")
-    for name in ("leak.docx", "penalty-decision.docx", "leak.pdf", "vertical.pdf", "scan-ocr.pdf"):
+    make_operators_pdf(HERE / "operators.pdf")
+    for name in ("leak.docx", "penalty-decision.docx", "leak.pdf", "vertical.pdf", "scan-ocr.pdf", "operators.pdf"):
         print(name, (HERE / name).stat().st_size)
 
 
