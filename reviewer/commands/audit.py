@@ -62,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"FAIL: {problem}", file=sys.stderr)
     if report.first_bad_seq is not None:
         print(f"first bad event: {report.first_bad_seq}", file=sys.stderr)
+    else:
+        print("事件链本身完整，但工作区记录被改动 / the event chain is intact but workspace records were altered",
+              file=sys.stderr)
     return EXIT_CHAIN_BROKEN
 
 

@@ -9,6 +9,8 @@ What is detected, and how:
   removed or rewritten too, the state rows (documents, findings, decisions, ...) still name the audit
   event that created them, the folder's head witness file (written at milestones) and a printed review
   log's head (`--expect-head SEQ:HASH`) pin an earlier head the chain must still contain;
+- state rows edited behind the program's back (a decision's operator, a user's public key, a
+  document's status): replaying the chain must reproduce them (`consistency.py`);
 - a forged sign-off: approval events carry an Ed25519 signature over the event body; it is checked
   against the approver's public key (from `--keys FILE` exported earlier, else from the database).
 """
@@ -21,6 +23,7 @@ from sqlalchemy import Connection, func, select
 
 from reviewer.core.audit import signing
 from reviewer.core.audit.chain import GENESIS_HASH, hash_body, iter_events, read_head
+from reviewer.core.audit.consistency import check_state
 from reviewer.core.store import schema
 
 SIGNED_ACTIONS = frozenset({"review.approved"})
@@ -101,6 +104,7 @@ def verify_chain(conn: Connection, *, keys: dict[str, str] | None = None,
         elif pin_count > 0 and hashes.get(pin_count) != pin_hash:
             problems.append(Problem(pin_count, "altered", f"第 {pin_count} 条事件与{source}记录的链头不符。",
                                     f"Event {pin_count} does not match the head recorded in {source}."))
+    problems.extend(check_state(conn, lambda seq, zh, en: Problem(seq, "state", zh, en)))
     return VerifyReport(count, prev, checked, tuple(problems))
 
 

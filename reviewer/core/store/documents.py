@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -82,6 +83,23 @@ def finding_values(document_id: int, finding: Finding, *, manual: bool, event_se
                 manual=manual, active=True, version=1, event_seq=event_seq)
 
 
+# The stored fields of a detected finding that the import event's digest covers.
+DIGEST_FIELDS = ("entity_type", "category", "severity", "start", "end", "text", "score", "recognizer",
+                 "explanation", "locator_json", "attributes_json")
+
+
+def findings_digest(rows) -> str:
+    """SHA-256 over the detected findings as stored (rows or value dicts, in insertion order)."""
+    def get(row, key):
+        return row[key] if isinstance(row, dict) else getattr(row, key)
+    items = [[get(r, k) for k in DIGEST_FIELDS] for r in rows]
+    return hashlib.sha256(canonical_json(items).encode("utf-8")).hexdigest()
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def row_to_finding(row) -> Finding:
     return Finding(entity_type=row.entity_type, start=row.start, end=row.end, text=row.text, score=row.score,
                    recognizer=row.recognizer, explanation=row.explanation, category=Category(row.category),
@@ -104,16 +122,17 @@ def import_document(conn: Connection, document, findings: Iterable[Finding], *, 
         doc_number=doc_number, text=document.text, status=str(ReviewStatus.IMPORTED), version=1,
         created_at=now, updated_at=now, event_seq=0))
     document_id = result.inserted_primary_key[0]
+    values = [finding_values(document_id, f, manual=False, event_seq=0) for f in findings]
     event = append_event(conn, actor=actor, action="document.imported", document_id=document_id,
                          document_sha256=document.sha256,
                          details={"path": str(document.path), "format": str(document.format),
                                   "size": document.size, "title": title, "doc_number": doc_number,
-                                  "findings": len(findings)})
+                                  "findings": len(findings), "findings_sha256": findings_digest(values),
+                                  "text_sha256": text_digest(document.text)})
     conn.execute(schema.documents.update().where(schema.documents.c.id == document_id)
                  .values(event_seq=event.seq))
-    if findings:
-        conn.execute(schema.findings.insert(),
-                     [finding_values(document_id, f, manual=False, event_seq=event.seq) for f in findings])
+    if values:
+        conn.execute(schema.findings.insert(), [v | {"event_seq": event.seq} for v in values])
     return get_document(conn, document_id), True
 
 

@@ -198,6 +198,10 @@ def test_truncated_tail_with_rewritten_head_is_caught_by_the_witness_and_printed
         con.execute("UPDATE audit_head SET count = ?, hash = (SELECT hash FROM audit_events WHERE seq = ?)",
                     (total - 1, total - 1))
     result = verify_cli(signed)
+    assert result.returncode == 4 and "Document 1 (status" in result.stderr  # the state replay notices
+    with _db(signed) as con:
+        con.execute("UPDATE documents SET status = 'approved'")  # a thorough attacker fixes that too
+    result = verify_cli(signed)
     assert result.returncode == 4 and "head witness file" in result.stderr
     (signed / WITNESS_FILENAME).unlink()
     assert verify_cli(signed).returncode == 0  # without outside pins, a clean truncation is invisible
@@ -227,7 +231,8 @@ def test_forged_sign_off_with_edited_approver_fails_the_signature_check(signed, 
 
 
 def test_re_signed_forgery_with_a_swapped_database_key_fails_against_exported_keys(signed, tmp_path):
-    """An attacker who replaces bob's public key in the database and re-signs is caught by --keys."""
+    """An attacker who rewrites bob's key in the database and the whole chain after it, re-signs the
+    approval and replaces the witness is caught only by keys kept outside the database (--keys)."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -245,7 +250,12 @@ def test_re_signed_forgery_with_a_swapped_database_key_fails_against_exported_ke
         con.execute("UPDATE audit_events SET details_json = ? WHERE seq = ?",
                     (json.dumps(forged, ensure_ascii=False, sort_keys=True, separators=(",", ":")), seq))
         con.execute("UPDATE users SET public_key = ? WHERE username = 'bob'", (public,))
-        _rehash_from(con, seq)
+        created, created_details = con.execute("SELECT seq, details_json FROM audit_events WHERE action = "
+                                               "'user.created' AND details_json LIKE '%\"bob\"%'").fetchone()
+        rewritten = json.loads(created_details) | {"public_key": public}
+        con.execute("UPDATE audit_events SET details_json = ? WHERE seq = ?",
+                    (json.dumps(rewritten, ensure_ascii=False, sort_keys=True, separators=(",", ":")), created))
+        _rehash_from(con, created)  # the whole chain from bob's creation on is rewritten
         row = con.execute("SELECT seq, ts, actor, action, document_id, document_sha256, details_json, prev_hash "
                           "FROM audit_events WHERE seq = ?", (seq,)).fetchone()
         con.execute("UPDATE audit_events SET signature = ? WHERE seq = ?",
@@ -267,3 +277,45 @@ def test_closing_the_workspace_never_overwrites_the_witness_of_a_truncation(sign
     ws.close()  # an ordinary open/close after the attack must not bless the shortened chain
     result = verify_cli(signed)
     assert result.returncode == 4 and f"first bad event: {total}" in result.stderr
+
+
+def test_swapped_public_key_in_the_users_table_contradicts_the_chain(signed):
+    subprocess.run([sys.executable, "-m", "reviewer", "audit", "keys", "--workspace", str(signed), "-o",
+                    str(signed / "keys.json")], cwd=ROOT, check=True, capture_output=True, timeout=120)
+    with _db(signed) as con:
+        con.execute("UPDATE users SET public_key = ? WHERE username = 'bob'", ("ab" * 32,))
+    result = verify_cli(signed)
+    # caught twice over: the approval's key no longer matches bob's, and the users row contradicts user.created
+    assert result.returncode == 4 and "approver bob: key mismatch" in result.stderr
+    ws = open_workspace(signed)
+    try:
+        from reviewer.core.audit.verify import verify_chain
+        with ws.read() as conn:
+            report = verify_chain(conn, keys=json.loads((signed / "keys.json").read_text()))
+    finally:
+        ws.engine.dispose()
+    assert any("User bob's role or public key does not match" in p.message_en for p in report.problems)
+
+
+@pytest.mark.parametrize(("sql", "message"), [
+    ("UPDATE decisions SET operator = 'keep' WHERE id = (SELECT MIN(id) FROM decisions WHERE kind = 'accept')",
+     "Decision"),
+    ("UPDATE decisions SET undone = 1 WHERE id = (SELECT MIN(id) FROM decisions)", "Decision"),
+    ("UPDATE documents SET status = 'approved'", "Document 1"),
+    ("UPDATE findings SET text = 'x' WHERE id = (SELECT MIN(id) FROM findings)", "Document 1"),
+    ("DELETE FROM findings WHERE id = (SELECT MAX(id) FROM findings)", "Document 1"),
+    ("UPDATE exports SET verified = 0", "Export record"),
+    ("UPDATE attribute_records SET record_json = REPLACE(record_json, '主动公开', '不予公开')", "Attribute record"),
+    ("UPDATE users SET role = 'supervisor' WHERE username = 'alice'", "User alice"),
+])
+def test_state_rows_edited_behind_the_programs_back_are_detected(signed, sql, message):
+    with _db(signed) as con:
+        con.execute("PRAGMA foreign_keys = OFF")
+        assert con.execute(sql).rowcount >= 1
+    ws = open_workspace(signed)
+    try:
+        report = ws.verify()
+    finally:
+        ws.engine.dispose()
+    assert not report.ok
+    assert any(p.kind == "state" and message in p.message_en for p in report.problems), report.problems
