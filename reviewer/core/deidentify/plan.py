@@ -133,7 +133,8 @@ def plan_from_decisions(pairs: Iterable[tuple[Finding, Any]], profile: Profile, 
         if kind == "reject":
             continue
         if kind == "edit" and decision.start is not None and decision.end is not None and decision.text:
-            finding = replace(finding, start=decision.start, end=decision.end, text=decision.text)
+            # the old locator described the old span: drop it (the value is still found everywhere)
+            finding = replace(finding, start=decision.start, end=decision.end, text=decision.text, locator={})
         findings.append(finding)
         operators.append(getattr(decision, "operator", None) if kind in ("accept", "edit") else None)
     return plan_redactions(findings, profile, key=key, operators=operators)

@@ -76,3 +76,30 @@ def test_hash_operator_needs_a_workspace_key(tmp_path):
         plan_redactions([_finding("PERSON", "王建国")], profile)
     plan = plan_redactions([_finding("PERSON", "王建国")], profile, key=b"0" * 32)
     assert plan.values["王建国"].startswith("[姓名-") and len(plan.values["王建国"]) == len("[姓名-]") + 6
+
+
+def test_plan_from_review_decisions():
+    from reviewer.core.deidentify.plan import plan_from_decisions
+    from reviewer.core.review.decisions import Decision, DecisionKind
+
+    text = "王建国 13896001234 500106198703154515 重庆市沙坪坝区小龙坎街道天星桥正街42号 李晓梅"
+    def at(entity_type, value, **kw):
+        start = text.index(value)
+        return Finding(entity_type=entity_type, start=start, end=start + len(value), text=value, score=0.9,
+                       recognizer="t", explanation="", locator={"page": 1, "boxes": [[0, 0, 1, 1]]}, **kw)
+
+    address = at("CN_ADDRESS", "重庆市沙坪坝区小龙坎街道天星桥正街42号")
+    edited_start = text.index("天星桥")
+    pairs = [
+        (at("PERSON", "王建国"), Decision(DecisionKind.ACCEPT, operator="label")),  # reviewer's operator wins
+        (at("CN_MOBILE_PHONE", "13896001234"), Decision(DecisionKind.REJECT, reason="单位电话")),
+        (at("CN_ID_CARD", "500106198703154515"), None),  # undecided: the profile applies
+        (address, Decision(DecisionKind.EDIT, operator="generalise", start=edited_start,
+                           end=edited_start + len("天星桥正街42号"), text="天星桥正街42号")),
+        (at("PERSON", "李晓梅"), Decision(DecisionKind.ACCEPT, operator="pseudonym")),
+    ]
+    plan = plan_from_decisions(pairs, load_profile("general"))
+    assert dict(plan.values) == {"王建国": "[姓名]", "500106198703154515": "500106********4515",
+                                 "天星桥正街42号": "████████", "李晓梅": "李某"}
+    edited = next(r for r in plan.replacements if r.finding.text == "天星桥正街42号")
+    assert edited.finding.locator == {}  # the old span's boxes must not steer the PDF writer
