@@ -30,7 +30,9 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
         results: dict[tuple[int, int], RecognizerResult] = {}
         roles = rules.role_names(text)
         for start, end, score in self.model_entities(nlp_artifacts, PERSON_LABELS):
-            start, end = rules.widen_name(text, *rules.clean_span(text, start, end))
+            start, end = rules.clean_span(text, start, end)
+            model_end = end
+            start, end = rules.widen_name(text, start, end)
             if not self._acceptable(text[start:end]):
                 continue
             role = next((r for r in roles if r.start < end and start < r.end), None)
@@ -42,6 +44,8 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
                 results[(start, end)] = self.result(self.ENTITY, start, end, max(score, BOTH_SCORE), why)
             else:
                 why = f"模型 {MODEL_NAME} 识别为人名 / NER model {MODEL_NAME} found a person's name"
+                if end != model_end:
+                    why += "（按单元格补全 / completed to the whole table cell）"
                 results[(start, end)] = self.result(self.ENTITY, start, end, score, why)
         for role in roles:
             if any(s < role.end and role.start < e for s, e in results):
