@@ -1,9 +1,10 @@
 """`analyze(document)`: every finding of a document, sorted by position.
 
 Blocks are analysed in chunks of consecutive blocks (one presidio call per chunk: patterns over
-normalised text), then NER over the chunk's blocks that contain Chinese characters (`nlp.pipe`), then
-restricted-content rules (`classified.detect`) once per document. Progress is reported and
-cancellation honoured after every chunk and NER batch.
+normalised text), table cells column by column with the header as context; then NER over the chunk's
+blocks that contain Chinese characters (`nlp.pipe`); then restricted-content rules
+(`classified.detect`) once per document. Progress is reported and cancellation honoured per chunk
+and per NER text.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from presidio_analyzer import RecognizerResult
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
 from reviewer.core.detection.normalize import normalize
+from reviewer.core.detection.tables import column_groups
 from reviewer.core.documents.model import Block, Document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding, category_of
 
 _NAME = RecognizerResult.RECOGNIZER_NAME_KEY
+NER_SEGMENT = 5000  # characters per NER text
 _DEIDENTIFIED_MARKS = ("某", "*", "＊", "×", "Ｘ")
 # Document numbers (发文字号, GB/T 9704: 机关代字〔年份〕序号号) are not personal information, whatever
 # a recognizer or the NER model makes of their parts.
@@ -58,15 +61,25 @@ def analyze_patterns(document: Document, *, threshold: float | None = None) -> l
 def _personal(document: Document, *, threshold: float | None, ner: bool,
               progress: Callable[[int, int], None] | None = None,
               cancelled: Callable[[], bool] | None = None) -> list[Finding]:
+    """Chunks of consecutive blocks, then each table column with its header as context."""
     engine = get_engine()
     limit = engine.config.default_threshold if threshold is None else float(threshold)
     blocks = document.blocks
+    columns = column_groups(blocks)
+    in_column = {i for _, indices in columns.values() for i in indices}
+    groups: list[tuple[list[Block], tuple[str, ...]]] = [
+        (chunk, ()) for chunk in _chunks([b for i, b in enumerate(blocks) if i not in in_column],
+                                         engine.config.chunk_chars)]
+    for header, indices in columns.values():
+        groups.extend((chunk, (header,)) for chunk in _chunks([blocks[i] for i in indices], engine.config.chunk_chars))
     findings: list[Finding] = []
-    for first, last in _chunks(blocks, engine.config.chunk_chars):
+    done = 0
+    for chunk, context in groups:
         _check(cancelled)
-        findings.extend(_analyze_chunk(engine, document, blocks[first:last + 1], limit, cancelled, ner=ner))
+        findings.extend(_analyze_chunk(engine, document, chunk, limit, cancelled, ner=ner, context=context))
+        done += len(chunk)
         if progress is not None:
-            progress(last + 1, len(blocks))
+            progress(done, len(blocks))
     return findings
 
 
@@ -75,31 +88,47 @@ def _check(cancelled: Callable[[], bool] | None) -> None:
         raise DetectionCancelled()
 
 
-def _chunks(blocks: Sequence[Block], size: int) -> list[tuple[int, int]]:
-    """Index ranges [first, last] of consecutive blocks holding about `size` characters each."""
-    chunks: list[tuple[int, int]] = []
-    first = 0
-    for i, block in enumerate(blocks):
-        if block.end - blocks[first].start >= size or i == len(blocks) - 1:
-            chunks.append((first, i))
-            first = i + 1
+def _chunks(blocks: Sequence[Block], size: int) -> list[list[Block]]:
+    """Runs of blocks holding about `size` characters each (a longer block is a chunk of its own)."""
+    chunks: list[list[Block]] = []
+    current: list[Block] = []
+    length = 0
+    for block in blocks:
+        current.append(block)
+        length += len(block.text) + 1
+        if length >= size:
+            chunks.append(current)
+            current, length = [], 0
+    if current:
+        chunks.append(current)
     return chunks
 
 
 def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
-                   cancelled: Callable[[], bool] | None, *, ner: bool) -> list[Finding]:
-    start = blocks[0].start
-    norm = normalize(document.text[start:blocks[-1].end])
-    raw = engine.analyze_patterns(norm.text, threshold=limit)
-    placed = [(r, *(start + o for o in norm.span_to_original(r.start, r.end))) for r in raw]
-    kept = resolve_overlaps(placed, engine.priority)
+                   cancelled: Callable[[], bool] | None, *, ner: bool,
+                   context: tuple[str, ...] = ()) -> list[Finding]:
+    """Patterns over the chunk's blocks joined by "\n" (no pattern crosses a newline), mapped back."""
+    offsets: list[int] = []  # each block's start within the joined text
+    position = 0
+    for block in blocks:
+        offsets.append(position)
+        position += len(block.text) + 1
+    norm = normalize("\n".join(b.text for b in blocks))
+
+    def to_document(s: int, e: int) -> tuple[int, int]:
+        s, e = norm.span_to_original(s, e)
+        i = bisect.bisect_right(offsets, s) - 1
+        shift = blocks[i].start - offsets[i]
+        return s + shift, e + shift
+
+    raw = engine.analyze_patterns(norm.text, threshold=limit, context=context)
+    kept = resolve_overlaps([(r, *to_document(r.start, r.end)) for r in raw], engine.priority)
     findings = [_finding(document, r, s, e) for r, s, e in kept]
     if ner and engine.has_ner:
         spans = [(s, e) for _, s, e in kept]
         findings.extend(f for f in _ner(engine, document, blocks, limit, cancelled)
                         if not any(s <= f.start and f.end <= e for s, e in spans))
-    numbers = [tuple(start + o for o in norm.span_to_original(*m.span()))
-               for m in DOCUMENT_NUMBER.finditer(norm.text)] if "号" in norm.text else []
+    numbers = [to_document(*m.span()) for m in DOCUMENT_NUMBER.finditer(norm.text)] if "号" in norm.text else []
     if numbers:
         findings = [f for f in findings if not any(f.start < e and s < f.end for s, e in numbers)]
     return findings
@@ -130,17 +159,37 @@ def resolve_overlaps(placed: list[tuple[RecognizerResult, int, int]],
 
 def _ner(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
          cancelled: Callable[[], bool] | None) -> list[Finding]:
-    """NER per block, only for blocks with Chinese characters, batched through nlp.pipe."""
-    chinese = [b for b in blocks if CHINESE.search(b.text)]
+    """NER per block (long blocks in segments), only where there are Chinese characters, via nlp.pipe."""
+    segments = [(block, start, text) for block in blocks if CHINESE.search(block.text)
+                for start, text in _segments(block.text, NER_SEGMENT)]
     findings: list[Finding] = []
-    for block, artifacts in zip(chinese, engine.ner_artifacts(b.text for b in chinese), strict=True):
+    texts = (text for _, _, text in segments)
+    for (block, offset, text), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
         _check(cancelled)
-        for r in engine.analyze_ner(block.text, artifacts, threshold=limit):
-            text = block.text[r.start:r.end]
-            if any(mark in text for mark in _DEIDENTIFIED_MARKS) and r.entity_type == "PERSON":
+        for r in engine.analyze_ner(text, artifacts, threshold=limit):
+            value = text[r.start:r.end]
+            if r.entity_type == "PERSON" and any(mark in value for mark in _DEIDENTIFIED_MARKS):
                 continue  # 张某, 李某某: already de-identified
-            findings.append(_finding(document, r, block.start + r.start, block.start + r.end))
+            start = block.start + offset
+            findings.append(_finding(document, r, start + r.start, start + r.end))
     return findings
+
+
+def _segments(text: str, size: int) -> list[tuple[int, str]]:
+    """`text` cut after a sentence end (。！？；) near every `size` characters: spaCy refuses very long
+    texts and a character-level NER model gains nothing from seeing a whole page at once."""
+    if len(text) <= size:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = max(text.rfind(p, start + size // 2, end) for p in "。！？；\n")
+            end = cut + 1 if cut >= 0 else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
 
 
 def _finding(document: Document, r: RecognizerResult, start: int, end: int) -> Finding:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
@@ -19,6 +20,9 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 # Clause boundaries: a label before one of these belongs to another value.
 CLAUSE_BOUNDARY = _BOUNDARY = re.compile(r"[。；;！？!?\n，,]")
 
+
+# Context that applies to the whole text being analysed (a table column's header), set by the engine.
+EXTERNAL_CONTEXT: ContextVar[tuple[str, ...]] = ContextVar("external_context", default=())
 
 # Sentence boundaries: for words that describe a person across commas (信访人：李某，刑满释放人员).
 SENTENCE_BOUNDARY = re.compile(r"[。；;！？!?\n]")
@@ -90,7 +94,7 @@ class ClauseContextEnhancer(ContextAwareEnhancer):
                 m = suffix_rx.match(text, result.end)
                 word = m.group() if m else ""
             if not word and context:
-                word = next((w for w in recognizer.context if any(w in c for c in context)), "")
+                word = find_word(" ".join(context), recognizer.context)
             if not word:
                 continue
             result.score = min(max(result.score + self.context_similarity_factor,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reviewer.core.detection.config import EngineConfig, load_config
-from reviewer.core.detection.context import ClauseContextEnhancer
+from reviewer.core.detection.context import EXTERNAL_CONTEXT, ClauseContextEnhancer
 from reviewer.core.detection.recognizers import RECOGNIZER_CLASSES
 from reviewer.core.detection.recognizers.email import offline_extractor
 from reviewer.core.errors import ConfigurationError
@@ -170,11 +170,18 @@ class DetectionEngine:
     def has_ner(self) -> bool:
         return bool(self.ner_entities) and "ner" in self.nlp.pipe_names
 
-    def analyze_patterns(self, text: str, *, threshold: float) -> list[RecognizerResult]:
-        """All pattern recognizers over (normalised) text, with context and decision process."""
-        return self.analyzer.analyze(text=text, language=self.config.language, entities=self.pattern_entities,
-                                     score_threshold=threshold, return_decision_process=True,
-                                     nlp_artifacts=self._empty)
+    def analyze_patterns(self, text: str, *, threshold: float,
+                         context: Sequence[str] = ()) -> list[RecognizerResult]:
+        """All pattern recognizers over (normalised) text, with context and decision process.
+
+        `context`: words that apply to all of `text` (a table column's header)."""
+        token = EXTERNAL_CONTEXT.set(tuple(context))
+        try:
+            return self.analyzer.analyze(text=text, language=self.config.language, entities=self.pattern_entities,
+                                         score_threshold=threshold, return_decision_process=True,
+                                         nlp_artifacts=self._empty, context=list(context) or None)
+        finally:
+            EXTERNAL_CONTEXT.reset(token)
 
     def ner_artifacts(self, texts: Iterable[str]) -> Iterator[NlpArtifacts]:
         """Run the spaCy pipeline over texts in batches (nlp.pipe)."""

@@ -21,7 +21,8 @@ from typing import ClassVar
 from presidio_analyzer import (AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer,
                                RecognizerResult)
 
-from reviewer.core.detection.context import CLAUSE_BOUNDARY, clause_after, clause_before, find_word
+from reviewer.core.detection.context import (CLAUSE_BOUNDARY, EXTERNAL_CONTEXT, clause_after, clause_before,
+                                             find_word)
 
 # A match scoring at most this much is a context-only candidate (a bare 8-digit number, an account
 # number without a check digit, a date): it is kept only when a context word is in its clause, so the
@@ -97,7 +98,10 @@ class CnPatternRecognizer(PatternRecognizer):
         if find_word(clause_after(text, end, self.SUFFIX_WINDOW, self.CONTEXT_BOUNDARY), self.context):
             return True
         suffix_rx = getattr(self, "SUFFIX_CONTEXT_RE", None)
-        return bool(suffix_rx is not None and suffix_rx.match(text, end))
+        if suffix_rx is not None and suffix_rx.match(text, end):
+            return True
+        external = EXTERNAL_CONTEXT.get()
+        return bool(external and find_word(" ".join(external), self.context))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
