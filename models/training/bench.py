@@ -75,6 +75,24 @@ def measure(path: Path = PIPELINE_DIR) -> dict[str, float]:
     }
 
 
+BENCH_BEGIN, BENCH_END = "<!-- bench:begin -->", "<!-- bench:end -->"
+README = PIPELINE_DIR.parent / "README.md"
+
+
+def write(numbers: dict[str, float], path: Path = PIPELINE_DIR) -> None:
+    """Store the numbers in meta.json (``reviewer_benchmark``) and the table in models/README.md."""
+    meta_path = path / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["reviewer_benchmark"] = numbers
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    text = README.read_text(encoding="utf-8")
+    if BENCH_BEGIN in text and BENCH_END in text:
+        head, rest = text.split(BENCH_BEGIN, 1)
+        table = "\n".join(["| measure | value |", "|---|---|"] + [f"| {k} | {v} |" for k, v in numbers.items()])
+        README.write_text(f"{head}{BENCH_BEGIN}\n{table}\n{BENCH_END}{rest.split(BENCH_END, 1)[1]}",
+                          encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=PIPELINE_DIR)
@@ -83,10 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     numbers = measure(args.model)
     print(json.dumps(numbers, indent=1))
     if args.write:
-        meta_path = args.model / "meta.json"
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        meta["reviewer_benchmark"] = numbers
-        meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write(numbers, args.model)
     return 0
 
 

@@ -4,7 +4,8 @@ Steps (all seeded, CPU only):
 1. corpora -> spaCy DocBins in models/training/corpus/ (gitignored; the public data never enters the repo);
 2. ``spacy train`` with models/training/config.cfg into models/training/output/;
 3. copy ``model-best`` to models/zh_reviewer_ner and record provenance in its meta.json;
-4. ``python -m reviewer.eval ner --write`` scores every evaluation set into meta.json and models/README.md.
+4. ``python -m reviewer.eval ner --write`` scores every evaluation set into meta.json and models/README.md;
+5. ``python -m models.training.bench --write`` measures speed, load time, memory and size.
 """
 
 from __future__ import annotations
@@ -128,9 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_install:
         return 0
     install(args.output / "model-best")
+    from models.training.bench import main as bench
     from reviewer.eval.ner import main as evaluate
 
-    return evaluate(["--write"])
+    return evaluate(["--write"]) or bench(["--write"])
 
 
 if __name__ == "__main__":

@@ -27,3 +27,10 @@ def test_gov_set_is_large_enough() -> None:
     examples = ner_eval.gov_examples()
     assert len(examples) >= 200
     assert sum(1 for _, spans in examples for s in spans if s[2] == "PERSON") >= 150
+
+
+def test_meta_scores_match_a_rerun_on_resume_test() -> None:
+    """A public set (model level): needs ../shared/data/ner, which CI has beside the clone."""
+    stored = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))["reviewer_scores"]["resume_test"]
+    rerun = ner_eval.run(["resume_test"])["resume_test"].to_json()
+    assert rerun == stored
