@@ -104,3 +104,12 @@ def test_scan_command_uses_the_detector(tmp_path: Path):
     types = {(r["entity_type"], r["text"]) for r in records}
     assert {("CN_MOBILE_PHONE", "13896001234"), ("CN_ID_CARD", "500106198703154515")} <= types
     assert all(r["explanation"] and r["locator"]["line"] == 1 for r in records)
+
+
+@pytest.mark.parametrize("text", [
+    "当事人张某某，身份证号500106********4515，电话138****1234。",
+    "申请人李某，联系电话139××××5678，身份证号5001**********4519。",
+    "经查，王某甲与王某乙系兄弟关系，邮箱已隐去。",
+])
+def test_deidentified_values_are_not_findings_in_the_whole_pipeline(text):
+    assert [(f.entity_type, f.text) for f in analyze(make_document(text)) if f.category == Category.PERSONAL] == []
