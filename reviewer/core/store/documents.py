@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from reviewer.core.audit.chain import append_event, canonical_json, utc_now
-from reviewer.core.review.states import ReviewStatus, check_transition
+from reviewer.core.review.states import ReviewStatus, check_editable, check_transition
 from reviewer.core.store import schema
 from reviewer.core.store.errors import NotFound, StaleWrite
 from reviewer.core.types import Category, Finding, Severity
@@ -138,6 +138,7 @@ def import_document(conn: Connection, document, findings: Iterable[Finding], *, 
 
 def set_document_info(conn: Connection, document_id: int, *, actor: str, title: str, doc_number: str) -> None:
     doc = get_document(conn, document_id)
+    check_editable(doc.status)  # the title and 文号 are part of what the supervisor signs
     event = append_event(conn, actor=actor, action="document.info_set", document_id=doc.id,
                          document_sha256=doc.sha256, details={"title": title, "doc_number": doc_number})
     conn.execute(schema.documents.update().where(schema.documents.c.id == doc.id).values(

@@ -248,3 +248,12 @@ def test_roles_and_password_reentry(ws, people, penalty, tmp_path):
     assert ws.document(penalty.id).status == ReviewStatus.SUBMITTED
     with pytest.raises(PermissionDenied):
         ws.return_for_rework(penalty.id, people.alice, "我自己退回")
+
+
+def test_title_and_number_are_locked_once_submitted(ws, people, penalty, tmp_path):
+    ws.set_document_info(penalty.id, people.alice, title="行政处罚决定书（张某）", doc_number="渝中市监处罚〔2026〕18号")
+    assert ws.document(penalty.id).title == "行政处罚决定书（张某）"
+    _ready_for_approval(ws, people, penalty, tmp_path)
+    with pytest.raises(TransitionRefused):
+        ws.set_document_info(penalty.id, people.alice, title="改过的标题", doc_number="")
+    assert ws.verify().ok
