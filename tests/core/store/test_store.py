@@ -155,3 +155,15 @@ def test_workspace_cli_init_add_user_status(tmp_path):
     assert result.returncode == 1 and "Wrong user name or password" in result.stderr
     result = cli("status")
     assert result.returncode == 0 and "audit head: 2:" in result.stdout
+
+
+def test_audit_and_log_commands_refuse_a_missing_workspace(tmp_path):
+    missing = tmp_path / "nowhere"
+    verify = subprocess.run([sys.executable, "-m", "reviewer", "audit", "verify", "--workspace", str(missing)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert verify.returncode == 2 and "There is no workspace" in verify.stderr
+    log = subprocess.run([sys.executable, "-m", "reviewer", "log", "export", "--workspace", str(missing),
+                          "--format", "csv", "-o", str(tmp_path / "x.csv")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert log.returncode == 1 and "There is no workspace" in log.stderr
+    assert not missing.exists() and not (tmp_path / "x.csv").exists()
