@@ -69,6 +69,8 @@ class CnPatternRecognizer(PatternRecognizer):
     # Words right before the value (same clause) showing it is something else: an unvalidated match
     # (no checksum, or a failed one) is dropped.
     NEGATIVE_CONTEXT: ClassVar[Sequence[str]] = ()
+    # A pattern matched right after the value that shows the same (e.g. a count: 患儿950多例).
+    NEGATIVE_SUFFIX_RE: ClassVar[re.Pattern[str] | None] = None
     CONTEXT_WINDOW: ClassVar[int] = 20
     SUFFIX_WINDOW: ClassVar[int] = 0
     CONTEXT_BOUNDARY: ClassVar[re.Pattern[str]] = CLAUSE_BOUNDARY
@@ -122,6 +124,9 @@ class CnPatternRecognizer(PatternRecognizer):
                     continue
                 if check.valid is not True and self.NEGATIVE_CONTEXT and find_word(
                         clause_before(text, start, self.CONTEXT_WINDOW, self.CONTEXT_BOUNDARY), self.NEGATIVE_CONTEXT):
+                    continue
+                if check.valid is not True and self.NEGATIVE_SUFFIX_RE is not None and \
+                        self.NEGATIVE_SUFFIX_RE.match(text, end):
                     continue
                 explanation = AnalysisExplanation(
                     recognizer=self.name, original_score=check.score, pattern_name=pattern.name,

@@ -9,6 +9,8 @@ an individual (患有, 确诊, 其子, 该户, 当事人, 申请人, 张某). Ph
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern
 
 from reviewer.core.detection.context import SENTENCE_BOUNDARY
@@ -35,15 +37,20 @@ class SensitivePersonalRecognizer(CnPatternRecognizer):
                 "社区矫正|监外执行)(?:人员|对象)?|犯罪记录|违法犯罪记录|前科|服刑|在押", 0.35),
         Pattern("犯罪记录：吸毒", "吸毒(?:人员|史)?|强制隔离戒毒|社区戒毒", 0.35),
         Pattern("未成年人：年龄", "(?:未满|不满|未达)(?:十四|十六|十八|14|16|18)周岁", 0.6),
-        Pattern("未成年人：身份", "(?:系|为|属于?|尚属)未成年人?", 0.55),
+        Pattern("未成年人：身份", "(?:系|是|属于?|尚属)未成年人?", 0.55),
         Pattern("未成年人：困境儿童", "留守儿童|孤儿|事实无人抚养儿童", 0.2),
     )
     CONTEXT = ("患有", "确诊", "诊断", "就诊", "住院", "本人", "其子", "其女", "其父", "其母", "其妻", "其夫",
                "该户", "户主", "该生", "该同志", "该人", "该员", "当事人", "申请人", "被申请人", "信访人",
-               "投诉人", "举报人", "家属", "患者", "某", "曾因")
+               "投诉人", "举报人", "家属", "某", "曾因")
     CONTEXT_WINDOW = 16
     SUFFIX_WINDOW = 8  # 艾滋病感染者刘某
     CONTEXT_BOUNDARY = SENTENCE_BOUNDARY
+    # Statements about groups are not about a person: 全国确诊艾滋病患儿950多例, 患有呼吸疾病的儿童.
+    NEGATIVE_CONTEXT = ("全国", "全市", "全省", "全区", "全县", "我国", "各地", "部分", "一些", "许多", "大量",
+                        "预防", "防治", "不得", "禁止", "严禁")
+    NEGATIVE_SUFFIX_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:[0-9０-９]+多?(?:例|人|名|万)|人群|群体|患儿|的儿童|"
+                                    r"儿童|人数|防治|防控|筛查|宣传|的(?:学生|人员|人|未成年人)|禁止|不得|以下)")
 
     def check(self, value: str, pattern: Pattern) -> Check:
         if pattern.score >= 0.5:
