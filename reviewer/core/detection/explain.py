@@ -32,8 +32,10 @@ def explain(result: RecognizerResult) -> str:
     parts = [f"{label}：{how}"]
     if e.textual_explanation:
         parts.append(f"校验：{e.textual_explanation}" if e.pattern_name else f"依据：{e.textual_explanation}")
-    if e.supportive_context_word:
+    if e.supportive_context_word and result.score > e.original_score:
         parts.append(f"上下文“{e.supportive_context_word}”使分数由 {e.original_score:.2f} 升至 {result.score:.2f}")
+    elif e.supportive_context_word:
+        parts.append(f"上下文“{e.supportive_context_word}”印证；分数 {result.score:.2f}")
     else:
         parts.append(f"分数 {result.score:.2f}")
     return "；".join(parts) + "。"

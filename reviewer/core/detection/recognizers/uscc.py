@@ -32,6 +32,8 @@ class CnUsccRecognizer(CnPatternRecognizer):
     CONTEXT = ("信用代码", "社会信用", "营业执照", "纳税人识别号", "税号", "组织机构代码")
 
     def check(self, value: str, pattern: Pattern) -> Check:
+        if "XXX" in value:  # 91500106MA5U7XXXX0: masked, already de-identified
+            return Check(None, "含连续的X，是已去标识化的代码", False)
         expected = uscc_check_character(value[:17])
         if value[17] == expected:
             if value.isdigit():
