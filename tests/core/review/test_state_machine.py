@@ -251,7 +251,8 @@ def test_roles_and_password_reentry(ws, people, penalty, tmp_path):
 
 
 def test_title_and_number_are_locked_once_submitted(ws, people, penalty, tmp_path):
-    ws.set_document_info(penalty.id, people.alice, title="行政处罚决定书（张某）", doc_number="渝中市监处罚〔2026〕18号")
+    ws.set_document_info(penalty.id, people.alice, title="行政处罚决定书（张某）",
+                         doc_number="渝中市监处罚〔2026〕18号")
     assert ws.document(penalty.id).title == "行政处罚决定书（张某）"
     _ready_for_approval(ws, people, penalty, tmp_path)
     with pytest.raises(TransitionRefused):
