@@ -5,8 +5,10 @@
    (it must be: the engine loads in the background on the NLP lane).
 2. Event-loop stalls: in the real window (real workspace, logged-in reviewer, real detection engine),
    open the 300-page PDF of the detection benchmark, run detection and let the findings be applied. A
-   QTimer probe fires every 10 ms; each late firing is a stall of (gap - 10 ms). Reported per phase:
-   max, 99th percentile, and how many exceeded 100 ms (the acceptance bound).
+   QTimer probe fires every 10 ms; each late firing is a stall of (gap - 10 ms). Reported per phase
+   (idle = 3 s with nothing to do: the machine's own scheduling noise, engine+open, detect = the engine is running, save-findings = the workspace stores them,
+   after-detection = painting, preview): max, 99th percentile, and how many exceeded 100 ms (the
+   acceptance bound, stated for the detect phase).
 
 Run under a real X server for honest numbers:  xvfb-run -a python -m bench.gui_latency
 (offscreen also works: QT_QPA_PLATFORM=offscreen). Results: bench/out/gui_latency.json.
@@ -75,7 +77,30 @@ def measure_startup(runs: int) -> dict:
             "max_s": round(max(times), 3), "engine_ready_when_visible": ready}
 
 
-def measure_stalls(pages: int) -> dict:
+def _start_watchdog(last_tick, clock) -> None:
+    """Diagnostics (--trace): when the probe has not run for 60 ms, print every thread's stack."""
+    import threading
+    import traceback
+
+    gui = threading.get_ident()
+
+    def watch() -> None:
+        reported = 0.0
+        while True:
+            time.sleep(0.02)
+            now = clock.nsecsElapsed() / 1e6
+            if now - last_tick() > 60 and last_tick() != reported:
+                reported = last_tick()
+                print(f"--- probe late by {now - last_tick():.0f} ms at {now / 1000:.3f} s", file=sys.stderr)
+                for ident, frame in sys._current_frames().items():
+                    name = "GUI" if ident == gui else str(ident)
+                    stack = "".join(traceback.format_stack(frame, limit=6))
+                    print(f"[{name}]\n{stack}", file=sys.stderr)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def measure_stalls(pages: int, trace: bool = False) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -99,7 +124,7 @@ def measure_stalls(pages: int) -> dict:
 
     clock = QElapsedTimer()
     clock.start()
-    phase = {"name": "engine+open"}
+    phase = {"name": "idle"}  # baseline: the same probe with nothing to do (other processes' noise)
     gaps: dict[str, list[float]] = {}
     marks: dict[str, float] = {}
     last = [clock.nsecsElapsed() / 1e6]
@@ -118,6 +143,8 @@ def measure_stalls(pages: int) -> dict:
         marks[name] = clock.elapsed() / 1000
         phase["name"] = name
 
+    if trace:
+        _start_watchdog(lambda: last[0], clock)
     probe = QTimer(interval=PROBE_MS)
     probe.setTimerType(probe.timerType().PreciseTimer)
     probe.timeout.connect(tick)
@@ -128,6 +155,8 @@ def measure_stalls(pages: int) -> dict:
         enter("detect")
         window.detect()
 
+    window.detection_returned.connect(lambda _n: enter("save-findings"))
+
     def on_detected(n: int) -> None:
         found["findings"] = n
         enter("after-detection")
@@ -137,13 +166,18 @@ def measure_stalls(pages: int) -> dict:
     window.document_opened.connect(on_opened)
     window.detection_finished.connect(on_detected)
     window.error_shown.connect(lambda box: (found.setdefault("error", box.text()), app.quit()))
-    window.start_engine()
-    window.open_path(pdf)
+    def begin() -> None:
+        enter("engine+open")
+        window.start_engine()
+        window.open_path(pdf)
+
+    QTimer.singleShot(3000, begin)
     QTimer.singleShot(900_000, app.quit)
     app.exec()
     probe.stop()
     report = {"pages": pages, "findings": found.get("findings"), "error": found.get("error"),
               "phase_started_s": marks, "platform": app.platformName(), "stalls_over_50ms": big}
+    report["acceptance_phase"] = "detect"  # while the engine runs: no stall may exceed 100 ms
     for name, values in gaps.items():
         stalls = sorted(max(0.0, v) for v in values)
         report[name] = {"probes": len(values), "max_stall_ms": round(stalls[-1], 1),
@@ -160,6 +194,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--startup-runs", type=int, default=3)
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--trace", action="store_true", help="print thread stacks when the probe is late")
     args = parser.parse_args()
     if args.startup_child:
         startup_child()
@@ -168,7 +203,7 @@ def main() -> int:
     if not args.skip_startup:
         result["startup"] = measure_startup(args.startup_runs)
         print(json.dumps({"startup": result["startup"]}, ensure_ascii=False), flush=True)
-    result["stalls"] = measure_stalls(args.pages)
+    result["stalls"] = measure_stalls(args.pages, args.trace)
     print(json.dumps({"stalls": result["stalls"]}, ensure_ascii=False, indent=1), flush=True)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "gui_latency.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -7,7 +7,7 @@ process the GUI thread keeps the GIL; the NLP lane's one thread only waits on a 
 
 Protocol (pickled tuples over a `multiprocessing.connection`, authenticated with a random key passed
 in the environment): parent → child `("analyze", document, options)`, `("cancel",)`; child → parent
-`("ready",)`, `("progress", done, total)`, `("result", findings)`, `("error", ...)`. The child exits
+`("ready",)`, `("progress", done, total)`, `("chunk", findings)`… then `("result", None)`, or `("error", ...)`. The child exits
 when the connection closes. This module imports no Qt (the child must not load it).
 """
 
@@ -25,6 +25,7 @@ from typing import Any
 from reviewer.core.errors import ReviewerError
 
 AUTH_ENV = "REVIEWER_ENGINE_AUTHKEY"
+RESULT_CHUNK = 50  # findings per message: each unpickles in a few milliseconds
 
 
 class EngineUnavailable(ReviewerError):
@@ -86,6 +87,7 @@ class EngineProcess:
         conn = self._conn
         conn.send(("analyze", document, options))
         cancel_sent = False
+        findings: list = []
         while True:
             if conn.poll(0.05):
                 try:
@@ -95,8 +97,10 @@ class EngineProcess:
                 if msg[0] == "progress":
                     if progress is not None:
                         progress(msg[1], msg[2])
+                elif msg[0] == "chunk":
+                    findings.extend(msg[1])
                 elif msg[0] == "result":
-                    return msg[1]
+                    return findings
                 else:
                     raise _unpack_error(msg)
             elif self._proc is not None and self._proc.poll() is not None:
@@ -133,6 +137,9 @@ def shared_engine() -> EngineProcess:
 def _serve(address: str) -> None:  # the child
     from multiprocessing.connection import Client
 
+    if hasattr(os, "nice"):
+        os.nice(5)  # batch work: on a busy machine the reviewer's window gets the CPU first
+
     conn = Client(address, authkey=bytes.fromhex(os.environ.pop(AUTH_ENV)))
     try:
         from reviewer.core import detection
@@ -161,7 +168,9 @@ def _serve(address: str) -> None:  # the child
         try:
             findings = detection.analyze(document, progress=lambda d, t: conn.send(("progress", d, t)),
                                          cancelled=cancelled, **options)
-            conn.send(("result", findings))
+            for i in range(0, len(findings), RESULT_CHUNK):  # small messages: the GUI process unpickles
+                conn.send(("chunk", findings[i:i + RESULT_CHUNK]))  # each one without holding the GIL long
+            conn.send(("result", None))
         except (EOFError, OSError, BrokenPipeError):
             return
         except BaseException as exc:  # noqa: BLE001

@@ -33,7 +33,8 @@ SUPPORTED = (".docx", ".pdf", ".txt")
 
 class MainWindow(QMainWindow):
     document_opened = Signal(object)  # Document
-    detection_finished = Signal(int)  # number of findings
+    detection_returned = Signal(int)  # the engine is done; the findings are being saved to the workspace
+    detection_finished = Signal(int)  # number of findings, saved and shown
     engine_ready_changed = Signal(bool)
     error_shown = Signal(object)  # the QMessageBox
     preview_refreshed = Signal()
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow):
         session = self.review.session
         if document is not self.document or session is None:
             return
+        self.detection_returned.emit(len(findings))
         # importing thousands of findings into the workspace is store work: the I/O pool does it
         self._submit(lambda _p, _c: session.record_findings(list(findings)), Lane.IO, self.tr("Saving findings"),
                      lambda changes: self._on_findings_recorded(session, changes, len(findings)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from reviewer.ui.dialogs.attribute_dialog import AttributeDialog
@@ -33,6 +33,9 @@ class WorkflowController(QObject):
         super().__init__(window)
         self.window, self.facade = window, facade
         self._generation = 0
+        self._pending_documents = False
+        self._refresh_timer = QTimer(self, singleShot=True, interval=150)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.workspace_panel = WorkspacePanel()
         self.attribute_panel = AttributePanel()
         self.audit_panel = AuditPanel()
@@ -63,7 +66,6 @@ class WorkflowController(QObject):
         self.workspace_panel.document_activated.connect(w.open_path)
         w.review.decision_recorded.connect(self._on_review_decision_recorded)
         w.document_opened.connect(lambda _d: self.refresh())
-        w.detection_finished.connect(lambda _n: self.refresh())
         if facade is not None:
             facade.user_changed.connect(self._on_facade_user_changed)
         self.retranslate()
@@ -109,8 +111,11 @@ class WorkflowController(QObject):
             self.window.user_label.setText(f"{user.display_name} · {role_name(str(user.role))}")
 
     # -- refresh -------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read what the panels show from the workspace, in the I/O pool; the newest result wins."""
+    def refresh(self, *, documents: bool = True) -> None:
+        """Re-read what the panels show from the workspace, in the I/O pool; the newest result wins.
+
+        `documents=False` skips the workspace document list (it reads every document's findings):
+        a decision changes only the open document's status, attribute and audit history."""
         self._update_user_label()
         has_ws = self.facade is not None
         doc_id = self._document_id()
@@ -126,7 +131,7 @@ class WorkflowController(QObject):
         generation, facade = self._generation, self.facade
 
         def gather(_progress, _cancelled):
-            rows = facade.document_rows()
+            rows = facade.document_rows() if documents else None
             if doc_id is None:
                 return rows, "", None, []
             return rows, str(facade.info(doc_id).status), facade.attribute_record(doc_id), facade.events(doc_id)
@@ -135,7 +140,8 @@ class WorkflowController(QObject):
             if generation != self._generation:
                 return
             rows, status, record, events = result
-            self.workspace_panel.model.set_rows(rows)
+            if rows is not None:
+                self.workspace_panel.model.set_rows(rows)
             self.attribute_panel.show_record(status, record)
             self.audit_panel.set_events(events)
             self.refreshed.emit()
@@ -145,7 +151,12 @@ class WorkflowController(QObject):
 
     def _on_review_decision_recorded(self, changes: Changes) -> None:
         if self.facade is not None:
-            self.refresh()  # status (imported → in review), counts and the audit history all move
+            self._pending_documents |= bool(changes.reset or changes.status)
+            self._refresh_timer.start()  # a burst of decisions (A A A …) costs one refresh
+
+    def _on_refresh_timer_timeout(self) -> None:
+        documents, self._pending_documents = self._pending_documents, False
+        self.refresh(documents=documents)
 
     def _on_facade_user_changed(self, user) -> None:
         self.window.settings.last_user = user.username if user else ""

@@ -160,7 +160,22 @@ class WorkspaceReviewSession:
         return plan_from_decisions(pairs, load_profile(self._profile()), key=key)
 
     def preview_text(self) -> str:
-        return self.plan().apply_text(self.document.text)
+        return apply_in_pieces(self.plan(), self.document.text)
+
+
+def apply_in_pieces(plan, text: str, piece: int = 8192) -> str:
+    """`plan.apply_text` piece by piece, cut at block separators (no value spans two blocks): one
+    regex pass over a 300-page text holds the GIL for a third of a second and would freeze the GUI."""
+    pattern = plan.pattern()
+    if pattern is None:
+        return text
+    out, start = [], 0
+    while start < len(text):
+        end = text.find("\n", min(len(text), start + piece))
+        end = len(text) if end < 0 else end + 1
+        out.append(pattern.sub(lambda m: plan.values[m.group()], text[start:end]))
+        start = end
+    return "".join(out)
 
 
 class DetectionOnlySession:

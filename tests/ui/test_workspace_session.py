@@ -1,0 +1,31 @@
+"""The workspace adapter: rows from the core's stored findings, and the de-identified preview equal to
+the core plan applied to the whole text (computed piece by piece to keep the GIL free)."""
+
+from __future__ import annotations
+
+from reviewer.core.documents import load_document
+from reviewer.ui.labels import ReviewState
+from reviewer.ui.workspace_session import WorkspaceReviewSession, apply_in_pieces
+from tests.ui.conftest import DATA, fake_findings
+
+
+def test_preview_is_the_core_plan_applied_to_the_text(workspace):
+    ws, users = workspace
+    document = load_document(DATA / "notice.pdf")
+    session = WorkspaceReviewSession(ws, users["li"], document, profile=lambda: "general")
+    assert session.rows() == [] and session.document_id is None
+    session.record_findings(fake_findings(document))
+    rows = session.rows()
+    assert len(rows) == 5 and session.document_id is not None
+    session.accept(rows[0].id)
+    session.reject(rows[1].id, "已公开")
+    plan = session.plan()
+    preview = session.preview_text()
+    assert preview == plan.apply_text(document.text) == apply_in_pieces(plan, document.text, piece=16)
+    assert rows[1].finding.text in preview  # rejected: stays
+    assert rows[0].finding.text not in preview and rows[2].finding.text not in preview  # accepted, undecided
+    states = {r.id: r.state for r in session.rows()}
+    assert states[rows[0].id] == ReviewState.ACCEPTED and states[rows[1].id] == ReviewState.REJECTED
+    # reopening the document (same sha256) shows the stored findings and decisions
+    again = WorkspaceReviewSession(ws, users["li"], document, profile=lambda: "general")
+    assert {r.id: r.state for r in again.rows()} == states
