@@ -34,6 +34,15 @@ def normalise(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
 
 
+def skeleton(text: str) -> str:
+    """Letters and digits only: `138-9600-1234` (hyphens from w:noBreakHyphen, dots, brackets) still
+    shows the number 13896001234."""
+    return "".join(c for c in normalise(text) if c.isalnum())
+
+
+SKELETON_MIN = 6  # shorter skeletons (names) are matched by `normalise` only, to avoid chance hits
+
+
 @dataclass(frozen=True, slots=True)
 class Survivor:
     value: str
@@ -67,6 +76,9 @@ class _Matcher:
                 self.by_norm.setdefault(n, v)
         ordered = sorted(self.by_norm, key=len, reverse=True)
         self.regex = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self.by_skeleton = {k: v for v in self.by_norm.values() for k in [skeleton(v)] if len(k) >= SKELETON_MIN}
+        ordered = sorted(self.by_skeleton, key=len, reverse=True)
+        self.skeleton_regex = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         raw: set[bytes] = set()
         for v in self.by_norm.values():
             for form in {v, _INVISIBLE.sub("", v)}:
@@ -96,6 +108,9 @@ class _Matcher:
         self.places += 1
         for m in self.regex.finditer(normalise(text)):
             self.found[(self.by_norm[m.group()], where)] = None
+        if self.skeleton_regex is not None:
+            for m in self.skeleton_regex.finditer(skeleton(text)):
+                self.found.setdefault((self.by_skeleton[m.group()], where), None)
 
     def data(self, data: bytes, where: str) -> None:
         if not data or self.raw_regex is None:

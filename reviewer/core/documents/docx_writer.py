@@ -195,18 +195,30 @@ def _unwrap(el: etree._Element) -> None:
     _remove(el)
 
 
+# Run children that the reader shows as characters; they are part of the joined text so that a
+# value read as `138-9600-1234` (hyphens from w:noBreakHyphen) is found and replaced here too.
+_CHAR_TAGS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+
+
 def _replace_in_paragraphs(root: etree._Element, tags: tuple[str, ...], plan: RedactionPlan, counts: _Counts) -> None:
     """Per paragraph, join the text nodes, find values, and write replacements back into the same nodes."""
     pattern = plan.pattern()
     if pattern is None:
         return
-    groups: dict[etree._Element, list[etree._Element]] = {}
+    groups: dict[etree._Element, list[tuple[etree._Element, str | None]]] = {}
+    with_chars = "t" in tags
     for el in root.iter():
-        if _local(el.tag) in tags:
-            para = next((a for a in el.iterancestors() if _local(a.tag) == "p"), None)
-            groups.setdefault(para if para is not None else root, []).append(el)
+        tag = _local(el.tag)
+        if tag in tags:
+            fixed = None
+        elif with_chars and tag in _CHAR_TAGS and _local(el.getparent().tag) == "r":
+            fixed = _CHAR_TAGS[tag]
+        else:
+            continue
+        para = next((a for a in el.iterancestors() if _local(a.tag) == "p"), None)
+        groups.setdefault(para if para is not None else root, []).append((el, fixed))
     for nodes in groups.values():
-        texts = [n.text or "" for n in nodes]
+        texts = [(n.text or "") if fixed is None else fixed for n, fixed in nodes]
         joined = "".join(texts)
         matches = list(pattern.finditer(joined))
         if not matches:
@@ -219,11 +231,30 @@ def _replace_in_paragraphs(root: etree._Element, tags: tuple[str, ...], plan: Re
         new_texts = [""] * len(nodes)
         for pos, piece in enumerate(pieces):
             new_texts[owner[pos]] += piece
-        for node, old, new in zip(nodes, texts, new_texts, strict=True):
-            if new != old:
+        _move_off_fixed(nodes, texts, new_texts)
+        for (node, fixed), old, new in zip(nodes, texts, new_texts, strict=True):
+            if fixed is not None:
+                if new != old:
+                    _remove(node)  # a tab/break/hyphen inside a replaced value goes with it
+            elif new != old:
                 node.text = new
                 if new != new.strip():
                     node.set(_XML_SPACE, "preserve")
+
+
+def _move_off_fixed(nodes: list[tuple[etree._Element, str | None]], texts: list[str], new_texts: list[str]) -> None:
+    """Replacement text that landed on a tab/break/hyphen element moves to the nearest text node."""
+    real = [i for i, (_, fixed) in enumerate(nodes) if fixed is None]
+    for i, (_, fixed) in enumerate(nodes):
+        if fixed is None or new_texts[i] == texts[i] or not real:
+            continue
+        before = [j for j in real if j < i]
+        if before:
+            new_texts[before[-1]] += new_texts[i]
+        else:
+            after = next(j for j in real if j > i)
+            new_texts[after] = new_texts[i] + new_texts[after]
+        new_texts[i] = ""
 
 
 def _distribute(start: int, end: int, replacement: str, owner: list[int], pieces: list[str]) -> None:

@@ -105,3 +105,22 @@ def test_pseudonym_style_from_the_profile(tmp_path, given):
 
     finding = Finding(entity_type="PERSON", start=0, end=3, text=NAME, score=1.0, recognizer="t", explanation="")
     assert plan_redactions([finding], load(profile)).values[NAME] == "王" + given
+
+
+def test_value_read_through_tabs_breaks_and_hyphens(tmp_path):
+    """The reader shows w:noBreakHyphen as '-' and w:tab as a tab: a value read that way is replaced
+    in the runs too, and the verifier sees the digits whatever separates them."""
+    body = ('<w:p><w:r><w:t>电话138</w:t><w:noBreakHyphen/><w:t>9600</w:t></w:r><w:r><w:rPr><w:b/></w:rPr>'
+            '<w:noBreakHyphen/><w:t>1234</w:t></w:r></w:p>'
+            '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>姓名王</w:t>'
+            '<w:tab/><w:t>建国</w:t></w:r></w:p>')
+    src = _package(tmp_path, body)
+    assert verify_output(src, ["138-9600-1234"], format="docx").survivors
+    assert verify_output(src, ["13896001234"], format="docx").survivors  # digits seen across the hyphens
+    out, parts = _write(tmp_path, src, _plan(("CN_MOBILE_PHONE", "138-9600-1234"), ("PERSON", "王\t建国")))
+    assert verify_output(out, ["138-9600-1234", "13896001234"], format="docx").ok
+    paragraphs = docx.Document(str(out)).paragraphs
+    assert paragraphs[0].text == "电话138-****-1234"  # the mask keeps the hyphens, as elements
+    assert paragraphs[1].text == "姓名王某"  # the tab inside the name went with it
+    assert parts["word/document.xml"].count("<w:noBreakHyphen/>") == 2
+    assert '<w:tab w:val="left" w:pos="720"/>' in parts["word/document.xml"]  # tab stops are not text

@@ -16,7 +16,8 @@ def test_normalisation_folds_width_case_and_spacing():
     assert normalise("LiXiaoMei@Example.gov.cn") == "lixiaomei@example.gov.cn"
 
 
-@pytest.mark.parametrize("variant", ["１３８９６００１２３４", "138 9600 1234", "138\u00a09600\u20091234", "1389600\u200d1234"])
+@pytest.mark.parametrize("variant", ["１３８９６００１２３４", "138 9600 1234", "138\u00a09600\u20091234", "1389600\u200d1234",
+                                     "138-9600-1234", "(138)9600.1234"])
 def test_txt_survivor_found_after_normalisation(tmp_path, variant):
     path = tmp_path / "t.txt"
     path.write_text(f"电话：{variant}。", encoding="utf-8")
@@ -51,6 +52,13 @@ def test_docx_value_split_over_runs_and_in_attributes(tmp_path):
     places = {(s.value, s.where) for s in report.survivors}
     assert ("王建国", "word/document.xml paragraph 1 (runs joined)") in places
     assert any(v == "lixiaomei@example.gov.cn" and "url-decoded" in w for v, w in places)
+
+
+def test_skeleton_matching_is_only_for_long_values(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("王-建国；电话 138****1234；张，伟", encoding="utf-8")
+    report = verify_output(path, ["13896001234", "张伟", "王建国"], format="txt")
+    assert report.ok  # short names are not matched across punctuation, a masked number is clean
 
 
 def test_single_characters_are_not_searched(tmp_path):
