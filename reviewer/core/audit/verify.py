@@ -58,8 +58,8 @@ class VerifyReport:
 
 
 def verify_chain(conn: Connection, *, keys: dict[str, str] | None = None,
-                 pins: tuple[tuple[int, str, str], ...] = ()) -> VerifyReport:
-    """Check the whole chain. `pins` are (count, hash, source) heads seen earlier elsewhere."""
+                 pins: tuple[tuple[int, str, str, str], ...] = ()) -> VerifyReport:
+    """Check the whole chain. `pins` are (count, hash, source_zh, source_en): heads seen earlier elsewhere."""
     problems: list[Problem] = []
     trusted = keys if keys is not None else _db_keys(conn)
     prev, expected, checked, hashes = GENESIS_HASH, 1, 0, {}
@@ -95,15 +95,15 @@ def verify_chain(conn: Connection, *, keys: dict[str, str] | None = None,
     count = expected - 1
     problems.extend(_check_head(conn, count, prev))
     problems.extend(_check_references(conn, count))
-    for pin_count, pin_hash, source in pins:
+    for pin_count, pin_hash, source_zh, source_en in pins:
         if pin_count > count:
             problems.append(Problem(count + 1, "truncated",
-                                    f"{source}记录链长 {pin_count}，现只有 {count} 条：第 {count + 1} 条起被删除。",
-                                    f"{source} recorded {pin_count} events but only {count} remain: "
+                                    f"{source_zh}记录链长 {pin_count}，现只有 {count} 条：第 {count + 1} 条起被删除。",
+                                    f"{source_en} recorded {pin_count} events but only {count} remain: "
                                     f"events from {count + 1} on were removed."))
         elif pin_count > 0 and hashes.get(pin_count) != pin_hash:
-            problems.append(Problem(pin_count, "altered", f"第 {pin_count} 条事件与{source}记录的链头不符。",
-                                    f"Event {pin_count} does not match the head recorded in {source}."))
+            problems.append(Problem(pin_count, "altered", f"第 {pin_count} 条事件与{source_zh}记录的链头不符。",
+                                    f"Event {pin_count} does not match the head recorded in {source_en}."))
     problems.extend(check_state(conn, lambda seq, zh, en: Problem(seq, "state", zh, en)))
     return VerifyReport(count, prev, checked, tuple(problems))
 

@@ -10,6 +10,7 @@ import getpass
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from sqlalchemy import Connection
 
 from reviewer.core.atomic import write_bytes_atomic
 from reviewer.core.audit import chain
-from reviewer.core.audit.verify import VerifyReport, verify_chain
+from reviewer.core.audit.verify import Problem, VerifyReport, verify_chain
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.review import signoff
 from reviewer.core.review.attribute import StoredRecord, latest_record
@@ -223,14 +224,21 @@ class Workspace:
 
     def verify(self, *, keys: dict[str, str] | None = None,
                expect: tuple[int, str] | None = None) -> VerifyReport:
-        pins: list[tuple[int, str, str]] = []
+        """Check the chain, its head, signatures and state rows; pin it to the witness file and to a
+        head printed on a review log (`expect`), when given."""
+        pins: list[tuple[int, str, str, str]] = []
         witness = self.read_witness()
-        if witness is not None:
-            pins.append((witness[0], witness[1], "链头见证文件 / the head witness file "))
+        if isinstance(witness, tuple):
+            pins.append((witness[0], witness[1], "链头见证文件", "the head witness file"))
         if expect is not None:
-            pins.append((expect[0], expect[1], "打印的审查记录 / the printed review log "))
+            pins.append((expect[0], expect[1], "打印的审查记录", "the printed review log"))
         with self.read() as conn:
-            return verify_chain(conn, keys=keys, pins=tuple(pins))
+            report = verify_chain(conn, keys=keys, pins=tuple(pins))
+        if witness == "damaged":
+            damaged = Problem(None, "head", f"链头见证文件 {self.location.witness_path} 已损坏。",
+                              f"The head witness file {self.location.witness_path} is damaged.")
+            report = replace(report, problems=(*report.problems, damaged))
+        return report
 
     def write_witness(self) -> None:
         """Copy the chain head to a file beside the database (folder workspaces): a truncation pin."""
@@ -241,7 +249,7 @@ class Workspace:
         if not head.count:
             return
         previous = self.read_witness()
-        if previous is not None and not self._extends(previous):
+        if previous == "damaged" or (isinstance(previous, tuple) and not self._extends(previous)):
             return  # never overwrite the evidence of a truncated or rewritten chain; verify reports it
         write_bytes_atomic(path, json.dumps({"count": head.count, "hash": head.hash}).encode("utf-8"))
 
@@ -255,15 +263,16 @@ class Workspace:
                                  .where(schema.audit_events.c.seq == pin[0])).scalar()
         return found == pin[1]
 
-    def read_witness(self) -> tuple[int, str] | None:
+    def read_witness(self) -> tuple[int, str] | str | None:
+        """(count, hash); None when there is none; "damaged" when it cannot be read."""
         path = self.location.witness_path
         if path is None or not path.exists():
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return int(data["count"]), str(data["hash"])
-        except (ValueError, KeyError, TypeError):
-            return (1 << 62, "unreadable")  # a damaged witness is itself a finding of verify
+        except (OSError, ValueError, KeyError, TypeError):
+            return "damaged"
 
 
 def _no_auditor(actor: Actor, action_zh: str, action_en: str) -> None:

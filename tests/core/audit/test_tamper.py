@@ -319,3 +319,12 @@ def test_state_rows_edited_behind_the_programs_back_are_detected(signed, sql, me
         ws.engine.dispose()
     assert not report.ok
     assert any(p.kind == "state" and message in p.message_en for p in report.problems), report.problems
+
+
+def test_a_damaged_witness_is_reported_and_not_overwritten(signed):
+    (signed / WITNESS_FILENAME).write_text("{not json")
+    ws = open_workspace(signed)
+    ws.close()  # must not replace the damaged witness with the current head
+    assert (signed / WITNESS_FILENAME).read_text() == "{not json"
+    result = verify_cli(signed)
+    assert result.returncode == 4 and "witness file" in result.stderr and "is damaged" in result.stderr
