@@ -59,8 +59,9 @@ class ReviewSession:
         with self.workspace.write() as conn:
             doc = self._editable(conn)
             stored = self._finding(conn, finding_id)
-            valid = ops.validate_decision(decision, stored.finding, document_text(conn, doc.id),
-                                          self.workspace.catalog)
+            # the document text is only needed to check and fill an edited span
+            text = document_text(conn, doc.id) if decision.kind == DecisionKind.EDIT else ""
+            valid = ops.validate_decision(decision, stored.finding, text, self.workspace.catalog)
             decision_id = ops.record_decision(conn, doc, stored, valid, actor=self.actor.username,
                                               expected_version=expected_version)
         self._push(_Command("decision", decision_id, finding_id))
