@@ -45,6 +45,10 @@ def lead(first: str, not_before: str = _NOT_BEFORE_CLASS) -> str:
 SEPARATORS = re.compile(r"[\s\-·.()（）]")
 
 
+# A number followed by a unit is an amount or a statistic, not an identifier: 13896001234元, 623456789012人次.
+UNITS = re.compile(r" ?(?:[万亿]?元|美元|[万亿]|人次|人|户|件|次|吨|公斤|千克|平方米|亩|%|‰)")
+
+
 def compact(value: str) -> str:
     """The value without spaces, hyphens, dots or brackets (for checksums and comparisons)."""
     return SEPARATORS.sub("", value)
@@ -70,7 +74,7 @@ class CnPatternRecognizer(PatternRecognizer):
     # (no checksum, or a failed one) is dropped.
     NEGATIVE_CONTEXT: ClassVar[Sequence[str]] = ()
     # A pattern matched right after the value that shows the same (e.g. a count: 患儿950多例).
-    NEGATIVE_SUFFIX_RE: ClassVar[re.Pattern[str] | None] = None
+    NEGATIVE_SUFFIX_RE: ClassVar[re.Pattern[str] | None] = UNITS
     CONTEXT_WINDOW: ClassVar[int] = 20
     SUFFIX_WINDOW: ClassVar[int] = 0
     CONTEXT_BOUNDARY: ClassVar[re.Pattern[str]] = CLAUSE_BOUNDARY
