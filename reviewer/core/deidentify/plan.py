@@ -8,6 +8,7 @@ writer can also remove characters by position when the page's text order differs
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -48,17 +49,67 @@ class RedactionPlan:
         return not self.values
 
     def apply_text(self, text: str) -> str:
-        """Replace every occurrence of every value (longest first where values overlap)."""
-        pattern = self.pattern()
+        """Replace every occurrence of every value, in any spelling of its separators, as the writers do."""
+        pattern = self.flexible_pattern()
         if pattern is None:
             return text
-        return pattern.sub(lambda m: self.values[m.group()], text)
+        return pattern.sub(lambda m: self.replacement_for(m.group()), text)
 
     def pattern(self) -> re.Pattern[str] | None:
+        """Exact occurrences of the values (longest first); `values[m.group()]` is the replacement."""
         if not self.values:
             return None
         ordered = sorted(self.values, key=lambda v: (-len(v), v))
         return re.compile("|".join(re.escape(v) for v in ordered))
+
+    def flexible_pattern(self) -> re.Pattern[str] | None:
+        """Also the same value written with other separators (`138 9600 1234`, `138-9600-1234`,
+        `王 建国`); use `replacement_for(m.group())`. Writers use this, so a number the detector saw
+        in one spelling is not left standing in another."""
+        return _flexible(tuple(sorted(self.values)))
+
+    def replacement_for(self, matched: str) -> str:
+        """The replacement of a (possibly differently separated) occurrence of a value."""
+        if matched in self.values:
+            return self.values[matched]
+        key = _SEPARATORS.sub("", matched)
+        for value, replacement in self.values.items():
+            if _SEPARATORS.sub("", value) == key:
+                return _realign(value, replacement, matched)
+        raise KeyError(matched)
+
+
+_SEP_CLASS = r"[\s\u00a0\u3000\u200b-\u200d\-\u2010-\u2015\.·・()（）]"
+_SEPARATORS = re.compile(_SEP_CLASS)
+
+
+@functools.lru_cache(maxsize=32)
+def _flexible(values: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not values:
+        return None
+    parts = []
+    for value in sorted(values, key=lambda v: (-len(_SEPARATORS.sub("", v)), v)):
+        chars = [c for c in value if not _SEPARATORS.fullmatch(c)]
+        if len(chars) < 2:
+            parts.append(re.escape(value))
+            continue
+        parts.append(f"{_SEP_CLASS}*".join(re.escape(c) for c in chars))
+    return re.compile("|".join(parts))
+
+
+def _realign(value: str, replacement: str, matched: str) -> str:
+    """Same-length replacements (masks) keep the matched text's own separators, character by character."""
+    if len(replacement) != len(value):
+        return replacement
+    significant = [r for c, r in zip(value, replacement, strict=True) if not _SEPARATORS.fullmatch(c)]
+    out, k = [], 0
+    for c in matched:
+        if _SEPARATORS.fullmatch(c) or k >= len(significant):
+            out.append(c)
+        else:
+            out.append(significant[k])
+            k += 1
+    return "".join(out)
 
 
 def keep_mask(value: str, replacement: str) -> tuple[bool, ...]:

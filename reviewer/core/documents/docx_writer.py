@@ -202,7 +202,7 @@ _CHAR_TAGS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen"
 
 def _replace_in_paragraphs(root: etree._Element, tags: tuple[str, ...], plan: RedactionPlan, counts: _Counts) -> None:
     """Per paragraph, join the text nodes, find values, and write replacements back into the same nodes."""
-    pattern = plan.pattern()
+    pattern = plan.flexible_pattern()
     if pattern is None:
         return
     groups: dict[etree._Element, list[tuple[etree._Element, str | None]]] = {}
@@ -227,7 +227,7 @@ def _replace_in_paragraphs(root: etree._Element, tags: tuple[str, ...], plan: Re
         pieces = list(joined)
         for m in matches:
             counts.replaced += 1
-            _distribute(m.start(), m.end(), plan.values[m.group()], owner, pieces)
+            _distribute(m.start(), m.end(), plan.replacement_for(m.group()), owner, pieces)
         new_texts = [""] * len(nodes)
         for pos, piece in enumerate(pieces):
             new_texts[owner[pos]] += piece
@@ -281,7 +281,7 @@ def _distribute(start: int, end: int, replacement: str, owner: list[int], pieces
 
 
 def _replace_everywhere(root: etree._Element, plan: RedactionPlan, counts: _Counts) -> None:
-    pattern = plan.pattern()
+    pattern = plan.flexible_pattern()
     for el in root.iter():
         tag = _local(el.tag)
         if not tag:
@@ -294,11 +294,11 @@ def _replace_everywhere(root: etree._Element, plan: RedactionPlan, counts: _Coun
                 continue
             if pattern is None:
                 continue
-            new = pattern.sub(lambda m: plan.values[m.group()], value)
+            new = pattern.sub(lambda m: plan.replacement_for(m.group()), value)
             if "%" in new:
                 decoded = unquote(new)
                 if pattern.search(decoded):
-                    new = pattern.sub(lambda m: plan.values[m.group()], decoded)
+                    new = pattern.sub(lambda m: plan.replacement_for(m.group()), decoded)
             if new != value:
                 counts.replaced += 1
                 el.set(attr, new)
@@ -308,4 +308,4 @@ def _replace_everywhere(root: etree._Element, plan: RedactionPlan, counts: _Coun
             value = getattr(el, slot)
             if value and pattern.search(value):
                 counts.replaced += 1
-                setattr(el, slot, pattern.sub(lambda m: plan.values[m.group()], value))
+                setattr(el, slot, pattern.sub(lambda m: plan.replacement_for(m.group()), value))

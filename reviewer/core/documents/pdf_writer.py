@@ -333,7 +333,7 @@ def _scrub_structure(pdf: pikepdf.Pdf) -> int:
 
 def _replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:
     """Replace values in every string of every reachable object (info, outline titles, URIs …)."""
-    pattern = plan.pattern()
+    pattern = plan.flexible_pattern()
     if pattern is None:
         return 0
     count = 0
@@ -345,7 +345,7 @@ def _replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:
             text = str(value)
             if pattern.search(text):
                 count += 1
-                return pikepdf.String(pattern.sub(lambda m: plan.values[m.group()], text))
+                return pikepdf.String(pattern.sub(lambda m: plan.replacement_for(m.group()), text))
         return None
 
     def walk(obj: object) -> None:
@@ -387,7 +387,7 @@ def _replace_marked_content(pdf: pikepdf.Pdf, page: pikepdf.Page, pattern: objec
                 for key in list(operand.keys()):
                     value = operand.get(key)
                     if isinstance(value, pikepdf.String) and pattern.search(str(value)):
-                        operand[key] = pikepdf.String(pattern.sub(lambda m: plan.values[m.group()], str(value)))
+                        operand[key] = pikepdf.String(pattern.sub(lambda m: plan.replacement_for(m.group()), str(value)))
                         changed = True
     if changed:
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))

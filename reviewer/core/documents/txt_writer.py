@@ -39,12 +39,12 @@ def write_txt(document: Document, plan: RedactionPlan, output: str | Path) -> Tx
                               "Open it again.", path=str(source)) from exc
     count = 0
     substituted = 0
-    pattern = plan.pattern()
+    pattern = plan.flexible_pattern()
     if pattern is not None:
         def repl(m: object) -> str:
             nonlocal count, substituted
             count += 1
-            new = plan.values[m.group()]  # type: ignore[attr-defined]
+            new = plan.replacement_for(m.group())  # type: ignore[attr-defined]
             out = []
             for ch in new:
                 try:

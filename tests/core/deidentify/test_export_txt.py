@@ -45,3 +45,13 @@ def test_block_characters_outside_the_encoding_become_asterisks(tmp_path):
     report = write_txt(document, plan, out)
     assert out.read_bytes().decode("gb2312") == "病史：*****，住院治疗。"
     assert report.substituted_chars == 5 and report.replaced == 1
+
+
+def test_other_spellings_of_a_detected_value_are_replaced_too(capsys, tmp_path):
+    """The detector saw 13896001234; the same number written 138-9600-1234 or 138 9600 1234 goes too."""
+    src = tmp_path / "in.txt"
+    src.write_text("电话：13896001234\n又：138-9600-1234；再：138 9600 1234。\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(out))
+    assert code == 0, stderr
+    assert out.read_text(encoding="utf-8") == "电话：138****1234\n又：138-****-1234；再：138 **** 1234。\n"

@@ -103,3 +103,12 @@ def test_plan_from_review_decisions():
                                  "天星桥正街42号": "████████", "李晓梅": "李某"}
     edited = next(r for r in plan.replacements if r.finding.text == "天星桥正街42号")
     assert edited.finding.locator == {}  # the old span's boxes must not steer the PDF writer
+
+
+def test_values_match_other_separator_spellings():
+    plan = plan_redactions([_finding("CN_MOBILE_PHONE", "13896001234"), _finding("PERSON", "王建国", start=20)],
+                           load_profile("general"))
+    assert plan.apply_text("138-9600-1234，138 9600 1234，(138)96001234") == "138-****-1234，138 **** 1234，(138)****1234"
+    assert plan.apply_text("王 建国与王建国") == "王某与王某"
+    assert plan.apply_text("1389600123") == "1389600123"  # not the value: one digit short
+    assert plan.replacement_for("138.9600.1234") == "138.****.1234"
