@@ -22,7 +22,8 @@ for _fw, _ascii in ((0xFF10, "0123456789"), (0xFF21, "ABCDEFGHIJKLMNOPQRSTUVWXYZ
 _TRANSLATE.update({
     0xFF20: "@", 0xFF0E: ".", 0xFF0D: "-", 0xFF0B: "+", 0xFF3F: "_", 0xFF0A: "*",
     0x3000: " ", 0x00A0: " ", 0x2009: " ", 0x202F: " ",  # ideographic / no-break / thin spaces
-    0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2212: "-",  # hyphens and dashes in numbers
+    0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-", 0x2015: "-", 0x2212: "-",  # dashes
+    0xFE58: "-", 0xFE63: "-",  # small em dash / hyphen-minus: 023—65432100 is typed with them
     0x2022: "·", 0x30FB: "·", 0xFF65: "·", 0x2027: "·",  # middle-dot variants in licence plates
 })
 _TABLE = str.maketrans(_TRANSLATE)

@@ -38,6 +38,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("id masked", "身份证号500106********4515", []),
     ("id full-width", "身份证号：５００１０６１９８７０３１５４５１５", [(ID, "５００１０６１９８７０３１５４５１５")]),
     ("id spaced", "身份证号 500106 19870315 4515 ", [(ID, "500106 19870315 4515")]),
+    ("id in groups of four", "身份证：5001 0619 8703 1545 15", [(ID, "5001 0619 8703 1545 15")]),
     # --- CN_MOBILE_PHONE
     ("mobile valid", "联系电话：13896001234", [(MOBILE, "13896001234")]),
     ("mobile glued", "请拨打13896001234转人工", [(MOBILE, "13896001234")]),
@@ -66,6 +67,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("postcode", "邮编：400015", []),
     ("landline local starting 1", "电话023-1234567", []),
     ("landline full-width", "电话：０２３－６５４３２１００", [(LANDLINE, "０２３－６５４３２１００")]),
+    ("landline em dash", "电话：023—65432100", [(LANDLINE, "023—65432100")]),
     # --- EMAIL_ADDRESS
     ("email valid", "电子邮箱 lixiaomei@example.gov.cn。", [(EMAIL, "lixiaomei@example.gov.cn")]),
     ("email glued", "邮箱wjg1987@163.com联系", [(EMAIL, "wjg1987@163.com")]),

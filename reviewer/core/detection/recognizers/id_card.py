@@ -58,6 +58,8 @@ class CnIdCardRecognizer(CnPatternRecognizer):
         Pattern("18位身份号码", lead("[1-9]") + r"[0-9]{5}" + _DATE + r"[0-9]{3}[0-9Xx]" + NOT_AFTER, 0.6),
         Pattern("18位身份号码（分组书写）",
                 lead("[1-9]") + r"[0-9]{5}[ -]" + _DATE + r"[ -][0-9]{3}[0-9Xx]" + NOT_AFTER, 0.6),
+        Pattern("18位身份号码（4位分组）",
+                lead("[1-9]") + r"[0-9]{3}(?: [0-9]{4}){3} [0-9][0-9Xx]" + NOT_AFTER, 0.6),
         Pattern("残疾人证号（身份号码+类别等级）",
                 lead("[1-9]") + r"[0-9]{5}" + _DATE + r"[0-9]{3}[0-9Xx][1-7][1-4]" + NOT_AFTER, 0.6),
         Pattern("15位身份号码（一代证）",
