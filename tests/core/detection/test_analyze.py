@@ -113,3 +113,31 @@ def test_scan_command_uses_the_detector(tmp_path: Path):
 ])
 def test_deidentified_values_are_not_findings_in_the_whole_pipeline(text):
     assert [(f.entity_type, f.text) for f in analyze(make_document(text)) if f.category == Category.PERSONAL] == []
+
+
+def test_ner_runs_only_on_chinese_blocks_and_in_bounded_segments(monkeypatch):
+    import importlib
+
+    analyze_module = importlib.import_module("reviewer.core.detection.analyze")
+    from reviewer.core.detection.engine import get_engine
+
+    engine = get_engine()
+    seen: list[str] = []
+    original = engine.ner_artifacts
+
+    def spy(texts):
+        texts = list(texts)
+        seen.extend(texts)
+        return original(texts)
+
+    monkeypatch.setattr(engine, "ner_artifacts", spy)
+    long_block = "政务公开工作要坚持依法依规。" * 1000  # 14,000 characters
+    doc = make_document("13896001234 023-65432100\nabc@example.com\n联系人王建国，电话13896001234\n" + long_block)
+    findings = analyze(doc)
+    if engine.has_ner:
+        assert "13896001234 023-65432100" not in seen and "abc@example.com" not in seen
+        assert "联系人王建国，电话13896001234" in seen
+        pieces = [t for t in seen if t.startswith("政务公开")]
+        assert "".join(pieces) == long_block and max(map(len, pieces)) <= analyze_module.NER_SEGMENT
+    assert {("CN_MOBILE_PHONE", "13896001234"), ("EMAIL_ADDRESS", "abc@example.com")} <= {
+        (f.entity_type, f.text) for f in findings}

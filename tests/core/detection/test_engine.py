@@ -103,3 +103,12 @@ def test_stock_presidio_still_builds_beside_our_recognizers():
     registry = RecognizerRegistry()
     registry.load_predefined_recognizers(languages=["en"])
     assert {"EmailRecognizer", "IpRecognizer"} <= {r.name for r in registry.recognizers}
+
+
+def test_no_pattern_uses_word_boundaries():
+    """`\\b` treats Chinese characters as word characters and misses 账户6217…: look-arounds only."""
+    from reviewer.core.detection.recognizers import RECOGNIZER_CLASSES
+
+    for cls in RECOGNIZER_CLASSES.values():
+        for pattern in cls.PATTERNS:
+            assert "\\b" not in pattern.regex, (cls.__name__, pattern.name)
