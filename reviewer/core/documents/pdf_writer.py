@@ -117,6 +117,7 @@ def _choose_glyphs(page: PageMap, plan: RedactionPlan,
                     if not nkeep[k]:
                         chosen[owner[start + k]] = page.glyphs[owner[start + k]]
             start = text.find(nvalue, start + 1)
+    _choose_by_skeleton(page, plan, chosen)
     boxes = located.get(page.number, [])
     if boxes:
         # glyph centres in pdfplumber's top-left coordinates, sorted by y for a range search per box
@@ -129,6 +130,30 @@ def _choose_glyphs(page: PageMap, plan: RedactionPlan,
                 if x0 - 0.5 <= cx <= x1 + 0.5:
                     chosen[i] = page.glyphs[i]
     return [chosen[i] for i in sorted(chosen)]
+
+
+def _choose_by_skeleton(page: PageMap, plan: RedactionPlan, chosen: dict[int, Glyph]) -> None:
+    """Long values also by their letters and digits only (`138-9600-1234` for 13896001234), as the
+    verifier checks them."""
+    skel: list[str] = []
+    owner: list[int] = []
+    for i, g in enumerate(page.glyphs):
+        for ch in _norm_chars(g.text):
+            if ch.isalnum():
+                skel.append(ch)
+                owner.append(i)
+    text = "".join(skel)
+    for value, keep in plan.keep_masks.items():
+        pairs = [(n, flag) for ch, flag in zip(value, keep, strict=True) for n in _norm_chars(ch) if n.isalnum()]
+        if len(pairs) < 6:
+            continue
+        needle = "".join(n for n, _ in pairs)
+        start = text.find(needle)
+        while start >= 0:
+            for k, (_, flag) in enumerate(pairs):
+                if not flag:
+                    chosen.setdefault(owner[start + k], page.glyphs[owner[start + k]])
+            start = text.find(needle, start + 1)
 
 
 def _normalised_keep(value: str, keep: tuple[bool, ...]) -> tuple[str, list[bool]]:
