@@ -165,6 +165,26 @@
         <source>User created</source>
         <translation>User created</translation>
     </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>span edited</source>
+        <translation>span edited</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>reason: %1</translation>
+    </message>
+    <message>
+        <source>comment: %1</source>
+        <translation>comment: %1</translation>
+    </message>
 </context>
 <context>
     <name>AuditPanel</name>
@@ -641,6 +661,10 @@
         <translation>Toolbar</translation>
     </message>
     <message>
+        <source>Original: %1</source>
+        <translation>Original: %1</translation>
+    </message>
+    <message>
         <source>Disclosure Review Workstation</source>
         <translation>Disclosure Review Workstation</translation>
     </message>
@@ -929,6 +953,10 @@
     <message>
         <source>Drop a .docx, .pdf or .txt document here, or press Ctrl+O to open one. Press F1 for the keyboard shortcuts.</source>
         <translation>Drop a .docx, .pdf or .txt document here, or press Ctrl+O to open one. Press F1 for the keyboard shortcuts.</translation>
+    </message>
+    <message>
+        <source>Open document…</source>
+        <translation>Open document…</translation>
     </message>
     <message>
         <source>Recent files</source>

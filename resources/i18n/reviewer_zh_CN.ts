@@ -165,6 +165,26 @@
         <source>User created</source>
         <translation>创建用户</translation>
     </message>
+    <message>
+        <source>accepted</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>span edited</source>
+        <translation>调整范围</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <source>comment: %1</source>
+        <translation>意见：%1</translation>
+    </message>
 </context>
 <context>
     <name>AuditPanel</name>
@@ -641,6 +661,10 @@
         <translation>工具栏</translation>
     </message>
     <message>
+        <source>Original: %1</source>
+        <translation>原文：%1</translation>
+    </message>
+    <message>
         <source>Disclosure Review Workstation</source>
         <translation>保密审查工作台</translation>
     </message>
@@ -929,6 +953,10 @@
     <message>
         <source>Drop a .docx, .pdf or .txt document here, or press Ctrl+O to open one. Press F1 for the keyboard shortcuts.</source>
         <translation>将 .docx、.pdf 或 .txt 文档拖到此处，或按 Ctrl+O 打开。按 F1 查看快捷键。</translation>
+    </message>
+    <message>
+        <source>Open document…</source>
+        <translation>打开文档…</translation>
     </message>
     <message>
         <source>Recent files</source>

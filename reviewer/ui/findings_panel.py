@@ -47,7 +47,7 @@ class FindingsPanel(QWidget):
         header.setHighlightSections(False)
         for column, width in ((FindingsTableModel.TYPE, 130), (FindingsTableModel.WHERE, 56),
                               (FindingsTableModel.SCORE, 52), (FindingsTableModel.STATE, 64),
-                              (FindingsTableModel.OPERATOR, 70)):
+                              (FindingsTableModel.OPERATOR, 92)):
             self.table.setColumnWidth(column, width)
 
         filters = QHBoxLayout()

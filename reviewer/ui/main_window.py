@@ -26,7 +26,7 @@ from reviewer.ui.review_controller import ReviewController
 from reviewer.ui.services import Services
 from reviewer.ui.settings import AppSettings
 from reviewer.ui.tasks import Lane, TaskHandle, TaskInfo, TaskRunner
-from reviewer.ui.widgets import PreviewPane, WelcomePage, dock, icon
+from reviewer.ui.widgets import PreviewPane, TitledPane, WelcomePage, dock, icon
 
 SUPPORTED = (".docx", ".pdf", ".txt")
 
@@ -62,8 +62,10 @@ class MainWindow(QMainWindow):
         self.review.decision_recorded.connect(self._on_review_decision_recorded)
         self.welcome = WelcomePage()
         self.welcome.open_requested.connect(self.open_path)
+        self.welcome.choose_requested.connect(self.choose_file)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="reviewSplitter")
-        self.splitter.addWidget(self.view)
+        self.original = TitledPane(self.view, "originalTitle")
+        self.splitter.addWidget(self.original)
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([620, 420])
         self.centre = QStackedWidget()
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else ""
+        self.original.title.setText(self.tr("Original: %1").replace("%1", name))
         app = self.tr("Disclosure Review Workstation")
         self.setWindowTitle(f"{name} — {app}" if name else app)
 

@@ -23,6 +23,10 @@ QHeaderView::section { background: #f1f3f6; border: none; border-bottom: 1px sol
                        border-right: 1px solid #e6e9ed; padding: 4px 6px; font-weight: 600; color: #3b4a5a; }
 QTextEdit#documentText { background: #ffffff; border: 1px solid #d5dae1; }
 QPlainTextEdit#previewText { background: #fbfcfd; border: 1px solid #d5dae1; color: #1f2328; }
+QLabel#originalTitle { background: #eef1f5; color: #3b4a5a; padding: 6px 10px; font-weight: 600;
+                       border: 1px solid #d5dae1; border-bottom: none; }
+QPushButton#welcomeOpen { padding: 8px 22px; font-size: 11pt; }
+QLabel#welcomeRecentTitle { color: #57606a; font-weight: 600; }
 QLabel#previewTitle { background: #eef6ee; color: #1a7f37; padding: 6px 10px; font-weight: 600;
                       border: 1px solid #cfe3d2; border-bottom: none; }
 QLabel#welcomeHeading { font-size: 22pt; color: #1f4e8c; font-weight: 600; }

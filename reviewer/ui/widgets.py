@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+                               QPushButton, QVBoxLayout, QWidget)
 
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
@@ -63,33 +63,64 @@ class WelcomePage(QWidget):
     """Shown when no document is open: where to start, and the recent files."""
 
     open_requested = Signal(str)
+    choose_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
+        self.logo = QLabel(objectName="welcomeLogo")
+        self.logo.setPixmap(icon("app").pixmap(72, 72))
+        self.logo.setMinimumHeight(84)
         self.heading = QLabel(objectName="welcomeHeading")
         self.hint = QLabel(objectName="welcomeHint")
         self.hint.setWordWrap(True)
+        self.open_button = QPushButton(icon("open"), "", objectName="welcomeOpen")
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.choose_requested)
         self.recent_title = QLabel(objectName="welcomeRecentTitle")
         self.recent = QListWidget(objectName="welcomeRecent")
         self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
-        self.recent.setMaximumWidth(560)
+        column = QWidget()
+        column.setFixedWidth(600)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(14)
+        for widget in (self.logo, self.heading, self.hint):
+            widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(widget)
+        inner.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addSpacing(18)
+        inner.addWidget(self.recent_title)
+        inner.addWidget(self.recent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 64, 64, 64)
         layout.addStretch(1)
-        for widget in (self.heading, self.hint, self.recent_title, self.recent):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
     def retranslate(self, recent: list[str]) -> None:
         self.heading.setText(self.tr("Confidentiality review before publication"))
         self.hint.setText(self.tr("Drop a .docx, .pdf or .txt document here, or press Ctrl+O to open one. "
                                   "Press F1 for the keyboard shortcuts."))
+        self.open_button.setText(self.tr("Open document…"))
         self.recent_title.setText(self.tr("Recent files"))
         self.recent.clear()
         for path in recent:
             item = QListWidgetItem(f"{Path(path).name}    {Path(path).parent}")
             item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setIcon(icon("open"))
             self.recent.addItem(item)
+        self.recent.setFixedHeight(min(8, max(1, len(recent))) * 28 + 6)
         self.recent_title.setVisible(bool(recent))
         self.recent.setVisible(bool(recent))
+
+
+class TitledPane(QWidget):
+    """A pane with a one-line title bar (the original and the de-identified preview side by side)."""
+
+    def __init__(self, widget: QWidget, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(objectName=name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(widget, 1)

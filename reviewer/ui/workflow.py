@@ -45,7 +45,7 @@ class WorkflowController(QObject):
         self.audit_dock = dock(w, "auditDock", self.audit_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         w.splitDockWidget(w.findings_dock, self.attribute_dock, Qt.Orientation.Vertical)
         w.tabifyDockWidget(self.workspace_dock, self.audit_dock)  # the audit history of the open document in front
-        w.resizeDocks([self.audit_dock], [170], Qt.Orientation.Vertical)
+        w.resizeDocks([self.audit_dock], [240], Qt.Orientation.Vertical)
         w.resizeDocks([w.findings_dock], [560], Qt.Orientation.Horizontal)
         for d in (self.workspace_dock, self.attribute_dock, self.audit_dock):
             w.menus["view"].addAction(d.toggleViewAction())

@@ -33,6 +33,28 @@ def action_name(action: str) -> str:
             "user.created": QCoreApplication.translate("Audit", "User created")}.get(action, action)
 
 
+def event_summary(details: dict) -> str:
+    """The facts of an audit event in the reader's language (type, decision, operator, reason …)."""
+    from reviewer.ui.labels import entity_type_name, operator_name
+
+    parts = []
+    if details.get("entity_type"):
+        parts.append(entity_type_name(details["entity_type"]))
+    kind = details.get("kind")
+    if kind:
+        parts.append({"accept": QCoreApplication.translate("Audit", "accepted"), "reject": QCoreApplication.translate("Audit", "rejected"),
+                      "edit": QCoreApplication.translate("Audit", "span edited")}.get(kind, kind))
+    if details.get("operator"):
+        parts.append(operator_name(details["operator"]))
+    for key, label in (("reason", QCoreApplication.translate("Audit", "reason: %1")), ("attribute", "%1"), ("comment", QCoreApplication.translate("Audit", "comment: %1")),
+                       ("output_path", "%1")):
+        if details.get(key):
+            parts.append(label.replace("%1", str(details[key])))
+    if details.get("legal_basis"):
+        parts.append("、".join(details["legal_basis"]))
+    return " · ".join(parts)
+
+
 class DocumentListModel(QAbstractTableModel):
     NAME, STATUS, ATTRIBUTE, REVIEWERS, PERSONAL, RESTRICTED, OTHER, UNDECIDED = range(8)
 
@@ -186,10 +208,7 @@ class AuditPanel(QWidget):
         self._events = list(events)
         self.table.setRowCount(len(self._events))
         for i, e in enumerate(self._events):
-            details = e.details
-            summary = "; ".join(f"{k}={v}" for k, v in details.items() if v not in (None, "", [], {})
-                                and k in ("kind", "operator", "reason", "attribute", "entity_type", "comment",
-                                          "output_path", "status", "legal_basis"))
+            summary = event_summary(e.details)
             for col, value in enumerate((e.ts.replace("T", " ")[:19], e.actor, action_name(e.action), summary)):
                 item = QTableWidgetItem(str(value))
                 item.setToolTip(f"#{e.seq} {e.hash[:16]}…" + (" ✔ signed" if e.signature else ""))

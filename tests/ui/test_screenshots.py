@@ -24,11 +24,10 @@ def _review_state(qtbot, window, path):
     window.review.accept()
     window.review.accept()
     second = window.findings.current_id()
-    window.review.session.reject(second, "已经公开")
-    window.review.set_session(window.review.session)
+    window.review.apply(window.review.session.reject(second, "已经公开"))
     window.findings.select_id(rows[3].id)
-    with qtbot.waitSignal(window.preview_refreshed, timeout=5000):
-        window._preview_timer.start()
+    with qtbot.waitSignals([window.preview_refreshed, window.workflow.refreshed], timeout=10000):
+        pass
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
