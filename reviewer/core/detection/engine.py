@@ -13,7 +13,6 @@ run per block on artifacts made by `nlp.pipe`, only for blocks that contain Chin
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -31,7 +30,6 @@ from reviewer.core.detection.recognizers import RECOGNIZER_CLASSES
 from reviewer.core.detection.recognizers.email import offline_extractor
 from reviewer.core.errors import ConfigurationError
 
-logger = logging.getLogger(__name__)
 CHINESE = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -106,21 +104,16 @@ def load_pipeline(model: Path) -> Language:
 
 
 def _ner_recognizers(config: EngineConfig) -> list[EntityRecognizer]:
-    """The NER helper's recognizers (PERSON, CN_ADDRESS, ORGANIZATION), when that package is present."""
+    """The NER package's recognizers (PERSON, CN_ADDRESS, ORGANIZATION) when the YAML asks for them."""
     if not config.nlp.ner_recognizers:
         return []
     try:
-        from reviewer.core.detection import ner
-    except ModuleNotFoundError as exc:
-        if exc.name != "reviewer.core.detection.ner":
-            raise
-        logger.warning("reviewer.core.detection.ner is not installed: no PERSON/CN_ADDRESS/ORGANIZATION")
-        return []
-    build = getattr(ner, "build_recognizers", None)
-    if build is None:  # the NER package is being written: run without it rather than not at all
-        logger.warning("reviewer.core.detection.ner has no build_recognizers(): no PERSON/CN_ADDRESS/ORGANIZATION")
-        return []
-    recognizers = list(build())
+        from reviewer.core.detection.ner import build_recognizers
+    except ImportError as exc:
+        raise ConfigurationError(f"检测配置要求 NER 识别器，但 reviewer.core.detection.ner 无法导入：{exc}。请重新安装。",
+                                 f"The configuration asks for NER recognizers but reviewer.core.detection.ner cannot "
+                                 f"be imported: {exc}. Reinstall.", path=str(config.path)) from exc
+    recognizers = list(build_recognizers(config.language))
     wrong = [r.name for r in recognizers if r.supported_language != config.language]
     if wrong:
         raise ConfigurationError(f"NER 识别器 {wrong} 的语言不是 {config.language}。",

@@ -112,3 +112,9 @@ def test_no_pattern_uses_word_boundaries():
     for cls in RECOGNIZER_CLASSES.values():
         for pattern in cls.PATTERNS:
             assert "\\b" not in pattern.regex, (cls.__name__, pattern.name)
+
+
+def test_ner_recognizers_can_be_switched_off_in_the_yaml(tmp_path):
+    engine = DetectionEngine(load_config(_write(tmp_path, lambda d: d["nlp"].update(ner_recognizers=False))))
+    assert not engine.has_ner and engine.ner_entities == []
+    assert [r.entity_type for r in engine.analyze_patterns("电话13896001234", threshold=0.5)] == ["CN_MOBILE_PHONE"]
