@@ -18,7 +18,7 @@ from presidio_analyzer import RecognizerResult
 
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
-from reviewer.core.detection.normalize import normalize
+from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.documents.model import Block, Document
 from reviewer.core.errors import ReviewerError
@@ -107,31 +107,72 @@ def _chunks(blocks: Sequence[Block], size: int) -> list[list[Block]]:
 def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
                    cancelled: Callable[[], bool] | None, *, ner: bool,
                    context: tuple[str, ...] = ()) -> list[Finding]:
-    """Patterns over the chunk's blocks joined by "\n" (no pattern crosses a newline), mapped back."""
-    offsets: list[int] = []  # each block's start within the joined text
-    position = 0
-    for block in blocks:
-        offsets.append(position)
-        position += len(block.text) + 1
-    norm = normalize("\n".join(b.text for b in blocks))
-
-    def to_document(s: int, e: int) -> tuple[int, int]:
-        s, e = norm.span_to_original(s, e)
-        i = bisect.bisect_right(offsets, s) - 1
-        shift = blocks[i].start - offsets[i]
-        return s + shift, e + shift
-
-    raw = engine.analyze_patterns(norm.text, threshold=limit, context=context)
+    """Patterns over the chunk's normalised blocks joined by "\n" (no pattern crosses a newline); a
+    second pass over blocks with identifiers broken across lines; then NER; all mapped back."""
+    norms = [normalize(b.text) for b in blocks]
+    joined, to_document = _join(blocks, norms)
+    raw = engine.analyze_patterns(joined, threshold=limit, context=context)
     kept = resolve_overlaps([(r, *to_document(r.start, r.end)) for r in raw], engine.priority)
+    kept.extend(_wrapped(engine, blocks, norms, kept, limit, context))
     findings = [_finding(document, r, s, e) for r, s, e in kept]
     if ner and engine.has_ner:
         spans = [(s, e) for _, s, e in kept]
         findings.extend(f for f in _ner(engine, document, blocks, limit, cancelled)
                         if not any(s <= f.start and f.end <= e for s, e in spans))
-    numbers = [to_document(*m.span()) for m in DOCUMENT_NUMBER.finditer(norm.text)] if "号" in norm.text else []
+    numbers = [to_document(*m.span()) for m in DOCUMENT_NUMBER.finditer(joined)] if "号" in joined else []
     if numbers:
         findings = [f for f in findings if not any(f.start < e and s < f.end for s, e in numbers)]
     return findings
+
+
+def _join(blocks: Sequence[Block], texts: Sequence[NormalizedText]) -> tuple[str, Callable[[int, int], tuple[int, int]]]:
+    """Join normalised block texts with "\n"; return the text and a map from its spans to the document."""
+    offsets: list[int] = []
+    position = 0
+    for t in texts:
+        offsets.append(position)
+        position += len(t.text) + 1
+
+    def to_document(s: int, e: int) -> tuple[int, int]:
+        i = bisect.bisect_right(offsets, s) - 1
+        ls, le = texts[i].span_to_original(s - offsets[i], e - offsets[i])
+        return blocks[i].start + ls, blocks[i].start + le
+
+    return "\n".join(t.text for t in texts), to_document
+
+
+def _wrapped(engine: DetectionEngine, blocks: Sequence[Block], norms: Sequence[NormalizedText],
+             kept: list[tuple[RecognizerResult, int, int]], limit: float,
+             context: tuple[str, ...]) -> list[tuple[RecognizerResult, int, int]]:
+    """Identifiers broken across lines (PDF page text): found in the blocks with those breaks removed,
+    kept only where a result spans a removed break and overlaps nothing found in the first pass."""
+    candidates = [(i, u) for i, n in enumerate(norms) if "\n" in n.text and (u := unwrap_lines(n.text))]
+    if not candidates:
+        return []
+    wrapped_blocks = [blocks[i] for i, _ in candidates]
+    unwrapped = [u for _, u in candidates]
+    joined, to_block_norm = _join([Block(kind=b.kind, part=b.part, path=b.path, text="", start=0)
+                                   for b in wrapped_blocks], unwrapped)
+    offsets = [0]
+    for u in unwrapped[:-1]:
+        offsets.append(offsets[-1] + len(u.text) + 1)
+    taken = sorted((s, e) for _, s, e in kept)
+    out: list[tuple[RecognizerResult, int, int]] = []
+    for r in resolve_overlaps([(r, r.start, r.end) for r in engine.analyze_patterns(joined, threshold=limit,
+                                                                                     context=context)],
+                              engine.priority):
+        r = r[0]
+        k = bisect.bisect_right(offsets, r.start) - 1
+        local = (r.start - offsets[k], r.end - offsets[k])
+        if not unwrapped[k].spans_a_cut(*local):
+            continue
+        i = candidates[k][0]
+        s, e = norms[i].span_to_original(*unwrapped[k].span_to_original(*local))
+        s, e = blocks[i].start + s, blocks[i].start + e
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        out.append((r, s, e))
+    return out
 
 
 def resolve_overlaps(placed: list[tuple[RecognizerResult, int, int]],

@@ -46,6 +46,11 @@ class NormalizedText:
             return offset
         return offset + bisect.bisect_right(self._cuts, offset)
 
+    def spans_a_cut(self, start: int, end: int) -> bool:
+        """Whether a removed character lay strictly inside [start, end)."""
+        i = bisect.bisect_right(self._cuts, start)
+        return i < len(self._cuts) and self._cuts[i] < end
+
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span; removed characters inside the span stay inside it."""
         if not self._cuts:
@@ -68,3 +73,19 @@ def normalize(text: str) -> NormalizedText:
         last = m.end()
     pieces.append(translated[last:])
     return NormalizedText("".join(pieces), tuple(cuts))
+
+
+# A line break inside an identifier: PDF page text breaks lines wherever the page does, so an ID or a
+# phone number at the end of a line continues on the next one (50010619870\n3154515).
+_WRAP = re.compile(r"(?<=[0-9A-Za-z@._-])\n(?=[0-9A-Za-z@._-])")
+
+
+def unwrap_lines(text: str) -> NormalizedText | None:
+    """`text` without the line breaks that sit between identifier characters, or None if there are none.
+
+    Used for a second pass whose results count only where they span a removed break: joining every
+    such break would also glue table rows together (…13896001234\n2 李四)."""
+    cuts = [m.start() - i for i, m in enumerate(_WRAP.finditer(text))]
+    if not cuts:
+        return None
+    return NormalizedText(_WRAP.sub("", text), tuple(cuts))

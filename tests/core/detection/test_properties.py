@@ -39,3 +39,19 @@ def test_normalize_keeps_or_removes_every_character_in_order(text):
     positions = [norm.to_original(i) for i in range(len(norm.text))]
     assert positions == sorted(set(positions))
     assert all(0 <= p < len(text) for p in positions)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES + ["\n", "5001061987\n03154515", "139\n83021456"]), max_size=30))
+def test_page_blocks_with_line_breaks_give_exact_slices(pieces):
+    from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat
+
+    text = "".join(pieces)
+    blocks = [Block(kind=BlockKind.PAGE, part=f"page {i}", path=f"page[{i}]", text=text, page=i) for i in (1, 2)]
+    document = Document.build(path="memory.pdf", format=DocumentFormat.PDF, sha256="", size=0, blocks=blocks)
+    findings = analyze_patterns(document)
+    for f in findings:
+        assert f.text == document.text[f.start:f.end]
+        assert document.block_at(f.start) is document.block_at(f.end - 1)  # never across blocks
+    spans = sorted((f.start, f.end) for f in findings)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # pattern findings never overlap
