@@ -6,11 +6,9 @@ the reader's character boxes) are removed from the page or Form XObject content 
 (`pdf_content_editor`), keeping every other glyph in place, and an opaque box is drawn where they
 were. A page whose streams cannot be edited with certainty (vertical writing, unknown encodings,
 parser disagreement) is re-rendered with pdfium as an image with the boxes burned in; that page
-loses its text layer, which the report states. Then: document info authors removed and values
-replaced in every string object (outline titles, link URIs, info fields); XMP, JavaScript, open
-actions, embedded files, forms, thumbnails, private application data and every non-link annotation
-(comments, attachments, widgets) are removed. qpdf writes only reachable objects, so older
-incremental revisions are dropped too.
+loses its text layer, which the report states; so does a page where a redaction lies on an image
+(a scan with an OCR layer), because covering would leave the pixels in the image data. Document-level
+scrubbing (metadata, actions, attachments, annotations, strings) is in `pdf_scrub`.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ from __future__ import annotations
 import bisect
 import io
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +23,9 @@ import pikepdf
 
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.pdf_content_editor import EditUnsafe, Glyph, Key, PageMap, map_pages, rewrite_stream
+from reviewer.core.documents.pdf_scrub import replace_strings, scrub_structure
 
 RASTER_SCALE = 2.0  # 144 dpi for pages that must be re-rendered
-_DROP_ROOT = ("/Metadata", "/OpenAction", "/AA", "/AcroForm", "/PieceInfo", "/SpiderInfo", "/Threads", "/AF")
-_DROP_PAGE = ("/Thumb", "/Metadata", "/PieceInfo", "/AA", "/AF")
 _INVISIBLE = {" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u200b", "\ufeff"}
 
 
@@ -74,8 +70,8 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
         for m in maps:
             if m.number not in raster and chosen[m.number]:
                 _draw_boxes(pdf, pdf.pages[m.number - 1], m, chosen[m.number])
-        removed_annots = _scrub_structure(pdf)
-        replaced = _replace_strings(pdf, plan)
+        removed_annots = scrub_structure(pdf)
+        replaced = replace_strings(pdf, plan)
         pdf.save(output, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                  fix_metadata_version=False)
     return PdfWriteReport(glyphs_removed=sum(len(g) for n, g in chosen.items() if n not in raster),
@@ -102,6 +98,7 @@ def _choose_glyphs(page: PageMap, plan: RedactionPlan,
             owner.append(i)
     text = "".join(norm)
     claimed = [False] * len(text)
+    covered: set[int] = set()  # glyphs inside a matched value (kept or removed)
     # longest values first, and a match overlapping a longer one is skipped: the same choice as the
     # longest-first replacement of the text writers (an 8-digit landline inside a mobile number)
     masks = sorted((_normalised_keep(v, k) for v, k in plan.keep_masks.items()), key=lambda vk: -len(vk[0]))
@@ -113,11 +110,12 @@ def _choose_glyphs(page: PageMap, plan: RedactionPlan,
             end = start + len(nvalue)
             if not any(claimed[start:end]):
                 claimed[start:end] = [True] * len(nvalue)
+                covered.update(owner[start:end])
                 for k in range(len(nvalue)):
                     if not nkeep[k]:
                         chosen[owner[start + k]] = page.glyphs[owner[start + k]]
             start = text.find(nvalue, start + 1)
-    _choose_by_skeleton(page, plan, chosen)
+    _choose_by_skeleton(page, plan, chosen, covered)
     boxes = located.get(page.number, [])
     if boxes:
         # glyph centres in pdfplumber's top-left coordinates, sorted by y for a range search per box
@@ -132,9 +130,9 @@ def _choose_glyphs(page: PageMap, plan: RedactionPlan,
     return [chosen[i] for i in sorted(chosen)]
 
 
-def _choose_by_skeleton(page: PageMap, plan: RedactionPlan, chosen: dict[int, Glyph]) -> None:
+def _choose_by_skeleton(page: PageMap, plan: RedactionPlan, chosen: dict[int, Glyph], covered: set[int]) -> None:
     """Long values also by their letters and digits only (`138-9600-1234` for 13896001234), as the
-    verifier checks them."""
+    verifier checks them; longest first, never inside a value already matched."""
     skel: list[str] = []
     owner: list[int] = []
     for i, g in enumerate(page.glyphs):
@@ -143,16 +141,21 @@ def _choose_by_skeleton(page: PageMap, plan: RedactionPlan, chosen: dict[int, Gl
                 skel.append(ch)
                 owner.append(i)
     text = "".join(skel)
+    values = []
     for value, keep in plan.keep_masks.items():
         pairs = [(n, flag) for ch, flag in zip(value, keep, strict=True) for n in _norm_chars(ch) if n.isalnum()]
-        if len(pairs) < 6:
-            continue
+        if len(pairs) >= 6:
+            values.append(pairs)
+    for pairs in sorted(values, key=lambda p: -len(p)):
         needle = "".join(n for n, _ in pairs)
         start = text.find(needle)
         while start >= 0:
-            for k, (_, flag) in enumerate(pairs):
-                if not flag:
-                    chosen.setdefault(owner[start + k], page.glyphs[owner[start + k]])
+            glyphs = owner[start:start + len(needle)]
+            if not covered.intersection(glyphs):
+                covered.update(glyphs)
+                for k, (_, flag) in enumerate(pairs):
+                    if not flag:
+                        chosen.setdefault(owner[start + k], page.glyphs[owner[start + k]])
             start = text.find(needle, start + 1)
 
 
@@ -313,106 +316,3 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
     page.MediaBox = pikepdf.Array([0, 0, width, height])
     page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=xobj))
     page.Contents = pdf.make_stream(f"q {width:.3f} 0 0 {height:.3f} 0 0 cm /Im0 Do Q".encode())
-
-
-# --- structure and strings -------------------------------------------------------------------
-
-def _scrub_structure(pdf: pikepdf.Pdf) -> int:
-    root = pdf.Root
-    for key in _DROP_ROOT:
-        if key in root:
-            del root[key]
-    names = root.get("/Names")
-    if names is not None:
-        for key in ("/JavaScript", "/EmbeddedFiles"):
-            if key in names:
-                del names[key]
-    info = pdf.trailer.get("/Info")
-    if info is not None:
-        for key in ("/Author",):
-            if key in info:
-                del info[key]
-    removed = 0
-    for page in pdf.pages:
-        obj = page.obj
-        for key in _DROP_PAGE:
-            if key in obj:
-                del obj[key]
-        annots = obj.get("/Annots")
-        if annots is None:
-            continue
-        keep = []
-        for annot in annots:
-            action = annot.get("/A")
-            unsafe = action is not None and action.get("/S") in ("/JavaScript", "/Launch", "/SubmitForm")
-            if annot.get("/Subtype") == "/Link" and not unsafe:
-                keep.append(annot)
-            else:
-                removed += 1
-        if keep:
-            obj.Annots = pikepdf.Array(keep)
-        else:
-            del obj["/Annots"]
-    return removed
-
-
-def _replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:
-    """Replace values in every string of every reachable object (info, outline titles, URIs …)."""
-    pattern = plan.flexible_pattern()
-    if pattern is None:
-        return 0
-    count = 0
-    seen: set[tuple[int, int]] = set()
-
-    def fix(value: object) -> object | None:
-        nonlocal count
-        if isinstance(value, pikepdf.String):
-            text = str(value)
-            if pattern.search(text):
-                count += 1
-                return pikepdf.String(pattern.sub(lambda m: plan.replacement_for(m.group()), text))
-        return None
-
-    def walk(obj: object) -> None:
-        if isinstance(obj, pikepdf.Object) and obj.is_indirect:
-            if obj.objgen in seen:
-                return
-            seen.add(obj.objgen)
-        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-            for key in list(obj.keys()):
-                value = obj.get(key)
-                new = fix(value)
-                if new is not None:
-                    obj[key] = new
-                else:
-                    walk(value)
-        elif isinstance(obj, pikepdf.Array):
-            for i, value in enumerate(list(obj)):
-                new = fix(value)
-                if new is not None:
-                    obj[i] = new
-                else:
-                    walk(value)
-
-    walk(pdf.trailer)
-    for page in pdf.pages:
-        _replace_marked_content(pdf, page, pattern, plan)
-    return count
-
-
-def _replace_marked_content(pdf: pikepdf.Pdf, page: pikepdf.Page, pattern: object, plan: RedactionPlan) -> None:
-    """Values in marked-content properties (/ActualText, /Alt) of the page stream are replaced too."""
-    instructions = pikepdf.parse_content_stream(page)
-    changed = False
-    for inst in instructions:
-        if str(getattr(inst, "operator", "")) not in ("BDC", "DP"):
-            continue
-        for operand in inst.operands:
-            if isinstance(operand, pikepdf.Dictionary):
-                for key in list(operand.keys()):
-                    value = operand.get(key)
-                    if isinstance(value, pikepdf.String) and pattern.search(str(value)):
-                        operand[key] = pikepdf.String(pattern.sub(lambda m: plan.replacement_for(m.group()), str(value)))
-                        changed = True
-    if changed:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
