@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from reviewer.core.documents.limits import Limits, too_large
+from reviewer.core.documents.limits import Limits, check_deadline, too_large
 from reviewer.core.errors import CorruptDocument
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -65,6 +65,7 @@ class DocxPackage:
         info = self._infos.get(name.lower())
         if info is None:
             return None
+        check_deadline(self.path)
         caps = self.limits
         if info.file_size > caps.max_part_size:
             raise too_large(f"部件 {name} 解压后大小（字节）", f"the decompressed size of part {name} (bytes)",

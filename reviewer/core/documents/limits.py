@@ -6,6 +6,10 @@ claim pages, text grows). Any cap that trips raises `TooLarge` with what to do n
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -26,6 +30,7 @@ class Limits:
     max_pages: int = 10_000  # PDF pages (and docx app.xml's claimed page count is ignored)
     max_text_chars: int = 50_000_000  # characters of detection text
     max_xml_depth: int = 200  # nesting of tables/text boxes walked
+    max_seconds: int = 300  # time to read one document, checked per page, part and block
 
     @classmethod
     def from_options(cls, **options: Any) -> Limits:
@@ -53,6 +58,34 @@ def too_large(what_zh: str, what_en: str, value: int, cap: int, option: str, *, 
 
 
 def check_text(total_chars: int, limits: Limits, *, path: str) -> None:
+    check_deadline(path)
     if total_chars > limits.max_text_chars:
         raise too_large("文本长度", "the text length", total_chars, limits.max_text_chars, "max_text_chars",
                         path=path)
+
+
+# The running load's deadline (monotonic seconds) and its budget; a ContextVar so that loads in
+# several threads (the GUI's I/O pool) each keep their own.
+_DEADLINE: ContextVar[tuple[float, int] | None] = ContextVar("reviewer_load_deadline", default=None)
+
+
+@contextmanager
+def deadline(limits: Limits) -> Iterator[None]:
+    """Within this block `check_deadline` raises once `limits.max_seconds` have passed."""
+    token = _DEADLINE.set((time.monotonic() + limits.max_seconds, limits.max_seconds))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def check_deadline(path: str) -> None:
+    """Called between units of work (pages, parts, blocks): a file that makes parsing crawl stops here."""
+    current = _DEADLINE.get()
+    if current is not None and time.monotonic() > current[0]:
+        budget = current[1]
+        raise TooLarge(
+            f"读取超时：{path} 超过 {budget} 秒仍未读完，文件过大或异常。请拆分文件，或确认文件可信后调高 max_seconds。",
+            f"Reading timed out: {path} was not read within {budget} s; the file is too large or abnormal. "
+            "Split the file, or raise max_seconds if you trust it.",
+            path=path)

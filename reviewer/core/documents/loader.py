@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reviewer.core.documents.limits import Limits, too_large
+from reviewer.core.documents.limits import Limits, deadline, too_large
 from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.documents.sniff import sniff_format
 from reviewer.core.errors import CorruptDocument, DocumentError, ReviewerError, TooLarge
@@ -46,25 +46,18 @@ def load_document(path: str | Path, *, progress: Callable[[int, int], None] | No
         raise corrupt(name, "空文件 / empty file")
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        fmt = sniff_format(data, name)
-        if fmt is DocumentFormat.DOCX:
-            from reviewer.core.documents.docx_reader import read_docx
-
-            document = read_docx(data, name, sha256, caps)
-        elif fmt is DocumentFormat.PDF:
-            from reviewer.core.documents.pdf_reader import read_pdf
-
-            document = read_pdf(data, name, sha256, caps, progress=progress, cancelled=cancelled)
-        else:
-            from reviewer.core.documents.txt_reader import read_txt
-
-            document = read_txt(data, name, sha256, caps)
+        with deadline(caps):
+            document, fmt = _read(data, name, sha256, caps, progress, cancelled)
     except ReviewerError:
         raise
     except MemoryError:
         raise TooLarge(f"内存不足，无法读取 {name}。请拆分文件或在内存更大的电脑上审查。",
                        f"Out of memory while reading {name}. Split the file or review it on a machine with "
                        "more memory.", path=name) from None
+    except RecursionError:
+        raise TooLarge(f"文件结构嵌套过深：{name}。文件异常；请用 Word/WPS 打开后另存一份再审查。",
+                       f"The structure of {name} is nested too deeply; the file is abnormal. Open it in "
+                       "Word/WPS, save a new copy and review that.", path=name) from None
     except Exception as exc:  # noqa: BLE001 - three native parsers meet hostile bytes here: zlib, lxml,
         # pdfium/qpdf raise many types. The user gets one line; developers get the traceback at DEBUG.
         log.debug("reader failed on %s", name, exc_info=True)
@@ -72,6 +65,24 @@ def load_document(path: str | Path, *, progress: Callable[[int, int], None] | No
     if progress is not None and fmt is not DocumentFormat.PDF:
         progress(1, 1)
     return document
+
+
+def _read(data: bytes, name: str, sha256: str, caps: Limits, progress: Callable[[int, int], None] | None,
+          cancelled: Callable[[], bool] | None) -> tuple[Document, DocumentFormat]:
+    fmt = sniff_format(data, name)
+    if fmt is DocumentFormat.DOCX:
+        from reviewer.core.documents.docx_reader import read_docx
+
+        document = read_docx(data, name, sha256, caps)
+    elif fmt is DocumentFormat.PDF:
+        from reviewer.core.documents.pdf_reader import read_pdf
+
+        document = read_pdf(data, name, sha256, caps, progress=progress, cancelled=cancelled)
+    else:
+        from reviewer.core.documents.txt_reader import read_txt
+
+        document = read_txt(data, name, sha256, caps)
+    return document, fmt
 
 
 def check_cancelled(cancelled: Callable[[], bool] | None) -> None:

@@ -12,7 +12,7 @@ import re
 import pikepdf
 from lxml import etree
 
-from reviewer.core.documents.limits import Limits
+from reviewer.core.documents.limits import Limits, check_deadline
 from reviewer.core.documents.model import Block, BlockKind
 
 _XMP_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
@@ -22,6 +22,7 @@ _TAGS = re.compile(r"<[^>]*>")
 _MAX_XMP = 4 * 1024 * 1024
 _ANNOT_KEYS = ("/Contents", "/T", "/Subj", "/TU", "/V")
 _MAX_ANNOTS = 100_000
+_STREAM_NAME = re.compile(r"stream <[^>]*>:?")  # qpdf names an in-memory input after its Python repr
 
 
 def extra_blocks(data: bytes, path: str, pages: int, limits: Limits) -> list[Block]:
@@ -33,10 +34,11 @@ def extra_blocks(data: bytes, path: str, pages: int, limits: Limits) -> list[Blo
     except pikepdf.PasswordError:
         raise encrypted(path) from None
     except pikepdf.PdfError as exc:
-        raise corrupt(path, f"PDF 对象无法解析 / cannot parse PDF objects: {exc}") from None
+        detail = _STREAM_NAME.sub("", str(exc)).strip()
+        raise corrupt(path, f"PDF 对象无法解析 / cannot parse PDF objects: {detail}") from None
     with pdf:
         blocks = _xmp_blocks(pdf)
-        blocks += _annotation_blocks(pdf)
+        blocks += _annotation_blocks(pdf, path)
         blocks += _attachment_blocks(pdf)
     return blocks
 
@@ -84,10 +86,11 @@ def _add_xmp(blocks: list[Block], counts: dict[str, int], name: str, value: str)
                         attrs={"name": name}))
 
 
-def _annotation_blocks(pdf: pikepdf.Pdf) -> list[Block]:
+def _annotation_blocks(pdf: pikepdf.Pdf, path: str) -> list[Block]:
     blocks: list[Block] = []
     seen = 0
     for number, page in enumerate(pdf.pages, 1):
+        check_deadline(path)
         annots = page.obj.get("/Annots")
         if not isinstance(annots, pikepdf.Array):
             continue

@@ -21,11 +21,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from reviewer.core.documents.char_boxes import CharBoxes
-from reviewer.core.documents.limits import Limits, check_text, too_large
+from reviewer.core.documents.limits import Limits, check_deadline, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Box, Document, DocumentFormat
 from reviewer.core.documents.pdf_extras import extra_blocks
 from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
-from reviewer.core.errors import EncryptedDocument
+from reviewer.core.errors import CorruptDocument, EncryptedDocument
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _MAX_OUTLINE_ITEMS = 10_000
@@ -37,11 +37,21 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
              cancelled: Callable[[], bool] | None = None) -> Document:
     from reviewer.core.documents.loader import corrupt
 
-    if b"%%EOF" not in data[-2048:]:
+    if looks_truncated(data):
         raise corrupt(path, "缺少文件结束标记，文件可能被截断 / no end-of-file marker, the file looks truncated")
     with PDFIUM_LOCK:
         blocks, info, pages = _read_with_pdfium(data, path, limits, progress, cancelled)
-    blocks.extend(extra_blocks(data, path, pages, limits))
+    try:
+        extras = extra_blocks(data, path, pages, limits)
+    except CorruptDocument:
+        # pdfium read the pages but qpdf cannot parse the objects: pdfium's own re-written copy
+        # (its xref rebuilt) usually can, and it holds the same annotations, XMP and attachments
+        with PDFIUM_LOCK:
+            copy = _pdfium_copy(data)
+        if copy is None:
+            raise
+        extras = extra_blocks(copy, path, pages, limits)
+    blocks.extend(extras)
     properties = {f"info.{k}": v for k, v in info.items()}
     return Document.build(path=path, format=DocumentFormat.PDF, sha256=sha256, size=len(data),
                           blocks=blocks, pages=pages, properties=properties)
@@ -55,9 +65,21 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
     try:
         pdf = pdfium.PdfDocument(data)  # pdfium tries the empty user password itself
     except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
-            raise encrypted(path) from None
-        raise corrupt(path, f"PDF 无法解析 / cannot parse PDF: {exc}") from None
+        # qpdf opens more: an empty *owner* password (anyone may open the file), broken xref tables
+        # and object streams it can rebuild. Its repaired, decrypted copy is what pdfium then reads;
+        # the same pages and the same content streams, so locators are unchanged.
+        repaired = _repaired_copy(data, path)
+        if repaired is None:
+            if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
+                raise encrypted(path) from None
+            raise corrupt(path, f"PDF 无法解析 / cannot parse PDF: {exc}") from None
+        data, qpdf_pages = repaired
+        if qpdf_pages == 0:  # pdfium refuses an empty page tree; there are no pages to read
+            return [], {}, 0
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as again:
+            raise corrupt(path, f"PDF 无法解析 / cannot parse PDF: {again}") from None
     try:
         pages = len(pdf)
         if pages > limits.max_pages:
@@ -66,7 +88,11 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
         total = 0
         for index in range(pages):
             check_cancelled(cancelled)
-            block = _page_block(pdf, index)
+            check_deadline(path)
+            try:
+                block = _page_block(pdf, index)
+            except pdfium.PdfiumError:
+                raise corrupt(path, f"第 {index + 1} 页无法解析 / page {index + 1} cannot be parsed") from None
             total += len(block.text) + 1
             check_text(total, limits, path=path)
             blocks.append(block)
@@ -87,6 +113,51 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
                 blocks.append(Block(kind=BlockKind.OUTLINE, part="outline", path=f"outline[{k}]", text=title,
                                     page=page, attrs={"name": f"level {bookmark.level}"}))
         return blocks, info, pages
+    finally:
+        pdf.close()
+
+
+def looks_truncated(data: bytes) -> bool:
+    """No %%EOF, startxref or trailer near the end (trailing NULs and blanks aside): cut off in transit.
+
+    A file that ends in a damaged trailer is not truncated; pdfium and qpdf rebuild its xref.
+    """
+    tail = data.rstrip(b"\x00 \t\r\n\x0c")[-2048:]
+    return not any(marker in tail for marker in (b"%%EOF", b"startxref", b"trailer"))
+
+
+def _repaired_copy(data: bytes, path: str) -> tuple[bytes, int] | None:
+    """qpdf's repaired, decrypted copy and its page count when it opens the file with the empty password."""
+    import io
+
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data), password="") as pdf:
+            out = io.BytesIO()
+            pdf.save(out)  # without `encryption=`, pikepdf saves unencrypted
+            return out.getvalue(), len(pdf.pages)
+    except pikepdf.PasswordError:
+        raise encrypted(path) from None
+    except Exception:  # noqa: BLE001 - qpdf cannot repair it either: the caller reports the file as corrupt
+        return None
+
+
+def _pdfium_copy(data: bytes) -> bytes | None:
+    import io
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        pdf = None
+    if pdf is None:
+        return None
+    try:
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
+    except Exception:  # noqa: BLE001 - no copy: the caller reports the original failure
+        return None
     finally:
         pdf.close()
 

@@ -1,0 +1,75 @@
+"""Generate the small files behind tests/core/reliability/test_regressions.py.
+
+Each reproduces, with our own content, a real-world shape that the corpus run (`make corpus`) or the
+fuzzer (`make fuzz`) found mis-read: `python -m tests.data.regressions.make_regressions` rewrites them.
+Fuzzer finds are added next to these as `fuzz-<sha>.<ext>` files by bench/fuzz.py.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pikepdf
+
+HERE = Path(__file__).resolve().parent
+TEXT = "张三 身份证号 110101199003074578"
+
+
+def _reportlab_pdf(pages: int = 1) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for k in range(pages):
+        c.setFont("STSong-Light", 14)
+        c.drawString(72, 760, f"{TEXT} 第{k + 1}页")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _qpdf(data: bytes, **save: object) -> bytes:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        out = io.BytesIO()
+        pdf.save(out, static_id=True, **save)
+        return out.getvalue()
+
+
+def main() -> None:
+    plain = _reportlab_pdf()
+    # a user password but an empty owner password: anyone may open it (pdfium alone refuses it)
+    (HERE / "empty-owner-password.pdf").write_bytes(
+        _qpdf(plain, encryption=pikepdf.Encryption(owner="", user="secret", R=6)))
+    # a page tree without pages: nothing to read, but not an error
+    objs = [b"<< /Pages 2 0 R /Type /Catalog >>", b"<< /Count 0 /Kids [ ] /Type /Pages >>"]
+    body = bytearray(b"%PDF-1.3\n")
+    offsets = []
+    for k, obj in enumerate(objs, 1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n%s\nendobj\n" % (k, obj)
+    startxref = len(body)
+    body += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    body += b"trailer << /Root 1 0 R /Size 3 >>\nstartxref\n%d\n%%%%EOF\n" % startxref
+    (HERE / "zero-pages.pdf").write_bytes(bytes(body))
+    # every xref offset wrong and %%EOF followed by NUL padding (a download padded to a block size)
+    damaged = bytearray(_qpdf(plain, object_stream_mode=pikepdf.ObjectStreamMode.disable))
+    xref = damaged.rindex(b"\nxref\n")
+    table = damaged[xref:damaged.index(b"trailer", xref)]
+    damaged[xref:xref + len(table)] = re.sub(rb"\d{10} 00000 n", b"0000000001 00000 n", bytes(table))
+    (HERE / "damaged-xref-padded.pdf").write_bytes(bytes(damaged) + b"\x00" * 3000)
+    # no xref table, no %%EOF: just objects and a trailer (pdfium rebuilds; qpdf needs pdfium's copy)
+    (HERE / "no-xref-no-eof.pdf").write_bytes(
+        b"%PDF-1.0\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
+        b"endobj 3 0 obj<</Type/Page/MediaBox[0 0 300 300]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>"
+        b"endobj 4 0 obj<</Length 44>>stream\nBT /F1 12 Tf 20 200 Td (Zhang San 13812345678) Tj ET\nendstream "
+        b"endobj 5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj trailer<</Size 6/Root 1 0 R>>")
+
+
+if __name__ == "__main__":
+    main()
