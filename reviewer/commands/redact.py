@@ -1,7 +1,7 @@
 """`reviewer redact INPUT -o OUTPUT [--profile NAME] [--workspace DIR]`: detect, de-identify, write, verify.
 
-Exit codes: 0 written and verified clean; 1 input unreadable (or profile/configuration error);
-2 usage error; 3 verification failed — nothing was written, stderr lists what survived and where.
+Exit codes: 0 written and verified clean; 1 input unreadable (or the export refused, e.g. output
+would overwrite the input); 2 usage error (incl. an unknown or invalid profile); 3 verification failed — nothing was written, stderr lists what survived and where.
 `--person NAME` / `--manual TEXT` add findings at every occurrence of a text, as a reviewer adds
 findings by hand (names the NER model missed, anything else to remove).
 """
@@ -61,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
     workspace = None
     try:
         profile = load_profile(args.profile)
+    except ReviewerError as exc:  # a wrong profile name or a broken custom profile is a usage error
+        print(f"--profile {args.profile}: {exc}", file=sys.stderr)
+        return 2
+    try:
         document = load_document(args.input)
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
         findings = list(analyze(document, **kwargs))

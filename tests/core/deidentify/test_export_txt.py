@@ -55,3 +55,11 @@ def test_other_spellings_of_a_detected_value_are_replaced_too(capsys, tmp_path):
     code, _, stderr = run_redact(capsys, str(src), "-o", str(out))
     assert code == 0, stderr
     assert out.read_text(encoding="utf-8") == "电话：138****1234\n又：138-****-1234；再：138 **** 1234。\n"
+
+
+def test_unknown_profile_is_a_usage_error(capsys, tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text("电话13896001234", encoding="utf-8")
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(tmp_path / "o.txt"), "--profile", "nonexistent")
+    assert code == 2 and "general" in stderr
+    assert not (tmp_path / "o.txt").exists()
