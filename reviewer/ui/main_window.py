@@ -307,7 +307,9 @@ class MainWindow(QMainWindow):
     def _submit(self, fn, lane: Lane, label: str, on_success) -> TaskHandle:
         handle = self.runner.submit(fn, lane=lane, label=label, on_success=on_success, on_error=self.show_error,
                                     on_cancel=lambda: self.status_label.setText(self.tr("Cancelled")), owner=self)
-        self._task = handle
+        if not handle.done:  # (task_started was emitted inside submit, before we knew the handle)
+            self._task = handle
+            self._on_runner_task_started(handle.info)
         self._update_actions()
         return handle
 

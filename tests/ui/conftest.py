@@ -92,14 +92,15 @@ def make_window(qtbot, settings, translations, runner):
     from reviewer.ui.workspace_facade import WorkspaceFacade
     from reviewer.ui.workspace_session import DetectionOnlySession
 
-    def make(workspace=None, *, fake_detector: bool = True):
+    def make(workspace=None, *, fake_detector: bool = True, size=(1400, 900)):
         facade = WorkspaceFacade(workspace, profile=lambda: settings.profile) if workspace else None
         services = core_services(facade.open_session if facade else DetectionOnlySession, facade)
         if fake_detector:
             services = replace(services, warm_up=lambda: None, analyze=lambda d, **_kw: fake_findings(d))
         window = MainWindow(services, runner, settings, translations)
         qtbot.addWidget(window)
-        window.resize(1400, 900)
+        if size:
+            window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
         return window

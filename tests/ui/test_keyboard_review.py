@@ -140,3 +140,29 @@ def test_without_login_findings_show_but_decisions_are_refused(qtbot, make_windo
         _key(qtbot, window, Qt.Key.Key_A)
     assert "Log in first" in blocker.args[0].text()
     blocker.args[0].close()
+
+
+def test_supervisor_returns_a_review_with_a_comment(qtbot, make_window, workspace):
+    from tests.ui.conftest import PASSWORDS  # noqa: F401 - the supervisor needs no password to return
+
+    ws, users = workspace
+    window = make_window(ws)
+    window.services.workspace.set_user(users["li"])
+    _open_and_detect(qtbot, window, SAMPLES / "penalty-decision.txt")
+    session = window.review.session
+    session.core.submit()
+    window.services.workspace.set_user(users["zhang"])
+    opened = []
+    window.workflow.dialog_opened.connect(opened.append)
+    window.workflow.sign_off()
+    dialog = opened[-1]
+    assert not dialog.approve_button.isEnabled()  # undecided findings, no attribute, no export
+    texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert texts and all(t.strip() for t in texts)
+    dialog.comment.setPlainText("请补充公开属性认定")
+    with qtbot.waitSignal(window.workflow.signed_off, timeout=10000):
+        dialog.return_button.click()
+    with qtbot.waitSignal(window.workflow.refreshed, timeout=10000):
+        pass
+    assert "Returned" in window.workflow.attribute_panel.status.text()
+    assert "review.returned" in [e.action for e in ws.events(session.document_id)]

@@ -119,7 +119,11 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
         box.button(box.StandardButton.Ok).click()
     assert "Submitted" in window.workflow.attribute_panel.status.text()
 
-    # the supervisor signs off: the reviewer could not (self-approval is refused by the core)
+    # the reviewer cannot approve their own review: the core says why, the dialog will not approve
+    dialog = _dialog(window, window.workflow.sign_off)
+    assert not dialog.approve_button.isEnabled() and dialog.problems.count() >= 1
+    dialog.reject()
+    # the supervisor signs off
     _login(window, "zhang")
     dialog = _dialog(window, window.workflow.sign_off)
     assert dialog.approve_button.isEnabled(), [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
