@@ -5,6 +5,7 @@ Sets:
   pipeline inside presidio plus our recognizers and rules (PERSON, CN_ADDRESS, ORGANIZATION);
 - ``gov_holdout``: a smaller hand-written set (resources/eval/ner/holdout/) never used for error analysis;
 - ``cluener_dev``, ``resume_test``, ``msra_test``, ``weibo_test``: public test sets (see models/README.md),
+  plus ``msra_test_no_lists``: MSRA test without its 8 unsegmented name-list sentences (a diagnostic),
   scored at model level (PERSON, LOCATION, ORGANIZATION spans, exact match). They live outside the repo
   (../shared/data/ner or $REVIEWER_NER_DATA); a missing set is reported, never silently skipped.
 ``--write`` stores the scores in models/zh_reviewer_ner/meta.json and models/README.md (``make model``).
@@ -25,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PIPELINE_DIR = ROOT / "models" / "zh_reviewer_ner"
 GOV_DIR = ROOT / "resources" / "eval" / "ner"
 README = ROOT / "models" / "README.md"
-PUBLIC_SETS = ("cluener_dev", "resume_test", "msra_test", "weibo_test")
+PUBLIC_SETS = ("cluener_dev", "resume_test", "msra_test", "msra_test_no_lists", "weibo_test")
+LIST_NAMES = 10  # an MSRA sentence with this many names is an unsegmented name list (8 sentences, 35 % of names)
 ALL_SETS = ("gov", "gov_holdout", *PUBLIC_SETS)
 GOV_LABELS = {"P": "PERSON", "A": "CN_ADDRESS", "O": "ORGANIZATION"}
 _MARK = re.compile(r"\{([^{}|]+)\|([PAO])\}")
@@ -103,7 +105,9 @@ def public_examples(name: str) -> list[tuple[str, list[Span]]]:
     from models.training import corpora  # reads ../shared/data/ner (not shipped)
 
     reader = {"cluener_dev": lambda: corpora.cluener("dev"), "resume_test": lambda: corpora.resume("test"),
-              "msra_test": lambda: corpora.msra("test"), "weibo_test": lambda: corpora.weibo("test")}[name]
+              "msra_test": lambda: corpora.msra("test"), "weibo_test": lambda: corpora.weibo("test"),
+              "msra_test_no_lists": lambda: (ex for ex in corpora.msra("test")
+                                             if sum(s[2] == "PERSON" for s in ex.spans) < LIST_NAMES)}[name]
     return [(ex.text, list(ex.spans)) for ex in reader()]
 
 
