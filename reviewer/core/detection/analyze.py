@@ -29,7 +29,9 @@ NER_SEGMENT = 5000  # characters per NER text
 _DEIDENTIFIED_MARKS = ("某", "*", "＊", "×", "Ｘ")
 # Document numbers (发文字号, GB/T 9704: 机关代字〔年份〕序号号) are not personal information, whatever
 # a recognizer or the NER model makes of their parts.
-DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（][0-9]{4}[〕\]］】)）][0-9]{1,5}号")
+# Matched from the bracketed year (a fast scan), then extended back over the issuer's characters.
+DOCUMENT_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔\[［【(（][0-9]{4}[〕\]］】)）][0-9]{1,5}号")
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 
 
 class DetectionCancelled(ReviewerError):
@@ -109,7 +111,7 @@ def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence
                    context: tuple[str, ...] = ()) -> list[Finding]:
     """Patterns over the chunk's normalised blocks joined by "\n" (no pattern crosses a newline); a
     second pass over blocks with identifiers broken across lines; then NER; all mapped back."""
-    norms = [normalize(b.text) for b in blocks]
+    norms = _normalize_blocks(blocks)
     joined, to_document = _join(blocks, norms)
     raw = engine.analyze_patterns(joined, threshold=limit, context=context)
     kept = resolve_overlaps([(r, *to_document(r.start, r.end)) for r in raw], engine.priority)
@@ -119,10 +121,23 @@ def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence
         spans = [(s, e) for _, s, e in kept]
         findings.extend(f for f in _ner(engine, document, blocks, limit, cancelled)
                         if not any(s <= f.start and f.end <= e for s, e in spans))
-    numbers = [to_document(*m.span()) for m in DOCUMENT_NUMBER.finditer(joined)] if "号" in joined else []
+    numbers = [to_document(m.start() - len(_ISSUER.search(joined, max(0, m.start() - 12), m.start())[0]), m.end())
+               for m in DOCUMENT_NUMBER.finditer(joined)]
     if numbers:
         findings = [f for f in findings if not any(f.start < e and s < f.end for s, e in numbers)]
     return findings
+
+
+def _normalize_blocks(blocks: Sequence[Block]) -> list[NormalizedText]:
+    """Each block normalised; in one pass over the chunk when nothing is removed (the usual case)."""
+    whole = normalize("\n".join(b.text for b in blocks))
+    if not whole.removed:
+        norms, position = [], 0
+        for b in blocks:
+            norms.append(NormalizedText(whole.text[position:position + len(b.text)]))
+            position += len(b.text) + 1
+        return norms
+    return [normalize(b.text) for b in blocks]
 
 
 def _join(blocks: Sequence[Block], texts: Sequence[NormalizedText]) -> tuple[str, Callable[[int, int], tuple[int, int]]]:

@@ -40,6 +40,11 @@ class NormalizedText:
     text: str
     _cuts: tuple[int, ...] = ()  # normalised offset of each removed character, ascending (may repeat)
 
+    @property
+    def removed(self) -> bool:
+        """Whether characters were removed (offsets differ from the original's)."""
+        return bool(self._cuts)
+
     def to_original(self, offset: int) -> int:
         """Map a normalised offset to the original text (identity when nothing was removed)."""
         if not self._cuts:

@@ -47,6 +47,11 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
                 if end != model_end:
                     why += "（按单元格补全 / completed to the whole table cell）"
                 results[(start, end)] = self.result(self.ENTITY, start, end, score, why)
+        for (start, end), first in list(results.items()):
+            for s, e in rules.list_neighbours(text, start, end):
+                if not any(s < e2 and s2 < e for s2, e2 in results):
+                    why = (f"与“{text[start:end]}”并列的姓名 / listed together with the name '{text[start:end]}'")
+                    results[(s, e)] = self.result(self.ENTITY, s, e, first.score, why)
         for role in roles:
             if any(s < role.end and role.start < e for s, e in results):
                 continue

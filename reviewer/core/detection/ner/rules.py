@@ -22,10 +22,15 @@ HAS_HAN = re.compile(f"[{HAN}]")
 
 # --- persons -------------------------------------------------------------------------------------
 ROLE_TRIGGERS = ("当事人", "申请人", "联系人", "法定代表人", "经办人", "举报人", "信访人")
+# further role words that introduce a person in case files, minutes and rosters (same rule, same checks)
+MORE_ROLE_TRIGGERS = ("被申请人", "委托代理人", "代理人", "负责人", "投诉人", "被投诉人", "来访人", "询问人",
+                      "被询问人", "记录人", "审核人", "复核人", "审批人", "承办人", "原告", "被告", "第三人", "证人",
+                      "户主", "受助人", "姓名", "主持人", "记录", "请假")
 _NUM = "0-9一二三四五六七八九十"
 # trigger, an optional note such as （自然人） and a colon, then a run of Han characters (· for minority names)
 _ROLE_RE = re.compile(
-    r"(?P<role>" + "|".join(ROLE_TRIGGERS) + r")(?:[（(][^）)]{1,6}[）)])?\s*[：:]?\s*"
+    r"(?P<role>" + "|".join(sorted(ROLE_TRIGGERS + MORE_ROLE_TRIGGERS, key=len, reverse=True))
+    + r")(?:[（(][^）)]{1,6}[）)])?\s*[：:]?\s*"
     r"(?P<run>[" + HAN + r"]{2,8}(?:[·•][" + HAN + r"]{2,8})?)"
 )
 # characters that typically follow a name glued to the next word: 申请人宋晨曦要求… / 信访人胡光明反映…
@@ -78,6 +83,34 @@ def role_names(text: str) -> list[RoleName]:
         name = _name_in_run(run)
         if name:
             found.append(RoleName(start, start + len(name), m.group("role")))
+    return found
+
+
+_ITEM_END = frozenset("、，,。；;：:（(）)\n　 ")
+_LIST_ITEM = re.compile(f"[{HAN}]{{2,4}}(?:[·•][{HAN}]{{2,5}})?(?=[{''.join(sorted(_ITEM_END))}]|$)")
+
+
+def list_neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of a 、-separated list around a name (龙梦琪、卢子轩、汪诗涵): each plausible item is a name too."""
+    found = []
+    pos = end  # rightwards
+    while pos < len(text) and text[pos] == "、":
+        m = _LIST_ITEM.match(text, pos + 1)
+        if not m or not plausible_name(m.group()):
+            break
+        found.append((m.start(), m.end()))
+        pos = m.end()
+    pos = start  # leftwards
+    while pos > 0 and text[pos - 1] == "、":
+        left = pos - 1
+        while left > 0 and (HAS_HAN.match(text[left - 1]) or text[left - 1] in "·•") and pos - 1 - left < 12:
+            left -= 1
+        item = text[left:pos - 1]
+        if not (left == 0 or text[left - 1] in _ITEM_END) or not _LIST_ITEM.fullmatch(item) \
+                or not plausible_name(item):
+            break
+        found.append((left, pos - 1))
+        pos = left
     return found
 
 

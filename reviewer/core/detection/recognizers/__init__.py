@@ -12,7 +12,7 @@ from reviewer.core.detection.recognizers.license_plate import CnLicensePlateReco
 from reviewer.core.detection.recognizers.mobile_phone import CnMobilePhoneRecognizer
 from reviewer.core.detection.recognizers.passport import CnPassportRecognizer
 from reviewer.core.detection.recognizers.qq import CnQqRecognizer
-from reviewer.core.detection.recognizers.sensitive_personal import SensitivePersonalRecognizer
+from reviewer.core.detection.recognizers.sensitive_personal import CnSensitivePersonalRecognizer
 from reviewer.core.detection.recognizers.uscc import CnUsccRecognizer
 from reviewer.core.detection.recognizers.wechat import CnWechatRecognizer
 
@@ -23,7 +23,7 @@ RECOGNIZER_CLASSES: dict[str, type[CnPatternRecognizer]] = {
         CnIdCardRecognizer, CnUsccRecognizer, CnBankCardRecognizer, CnMobilePhoneRecognizer,
         CnLandlinePhoneRecognizer, CnPassportRecognizer, CnHkMacaoPermitRecognizer, CnLicensePlateRecognizer,
         CnEmailRecognizer, CnIpAddressRecognizer, CnQqRecognizer, CnWechatRecognizer, CnBirthDateRecognizer,
-        SensitivePersonalRecognizer,
+        CnSensitivePersonalRecognizer,
     )
 }
 

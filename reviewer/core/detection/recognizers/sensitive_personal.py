@@ -22,7 +22,7 @@ _RELIGIONS = "佛教|道教|伊斯兰教|天主教|基督教|藏传佛教|东正
 _CLAUSE = "[^，,。；;！？!?\\n]"
 
 
-class SensitivePersonalRecognizer(CnPatternRecognizer):
+class CnSensitivePersonalRecognizer(CnPatternRecognizer):
     ENTITY = "SENSITIVE_PERSONAL"
     LABEL = "敏感个人信息"
     PATTERNS = (
