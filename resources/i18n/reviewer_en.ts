@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Display name:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Repeat password:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>AttributeDialog</name>
     <message>
         <source>Disclosure attribute</source>
@@ -968,6 +999,10 @@
     <message>
         <source>Log in / switch &amp;user…</source>
         <translation>Log in / switch &amp;user…</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
     </message>
     <message>
         <source>Disclosure &amp;attribute…</source>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>AttributeDialog</name>
     <message>
         <source>Disclosure attribute</source>
@@ -968,6 +999,10 @@
     <message>
         <source>Log in / switch &amp;user…</source>
         <translation>登录/切换用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
     </message>
     <message>
         <source>Disclosure &amp;attribute…</source>

@@ -51,10 +51,12 @@ class WorkflowController(QObject):
             w.menus["view"].addAction(d.toggleViewAction())
         a = w._action
         a("login", self.login, "Ctrl+L", "user")
+        a("users", self.add_user, None, None)
         a("attribute", self.edit_attribute, "Ctrl+T", "attribute")
         a("submit", self.submit, "Ctrl+Return", "submit")
         a("signoff", self.sign_off, "Ctrl+Shift+S", "signoff")
         w.menus["file"].insertAction(w.actions_by_name["export"], w.actions_by_name["login"])
+        w.menus["file"].insertAction(w.actions_by_name["export"], w.actions_by_name["users"])
         w.menus["review"].addSeparator()
         w.menus["review"].addActions([w.actions_by_name[n] for n in ("attribute", "submit", "signoff")])
         w.toolbar.addSeparator()
@@ -93,7 +95,8 @@ class WorkflowController(QObject):
         self.dialog_opened.emit(dialog)
 
     def retranslate(self) -> None:
-        texts = {"login": self.tr("Log in / switch &user…"), "attribute": self.tr("Disclosure &attribute…"),
+        texts = {"login": self.tr("Log in / switch &user…"), "users": self.tr("Add user…"),
+                 "attribute": self.tr("Disclosure &attribute…"),
                  "submit": self.tr("Submit for sign-off"), "signoff": self.tr("Sign o&ff…")}
         for name, text in texts.items():
             self.window.actions_by_name[name].setText(text)
@@ -125,6 +128,8 @@ class WorkflowController(QObject):
                        self.attribute_panel.signoff_button):
             button.setEnabled(has_ws and doc_id is not None)
         self.window.actions_by_name["login"].setEnabled(has_ws)
+        user = self.facade.user if has_ws else None
+        self.window.actions_by_name["users"].setEnabled(user is not None and str(user.role) == "admin")
         if not has_ws:
             return
         self._generation += 1
@@ -172,6 +177,20 @@ class WorkflowController(QObject):
         dialog = LoginDialog(check, first_run=first, last_user=self.window.settings.last_user,
                              language=self._lang(), parent=self.window)
         dialog.accepted.connect(lambda: self.facade.set_user(dialog.user))
+        self._open(dialog)
+        return dialog
+
+    def add_user(self):
+        """Administrators add reviewers and supervisors (the first run creates only the administrator)."""
+        from reviewer.ui.dialogs.users_dialog import AddUserDialog
+
+        if self.facade is None or self.facade.user is None:
+            return None
+        admin, workspace = self.facade.user, self.facade.workspace
+        dialog = AddUserDialog(lambda name, role, password, display: workspace.create_user(admin, name, role, password,
+                                                                                          display),
+                               language=self._lang(), parent=self.window)
+        dialog.accepted.connect(self.refresh)
         self._open(dialog)
         return dialog
 

@@ -81,7 +81,36 @@ def test_detection_shows_progress_and_can_be_cancelled(qtbot, make_window):
     assert started.wait(10)
     qtbot.waitUntil(lambda: window.progress.isVisible() and window.progress.maximum() == 1000, timeout=5000)
     assert window.cancel_button.isVisible() and window.actions_by_name["cancel"].isEnabled()
-    with qtbot.waitSignal(window.runner.task_finished, timeout=10000):
-        window.actions_by_name["cancel"].trigger()
-    assert not window.progress.isVisible() and window.model.rowCount() == 0
+    window.actions_by_name["cancel"].trigger()
+    qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=10000)
+    assert window.model.rowCount() == 0
     assert window.status_label.text() == "Cancelled"
+
+
+def test_first_run_creates_the_administrator_who_adds_a_reviewer(qtbot, make_window, tmp_path):
+    from reviewer.core.store import open_workspace
+
+    ws = open_workspace(tmp_path / "fresh")
+    window = make_window(ws)
+    opened = []
+    window.workflow.dialog_opened.connect(opened.append)
+    window.workflow.login()
+    first = opened[-1]
+    assert first.first_run
+    first.username.setText("admin")
+    first.password.setText("admin-pass-1")
+    first.try_accept()
+    assert window.services.workspace.user.role == "admin"
+    qtbot.waitUntil(lambda: window.actions_by_name["users"].isEnabled(), timeout=5000)
+    window.actions_by_name["users"].trigger()
+    dialog = opened[-1]
+    dialog.username.setText("wang")
+    dialog.role.setCurrentIndex(dialog.role.findData("reviewer"))
+    dialog.password.setText("wang-pass-123")
+    dialog.repeat.setText("wang-pass-12")
+    dialog.try_accept()
+    assert dialog.error.text() and dialog.user is None  # passwords differ
+    dialog.repeat.setText("wang-pass-123")
+    dialog.try_accept()
+    assert dialog.user is not None and ws.login("wang", "wang-pass-123").role == "reviewer"
+    ws.close()
