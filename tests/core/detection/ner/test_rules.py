@@ -12,7 +12,7 @@ from reviewer.core.detection.ner import rules
     ("申请人宋晨曦要求公开征收补偿方案。", ["宋晨曦"]),
     ("联系人：左文斌，彭水县民政局。", ["左文斌"]),
     ("法定代表人：诸葛文强，职务：执行董事。", ["诸葛文强"]),
-    ("经办人：陶丽　审核人：姜伟", ["陶丽"]),
+    ("经办人：陶丽　审核人：姜伟", ["陶丽", "姜伟"]),
     ("举报人阿布都拉·艾力称其被拖欠工资。", ["阿布都拉·艾力"]),
     ("信访人胡光明反映噪声扰民。", ["胡光明"]),
     ("当事人罗建军在现场签字。", ["罗建军"]),
@@ -125,3 +125,23 @@ def test_widen_name(text: str, span: str, expected: str) -> None:
     start = text.index(span)
     s, e = rules.widen_name(text, start, start + len(span))
     assert text[s:e] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("资助名单：龙梦琪、卢子轩、汪诗涵。", "卢子轩", ["汪诗涵", "龙梦琪"]),
+    ("上述人员中，阿布都拉·艾力、古丽米拉·吐尔地为少数民族。", "阿布都拉·艾力", []),  # 地为… is not delimited
+    ("出席：王志强、刘晓燕、区财政局。", "王志强", ["刘晓燕"]),  # an organisation ends the list
+    ("张某、李四、王五", "李四", ["王五"]),  # 张某 is de-identified
+])
+def test_list_neighbours(text: str, name: str, expected: list[str]) -> None:
+    start = text.index(name)
+    assert sorted(text[s:e] for s, e in rules.list_neighbours(text, start, start + len(name))) == sorted(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("询问人：柏杨，记录人：窦艳，被询问人：阚志远。", ["柏杨", "窦艳", "阚志远"]),
+    ("经办人陶丽，审核人姜伟，审批人童新。", ["陶丽", "姜伟", "童新"]),
+    ("被告戚志远经传票传唤无正当理由拒不到庭。", ["戚志远"]),
+])
+def test_more_role_words(text: str, expected: list[str]) -> None:
+    assert [text[r.start:r.end] for r in rules.role_names(text)] == expected
