@@ -29,6 +29,10 @@ def test_punitive_notice_keeps_names_and_organisations():
     assert profile.rule_for("ORGANIZATION").operator is OperatorKind.KEEP
     assert profile.rule_for("CN_ADDRESS").operator is OperatorKind.GENERALIZE
     assert load_profile("general").rule_for("PERSON").operator is OperatorKind.PSEUDONYM
+    assert profile.rule_for("CN_USCC").operator is OperatorKind.KEEP  # the punished organisation's code
+    mandatory = load_profile("mandatory-disclosure")
+    assert mandatory.rule_for("PERSON").operator is OperatorKind.KEEP
+    assert mandatory.rule_for("CN_USCC").operator is OperatorKind.MASK  # a sole trader's code identifies a person
 
 
 @pytest.mark.parametrize(("text", "message"), [
