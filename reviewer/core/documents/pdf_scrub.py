@@ -45,6 +45,8 @@ def scrub_structure(pdf: pikepdf.Pdf) -> int:
             action = annot.get("/A")
             unsafe = action is not None and action.get("/S") in ("/JavaScript", "/Launch", "/SubmitForm")
             if annot.get("/Subtype") == "/Link" and not unsafe:
+                if "/AP" in annot:  # an appearance stream may draw text no extractor reads
+                    del annot["/AP"]
                 keep.append(annot)
             else:
                 removed += 1
