@@ -63,3 +63,22 @@ def test_unknown_profile_is_a_usage_error(capsys, tmp_path):
     code, _, stderr = run_redact(capsys, str(src), "-o", str(tmp_path / "o.txt"), "--profile", "nonexistent")
     assert code == 2 and "general" in stderr
     assert not (tmp_path / "o.txt").exists()
+
+
+def test_python_dash_m_reviewer_redact(tmp_path):
+    """The real entry point, in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "in.txt"
+    src.write_text("当事人王建国，电话13896001234。\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    result = subprocess.run([sys.executable, "-m", "reviewer", "redact", str(src), "-o", str(out), "--profile",
+                             "punitive-notice", "--person", "王建国", "--json"],
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == "当事人王建国，电话138****1234。\n"
+    import json
+
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["profile"] == "punitive-notice" and summary["values"] == 1 and summary["kept"] == 1
