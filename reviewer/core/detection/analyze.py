@@ -76,9 +76,16 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
         groups.extend((chunk, (header,)) for chunk in _chunks([blocks[i] for i in indices], engine.config.chunk_chars))
     findings: list[Finding] = []
     done = 0
+    step = max(1, len(blocks) // 200)  # NER is slow: report within a chunk too, at most ~200 times
     for chunk, context in groups:
         _check(cancelled)
-        findings.extend(_analyze_chunk(engine, document, chunk, limit, cancelled, ner=ner, context=context))
+
+        def within(k: int, base: int = done) -> None:
+            if progress is not None and k % step == 0:
+                progress(base + k, len(blocks))
+
+        findings.extend(_analyze_chunk(engine, document, chunk, limit, cancelled, ner=ner, context=context,
+                                       report=within))
         done += len(chunk)
         if progress is not None:
             progress(done, len(blocks))
@@ -107,8 +114,8 @@ def _chunks(blocks: Sequence[Block], size: int) -> list[list[Block]]:
 
 
 def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
-                   cancelled: Callable[[], bool] | None, *, ner: bool,
-                   context: tuple[str, ...] = ()) -> list[Finding]:
+                   cancelled: Callable[[], bool] | None, *, ner: bool, context: tuple[str, ...] = (),
+                   report: Callable[[int], None] | None = None) -> list[Finding]:
     """Patterns over the chunk's normalised blocks joined by "\n" (no pattern crosses a newline); a
     second pass over blocks with identifiers broken across lines; then NER; all mapped back."""
     norms = _normalize_blocks(blocks)
@@ -119,7 +126,7 @@ def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence
     findings = [_finding(document, r, s, e) for r, s, e in kept]
     if ner and engine.has_ner:
         spans = [(s, e) for _, s, e in kept]
-        findings.extend(f for f in _ner(engine, document, blocks, limit, cancelled)
+        findings.extend(f for f in _ner(engine, document, blocks, limit, cancelled, report)
                         if not any(s <= f.start and f.end <= e for s, e in spans))
     numbers = [to_document(m.start() - len(_ISSUER.search(joined, max(0, m.start() - 12), m.start())[0]), m.end())
                for m in DOCUMENT_NUMBER.finditer(joined)]
@@ -214,13 +221,14 @@ def resolve_overlaps(placed: list[tuple[RecognizerResult, int, int]],
 
 
 def _ner(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
-         cancelled: Callable[[], bool] | None) -> list[Finding]:
-    """NER per block (long blocks in segments), only where there are Chinese characters, via nlp.pipe."""
-    segments = [(block, start, text) for block in blocks if CHINESE.search(block.text)
+         cancelled: Callable[[], bool] | None, report: Callable[[int], None] | None = None) -> list[Finding]:
+    """NER per block (long blocks in segments), only where there are Chinese characters, via nlp.pipe.
+    `report(k)` is called when the chunk's k-th block is done."""
+    segments = [(k, block, start, text) for k, block in enumerate(blocks, 1) if CHINESE.search(block.text)
                 for start, text in _segments(block.text, NER_SEGMENT)]
     findings: list[Finding] = []
-    texts = (text for _, _, text in segments)
-    for (block, offset, text), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
+    texts = (text for _, _, _, text in segments)
+    for (k, block, offset, text), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
         _check(cancelled)
         for r in engine.analyze_ner(text, artifacts, threshold=limit):
             value = text[r.start:r.end]
@@ -228,6 +236,8 @@ def _ner(engine: DetectionEngine, document: Document, blocks: Sequence[Block], l
                 continue  # 张某, 李某某: already de-identified
             start = block.start + offset
             findings.append(_finding(document, r, start + r.start, start + r.end))
+        if report is not None:
+            report(k)
     return findings
 
 
