@@ -24,7 +24,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reviewer.core.detection.config import EngineConfig, load_config
+from reviewer.core.detection.config import DEFAULT_CONFIG, EngineConfig, load_config
 from reviewer.core.detection.context import EXTERNAL_CONTEXT, ClauseContextEnhancer
 from reviewer.core.detection.recognizers import RECOGNIZER_CLASSES
 from reviewer.core.detection.recognizers.email import offline_extractor
@@ -196,4 +196,4 @@ def _cached_engine(path: str) -> DetectionEngine:
 
 def get_engine(config_path: str | Path | None = None) -> DetectionEngine:
     """The loaded engine for a configuration (default resources/analyzer.yaml), built once per process."""
-    return _cached_engine(str(Path(config_path).resolve()) if config_path else str(load_config().path))
+    return _cached_engine(str(Path(config_path or DEFAULT_CONFIG).resolve()))
