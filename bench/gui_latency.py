@@ -47,7 +47,9 @@ def startup_child() -> None:
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):  # noqa: N802 - Qt override
             if event.type() == QEvent.Type.Paint and obj is window:
-                print(json.dumps({"visible_at": time.time(), "engine_ready": window.engine_ready}), flush=True)
+                print(
+                    json.dumps({"visible_at": time.time(), "engine_ready": window.engine_ready}), flush=True
+                )
                 window.removeEventFilter(self)
                 QTimer.singleShot(0, app.quit)
             return False
@@ -65,16 +67,26 @@ def measure_startup(runs: int) -> dict:
     times, ready = [], []
     for _ in range(runs):
         start = time.time()
-        out = subprocess.run([sys.executable, "-m", "bench.gui_latency", "--startup-child"], cwd=ROOT,
-                             capture_output=True, text=True, timeout=120)
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.gui_latency", "--startup-child"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         line = next((x for x in out.stdout.splitlines() if x.startswith("{")), None)
         if line is None:
             raise SystemExit(f"start-up child failed:\n{out.stderr[-2000:]}")
         data = json.loads(line)
         times.append(data["visible_at"] - start)
         ready.append(data["engine_ready"])
-    return {"runs": runs, "seconds_to_visible": [round(t, 3) for t in times], "median_s": round(statistics.median(times), 3),
-            "max_s": round(max(times), 3), "engine_ready_when_visible": ready}
+    return {
+        "runs": runs,
+        "seconds_to_visible": [round(t, 3) for t in times],
+        "median_s": round(statistics.median(times), 3),
+        "max_s": round(max(times), 3),
+        "engine_ready_when_visible": ready,
+    }
 
 
 def _start_watchdog(last_tick, clock) -> None:
@@ -166,6 +178,7 @@ def measure_stalls(pages: int, trace: bool = False) -> dict:
     window.document_opened.connect(on_opened)
     window.detection_finished.connect(on_detected)
     window.error_shown.connect(lambda box: (found.setdefault("error", box.text()), app.quit()))
+
     def begin() -> None:
         enter("engine+open")
         window.start_engine()
@@ -175,14 +188,23 @@ def measure_stalls(pages: int, trace: bool = False) -> dict:
     QTimer.singleShot(900_000, app.quit)
     app.exec()
     probe.stop()
-    report = {"pages": pages, "findings": found.get("findings"), "error": found.get("error"),
-              "phase_started_s": marks, "platform": app.platformName(), "stalls_over_50ms": big}
+    report = {
+        "pages": pages,
+        "findings": found.get("findings"),
+        "error": found.get("error"),
+        "phase_started_s": marks,
+        "platform": app.platformName(),
+        "stalls_over_50ms": big,
+    }
     report["acceptance_phase"] = "detect"  # while the engine runs: no stall may exceed 100 ms
     for name, values in gaps.items():
         stalls = sorted(max(0.0, v) for v in values)
-        report[name] = {"probes": len(values), "max_stall_ms": round(stalls[-1], 1),
-                        "p99_stall_ms": round(stalls[int(0.99 * (len(stalls) - 1))], 1),
-                        "stalls_over_100ms": sum(v > 100 for v in stalls)}
+        report[name] = {
+            "probes": len(values),
+            "max_stall_ms": round(stalls[-1], 1),
+            "p99_stall_ms": round(stalls[int(0.99 * (len(stalls) - 1))], 1),
+            "stalls_over_100ms": sum(v > 100 for v in stalls),
+        }
     runner.cancel_all()
     runner.wait_for_done(60000)
     return report

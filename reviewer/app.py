@@ -32,6 +32,9 @@ def build_window(args: argparse.Namespace, app):
     from reviewer.ui.workspace_session import DetectionOnlySession
 
     apply_style(app)
+    # The GUI thread shares the GIL with the I/O pool; a shorter switch interval (default 5 ms) keeps
+    # its waits short while a worker runs Python (detection itself runs in another process).
+    sys.setswitchinterval(0.001)
     settings = AppSettings(getattr(args, "settings", None))
     translations = Translations(app)
     translations.install(args.lang or settings.language)

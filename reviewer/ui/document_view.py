@@ -21,10 +21,18 @@ from reviewer.ui.findings_table_model import FindingRow, finding_tooltip
 from reviewer.ui.labels import ReviewState, category_colour
 from reviewer.ui.pdf_view import PdfPageView
 
-_TINTED = {BlockKind.HEADER: "#eef3f8", BlockKind.FOOTER: "#eef3f8", BlockKind.COMMENT: "#fff7dc",
-           BlockKind.FOOTNOTE: "#f3f3f3", BlockKind.ENDNOTE: "#f3f3f3", BlockKind.PROPERTY: "#f0eef6",
-           BlockKind.TEXTBOX: "#eef6ee", BlockKind.ANNOTATION: "#fff7dc", BlockKind.OUTLINE: "#f0eef6",
-           BlockKind.ATTACHMENT: "#f0eef6"}
+_TINTED = {
+    BlockKind.HEADER: "#eef3f8",
+    BlockKind.FOOTER: "#eef3f8",
+    BlockKind.COMMENT: "#fff7dc",
+    BlockKind.FOOTNOTE: "#f3f3f3",
+    BlockKind.ENDNOTE: "#f3f3f3",
+    BlockKind.PROPERTY: "#f0eef6",
+    BlockKind.TEXTBOX: "#eef6ee",
+    BlockKind.ANNOTATION: "#fff7dc",
+    BlockKind.OUTLINE: "#f0eef6",
+    BlockKind.ATTACHMENT: "#f0eef6",
+}
 
 
 class _OffsetMap:
@@ -50,8 +58,9 @@ class TextDocumentView(QTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setObjectName("documentText")
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setMouseTracking(True)
         self._document: Document | None = None
         self._rows: list[FindingRow] = []
@@ -159,7 +168,9 @@ class TextDocumentView(QTextEdit):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().mouseReleaseEvent(event)
         if not self.textCursor().hasSelection():
-            row = self._row_at_offset(self._map.from_qt(self.cursorForPosition(event.position().toPoint()).position()))
+            row = self._row_at_offset(
+                self._map.from_qt(self.cursorForPosition(event.position().toPoint()).position())
+            )
             if row is not None:
                 self.finding_clicked.emit(row.id)
 

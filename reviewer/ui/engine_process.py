@@ -33,14 +33,23 @@ class EngineUnavailable(ReviewerError):
 
 
 def _crashed(detail: str) -> EngineUnavailable:
-    return EngineUnavailable(f"检测引擎意外退出（{detail}）。请重试；如反复出现，请联系管理员。",
-                             f"The detection engine stopped unexpectedly ({detail}). Try again; if it keeps "
-                             "happening, contact the administrator.")
+    return EngineUnavailable(
+        f"检测引擎意外退出（{detail}）。请重试；如反复出现，请联系管理员。",
+        f"The detection engine stopped unexpectedly ({detail}). Try again; if it keeps "
+        "happening, contact the administrator.",
+    )
 
 
 def _pack_error(exc: BaseException) -> tuple:
     if isinstance(exc, ReviewerError):
-        return ("error", type(exc).__module__, type(exc).__qualname__, exc.message_zh, exc.message_en, exc.path)
+        return (
+            "error",
+            type(exc).__module__,
+            type(exc).__qualname__,
+            exc.message_zh,
+            exc.message_en,
+            exc.path,
+        )
     return ("error", "", type(exc).__name__, "", repr(exc), None)
 
 
@@ -75,8 +84,9 @@ class EngineProcess:
             key = secrets.token_bytes(32)
             with Listener(authkey=key) as listener:
                 env = dict(os.environ, **{AUTH_ENV: key.hex()})
-                self._proc = subprocess.Popen([sys.executable, "-m", "reviewer.ui.engine_process",
-                                               str(listener.address)], env=env)
+                self._proc = subprocess.Popen(
+                    [sys.executable, "-m", "reviewer.ui.engine_process", str(listener.address)], env=env
+                )
                 self._conn = listener.accept()
             msg = self._conn.recv()
             if msg[0] != "ready":
@@ -160,16 +170,17 @@ def _serve(address: str) -> None:  # the child
         _, document, options = msg
         state = {"cancelled": False}
 
-        def cancelled() -> bool:
+        def cancelled(state=state) -> bool:
             while not state["cancelled"] and conn.poll():
                 state["cancelled"] = conn.recv()[0] == "cancel"
             return state["cancelled"]
 
         try:
-            findings = detection.analyze(document, progress=lambda d, t: conn.send(("progress", d, t)),
-                                         cancelled=cancelled, **options)
+            findings = detection.analyze(
+                document, progress=lambda d, t: conn.send(("progress", d, t)), cancelled=cancelled, **options
+            )
             for i in range(0, len(findings), RESULT_CHUNK):  # small messages: the GUI process unpickles
-                conn.send(("chunk", findings[i:i + RESULT_CHUNK]))  # each one without holding the GIL long
+                conn.send(("chunk", findings[i : i + RESULT_CHUNK]))  # each one without holding the GIL long
             conn.send(("result", None))
         except (EOFError, OSError, BrokenPipeError):
             return

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.core.types import Category, EntityType
 from reviewer.ui.findings_table_model import FindingsFilterModel, FindingsTableModel
@@ -45,9 +54,13 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FindingsTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((FindingsTableModel.TYPE, 130), (FindingsTableModel.WHERE, 56),
-                              (FindingsTableModel.SCORE, 52), (FindingsTableModel.STATE, 64),
-                              (FindingsTableModel.OPERATOR, 92)):
+        for column, width in (
+            (FindingsTableModel.TYPE, 130),
+            (FindingsTableModel.WHERE, 56),
+            (FindingsTableModel.SCORE, 52),
+            (FindingsTableModel.STATE, 64),
+            (FindingsTableModel.OPERATOR, 92),
+        ):
             self.table.setColumnWidth(column, width)
 
         filters = QHBoxLayout()
@@ -88,16 +101,23 @@ class FindingsPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search findings"))
 
     def _apply_filters(self) -> None:
-        self.proxy.set_filters(category=self.category.currentData(), entity_type=self.entity_type.currentData(),
-                               state=self.state.currentData(), text=self.search.text().strip())
+        self.proxy.set_filters(
+            category=self.category.currentData(),
+            entity_type=self.entity_type.currentData(),
+            state=self.state.currentData(),
+            text=self.search.text().strip(),
+        )
         self._update_summary()
 
     def _update_summary(self, *_args) -> None:
         rows = self.model.rows()
         pending = sum(r.state == ReviewState.PENDING for r in rows)
         text = self.tr("%1 findings · %2 undecided · %3 shown")
-        self.summary.setText(text.replace("%1", str(len(rows))).replace("%2", str(pending))
-                             .replace("%3", str(self.proxy.rowCount())))
+        self.summary.setText(
+            text.replace("%1", str(len(rows)))
+            .replace("%2", str(pending))
+            .replace("%3", str(self.proxy.rowCount()))
+        )
 
     # -- navigation -----------------------------------------------------------------------------------
     def current_id(self) -> str | None:
@@ -110,7 +130,8 @@ class FindingsPanel(QWidget):
             return False
         index = self.proxy.index(proxy_row, 0)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.scrollTo(index)
         return True
 

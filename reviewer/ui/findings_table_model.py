@@ -9,13 +9,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.core.types import Finding, Severity
-from reviewer.ui.labels import (ReviewState, category_colour, category_name, entity_type_name,
-                                operator_name, severity_name, state_name)
+from reviewer.ui.labels import (
+    ReviewState,
+    category_colour,
+    category_name,
+    entity_type_name,
+    operator_name,
+    severity_name,
+    state_name,
+)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -46,12 +59,14 @@ def where(finding: Finding) -> str:
     if "line" in loc:
         return QCoreApplication.translate("FindingsTableModel", "l. %1").replace("%1", str(loc["line"]))
     kind = loc.get("kind", "")
-    return {"header": QCoreApplication.translate("FindingsTableModel", "header"),
-            "footer": QCoreApplication.translate("FindingsTableModel", "footer"),
-            "comment": QCoreApplication.translate("FindingsTableModel", "comment"),
-            "footnote": QCoreApplication.translate("FindingsTableModel", "footnote"),
-            "table_cell": QCoreApplication.translate("FindingsTableModel", "table"),
-            "property": QCoreApplication.translate("FindingsTableModel", "properties")}.get(kind, "")
+    return {
+        "header": QCoreApplication.translate("FindingsTableModel", "header"),
+        "footer": QCoreApplication.translate("FindingsTableModel", "footer"),
+        "comment": QCoreApplication.translate("FindingsTableModel", "comment"),
+        "footnote": QCoreApplication.translate("FindingsTableModel", "footnote"),
+        "table_cell": QCoreApplication.translate("FindingsTableModel", "table"),
+        "property": QCoreApplication.translate("FindingsTableModel", "properties"),
+    }.get(kind, "")
 
 
 class FindingsTableModel(QAbstractTableModel):
@@ -106,7 +121,9 @@ class FindingsTableModel(QAbstractTableModel):
             out[str(r.finding.category)] = out.get(str(r.finding.category), 0) + 1
         return out
 
-    def set_state(self, row_id: str, state: ReviewState, *, operator: str | None = None, note: str = "") -> None:
+    def set_state(
+        self, row_id: str, state: ReviewState, *, operator: str | None = None, note: str = ""
+    ) -> None:
         i = self.row_of(row_id)
         if i >= 0:
             self.update_rows([replace(self._rows[i], state=state, operator=operator, note=note)])
@@ -121,8 +138,14 @@ class FindingsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Type"), self.tr("Text"), self.tr("Where"), self.tr("Score"), self.tr("Decision"),
-                self.tr("Operator")][section]
+        return [
+            self.tr("Type"),
+            self.tr("Text"),
+            self.tr("Where"),
+            self.tr("Score"),
+            self.tr("Decision"),
+            self.tr("Operator"),
+        ][section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -144,16 +167,23 @@ class FindingsTableModel(QAbstractTableModel):
             if col == self.OPERATOR:
                 return operator_name(row.operator) if row.state == ReviewState.ACCEPTED else ""
         elif role == SORT_ROLE:
-            return {self.SCORE: f.score, self.WHERE: f.start, self.TEXT: f.text,
-                    self.TYPE: entity_type_name(f.entity_type), self.STATE: str(row.state),
-                    self.OPERATOR: row.operator or ""}[col]
+            return {
+                self.SCORE: f.score,
+                self.WHERE: f.start,
+                self.TEXT: f.text,
+                self.TYPE: entity_type_name(f.entity_type),
+                self.STATE: str(row.state),
+                self.OPERATOR: row.operator or "",
+            }[col]
         elif role == Qt.ItemDataRole.ToolTipRole:
             return finding_tooltip(row)
         elif role == Qt.ItemDataRole.DecorationRole and col == self.TYPE:
             return category_colour(f.category)
         elif role == Qt.ItemDataRole.ForegroundRole and row.state == ReviewState.REJECTED:
             return QBrush(Qt.GlobalColor.gray)
-        elif role == Qt.ItemDataRole.ForegroundRole and col == self.STATE and row.state == ReviewState.ACCEPTED:
+        elif (
+            role == Qt.ItemDataRole.ForegroundRole and col == self.STATE and row.state == ReviewState.ACCEPTED
+        ):
             return QBrush(QColor("#1a7f37"))
         elif role == Qt.ItemDataRole.FontRole and f.severity == Severity.BLOCK:
             font = QFont()
@@ -182,7 +212,9 @@ def finding_tooltip(row: FindingRow) -> str:
         lines.append(severity_name(f.severity))
     lines.append(_escape(f.explanation))
     if row.note:
-        lines.append(QCoreApplication.translate("FindingsTableModel", "Reason: %1").replace("%1", _escape(row.note)))
+        lines.append(
+            QCoreApplication.translate("FindingsTableModel", "Reason: %1").replace("%1", _escape(row.note))
+        )
     return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"
 
 
@@ -201,8 +233,14 @@ class FindingsFilterModel(QSortFilterProxyModel):
         self._state: str | None = None
         self._needle = ""
 
-    def set_filters(self, *, category: str | None = None, entity_type: str | None = None,
-                    state: str | None = None, text: str = "") -> None:
+    def set_filters(
+        self,
+        *,
+        category: str | None = None,
+        entity_type: str | None = None,
+        state: str | None = None,
+        text: str = "",
+    ) -> None:
         self.beginFilterChange()
         self._category, self._entity_type, self._state, self._needle = category, entity_type, state, text
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -39,10 +39,14 @@ class Translations:
         ours = QTranslator(self._app)
         qm = I18N_DIR / f"reviewer_{language}.qm"
         if not ours.load(str(qm)):
-            raise ConfigurationError(f"界面翻译文件缺失或损坏：{qm}。请重新安装本程序。",
-                                     f"The interface translation {qm} is missing or damaged. Reinstall the program.")
+            raise ConfigurationError(
+                f"界面翻译文件缺失或损坏：{qm}。请重新安装本程序。",
+                f"The interface translation {qm} is missing or damaged. Reinstall the program.",
+            )
         qt = QTranslator(self._app)
-        if language != "en" and qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if language != "en" and qt.load(
+            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
             self._app.installTranslator(qt)
             self._installed.append(qt)
         self._app.installTranslator(ours)
@@ -63,9 +67,21 @@ def build(update: bool = True) -> None:
     for language in LANGUAGES:
         ts = I18N_DIR / f"reviewer_{language}.ts"
         if update:
-            subprocess.run([str(bindir / "pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
-                            "-ts", str(ts)], check=True)
-        subprocess.run([str(bindir / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+            subprocess.run(
+                [
+                    str(bindir / "pyside6-lupdate"),
+                    *sources,
+                    "-no-obsolete",
+                    "-locations",
+                    "none",
+                    "-ts",
+                    str(ts),
+                ],
+                check=True,
+            )
+        subprocess.run(
+            [str(bindir / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+        )
 
 
 if __name__ == "__main__":

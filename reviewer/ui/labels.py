@@ -55,26 +55,42 @@ def entity_type_name(entity_type: str) -> str:
 
 
 def category_name(category: str) -> str:
-    return {Category.PERSONAL: QCoreApplication.translate("Labels", "Personal information"), Category.RESTRICTED: QCoreApplication.translate("Labels", "Restricted content"),
-            Category.OTHER: QCoreApplication.translate("Labels", "Other")}.get(category, str(category))
+    return {
+        Category.PERSONAL: QCoreApplication.translate("Labels", "Personal information"),
+        Category.RESTRICTED: QCoreApplication.translate("Labels", "Restricted content"),
+        Category.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }.get(category, str(category))
 
 
 def severity_name(severity: str | None) -> str:
-    return {Severity.BLOCK: QCoreApplication.translate("Labels", "Blocks release"), Severity.REVIEW: QCoreApplication.translate("Labels", "Needs review"),
-            Severity.INFO: QCoreApplication.translate("Labels", "Information")}.get(severity, "")  # type: ignore[arg-type]
+    return {
+        Severity.BLOCK: QCoreApplication.translate("Labels", "Blocks release"),
+        Severity.REVIEW: QCoreApplication.translate("Labels", "Needs review"),
+        Severity.INFO: QCoreApplication.translate("Labels", "Information"),
+    }.get(severity, "")  # type: ignore[arg-type]
 
 
 def state_name(state: str) -> str:
-    return {ReviewState.PENDING: QCoreApplication.translate("Labels", "Pending"), ReviewState.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
-            ReviewState.REJECTED: QCoreApplication.translate("Labels", "Rejected")}.get(state, str(state))
+    return {
+        ReviewState.PENDING: QCoreApplication.translate("Labels", "Pending"),
+        ReviewState.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
+        ReviewState.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
+    }.get(state, str(state))
 
 
 def operator_name(operator: str | None) -> str:
     if not operator:
         return ""
-    return {"mask": QCoreApplication.translate("Labels", "Mask"), "pseudonym": QCoreApplication.translate("Labels", "Pseudonym (某)"), "generalize": QCoreApplication.translate("Labels", "Generalise"),
-            "generalise": QCoreApplication.translate("Labels", "Generalise"), "redact": QCoreApplication.translate("Labels", "Redact"), "label": QCoreApplication.translate("Labels", "Label"),
-            "hash": QCoreApplication.translate("Labels", "Keyed hash"), "keep": QCoreApplication.translate("Labels", "Keep")}.get(operator, operator)
+    return {
+        "mask": QCoreApplication.translate("Labels", "Mask"),
+        "pseudonym": QCoreApplication.translate("Labels", "Pseudonym (某)"),
+        "generalize": QCoreApplication.translate("Labels", "Generalise"),
+        "generalise": QCoreApplication.translate("Labels", "Generalise"),
+        "redact": QCoreApplication.translate("Labels", "Redact"),
+        "label": QCoreApplication.translate("Labels", "Label"),
+        "hash": QCoreApplication.translate("Labels", "Keyed hash"),
+        "keep": QCoreApplication.translate("Labels", "Keep"),
+    }.get(operator, operator)
 
 
 # Calm, print-like colours: a light fill for pending findings, a stronger one for accepted ones.

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMenu, QProgressBar, QSplitter, QStackedWidget,
-                               QToolButton, QWidget)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
 from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
@@ -25,8 +24,8 @@ from reviewer.ui.i18n import Translations
 from reviewer.ui.review_controller import ReviewController
 from reviewer.ui.services import Services
 from reviewer.ui.settings import AppSettings
-from reviewer.ui.tasks import Lane, TaskHandle, TaskInfo, TaskRunner
-from reviewer.ui.widgets import PreviewPane, TitledPane, WelcomePage, dock, icon
+from reviewer.ui.tasks import Lane, TaskHandle, TaskRunner
+from reviewer.ui.widgets import PreviewPane, TaskProgress, TitledPane, WelcomePage, dock, icon
 
 SUPPORTED = (".docx", ".pdf", ".txt")
 
@@ -39,16 +38,26 @@ class MainWindow(QMainWindow):
     error_shown = Signal(object)  # the QMessageBox
     preview_refreshed = Signal()
 
-    def __init__(self, services: Services, runner: TaskRunner, settings: AppSettings,
-                 translations: Translations, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        settings: AppSettings,
+        translations: Translations,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.services, self.runner, self.settings, self.translations = services, runner, settings, translations
+        self.services, self.runner, self.settings, self.translations = (
+            services,
+            runner,
+            settings,
+            translations,
+        )
         self.document: Document | None = None
         self.path: Path | None = None
         self.engine_ready = False
         self._engine_error: BaseException | None = None
-        self._task: TaskHandle | None = None
         self._preview_generation = 0
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
@@ -76,9 +85,6 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_status_bar()
-        runner.task_started.connect(self._on_runner_task_started)
-        runner.task_progressed.connect(self._on_runner_task_progressed)
-        runner.task_finished.connect(self._on_runner_task_finished)
         from reviewer.ui.workflow import WorkflowController
 
         self.workflow = WorkflowController(self, services.workspace)
@@ -88,8 +94,13 @@ class MainWindow(QMainWindow):
         self._preview_timer.timeout.connect(self._refresh_preview)
 
     # -- actions ----------------------------------------------------------------------------------------
-    def _action(self, name: str, slot, shortcut: str | QKeySequence.StandardKey | None = None,
-                icon_name: str | None = None) -> QAction:
+    def _action(
+        self,
+        name: str,
+        slot,
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        icon_name: str | None = None,
+    ) -> QAction:
         action = QAction(self, objectName=f"action_{name}")
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -128,8 +139,23 @@ class MainWindow(QMainWindow):
         m["file"].addActions([self.actions_by_name[n] for n in ("export", "settings")])
         m["file"].addSeparator()
         m["file"].addAction(self.actions_by_name["quit"])
-        m["review"].addActions([self.actions_by_name[n] for n in ("detect", "next", "previous", "accept", "reject",
-                                                                   "edit", "manual", "undo", "redo", "cancel")])
+        m["review"].addActions(
+            [
+                self.actions_by_name[n]
+                for n in (
+                    "detect",
+                    "next",
+                    "previous",
+                    "accept",
+                    "reject",
+                    "edit",
+                    "manual",
+                    "undo",
+                    "redo",
+                    "cancel",
+                )
+            ]
+        )
         m["view"].addAction(self.findings_dock.toggleViewAction())
         m["help"].addAction(self.actions_by_name["shortcuts"])
         for menu in m.values():
@@ -138,9 +164,23 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in ("open", "detect", None, "accept", "reject", "edit", "manual", None, "undo", "redo", None,
-                     "export"):
-            self.toolbar.addSeparator() if name is None else self.toolbar.addAction(self.actions_by_name[name])
+        for name in (
+            "open",
+            "detect",
+            None,
+            "accept",
+            "reject",
+            "edit",
+            "manual",
+            None,
+            "undo",
+            "redo",
+            None,
+            "export",
+        ):
+            self.toolbar.addSeparator() if name is None else self.toolbar.addAction(
+                self.actions_by_name[name]
+            )
         self._update_actions()
 
     def _create_status_bar(self) -> None:
@@ -148,32 +188,43 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(objectName="userLabel")
         self.status_label = QLabel(objectName="documentStatus")
         self.engine_label = QLabel(objectName="engineStatus")
-        self.progress = QProgressBar(objectName="taskProgress")
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.cancel_button = QToolButton(objectName="cancelTask")
-        self.cancel_button.setDefaultAction(self.actions_by_name["cancel"])
-        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.cancel_button.hide()
+        self.task_progress = TaskProgress(self.runner, self.actions_by_name["cancel"])
+        self.task_progress.finished.connect(self._update_actions)
+        self.progress, self.cancel_button = self.task_progress.bar, self.task_progress.cancel_button
         bar.addWidget(self.status_label, 1)
-        for widget in (self.progress, self.cancel_button, self.engine_label, self.user_label):
+        for widget in (self.task_progress, self.engine_label, self.user_label):
             bar.addPermanentWidget(widget)
 
     def retranslate(self) -> None:
         texts = {
-            "open": self.tr("&Open…"), "detect": self.tr("&Detect"), "next": self.tr("Next finding"),
-            "previous": self.tr("Previous finding"), "accept": self.tr("&Accept"), "reject": self.tr("&Reject…"),
-            "edit": self.tr("&Edit span…"), "manual": self.tr("Add &manual finding…"), "undo": self.tr("&Undo"),
-            "redo": self.tr("Re&do"), "export": self.tr("E&xport…"), "shortcuts": self.tr("Keyboard &shortcuts"),
-            "settings": self.tr("&Settings…"), "cancel": self.tr("Cancel task"), "quit": self.tr("&Quit"),
+            "open": self.tr("&Open…"),
+            "detect": self.tr("&Detect"),
+            "next": self.tr("Next finding"),
+            "previous": self.tr("Previous finding"),
+            "accept": self.tr("&Accept"),
+            "reject": self.tr("&Reject…"),
+            "edit": self.tr("&Edit span…"),
+            "manual": self.tr("Add &manual finding…"),
+            "undo": self.tr("&Undo"),
+            "redo": self.tr("Re&do"),
+            "export": self.tr("E&xport…"),
+            "shortcuts": self.tr("Keyboard &shortcuts"),
+            "settings": self.tr("&Settings…"),
+            "cancel": self.tr("Cancel task"),
+            "quit": self.tr("&Quit"),
         }
         for name, text in texts.items():
             self.actions_by_name[name].setText(text)
             key = self.actions_by_name[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.actions_by_name[name].setToolTip(f"{text.replace('&', '')} ({key})" if key else text.replace("&", ""))
-        for key, text in (("file", self.tr("&File")), ("review", self.tr("&Review")), ("view", self.tr("&View")),
-                          ("help", self.tr("&Help"))):
+            self.actions_by_name[name].setToolTip(
+                f"{text.replace('&', '')} ({key})" if key else text.replace("&", "")
+            )
+        for key, text in (
+            ("file", self.tr("&File")),
+            ("review", self.tr("&Review")),
+            ("view", self.tr("&View")),
+            ("help", self.tr("&Help")),
+        ):
             self.menus[key].setTitle(text)
         self.recent_menu.setTitle(self.tr("Recent files"))
         self.findings_dock.setWindowTitle(self.tr("Findings"))
@@ -208,14 +259,22 @@ class MainWindow(QMainWindow):
         session = self.review.session
         self.actions_by_name["undo"].setEnabled(bool(session and session.can_undo()))
         self.actions_by_name["redo"].setEnabled(bool(session and session.can_redo()))
-        self.actions_by_name["cancel"].setEnabled(self._task is not None)
+        self.actions_by_name["cancel"].setEnabled(
+            self.task_progress.current is not None if hasattr(self, "task_progress") else False
+        )
 
     # -- engine -------------------------------------------------------------------------------------------
     def start_engine(self) -> TaskHandle:
         """Load the detection engine in the background (NLP lane); Detect queues behind it."""
-        return self.runner.submit(lambda _p, _c: self.services.warm_up(), lane=Lane.NLP, label="engine",
-                                  cancellable=False, on_success=self._on_engine_loaded,
-                                  on_error=self._on_engine_failed, owner=self)
+        return self.runner.submit(
+            lambda _p, _c: self.services.warm_up(),
+            lane=Lane.NLP,
+            label="engine",
+            cancellable=False,
+            on_success=self._on_engine_loaded,
+            on_error=self._on_engine_failed,
+            owner=self,
+        )
 
     def _on_engine_loaded(self, _engine) -> None:
         self.engine_ready = True
@@ -239,8 +298,12 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open document"), str(self.path.parent if self.path else ""),
-                                              self.tr("Documents (*.docx *.pdf *.txt)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open document"),
+            str(self.path.parent if self.path else ""),
+            self.tr("Documents (*.docx *.pdf *.txt)"),
+        )
         if path:
             self.open_path(path)
 
@@ -256,8 +319,12 @@ class MainWindow(QMainWindow):
             layout = read_layout(str(path)) if document.format == DocumentFormat.PDF else None
             return document, layout, open_session(document)  # the store is read here, not on the GUI thread
 
-        return self._submit(work, Lane.IO, self.tr("Opening %1").replace("%1", path.name),
-                            lambda result: self._on_document_loaded(path, *result))
+        return self._submit(
+            work,
+            Lane.IO,
+            self.tr("Opening %1").replace("%1", path.name),
+            lambda result: self._on_document_loaded(path, *result),
+        )
 
     def _on_document_loaded(self, path: Path, document: Document, layout, session) -> None:
         self.document, self.path = document, path
@@ -278,11 +345,19 @@ class MainWindow(QMainWindow):
         if document is None or session is None:
             return None
         analyze, threshold = self.services.analyze, self.settings.threshold
-        label = self.tr("Detecting in %1") if self.engine_ready else self.tr("Waiting for the engine, then detecting")
-        return self._submit(lambda progress, cancelled: analyze(document, threshold=threshold, progress=progress,
-                                                                cancelled=cancelled),
-                            Lane.NLP, label.replace("%1", self.path.name if self.path else ""),
-                            lambda findings: self._on_detected(document, findings))
+        label = (
+            self.tr("Detecting in %1")
+            if self.engine_ready
+            else self.tr("Waiting for the engine, then detecting")
+        )
+        return self._submit(
+            lambda progress, cancelled: analyze(
+                document, threshold=threshold, progress=progress, cancelled=cancelled
+            ),
+            Lane.NLP,
+            label.replace("%1", self.path.name if self.path else ""),
+            lambda findings: self._on_detected(document, findings),
+        )
 
     def _on_detected(self, document: Document, findings) -> None:
         session = self.review.session
@@ -290,8 +365,12 @@ class MainWindow(QMainWindow):
             return
         self.detection_returned.emit(len(findings))
         # importing thousands of findings into the workspace is store work: the I/O pool does it
-        self._submit(lambda _p, _c: session.record_findings(list(findings)), Lane.IO, self.tr("Saving findings"),
-                     lambda changes: self._on_findings_recorded(session, changes, len(findings)))
+        self._submit(
+            lambda _p, _c: session.record_findings(list(findings)),
+            Lane.IO,
+            self.tr("Saving findings"),
+            lambda changes: self._on_findings_recorded(session, changes, len(findings)),
+        )
 
     def _on_findings_recorded(self, session, changes, count: int) -> None:
         if session is not self.review.session:
@@ -305,38 +384,23 @@ class MainWindow(QMainWindow):
 
     # -- tasks --------------------------------------------------------------------------------------------
     def _submit(self, fn, lane: Lane, label: str, on_success) -> TaskHandle:
-        handle = self.runner.submit(fn, lane=lane, label=label, on_success=on_success, on_error=self.show_error,
-                                    on_cancel=lambda: self.status_label.setText(self.tr("Cancelled")), owner=self)
-        if not handle.done:  # (task_started was emitted inside submit, before we knew the handle)
-            self._task = handle
-            self._on_runner_task_started(handle.info)
+        handle = self.runner.submit(
+            fn,
+            lane=lane,
+            label=label,
+            on_success=on_success,
+            on_error=self.show_error,
+            on_cancel=lambda: self.status_label.setText(self.tr("Cancelled")),
+            owner=self,
+        )
+        if not handle.done:
+            self.task_progress.track(handle)
+            self.status_label.setText(label)
         self._update_actions()
         return handle
 
     def cancel_task(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-
-    def _on_runner_task_started(self, info: TaskInfo) -> None:
-        if self._task is not None and info.id == self._task.info.id:
-            self.progress.setRange(0, 0)  # busy until the first progress report
-            self.progress.setFormat(info.label)
-            self.progress.show()
-            self.cancel_button.setVisible(info.cancellable)
-            self.status_label.setText(info.label)
-
-    def _on_runner_task_progressed(self, info: TaskInfo, done: int, total: int) -> None:
-        if self._task is not None and info.id == self._task.info.id and total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-            self.progress.setFormat(f"{info.label} %p%")
-
-    def _on_runner_task_finished(self, info: TaskInfo) -> None:
-        if self._task is not None and info.id == self._task.info.id:
-            self._task = None
-            self.progress.hide()
-            self.cancel_button.hide()
-            self._update_actions()
+        self.task_progress.cancel()
 
     # -- review results ---------------------------------------------------------------------------------
     def _on_review_decision_recorded(self, _changes) -> None:
@@ -363,8 +427,15 @@ class MainWindow(QMainWindow):
             else:
                 self.show_error(exc)
 
-        self.runner.submit(lambda _p, _c: session.preview_text(), lane=Lane.IO, label="preview", cancellable=False,
-                           on_success=show, on_error=failed, owner=self)
+        self.runner.submit(
+            lambda _p, _c: session.preview_text(),
+            lane=Lane.IO,
+            label="preview",
+            cancellable=False,
+            on_success=show,
+            on_error=failed,
+            owner=self,
+        )
 
     def export(self):
         return self.workflow.export()
@@ -395,7 +466,9 @@ class MainWindow(QMainWindow):
         self.error_shown.emit(show_error(self, error, self.translations.core_language))
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if any(u.isLocalFile() and u.toLocalFile().lower().endswith(SUPPORTED) for u in event.mimeData().urls()):
+        if any(
+            u.isLocalFile() and u.toLocalFile().lower().endswith(SUPPORTED) for u in event.mimeData().urls()
+        ):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override

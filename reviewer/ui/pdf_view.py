@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene,
-                               QGraphicsView, QWidget)
+from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from reviewer.core.documents.model import Document
 from reviewer.ui.findings_table_model import FindingRow, finding_tooltip
@@ -61,13 +60,15 @@ def render_page(path: str, index: int, scale: float) -> QImage:
         finally:
             pdf.close()
     # Copy into a QImage that owns its memory (QImage over a Python buffer keeps no reference to it).
-    image = QImage(width, height, QImage.Format.Format_RGB888 if channels == 3 else QImage.Format.Format_RGBA8888)
+    image = QImage(
+        width, height, QImage.Format.Format_RGB888 if channels == 3 else QImage.Format.Format_RGBA8888
+    )
     bits, line, row = image.bits(), image.bytesPerLine(), width * channels
     if line == stride:
         bits[: stride * height] = data[: stride * height]
     else:
         for y in range(height):
-            bits[y * line: y * line + row] = data[y * stride: y * stride + row]
+            bits[y * line : y * line + row] = data[y * stride : y * stride + row]
     return image
 
 
@@ -204,10 +205,15 @@ class PdfPageView(QGraphicsView):
         from reviewer.ui.tasks import Lane
 
         self._pending.add(index)
-        self.runner.submit(lambda _p, _c: render_page(layout.path, index, scale), lane=Lane.IO,
-                           label="render", cancellable=False,
-                           on_success=lambda image: self._on_rendered(layout, index, scale, image),
-                           on_error=lambda _e: self._pending.discard(index), owner=self)
+        self.runner.submit(
+            lambda _p, _c: render_page(layout.path, index, scale),
+            lane=Lane.IO,
+            label="render",
+            cancellable=False,
+            on_success=lambda image: self._on_rendered(layout, index, scale, image),
+            on_error=lambda _e: self._pending.discard(index),
+            owner=self,
+        )
 
     def _on_rendered(self, layout: PdfLayout, index: int, scale: float, image: QImage) -> None:
         self._pending.discard(index)
@@ -336,8 +342,11 @@ class PdfPageView(QGraphicsView):
             self.scene().removeItem(item)
         self._selection_items = []
         if local is not None:
-            item = self.scene().addRect(local.translated(self._pages[index].pos()),
-                                        QPen(QColor("#2f6fdf"), 0), QBrush(QColor(47, 111, 223, 40)))
+            item = self.scene().addRect(
+                local.translated(self._pages[index].pos()),
+                QPen(QColor("#2f6fdf"), 0),
+                QBrush(QColor(47, 111, 223, 40)),
+            )
             item.setZValue(3)
             self._selection_items.append(item)
 

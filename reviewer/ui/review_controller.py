@@ -22,8 +22,14 @@ class ReviewController(QObject):
     decision_recorded = Signal(object)  # Changes
     dialog_opened = Signal(object)  # the QDialog (tests drive it; the UI never blocks on exec())
 
-    def __init__(self, model: FindingsTableModel, panel: FindingsPanel, view: DocumentView,
-                 on_error: Callable[[BaseException], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        model: FindingsTableModel,
+        panel: FindingsPanel,
+        view: DocumentView,
+        on_error: Callable[[BaseException], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model, self.panel, self.view = model, panel, view
         self.session: ReviewSession | None = None
@@ -116,7 +122,9 @@ class ReviewController(QObject):
         if not (self.session and row_id):
             return
         f = self.model.row_at(self.model.row_of(row_id)).finding
-        dialog = SpanDialog(self.session.document.text, f.start, f.end, self.tr("Edit span"), self.panel.window())
+        dialog = SpanDialog(
+            self.session.document.text, f.start, f.end, self.tr("Edit span"), self.panel.window()
+        )
         dialog.entity_type.setCurrentIndex(dialog.entity_type.findData(str(f.entity_type)))
         dialog.entity_type.setEnabled(False)
 
@@ -137,7 +145,9 @@ class ReviewController(QObject):
         def done() -> None:
             chosen = dialog.span()
             if chosen:
-                self._run(lambda: self.session.add_manual(*chosen, dialog.chosen_type(), dialog.note.text().strip()))
+                self._run(
+                    lambda: self.session.add_manual(*chosen, dialog.chosen_type(), dialog.note.text().strip())
+                )
 
         self._open(dialog, done)
 
@@ -181,5 +191,6 @@ class SelectionMissing(ReviewerError):
 
 
 def _NoSelection() -> SelectionMissing:  # noqa: N802 - reads like the exception it builds
-    return SelectionMissing("请先在文档中选中要标注的文字，再按 M。",
-                            "Select the text in the document first, then press M.")
+    return SelectionMissing(
+        "请先在文档中选中要标注的文字，再按 M。", "Select the text in the document first, then press M."
+    )

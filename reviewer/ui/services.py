@@ -24,7 +24,9 @@ IsCancelled = Callable[[], bool]
 class Services:
     load_document: Callable[[Path], Document]
     warm_up: Callable[[], Any]  # starts the detection engine (seconds); NLP lane only
-    analyze: Callable[..., list[Finding]]  # analyze(document, *, threshold, progress, cancelled); NLP lane only
+    analyze: Callable[
+        ..., list[Finding]
+    ]  # analyze(document, *, threshold, progress, cancelled); NLP lane only
     open_session: Callable[[Document], ReviewSession]
     workspace: Any = None  # reviewer.ui.workspace_session.WorkspaceFacade when the store is available
 

@@ -15,8 +15,11 @@ DEFAULT_PROFILE = "general"
 
 class AppSettings:
     def __init__(self, path: str | Path | None = None) -> None:
-        self.qsettings = (QSettings(str(path), QSettings.Format.IniFormat) if path
-                          else QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "reviewer", "reviewer"))
+        self.qsettings = (
+            QSettings(str(path), QSettings.Format.IniFormat)
+            if path
+            else QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "reviewer", "reviewer")
+        )
 
     @property
     def language(self) -> str:

@@ -127,11 +127,18 @@ class TaskRunner(QObject):
         self._running: dict[int, tuple[TaskHandle, Callable | None, Callable | None, Callable | None]] = {}
 
     # -- public -------------------------------------------------------------------------------------
-    def submit(self, fn: Callable[[Callable[[int, int], None], Callable[[], bool]], Any], *,
-               lane: Lane = Lane.IO, label: str = "", cancellable: bool = True,
-               on_success: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None,
-               on_cancel: Callable[[], None] | None = None, owner: QObject | None = None) -> TaskHandle:
+    def submit(
+        self,
+        fn: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
+        *,
+        lane: Lane = Lane.IO,
+        label: str = "",
+        cancellable: bool = True,
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+        owner: QObject | None = None,
+    ) -> TaskHandle:
         """Queue `fn(progress, cancelled)` on `lane`; callbacks run on the GUI thread.
 
         With an `owner`, the callbacks are dropped (and the task asked to cancel) once the owner is

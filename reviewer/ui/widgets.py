@@ -7,8 +7,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import (QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
@@ -21,8 +33,9 @@ def icon(name: str) -> QIcon:
 def dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
     d = QDockWidget(window, objectName=name)
     d.setWidget(widget)
-    d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                  | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+    d.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+    )
     window.addDockWidget(area, d)
     return d
 
@@ -79,7 +92,9 @@ class WelcomePage(QWidget):
         self.open_button.clicked.connect(self.choose_requested)
         self.recent_title = QLabel(objectName="welcomeRecentTitle")
         self.recent = QListWidget(objectName="welcomeRecent")
-        self.recent.itemActivated.connect(lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent.itemActivated.connect(
+            lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         column = QWidget()
         column.setFixedWidth(600)
         inner = QVBoxLayout(column)
@@ -98,8 +113,12 @@ class WelcomePage(QWidget):
 
     def retranslate(self, recent: list[str]) -> None:
         self.heading.setText(self.tr("Confidentiality review before publication"))
-        self.hint.setText(self.tr("Drop a .docx, .pdf or .txt document here, or press Ctrl+O to open one. "
-                                  "Press F1 for the keyboard shortcuts."))
+        self.hint.setText(
+            self.tr(
+                "Drop a .docx, .pdf or .txt document here, or press Ctrl+O to open one. "
+                "Press F1 for the keyboard shortcuts."
+            )
+        )
         self.open_button.setText(self.tr("Open document…"))
         self.recent_title.setText(self.tr("Recent files"))
         self.recent.clear()
@@ -124,3 +143,53 @@ class TitledPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(widget, 1)
+
+
+class TaskProgress(QWidget):
+    """Status-bar progress and cancel for the task the window is waiting for (open, detect, export).
+
+    Background chores (rendering, preview, panel refresh) run through the same runner untracked."""
+
+    finished = Signal()
+
+    def __init__(self, runner, cancel_action, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.current = None
+        self.bar = QProgressBar(objectName="taskProgress")
+        self.bar.setMaximumWidth(240)
+        self.bar.setTextVisible(True)
+        self.cancel_button = QToolButton(objectName="cancelTask")
+        self.cancel_button.setDefaultAction(cancel_action)
+        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.bar.hide()
+        self.cancel_button.hide()
+        runner.task_progressed.connect(self._on_runner_task_progressed)
+        runner.task_finished.connect(self._on_runner_task_finished)
+
+    def track(self, handle) -> None:
+        self.current = handle
+        self.bar.setRange(0, 0)  # busy until the first progress report
+        self.bar.setFormat(handle.info.label)
+        self.bar.show()
+        self.cancel_button.setVisible(handle.info.cancellable)
+
+    def cancel(self) -> None:
+        if self.current is not None:
+            self.current.cancel()
+
+    def _on_runner_task_progressed(self, info, done: int, total: int) -> None:
+        if self.current is not None and info.id == self.current.info.id and total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+            self.bar.setFormat(f"{info.label} %p%")
+
+    def _on_runner_task_finished(self, info) -> None:
+        if self.current is not None and info.id == self.current.info.id:
+            self.current = None
+            self.bar.hide()
+            self.cancel_button.hide()
+            self.finished.emit()

@@ -40,11 +40,17 @@ class WorkflowController(QObject):
         self.attribute_panel = AttributePanel()
         self.audit_panel = AuditPanel()
         w = window
-        self.workspace_dock = dock(w, "workspaceDock", self.workspace_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.attribute_dock = dock(w, "attributeDock", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.workspace_dock = dock(
+            w, "workspaceDock", self.workspace_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.attribute_dock = dock(
+            w, "attributeDock", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.audit_dock = dock(w, "auditDock", self.audit_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         w.splitDockWidget(w.findings_dock, self.attribute_dock, Qt.Orientation.Vertical)
-        w.tabifyDockWidget(self.workspace_dock, self.audit_dock)  # the audit history of the open document in front
+        w.tabifyDockWidget(
+            self.workspace_dock, self.audit_dock
+        )  # the audit history of the open document in front
         w.resizeDocks([self.audit_dock], [240], Qt.Orientation.Vertical)
         w.resizeDocks([w.findings_dock], [560], Qt.Orientation.Horizontal)
         for d in (self.workspace_dock, self.attribute_dock, self.audit_dock):
@@ -95,9 +101,13 @@ class WorkflowController(QObject):
         self.dialog_opened.emit(dialog)
 
     def retranslate(self) -> None:
-        texts = {"login": self.tr("Log in / switch &user…"), "users": self.tr("Add user…"),
-                 "attribute": self.tr("Disclosure &attribute…"),
-                 "submit": self.tr("Submit for sign-off"), "signoff": self.tr("Sign o&ff…")}
+        texts = {
+            "login": self.tr("Log in / switch &user…"),
+            "users": self.tr("Add user…"),
+            "attribute": self.tr("Disclosure &attribute…"),
+            "submit": self.tr("Submit for sign-off"),
+            "signoff": self.tr("Sign o&ff…"),
+        }
         for name, text in texts.items():
             self.window.actions_by_name[name].setText(text)
             self.window.actions_by_name[name].setToolTip(text.replace("&", "").rstrip("…"))
@@ -124,8 +134,11 @@ class WorkflowController(QObject):
         doc_id = self._document_id()
         for name in ("attribute", "submit", "signoff"):
             self.window.actions_by_name[name].setEnabled(has_ws and doc_id is not None)
-        for button in (self.attribute_panel.edit_button, self.attribute_panel.submit_button,
-                       self.attribute_panel.signoff_button):
+        for button in (
+            self.attribute_panel.edit_button,
+            self.attribute_panel.submit_button,
+            self.attribute_panel.signoff_button,
+        ):
             button.setEnabled(has_ws and doc_id is not None)
         self.window.actions_by_name["login"].setEnabled(has_ws)
         user = self.facade.user if has_ws else None
@@ -139,7 +152,12 @@ class WorkflowController(QObject):
             rows = facade.document_rows() if documents else None
             if doc_id is None:
                 return rows, "", None, []
-            return rows, str(facade.info(doc_id).status), facade.attribute_record(doc_id), facade.events(doc_id)
+            return (
+                rows,
+                str(facade.info(doc_id).status),
+                facade.attribute_record(doc_id),
+                facade.events(doc_id),
+            )
 
         def show(result) -> None:
             if generation != self._generation:
@@ -151,8 +169,15 @@ class WorkflowController(QObject):
             self.audit_panel.set_events(events)
             self.refreshed.emit()
 
-        self.window.runner.submit(gather, lane=Lane.IO, label="refresh", cancellable=False, on_success=show,
-                                  on_error=self.window.show_error, owner=self.window)
+        self.window.runner.submit(
+            gather,
+            lane=Lane.IO,
+            label="refresh",
+            cancellable=False,
+            on_success=show,
+            on_error=self.window.show_error,
+            owner=self.window,
+        )
 
     def _on_review_decision_recorded(self, changes: Changes) -> None:
         if self.facade is not None:
@@ -174,8 +199,13 @@ class WorkflowController(QObject):
             return None
         first = self.facade.needs_admin()
         check = self.facade.create_first_admin if first else self.facade.authenticate
-        dialog = LoginDialog(check, first_run=first, last_user=self.window.settings.last_user,
-                             language=self._lang(), parent=self.window)
+        dialog = LoginDialog(
+            check,
+            first_run=first,
+            last_user=self.window.settings.last_user,
+            language=self._lang(),
+            parent=self.window,
+        )
         dialog.accepted.connect(lambda: self.facade.set_user(dialog.user))
         self._open(dialog)
         return dialog
@@ -187,9 +217,11 @@ class WorkflowController(QObject):
         if self.facade is None or self.facade.user is None:
             return None
         admin, workspace = self.facade.user, self.facade.workspace
-        dialog = AddUserDialog(lambda name, role, password, display: workspace.create_user(admin, name, role, password,
-                                                                                          display),
-                               language=self._lang(), parent=self.window)
+        dialog = AddUserDialog(
+            lambda name, role, password, display: workspace.create_user(admin, name, role, password, display),
+            language=self._lang(),
+            parent=self.window,
+        )
         dialog.accepted.connect(self.refresh)
         self._open(dialog)
         return dialog
@@ -203,9 +235,14 @@ class WorkflowController(QObject):
             suggestion = self.facade.suggestion(self.session)
         except Exception:  # noqa: BLE001 - a suggestion is a convenience; the dialog works without it
             suggestion = None
-        dialog = AttributeDialog(self.facade.catalog, record=self.facade.attribute_record(doc_id),
-                                 suggestion=suggestion, language=self._lang(),
-                                 save=lambda record: self.session.core.record_attribute(record), parent=self.window)
+        dialog = AttributeDialog(
+            self.facade.catalog,
+            record=self.facade.attribute_record(doc_id),
+            suggestion=suggestion,
+            language=self._lang(),
+            save=lambda record: self.session.core.record_attribute(record),
+            parent=self.window,
+        )
         dialog.accepted.connect(self.refresh)
         self._open(dialog)
         return dialog
@@ -215,10 +252,15 @@ class WorkflowController(QObject):
             return None
         rows = self.session.rows()
         undecided = sum(r.state == "pending" for r in rows)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Submit for sign-off"),
-                          self.tr("Submit this review to a supervisor? %1 of %2 findings are undecided.")
-                          .replace("%1", str(undecided)).replace("%2", str(len(rows))),
-                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Submit for sign-off"),
+            self.tr("Submit this review to a supervisor? %1 of %2 findings are undecided.")
+            .replace("%1", str(undecided))
+            .replace("%2", str(len(rows))),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
         box.setObjectName("submitConfirm")
 
         def done(button) -> None:
@@ -243,16 +285,26 @@ class WorkflowController(QObject):
         user = self.facade.user
         problems = [p.message(self._lang()) for p in self.facade.approval_problems(doc_id, user)]
         row = next((r for r in self.facade.document_rows() if r.id == doc_id), None)
-        dialog = SignOffDialog(title=row.name if row else str(doc_id), reviewers="、".join(row.reviewers) if row else "",
-                               supervisor=f"{user.display_name} ({user.role})", problems=problems, parent=self.window)
+        dialog = SignOffDialog(
+            title=row.name if row else str(doc_id),
+            reviewers="、".join(row.reviewers) if row else "",
+            supervisor=f"{user.display_name} ({user.role})",
+            problems=problems,
+            parent=self.window,
+        )
 
         def done() -> None:
             if dialog.choice == SignOffDialog.APPROVE:
                 password = dialog.password.text()
-                self.window.runner.submit(lambda _p, _c: self.facade.approve(doc_id, user, password), lane=Lane.IO,
-                                          label="sign-off", cancellable=False,
-                                          on_success=lambda _e: self._signed(SignOffDialog.APPROVE),
-                                          on_error=self.window.show_error, owner=self.window)
+                self.window.runner.submit(
+                    lambda _p, _c: self.facade.approve(doc_id, user, password),
+                    lane=Lane.IO,
+                    label="sign-off",
+                    cancellable=False,
+                    on_success=lambda _e: self._signed(SignOffDialog.APPROVE),
+                    on_error=self.window.show_error,
+                    owner=self.window,
+                )
             else:
                 try:
                     self.facade.return_for_rework(doc_id, user, dialog.comment.toPlainText().strip())
@@ -274,8 +326,11 @@ class WorkflowController(QObject):
             return
         report = self.facade.workspace.verify()
         ok = getattr(report, "ok", False)
-        self.audit_panel.verify_result.setText(self.tr("Chain intact") if ok else self.tr("Chain damaged: %1")
-                                               .replace("%1", str(getattr(report, "first_problem", "") or "")))
+        self.audit_panel.verify_result.setText(
+            self.tr("Chain intact")
+            if ok
+            else self.tr("Chain damaged: %1").replace("%1", str(getattr(report, "first_problem", "") or ""))
+        )
 
     # -- export, settings -----------------------------------------------------------------------------------
     def export(self) -> ExportDialog | None:
@@ -283,7 +338,9 @@ class WorkflowController(QObject):
         if self.facade is None or doc_id is None or self.window.path is None:
             self.window.show_error(_needs_workspace())
             return None
-        dialog = ExportDialog(source=self.window.path, folder=self.window.path.parent / "exports", parent=self.window)
+        dialog = ExportDialog(
+            source=self.window.path, folder=self.window.path.parent / "exports", parent=self.window
+        )
         session, facade = self.session, self.facade
 
         def done() -> None:
@@ -313,15 +370,22 @@ class WorkflowController(QObject):
     def _on_exported(self, out) -> None:
         self.refresh()
         parts = ([out["copy"].output] if out["copy"] else []) + [str(p) for p in out["logs"].values()]
-        self.window.status_label.setText(self.tr("Exported: %1").replace("%1", ", ".join(Path(p).name for p in parts)))
+        self.window.status_label.setText(
+            self.tr("Exported: %1").replace("%1", ", ".join(Path(p).name for p in parts))
+        )
         self.exported.emit(out)
 
     def settings(self) -> SettingsDialog:
         from reviewer.core.deidentify.profiles import list_profiles
 
         s = self.window.settings
-        dialog = SettingsDialog(profiles=list_profiles(), profile=s.profile, threshold=s.threshold,
-                                language=self.window.translations.language, parent=self.window)
+        dialog = SettingsDialog(
+            profiles=list_profiles(),
+            profile=s.profile,
+            threshold=s.threshold,
+            language=self.window.translations.language,
+            parent=self.window,
+        )
 
         def done() -> None:
             s.profile = dialog.profile.currentData()
@@ -339,14 +403,18 @@ class WorkflowController(QObject):
 def role_name(role: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    return {"reviewer": QCoreApplication.translate("Roles", "Reviewer"),
-            "supervisor": QCoreApplication.translate("Roles", "Supervisor"),
-            "auditor": QCoreApplication.translate("Roles", "Auditor"),
-            "admin": QCoreApplication.translate("Roles", "Administrator")}.get(role, role)
+    return {
+        "reviewer": QCoreApplication.translate("Roles", "Reviewer"),
+        "supervisor": QCoreApplication.translate("Roles", "Supervisor"),
+        "auditor": QCoreApplication.translate("Roles", "Auditor"),
+        "admin": QCoreApplication.translate("Roles", "Administrator"),
+    }.get(role, role)
 
 
 def _needs_workspace():
     from reviewer.ui.workspace_session import WorkspaceUnavailable
 
-    return WorkspaceUnavailable("导出前请先登录并检测文档：导出会登记在工作区中。",
-                                "Log in and detect the document before exporting: exports are recorded in the workspace.")
+    return WorkspaceUnavailable(
+        "导出前请先登录并检测文档：导出会登记在工作区中。",
+        "Log in and detect the document before exporting: exports are recorded in the workspace.",
+    )

@@ -76,11 +76,28 @@ class WorkspaceFacade(QObject):
             for s in stored:
                 counts[str(s.finding.category)] = counts.get(str(s.finding.category), 0) + 1
             record = self.workspace.attribute_record(info.id)
-            reviewers = tuple(sorted({e.actor for e in self.workspace.events(info.id)
-                                      if e.action.startswith(("decision.", "finding.", "attribute."))}))
-            out.append(DocumentRow(info.id, info.title or Path(info.path).name, info.path, str(info.status),
-                                   str(record.record.attribute) if record else "", reviewers, counts,
-                                   sum(s.decision is None for s in stored), info.updated_at))
+            reviewers = tuple(
+                sorted(
+                    {
+                        e.actor
+                        for e in self.workspace.events(info.id)
+                        if e.action.startswith(("decision.", "finding.", "attribute."))
+                    }
+                )
+            )
+            out.append(
+                DocumentRow(
+                    info.id,
+                    info.title or Path(info.path).name,
+                    info.path,
+                    str(info.status),
+                    str(record.record.attribute) if record else "",
+                    reviewers,
+                    counts,
+                    sum(s.decision is None for s in stored),
+                    info.updated_at,
+                )
+            )
         return out
 
     def info(self, document_id: int):
@@ -123,10 +140,18 @@ class WorkspaceFacade(QObject):
 
         with PDFIUM_LOCK:
             result = write_verified(session.document, session.plan(), output)
-        self.workspace.record_export(session.document_id, result.sha256, True, actor=self.user,
-                                     output_path=result.output,
-                                     details={"profile": result.plan.profile, "notes": list(result.notes),
-                                              "checked_values": result.report.checked_values})
+        self.workspace.record_export(
+            session.document_id,
+            result.sha256,
+            True,
+            actor=self.user,
+            output_path=result.output,
+            details={
+                "profile": result.plan.profile,
+                "notes": list(result.notes),
+                "checked_values": result.report.checked_values,
+            },
+        )
         return result
 
     def export_log(self, document_id: int, fmt: str, output: str | Path) -> Path:
@@ -144,6 +169,8 @@ class AuditChainBroken(ReviewerError):
 
 
 def _chain_broken(path: Path) -> AuditChainBroken:
-    return AuditChainBroken(f"审计链校验失败，审查记录 {path.name} 已标注为不可信。请联系审计员核查（reviewer audit verify）。",
-                            f"The audit chain does not verify; the review log {path.name} is marked untrustworthy. "
-                            "Ask an auditor to check it (reviewer audit verify).")
+    return AuditChainBroken(
+        f"审计链校验失败，审查记录 {path.name} 已标注为不可信。请联系审计员核查（reviewer audit verify）。",
+        f"The audit chain does not verify; the review log {path.name} is marked untrustworthy. "
+        "Ask an auditor to check it (reviewer audit verify).",
+    )

@@ -4,33 +4,71 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.ui.workspace_facade import DocumentRow
 
 
 def status_name(status: str) -> str:
-    return {"imported": QCoreApplication.translate("Status", "Imported"), "in_review": QCoreApplication.translate("Status", "In review"),
-            "submitted": QCoreApplication.translate("Status", "Submitted"), "approved": QCoreApplication.translate("Status", "Approved"),
-            "returned": QCoreApplication.translate("Status", "Returned"), "released": QCoreApplication.translate("Status", "Released")}.get(status, status)
+    return {
+        "imported": QCoreApplication.translate("Status", "Imported"),
+        "in_review": QCoreApplication.translate("Status", "In review"),
+        "submitted": QCoreApplication.translate("Status", "Submitted"),
+        "approved": QCoreApplication.translate("Status", "Approved"),
+        "returned": QCoreApplication.translate("Status", "Returned"),
+        "released": QCoreApplication.translate("Status", "Released"),
+    }.get(status, status)
 
 
-STATUS_COLOURS = {"in_review": "#9a6700", "submitted": "#0969da", "approved": "#1a7f37", "returned": "#cf222e",
-                  "released": "#6e7781"}
+STATUS_COLOURS = {
+    "in_review": "#9a6700",
+    "submitted": "#0969da",
+    "approved": "#1a7f37",
+    "returned": "#cf222e",
+    "released": "#6e7781",
+}
 
 
 def action_name(action: str) -> str:
-    return {"document.imported": QCoreApplication.translate("Audit", "Document imported"), "decision.recorded": QCoreApplication.translate("Audit", "Decision recorded"),
-            "decision.undone": QCoreApplication.translate("Audit", "Decision undone"), "decision.redone": QCoreApplication.translate("Audit", "Decision redone"),
-            "finding.manual_added": QCoreApplication.translate("Audit", "Manual finding added"), "finding.removed": QCoreApplication.translate("Audit", "Finding removed"),
-            "finding.restored": QCoreApplication.translate("Audit", "Finding restored"), "attribute.recorded": QCoreApplication.translate("Audit", "Attribute recorded"),
-            "review.in_review": QCoreApplication.translate("Audit", "Review started"), "review.submitted": QCoreApplication.translate("Audit", "Submitted for sign-off"),
-            "review.approved": QCoreApplication.translate("Audit", "Approved and signed"), "review.returned": QCoreApplication.translate("Audit", "Returned for rework"),
-            "review.released": QCoreApplication.translate("Audit", "Released"), "export.recorded": QCoreApplication.translate("Audit", "Verified export"),
-            "user.created": QCoreApplication.translate("Audit", "User created")}.get(action, action)
+    return {
+        "document.imported": QCoreApplication.translate("Audit", "Document imported"),
+        "decision.recorded": QCoreApplication.translate("Audit", "Decision recorded"),
+        "decision.undone": QCoreApplication.translate("Audit", "Decision undone"),
+        "decision.redone": QCoreApplication.translate("Audit", "Decision redone"),
+        "finding.manual_added": QCoreApplication.translate("Audit", "Manual finding added"),
+        "finding.removed": QCoreApplication.translate("Audit", "Finding removed"),
+        "finding.restored": QCoreApplication.translate("Audit", "Finding restored"),
+        "attribute.recorded": QCoreApplication.translate("Audit", "Attribute recorded"),
+        "review.in_review": QCoreApplication.translate("Audit", "Review started"),
+        "review.submitted": QCoreApplication.translate("Audit", "Submitted for sign-off"),
+        "review.approved": QCoreApplication.translate("Audit", "Approved and signed"),
+        "review.returned": QCoreApplication.translate("Audit", "Returned for rework"),
+        "review.released": QCoreApplication.translate("Audit", "Released"),
+        "export.recorded": QCoreApplication.translate("Audit", "Verified export"),
+        "user.created": QCoreApplication.translate("Audit", "User created"),
+    }.get(action, action)
 
 
 def event_summary(details: dict) -> str:
@@ -42,12 +80,21 @@ def event_summary(details: dict) -> str:
         parts.append(entity_type_name(details["entity_type"]))
     kind = details.get("kind")
     if kind:
-        parts.append({"accept": QCoreApplication.translate("Audit", "accepted"), "reject": QCoreApplication.translate("Audit", "rejected"),
-                      "edit": QCoreApplication.translate("Audit", "span edited")}.get(kind, kind))
+        parts.append(
+            {
+                "accept": QCoreApplication.translate("Audit", "accepted"),
+                "reject": QCoreApplication.translate("Audit", "rejected"),
+                "edit": QCoreApplication.translate("Audit", "span edited"),
+            }.get(kind, kind)
+        )
     if details.get("operator"):
         parts.append(operator_name(details["operator"]))
-    for key, label in (("reason", QCoreApplication.translate("Audit", "reason: %1")), ("attribute", "%1"), ("comment", QCoreApplication.translate("Audit", "comment: %1")),
-                       ("output_path", "%1")):
+    for key, label in (
+        ("reason", QCoreApplication.translate("Audit", "reason: %1")),
+        ("attribute", "%1"),
+        ("comment", QCoreApplication.translate("Audit", "comment: %1")),
+        ("output_path", "%1"),
+    ):
         if details.get(key):
             parts.append(label.replace("%1", str(details[key])))
     if details.get("legal_basis"):
@@ -79,17 +126,32 @@ class DocumentListModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Document"), self.tr("Status"), self.tr("Attribute"), self.tr("Reviewer"),
-                self.tr("Personal"), self.tr("Restricted"), self.tr("Other"), self.tr("Undecided")][section]
+        return [
+            self.tr("Document"),
+            self.tr("Status"),
+            self.tr("Attribute"),
+            self.tr("Reviewer"),
+            self.tr("Personal"),
+            self.tr("Restricted"),
+            self.tr("Other"),
+            self.tr("Undecided"),
+        ][section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return [r.name, status_name(r.status), r.attribute, "、".join(r.reviewers),
-                    r.counts.get("personal", 0), r.counts.get("restricted", 0), r.counts.get("other", 0),
-                    r.undecided][col]
+            return [
+                r.name,
+                status_name(r.status),
+                r.attribute,
+                "、".join(r.reviewers),
+                r.counts.get("personal", 0),
+                r.counts.get("restricted", 0),
+                r.counts.get("other", 0),
+                r.undecided,
+            ][col]
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS and r.status in STATUS_COLOURS:
             return QColor(STATUS_COLOURS[r.status])
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -118,7 +180,8 @@ class WorkspacePanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(
-            lambda index: self.document_activated.emit(self.model.row_at(proxy.mapToSource(index).row()).path))
+            lambda index: self.document_activated.emit(self.model.row_at(proxy.mapToSource(index).row()).path)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table)
@@ -141,8 +204,11 @@ class AttributePanel(QWidget):
         self.signoff_button = QPushButton(objectName="signOff")
         self.form = QFormLayout()
         self._labels = [QLabel() for _ in range(5)]
-        for label, value in zip(self._labels, (self.status, self.attribute, self.basis, self.rationale,
-                                               self.determined), strict=True):
+        for label, value in zip(
+            self._labels,
+            (self.status, self.attribute, self.basis, self.rationale, self.determined),
+            strict=True,
+        ):
             self.form.addRow(label, value)
         buttons = QHBoxLayout()
         for b in (self.edit_button, self.submit_button, self.signoff_button):
@@ -162,11 +228,22 @@ class AttributePanel(QWidget):
         self.attribute.setText(f"<b>{record.attribute}</b>" if record else self.tr("Not recorded yet"))
         self.basis.setText("、".join(record.legal_basis) if record and record.legal_basis else "—")
         self.rationale.setText(record.rationale if record and record.rationale else "—")
-        self.determined.setText(f"{record.determined_by_unit} · {record.determined_by_person}" if record else "—")
+        self.determined.setText(
+            f"{record.determined_by_unit} · {record.determined_by_person}" if record else "—"
+        )
 
     def retranslate(self) -> None:
-        for label, text in zip(self._labels, (self.tr("Status:"), self.tr("Attribute:"), self.tr("Legal basis:"),
-                                              self.tr("Rationale:"), self.tr("Determined by:")), strict=True):
+        for label, text in zip(
+            self._labels,
+            (
+                self.tr("Status:"),
+                self.tr("Attribute:"),
+                self.tr("Legal basis:"),
+                self.tr("Rationale:"),
+                self.tr("Determined by:"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
         self.edit_button.setText(self.tr("Attribute…"))
         self.submit_button.setText(self.tr("Submit"))
@@ -209,15 +286,18 @@ class AuditPanel(QWidget):
         self.table.setRowCount(len(self._events))
         for i, e in enumerate(self._events):
             summary = event_summary(e.details)
-            for col, value in enumerate((e.ts.replace("T", " ")[:19], e.actor, action_name(e.action), summary)):
+            for col, value in enumerate(
+                (e.ts.replace("T", " ")[:19], e.actor, action_name(e.action), summary)
+            ):
                 item = QTableWidgetItem(str(value))
                 item.setToolTip(f"#{e.seq} {e.hash[:16]}…" + (" ✔ signed" if e.signature else ""))
                 self.table.setItem(i, col, item)
         self.table.scrollToBottom()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([self.tr("Time (UTC)"), self.tr("Actor"), self.tr("Action"),
-                                              self.tr("Details")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Time (UTC)"), self.tr("Actor"), self.tr("Action"), self.tr("Details")]
+        )
         self.verify_button.setText(self.tr("Verify chain"))
         if self._events:
             self.set_events(self._events)

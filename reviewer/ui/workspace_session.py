@@ -27,14 +27,17 @@ class WorkspaceUnavailable(ReviewerError):
 
 
 def _unavailable() -> WorkspaceUnavailable:
-    return WorkspaceUnavailable("没有打开审查工作区或尚未登录，无法记录审查决定。请先登录。",
-                                "No review workspace is open or nobody is logged in, so decisions cannot be "
-                                "recorded. Log in first.")
+    return WorkspaceUnavailable(
+        "没有打开审查工作区或尚未登录，无法记录审查决定。请先登录。",
+        "No review workspace is open or nobody is logged in, so decisions cannot be recorded. Log in first.",
+    )
 
 
 def _not_detected() -> WorkspaceUnavailable:
-    return WorkspaceUnavailable("请先运行检测（Ctrl+D），文档检测后才会登记到工作区。",
-                                "Run detection first (Ctrl+D): a document enters the workspace when it is detected.")
+    return WorkspaceUnavailable(
+        "请先运行检测（Ctrl+D），文档检测后才会登记到工作区。",
+        "Run detection first (Ctrl+D): a document enters the workspace when it is detected.",
+    )
 
 
 def row_of(stored, document: Document) -> FindingRow:
@@ -46,9 +49,13 @@ def row_of(stored, document: Document) -> FindingRow:
         state = ReviewState.REJECTED if kind == "reject" else ReviewState.ACCEPTED
         operator, note = decision.operator, decision.reason or ""
         if kind == "edit" and decision.start is not None and decision.end is not None:
-            finding = replace(finding, start=decision.start, end=decision.end,
-                              text=document.text[decision.start:decision.end],
-                              locator=document.locate(decision.start, decision.end))
+            finding = replace(
+                finding,
+                start=decision.start,
+                end=decision.end,
+                text=document.text[decision.start : decision.end],
+                locator=document.locate(decision.start, decision.end),
+            )
     return FindingRow(finding, state, operator, note, key=str(stored.id))
 
 
@@ -80,8 +87,12 @@ class WorkspaceReviewSession:
         rows = self._reload()
         ids = {str(i) for i in change.finding_ids} | (set(rows) - before)
         removed = tuple(before - set(rows))
-        return Changes(rows=tuple(rows[i] for i in ids if i in rows), removed=removed,
-                       status=bool(change.status_changed), focus=focus)
+        return Changes(
+            rows=tuple(rows[i] for i in ids if i in rows),
+            removed=removed,
+            status=bool(change.status_changed),
+            focus=focus,
+        )
 
     def _require(self):
         if self.core is None:
@@ -120,8 +131,9 @@ class WorkspaceReviewSession:
         return self._changes(self._require().edit_span(int(row_id), start, end, op))
 
     def add_manual(self, start: int, end: int, entity_type: str, note: str = "") -> Changes:
-        finding_id = self._require().add_manual_finding(start, end, entity_type=entity_type, note=note,
-                                                        locator=self.document.locate(start, end))
+        finding_id = self._require().add_manual_finding(
+            start, end, entity_type=entity_type, note=note, locator=self.document.locate(start, end)
+        )
         from reviewer.core.review.decisions import Change
 
         return self._changes(Change(self.document_id or 0, (finding_id,)), focus=str(finding_id))

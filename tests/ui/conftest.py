@@ -26,9 +26,19 @@ def fake_findings(document) -> list[Finding]:
     out = []
     for entity_type, pattern in _FAKE_PATTERNS.items():
         for m in pattern.finditer(document.text):
-            out.append(Finding(str(entity_type), m.start(), m.end(), m.group(), 0.9, "fake",
-                               f"fake detector: {entity_type}", category_of(entity_type),
-                               document.locate(m.start(), m.end())))
+            out.append(
+                Finding(
+                    str(entity_type),
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    0.9,
+                    "fake",
+                    f"fake detector: {entity_type}",
+                    category_of(entity_type),
+                    document.locate(m.start(), m.end()),
+                )
+            )
     return sorted(out, key=lambda f: f.start)
 
 
@@ -75,9 +85,11 @@ def workspace(tmp_path):
 
     ws = open_workspace(tmp_path / "ws")
     admin = ws.create_first_admin("admin", PASSWORDS["admin"])
-    users = {"admin": admin,
-             "li": ws.create_user(admin, "li", "reviewer", PASSWORDS["li"], "李审查"),
-             "zhang": ws.create_user(admin, "zhang", "supervisor", PASSWORDS["zhang"], "张主任")}
+    users = {
+        "admin": admin,
+        "li": ws.create_user(admin, "li", "reviewer", PASSWORDS["li"], "李审查"),
+        "zhang": ws.create_user(admin, "zhang", "supervisor", PASSWORDS["zhang"], "张主任"),
+    }
     yield ws, users
     ws.close()
 

@@ -11,7 +11,7 @@ from reviewer.ui.document_view import DocumentView
 from reviewer.ui.findings_table_model import FindingRow
 from reviewer.ui.labels import ReviewState
 from reviewer.ui.pdf_view import merge_line_boxes, read_layout
-from tests.ui.conftest import DATA, SAMPLES, fake_findings
+from tests.ui.conftest import DATA, fake_findings
 
 
 def test_text_view_highlights_every_finding_at_its_offsets(qtbot):
@@ -71,7 +71,7 @@ def test_pdf_pages_render_and_boxes_sit_on_the_finding_page(qtbot):
     assert pdf.mapToScene(pdf.viewport().rect()).boundingRect().intersects(box)
     # a manual selection by rectangle maps back to the text offsets of the characters inside it
     span = pdf.select_rect(box.adjusted(-0.5, -0.5, 0.5, 0.5))
-    assert document.text[span[0]:span[1]] == late[0].finding.text
+    assert document.text[span[0] : span[1]] == late[0].finding.text
     assert view.selected_span() == span
 
 

@@ -52,7 +52,9 @@ def test_update_rows_changes_state_in_place_and_emits_data_changed(qtbot, transl
 
 def test_filter_by_category_type_state_and_text_then_sort_by_score(qapp, translations, rows):
     model = FindingsTableModel()
-    rows = [replace(r, finding=replace(r.finding, score=s)) for r, s in zip(rows, (0.3, 0.9, 0.6, 0.8, 0.5, 0.7))]
+    rows = [
+        replace(r, finding=replace(r.finding, score=s)) for r, s in zip(rows, (0.3, 0.9, 0.6, 0.8, 0.5, 0.7))
+    ]
     model.set_rows(rows)
     proxy = FindingsFilterModel()
     proxy.setSourceModel(model)

@@ -27,14 +27,20 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 def test_every_ui_string_has_a_finished_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
-    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True
+    )
     wanted = set(_messages(fresh))
     assert len(wanted) > 150
     for language in LANGUAGES:
         shipped = _messages(I18N_DIR / f"reviewer_{language}.ts")
         missing = sorted(k for k in wanted if k not in shipped)
-        unfinished = sorted(k for k in wanted if k in shipped and (shipped[k].get("type") == "unfinished"
-                                                                   or not (shipped[k].text or "").strip()))
+        unfinished = sorted(
+            k
+            for k in wanted
+            if k in shipped
+            and (shipped[k].get("type") == "unfinished" or not (shipped[k].text or "").strip())
+        )
         assert missing == [] and unfinished == [], (language, missing[:5], unfinished[:5])
 
 

@@ -64,7 +64,10 @@ def test_accept_reject_undo_redo_by_keyboard(qtbot, reviewing):
     window.review.dialog_opened.connect(dialogs.append)
     _key(qtbot, window, Qt.Key.Key_R)
     dialog = dialogs[-1]
-    assert isinstance(dialog, RejectDialog) and not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    assert (
+        isinstance(dialog, RejectDialog)
+        and not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    )
     dialog.reason.setEditText("已经公开")
     with qtbot.waitSignal(window.preview_refreshed, timeout=5000):
         dialog.accept()
@@ -80,7 +83,9 @@ def test_accept_reject_undo_redo_by_keyboard(qtbot, reviewing):
     _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert _state(window, first) == ReviewState.ACCEPTED
     events = [e.action for e in window.services.workspace.events(window.review.session.document_id)]
-    assert events.count("decision.recorded") == 2 and "decision.undone" in events and "decision.redone" in events
+    assert (
+        events.count("decision.recorded") == 2 and "decision.undone" in events and "decision.redone" in events
+    )
 
 
 def test_edit_span_and_manual_finding_from_a_selection(qtbot, reviewing):

@@ -17,8 +17,13 @@ def test_dropping_a_file_opens_it_and_it_becomes_recent(qtbot, make_window, sett
     window = make_window()
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(DATA / "roster.docx"))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.document_opened, timeout=20000):
         window.dropEvent(event)
     assert window.path == DATA / "roster.docx" and window.view.text_view.toPlainText() == window.document.text
@@ -41,7 +46,9 @@ def test_window_state_is_kept_in_settings(qtbot, make_window, settings):
     assert second.restoreGeometry(geometry)
 
 
-def test_unreadable_file_shows_the_core_message_in_the_ui_language(qtbot, make_window, tmp_path, translations):
+def test_unreadable_file_shows_the_core_message_in_the_ui_language(
+    qtbot, make_window, tmp_path, translations
+):
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.7\n garbage")
     window = make_window()

@@ -61,8 +61,9 @@ def test_cancel_stops_a_task_that_polls_cancelled(qtbot, runner):
             threading.Event().wait(0.01)
         raise Cancelled
 
-    handle = runner.submit(work, on_success=lambda _v: outcome.append("success"),
-                           on_cancel=lambda: outcome.append("cancelled"))
+    handle = runner.submit(
+        work, on_success=lambda _v: outcome.append("success"), on_cancel=lambda: outcome.append("cancelled")
+    )
     assert running.wait(10)
     with qtbot.waitSignal(runner.task_finished, timeout=10000):
         handle.cancel()

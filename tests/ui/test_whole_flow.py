@@ -61,8 +61,11 @@ def _review_everything(qtbot, window):
     assert all(r.state != ReviewState.PENDING for r in window.model.rows())
 
 
-@pytest.mark.parametrize("sample", [SAMPLES / "penalty-decision.txt", DATA / "roster.docx", DATA / "notice.pdf"],
-                         ids=["txt", "docx", "pdf"])
+@pytest.mark.parametrize(
+    "sample",
+    [SAMPLES / "penalty-decision.txt", DATA / "roster.docx", DATA / "notice.pdf"],
+    ids=["txt", "docx", "pdf"],
+)
 def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, translations, sample):
     ws, _users = workspace
     window = make_window(ws, fake_detector=False)
@@ -86,8 +89,13 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     dialog = _dialog(window, window.workflow.edit_attribute)
     dialog.apply_suggestion()
     # the core's suggestion: personal information → 删减后公开; the roster's 内部资料 header → 不予公开
-    assert dialog.attribute.currentData() == {"txt": "删减后公开", "docx": "不予公开", "pdf": "删减后公开"}[tag]
-    if tag in ("txt", "pdf"):  # the printed （此件公开发布） is the drafter's determination; names and IDs are still removed
+    assert (
+        dialog.attribute.currentData() == {"txt": "删减后公开", "docx": "不予公开", "pdf": "删减后公开"}[tag]
+    )
+    if tag in (
+        "txt",
+        "pdf",
+    ):  # the printed （此件公开发布） is the drafter's determination; names and IDs are still removed
         dialog.attribute.setCurrentIndex(dialog.attribute.findData("主动公开"))
     suggested = dialog.attribute.currentData()
     dialog.unit.setText("区市场监督管理局办公室")
@@ -126,7 +134,9 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     # the supervisor signs off
     _login(window, "zhang")
     dialog = _dialog(window, window.workflow.sign_off)
-    assert dialog.approve_button.isEnabled(), [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert dialog.approve_button.isEnabled(), [
+        dialog.problems.item(i).text() for i in range(dialog.problems.count())
+    ]
     dialog.password.setText(PASSWORDS["zhang"])
     with qtbot.waitSignal(window.workflow.signed_off, timeout=30000):
         dialog.approve_button.click()
@@ -149,7 +159,9 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     import pdfplumber
 
     docx_text = "\n".join(p.text for p in docx.Document(str(logs["docx"])).paragraphs)
-    docx_text += "\n".join(c.text for t in docx.Document(str(logs["docx"])).tables for r in t.rows for c in r.cells)
+    docx_text += "\n".join(
+        c.text for t in docx.Document(str(logs["docx"])).tables for r in t.rows for c in r.cells
+    )
     with pdfplumber.open(str(logs["pdf"])) as pdf:
         pdf_text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     for text in (docx_text, pdf_text):

@@ -5,15 +5,35 @@ determined it, and the judgments of wording, timing and channel/scope. The core 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from reviewer.core.types import DisclosureAttribute
 
 
 class AttributeDialog(QDialog):
-    def __init__(self, catalog, *, record=None, suggestion=None, language: str = "zh", save=None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog,
+        *,
+        record=None,
+        suggestion=None,
+        language: str = "zh",
+        save=None,
+        parent: QWidget | None = None,
+    ) -> None:
         """`save(record)` hands the record to the core; its refusal is shown here and the dialog stays."""
         super().__init__(parent)
         self._save, self._language = save, language
@@ -23,10 +43,12 @@ class AttributeDialog(QDialog):
         self.setWindowTitle(self.tr("Disclosure attribute"))
         self._suggestion = suggestion
         self.attribute = QComboBox(objectName="attributeValue")
-        names = {DisclosureAttribute.PROACTIVE: self.tr("Proactive disclosure"),
-                 DisclosureAttribute.ON_REQUEST: self.tr("Disclosure on request"),
-                 DisclosureAttribute.WITHHELD: self.tr("Not disclosed"),
-                 DisclosureAttribute.REDACTED_RELEASE: self.tr("Released after redaction")}
+        names = {
+            DisclosureAttribute.PROACTIVE: self.tr("Proactive disclosure"),
+            DisclosureAttribute.ON_REQUEST: self.tr("Disclosure on request"),
+            DisclosureAttribute.WITHHELD: self.tr("Not disclosed"),
+            DisclosureAttribute.REDACTED_RELEASE: self.tr("Released after redaction"),
+        }
         for value in DisclosureAttribute:
             label = str(value) if language.startswith("zh") else f"{names[value]} ({value})"
             self.attribute.addItem(label, str(value))
@@ -55,13 +77,17 @@ class AttributeDialog(QDialog):
         use.clicked.connect(self.apply_suggestion)
         use.setEnabled(suggestion is not None)
         if suggestion is not None:
-            self.suggested.setText(self.tr("Suggested from the findings: %1 (%2)")
-                                   .replace("%1", str(suggestion.attribute))
-                                   .replace("%2", "、".join(suggestion.legal_basis) or "—"))
+            self.suggested.setText(
+                self.tr("Suggested from the findings: %1 (%2)")
+                .replace("%1", str(suggestion.attribute))
+                .replace("%2", "、".join(suggestion.legal_basis) or "—")
+            )
         top = QHBoxLayout()
         top.addWidget(self.suggested, 1)
         top.addWidget(use)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -114,17 +140,29 @@ class AttributeDialog(QDialog):
         wanted = set(codes)
         for i in range(self.basis.count()):
             item = self.basis.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked
+            )
 
     def codes(self) -> tuple[str, ...]:
-        return tuple(self.basis.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.basis.count())
-                     if self.basis.item(i).checkState() == Qt.CheckState.Checked)
+        return tuple(
+            self.basis.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.basis.count())
+            if self.basis.item(i).checkState() == Qt.CheckState.Checked
+        )
 
     def record(self):
         from reviewer.core.review.attribute import DisclosureRecord
 
-        return DisclosureRecord(attribute=DisclosureAttribute(self.attribute.currentData()), legal_basis=self.codes(),
-                                rationale=self.rationale.toPlainText().strip(), determined_by_unit=self.unit.text().strip(),
-                                determined_by_person=self.person.text().strip(), wording=self.wording.text().strip(),
-                                timing=self.timing.text().strip(), channel_scope=self.channel.currentText().strip())
+        return DisclosureRecord(
+            attribute=DisclosureAttribute(self.attribute.currentData()),
+            legal_basis=self.codes(),
+            rationale=self.rationale.toPlainText().strip(),
+            determined_by_unit=self.unit.text().strip(),
+            determined_by_person=self.person.text().strip(),
+            wording=self.wording.text().strip(),
+            timing=self.timing.text().strip(),
+            channel_scope=self.channel.currentText().strip(),
+        )

@@ -22,10 +22,17 @@ def error_text(error: BaseException, language: str) -> str:
     ).replace("%1", type(error).__name__)
 
 
-def show_error(parent: QWidget | None, error: BaseException, language: str, title: str | None = None) -> QMessageBox:
+def show_error(
+    parent: QWidget | None, error: BaseException, language: str, title: str | None = None
+) -> QMessageBox:
     """Non-blocking (open(), not exec()), so that tests and background callbacks never hang on it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("ErrorDialog", "Cannot continue"),
-                      error_text(error, language), QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or QCoreApplication.translate("ErrorDialog", "Cannot continue"),
+        error_text(error, language),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("errorDialog")
     box.open()
     return box

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 LOG_FORMATS = ("docx", "pdf", "csv", "json")
 
@@ -21,7 +31,9 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        self.copy = QCheckBox(self.tr("De-identified copy (verified before it is written)"), objectName="exportCopy")
+        self.copy = QCheckBox(
+            self.tr("De-identified copy (verified before it is written)"), objectName="exportCopy"
+        )
         self.copy.setChecked(True)
         self.logs = {fmt: QCheckBox(fmt.upper(), objectName=f"exportLog_{fmt}") for fmt in LOG_FORMATS}
         self.logs["docx"].setChecked(True)
@@ -30,11 +42,17 @@ class ExportDialog(QDialog):
         for box in self.logs.values():
             logs.addWidget(box)
         logs.addStretch(1)
-        note = QLabel(self.tr("The original file is never changed. A copy is written only after an independent check "
-                              "finds none of the removed values left in it."))
+        note = QLabel(
+            self.tr(
+                "The original file is never changed. A copy is written only after an independent check "
+                "finds none of the removed values left in it."
+            )
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #57606a")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -56,5 +74,8 @@ class ExportDialog(QDialog):
         return Path(self.folder.text()) / f"{self.source.stem}.deidentified{self.source.suffix}"
 
     def log_paths(self) -> dict[str, Path]:
-        return {fmt: Path(self.folder.text()) / f"{self.source.stem}.review-log.{fmt}"
-                for fmt, box in self.logs.items() if box.isChecked()}
+        return {
+            fmt: Path(self.folder.text()) / f"{self.source.stem}.review-log.{fmt}"
+            for fmt, box in self.logs.items()
+            if box.isChecked()
+        }

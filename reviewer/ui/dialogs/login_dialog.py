@@ -10,14 +10,24 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 class LoginDialog(QDialog):
     """`check(username, password)` returns the core User or raises the core's error (shown inline)."""
 
-    def __init__(self, check: Callable[[str, str], object], *, first_run: bool, last_user: str = "",
-                 language: str = "zh", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        check: Callable[[str, str], object],
+        *,
+        first_run: bool,
+        last_user: str = "",
+        language: str = "zh",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._check, self._language, self.first_run = check, language, first_run
         self.user = None
         self.setWindowTitle(self.tr("Create the administrator") if first_run else self.tr("Log in"))
-        self.intro = QLabel(self.tr("This workspace has no users yet. Create the first administrator account.")
-                            if first_run else self.tr("Log in to record decisions in the workspace."))
+        self.intro = QLabel(
+            self.tr("This workspace has no users yet. Create the first administrator account.")
+            if first_run
+            else self.tr("Log in to record decisions in the workspace.")
+        )
         self.intro.setWordWrap(True)
         self.username = QLineEdit(last_user, objectName="loginUser")
         self.password = QLineEdit(objectName="loginPassword")
@@ -25,7 +35,9 @@ class LoginDialog(QDialog):
         self.error = QLabel(objectName="loginError")
         self.error.setStyleSheet("color: #cf222e")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.core.types import EntityType
 from reviewer.ui.labels import entity_type_name
@@ -26,9 +34,15 @@ class RejectDialog(QDialog):
         self.setWindowTitle(self.tr("Reject finding"))
         self.reason = QComboBox(objectName="rejectReason")
         self.reason.setEditable(True)
-        self.reason.addItems([self.tr("Not personal information"), self.tr("Wrongly detected"),
-                              self.tr("Must stay: punitive notice"), self.tr("Must stay: mandatory disclosure"),
-                              self.tr("Already public")])
+        self.reason.addItems(
+            [
+                self.tr("Not personal information"),
+                self.tr("Wrongly detected"),
+                self.tr("Must stay: punitive notice"),
+                self.tr("Must stay: mandatory disclosure"),
+                self.tr("Already public"),
+            ]
+        )
         self.reason.setCurrentIndex(-1)
         self.reason.lineEdit().setPlaceholderText(self.tr("Why does this text stay as it is?"))
         self.buttons = _buttons(self)
@@ -55,7 +69,7 @@ class SpanDialog(QDialog):
         self.setWindowTitle(title)
         self._base = max(0, start - CONTEXT)
         stop = min(len(text), end + CONTEXT)
-        self.context = QLineEdit(text[self._base:stop].replace("\n", "⏎"), objectName="spanContext")
+        self.context = QLineEdit(text[self._base : stop].replace("\n", "⏎"), objectName="spanContext")
         self.context.setReadOnly(True)
         self.context.setMinimumWidth(460)
         self.set_span(start, end)

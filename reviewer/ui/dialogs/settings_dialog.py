@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
 
 from reviewer.ui.i18n import LANGUAGES
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, *, profiles: list[str], profile: str, threshold: float | None, language: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        profiles: list[str],
+        profile: str,
+        threshold: float | None,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.profile = QComboBox(objectName="settingsProfile")
-        names = {"general": self.tr("General (all personal information)"),
-                 "punitive-notice": self.tr("Punitive notice (names stay)"),
-                 "mandatory-disclosure": self.tr("Mandatory disclosure")}
+        names = {
+            "general": self.tr("General (all personal information)"),
+            "punitive-notice": self.tr("Punitive notice (names stay)"),
+            "mandatory-disclosure": self.tr("Mandatory disclosure"),
+        }
         for name in profiles:
             self.profile.addItem(names.get(name, name), name)
         self.profile.setCurrentIndex(max(0, self.profile.findData(profile)))
@@ -29,13 +46,17 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("De-identification profile:"), self.profile)
         form.addRow(self.tr("Detection threshold:"), self.threshold)
-        hint = QLabel(self.tr("Findings scored below the threshold are not shown. Applies to the next detection."))
+        hint = QLabel(
+            self.tr("Findings scored below the threshold are not shown. Applies to the next detection.")
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #57606a")
         form.addRow(hint)

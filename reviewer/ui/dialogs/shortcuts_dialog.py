@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 
 class ShortcutsDialog(QDialog):
@@ -10,7 +17,11 @@ class ShortcutsDialog(QDialog):
         """`actions`: the window's QActions that have shortcuts (their text is already translated)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = [(a.text().replace("&", ""), a.shortcut().toString()) for a in actions if not a.shortcut().isEmpty()]
+        rows = [
+            (a.text().replace("&", ""), a.shortcut().toString())
+            for a in actions
+            if not a.shortcut().isEmpty()
+        ]
         self.table = QTableWidget(len(rows), 2, self, objectName="shortcutTable")
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Key")])
         for i, (label, key) in enumerate(rows):

@@ -3,15 +3,31 @@ return with a comment."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget,
-                               QPlainTextEdit, QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 
 class SignOffDialog(QDialog):
     APPROVE, RETURN = "approve", "return"
 
-    def __init__(self, *, title: str, reviewers: str, supervisor: str, problems: list[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        title: str,
+        reviewers: str,
+        supervisor: str,
+        problems: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.choice: str | None = None
         self.setWindowTitle(self.tr("Sign off"))

@@ -8,8 +8,13 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 
 class AddUserDialog(QDialog):
-    def __init__(self, create: Callable[[str, str, str, str], object], *, language: str = "zh",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        create: Callable[[str, str, str, str], object],
+        *,
+        language: str = "zh",
+        parent: QWidget | None = None,
+    ) -> None:
         """`create(username, role, password, display_name)` is the core call; its refusal shows here."""
         super().__init__(parent)
         from reviewer.ui.workflow import role_name
@@ -29,7 +34,9 @@ class AddUserDialog(QDialog):
         self.error = QLabel(objectName="newUserError")
         self.error.setStyleSheet("color: #cf222e")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -48,8 +55,12 @@ class AddUserDialog(QDialog):
             self.error.setText(self.tr("The two passwords differ."))
             return
         try:
-            self.user = self._create(self.username.text().strip(), self.role.currentData(), self.password.text(),
-                                     self.display_name.text().strip() or None)
+            self.user = self._create(
+                self.username.text().strip(),
+                self.role.currentData(),
+                self.password.text(),
+                self.display_name.text().strip() or None,
+            )
         except Exception as exc:  # noqa: BLE001 - the core's message, in place
             self.error.setText(error_text(exc, self._language))
             return
