@@ -98,8 +98,7 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
             blocks.append(block)
             if progress is not None:
                 progress(index + 1, pages)
-        info = {k: v.strip() for k, v in pdf.get_metadata_dict(skip_empty=True).items()
-                if isinstance(v, str) and v.strip()}
+        info = {k: v.strip() for k, v in _metadata(pdf).items() if v.strip()}
         for key, value in info.items():
             blocks.append(Block(kind=BlockKind.PROPERTY, part="document info", path=key, text=value,
                                 attrs={"name": key}))
@@ -160,6 +159,21 @@ def _pdfium_copy(data: bytes) -> bytes | None:
         return None
     finally:
         pdf.close()
+
+
+def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
+    """Document info values; a lone UTF-16 surrogate (pypdfium2's own decode raises on it) becomes U+FFFD."""
+    values: dict[str, str] = {}
+    for key in pdf.METADATA_KEYS:
+        name = (key + "\x00").encode()
+        size = pdfium_c.FPDF_GetMetaText(pdf.raw, name, None, 0)
+        if size <= 2:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDF_GetMetaText(pdf.raw, name, buffer, size)
+        raw = buffer.raw[: size - 2].decode("utf-16-le", "surrogatepass")
+        values[key] = raw.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return values
 
 
 def encrypted(path: str) -> EncryptedDocument:

@@ -42,6 +42,12 @@ def test_pdf_with_an_empty_page_tree_is_an_empty_document_not_an_encrypted_one()
     assert document.pages == 0 and document.text == ""
 
 
+def test_document_info_with_a_lone_surrogate_is_read():
+    document = load_document(REGRESSIONS / "lone-surrogate-title.pdf")
+    assert ID in document.blocks[0].text
+    assert document.properties["info.Title"] == "\ufffdA\u5f20" and document.properties["info.Author"] == "张三"
+
+
 def test_user_password_is_still_refused(tmp_path):
     """The repair path must not open what needs a password: qpdf's refusal stays an EncryptedDocument."""
     import io
@@ -68,4 +74,7 @@ def test_fuzz_finds_end_cleanly():
             load_document(path)
         except ReviewerError as exc:
             assert "\n" not in str(exc) and "Traceback" not in str(exc), path.name
+            # a reader's own error, not a parser exception the loader's catch-all had to wrap
+            assert exc.__cause__ is None or isinstance(exc.__cause__, ReviewerError), (path.name, exc.__cause__)
         assert time.perf_counter() - started < 10, path.name
+    assert finds  # the fuzzer's first find (a lone surrogate in the document info) is kept

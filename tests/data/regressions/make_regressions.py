@@ -69,6 +69,13 @@ def main() -> None:
         b"endobj 3 0 obj<</Type/Page/MediaBox[0 0 300 300]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>"
         b"endobj 4 0 obj<</Length 44>>stream\nBT /F1 12 Tf 20 200 Td (Zhang San 13812345678) Tj ET\nendstream "
         b"endobj 5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj trailer<</Size 6/Root 1 0 R>>")
+    # a document-info Title in UTF-16 with a lone surrogate (found by the fuzzer): the pages still read
+    with pikepdf.open(io.BytesIO(plain)) as pdf:
+        pdf.docinfo["/Title"] = pikepdf.String(b"\xfe\xff\xd8\x00\x00A\x5f\x20")
+        pdf.docinfo["/Author"] = pikepdf.String("张三".encode("utf-16-be").join((b"\xfe\xff", b"")))
+        out = io.BytesIO()
+        pdf.save(out, static_id=True)
+    (HERE / "lone-surrogate-title.pdf").write_bytes(out.getvalue())
 
 
 if __name__ == "__main__":
