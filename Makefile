@@ -9,7 +9,7 @@ SYSTEM_PACKAGES := fonts-wqy-zenhei fontconfig libegl1 libgl1 libxkbcommon0 libx
 	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 poppler-utils
 
-.PHONY: run test bench model corpus sysdeps venv clean
+.PHONY: run test bench model corpus fuzz sysdeps venv clean
 
 sysdeps:
 	@bash .ci/sysdeps.sh $(SYSTEM_PACKAGES)
@@ -39,3 +39,6 @@ clean:
 
 corpus: venv
 	$(BIN)/python -m bench.corpus
+
+fuzz: venv
+	$(BIN)/python -m bench.fuzz $(FUZZ_ARGS)
