@@ -1,4 +1,7 @@
-"""`reviewer workspace init|add-user|status`: create a workspace and its accounts from the CLI.
+"""`reviewer workspace init|add-user|status|provision|migrate`: create a workspace and its accounts.
+
+`provision` (run by a server database's owner) creates the application's least-privileged role;
+`migrate --from DIR --to URL` copies a personal workspace into a team server with its audit chain.
 
 Also the shared `--workspace DIR|URL` option: `add_workspace_argument(parser)` and `open_from_args(args)`
 are what scan/redact use to record their events.
@@ -50,9 +53,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--display-name", default=None)
     add.add_argument("--as", dest="admin", required=True, metavar="ADMIN")
     status = sub.add_parser("status", help="工作区概况 / workspace summary")
-    for p in (init, add, status):
+    provision = sub.add_parser("provision", help="创建应用数据库角色（数据库所有者运行）/ create the application's "
+                                                 "database role (run by the database owner)")
+    provision.add_argument("--app-role", default="reviewer_app", metavar="ROLE")
+    migrate = sub.add_parser("migrate", help="把个人工作区复制到团队服务器 / copy a personal workspace into a "
+                                             "team server, audit chain intact")
+    migrate.add_argument("--from", dest="source", required=True, metavar="DIR")
+    migrate.add_argument("--to", dest="target", required=True, metavar="URL")
+    for p in (init, add, status, provision):
         add_workspace_argument(p)
-    for p in (init, add):
+    for p in (init, add, provision):
         p.add_argument("--password-stdin", action="store_true",
                        help="从标准输入逐行读取密码 / read passwords from stdin, one per line")
 
@@ -66,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.action == "migrate":
+        return _migrate(args)
     ws = open_from_args(args, must_exist=args.action != "init")
     try:
         if args.action == "init":
@@ -80,6 +92,13 @@ def _run(args: argparse.Namespace) -> int:
             password = read_password(args, f"{args.username} 的新密码 / new password: ")
             user = ws.create_user(admin, args.username, args.role, password, args.display_name)
             print(f"{user.username} ({user.role}) key {user.key_fingerprint}")
+        elif args.action == "provision":
+            if ws.location.folder is not None:
+                print("provision 只用于数据库服务器 / provision is for a database server URL", file=sys.stderr)
+                return 1
+            password = read_password(args, f"{args.app_role} 的密码 / password: ")
+            created = ws.provision(args.app_role, password or None)
+            print(f"{args.app_role}: {'created' if created else 'updated'}; INSERT-only on audit_events")
         else:
             head = ws.head()
             counts = Counter(str(d.status) for d in ws.documents())
@@ -89,3 +108,26 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     finally:
         ws.close()
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from reviewer.core.store import open_workspace
+    from reviewer.core.store.transfer import copy_workspace
+    from reviewer.core.store.workspace import Workspace
+
+    source = open_from_args(argparse.Namespace(workspace=args.source), must_exist=True)
+    try:
+        target = open_workspace(args.target)
+        try:
+            report = copy_workspace(source, target, actor=Workspace.cli_actor())
+            verified = target.verify()
+        finally:
+            target.close()
+    finally:
+        source.close()
+    copied = ", ".join(f"{name} {n}" for name, n in report.rows.items() if n)
+    print(f"copied / 已复制: {copied}")
+    print(f"source head: {report.source_head.count}:{report.source_head.hash}")
+    print(f"target head: {report.target_head.count}:{report.target_head.hash} "
+          f"(+1 workspace.migrated event); audit verify: {'OK' if verified.ok else 'FAILED'}")
+    return 0 if verified.ok else 4

@@ -139,8 +139,10 @@ def _bump_finding(conn: Connection, finding_id: int, expected_version: int | Non
                                                           schema.findings.c.version == version)
                            .values(version=version + 1))
     if updated.rowcount != 1:
-        raise StaleWrite("该发现项已被他人修改，请刷新后重试。",
-                         "Someone else changed this finding meanwhile; reload and try again.")
+        raise StaleWrite(f"发现项 {finding_id} 已被他人修改（您看到的是第 {version} 版，现为第 {row.version} 版），"
+                         "您的决定未保存；请刷新后重试。",
+                         f"Someone else changed finding {finding_id} meanwhile (you saw version {version}, it is "
+                         f"now {row.version}); your decision was not saved. Reload and try again.")
     return version + 1
 
 

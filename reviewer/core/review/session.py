@@ -2,7 +2,9 @@
 
 Every call is its own committed transaction (nothing the user saw acknowledged is lost in a crash).
 Undo/redo walk a per-session command history; an undo is itself a logged action, never a deletion.
-The first change to an imported or returned document moves it to in_review.
+The first change to an imported or returned document moves it to in_review. In a shared workspace a
+write is refused while another user holds the document's checkout lease, and a decision made with
+`expected_version` (the finding's version the reviewer saw) is refused when someone changed it since.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from reviewer.core.review.decisions import Change, Decision, DecisionKind, Store
 from reviewer.core.review.errors import NothingToUndo
 from reviewer.core.review.signoff import submit
 from reviewer.core.review.states import ReviewStatus, check_editable
+from reviewer.core.store import leases
 from reviewer.core.store.documents import change_status, document_text, get_document
 from reviewer.core.store.users import Role, User, require_role
 from reviewer.core.types import EntityType
@@ -48,6 +51,7 @@ class ReviewSession:
 
     def _editable(self, conn):
         doc = get_document(conn, self.document_id)
+        leases.check_lease(conn, doc, self.actor.username)  # someone else's checkout: refused
         check_editable(doc.status)
         if doc.status != ReviewStatus.IN_REVIEW:
             change_status(conn, doc, ReviewStatus.IN_REVIEW, actor=self.actor.username)
@@ -101,9 +105,11 @@ class ReviewSession:
     def submit(self) -> Change:
         with self.workspace.write() as conn:
             doc = get_document(conn, self.document_id)
+            leases.check_lease(conn, doc, self.actor.username)
             if doc.status in (ReviewStatus.IMPORTED, ReviewStatus.RETURNED):
                 doc = self._editable(conn)
             submit(conn, doc, self.actor)
+            leases.release(conn, get_document(conn, self.document_id), self.actor)  # done with it
         self._undo.clear()
         self._redo.clear()
         return Change(self.document_id, status_changed=True)

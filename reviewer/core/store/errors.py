@@ -33,3 +33,9 @@ class StaleWrite(WorkspaceError):
     """Someone else changed the record since it was read (issue 11: shared workspaces)."""
 
     code = "stale_write"
+
+
+class DocumentCheckedOut(WorkspaceError):
+    """Another user holds a live checkout lease on the document (issue 11)."""
+
+    code = "checked_out"

@@ -10,17 +10,27 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, select
 
-from reviewer.core.store import schema
+from reviewer.core.store import dialect, schema
 from reviewer.core.store.errors import WorkspaceTooNew
 
 
+_V1_TABLES = ("workspace_meta", "users", "documents", "findings", "decisions", "attribute_records", "exports",
+              "audit_events", "audit_head")
+
+
 def _v1_initial(conn: Connection) -> None:
-    tables = [t for name, t in schema.metadata.tables.items() if name != "schema_version"]
-    schema.metadata.create_all(conn, tables=tables)
+    schema.metadata.create_all(conn, tables=[schema.metadata.tables[name] for name in _V1_TABLES])
+
+
+def _v2_team(conn: Connection) -> None:
+    """Issue 11: checkout leases; on a server, triggers that keep audit events append-only."""
+    schema.leases.create(conn, checkfirst=True)
+    dialect.install_audit_guards(conn)
 
 
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
+    (2, _v2_team),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]
 

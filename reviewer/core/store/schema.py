@@ -146,3 +146,14 @@ audit_head = Table(
     Column("count", Integer, nullable=False),
     Column("hash", String(64), nullable=False),
 )
+
+# Checkout leases (schema version 2): who is working on a document, until when. A lease expires by
+# itself (a reviewer who walked away does not block the team); a supervisor may take over a live one.
+leases = Table(
+    "leases", metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True, autoincrement=False),
+    Column("holder", String(64), nullable=False),
+    Column("acquired_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),  # ISO-8601 UTC: compares as text
+    Column("event_seq", Integer, nullable=False),
+)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from reviewer.core.atomic import write_bytes_atomic
 from reviewer.core.audit import chain
@@ -26,8 +27,10 @@ from reviewer.core.review.decisions import Decision, StoredFinding, load_finding
 from reviewer.core.review.errors import ReviewRefused
 from reviewer.core.review.session import ReviewSession
 from reviewer.core.review.states import ReviewStatus
-from reviewer.core.store import dialect, documents, location, migrations, users
+from reviewer.core.store import dialect, documents, leases, location, migrations, queue, users
 from reviewer.core.store.documents import DocumentInfo, ExportRecord
+from reviewer.core.store.leases import Lease
+from reviewer.core.store.queue import Submission
 from reviewer.core.store.errors import PermissionDenied, WorkspaceError
 from reviewer.core.store.users import Role, User
 from reviewer.core.types import Finding
@@ -51,8 +54,12 @@ class Workspace:
                                      "Check the path and permissions.") from exc
         self.engine = dialect.make_engine(where.url)
         self._catalog = catalog
-        with self.write() as conn:
-            migrations.migrate(conn, now=chain.utc_now())
+        try:
+            with self.write() as conn:
+                migrations.migrate(conn, now=chain.utc_now())
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise _open_error(where, exc) from exc
 
     # --- transactions --------------------------------------------------------------------------
     @contextmanager
@@ -213,6 +220,44 @@ class Workspace:
         self.write_witness()
         return event
 
+    # --- team work: checkouts, the supervisor's queue (issue 11) --------------------------------
+    def checkout(self, document_id: int, user: User, *, minutes: float = leases.DEFAULT_MINUTES,
+                 take_over: bool = False) -> Lease:
+        """Check the document out to `user` (or extend their lease); take_over: a supervisor or admin
+        takes a live lease from someone else. Refused (DocumentCheckedOut) while another user holds it."""
+        with self.write() as conn:
+            return leases.checkout(conn, documents.get_document(conn, document_id), user, minutes=minutes,
+                                   take_over=take_over)
+
+    def renew_checkout(self, document_id: int, user: User, *, minutes: float = leases.DEFAULT_MINUTES) -> Lease:
+        with self.write() as conn:
+            return leases.renew(conn, documents.get_document(conn, document_id), user, minutes=minutes)
+
+    def release_checkout(self, document_id: int, user: User) -> bool:
+        with self.write() as conn:
+            return leases.release(conn, documents.get_document(conn, document_id), user)
+
+    def lease(self, document_id: int) -> Lease | None:
+        """The live lease on the document, if any."""
+        with self.read() as conn:
+            return leases.live_lease(conn, document_id)
+
+    def submission_queue(self, *, since_seq: int = 0) -> list[Submission]:
+        """Documents waiting for sign-off, from every reviewer, oldest submission first."""
+        with self.read() as conn:
+            return queue.submissions(conn, since_seq=since_seq)
+
+    def provision(self, app_role: str, password: str | None) -> bool:
+        """On a server, as the database owner: create/update the application's role with the
+        least privileges it needs (INSERT but never UPDATE/DELETE on audit events). True if created."""
+        try:
+            with self.write() as conn:
+                return dialect.provision_app_role(conn, app_role, password)
+        except DBAPIError as exc:
+            raise WorkspaceError(f"无法创建应用角色 {app_role}：{_first_line(exc)}。请以数据库所有者身份连接。",
+                                 f"Cannot provision the application role {app_role}: {_first_line(exc)}. "
+                                 "Connect as the database owner.") from exc
+
     # --- audit ---------------------------------------------------------------------------------
     def head(self) -> chain.ChainHead:
         with self.read() as conn:
@@ -281,6 +326,22 @@ def _no_auditor(actor: Actor, action_zh: str, action_en: str) -> None:
                                f"Auditors may only read and verify, not {action_en}.")
 
 
+def _first_line(exc: DBAPIError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+
+
+def _open_error(where: location.Location, exc: DBAPIError) -> WorkspaceError:
+    if not dialect.is_privilege_error(exc):
+        return WorkspaceError(f"无法打开工作区 {where.display()}：{_first_line(exc)}。请检查地址、账号和网络。",
+                              f"Cannot open the workspace {where.display()}: {_first_line(exc)}. "
+                              "Check the address, the account and the network.")
+    return WorkspaceError(f"工作区 {where.display()} 需要升级，但当前账号无权修改数据库结构：{_first_line(exc)}。"
+                          "请数据库所有者运行 reviewer workspace provision。",
+                          f"The workspace {where.display()} needs a schema upgrade this account may not make: "
+                          f"{_first_line(exc)}. Ask the database owner to run `reviewer workspace provision`.")
+
+
 def open_workspace(path_or_url: str | Path | None = None, *, catalog: Any = None) -> Workspace:
-    """Open (creating and migrating as needed) the workspace in a folder, at a URL, or the default folder."""
+    """Open (creating and migrating as needed) the workspace in a folder, at a database URL
+    (`postgresql://user:password@host/db` for a team server), or the default folder."""
     return Workspace(location.resolve(path_or_url), catalog=catalog)

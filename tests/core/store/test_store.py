@@ -15,7 +15,7 @@ from sqlalchemy.schema import CreateTable
 
 from reviewer.core.audit.signing import unseal
 from reviewer.core.documents import load_document
-from reviewer.core.store import location, open_workspace, schema
+from reviewer.core.store import dialect, location, open_workspace, schema
 from reviewer.core.store.errors import AuthenticationFailed, PermissionDenied, UserExists, WorkspaceTooNew
 from reviewer.core.store.migrations import CURRENT_VERSION
 from tests.core.store.workspace_fixtures import DATA, PASSWORDS, penalty_findings
@@ -24,25 +24,25 @@ ROOT = Path(__file__).resolve().parents[3]
 CORE = ROOT / "reviewer" / "core"
 
 
-def test_sqlite_runs_in_wal_mode_with_full_sync(ws):
-    with ws.read() as conn:
+def test_sqlite_runs_in_wal_mode_with_full_sync(sqlite_ws):
+    with sqlite_ws.read() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
-def test_schema_version_is_recorded_once_and_a_newer_workspace_is_refused(tmp_path):
-    ws = open_workspace(tmp_path / "w")
+def test_schema_version_is_recorded_once_and_a_newer_workspace_is_refused(fresh_where):
+    ws = open_workspace(fresh_where)
     ws.close()
-    ws = open_workspace(tmp_path / "w")
+    ws = open_workspace(fresh_where)
     with ws.read() as conn:
         versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
-    assert versions == [CURRENT_VERSION]
+    assert versions == list(range(1, CURRENT_VERSION + 1))
     with ws.write() as conn:
         conn.execute(schema.schema_version.insert().values(version=CURRENT_VERSION + 1, applied_at="x"))
     ws.close()
     with pytest.raises(WorkspaceTooNew):
-        open_workspace(tmp_path / "w")
+        open_workspace(fresh_where)
 
 
 def test_locations(monkeypatch, tmp_path):
@@ -53,11 +53,14 @@ def test_locations(monkeypatch, tmp_path):
     remote = location.resolve("postgresql://app:secret@db.internal/review")
     assert remote.folder is None and remote.url.startswith("postgresql://")
     assert "secret" not in remote.display()
+    assert dialect.normalize_url(remote.url) == "postgresql+psycopg://app:secret@db.internal/review"
+    assert dialect.normalize_url("postgres://db/x") == "postgresql+psycopg://db/x"
 
 
 def test_store_sql_is_portable_outside_the_dialect_module():
     """No SQLite-only SQL outside dialect.py, and every table compiles for PostgreSQL (issue 11)."""
-    pattern = re.compile(r"PRAGMA|BEGIN IMMEDIATE|AUTOINCREMENT|INSERT OR|sqlite_master|pg_advisory")
+    pattern = re.compile(r"PRAGMA|BEGIN IMMEDIATE|AUTOINCREMENT|INSERT OR|sqlite_master|pg_advisory|"
+                         r"exec_driver_sql|CREATE TRIGGER|GRANT |setval")
     offenders = []
     for folder in ("store", "review", "audit"):
         for path in (CORE / folder).rglob("*.py"):
@@ -68,8 +71,8 @@ def test_store_sql_is_portable_outside_the_dialect_module():
         assert "CREATE TABLE" in str(CreateTable(table).compile(dialect=postgresql.dialect()))
 
 
-def test_first_run_creates_an_admin_then_only_admins_add_users(tmp_path):
-    ws = open_workspace(tmp_path / "fresh")
+def test_first_run_creates_an_admin_then_only_admins_add_users(fresh_where):
+    ws = open_workspace(fresh_where)
     try:
         assert ws.needs_admin()
         with pytest.raises(AuthenticationFailed):

@@ -1,0 +1,79 @@
+"""Defence in depth on PostgreSQL: the application's role may append audit events but never change
+or remove them (grants), and even the tables' owner is stopped by a trigger (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from reviewer.core.store import dialect, open_workspace
+from reviewer.core.store.errors import WorkspaceError
+from tests.core.store.pg_fixtures import APP_ROLE, APP_PASSWORD
+
+TAMPERING = ["UPDATE audit_events SET actor = 'mallory' WHERE seq = 1",
+             "DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events)",
+             "TRUNCATE audit_events"]
+
+
+def _attempt(url: str, sql: str) -> DBAPIError:
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn, pytest.raises(DBAPIError) as refused:
+            conn.execute(text(sql))
+        return refused.value
+    finally:
+        engine.dispose()
+
+
+def test_the_app_role_appends_but_cannot_update_or_delete_audit_events(pg_cluster, pg_database):
+    app_url = pg_cluster.url(pg_database, app=True)
+    ws = open_workspace(app_url)
+    try:
+        before = ws.events()
+        admin = ws.get_user("admin")
+        ws.create_user(admin, "frank", "reviewer", "frank-pass-12")  # an INSERT through the app: allowed
+        assert len(ws.events()) == len(before) + 1
+        for sql in TAMPERING:
+            error = _attempt(app_url, sql)
+            assert dialect.is_privilege_error(error) and "permission denied" in str(error.orig)
+        for sql in ("ALTER TABLE audit_events DISABLE TRIGGER USER", "DROP TABLE audit_events CASCADE"):
+            assert "must be owner" in str(_attempt(app_url, sql).orig)
+        assert ws.events()[: len(before)] == before
+        assert ws.verify().ok
+    finally:
+        ws.close()
+
+
+def test_even_the_owner_is_stopped_by_the_trigger(pg_cluster, pg_database):
+    owner_url = pg_cluster.url(pg_database)
+    for sql in TAMPERING:
+        error = _attempt(owner_url, sql)
+        assert dialect.is_privilege_error(error) and "append-only" in str(error.orig)
+    ws = open_workspace(owner_url)
+    try:
+        assert ws.verify().ok
+    finally:
+        ws.close()
+
+
+def test_provisioning_is_idempotent_and_needs_the_owner(pg_cluster, pg_database):
+    owner = open_workspace(pg_cluster.url(pg_database))
+    try:
+        assert owner.provision(APP_ROLE, APP_PASSWORD) is False  # exists: grants refreshed
+    finally:
+        owner.close()
+    app = open_workspace(pg_cluster.url(pg_database, app=True))
+    try:
+        with pytest.raises(WorkspaceError) as refused:
+            app.provision("intruder", "intruder-pass-1")
+        assert "database owner" in refused.value.message_en
+    finally:
+        app.close()
+
+
+def test_an_unreachable_database_is_a_clear_error(pg_cluster):
+    with pytest.raises(WorkspaceError) as refused:
+        open_workspace(pg_cluster.url("no_such_database", app=True))
+    assert "Cannot open the workspace" in refused.value.message_en and "no_such_database" in refused.value.message_en
+    assert APP_PASSWORD not in str(refused.value)
