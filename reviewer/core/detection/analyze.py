@@ -171,19 +171,14 @@ def _wrapped(engine: DetectionEngine, blocks: Sequence[Block], norms: Sequence[N
     candidates = [(i, u) for i, n in enumerate(norms) if "\n" in n.text and (u := unwrap_lines(n.text))]
     if not candidates:
         return []
-    wrapped_blocks = [blocks[i] for i, _ in candidates]
     unwrapped = [u for _, u in candidates]
-    joined, to_block_norm = _join([Block(kind=b.kind, part=b.part, path=b.path, text="", start=0)
-                                   for b in wrapped_blocks], unwrapped)
     offsets = [0]
     for u in unwrapped[:-1]:
         offsets.append(offsets[-1] + len(u.text) + 1)
-    taken = sorted((s, e) for _, s, e in kept)
+    raw = engine.analyze_patterns("\n".join(u.text for u in unwrapped), threshold=limit, context=context)
+    taken = [(s, e) for _, s, e in kept]
     out: list[tuple[RecognizerResult, int, int]] = []
-    for r in resolve_overlaps([(r, r.start, r.end) for r in engine.analyze_patterns(joined, threshold=limit,
-                                                                                     context=context)],
-                              engine.priority):
-        r = r[0]
+    for r, _, _ in resolve_overlaps([(r, r.start, r.end) for r in raw], engine.priority):
         k = bisect.bisect_right(offsets, r.start) - 1
         local = (r.start - offsets[k], r.end - offsets[k])
         if not unwrapped[k].spans_a_cut(*local):
