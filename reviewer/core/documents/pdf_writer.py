@@ -180,6 +180,7 @@ def _pages_to_map(data: bytes, plan: RedactionPlan) -> set[int]:
 
     values = {_norm_chars(v) for v in plan.values}
     values.discard("")
+    skeletons = {k for v in values for k in ["".join(c for c in v if c.isalnum())] if len(k) >= 6}
     pages: set[int] = set()
     if not values:
         return pages
@@ -191,7 +192,8 @@ def _pages_to_map(data: bytes, plan: RedactionPlan) -> set[int]:
             text = _norm_chars(textpage.get_text_range())
             textpage.close()
             page.close()
-            if any(v in text for v in values):
+            skeleton = "".join(c for c in text if c.isalnum())
+            if any(v in text for v in values) or any(k in skeleton for k in skeletons):
                 pages.add(index + 1)
     finally:
         doc.close()

@@ -192,3 +192,29 @@ def test_kerning_spacing_scaling_and_quote_operators_keep_positions(capsys, tmp_
     text = "".join(c[0] for c in after)
     assert "Tel138" in text and "end" in text and "next138" in text and "1234line" in text
     assert "quote135" in text and "5678x" in text
+
+
+def test_other_spelling_of_a_value_on_another_page(tmp_path):
+    """Only 13896001234 was detected; page 2 writes it 138-9600-1234: its digits go too."""
+    from reviewer.core.deidentify.plan import plan_redactions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.documents.pdf_writer import write_pdf
+    from reviewer.core.types import Finding
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica, Encoding=pikepdf.Name.WinAnsiEncoding))
+    for line in (b"Tel 13896001234 end", b"Fax 138-9600-1234 end"):
+        pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+            Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792], Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+            Contents=pdf.make_stream(b"BT /F1 12 Tf 72 700 Td (" + line + b") Tj ET"))))
+    src = tmp_path / "two.pdf"
+    pdf.save(src)
+    finding = Finding(entity_type="CN_MOBILE_PHONE", start=4, end=15, text="13896001234", score=1.0, recognizer="t",
+                      explanation="")
+    out = tmp_path / "out.pdf"
+    report = write_pdf(src, plan_redactions([finding], load_profile("general")), out)
+    assert report.pages_edited == (1, 2) and report.glyphs_removed == 8
+    assert verify_output(out, ["13896001234"], format="pdf").ok
+    with pdfplumber.open(out) as doc:
+        assert [p.extract_text() for p in doc.pages] == ["Tel 138 1234 end", "Fax 138- -1234 end"]
