@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-import pytest
-
 from reviewer.core.detection import analyze
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat
 from reviewer.core.types import Finding
@@ -30,9 +28,3 @@ def personal(text: str, threshold: float | None = None) -> list[Finding]:
 
 def spans(text: str, threshold: float | None = None) -> list[tuple[str, str]]:
     return [(f.entity_type, f.text) for f in personal(text, threshold)]
-
-
-@pytest.fixture(scope="session")
-def engine():
-    from reviewer.core.detection.engine import get_engine
-    return get_engine()
