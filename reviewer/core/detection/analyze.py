@@ -34,6 +34,14 @@ DOCUMENT_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔\[［【(（][0-9]{4}[〕
 _ISSUER = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 
 
+class InvalidThreshold(ReviewerError):
+    code = "invalid_threshold"
+
+    def __init__(self, value: float) -> None:
+        super().__init__(f"分数阈值 {value} 无效：请使用 0 到 1 之间的数。",
+                         f"Score threshold {value} is invalid: use a number between 0 and 1.")
+
+
 class DetectionCancelled(ReviewerError):
     code = "cancelled"
 
@@ -66,6 +74,8 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
     """Chunks of consecutive blocks, then each table column with its header as context."""
     engine = get_engine()
     limit = engine.config.default_threshold if threshold is None else float(threshold)
+    if not 0.0 <= limit <= 1.0:
+        raise InvalidThreshold(limit)
     blocks = document.blocks
     columns = column_groups(blocks)
     in_column = {i for _, indices in columns.values() for i in indices}

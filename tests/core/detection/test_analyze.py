@@ -58,6 +58,13 @@ def test_finding_carries_original_text_offsets_locator_and_explanation():
     assert "电话" in phone.explanation and phone.score == 1.0
 
 
+def test_threshold_outside_zero_to_one_is_a_typed_error():
+    from reviewer.core.detection.analyze import InvalidThreshold
+
+    with pytest.raises(InvalidThreshold, match="0 到 1"):
+        analyze(make_document("电话13896001234"), threshold=5)
+
+
 def test_threshold_filters_and_defaults_to_the_configuration():
     text = "号码500106198703154519"  # failed check digit: 0.6
     assert personal(text)
