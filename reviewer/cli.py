@@ -10,6 +10,8 @@ import argparse
 import importlib
 import sys
 
+from reviewer.core.errors import ConfigurationError, ReviewerError
+
 COMMANDS = {
     "scan": "找出文档中的个人信息和涉密/限制内容 / detect personal information and restricted content",
     "redact": "去标识化并导出经校验的干净副本 / de-identify and export a verified clean copy",
@@ -41,3 +43,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消 / cancelled", file=sys.stderr)
         return 130
+    except ReviewerError as exc:  # configuration or usage problems the command did not handle itself
+        print(str(exc), file=sys.stderr)
+        return 2 if isinstance(exc, ConfigurationError) or exc.code == "invalid_threshold" else 1

@@ -10,7 +10,6 @@ and per NER text.
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
 from collections.abc import Callable, Sequence
 
@@ -59,7 +58,7 @@ def analyze(document: Document, *, threshold: float | None = None,
     """
     findings = _personal(document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled)
     _check(cancelled)
-    findings.extend(_restricted(document))
+    findings.extend(_restricted(document, threshold))
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
 
 
@@ -276,8 +275,8 @@ def _finding(document: Document, r: RecognizerResult, start: int, end: int) -> F
                    locator=document.locate(start, end), attributes=attributes)
 
 
-def _restricted(document: Document) -> list[Finding]:
-    """Restricted-content findings from `classified.detect`, when that package provides it."""
-    module = importlib.import_module("reviewer.core.detection.classified")
-    detect = getattr(module, "detect", None)
-    return list(detect(document)) if detect is not None else []
+def _restricted(document: Document, threshold: float | None) -> list[Finding]:
+    """Restricted-content findings from the rules in `classified/` (same threshold as the CLI's)."""
+    from reviewer.core.detection.classified import detect
+
+    return list(detect(document, threshold=threshold))
