@@ -7,6 +7,7 @@ engine loads on the NLP lane in the background and Detect queues behind it.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -35,6 +36,12 @@ def build_window(args: argparse.Namespace, app):
     # The GUI thread shares the GIL with the I/O pool; a shorter switch interval (default 5 ms) keeps
     # its waits short while a worker runs Python (detection itself runs in another process).
     sys.setswitchinterval(0.001)
+    # Full garbage collections walk every live object while holding the GIL; after a burst of
+    # allocations (thousands of findings arriving) one took 100+ ms. Objects alive after start-up
+    # are moved out of the collector's view, and young collections run less often.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
     settings = AppSettings(getattr(args, "settings", None))
     translations = Translations(app)
     translations.install(args.lang or settings.language)

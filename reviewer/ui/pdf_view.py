@@ -91,7 +91,6 @@ class PdfPageView(QGraphicsView):
         super().__init__(parent)
         self.setObjectName("pdfPages")
         self.setScene(QGraphicsScene(self))
-        self.setBackgroundBrush(QColor("#e4e7eb"))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -99,7 +98,8 @@ class PdfPageView(QGraphicsView):
         self._layout: PdfLayout | None = None
         self._document: Document | None = None
         self._tops: list[float] = []
-        self._pages: list[QGraphicsPixmapItem] = []
+        self._pages: dict[int, QGraphicsPixmapItem] = {}  # rendered pages only
+        self._paper: list[QRectF] = []
         self._rendered: dict[int, float] = {}
         self._pending: set[int] = set()
         self._boxes: dict[str, list[QGraphicsRectItem]] = {}
@@ -121,23 +121,17 @@ class PdfPageView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self._document, self._layout = document, layout
-        self._pages, self._tops, self._rendered, self._pending = [], [], {}, set()
+        self._pages, self._tops, self._rendered, self._pending = {}, [], {}, set()
         self._boxes, self._rows, self._selection_items, self._selection = {}, {}, [], None
         self._by_page, self._drawn = {}, set()
         self._focus, self._zoom = None, 0.0
         self.resetTransform()
         y = 0.0
         width = max((w for w, _ in layout.sizes), default=595.0)
+        self._paper = []  # blank pages are painted in drawBackground: no items for 300 pages up front
         for w, h in layout.sizes:
             x = (width - w) / 2
-            paper = scene.addRect(QRectF(x, y, w, h), QPen(QColor("#c9ced6")), QBrush(Qt.GlobalColor.white))
-            paper.setZValue(-2)
-            item = QGraphicsPixmapItem()
-            item.setPos(x, y)
-            item.setZValue(-1)
-            item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-            scene.addItem(item)
-            self._pages.append(item)
+            self._paper.append(QRectF(x, y, w, h))
             self._tops.append(y)
             y += h + PAGE_GAP
         scene.setSceneRect(QRectF(-PAGE_GAP, -PAGE_GAP, width + 2 * PAGE_GAP, y + PAGE_GAP))
@@ -147,7 +141,30 @@ class PdfPageView(QGraphicsView):
 
     def page_origin(self, page: int) -> QPointF:
         """Scene position of the top-left corner of 1-based `page`."""
-        return self._pages[page - 1].pos()
+        return self._paper[page - 1].topLeft()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt override
+        painter.fillRect(rect, QColor("#e4e7eb"))
+        if not self._tops:
+            return
+        first = max(0, bisect.bisect_right(self._tops, rect.top()) - 1)
+        painter.setPen(QPen(QColor("#c9ced6"), 0))
+        painter.setBrush(QBrush(Qt.GlobalColor.white))
+        for paper in self._paper[first:]:
+            if paper.top() > rect.bottom():
+                break
+            painter.drawRect(paper)
+
+    def _page_item(self, index: int) -> QGraphicsPixmapItem:
+        item = self._pages.get(index)
+        if item is None:
+            item = QGraphicsPixmapItem()
+            item.setPos(self._paper[index].topLeft())
+            item.setZValue(-1)
+            item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+            self.scene().addItem(item)
+            self._pages[index] = item
+        return item
 
     def _fit_width(self) -> None:
         if not self._layout or not self._layout.sizes:
@@ -188,7 +205,7 @@ class PdfPageView(QGraphicsView):
             self._draw_page(index + 1)
         for index in list(self._rendered):  # keep memory bounded on long documents
             if index not in wanted and abs(index - wanted.start) > 6:
-                self._pages[index].setPixmap(QPixmap())
+                self.scene().removeItem(self._pages.pop(index))
                 del self._rendered[index]
         for index in wanted:
             done = self._rendered.get(index)
@@ -219,7 +236,7 @@ class PdfPageView(QGraphicsView):
         self._pending.discard(index)
         if layout is not self._layout:
             return  # another document was opened meanwhile
-        item = self._pages[index]
+        item = self._page_item(index)
         item.setPixmap(QPixmap.fromImage(image))
         item.setScale(1 / scale)
         self._rendered[index] = scale
@@ -240,7 +257,7 @@ class PdfPageView(QGraphicsView):
         self._by_page: dict[int, list[FindingRow]] = {}
         for row in rows:
             page = (row.finding.locator or {}).get("page")
-            if page and page <= len(self._pages):
+            if page and page <= len(self._paper):
                 self._by_page.setdefault(page, []).append(row)
         for index in self._visible_pages():
             self._draw_page(index + 1)
@@ -325,7 +342,7 @@ class PdfPageView(QGraphicsView):
         if self._document is None or not self._tops:
             return None
         index = max(0, bisect.bisect_right(self._tops, scene_rect.center().y()) - 1)
-        local = scene_rect.translated(-self._pages[index].pos())
+        local = scene_rect.translated(-self._paper[index].topLeft())
         hits = []
         for block in self._document.blocks:
             if block.page != index + 1 or not block.boxes:
@@ -343,7 +360,7 @@ class PdfPageView(QGraphicsView):
         self._selection_items = []
         if local is not None:
             item = self.scene().addRect(
-                local.translated(self._pages[index].pos()),
+                local.translated(self._paper[index].topLeft()),
                 QPen(QColor("#2f6fdf"), 0),
                 QBrush(QColor(47, 111, 223, 40)),
             )
