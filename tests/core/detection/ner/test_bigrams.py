@@ -12,7 +12,8 @@ def test_bigrams_and_full_width_norms() -> None:
     nlp.add_pipe("reviewer_char_bigrams")
     doc = nlp("张三１２ＡB")
     assert [t.text for t in doc] == ["张", "三", "１", "２", "Ａ", "B"]  # offsets stay on the original text
-    assert [t.tag_ for t in doc] == ["张三", "三1", "12", "2A", "AB", "B\u2402"]
+    strings = nlp.vocab.strings
+    assert [t.tag for t in doc] == [strings.add(b) for b in ["张三", "三1", "12", "2A", "AB", "B\u2402"]]
     assert [t.norm_ for t in doc] == ["张", "三", "1", "2", "a", "b"]
 
 
@@ -20,3 +21,12 @@ def test_empty_text() -> None:
     nlp = spacy.blank("zh")
     nlp.add_pipe("reviewer_char_bigrams")
     assert len(nlp("")) == 0
+
+
+def test_bigrams_do_not_grow_the_string_store() -> None:
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("reviewer_char_bigrams")
+    nlp("预热")
+    before = len(nlp.vocab.strings)
+    nlp("甲乙丙丁戊己庚辛壬癸")
+    assert len(nlp.vocab.strings) - before <= 10  # at most the new characters (NORM), never the bigrams
