@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QStackedWidget, QTextEdit, QToolTip, QWidget
 
@@ -49,6 +49,10 @@ class _OffsetMap:
         return position - bisect.bisect_left(self._astral_qt, position) if self._astral else position
 
 
+VISIBLE_ALL = 400  # up to this many findings, all are highlighted at once
+MARGIN_CHARS = 4000  # beyond the viewport, so that scrolling shows highlights at once
+
+
 class TextDocumentView(QTextEdit):
     """Read-only rich text of a docx/txt document; findings as extra selections."""
 
@@ -67,6 +71,9 @@ class TextDocumentView(QTextEdit):
         self._starts: list[int] = []
         self._current: str | None = None
         self._map = _OffsetMap("")
+        self._scrolled = QTimer(self, singleShot=True, interval=15)
+        self._scrolled.timeout.connect(self._paint)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
 
     def set_document(self, document: Document) -> None:
         self._document = document
@@ -101,11 +108,13 @@ class TextDocumentView(QTextEdit):
     def set_rows(self, rows: Sequence[FindingRow]) -> None:
         self._rows = sorted(rows, key=lambda r: r.finding.start)
         self._starts = [r.finding.start for r in self._rows]
-        self._paint()
+        if len(self._rows) > VISIBLE_ALL:
+            self._scrolled.start()  # after the layout has run: positions under the viewport are known then
+        else:
+            self._paint()
 
     def show_finding(self, row_id: str | None) -> None:
         self._current = row_id
-        self._paint()
         row = next((r for r in self._rows if r.id == row_id), None)
         if row is not None:
             cursor = self._cursor(row.finding.start, row.finding.end)
@@ -116,6 +125,8 @@ class TextDocumentView(QTextEdit):
             rect = self.cursorRect(probe)
             bar = self.verticalScrollBar()  # centre the finding rather than leave it at the edge
             bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+        self._scrolled.stop()
+        self._paint()
 
     def selected_span(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
@@ -132,9 +143,26 @@ class TextDocumentView(QTextEdit):
         cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
+    def _visible_rows(self) -> list[FindingRow]:
+        """The findings near the viewport: highlighting all of a 200-page document's findings on every
+        key press cost 200 ms; only what can be seen (with a margin) is handed to Qt."""
+        if len(self._rows) <= VISIBLE_ALL:
+            return self._rows
+        viewport = self.viewport().rect()
+        top = self._map.from_qt(self.cursorForPosition(viewport.topLeft()).position())
+        bottom = self._map.from_qt(self.cursorForPosition(viewport.bottomRight()).position())
+        bottom = min(bottom, top + 4 * MARGIN_CHARS)  # (before the first layout, "bottom" is the end)
+        first = bisect.bisect_left(self._starts, top - MARGIN_CHARS)
+        last = bisect.bisect_right(self._starts, bottom + MARGIN_CHARS)
+        rows = self._rows[first:last]
+        current = next((r for r in self._rows if r.id == self._current), None) if self._current else None
+        if current is not None and current not in rows:
+            rows.append(current)
+        return rows
+
     def _paint(self) -> None:
         selections = []
-        for row in self._rows:
+        for row in self._visible_rows():
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self._cursor(row.finding.start, row.finding.end)
             fmt = QTextCharFormat()
@@ -153,6 +181,14 @@ class TextDocumentView(QTextEdit):
             sel.format = fmt
             selections.append(sel)
         self.setExtraSelections(selections)
+
+    def _on_scroll(self, _value: int) -> None:
+        if len(self._rows) > VISIBLE_ALL:
+            self._scrolled.start()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._on_scroll(0)
 
     def _row_at_offset(self, offset: int) -> FindingRow | None:
         i = bisect.bisect_right(self._starts, offset) - 1

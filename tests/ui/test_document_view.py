@@ -90,3 +90,45 @@ def test_rejected_findings_are_drawn_without_fill(qtbot):
 def test_line_boxes_merge_per_line():
     rects = merge_line_boxes([(10, 100, 20, 114), (20, 100, 30, 114), (10, 130, 20, 144)])
     assert rects == [QRectF(10, 100, 20, 14), QRectF(10, 130, 10, 14)]
+
+
+def test_long_documents_highlight_only_what_is_near_the_viewport(qtbot):
+    from reviewer.core.types import Finding
+
+    lines = [f"第{i}行 申请人联系电话1390000{i:04d}，发放金额1200元。" for i in range(3000)]
+    blocks = [
+        Block(kind=BlockKind.LINE, part="text", path=f"line {i}", text=t, line=i + 1)
+        for i, t in enumerate(lines)
+    ]
+    document = Document.build(path="long.txt", format=DocumentFormat.TXT, sha256="0", size=1, blocks=blocks)
+    rows = []
+    for block in document.blocks:
+        start = block.start + block.text.index("139")
+        rows.append(
+            FindingRow(
+                Finding(
+                    "CN_MOBILE_PHONE",
+                    start,
+                    start + 11,
+                    document.text[start : start + 11],
+                    1.0,
+                    "test",
+                    "phone",
+                    locator=document.locate(start, start + 11),
+                )
+            )
+        )
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.resize(700, 800)
+    view.show()
+    view.set_document(document)
+    view.set_rows(rows)
+    qtbot.waitUntil(lambda: len(view.text_view.extraSelections()) > 0, timeout=2000)
+    shown = view.text_view.extraSelections()
+    assert 0 < len(shown) < len(rows) // 3  # a window around the viewport, not all 3000
+    target = rows[2500]
+    view.show_finding(target.id)
+    texts = [s.cursor.selectedText() for s in view.text_view.extraSelections()]
+    assert target.finding.text in texts and rows[10].finding.text not in texts
+    assert view.text_view.textCursor().position() == target.finding.start
