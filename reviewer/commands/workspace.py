@@ -32,7 +32,7 @@ def open_from_args(args: argparse.Namespace, *, must_exist: bool = False):
     if must_exist and where.folder is not None and not (where.folder / location.DB_FILENAME).exists():
         raise WorkspaceError(f"{where.folder} 中没有工作区，请检查 --workspace 路径。",
                              f"There is no workspace in {where.folder}; check the --workspace path.")
-    return open_workspace(args.workspace)
+    return open_workspace(args.workspace, create=not must_exist)
 
 
 def read_password(args: argparse.Namespace, prompt: str) -> str:
@@ -105,6 +105,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"workspace: {ws.location.display()}")
             print(f"documents: {dict(sorted(counts.items()))}")
             print(f"audit head: {head.count}:{head.hash}")
+            print(f"waiting for sign-off / 待签批: {len(ws.submission_queue())}")
         return 0
     finally:
         ws.close()

@@ -88,7 +88,7 @@ def checkout(conn: Connection, doc: DocumentInfo, user: User, *, minutes: float 
     event = append_event(conn, actor=user.username, action=action, document_id=doc.id,
                          document_sha256=doc.sha256,
                          details={"holder": user.username, "expires_at": expires, "previous_holder": previous})
-    values = dict(holder=user.username, acquired_at=now, expires_at=expires, event_seq=event.seq)
+    values = {"holder": user.username, "acquired_at": now, "expires_at": expires, "event_seq": event.seq}
     if current is None:
         conn.execute(schema.leases.insert().values(document_id=doc.id, **values))
     else:

@@ -13,7 +13,6 @@ from sqlalchemy import Connection, inspect, select
 from reviewer.core.store import dialect, schema
 from reviewer.core.store.errors import WorkspaceTooNew
 
-
 _V1_TABLES = ("workspace_meta", "users", "documents", "findings", "decisions", "attribute_records", "exports",
               "audit_events", "audit_head")
 

@@ -29,9 +29,9 @@ from reviewer.core.review.session import ReviewSession
 from reviewer.core.review.states import ReviewStatus
 from reviewer.core.store import dialect, documents, leases, location, migrations, queue, users
 from reviewer.core.store.documents import DocumentInfo, ExportRecord
+from reviewer.core.store.errors import PermissionDenied, WorkspaceError
 from reviewer.core.store.leases import Lease
 from reviewer.core.store.queue import Submission
-from reviewer.core.store.errors import PermissionDenied, WorkspaceError
 from reviewer.core.store.users import Role, User
 from reviewer.core.types import Finding
 
@@ -43,7 +43,7 @@ def actor_name(actor: Actor) -> str:
 
 
 class Workspace:
-    def __init__(self, where: location.Location, *, catalog: Any = None) -> None:
+    def __init__(self, where: location.Location, *, catalog: Any = None, create: bool = True) -> None:
         self.location = where
         if where.folder is not None:
             try:
@@ -56,7 +56,14 @@ class Workspace:
         self._catalog = catalog
         try:
             with self.write() as conn:
+                if not create and migrations.current_version(conn) == 0:
+                    raise WorkspaceError(f"{where.display()} 中没有工作区，请检查 --workspace 地址。",
+                                         f"There is no workspace in {where.display()}; check the --workspace "
+                                         "address.")
                 migrations.migrate(conn, now=chain.utc_now())
+        except WorkspaceError:
+            self.engine.dispose()
+            raise
         except DBAPIError as exc:
             self.engine.dispose()
             raise _open_error(where, exc) from exc
@@ -341,7 +348,8 @@ def _open_error(where: location.Location, exc: DBAPIError) -> WorkspaceError:
                           f"{_first_line(exc)}. Ask the database owner to run `reviewer workspace provision`.")
 
 
-def open_workspace(path_or_url: str | Path | None = None, *, catalog: Any = None) -> Workspace:
+def open_workspace(path_or_url: str | Path | None = None, *, catalog: Any = None, create: bool = True) -> Workspace:
     """Open (creating and migrating as needed) the workspace in a folder, at a database URL
-    (`postgresql://user:password@host/db` for a team server), or the default folder."""
-    return Workspace(location.resolve(path_or_url), catalog=catalog)
+    (`postgresql://user:password@host/db` for a team server), or the default folder. With
+    create=False an empty database is refused instead of initialised."""
+    return Workspace(location.resolve(path_or_url), catalog=catalog, create=create)

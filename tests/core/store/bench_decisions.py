@@ -1,11 +1,14 @@
-"""Measure decisions per second and verify speed on the SQLite workspace.
+"""Measure decisions per second and verify speed, on SQLite and on PostgreSQL.
 
-Run: .venv/bin/python -m tests.core.store.bench_decisions [N]
-Each decision is one committed transaction (WAL, synchronous=FULL: one fsync per decision), as in use.
+Run: .venv/bin/python -m tests.core.store.bench_decisions [N] [sqlite|postgresql]
+Each decision is one committed transaction, as in use: SQLite in WAL mode with synchronous=FULL (one
+fsync per decision); PostgreSQL on a throw-away loopback server (tests/pgserver.py: fsync=off, so
+this measures the store's round trips and locking, not the disk).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 import time
@@ -13,12 +16,15 @@ import time
 from reviewer.core.documents import load_document
 from reviewer.core.store import open_workspace
 from tests.core.store.workspace_fixtures import DATA, penalty_findings
+from tests.pgserver import running_server
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    with tempfile.TemporaryDirectory() as folder:
-        ws = open_workspace(folder)
+    backend = sys.argv[2] if len(sys.argv) > 2 else "sqlite"
+    with tempfile.TemporaryDirectory() as folder, contextlib.ExitStack() as stack:
+        where = folder if backend == "sqlite" else stack.enter_context(running_server())
+        ws = open_workspace(where)
         admin = ws.create_first_admin("admin", "admin-pass-1")
         alice = ws.create_user(admin, "alice", "reviewer", "alice-pass-1")
         document = load_document(DATA / "penalty-notice.txt")
@@ -36,7 +42,8 @@ def main() -> None:
         report = ws.verify()
         verify_time = time.perf_counter() - start
         ws.close()
-    print(f"{n} decisions in {elapsed:.2f} s: {n / elapsed:.0f} decisions/s (SQLite, WAL, synchronous=FULL)")
+    setting = "SQLite, WAL, synchronous=FULL" if backend == "sqlite" else "PostgreSQL 15 on loopback, fsync=off"
+    print(f"{n} decisions in {elapsed:.2f} s: {n / elapsed:.0f} decisions/s ({setting})")
     print(f"verify: {report.count} events in {verify_time:.2f} s ({report.count / verify_time:.0f} events/s), "
           f"ok={report.ok}")
 

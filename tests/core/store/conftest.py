@@ -6,9 +6,9 @@ import shutil
 import pytest
 
 from reviewer.core.store import open_workspace
-from tests.core.store.pg_fixtures import *  # noqa: F401,F403
+from tests.core.store.pg_fixtures import *
 from tests.core.store.pg_fixtures import PgCluster
-from tests.core.store.workspace_fixtures import *  # noqa: F401,F403
+from tests.core.store.workspace_fixtures import *
 
 BACKENDS = ["sqlite", "postgresql"]
 

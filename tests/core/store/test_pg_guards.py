@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError
 
 from reviewer.core.store import dialect, open_workspace
 from reviewer.core.store.errors import WorkspaceError
-from tests.core.store.pg_fixtures import APP_ROLE, APP_PASSWORD
+from tests.core.store.pg_fixtures import APP_PASSWORD, APP_ROLE
 
 TAMPERING = ["UPDATE audit_events SET actor = 'mallory' WHERE seq = 1",
              "DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events)",
@@ -77,3 +77,27 @@ def test_an_unreachable_database_is_a_clear_error(pg_cluster):
         open_workspace(pg_cluster.url("no_such_database", app=True))
     assert "Cannot open the workspace" in refused.value.message_en and "no_such_database" in refused.value.message_en
     assert APP_PASSWORD not in str(refused.value)
+
+
+def test_workspace_provision_command_creates_a_working_app_role(pg_cluster, pg_database):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    owner_url = pg_cluster.url(pg_database)
+    result = subprocess.run([sys.executable, "-m", "reviewer", "workspace", "provision", "--workspace", owner_url,
+                             "--app-role", "team_app", "--password-stdin"], input="team-app-pass-1\n",
+                            check=False, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[3],
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "team_app: created" in result.stdout
+    team_url = make_url(owner_url).set(username="team_app", password="team-app-pass-1")
+    team_url = team_url.render_as_string(hide_password=False)
+    ws = open_workspace(team_url)
+    try:
+        assert ws.login("alice", "alice-pass-1").username == "alice"
+    finally:
+        ws.close()
+    assert dialect.is_privilege_error(_attempt(team_url, TAMPERING[0]))

@@ -144,7 +144,7 @@ def test_workspace_cli_init_add_user_status(tmp_path):
 
     def cli(*args, stdin=""):
         return subprocess.run([sys.executable, "-m", "reviewer", "workspace", *args, "--workspace", str(folder)],
-                              input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=120)
+                              input=stdin, check=False, capture_output=True, text=True, cwd=ROOT, timeout=120)
 
     assert cli("status").returncode == 1  # no workspace there yet: not silently created
     result = cli("init", "--admin", "root", "--password-stdin", stdin="root-password-1\n")
@@ -163,10 +163,10 @@ def test_workspace_cli_init_add_user_status(tmp_path):
 def test_audit_and_log_commands_refuse_a_missing_workspace(tmp_path):
     missing = tmp_path / "nowhere"
     verify = subprocess.run([sys.executable, "-m", "reviewer", "audit", "verify", "--workspace", str(missing)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+                            check=False, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert verify.returncode == 2 and "There is no workspace" in verify.stderr
     log = subprocess.run([sys.executable, "-m", "reviewer", "log", "export", "--workspace", str(missing),
                           "--format", "csv", "-o", str(tmp_path / "x.csv")],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+                         check=False, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert log.returncode == 1 and "There is no workspace" in log.stderr
     assert not missing.exists() and not (tmp_path / "x.csv").exists()
