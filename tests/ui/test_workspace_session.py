@@ -26,6 +26,16 @@ def test_preview_is_the_core_plan_applied_to_the_text(workspace):
     assert rows[0].finding.text not in preview and rows[2].finding.text not in preview  # accepted, undecided
     states = {r.id: r.state for r in session.rows()}
     assert states[rows[0].id] == ReviewState.ACCEPTED and states[rows[1].id] == ReviewState.REJECTED
-    # reopening the document (same sha256) shows the stored findings and decisions
+    # the rows kept up to date piece by piece equal a full re-read of the store, through edits,
+    # manual findings and undo
+    start = document.text.index("李晓梅")
+    session.add_manual(start, start + 3, "PERSON", "承办人")
+    session.edit_span(rows[2].id, rows[2].finding.start, rows[2].finding.end - 1)
+    session.undo()
+    session.undo()
+    session.redo()
     again = WorkspaceReviewSession(ws, users["li"], document, profile=lambda: "general")
-    assert {r.id: r.state for r in again.rows()} == states
+    assert {r.id: r for r in again.rows()} == {r.id: r for r in session.rows()}
+    assert {r.id: r.state for r in again.rows() if r.id in states} == states  # the edit was undone
+    manual = [r for r in session.rows() if r.id not in states]
+    assert [(r.finding.text, r.state) for r in manual] == [("李晓梅", ReviewState.PENDING)]  # redone
