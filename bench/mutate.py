@@ -110,7 +110,7 @@ def docx_member_xml(data: bytes, rng: random.Random) -> bytes:
     elif choice == 3:
         xml = interesting_numbers(xml, rng)
     elif choice == 4:  # an element repeated inside itself many times
-        m = re.search(rb"<w:p[ >].*?</w:p>", xml, re.S)
+        m = re.search(rb"<w:p[ >].*?</w:p>", xml, re.DOTALL)
         if m:
             xml = xml[: m.start()] + b"<w:p>" * 3000 + m.group() + b"</w:p>" * 3000 + xml[m.end():]
     else:  # attribute values (r:id, w:val, Target) swapped for junk

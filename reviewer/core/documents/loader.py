@@ -58,7 +58,7 @@ def load_document(path: str | Path, *, progress: Callable[[int, int], None] | No
         raise TooLarge(f"文件结构嵌套过深：{name}。文件异常；请用 Word/WPS 打开后另存一份再审查。",
                        f"The structure of {name} is nested too deeply; the file is abnormal. Open it in "
                        "Word/WPS, save a new copy and review that.", path=name) from None
-    except Exception as exc:  # noqa: BLE001 - three native parsers meet hostile bytes here: zlib, lxml,
+    except Exception as exc:
         # pdfium/qpdf raise many types. The user gets one line; developers get the traceback at DEBUG.
         log.debug("reader failed on %s", name, exc_info=True)
         raise corrupt(name, f"{type(exc).__name__}") from exc

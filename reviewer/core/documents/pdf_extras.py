@@ -26,21 +26,33 @@ _STREAM_NAME = re.compile(r"stream <[^>]*>:?")  # qpdf names an in-memory input 
 
 
 def extra_blocks(data: bytes, path: str, pages: int, limits: Limits) -> list[Block]:
-    from reviewer.core.documents.loader import corrupt
     from reviewer.core.documents.pdf_reader import encrypted
 
     try:
         pdf = pikepdf.open(io.BytesIO(data), password="")
     except pikepdf.PasswordError:
         raise encrypted(path) from None
-    except pikepdf.PdfError as exc:
-        detail = _STREAM_NAME.sub("", str(exc)).strip()
-        raise corrupt(path, f"PDF 对象无法解析 / cannot parse PDF objects: {detail}") from None
+    except _QPDF_ERRORS as exc:
+        raise _unparsable(path, exc) from None
     with pdf:
-        blocks = _xmp_blocks(pdf)
-        blocks += _annotation_blocks(pdf, path)
-        blocks += _attachment_blocks(pdf)
+        try:
+            blocks = _xmp_blocks(pdf)
+            blocks += _annotation_blocks(pdf, path)
+            blocks += _attachment_blocks(pdf)
+        except _QPDF_ERRORS as exc:  # objects are parsed lazily: damage may show only now
+            raise _unparsable(path, exc) from None
     return blocks
+
+
+# qpdf reports damage as PdfError, and C++ overflow/range/runtime errors as these built-in types
+_QPDF_ERRORS = (pikepdf.PdfError, ValueError, OverflowError, RuntimeError)
+
+
+def _unparsable(path: str, exc: Exception) -> Exception:
+    from reviewer.core.documents.loader import corrupt
+
+    detail = _STREAM_NAME.sub("", str(exc)).strip()[:200]
+    return corrupt(path, f"PDF 对象无法解析 / cannot parse PDF objects: {detail}")
 
 
 def _xmp_blocks(pdf: pikepdf.Pdf) -> list[Block]:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Callable
 import re
 from array import array
+from collections.abc import Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c

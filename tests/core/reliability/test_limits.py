@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from reviewer.core.documents import load_document
 from reviewer.core.documents import limits as limits_module
+from reviewer.core.documents import load_document
 from reviewer.core.errors import ConfigurationError, TooLarge
 from tests.core.documents.conftest import DATA
 
