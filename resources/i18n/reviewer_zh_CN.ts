@@ -753,6 +753,49 @@
     </message>
 </context>
 <context>
+    <name>Preview</name>
+    <message>
+        <source>Header</source>
+        <translation>页眉</translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation>页脚</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Footnote</source>
+        <translation>脚注</translation>
+    </message>
+    <message>
+        <source>Endnote</source>
+        <translation>尾注</translation>
+    </message>
+    <message>
+        <source>Text box</source>
+        <translation>文本框</translation>
+    </message>
+    <message>
+        <source>Document property</source>
+        <translation>文档属性</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <source>De-identified preview</source>

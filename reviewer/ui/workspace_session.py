@@ -211,7 +211,7 @@ class WorkspaceReviewSession:
         return plan_from_decisions(pairs, load_profile(self._profile()), key=key)
 
     def preview_text(self) -> str:
-        return apply_in_pieces(self.plan(), self.document.text)
+        return preview_of(self.plan(), self.document)
 
 
 def apply_in_pieces(plan, text: str, piece: int = 8192) -> str:
@@ -227,6 +227,40 @@ def apply_in_pieces(plan, text: str, piece: int = 8192) -> str:
         out.append(pattern.sub(lambda m: plan.values[m.group()], text[start:end]))
         start = end
     return "".join(out)
+
+
+_BODY = {"paragraph", "table_cell", "page", "line"}
+
+
+def preview_of(plan, document: Document) -> str:
+    """The de-identified text block by block (no value spans two blocks, so this equals applying the
+    plan to the whole text), with the places outside the body labelled: headers, comments, metadata."""
+    from PySide6.QtCore import QCoreApplication
+
+    def label(kind: str) -> str:
+        return {
+            "header": QCoreApplication.translate("Preview", "Header"),
+            "footer": QCoreApplication.translate("Preview", "Footer"),
+            "comment": QCoreApplication.translate("Preview", "Comment"),
+            "footnote": QCoreApplication.translate("Preview", "Footnote"),
+            "endnote": QCoreApplication.translate("Preview", "Endnote"),
+            "textbox": QCoreApplication.translate("Preview", "Text box"),
+            "property": QCoreApplication.translate("Preview", "Document property"),
+            "annotation": QCoreApplication.translate("Preview", "Annotation"),
+            "outline": QCoreApplication.translate("Preview", "Bookmark"),
+            "attachment": QCoreApplication.translate("Preview", "Attachment"),
+        }.get(kind, kind)
+
+    out = []
+    for block in document.blocks:
+        text = apply_in_pieces(plan, block.text)
+        kind = str(block.kind)
+        if kind in _BODY:
+            out.append(text)
+        else:
+            where = f" {block.path}" if kind == "property" else ""
+            out.append(f"〔{label(kind)}{where}〕{text}")
+    return "\n".join(out)
 
 
 class DetectionOnlySession:

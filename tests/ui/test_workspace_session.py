@@ -21,7 +21,10 @@ def test_preview_is_the_core_plan_applied_to_the_text(workspace):
     session.reject(rows[1].id, "已公开")
     plan = session.plan()
     preview = session.preview_text()
-    assert preview == plan.apply_text(document.text) == apply_in_pieces(plan, document.text, piece=16)
+    assert plan.apply_text(document.text) == apply_in_pieces(plan, document.text, piece=16)
+    body = "\n".join(plan.apply_text(b.text) for b in document.blocks if b.kind == "page")
+    assert preview.startswith(body + "\n〔")  # pages first, then the labelled metadata
+    assert "〔Document property Producer〕ReportLab" in preview
     assert rows[1].finding.text in preview  # rejected: stays
     assert rows[0].finding.text not in preview and rows[2].finding.text not in preview  # accepted, undecided
     states = {r.id: r.state for r in session.rows()}
