@@ -1080,8 +1080,8 @@
         <translation>Submit this review to a supervisor? %1 of %2 findings are undecided.</translation>
     </message>
     <message>
-        <source>Chain intact</source>
-        <translation>Chain intact</translation>
+        <source>Chain intact: %1 events, %2 signatures checked</source>
+        <translation>Chain intact: %1 events, %2 signatures checked</translation>
     </message>
     <message>
         <source>Chain damaged: %1</source>

@@ -1080,8 +1080,8 @@
         <translation>将本次审查提交审核人？%2 条发现中还有 %1 条未决定。</translation>
     </message>
     <message>
-        <source>Chain intact</source>
-        <translation>审计链完整</translation>
+        <source>Chain intact: %1 events, %2 signatures checked</source>
+        <translation>审计链完整：%1 条事件，已核验 %2 个签名</translation>
     </message>
     <message>
         <source>Chain damaged: %1</source>

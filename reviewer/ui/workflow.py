@@ -322,15 +322,18 @@ class WorkflowController(QObject):
         self.signed_off.emit(choice)
 
     def verify_chain(self) -> None:
+        """The core's chain check (hashes, order, signatures, head witness), shown in the audit panel."""
         if self.facade is None:
             return
         report = self.facade.workspace.verify()
-        ok = getattr(report, "ok", False)
-        self.audit_panel.verify_result.setText(
-            self.tr("Chain intact")
-            if ok
-            else self.tr("Chain damaged: %1").replace("%1", str(getattr(report, "first_problem", "") or ""))
-        )
+        if report.ok:
+            text = self.tr("Chain intact: %1 events, %2 signatures checked")
+            text = text.replace("%1", str(report.count)).replace("%2", str(report.signatures_checked))
+        else:
+            problem = report.problems[0]
+            message = problem.message_zh if self._lang() == "zh" else problem.message_en
+            text = self.tr("Chain damaged: %1").replace("%1", message)
+        self.audit_panel.verify_result.setText(text)
 
     # -- export, settings -----------------------------------------------------------------------------------
     def export(self) -> ExportDialog | None:
@@ -338,9 +341,7 @@ class WorkflowController(QObject):
         if self.facade is None or doc_id is None or self.window.path is None:
             self.window.show_error(_needs_workspace())
             return None
-        dialog = ExportDialog(
-            source=self.window.path, folder=self.window.path.parent / "exports", parent=self.window
-        )
+        dialog = ExportDialog(source=self.window.path, folder=_export_folder(), parent=self.window)
         session, facade = self.session, self.facade
 
         def done() -> None:
@@ -398,6 +399,14 @@ class WorkflowController(QObject):
         dialog.accepted.connect(done)
         self._open(dialog)
         return dialog
+
+
+def _export_folder() -> Path:
+    """Exports go to the user's documents folder, never next to the original by default."""
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(base or Path.home()) / "reviewer-exports"
 
 
 def role_name(role: str) -> str:

@@ -121,3 +121,12 @@ def test_first_run_creates_the_administrator_who_adds_a_reviewer(qtbot, make_win
     dialog.try_accept()
     assert dialog.user is not None and ws.login("wang", "wang-pass-123").role == "reviewer"
     ws.close()
+
+
+def test_verify_chain_reports_an_intact_workspace(qtbot, make_window, workspace):
+    ws, users = workspace
+    window = make_window(ws)
+    window.services.workspace.set_user(users["li"])
+    window.workflow.audit_panel.verify_button.click()
+    text = window.workflow.audit_panel.verify_result.text()
+    assert text.startswith("Chain intact") and f"{ws.head().count} events" in text
