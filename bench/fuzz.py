@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = ROOT / "tests" / "data" / "regressions"
 SUFFIXES = (".docx", ".pdf", ".txt")
 MAX_SEED_SIZE = 2 * 1024 * 1024  # bigger seeds make each run slow and each find large
+MAX_FIND_SIZE = 128 * 1024
 HOSTILE = {"zip-bomb.docx", "billion-laughs.docx", "xxe.docx", "random.docx"}  # refused before parsing
 
 
@@ -39,9 +40,12 @@ def seed_files(include_corpus: bool = True) -> list[Path]:
     return sorted(p for p in found if 0 < p.stat().st_size <= MAX_SEED_SIZE)
 
 
-def save_find(data: bytes, suffix: str) -> Path:
-    REGRESSIONS.mkdir(parents=True, exist_ok=True)
-    path = REGRESSIONS / f"fuzz-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
+def save_find(data: bytes, suffix: str, work: Path | None = None) -> Path:
+    """Small finds go to tests/data/regressions; big ones to the scratch folder, to be reduced by hand
+    (make_regressions.py rebuilds the shape in a few hundred bytes) before they are committed."""
+    folder = REGRESSIONS if work is None or len(data) <= MAX_FIND_SIZE else work
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"fuzz-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
     path.write_bytes(data)
     return path
 
@@ -80,10 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             runs += 1
             counts[result.outcome] += 1
             if result.outcome in ("crash", "over_time") or result.fallback:
-                kept = save_find(data, source.suffix)
+                kept = save_find(data, source.suffix, args.work)
                 finds.append(kept)
                 kind = "escaped exception" if result.fallback else result.outcome
-                print(f"FIND {kind}: {how} of {source.name} -> {kept.relative_to(ROOT)}\n"
+                print(f"FIND {kind}: {how} of {source.name} -> {kept}\n"
                       f"  {result.message.strip().splitlines()[-1][:300]}", flush=True)
     print(f"\n{runs} variants: " + ", ".join(f"{k} {v}" for k, v in counts.items())
           + f"; {len(finds)} finds kept in {REGRESSIONS.relative_to(ROOT)}")

@@ -110,7 +110,7 @@ def _annotation_blocks(pdf: pikepdf.Pdf, path: str) -> list[Block]:
             seen += 1
             if seen > _MAX_ANNOTS or not isinstance(annot, pikepdf.Dictionary):
                 continue
-            subtype = str(annot.get("/Subtype", ""))
+            subtype = _name_text(annot.get("/Subtype"))
             if subtype == "/Popup":
                 continue  # repeats its parent's contents
             values = [(key, annot.get(key)) for key in _ANNOT_KEYS]
@@ -123,6 +123,16 @@ def _annotation_blocks(pdf: pikepdf.Pdf, path: str) -> list[Block]:
                                         path=f"annot[{i}]{key}", text=str(value).strip(), page=number,
                                         attrs={"name": f"{subtype.lstrip('/')} {key.lstrip('/')}".strip()}))
     return blocks
+
+
+def _name_text(name: object) -> str:
+    """A PDF name as text; names are bytes, and str() of a non-UTF-8 one raises (a fuzzer find)."""
+    if name is None:
+        return ""
+    try:
+        return str(name)
+    except UnicodeDecodeError:
+        return name.unparse().decode("latin-1")  # type: ignore[attr-defined]
 
 
 def _attachment_blocks(pdf: pikepdf.Pdf) -> list[Block]:

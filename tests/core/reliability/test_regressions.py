@@ -48,6 +48,13 @@ def test_document_info_with_a_lone_surrogate_is_read():
     assert document.properties["info.Title"] == "\ufffdA\u5f20" and document.properties["info.Author"] == "张三"
 
 
+def test_annotation_with_a_non_utf8_name_is_read():
+    document = load_document(REGRESSIONS / "non-utf8-annotation-name.pdf")
+    [annotation] = [b for b in document.blocks if b.kind == "annotation"]
+    assert annotation.text == "Li Si 13912345678" and annotation.page == 1
+    assert "13812345678" in document.blocks[0].text
+
+
 def test_user_password_is_still_refused(tmp_path):
     """The repair path must not open what needs a password: qpdf's refusal stays an EncryptedDocument."""
     import io

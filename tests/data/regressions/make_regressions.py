@@ -41,22 +41,37 @@ def _qpdf(data: bytes, **save: object) -> bytes:
         return out.getvalue()
 
 
+def _pdf(objects: list[bytes]) -> bytes:
+    """Numbered objects, a correct xref table and trailer."""
+    body = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, obj in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n%s\nendobj\n" % (k, obj)
+    startxref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    body += b"trailer << /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, startxref)
+    return bytes(body)
+
+
 def main() -> None:
     plain = _reportlab_pdf()
     # a user password but an empty owner password: anyone may open it (pdfium alone refuses it)
     (HERE / "empty-owner-password.pdf").write_bytes(
         _qpdf(plain, encryption=pikepdf.Encryption(owner="", user="secret", R=6)))
     # a page tree without pages: nothing to read, but not an error
-    objs = [b"<< /Pages 2 0 R /Type /Catalog >>", b"<< /Count 0 /Kids [ ] /Type /Pages >>"]
-    body = bytearray(b"%PDF-1.3\n")
-    offsets = []
-    for k, obj in enumerate(objs, 1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n%s\nendobj\n" % (k, obj)
-    startxref = len(body)
-    body += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    body += b"trailer << /Root 1 0 R /Size 3 >>\nstartxref\n%d\n%%%%EOF\n" % startxref
-    (HERE / "zero-pages.pdf").write_bytes(bytes(body))
+    (HERE / "zero-pages.pdf").write_bytes(
+        _pdf([b"<< /Pages 2 0 R /Type /Catalog >>", b"<< /Count 0 /Kids [ ] /Type /Pages >>"]))
+    # an annotation whose /Subtype name is not UTF-8 (str() of the name raised; a fuzzer find)
+    content = b"BT /F1 12 Tf 20 200 Td (Zhang San 13812345678) Tj ET"
+    (HERE / "non-utf8-annotation-name.pdf").write_bytes(_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Annots [6 0 R] "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Annot /Subtype /W#e4#b8x /Rect [0 0 10 10] /Contents (Li Si 13912345678) >>"]))
     # every xref offset wrong and %%EOF followed by NUL padding (a download padded to a block size)
     damaged = bytearray(_qpdf(plain, object_stream_mode=pikepdf.ObjectStreamMode.disable))
     xref = damaged.rindex(b"\nxref\n")
