@@ -34,8 +34,11 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server() -> Iterator[str]:
-    """Start PostgreSQL on 127.0.0.1 and yield a superuser SQLAlchemy URL; stop and delete it after."""
+def running_server(*, durable: bool = False) -> Iterator[str]:
+    """Start PostgreSQL on 127.0.0.1 and yield a superuser SQLAlchemy URL; stop and delete it after.
+
+    Tests run with fsync=off (a throw-away cluster); `durable=True` keeps the server's default
+    (fsync=on, synchronous_commit=on) for benchmarks that should count the disk."""
     bindir = _bindir()
     if bindir is None:
         raise RuntimeError("PostgreSQL server binaries not found: install Debian's `postgresql` package "
@@ -58,7 +61,8 @@ def running_server() -> Iterator[str]:
     port = _free_port()
     run([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", user, "-E", "UTF8", "--no-locale"])
     run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-t", "60", "-o",
-         f"-h 127.0.0.1 -p {port} -k {sock} -c fsync=off -c max_connections=50", "start"])
+         f"-h 127.0.0.1 -p {port} -k {sock} -c fsync={'on' if durable else 'off'} -c max_connections=50",
+         "start"])
     try:
         url = f"postgresql+psycopg://{user}@127.0.0.1:{port}/postgres"
         deadline = time.monotonic() + 30

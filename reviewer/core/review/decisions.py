@@ -130,20 +130,22 @@ def validate_decision(decision: Decision, finding: Finding, text: str, catalog) 
     return Decision(decision.kind, decision.operator, decision.reason, tuple(decision.legal_basis))
 
 
-def _bump_finding(conn: Connection, finding_id: int, expected_version: int | None) -> int:
-    row = conn.execute(select(schema.findings.c.version).where(schema.findings.c.id == finding_id)).first()
-    if row is None:
+def _bump_finding(conn: Connection, finding_id: int, expected_version: int | None) -> None:
+    """Move the finding to its next version; with `expected_version`, only if nobody else did since
+    (one conditional UPDATE: the row lock makes it atomic, whatever the database)."""
+    f = schema.findings
+    condition = [f.c.id == finding_id]
+    if expected_version is not None:
+        condition.append(f.c.version == expected_version)
+    if conn.execute(f.update().where(*condition).values(version=f.c.version + 1)).rowcount == 1:
+        return
+    current = conn.execute(select(f.c.version).where(f.c.id == finding_id)).scalar()
+    if current is None:
         raise NotFound(f"找不到发现项 {finding_id}。", f"No finding {finding_id}.")
-    version = row.version if expected_version is None else expected_version
-    updated = conn.execute(schema.findings.update().where(schema.findings.c.id == finding_id,
-                                                          schema.findings.c.version == version)
-                           .values(version=version + 1))
-    if updated.rowcount != 1:
-        raise StaleWrite(f"发现项 {finding_id} 已被他人修改（您看到的是第 {version} 版，现为第 {row.version} 版），"
-                         "您的决定未保存；请刷新后重试。",
-                         f"Someone else changed finding {finding_id} meanwhile (you saw version {version}, it is "
-                         f"now {row.version}); your decision was not saved. Reload and try again.")
-    return version + 1
+    raise StaleWrite(f"发现项 {finding_id} 已被他人修改（您看到的是第 {expected_version} 版，现为第 {current} 版），"
+                     "您的决定未保存；请刷新后重试。",
+                     f"Someone else changed finding {finding_id} meanwhile (you saw version {expected_version}, "
+                     f"it is now {current}); your decision was not saved. Reload and try again.")
 
 
 def record_decision(conn: Connection, doc: DocumentInfo, stored: StoredFinding, decision: Decision, *,

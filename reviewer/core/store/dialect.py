@@ -3,6 +3,7 @@
 The rest of the store is portable SQLAlchemy Core. What needs the dialect:
 - connection set-up: SQLite runs in WAL mode with synchronous=FULL (a commit is on disk when it
   returns), foreign keys on, and a busy timeout; PostgreSQL uses psycopg 3 and needs nothing else;
+- consistent reads: one snapshot per read transaction (PostgreSQL: REPEATABLE READ);
 - serialising writers: every write transaction appends to the one audit chain, so writers must
   queue. SQLite takes the database write lock up front (`BEGIN IMMEDIATE`, so two writers never both
   read the same chain head); PostgreSQL takes a transaction-scoped advisory lock (issue 11);
@@ -86,6 +87,16 @@ def _sqlite_on_begin(conn: Connection) -> None:
 def prepare_write(conn: Connection) -> Connection:
     """Mark `conn` as a writer before its transaction begins."""
     return conn.execution_options(reviewer_write=True)
+
+
+def prepare_read(conn: Connection) -> Connection:
+    """A read transaction sees one snapshot. SQLite's read transaction already does; PostgreSQL's
+    default (READ COMMITTED) takes a new snapshot per statement, so `audit verify` running beside
+    writers could read a head newer than the events it read: REPEATABLE READ (read-only, it never
+    fails with a serialisation error) gives the whole transaction one snapshot."""
+    if conn.dialect.name == "postgresql":
+        return conn.execution_options(isolation_level="REPEATABLE READ")
+    return conn
 
 
 def lock_chain(conn: Connection) -> None:

@@ -80,8 +80,11 @@ class Workspace:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn, conn.begin():
-            yield conn
+        """A read transaction on one consistent snapshot of the workspace."""
+        with self.engine.connect() as conn:
+            conn = dialect.prepare_read(conn)
+            with conn.begin():
+                yield conn
 
     def close(self) -> None:
         self.write_witness()

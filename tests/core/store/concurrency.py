@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,14 +48,25 @@ def import_documents(ws, folder: Path, count: int) -> list[int]:
     return ids
 
 
-def run_writers(where: str, processes: int, decisions: int, *, seed: int = 11) -> tuple[list[str], Outcome]:
+def run_writers(where: str, processes: int, decisions: int, *, seed: int = 11,
+                while_running=None) -> tuple[list[str], Outcome]:
+    """Start the workers; call `while_running()` repeatedly until they finish; collect their lines."""
     workers = [subprocess.Popen([sys.executable, "-m", "tests.core.store.concurrent_writer", where,
                                  WRITERS[k % len(WRITERS)], str(decisions), str(seed * 100 + k)],
                                 cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                for k in range(processes)]
+    outputs: dict[int, tuple[str, str]] = {}
+    collectors = [threading.Thread(target=lambda k=k, w=w: outputs.__setitem__(k, w.communicate(timeout=1200)))
+                  for k, w in enumerate(workers)]
+    for thread in collectors:
+        thread.start()
+    while while_running is not None and any(t.is_alive() for t in collectors):
+        while_running()
+    for thread in collectors:
+        thread.join()
     lines, starts, ends = [], [], []
-    for worker in workers:
-        out, err = worker.communicate(timeout=1200)
+    for k, worker in enumerate(workers):
+        out, err = outputs[k]
         assert worker.returncode == 0, err
         *body, times = out.split("\n")[:-1] if out.endswith("\n") else out.split("\n")
         _, start, end = times.split()
@@ -111,13 +123,17 @@ def main() -> None:
         for name in WRITERS:
             ws.create_user(admin, name, ROLES[name], PASSWORDS[name])
         import_documents(ws, Path(tmp), documents)
-        lines, outcome = run_writers(where, processes, decisions)
+        verifications = []
+        lines, outcome = run_writers(where, processes, decisions,
+                                     while_running=lambda: verifications.append(ws.verify()))
         check(ws, lines, processes * decisions)
+        assert all(r.ok for r in verifications), [str(p) for r in verifications for p in r.problems][:3]
         head = ws.head()
         ws.close()
     print(f"{backend}: {processes} processes × {decisions} decisions on {documents} documents: "
           f"{outcome.decisions} acknowledged, 0 lost, 0 duplicated, {outcome.stale_refused} stale writes refused; "
-          f"{outcome.seconds:.1f} s, {outcome.per_second:.0f} decisions/s; audit verify OK ({head.count} events)")
+          f"{outcome.seconds:.1f} s, {outcome.per_second:.0f} decisions/s; audit verify OK ({head.count} events; "
+          f"also {len(verifications)} times while the writers ran)")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ PROCESSES, DECISIONS, DOCUMENTS = 8, 40, 50
 @pytest.mark.slow
 def test_concurrent_writers_lose_nothing_and_keep_one_linear_chain(ws, ws_where, tmp_path):
     import_documents(ws, tmp_path, DOCUMENTS)
-    lines, outcome = run_writers(ws_where, PROCESSES, DECISIONS)
+    live = []  # `audit verify` while the writers append: each run must see one consistent chain
+    lines, outcome = run_writers(ws_where, PROCESSES, DECISIONS, while_running=lambda: live.append(ws.verify()))
     assert outcome.decisions == PROCESSES * DECISIONS
     check(ws, lines, PROCESSES * DECISIONS)
+    assert live and all(report.ok for report in live), [str(p) for r in live for p in r.problems][:3]
