@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=10.0, help="per-file limit before it is a hang")
     parser.add_argument("--seed", type=int, default=None, help="repeat a run (printed at the start)")
     parser.add_argument("--no-corpus", action="store_true", help="only tests/data as seeds")
+    parser.add_argument("--detect", action="store_true", help="also run detection on what was read (slower)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/reviewer-fuzz"), help="scratch folder")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     finds: list[Path] = []
     stop = time.monotonic() + args.seconds
     runs = 0
-    with IsolatedLoader(timeout=args.timeout) as loader:
+    with IsolatedLoader(timeout=args.timeout, detect=args.detect) as loader:
         while time.monotonic() < stop:
             source = rng.choice(seeds)
             try:

@@ -6,6 +6,7 @@ claim pages, text grows). Any cap that trips raises `TooLarge` with what to do n
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,7 +35,12 @@ class Limits:
 
     @classmethod
     def from_options(cls, **options: Any) -> Limits:
-        """Strict: an unknown option name is an error, never silently ignored."""
+        """Strict: an unknown option name is an error, never silently ignored.
+
+        Defaults come from the class, then the `REVIEWER_LIMITS` environment variable
+        ("max_pages=500,max_seconds=60": one setting for the CLI and the desktop app), then `options`.
+        """
+        options = {**_environment(), **options}
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(options) - known)
         if unknown:
@@ -46,6 +52,26 @@ class Limits:
                 raise ConfigurationError(f"读取限制 {name} 必须是正整数。",
                                          f"Reader limit {name} must be a positive integer.")
         return replace(cls(), **options)
+
+
+ENVIRONMENT = "REVIEWER_LIMITS"
+
+
+def _environment() -> dict[str, int]:
+    raw = os.environ.get(ENVIRONMENT, "").strip()
+    found: dict[str, int] = {}
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        name, sep, value = item.partition("=")
+        try:
+            if not sep:
+                raise ValueError(item)
+            found[name.strip()] = int(value.strip().replace("_", ""))
+        except ValueError:
+            raise ConfigurationError(
+                f"环境变量 {ENVIRONMENT} 的写法有误：“{item}”。应为 名称=正整数，用逗号分隔，例如 max_pages=500,max_seconds=60。",
+                f"{ENVIRONMENT} is malformed at '{item}'. Use name=positive integer, comma-separated, e.g. "
+                "max_pages=500,max_seconds=60.") from None
+    return found
 
 
 def too_large(what_zh: str, what_en: str, value: int, cap: int, option: str, *, path: str) -> TooLarge:

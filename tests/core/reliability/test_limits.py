@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -47,3 +48,32 @@ def test_page_count_cap_names_its_option():
 def test_limit_values_must_be_positive_integers(value):
     with pytest.raises(ConfigurationError, match="max_seconds"):
         load_document(BIG_PDF, max_seconds=value)
+
+
+def test_limits_from_the_environment_reach_the_cli(tmp_path):
+    """REVIEWER_LIMITS sets the caps for `reviewer scan` (and the app) without code; bad input is refused."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[3]
+
+    def scan(limits: str) -> subprocess.CompletedProcess:
+        env = {**os.environ, "REVIEWER_LIMITS": limits}
+        return subprocess.run([sys.executable, "-m", "reviewer", "scan", str(BIG_PDF)], capture_output=True,
+                              text=True, cwd=root, env=env, timeout=300, check=False)
+
+    refused = scan("max_pages=1, max_seconds=60")
+    assert refused.returncode == 1 and "max_pages" in refused.stderr and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    malformed = scan("max_pages")
+    assert malformed.returncode == 1 and "REVIEWER_LIMITS" in malformed.stderr and "Traceback" not in malformed.stderr
+    unknown = scan("max_pagez=3")
+    assert unknown.returncode == 1 and "max_pagez" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_environment_limits_are_overridden_by_arguments(monkeypatch):
+    monkeypatch.setenv("REVIEWER_LIMITS", "max_pages=1")
+    with pytest.raises(TooLarge, match="max_pages"):
+        load_document(BIG_PDF)
+    assert load_document(BIG_PDF, max_pages=5).pages == 3
