@@ -40,10 +40,11 @@ def seed_files(include_corpus: bool = True) -> list[Path]:
     return sorted(p for p in found if 0 < p.stat().st_size <= MAX_SEED_SIZE)
 
 
-def save_find(data: bytes, suffix: str, work: Path | None = None) -> Path:
-    """Small finds go to tests/data/regressions; big ones to the scratch folder, to be reduced by hand
-    (make_regressions.py rebuilds the shape in a few hundred bytes) before they are committed."""
-    folder = REGRESSIONS if work is None or len(data) <= MAX_FIND_SIZE else work
+def save_find(data: bytes, suffix: str, work: Path | None = None, *, ours: bool = True) -> Path:
+    """Small finds made from our own test files go to tests/data/regressions; big ones, and those made
+    from corpus files (not ours to commit), to the scratch folder: rebuild their shape in
+    tests/data/regressions/make_regressions.py."""
+    folder = REGRESSIONS if work is None or (ours and len(data) <= MAX_FIND_SIZE) else work
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"fuzz-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
     path.write_bytes(data)
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             runs += 1
             counts[result.outcome] += 1
             if result.outcome in ("crash", "over_time") or result.fallback:
-                kept = save_find(data, source.suffix, args.work)
+                kept = save_find(data, source.suffix, args.work, ours=ROOT in source.parents)
                 finds.append(kept)
                 kind = "escaped exception" if result.fallback else result.outcome
                 print(f"FIND {kind}: {how} of {source.name} -> {kept}\n"

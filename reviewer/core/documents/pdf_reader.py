@@ -30,6 +30,9 @@ from reviewer.core.errors import CorruptDocument, EncryptedDocument
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _MAX_OUTLINE_ITEMS = 10_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A predictor row of a million columns (or colours, or bits) is never real; qpdf allocates it in full
+# while opening the file (minutes of page faults for 4294967296, a fuzzer find), pdfium does not.
+_ABSURD_DECODE_PARMS = re.compile(rb"/(?:Columns|Colors|BitsPerComponent)\s*(?:\d{7,}|-)")
 
 
 def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
@@ -42,6 +45,8 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
     with PDFIUM_LOCK:
         blocks, info, pages = _read_with_pdfium(data, path, limits, progress, cancelled)
     try:
+        if _ABSURD_DECODE_PARMS.search(data):
+            raise corrupt(path, "abnormal /DecodeParms")  # qpdf would allocate gigabytes: use pdfium's copy
         extras = extra_blocks(data, path, pages, limits)
     except CorruptDocument:
         # pdfium read the pages but qpdf cannot parse the objects: pdfium's own re-written copy
@@ -105,7 +110,7 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
         for k, bookmark in enumerate(pdf.get_toc(max_depth=30)):
             if k >= _MAX_OUTLINE_ITEMS:
                 break
-            title = (bookmark.get_title() or "").strip()
+            title = _bookmark_title(bookmark).strip()
             if title:
                 dest = bookmark.get_dest()
                 page = dest.get_index() + 1 if dest is not None and dest.get_index() is not None else None
@@ -130,6 +135,9 @@ def _repaired_copy(data: bytes, path: str) -> tuple[bytes, int] | None:
     import io
 
     import pikepdf
+
+    if _ABSURD_DECODE_PARMS.search(data):
+        return None
 
     try:
         with pikepdf.open(io.BytesIO(data), password="") as pdf:
@@ -161,6 +169,21 @@ def _pdfium_copy(data: bytes) -> bytes | None:
         pdf.close()
 
 
+def _utf16(buffer: bytes) -> str:
+    """pdfium's UTF-16LE strings; a lone surrogate (pypdfium2's own decode raises on it) becomes U+FFFD."""
+    raw = buffer.decode("utf-16-le", "surrogatepass")
+    return raw.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _bookmark_title(bookmark: object) -> str:
+    size = pdfium_c.FPDFBookmark_GetTitle(bookmark.raw, None, 0)  # type: ignore[attr-defined]
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFBookmark_GetTitle(bookmark.raw, buffer, size)  # type: ignore[attr-defined]
+    return _utf16(buffer.raw[: size - 2])
+
+
 def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
     """Document info values; a lone UTF-16 surrogate (pypdfium2's own decode raises on it) becomes U+FFFD."""
     values: dict[str, str] = {}
@@ -171,8 +194,7 @@ def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
             continue
         buffer = ctypes.create_string_buffer(size)
         pdfium_c.FPDF_GetMetaText(pdf.raw, name, buffer, size)
-        raw = buffer.raw[: size - 2].decode("utf-16-le", "surrogatepass")
-        values[key] = raw.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        values[key] = _utf16(buffer.raw[: size - 2])
     return values
 
 

@@ -55,6 +55,27 @@ def test_annotation_with_a_non_utf8_name_is_read():
     assert "13812345678" in document.blocks[0].text
 
 
+def test_outline_title_with_a_lone_surrogate_is_read():
+    document = load_document(REGRESSIONS / "lone-surrogate-outline.pdf")
+    [outline] = [b for b in document.blocks if b.kind == "outline"]
+    assert outline.text == "张\ufffdA 李四" and outline.page == 1
+
+
+def test_absurd_predictor_columns_read_in_time():
+    started = time.perf_counter()
+    document = load_document(REGRESSIONS / "absurd-predictor-columns.pdf")
+    assert time.perf_counter() - started < 5
+    assert ID in document.blocks[0].text
+
+
+def test_page_tree_naming_the_catalog_is_a_clean_corrupt_error():
+    from reviewer.core.errors import CorruptDocument
+
+    with pytest.raises(CorruptDocument, match="cannot be parsed|cannot parse") as caught:
+        load_document(REGRESSIONS / "kids-point-at-catalog.pdf")
+    assert caught.value.__cause__ is None  # the reader's own error, not the loader's catch-all
+
+
 def test_user_password_is_still_refused(tmp_path):
     """The repair path must not open what needs a password: qpdf's refusal stays an EncryptedDocument."""
     import io

@@ -91,6 +91,23 @@ def main() -> None:
         out = io.BytesIO()
         pdf.save(out, static_id=True)
     (HERE / "lone-surrogate-title.pdf").write_bytes(out.getvalue())
+    # an outline title in UTF-16 with a lone surrogate (pypdfium2's decode raised; a fuzzer find)
+    (HERE / "lone-surrogate-outline.pdf").write_bytes(_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /Outlines 6 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Outlines /First 7 0 R /Last 7 0 R /Count 1 >>",
+        b"<< /Title <FEFF5F20D80000410020674E56DB> /Parent 6 0 R /Dest [3 0 R /Fit] >>"]))
+    # shapes of fuzzer finds made from corpus files (those files are not ours to commit):
+    # an xref stream whose predictor claims 4294967296 columns (qpdf allocated it: over a minute)
+    xref_stream = _qpdf(plain, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    (HERE / "absurd-predictor-columns.pdf").write_bytes(
+        re.sub(rb"/Columns \d+", b"/Columns 4294967296", xref_stream, count=1))
+    # a page tree whose /Kids names the catalog (qpdf: "/Count is wrong after flattening pages tree")
+    classic = _qpdf(plain, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    (HERE / "kids-point-at-catalog.pdf").write_bytes(re.sub(rb"/Kids \[ ", b"/Kids [ 1 0 R ", classic, count=1))
 
 
 if __name__ == "__main__":
