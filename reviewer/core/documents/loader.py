@@ -61,7 +61,7 @@ def load_document(path: str | Path, *, progress: Callable[[int, int], None] | No
     except Exception as exc:
         # pdfium/qpdf raise many types. The user gets one line; developers get the traceback at DEBUG.
         log.debug("reader failed on %s", name, exc_info=True)
-        raise corrupt(name, f"{type(exc).__name__}") from exc
+        raise corrupt(name, f"内容无法解析 / unparsable content: {type(exc).__name__}") from exc
     if progress is not None and fmt is not DocumentFormat.PDF:
         progress(1, 1)
     return document

@@ -121,6 +121,49 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
         pdf.close()
 
 
+def openable_copy(data: bytes, path: str) -> bytes:
+    """The bytes that pdfium, qpdf and pdfminer all open: the file itself when they can, otherwise the
+    copy the reader read (qpdf's decrypted/repaired one, or pdfium's re-written one).
+
+    Writers call this on the source so that a file the reader could read can be exported too: the
+    copies keep every page and content stream, so page numbers and character boxes still match.
+    """
+    from reviewer.core.documents.loader import corrupt
+
+    with PDFIUM_LOCK:
+        try:
+            pdfium.PdfDocument(data).close()
+            pdfium_ok = True
+        except pdfium.PdfiumError:
+            pdfium_ok = False
+    if not pdfium_ok:
+        repaired = _repaired_copy(data, path)
+        if repaired is None:
+            raise corrupt(path, "PDF 无法解析 / cannot parse PDF")
+        return repaired[0]
+    if not _ABSURD_DECODE_PARMS.search(data):
+        import io
+
+        import pikepdf
+
+        try:
+            with pikepdf.open(io.BytesIO(data), password="") as pdf:
+                if pdf.is_encrypted:
+                    out = io.BytesIO()
+                    pdf.save(out)  # decrypted: the writer edits content streams in the clear
+                    return out.getvalue()
+                return data
+        except pikepdf.PasswordError:
+            raise encrypted(path) from None
+        except Exception:  # noqa: BLE001, S110 - qpdf cannot open it: pdfium's copy below
+            pass
+    with PDFIUM_LOCK:
+        copy = _pdfium_copy(data)
+    if copy is None:
+        raise corrupt(path, "PDF 无法解析 / cannot parse PDF")
+    return copy
+
+
 def looks_truncated(data: bytes) -> bool:
     """No %%EOF, startxref or trailer near the end (trailing NULs and blanks aside): cut off in transit.
 
