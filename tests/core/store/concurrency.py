@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,7 @@ def run_writers(where: str, processes: int, decisions: int, *, seed: int = 11,
         thread.start()
     while while_running is not None and any(t.is_alive() for t in collectors):
         while_running()
+        time.sleep(0.5)  # a reader now and then, not a reader hogging the two cores
     for thread in collectors:
         thread.join()
     lines, starts, ends = [], [], []
