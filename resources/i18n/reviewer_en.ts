@@ -197,6 +197,22 @@
         <translation>User created</translation>
     </message>
     <message>
+        <source>Checked out</source>
+        <translation>Checked out</translation>
+    </message>
+    <message>
+        <source>Checkout taken over</source>
+        <translation>Checkout taken over</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>Workspace migrated</source>
+        <translation>Workspace migrated</translation>
+    </message>
+    <message>
         <source>accepted</source>
         <translation>accepted</translation>
     </message>

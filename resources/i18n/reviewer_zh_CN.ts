@@ -197,6 +197,22 @@
         <translation>创建用户</translation>
     </message>
     <message>
+        <source>Checked out</source>
+        <translation>签出文档</translation>
+    </message>
+    <message>
+        <source>Checkout taken over</source>
+        <translation>接管签出</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签入文档</translation>
+    </message>
+    <message>
+        <source>Workspace migrated</source>
+        <translation>工作区已迁移</translation>
+    </message>
+    <message>
         <source>accepted</source>
         <translation>采纳</translation>
     </message>

@@ -68,6 +68,10 @@ def action_name(action: str) -> str:
         "review.released": QCoreApplication.translate("Audit", "Released"),
         "export.recorded": QCoreApplication.translate("Audit", "Verified export"),
         "user.created": QCoreApplication.translate("Audit", "User created"),
+        "lease.acquired": QCoreApplication.translate("Audit", "Checked out"),
+        "lease.taken_over": QCoreApplication.translate("Audit", "Checkout taken over"),
+        "lease.released": QCoreApplication.translate("Audit", "Checked in"),
+        "workspace.migrated": QCoreApplication.translate("Audit", "Workspace migrated"),
     }.get(action, action)
 
 
