@@ -173,3 +173,32 @@ def test_disk_full_during_export(setup, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     _enospc_export(source, phones, workspace, out, prelude=_FSYNC_ENOSPC)
+
+
+@pytest.mark.slow
+def test_workspace_on_a_full_disk(setup, tmp_path):
+    """The workspace's own disk full (tiny tmpfs; needs root): refused, no output, input and chain intact."""
+    source, _phones, _ = setup
+    before = _sha(source)
+    folder = tmp_path / "full"
+    if not _mount_tiny_tmpfs(folder):
+        raise RuntimeError("mounting a tmpfs needs root (CI runs as root)")
+    try:
+        full_ws = folder / "ws"
+        init = _cli("workspace", "init", "--admin", "root", "--password-stdin", "--workspace", str(full_ws),
+                    stdin=PASSWORD)
+        assert init.returncode == 0, init.stderr
+        left = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+        (folder / "filler").write_bytes(b"\0" * max(left - 4096, 0))
+        output = tmp_path / "clean.docx"
+        result = _cli("redact", str(source), "-o", str(output), "--workspace", str(full_ws))
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert not output.exists() and _sha(source) == before
+        (folder / "filler").unlink()
+        _audit_ok(full_ws)
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+    if "Traceback" in result.stderr:  # reported to the store's owner; the assertion below holds once fixed
+        pytest.xfail("known bug: sqlite 'database or disk is full' at commit escapes Workspace.write "
+                     "(reviewer/core/store/workspace.py) as a traceback instead of a WorkspaceError")
+    assert len(result.stderr.strip().splitlines()) == 1
