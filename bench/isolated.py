@@ -53,6 +53,8 @@ class IsolatedLoader:
         if self._proc is None or self._proc.poll() is not None:
             config = json.dumps({"detect": self.detect, "limits": self.limits})
             env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
+            if getattr(self, "_stderr", None) is not None:
+                self._stderr.close()
             self._stderr = tempfile.TemporaryFile()  # a pipe nobody reads would block a chatty worker
             self._proc = subprocess.Popen([sys.executable, "-m", "bench.isolated", "--worker", config],
                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -73,11 +75,11 @@ class IsolatedLoader:
         line = self._wait_line(proc, self.timeout)
         elapsed = time.perf_counter() - started
         if line is None:
-            if proc.poll() is None:
+            if not getattr(proc, "_eof", False) and proc.poll() is None:
                 self._kill()
                 return Result(str(path), "over_time", f"> {self.timeout:.0f} s", elapsed)
             stderr = self._drain_stderr(proc)
-            self._proc = None
+            self._discard()
             self.restarts += 1
             return Result(str(path), "crash", f"worker died (exit {proc.returncode}): {stderr[-600:]}", elapsed)
         reply = json.loads(line)
@@ -98,8 +100,9 @@ class IsolatedLoader:
             if not ready:
                 continue
             chunk = os.read(fd, 65536)
-            if not chunk:
+            if not chunk:  # the worker closed its end: it died (it may not be reaped yet)
                 proc._pending = buffer  # type: ignore[attr-defined]
+                proc._eof = True  # type: ignore[attr-defined]
                 return None
             buffer += chunk
         line, _, rest = buffer.partition(b"\n")
@@ -115,8 +118,15 @@ class IsolatedLoader:
         if self._proc is not None and self._proc.poll() is None:
             self._proc.kill()
             self._proc.wait()
-        self._proc = None
+        self._discard()
         self.restarts += 1
+
+    def _discard(self) -> None:
+        if self._proc is not None:
+            for stream in (self._proc.stdin, self._proc.stdout):
+                if stream is not None:
+                    stream.close()
+        self._proc = None
 
     def close(self) -> None:
         if self._proc is not None and self._proc.poll() is None:
@@ -129,6 +139,9 @@ class IsolatedLoader:
         if self._proc is not None:
             if self._proc.stdout is not None:
                 self._proc.stdout.close()
+        if getattr(self, "_stderr", None) is not None:
+            self._stderr.close()
+            self._stderr = None
         self._proc = None
 
 
