@@ -98,6 +98,12 @@ def install(best: Path) -> None:
     if PIPELINE_DIR.exists():
         shutil.rmtree(PIPELINE_DIR)
     shutil.copytree(best, PIPELINE_DIR)
+    config_path = PIPELINE_DIR / "config.cfg"  # training paths (machine-specific) are not part of the model
+    config = spacy.util.load_config(config_path)
+    for key in ("train", "dev", "source"):
+        if key in config["paths"]:
+            config["paths"][key] = None
+    config.to_disk(config_path)
     meta_path = PIPELINE_DIR / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({

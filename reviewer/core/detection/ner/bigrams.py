@@ -33,14 +33,13 @@ class CharBigrams:
         words = [normalise(t.text) for t in doc]
         if not words:
             return doc
-        add, key = self.strings.add, self.strings.__getitem__
+        add = self.strings.add
         nxt = words[1:] + [END]
         values = numpy.empty((len(words), 2), dtype="uint64")
         # bigrams keep their case (as in training); NORM is lower case like spaCy's default lexeme norm.
-        # A bigram is only hashed (same value as StringStore.add), not stored: a long-running scan must
-        # not grow the StringStore by every new bigram it meets. So token.tag_ is not readable; nothing
-        # reads it (there is no tagger; the NER features use the hash).
-        values[:, 0] = numpy.fromiter((key(a + b) for a, b in zip(words, nxt)), dtype="uint64", count=len(words))
+        # The bigrams are added to the StringStore (nlp.pipe(n_process=2) serialises docs with their
+        # strings); a long-running caller bounds that growth with `with nlp.memory_zone():` (spaCy 3.8).
+        values[:, 0] = numpy.fromiter((add(a + b) for a, b in zip(words, nxt)), dtype="uint64", count=len(words))
         values[:, 1] = numpy.fromiter((add(w.lower()) for w in words), dtype="uint64", count=len(words))
         doc.from_array([TAG, NORM], values)
         return doc

@@ -78,11 +78,15 @@ def plausible_name(name: str) -> bool:
 def role_names(text: str) -> list[RoleName]:
     """Names right after a role trigger: 当事人：罗建军，… / 申请人宋晨曦要求… / 举报人阿布都拉·艾力称…"""
     found = []
-    for m in _ROLE_RE.finditer(text):
+    pos = 0
+    while (m := _ROLE_RE.search(text, pos)) is not None:
         start, run = m.start("run"), m.group("run")
         name = _name_in_run(run)
         if name:
             found.append(RoleName(start, start + len(name), m.group("role")))
+            pos = start + len(name)
+        else:  # the run may itself start with a role word: 姓名\n承办人\n司马云飞
+            pos = start
     return found
 
 

@@ -145,3 +145,8 @@ def test_list_neighbours(text: str, name: str, expected: list[str]) -> None:
 ])
 def test_more_role_words(text: str, expected: list[str]) -> None:
     assert [text[r.start:r.end] for r in rules.role_names(text)] == expected
+
+
+def test_role_word_after_a_role_word() -> None:
+    text = "姓名\n承办人\n司马云飞\n审核人\n覃丽娟"
+    assert [text[r.start:r.end] for r in rules.role_names(text)] == ["司马云飞", "覃丽娟"]
