@@ -9,6 +9,7 @@ from reviewer.core.detection.ner import rules
 from reviewer.core.detection.ner.base import MODEL_NAME, PERSON_LABELS, NerBackedRecognizer
 
 LAC_SCORE = 0.6  # LAC alone: a second opinion, reported but ranked below the model
+IDIOM_SCORE = 0.4  # below the default threshold: 惠民利民, 为民服务 are slogans, not names
 ROLE_SCORE = 0.85  # a role trigger alone: the party of a decision is almost always a person or a company
 BOTH_SCORE = 0.95  # model and role trigger agree
 
@@ -46,6 +47,10 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
                 why = f"模型 {MODEL_NAME} 识别为人名 / NER model {MODEL_NAME} found a person's name"
                 if end != model_end:
                     why += "（按单元格补全 / completed to the whole table cell）"
+                if rules.idiom_shaped(text[start:end]):
+                    score = min(score, IDIOM_SCORE)
+                    why += ("；四字且非复姓，常为成语或口号，降低分数 / four characters without a compound "
+                            "surname: often an idiom or slogan, score lowered")
                 results[(start, end)] = self.result(self.ENTITY, start, end, score, why)
         for (start, end), first in list(results.items()):
             for s, e in rules.list_neighbours(text, start, end):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewer.core.detection.ner.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
+from reviewer.core.detection.ner.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES, TIBETAN_NAME_ELEMENTS
 
 HAN = "\u3400-\u9fff"
 HAS_HAN = re.compile(f"[{HAN}]")
@@ -60,6 +60,13 @@ _PLACE_CHARS = re.compile("[区县镇省乡]|[市村路街]$")
 def name_shaped(name: str) -> bool:
     """Han characters (and · for minority names) only, and no administrative unit inside."""
     return bool(_NAME_CHARS.match(name)) and not _PLACE_CHARS.search(name)
+
+
+def idiom_shaped(name: str) -> bool:
+    """Four Han characters, no compound surname, no ·: far more often an idiom or slogan than a name."""
+    if len(name) != 4 or name[:2] in COMPOUND_SURNAMES or "·" in name or "•" in name:
+        return False
+    return name[:2] not in TIBETAN_NAME_ELEMENTS and name[2:] not in TIBETAN_NAME_ELEMENTS
 
 
 def starts_with_surname(name: str) -> bool:

@@ -150,3 +150,11 @@ def test_more_role_words(text: str, expected: list[str]) -> None:
 def test_role_word_after_a_role_word() -> None:
     text = "姓名\n承办人\n司马云飞\n审核人\n覃丽娟"
     assert [text[r.start:r.end] for r in rules.role_names(text)] == ["司马云飞", "覃丽娟"]
+
+
+@pytest.mark.parametrize(("name", "idiom"), [
+    ("惠民利民", True), ("为民服务", True), ("欧阳明轩", False), ("阿布都拉·艾力", False), ("罗建军", False),
+    ("尼玛扎西", False), ("格桑卓玛", False),
+])
+def test_idiom_shaped(name: str, idiom: bool) -> None:
+    assert rules.idiom_shaped(name) is idiom
