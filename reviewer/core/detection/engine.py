@@ -113,7 +113,7 @@ def _ner_recognizers(config: EngineConfig) -> list[EntityRecognizer]:
         raise ConfigurationError(f"检测配置要求 NER 识别器，但 reviewer.core.detection.ner 无法导入：{exc}。请重新安装。",
                                  f"The configuration asks for NER recognizers but reviewer.core.detection.ner cannot "
                                  f"be imported: {exc}. Reinstall.", path=str(config.path)) from exc
-    recognizers = list(build_recognizers(config.language))
+    recognizers = list(build_recognizers(config.language, lac_ensemble=config.nlp.lac_ensemble))
     wrong = [r.name for r in recognizers if r.supported_language != config.language]
     if wrong:
         raise ConfigurationError(f"NER 识别器 {wrong} 的语言不是 {config.language}。",

@@ -118,3 +118,14 @@ def test_ner_recognizers_can_be_switched_off_in_the_yaml(tmp_path):
     engine = DetectionEngine(load_config(_write(tmp_path, lambda d: d["nlp"].update(ner_recognizers=False))))
     assert not engine.has_ner and engine.ner_entities == []
     assert [r.entity_type for r in engine.analyze_patterns("电话13896001234", threshold=0.5)] == ["CN_MOBILE_PHONE"]
+
+
+def test_lac_ensemble_setting_reaches_the_person_recognizer(tmp_path):
+    off = DetectionEngine(load_config(_write(tmp_path, lambda d: None)))
+    on = DetectionEngine(load_config(_write(tmp_path, lambda d: d["nlp"].update(lac_ensemble=True))))
+
+    def person(engine):
+        return next(r for r in engine.analyzer.registry.recognizers if "PERSON" in r.supported_entities)
+
+    assert person(off).lac is None
+    assert person(on).lac is not None
