@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from reviewer.core.atomic import write_bytes_atomic
 from reviewer.core.audit import chain
@@ -72,11 +72,18 @@ class Workspace:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A write transaction: writers queue on the chain lock; commits when the block ends."""
-        with self.engine.connect() as conn:
-            conn = dialect.prepare_write(conn)
-            with conn.begin():
-                dialect.lock_chain(conn)
-                yield conn
+        try:
+            with self.engine.connect() as conn:
+                conn = dialect.prepare_write(conn)
+                with conn.begin():
+                    dialect.lock_chain(conn)
+                    yield conn
+        except OperationalError as exc:  # a full disk at commit: the transaction was rolled back
+            if not _disk_full(exc):
+                raise
+            raise WorkspaceError("工作区所在磁盘已满，本次操作未保存（之前的记录完好）。请释放空间后重试。",
+                                 "The workspace disk is full: this action was not saved (earlier records are "
+                                 "intact). Free some space and retry.") from exc
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -356,3 +363,9 @@ def open_workspace(path_or_url: str | Path | None = None, *, catalog: Any = None
     (`postgresql://user:password@host/db` for a team server), or the default folder. With
     create=False an empty database is refused instead of initialised."""
     return Workspace(location.resolve(path_or_url), catalog=catalog, create=create)
+
+
+
+def _disk_full(exc: OperationalError) -> bool:
+    text = str(exc.orig or exc).lower()
+    return "disk is full" in text or "no space left" in text or "disk full" in text

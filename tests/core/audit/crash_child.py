@@ -29,6 +29,8 @@ def main() -> None:
             session.undo()
             if command.kind == "decision":
                 print(f"UNDO {command.row_id}", flush=True)
+            else:  # undoing a manual finding removes it: never decide on it afterwards
+                findings = [f.id for f in session.findings()]
             continue
         if roll < 0.18:
             start = rng.randrange(0, text_length)

@@ -41,7 +41,7 @@ def test_sigkill_never_loses_an_acknowledged_decision(ws, penalty):
         time.sleep(rng.uniform(0.0, 0.3))
         child.send_signal(signal.SIGKILL)
         out, _err = child.communicate(timeout=30)
-        assert child.returncode == -signal.SIGKILL
+        assert child.returncode == -signal.SIGKILL, _err[-2000:]
         for line in out.splitlines():
             parts = line.split()
             if parts[0] == "ACK":

@@ -9,7 +9,10 @@ import pytest
 
 @pytest.fixture(scope="session")
 def offline_analyzer():
-    """The served analyzer, built while every network connection raises (nothing may be downloaded)."""
+    """The served analyzer, built while every network connection raises (nothing may be downloaded).
+
+    The network is refused only while it loads: a session-long patch would also cut the loopback
+    PostgreSQL server other tests in the same run use."""
     def refuse(*args, **kwargs):
         raise OSError("network disabled in tests")
 
@@ -21,6 +24,7 @@ def offline_analyzer():
     try:
         from reviewer.eval.ner import served_analyzer
 
-        yield served_analyzer()
+        analyzer = served_analyzer()
     finally:
         mp.undo()
+    yield analyzer
