@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +31,7 @@ def atomic_path(target: str | Path, *, suffix: str | None = None) -> Iterator[Pa
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
+    _remove_stale(folder, target.name)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".part", dir=folder)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -44,6 +47,18 @@ def atomic_path(target: str | Path, *, suffix: str | None = None) -> Iterator[Pa
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+STALE_SECONDS = 3600
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Temporary files of this target left by a killed writer (older than an hour: never a live one)."""
+    now = time.time()
+    for old in folder.glob(f".{glob.escape(name)}.*"):
+        with contextlib.suppress(OSError):
+            if old.is_file() and now - old.stat().st_mtime > STALE_SECONDS:
+                old.unlink()
 
 
 def write_bytes_atomic(target: str | Path, data: bytes) -> None:

@@ -38,3 +38,15 @@ def test_disk_full_is_a_clear_error_and_nothing_half_written(tmp_path, monkeypat
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert "磁盘空间不足" in info.value.message_zh and "Disk full" in info.value.message_en
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_writers_old_temporary_file_is_removed_but_a_fresh_one_is_kept(tmp_path):
+    target = tmp_path / "out.docx"
+    stale = tmp_path / ".out.docx.abc123.docx.part"
+    fresh = tmp_path / ".out.docx.def456.docx.part"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    old = os.stat(stale).st_mtime - 2 * 3600
+    os.utime(stale, (old, old))
+    write_bytes_atomic(target, b"done")
+    assert not stale.exists() and fresh.exists() and target.read_bytes() == b"done"

@@ -18,6 +18,7 @@ from reviewer.core.deidentify.plan import RedactionPlan, plan_redactions
 from reviewer.core.deidentify.profiles import Profile
 from reviewer.core.deidentify.verify import VerificationReport, verify_output
 from reviewer.core.documents.model import Document, DocumentFormat
+from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding
 
 
@@ -51,7 +52,16 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                             f"The input is really a {fmt} file, so the output name must end in .{fmt} "
                             f"(got {target.name}). Change the output name.", path=str(target))
     with atomic_path(target, suffix=f".{fmt}.part") as tmp:
-        notes = _write(fmt, document, plan, tmp, pdf_rasterize)
+        try:
+            notes = _write(fmt, document, plan, tmp, pdf_rasterize)
+        except (ReviewerError, OSError):  # OSError: atomic_path turns disk full/permissions into WriteFailed
+            raise
+        except Exception as exc:  # a library failing on an odd file: a clear refusal, never a traceback
+            raise ExportRefused(f"无法写出 {source.name} 的去标识化副本（{type(exc).__name__}: {exc}）。未生成任何文件；"
+                                "请在原编辑软件中另存为后重试，或使用 --pdf-rasterize。",
+                                f"Could not write a de-identified copy of {source.name} ({type(exc).__name__}: "
+                                f"{exc}). Nothing was written; re-save the file in its editor and retry, or use "
+                                "--pdf-rasterize.", path=str(target)) from exc
         report = verify_output(tmp, plan.values.keys(), format=str(fmt))
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()

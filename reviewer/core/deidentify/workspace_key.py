@@ -21,10 +21,7 @@ def workspace_key(folder: str | Path) -> bytes:
     path = Path(folder) / KEY_FILE
     try:
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w", encoding="ascii") as fh:
-                fh.write(secrets.token_hex(32) + "\n")
+            _create_key(path)
         key = bytes.fromhex(path.read_text(encoding="ascii").strip())
     except (OSError, ValueError) as exc:
         raise ConfigurationError(f"无法读取工作区密钥 {path}：{exc}。请检查工作区文件夹。",
@@ -35,3 +32,22 @@ def workspace_key(folder: str | Path) -> bytes:
                                  f"The workspace key {path} is too short. Delete it to generate a new one.",
                                  path=str(path))
     return key
+
+
+def _create_key(path: Path) -> None:
+    """Write a new key to a temporary file, fsync, then link it into place: a kill or a full disk never
+    leaves an empty key, and two processes creating it at once keep the first one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_hex(32) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+    finally:
+        tmp.unlink(missing_ok=True)

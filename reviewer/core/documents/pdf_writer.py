@@ -55,7 +55,10 @@ class PdfWriteReport:
 def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasterize: bool = False) -> PdfWriteReport:
     """Write the redacted copy. `rasterize=True` re-renders every page that has a redaction as an
     image (no text layer on those pages) instead of editing its content stream."""
-    data = source.read_bytes()
+    from reviewer.core.documents.pdf_reader import openable_copy
+
+    # the copy the reader read (repaired xref, owner-password-only) so every readable PDF can be exported
+    data = openable_copy(source.read_bytes(), str(source))
     located = _located_boxes(plan)
     maps = list(map_pages(data, _pages_to_map(data, plan) | set(located)))
     chosen = {m.number: _choose_glyphs(m, plan, located) for m in maps}

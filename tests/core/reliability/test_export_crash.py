@@ -205,7 +205,5 @@ def test_workspace_on_a_full_disk(setup, tmp_path):
         _audit_ok(full_ws)
     finally:
         subprocess.run(["umount", str(folder)], check=True)
-    if "Traceback" in result.stderr:  # reported to the store's owner; the assertion below holds once fixed
-        pytest.xfail("known bug: sqlite 'database or disk is full' at commit escapes Workspace.write "
-                     "(reviewer/core/store/workspace.py) as a traceback instead of a WorkspaceError")
+    assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

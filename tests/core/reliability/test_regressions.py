@@ -134,3 +134,18 @@ def test_openable_copy_opens_everywhere_with_the_same_pages(name, tmp_path):
     pages = [b for b in original.blocks if b.kind == "page"]
     assert [b.text for b in again.blocks if b.kind == "page"] == [b.text for b in pages]
     assert [list(b.boxes) for b in again.blocks if b.kind == "page"] == [list(b.boxes) for b in pages]
+
+
+@pytest.mark.parametrize("name", ["empty-owner-password.pdf", "damaged-xref-padded.pdf", "no-xref-no-eof.pdf"])
+def test_pdfs_the_reader_repairs_also_export_verified_clean(name, tmp_path):
+    """A file the reader could read must not end in a traceback at export: the writer gets the same copy."""
+    import subprocess
+    import sys
+
+    output = tmp_path / "clean.pdf"
+    result = subprocess.run([sys.executable, "-m", "reviewer", "redact", str(REGRESSIONS / name), "-o", str(output)],
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    text = load_document(output).text
+    assert "13812345678" not in text and ID not in text
