@@ -14,17 +14,16 @@ from reviewer.core.documents import load_document
 from reviewer.core.types import Category
 from tests.core.detection.conftest import make_document, personal
 
-SEED = PROJECT_ROOT.parent / "shared" / "seeds" / "chongqing-2018-disclosure-work-plan.txt"
+# a committed copy of ../shared/seeds/chongqing-2018-disclosure-work-plan.txt (tests/data/restricted/make_files.py)
+SEED = PROJECT_ROOT / "tests" / "data" / "restricted" / "chongqing-2018-disclosure-work-plan.txt"
 SAMPLE = PROJECT_ROOT / "resources" / "samples" / "penalty-decision.txt"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seeds folder sits beside the checkout")
 def test_seed_work_plan_has_no_personal_information_from_the_pattern_recognizers():
     assert personal(load_document(SEED).text) == []
     assert personal(load_document(SEED).text, threshold=0.3) == []
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seeds folder sits beside the checkout")
 def test_seed_work_plan_has_no_personal_information_at_the_default_threshold():
     """The acceptance test of issue 3: the whole pipeline, NER included."""
     findings = analyze(load_document(SEED))
