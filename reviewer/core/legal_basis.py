@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from reviewer.core.yaml_resource import load_yaml_resource
 from reviewer.core.errors import ConfigurationError, ReviewerError
 
 DEFAULT_CATALOG_PATH = Path(__file__).resolve().parents[2] / "resources" / "legal_basis.yaml"
@@ -165,22 +164,4 @@ def parse_catalog(data: Any, source: str) -> LegalBasisCatalog:
 def load_catalog(path: str | Path | None = None) -> LegalBasisCatalog:
     """Load and validate the catalog (the shipped one by default); cached per path and mtime."""
     p = Path(path) if path is not None else DEFAULT_CATALOG_PATH
-    try:
-        mtime = p.stat().st_mtime_ns
-    except OSError as exc:
-        raise ConfigurationError(f"找不到法律依据目录 {p}。请确认安装完整或指定正确的路径。",
-                                 f"Legal-basis catalog {p} not found. Check the installation or the path.",
-                                 path=str(p)) from exc
-    return _load_cached(str(p), mtime)
-
-
-@lru_cache(maxsize=4)
-def _load_cached(path: str, mtime: int) -> LegalBasisCatalog:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        exc = " ".join(str(error).split())  # one line
-        raise ConfigurationError(f"法律依据目录 {path} 无法读取或不是有效的 YAML（{exc}）。请改正后重新打开。",
-                                 f"Legal-basis catalog {path} is unreadable or invalid YAML ({exc}). Fix it.",
-                                 path=path) from error
-    return parse_catalog(data, Path(path).name)
+    return load_yaml_resource(p, parse_catalog, what_zh="法律依据目录", what_en="Legal-basis catalog")

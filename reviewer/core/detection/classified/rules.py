@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from reviewer.core.yaml_resource import load_yaml_resource
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.types import RESTRICTED_TYPES, DisclosureAttribute, EntityType, Severity
 
@@ -213,22 +212,4 @@ def parse_rules(data: Any, source: str) -> ClassifiedRules:
 def load_rules(path: str | Path | None = None) -> ClassifiedRules:
     """Load and validate the rule file (the shipped one by default); cached per path and mtime."""
     p = Path(path) if path is not None else DEFAULT_RULES_PATH
-    try:
-        mtime = p.stat().st_mtime_ns
-    except OSError as exc:
-        raise ConfigurationError(f"找不到规则文件 {p}。请确认安装完整或指定正确的路径。",
-                                 f"Rule file {p} not found. Check the installation or give the right path.",
-                                 path=str(p)) from exc
-    return _load_cached(str(p), mtime)
-
-
-@lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: int) -> ClassifiedRules:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        exc = " ".join(str(error).split())  # one line
-        raise ConfigurationError(f"规则文件 {path} 无法读取或不是有效的 YAML（{exc}）。请改正后重新打开。",
-                                 f"Rule file {path} is unreadable or not valid YAML ({exc}). Fix it and reopen.",
-                                 path=path) from error
-    return parse_rules(data, Path(path).name)
+    return load_yaml_resource(p, parse_rules, what_zh="规则文件", what_en="Rule file")
