@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from reviewer.core.deidentify import operators as ops
+from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher
 from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.deidentify.profiles import Profile, Rule
 from reviewer.core.deidentify.pseudonyms import NamePseudonymizer, normalise_name
@@ -62,7 +63,7 @@ class RedactionPlan:
         ordered = sorted(self.values, key=lambda v: (-len(v), v))
         return re.compile("|".join(re.escape(v) for v in ordered))
 
-    def flexible_pattern(self) -> re.Pattern[str] | None:
+    def flexible_pattern(self) -> FlexibleMatcher | None:
         """Also the same value written with other separators (`138 9600 1234`, `138-9600-1234`,
         `王 建国`); use `replacement_for(m.group())`. Writers use this, so a number the detector saw
         in one spelling is not left standing in another."""
@@ -79,22 +80,12 @@ class RedactionPlan:
         raise KeyError(matched)
 
 
-_SEP_CLASS = r"[\s\u00a0\u3000\u200b-\u200d\-\u2010-\u2015\.·・()（）]"
-_SEPARATORS = re.compile(_SEP_CLASS)
+_SEPARATORS = SEPARATORS
 
 
 @functools.lru_cache(maxsize=32)
-def _flexible(values: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not values:
-        return None
-    parts = []
-    for value in sorted(values, key=lambda v: (-len(_SEPARATORS.sub("", v)), v)):
-        chars = [c for c in value if not _SEPARATORS.fullmatch(c)]
-        if len(chars) < 2:
-            parts.append(re.escape(value))
-            continue
-        parts.append(f"{_SEP_CLASS}*".join(re.escape(c) for c in chars))
-    return re.compile("|".join(parts))
+def _flexible(values: tuple[str, ...]) -> FlexibleMatcher | None:
+    return FlexibleMatcher(values) if values else None
 
 
 def _realign(value: str, replacement: str, matched: str) -> str:

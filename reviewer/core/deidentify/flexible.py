@@ -1,0 +1,87 @@
+"""Find de-identified values however they are separated (`138 9600 1234`, `王 建国`), fast.
+
+One regex with a separator class between every character of every value compiles in time that grows
+faster than the number of values (8,636 values: minutes). Instead the text is searched with a literal
+alternation on a copy with the separators removed, and matches are mapped back to the original
+offsets: same matches (leftmost, longest value first), compiled and searched in well under a second.
+The object offers the part of `re.Pattern` the writers use: `finditer`, `search`, `sub`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+SEPARATOR_CLASS = r"[\s\u00a0\u3000\u200b-\u200d\-\u2010-\u2015\.·・()（）]"
+SEPARATORS = re.compile(SEPARATOR_CLASS)
+_SEPARATOR_RUNS = re.compile(SEPARATOR_CLASS + "+")
+
+
+@dataclass(frozen=True, slots=True)
+class FlexibleMatch:
+    string: str
+    _start: int
+    _end: int
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, index: int = 0) -> str:
+        if index != 0:
+            raise IndexError("no such group")
+        return self.string[self._start:self._end]
+
+
+class FlexibleMatcher:
+    """Occurrences of `values` with any separators between their significant characters."""
+
+    def __init__(self, values: Iterable[str]) -> None:
+        keys = {SEPARATORS.sub("", v) for v in values}
+        ordered = sorted((k for k in keys if k), key=lambda k: (-len(k), k))
+        self._regex = re.compile("|".join(re.escape(k) for k in ordered)) if ordered else None
+
+    def finditer(self, text: str) -> Iterator[FlexibleMatch]:
+        if self._regex is None or not text:
+            return
+        runs = [(m.start(), m.end()) for m in _SEPARATOR_RUNS.finditer(text)]
+        if not runs:
+            for m in self._regex.finditer(text):
+                yield FlexibleMatch(text, m.start(), m.end())
+            return
+        compact = _SEPARATOR_RUNS.sub("", text)
+        # run i was removed at compact position at[i]; removed[i] = characters removed up to and incl. run i
+        at, removed, total = [], [], 0
+        for start, end in runs:
+            at.append(start - total)
+            total += end - start
+            removed.append(total)
+
+        def original(c: int) -> int:
+            """Original offset of compact character c (runs removed at positions <= c lie before it)."""
+            i = bisect.bisect_right(at, c)
+            return c + (removed[i - 1] if i else 0)
+
+        for m in self._regex.finditer(compact):
+            yield FlexibleMatch(text, original(m.start()), original(m.end() - 1) + 1)
+
+    def search(self, text: str) -> FlexibleMatch | None:
+        return next(self.finditer(text), None)
+
+    def sub(self, repl: Callable[[FlexibleMatch], str], text: str) -> str:
+        out, last = [], 0
+        for m in self.finditer(text):
+            out.append(text[last:m.start()])
+            out.append(repl(m))
+            last = m.end()
+        if last == 0 and not out:
+            return text
+        out.append(text[last:])
+        return "".join(out)
