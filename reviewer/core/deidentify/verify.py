@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from reviewer.core.trie_regex import compile_literals
 from reviewer.core.deidentify.errors import VerificationFailed
 
 _INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]+")
@@ -74,11 +75,9 @@ class _Matcher:
             n = normalise(v)
             if len(n) >= MIN_VALUE_LENGTH:
                 self.by_norm.setdefault(n, v)
-        ordered = sorted(self.by_norm, key=len, reverse=True)
-        self.regex = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self.regex = compile_literals(self.by_norm)
         self.by_skeleton = {k: v for v in self.by_norm.values() for k in [skeleton(v)] if len(k) >= SKELETON_MIN}
-        ordered = sorted(self.by_skeleton, key=len, reverse=True)
-        self.skeleton_regex = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self.skeleton_regex = compile_literals(self.by_skeleton)
         raw: set[bytes] = set()
         for v in self.by_norm.values():
             for form in {v, _INVISIBLE.sub("", v)}:
@@ -88,7 +87,7 @@ class _Matcher:
                     except UnicodeEncodeError:
                         pass
         self.raw = {b: v for b in raw for v in [self._value_of(b)] if len(b) >= 2}
-        self.raw_regex = re.compile(b"|".join(map(re.escape, sorted(self.raw, key=len, reverse=True)))) if raw else None
+        self.raw_regex = compile_literals(self.raw) if raw else None
         self.found: dict[tuple[str, str], None] = {}
         self.places = 0
 
