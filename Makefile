@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := fonts-wqy-zenhei fontconfig libegl1 libgl1 libxkbcommon0 libx
 	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 poppler-utils postgresql
 
-.PHONY: run test bench model corpus fuzz sysdeps venv clean
+.PHONY: run test bench bench-gui model corpus fuzz sysdeps venv clean
 
 sysdeps:
 	@bash .ci/sysdeps.sh $(SYSTEM_PACKAGES)
@@ -43,3 +43,7 @@ corpus: venv
 
 fuzz: venv
 	$(BIN)/python -m bench.fuzz $(FUZZ_ARGS)
+
+bench-gui: venv
+	@bash .ci/sysdeps.sh xvfb xauth
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m bench.gui_latency
