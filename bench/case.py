@@ -53,34 +53,13 @@ def run_pipeline(path: Path, truth: list[dict]) -> dict:
             "peak_mb": _peak_mb()}
 
 
-def stock_engine():
-    """Stock presidio: its default recognizers over a blank zh spaCy pipeline (nothing downloaded).
-
-    Presidio's predefined recognizers are registered for English only, so the blank zh pipeline is
-    served under the "en" code: this is what a user gets by pointing presidio at Chinese text.
-    """
-    import spacy
-    from presidio_analyzer import AnalyzerEngine
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
-
-    from reviewer.core.detection.engine import make_tldextract_offline
-
-    make_tldextract_offline()
-    folder = tempfile.mkdtemp(prefix="blank-zh-")
-    spacy.blank("zh").to_disk(folder)
-    provider = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy",
-                                                    "models": [{"lang_code": "en", "model_name": folder}]})
-    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
-
-
-STOCK_TYPES = {"EMAIL_ADDRESS": "EMAIL_ADDRESS", "PHONE_NUMBER": "CN_MOBILE_PHONE", "CREDIT_CARD": "CN_BANK_CARD"}
-
-
 def run_stock(path: Path, truth: list[dict], limit: int) -> dict:
     from reviewer.core.documents import load_document
 
     text = load_document(path).text[:limit]
-    engine = stock_engine()
+    from bench.detection import STOCK_TYPES, stock_presidio
+
+    engine = stock_presidio()
     t0 = time.perf_counter()
     results = []
     # presidio is given the text in ~5k-character slices, as a user would feed it paragraphs
