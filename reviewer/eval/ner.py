@@ -127,11 +127,9 @@ def score(gold: Sequence[Iterable[Span]], predicted: Sequence[Iterable[Span]], l
 
 
 def load_pipeline(path: Path = PIPELINE_DIR):
-    import spacy
+    from reviewer.core.detection.ner import load_spacy_pipeline
 
-    import reviewer.core.detection.ner.bigrams  # noqa: F401  (factory, also registered by entry point)
-
-    return spacy.load(path)
+    return load_spacy_pipeline(path)
 
 
 def served_analyzer(path: Path = PIPELINE_DIR, lac_ensemble: bool = False):

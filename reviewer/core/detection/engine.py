@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-import spacy
 import tldextract.tldextract
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
@@ -90,8 +89,10 @@ def load_pipeline(model: Path) -> Language:
             f"找不到中文 NER 模型：{model}。请运行 make model（或重新安装）生成 models/zh_reviewer_ner。",
             f"Chinese NER model not found at {model}. Run `make model` (or reinstall) to create "
             "models/zh_reviewer_ner.", path=str(model))
+    from reviewer.core.detection.ner import load_spacy_pipeline
+
     try:
-        nlp = spacy.load(model)
+        nlp = load_spacy_pipeline(model)
     except Exception as exc:  # spaCy raises many kinds for a broken pipeline
         raise ConfigurationError(f"中文 NER 模型 {model} 无法加载：{exc}。请重新生成模型（make model）。",
                                  f"Chinese NER model {model} cannot be loaded: {exc}. Rebuild it (make model).",

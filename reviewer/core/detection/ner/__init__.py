@@ -19,3 +19,18 @@ def build_recognizers(language: str = "zh", *, lac_ensemble: bool = False) -> li
 
     return [ChinesePersonRecognizer(language, lac_ensemble=lac_ensemble), ChineseAddressRecognizer(language),
             ChineseOrganizationRecognizer(language)]
+
+
+def load_spacy_pipeline(path):
+    """``spacy.load(path)`` with our components registered and the numpy-BLAS ops (see ops.py).
+
+    The entry points in pyproject.toml register the components too; importing them here keeps a source
+    checkout without an installed package working.
+    """
+    import spacy
+
+    from reviewer.core.detection.ner import bigrams, char_tagger, tokenizer  # noqa: F401  (spaCy registries)
+    from reviewer.core.detection.ner.ops import use_blas_ops
+
+    use_blas_ops()
+    return spacy.load(path)

@@ -10,8 +10,10 @@ Nothing else in the pipeline reads ``tag_`` (there is no tagger).
 
 from __future__ import annotations
 
+import operator
+
 import numpy
-from spacy.attrs import NORM, TAG
+from spacy.attrs import NORM, ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,22 +27,45 @@ def normalise(text: str) -> str:
 
 
 class CharBigrams:
+    """Per-character features from the orth ids, with caches so that most characters cost a dict lookup.
+
+    Hash values are cached only outside ``nlp.memory_zone()``: inside one, spaCy drops the strings added
+    there when the zone ends, and a cached hash would outlive its string (docs would no longer serialise
+    with their strings for ``nlp.pipe(n_process=2)``). The caches are cleared past ``CACHE_LIMIT`` entries.
+    """
+
+    CACHE_LIMIT = 500_000
+
     def __init__(self, nlp: Language, name: str = "reviewer_char_bigrams") -> None:
         self.name = name
+        self.vocab = nlp.vocab
         self.strings = nlp.vocab.strings
+        self._text: dict[int, str] = {}  # orth -> normalised text (a pure function: always cacheable)
+        self._norm: dict[int, int] = {}  # orth -> StringStore hash of the normalised, lower-cased text
+        self._bigram: dict[str, int] = {}  # two normalised texts -> StringStore hash
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [normalise(t.text) for t in doc]
-        if not words:
+        if not len(doc):
             return doc
-        add = self.strings.add
-        nxt = words[1:] + [END]
+        orths = doc.to_array(ORTH).tolist()
+        text, add = self._text, self.strings.add
+        if len(self._bigram) > self.CACHE_LIMIT or len(text) > self.CACHE_LIMIT:
+            self._bigram.clear()
+            self._norm.clear()
+            text.clear()
+        for o in {o for o in orths if o not in text}:
+            text[o] = normalise(self.strings[o])
+        words = [text[o] for o in orths]
+        pairs = list(map(operator.add, words, words[1:] + [END]))
         values = numpy.empty((len(words), 2), dtype="uint64")
-        # bigrams keep their case (as in training); NORM is lower case like spaCy's default lexeme norm.
-        # The bigrams are added to the StringStore (nlp.pipe(n_process=2) serialises docs with their
-        # strings); a long-running caller bounds that growth with `with nlp.memory_zone():` (spaCy 3.8).
-        values[:, 0] = numpy.fromiter((add(a + b) for a, b in zip(words, nxt)), dtype="uint64", count=len(words))
-        values[:, 1] = numpy.fromiter((add(w.lower()) for w in words), dtype="uint64", count=len(words))
+        # bigrams keep their case (as in training); NORM is lower case like spaCy's default lexeme norm
+        if self.vocab.in_memory_zone:
+            values[:, 0] = [add(p) for p in pairs]
+            values[:, 1] = [add(w.lower()) for w in words]
+        else:
+            bigram, norm = self._bigram, self._norm
+            values[:, 0] = [bigram.get(p) or bigram.setdefault(p, add(p)) for p in pairs]
+            values[:, 1] = [norm.get(o) or norm.setdefault(o, add(w.lower())) for o, w in zip(orths, words)]
         doc.from_array([TAG, NORM], values)
         return doc
 

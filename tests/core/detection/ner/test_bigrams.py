@@ -33,3 +33,21 @@ def test_memory_zone_releases_the_bigram_strings() -> None:
         doc = nlp("甲乙丙丁戊己庚辛壬癸")
         assert doc[0].tag_ == "甲乙"
     assert len(nlp.vocab.strings) == before
+
+
+def test_cached_features_equal_fresh_ones_in_and_out_of_memory_zones() -> None:
+    """The caches only save work: the same texts give the same TAG/NORM arrays on a cold component,
+    a warm one, and inside a memory zone (where nothing is cached)."""
+    from spacy.attrs import NORM, TAG
+
+    texts = ["张三１２ＡB", "a  b\n\n c ", "", "甲乙丙丁 戊己\u3000庚", "张三在北京", "Hello World "]
+    cold = spacy.blank("zh")
+    cold.add_pipe("reviewer_char_bigrams")
+    expected = [cold(t).to_array([TAG, NORM]).tolist() for t in texts]
+    warm = spacy.blank("zh")
+    warm.add_pipe("reviewer_char_bigrams")
+    for _ in range(2):
+        assert [warm(t).to_array([TAG, NORM]).tolist() for t in texts] == expected
+    with warm.memory_zone():
+        assert [warm(t).to_array([TAG, NORM]).tolist() for t in texts] == expected
+    assert [warm(t).to_array([TAG, NORM]).tolist() for t in texts] == expected

@@ -1,0 +1,59 @@
+"""The BILUO decoder of reviewer_char_ner: the stretch-wise Viterbi finds the best valid tag sequence."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy
+import pytest
+
+from reviewer.core.detection.ner.char_tagger import _Table
+
+LABELS = ("O", *(f"{p}-{k}" for k in ("LOCATION", "PERSON") for p in "BILU"))
+
+
+def _valid(path: tuple[str, ...]) -> bool:
+    open_kind = None
+    for tag in path:
+        prefix, _, kind = tag.partition("-")
+        if open_kind is None and prefix in "IL" or open_kind is not None and (prefix not in "IL" or kind != open_kind):
+            return False
+        open_kind = kind if prefix in "BI" else None
+    return open_kind is None
+
+
+def _spans(path: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    spans, start = [], 0
+    for j, tag in enumerate(path):
+        prefix, _, kind = tag.partition("-")
+        if prefix in "BU":
+            start = j
+        if prefix in "LU":
+            spans.append((start, j + 1, kind))
+    return spans
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_decode_equals_brute_force_over_valid_sequences(seed: int) -> None:
+    rng = numpy.random.default_rng(seed)
+    n = int(rng.integers(1, 6))
+    scores = rng.normal(size=(n, len(LABELS))).astype("float32") * 3
+    if seed % 3 == 0:
+        scores[:, 0] += 6  # mostly confident O: exercises the stretch splitting
+    table = _Table(LABELS)
+    top = scores.max(axis=1, keepdims=True)
+    logp = scores - top - numpy.log(numpy.exp(scores - top).sum(axis=1, keepdims=True))
+    # characters sure to be O are fixed; the rest is searched exhaustively
+    fixed = logp[:, 0] >= table.SURE_OUT
+    choices = [("O",) if f else LABELS for f in fixed]
+    best = max((p for p in itertools.product(*choices) if _valid(p)),
+               key=lambda p: sum(logp[j, LABELS.index(t)] for j, t in enumerate(p)))
+    assert table.decode(scores) == _spans(best)
+
+
+def test_all_out_and_empty() -> None:
+    table = _Table(LABELS)
+    scores = numpy.zeros((5, len(LABELS)), dtype="float32")
+    scores[:, 0] = 20
+    assert table.decode(scores) == []
+    assert table.decode(numpy.zeros((0, len(LABELS)), dtype="float32")) == []
