@@ -15,7 +15,9 @@ import ctypes
 import math
 import re
 from array import array
+from collections import deque
 from collections.abc import Callable
+from itertools import repeat
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -269,9 +271,11 @@ def _page_block(pdf: pdfium.PdfDocument, index: int) -> Block:
                  boxes=boxes, page=index + 1, attrs={"rotation": str(rotation)} if rotation else {})
 
 
-# Called once per character: a prototype taking plain integers skips ctypes' argument conversion.
+# Called once per character (or space): prototypes taking plain integers skip ctypes' argument conversion.
 _GET_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
     ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+_IS_GENERATED = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value)
 _SPACE = re.compile(r"[ \r\n]")
 
 
@@ -286,16 +290,15 @@ def _chars_and_boxes(raw: object, top: float) -> tuple[str, CharBoxes]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k)) for k in range(count))
     rects = (ctypes.c_float * (4 * count))()
     handle = ctypes.cast(raw, ctypes.c_void_p).value
-    get_box = _GET_BOX
     base = ctypes.addressof(rects)
-    for k, address in zip(range(count), range(base, base + 16 * count, 16)):
-        get_box(handle, k, address)
+    # map() drives the C calls without a Python-level loop body
+    deque(map(_GET_BOX, repeat(handle, count), range(count), range(base, base + 16 * count, 16)), maxlen=0)
     data = array("f")
     data.frombytes(bytes(rects))
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    for m in _SPACE.finditer(text):  # spaces and line ends pdfium made up have no box of their own
-        if is_generated(raw, m.start()) == 1:
-            data[4 * m.start()] = math.nan
+    spaces = [m.start() for m in _SPACE.finditer(text)]
+    for k, generated in zip(spaces, map(_IS_GENERATED, repeat(handle, len(spaces)), spaces)):
+        if generated == 1:  # spaces and line ends pdfium made up have no box of their own
+            data[4 * k] = math.nan
     if "\r" in text:  # pdfium ends lines with "\r\n": keep one "\n" (and its box slot)
         kept = array("f")
         pieces = []
