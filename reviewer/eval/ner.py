@@ -133,22 +133,28 @@ def load_pipeline(path: Path = PIPELINE_DIR):
 
 
 def served_analyzer(path: Path = PIPELINE_DIR, lac_ensemble: bool = False):
-    """A presidio AnalyzerEngine with only our three NER recognizers, the pipeline loaded by path."""
+    """A presidio AnalyzerEngine with only our three NER recognizers, built as the product builds it
+    (reviewer.core.detection.engine): the pipeline loaded by path, lazy artifacts, the clause context
+    enhancer of resources/analyzer.yaml."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+    from presidio_analyzer.nlp_engine import NerModelConfiguration
 
+    from reviewer.core.detection.config import DEFAULT_CONFIG, load_config
+    from reviewer.core.detection.context import ClauseContextEnhancer
+    from reviewer.core.detection.engine import PathSpacyNlpEngine
     from reviewer.core.detection.ner import build_recognizers
 
-    load_pipeline(path)  # registers the factory before presidio calls spacy.load
     ner_config = NerModelConfiguration(model_to_presidio_entity_mapping={
         "PERSON": "PERSON", "LOCATION": "LOCATION", "ORGANIZATION": "ORGANIZATION"})
-    engine = SpacyNlpEngine(models=[{"lang_code": "zh", "model_name": str(path)}],
-                            ner_model_configuration=ner_config)
-    engine.load()
+    engine = PathSpacyNlpEngine(load_pipeline(path), "zh", ner_config)
     registry = RecognizerRegistry(supported_languages=["zh"])
     for recognizer in build_recognizers("zh", lac_ensemble=lac_ensemble):
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["zh"])
+    ctx = load_config(DEFAULT_CONFIG).context
+    return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["zh"],
+                          context_aware_enhancer=ClauseContextEnhancer(
+                              boost=ctx.boost, min_score_with_context=ctx.min_score_with_context,
+                              prefix_chars=ctx.prefix_chars, suffix_chars=ctx.suffix_chars))
 
 
 def evaluate_gov(path: Path = PIPELINE_DIR, name: str = "gov", lac_ensemble: bool = False) -> SetScore:

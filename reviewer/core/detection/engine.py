@@ -157,8 +157,10 @@ class DetectionEngine:
                                    language=config.language)
 
     def _labels(self) -> list[str]:
-        return [label for name in self.nlp.pipe_names if name == "ner"
-                for label in self.nlp.get_pipe(name).labels]
+        if "ner" not in self.nlp.pipe_names:
+            return []
+        pipe = self.nlp.get_pipe("ner")  # a character tagger's labels are BILUO tags: ask for entity kinds
+        return list(getattr(pipe, "entity_labels", pipe.labels))
 
     @property
     def has_ner(self) -> bool:

@@ -54,6 +54,11 @@ class CharEntityTagger(Tagger):
         super().__init__(vocab, model, name, overwrite=True, scorer=scorer, label_smoothing=label_smoothing)
         self._decode_table: _Table | None = None
 
+    @property
+    def entity_labels(self) -> tuple[str, ...]:
+        """The entity kinds (PERSON, …); ``labels`` are the BILUO tags the softmax predicts."""
+        return tuple(sorted({t.partition("-")[2] for t in self.labels if t != "O"}))
+
     def _table(self) -> _Table:
         if self._decode_table is None or self._decode_table.labels != self.labels:
             self._decode_table = _Table(self.labels)
@@ -69,8 +74,17 @@ class CharEntityTagger(Tagger):
         if isinstance(docs, Doc):
             docs = [docs]
         table = self._table()
-        for doc, scores in zip(docs, batch_scores):
-            doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in table.decode(scores)], default="outside")
+        lengths = [len(s) for s in batch_scores]
+        if not sum(lengths):
+            return
+        # one log-softmax for the whole batch: per-document numpy calls cost more than the arithmetic
+        logp, unsure = table.log_probabilities(numpy.concatenate(batch_scores))
+        start = 0
+        for doc, n in zip(docs, lengths):
+            end = start + n
+            spans = table.search(logp[start:end], unsure[start:end]) if unsure[start:end].any() else ()
+            doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in spans], default="outside")
+            start = end
 
     def get_loss(self, examples, scores):
         validate_examples(examples, "CharEntityTagger.get_loss")
@@ -116,14 +130,19 @@ class _Table:
         self.last = numpy.where(~inside, 0.0, -numpy.inf)  # before O (or at the end)
 
     def decode(self, scores: numpy.ndarray) -> list[tuple[int, int, str]]:
+        """Entity spans (start, end, label) in characters from one document's tag scores (logits)."""
         if not len(scores):
             return []
+        return self.search(*self.log_probabilities(scores))
+
+    def log_probabilities(self, scores: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Log-softmax per character, and which characters are not surely O."""
         top = scores.max(axis=1, keepdims=True)
         logp = scores - top - numpy.log(numpy.exp(scores - top).sum(axis=1, keepdims=True))
-        unsure = logp[:, self.out] < self.SURE_OUT
+        return logp, logp[:, self.out] < self.SURE_OUT
+
+    def search(self, logp: numpy.ndarray, unsure: numpy.ndarray) -> list[tuple[int, int, str]]:
         spans: list[tuple[int, int, str]] = []
-        if not unsure.any():
-            return spans
         # stretches of unsure characters: starts where unsure turns on, ends where it turns off
         edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], unsure.view("int8"), [0]))))
         for start, end in zip(edges[::2].tolist(), edges[1::2].tolist()):

@@ -28,7 +28,7 @@ def test_pipeline_loads_by_path_with_network_unreachable(monkeypatch: pytest.Mon
     import spacy
 
     nlp = spacy.load(MODEL)
-    assert set(nlp.get_pipe("ner").labels) == {"PERSON", "LOCATION", "ORGANIZATION"}
+    assert set(nlp.get_pipe("ner").entity_labels) == {"PERSON", "LOCATION", "ORGANIZATION"}
     doc = nlp("当事人：邝志强，男，住址：重庆市北碚区天生街道云华路56号。")
     assert ("邝志强", "PERSON") in {(e.text, e.label_) for e in doc.ents}
 
