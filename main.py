@@ -1,3 +1,4 @@
 from reviewer.app import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # multiprocessing (spawn) re-imports the main module in its helper process
+    raise SystemExit(main())

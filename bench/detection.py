@@ -89,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     n = len(text)
     mb = len(text.encode("utf-8")) / 1e6
     engine, t_load = _timed(get_engine)
+    if engine.config.processes > 1:
+        from reviewer.core.detection import parallel
+
+        parallel.warm_up(str(engine.config.path))
     rows: list[tuple[str, int, float, str]] = []
 
     # 1. floor: every pattern of ours in one combined `re` pass, no validation, no context

@@ -29,12 +29,16 @@ def case(*args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def pdftotext_seconds(pdf: Path) -> float | None:
+def pdftotext_seconds(pdf: Path, repeat: int = 5) -> float | None:
+    """Best of ``repeat`` after one warm-up (the file in the page cache), like bench.case extract."""
     if not shutil.which("pdftotext"):
         return None
-    t0 = time.perf_counter()
-    subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), os.devnull], check=True)
-    return time.perf_counter() - t0
+    times = []
+    for _ in range(repeat + 1):
+        t0 = time.perf_counter()
+        subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), os.devnull], check=True)
+        times.append(time.perf_counter() - t0)
+    return min(times[1:])
 
 
 def main() -> int:
@@ -64,6 +68,7 @@ def main() -> int:
     ours_txt = dict(rows)["records-5mb.txt"]
     pdf = dict(rows)["report-300p.pdf"]
     floor_pdf = pdftotext_seconds(pdf_path)
+    extract = case("extract", str(pdf_path), str(pdf_path) + ".planted.json")
     stock_cps = stock["chars"] / stock["detect_s"]
     ours_cps = ours_txt["chars"] / ours_txt["detect_s"]
     lines += [
@@ -80,8 +85,8 @@ def main() -> int:
         f"| identifier recall | {ours_txt['recall']:.1%} | stock presidio: {stock['recall']:.1%} of {stock['planted']} | |",
     ]
     if floor_pdf:
-        lines.append(f"| 300-page PDF extraction (s) | {pdf['load_s']:.2f} | pdftotext: {floor_pdf:.2f} | "
-                     f"{pdf['load_s'] / floor_pdf:.1f}× |")
+        lines.append(f"| 300-page PDF extraction, best of 5 (s) | {extract['extract_s']:.2f} | "
+                     f"pdftotext, best of 5: {floor_pdf:.2f} | {extract['extract_s'] / floor_pdf:.1f}× |")
     lines.append(f"| 300-page PDF open + detect (s) | {pdf['load_s'] + pdf['detect_s']:.2f} | target 10 | |")
     text = "\n".join(lines) + "\n"
     (ROOT / "RESULTS.md").write_text(text, encoding="utf-8")

@@ -67,6 +67,9 @@ def analyze_patterns(document: Document, *, threshold: float | None = None) -> l
     return sorted(_personal(document, threshold=threshold, ner=False), key=lambda f: (f.start, f.end))
 
 
+PARALLEL_MIN_CHARS = 60_000  # below this the helper's start-up and messages cost more than they save
+
+
 def _personal(document: Document, *, threshold: float | None, ner: bool,
               progress: Callable[[int, int], None] | None = None,
               cancelled: Callable[[], bool] | None = None) -> list[Finding]:
@@ -83,8 +86,27 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
                                          engine.config.chunk_chars)]
     for header, indices in columns.values():
         groups.extend((chunk, (header,)) for chunk in _chunks([blocks[i] for i in indices], engine.config.chunk_chars))
-    findings: list[Finding] = []
     done = 0
+    if ner and engine.has_ner and engine.config.processes > 1 and len(groups) > 1 \
+            and len(document.text) >= PARALLEL_MIN_CHARS:
+        from threadpoolctl import threadpool_limits
+
+        from reviewer.core.detection import parallel
+
+        def finished(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress is not None:
+                progress(done, len(blocks))
+
+        def local(chunk: list[Block], context: tuple[str, ...]) -> list[tuple[RecognizerResult, int, int]]:
+            return placed_chunk(engine, chunk, limit, cancelled, ner=ner, context=context)
+
+        with threadpool_limits(1):  # the helper has the other core
+            placed = parallel.run_shared(str(engine.config.path), groups, limit, ner, local, finished,
+                                         lambda: _check(cancelled))
+        return [_finding(document, r, s, e) for r, s, e in placed]
+    findings: list[Finding] = []
     step = max(1, len(blocks) // 200)  # NER is slow: report within a chunk too, at most ~200 times
     for chunk, context in groups:
         _check(cancelled)
@@ -93,8 +115,8 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
             if progress is not None and k % step == 0:
                 progress(base + k, len(blocks))
 
-        findings.extend(_analyze_chunk(engine, document, chunk, limit, cancelled, ner=ner, context=context,
-                                       report=within))
+        findings.extend(_finding(document, r, s, e) for r, s, e in
+                        placed_chunk(engine, chunk, limit, cancelled, ner=ner, context=context, report=within))
         done += len(chunk)
         if progress is not None:
             progress(done, len(blocks))
@@ -122,26 +144,33 @@ def _chunks(blocks: Sequence[Block], size: int) -> list[list[Block]]:
     return chunks
 
 
-def _analyze_chunk(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
-                   cancelled: Callable[[], bool] | None, *, ner: bool, context: tuple[str, ...] = (),
-                   report: Callable[[int], None] | None = None) -> list[Finding]:
+def placed_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float,
+                 cancelled: Callable[[], bool] | None, *, ner: bool, context: tuple[str, ...] = (),
+                 report: Callable[[int], None] | None = None) -> list[tuple[RecognizerResult, int, int]]:
     """Patterns over the chunk's normalised blocks joined by "\n" (no pattern crosses a newline); a
-    second pass over blocks with identifiers broken across lines; then NER; all mapped back."""
+    second pass over blocks with identifiers broken across lines; then NER. Results are placed in
+    document offsets (blocks carry their own), so a helper process needs only the blocks."""
     norms = _normalize_blocks(blocks)
     joined, to_document = _join(blocks, norms)
     raw = engine.analyze_patterns(joined, threshold=limit, context=context)
     kept = resolve_overlaps([(r, *to_document(r.start, r.end)) for r in raw], engine.priority)
     kept.extend(_wrapped(engine, blocks, norms, kept, limit, context))
-    findings = [_finding(document, r, s, e) for r, s, e in kept]
+    placed = list(kept)
     if ner and engine.has_ner:
-        spans = [(s, e) for _, s, e in kept]
-        findings.extend(f for f in _ner(engine, document, blocks, limit, cancelled, report)
-                        if not any(s <= f.start and f.end <= e for s, e in spans))
+        covered = sorted((s, e) for _, s, e in kept)
+        placed.extend(item for item in _ner(engine, blocks, limit, cancelled, report)
+                      if not _inside(covered, item[1], item[2]))
     numbers = [to_document(m.start() - len(_ISSUER.search(joined, max(0, m.start() - 12), m.start())[0]), m.end())
                for m in DOCUMENT_NUMBER.finditer(joined)]
     if numbers:
-        findings = [f for f in findings if not any(f.start < e and s < f.end for s, e in numbers)]
-    return findings
+        placed = [p for p in placed if not any(p[1] < e and s < p[2] for s, e in numbers)]
+    return placed
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of `spans` (sorted, non-overlapping: kept pattern results)."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][1] >= end
 
 
 def _normalize_blocks(blocks: Sequence[Block]) -> list[NormalizedText]:
@@ -224,13 +253,13 @@ def resolve_overlaps(placed: list[tuple[RecognizerResult, int, int]],
     return kept
 
 
-def _ner(engine: DetectionEngine, document: Document, blocks: Sequence[Block], limit: float,
-         cancelled: Callable[[], bool] | None, report: Callable[[int], None] | None = None) -> list[Finding]:
+def _ner(engine: DetectionEngine, blocks: Sequence[Block], limit: float, cancelled: Callable[[], bool] | None,
+         report: Callable[[int], None] | None = None) -> list[tuple[RecognizerResult, int, int]]:
     """NER per block (long blocks in segments), only where there are Chinese characters, via nlp.pipe.
     `report(k)` is called when the chunk's k-th block is done."""
     segments = [(k, block, start, text) for k, block in enumerate(blocks, 1) if CHINESE.search(block.text)
                 for start, text in _segments(block.text, NER_SEGMENT)]
-    findings: list[Finding] = []
+    placed: list[tuple[RecognizerResult, int, int]] = []
     texts = (text for _, _, _, text in segments)
     for (k, block, offset, text), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
         _check(cancelled)
@@ -239,10 +268,10 @@ def _ner(engine: DetectionEngine, document: Document, blocks: Sequence[Block], l
             if r.entity_type == "PERSON" and any(mark in value for mark in _DEIDENTIFIED_MARKS):
                 continue  # 张某, 李某某: already de-identified
             start = block.start + offset
-            findings.append(_finding(document, r, start + r.start, start + r.end))
+            placed.append((r, start + r.start, start + r.end))
         if report is not None:
             report(k)
-    return findings
+    return placed
 
 
 def _segments(text: str, size: int) -> list[tuple[int, str]]:

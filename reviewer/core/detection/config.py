@@ -44,6 +44,7 @@ class EngineConfig:
     language: str
     default_threshold: float
     chunk_chars: int
+    processes: int
     nlp: NlpConfig
     context: ContextConfig
     recognizers: tuple[str, ...]
@@ -90,7 +91,7 @@ def load_config(path: str | Path | None = None) -> EngineConfig:
         raise _error(p, f"YAML 语法错误：{exc}", f"YAML syntax error: {exc}") from exc
     number = (int, float)
     top = _section(p, data, "top level", {"language": str, "default_threshold": number, "chunk_chars": int,
-                                          "nlp": dict, "context": dict, "recognizers": list})
+                                          "processes": int, "nlp": dict, "context": dict, "recognizers": list})
     nlp = _section(p, top["nlp"], "nlp", {"model": str, "batch_size": int, "default_score": number,
                                           "entity_mapping": dict, "ner_recognizers": bool,
                                           "lac_ensemble": bool})
@@ -100,6 +101,8 @@ def load_config(path: str | Path | None = None) -> EngineConfig:
         raise _error(p, "language 只支持 zh", "only language zh is supported")
     if top["chunk_chars"] < 1000 or nlp["batch_size"] < 1:
         raise _error(p, "chunk_chars 至少 1000，batch_size 至少 1", "chunk_chars >= 1000 and batch_size >= 1")
+    if not 1 <= top["processes"] <= 8:
+        raise _error(p, "processes 必须在 1 到 8 之间", "processes must be between 1 and 8")
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in nlp["entity_mapping"].items()):
         raise _error(p, "nlp.entity_mapping 必须是字符串到字符串", "nlp.entity_mapping must map strings to strings")
     names = top["recognizers"]
@@ -109,7 +112,7 @@ def load_config(path: str | Path | None = None) -> EngineConfig:
     return EngineConfig(
         path=p, language=top["language"],
         default_threshold=_score(p, top["default_threshold"], "default_threshold"),
-        chunk_chars=top["chunk_chars"],
+        chunk_chars=top["chunk_chars"], processes=top["processes"],
         nlp=NlpConfig(model=model if model.is_absolute() else PROJECT_ROOT / model, batch_size=nlp["batch_size"],
                       default_score=_score(p, nlp["default_score"], "nlp.default_score"),
                       entity_mapping=dict(nlp["entity_mapping"]), ner_recognizers=nlp["ner_recognizers"],

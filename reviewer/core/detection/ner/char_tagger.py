@@ -125,9 +125,13 @@ class _Table:
         same = numpy.array([[a == b for b in self.names] for a in self.names])
         cont = numpy.isin(self.prefix, (IN, LAST))
         allowed = numpy.where(inside[:, None], cont[None, :] & same, ~cont[None, :])
+        self.allowed, self.first_ok, self.last_ok = allowed, ~cont, ~inside
         self.transition = numpy.where(allowed, 0.0, -numpy.inf)
         self.first = numpy.where(~cont, 0.0, -numpy.inf)  # after O (or at the start)
         self.last = numpy.where(~inside, 0.0, -numpy.inf)  # before O (or at the end)
+        self.opens = numpy.isin(self.prefix, (BEGIN, UNIT))
+        self.closes = numpy.isin(self.prefix, (LAST, UNIT))
+        self.name_array = numpy.array(self.names, dtype=object)
 
     def decode(self, scores: numpy.ndarray) -> list[tuple[int, int, str]]:
         """Entity spans (start, end, label) in characters from one document's tag scores (logits)."""
@@ -142,13 +146,33 @@ class _Table:
         return logp, logp[:, self.out] < self.SURE_OUT
 
     def search(self, logp: numpy.ndarray, unsure: numpy.ndarray) -> list[tuple[int, int, str]]:
-        spans: list[tuple[int, int, str]] = []
+        """The best valid tag sequence of every stretch of unsure characters, as spans.
+
+        Where the best tag of every character already forms a valid sequence it is the constrained
+        optimum too (it maximises the unconstrained sum), so only the other stretches need Viterbi:
+        the common case is a few numpy operations for the whole document.
+        """
         # stretches of unsure characters: starts where unsure turns on, ends where it turns off
         edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], unsure.view("int8"), [0]))))
-        for start, end in zip(edges[::2].tolist(), edges[1::2].tolist()):
+        starts, ends = edges[::2], edges[1::2]
+        if not len(starts):
+            return []
+        tags = logp.argmax(axis=1)
+        bad_pair = ~self.allowed[tags[:-1], tags[1:]] & unsure[:-1] & unsure[1:]
+        bad_before = numpy.concatenate(([0], numpy.cumsum(bad_pair)))
+        valid = (bad_before[ends - 1] == bad_before[starts]) & self.first_ok[tags[starts]] \
+            & self.last_ok[tags[ends - 1]]
+        marker = numpy.zeros(len(tags) + 1, dtype="int32")
+        numpy.add.at(marker, starts[valid], 1)
+        numpy.add.at(marker, ends[valid], -1)
+        in_valid = numpy.cumsum(marker[:-1]) > 0
+        begins = numpy.flatnonzero(in_valid & self.opens[tags])
+        finals = numpy.flatnonzero(in_valid & self.closes[tags]) + 1
+        spans = list(zip(begins.tolist(), finals.tolist(), self.name_array[tags[begins]].tolist()))
+        for start, end in zip(starts[~valid].tolist(), ends[~valid].tolist()):
             path = self._viterbi(logp[start:end])
             spans.extend((start + s, start + e, lab) for s, e, lab in self._spans(path))
-        return spans
+        return sorted(spans) if not valid.all() else spans
 
     def _viterbi(self, logp: numpy.ndarray) -> list[int]:
         score = logp[0] + self.first

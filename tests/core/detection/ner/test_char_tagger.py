@@ -57,3 +57,36 @@ def test_all_out_and_empty() -> None:
     scores[:, 0] = 20
     assert table.decode(scores) == []
     assert table.decode(numpy.zeros((0, len(LABELS)), dtype="float32")) == []
+
+
+def _stretch_viterbi(table: _Table, scores: numpy.ndarray) -> list[tuple[int, int, str]]:
+    """Reference: Viterbi on every stretch of unsure characters, no argmax shortcut."""
+    logp, unsure = table.log_probabilities(scores)
+    spans, j = [], 0
+    while j < len(unsure):
+        if not unsure[j]:
+            j += 1
+            continue
+        k = j
+        while k < len(unsure) and unsure[k]:
+            k += 1
+        spans += [(j + s, j + e, lab) for s, e, lab in table._spans(table._viterbi(logp[j:k]))]
+        j = k
+    return spans
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_argmax_shortcut_equals_viterbi_on_long_documents(seed: int) -> None:
+    """Long documents with confident O, clean entities and noisy stretches: the shortcut (valid argmax
+    paths taken as they are) gives exactly the spans of a Viterbi search on every stretch."""
+    rng = numpy.random.default_rng(100 + seed)
+    n = 400
+    scores = rng.normal(size=(n, len(LABELS))).astype("float32")
+    scores[:, 0] += rng.choice([12.0, 0.0], size=n, p=[0.7, 0.3])
+    for start in rng.integers(0, n - 4, size=15):  # clean B-I-L entities
+        kind = rng.choice(["LOCATION", "PERSON"])
+        for offset, prefix in enumerate("BIL"):
+            scores[start + offset] = -5
+            scores[start + offset, LABELS.index(f"{prefix}-{kind}")] = 8
+    table = _Table(LABELS)
+    assert table.decode(scores) == _stretch_viterbi(table, scores)

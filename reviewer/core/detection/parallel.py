@@ -1,0 +1,135 @@
+"""A second detection process for large documents: both cores on the NER model.
+
+Why a process: the NER pipeline is Python between its matrix products (tokens, features, decoding,
+presidio's recognizers), so threads would serialise on the GIL; and two OpenBLAS threads in one process
+only split the products (126k chars/s against 106k for one). Two processes with one BLAS thread each
+do twice the work. The helper is started once per process (spawned, so nothing of the parent's threads
+or locks is inherited; it loads its own engine in about two seconds, while the parent already works)
+and kept for the process lifetime.
+
+Work sharing: the parent takes chunks from the end of the list, the helper from the front (at most
+two queued), so both finish at about the same time whatever their speeds; chunks the helper has not
+started when the parent runs out of work are taken back. Results are (RecognizerResult, start, end)
+in document offsets: the parent builds the findings, so each task carries only its blocks.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from presidio_analyzer import RecognizerResult
+
+from reviewer.core.documents.model import Block
+
+Placed = list[tuple[RecognizerResult, int, int]]
+QUEUED = 2  # chunks waiting in the helper: enough to keep it busy, few to take back
+
+_lock = threading.Lock()
+_helpers: dict[str, ProcessPoolExecutor] = {}
+
+
+def _start(config_path: str) -> None:
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)  # two processes, one BLAS thread each
+    from reviewer.core.detection.engine import get_engine
+
+    get_engine(config_path)
+
+
+def _run(config_path: str, blocks: Sequence[Block], context: tuple[str, ...], limit: float, ner: bool) -> Placed:
+    from reviewer.core.detection.analyze import placed_chunk
+    from reviewer.core.detection.engine import get_engine
+
+    return placed_chunk(get_engine(config_path), blocks, limit, None, ner=ner, context=context)
+
+
+def helper(config_path: str) -> ProcessPoolExecutor:
+    """The helper process for this configuration, started on first use."""
+    with _lock:
+        pool = _helpers.get(config_path)
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_start, initargs=(config_path,))
+            _helpers[config_path] = pool
+        return pool
+
+
+def warm_up(config_path: str) -> None:
+    """Start the helper and wait until its engine is loaded (benchmarks, or an app with time to spare)."""
+    helper(config_path).submit(os.getpid).result()
+
+
+def shutdown() -> None:
+    with _lock:
+        pools = list(_helpers.values())
+        _helpers.clear()
+    for pool in pools:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+atexit.register(shutdown)
+
+
+def run_shared(config_path: str, groups: list[tuple[list[Block], tuple[str, ...]]], limit: float, ner: bool,
+               local: Callable[[list[Block], tuple[str, ...]], Placed],
+               done: Callable[[int], None], check: Callable[[], None]) -> Placed:
+    """Every group analysed once, by `local` in this process or by the helper; `done(n_blocks)` after
+    each group, `check()` between groups (raises to cancel: queued helper work is cancelled)."""
+    pool = helper(config_path)
+    work = list(groups)
+    queued: list[tuple[Future, list[Block], tuple[str, ...]]] = []
+    out: Placed = []
+
+    def collect(item: tuple[Future, list[Block], tuple[str, ...]]) -> None:
+        future, blocks, context = item
+        try:
+            out.extend(future.result())
+        except BrokenProcessPool:  # the helper died: do its share here
+            _forget(config_path, pool)
+            out.extend(local(blocks, context))
+        done(len(blocks))
+
+    try:
+        while work or queued:
+            check()
+            while pool is not None and work and sum(not f.done() for f, _, _ in queued) < QUEUED:
+                blocks, context = work.pop(0)
+                try:
+                    queued.append((pool.submit(_run, config_path, blocks, context, limit, ner), blocks, context))
+                except (BrokenProcessPool, RuntimeError):
+                    _forget(config_path, pool)
+                    pool = None
+                    work.insert(0, (blocks, context))
+            for item in [q for q in queued if q[0].done()]:
+                queued.remove(item)
+                collect(item)
+            if work:
+                blocks, context = work.pop()
+                out.extend(local(blocks, context))
+                done(len(blocks))
+            elif queued:
+                # out of work here: take back what the helper has not started, then wait for the rest
+                for item in [q for q in queued if q[0].cancel()]:
+                    queued.remove(item)
+                    work.append((item[1], item[2]))
+                if not work:
+                    collect(queued.pop(0))
+    finally:
+        for future, _, _ in queued:
+            future.cancel()
+    return out
+
+
+def _forget(config_path: str, pool: ProcessPoolExecutor | None) -> None:
+    with _lock:
+        if pool is not None and _helpers.get(config_path) is pool:
+            del _helpers[config_path]
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,78 @@
+"""The detection helper process (reviewer/core/detection/parallel.py): a large document gives exactly
+the findings of one process, cancellation stops both, and a helper that dies is replaced by local work."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from bench.generate import make_txt
+from reviewer.core.detection import analyze, parallel
+from reviewer.core.detection.analyze import PARALLEL_MIN_CHARS, DetectionCancelled
+from reviewer.core.detection.engine import get_engine
+from reviewer.core.documents import load_document
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real txt file of government records with planted identifiers, well over the parallel limit."""
+    path = tmp_path_factory.mktemp("parallel") / "records.txt"
+    make_txt(path, size_bytes=450_000)
+    return path
+
+
+def _single(monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = get_engine()
+    monkeypatch.setattr(engine, "config", dataclasses.replace(engine.config, processes=1))
+
+
+def test_same_findings_with_and_without_the_helper(records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = load_document(records)
+    assert len(document.text) > 2 * PARALLEL_MIN_CHARS
+    assert get_engine().config.processes == 2
+    calls: list[tuple[int, int]] = []
+    shared = analyze(document, progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (len(document.blocks), len(document.blocks))
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert parallel._helpers, "the helper process was not used"
+    _single(monkeypatch)
+    alone = analyze(document)
+    assert shared == alone
+    assert sum(f.entity_type == "PERSON" for f in alone) > 50
+
+
+def test_cancel_during_shared_work_and_the_helper_stays_usable(records: Path) -> None:
+    document = load_document(records)
+    seen: list[int] = []
+
+    def cancelled() -> bool:
+        return len(seen) >= 2
+
+    with pytest.raises(DetectionCancelled):
+        analyze(document, progress=lambda done, total: seen.append(done), cancelled=cancelled)
+    assert seen[-1] < len(document.blocks)
+    assert analyze(document) == analyze(document)
+
+
+def test_a_killed_helper_is_replaced_by_local_work(records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = load_document(records)
+    expected = analyze(document)
+    pool = parallel.helper(str(get_engine().config.path))
+    parallel.warm_up(str(get_engine().config.path))
+    for process in list(pool._processes.values()):
+        process.kill()
+        process.join()
+    assert analyze(document) == expected
+
+
+def test_processes_must_be_between_1_and_8(tmp_path: Path) -> None:
+    from reviewer.core.detection.config import DEFAULT_CONFIG, load_config
+    from reviewer.core.errors import ConfigurationError
+
+    bad = tmp_path / "analyzer.yaml"
+    bad.write_text(DEFAULT_CONFIG.read_text(encoding="utf-8").replace("processes: 2", "processes: 0"),
+                   encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="processes"):
+        load_config(bad)
