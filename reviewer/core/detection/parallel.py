@@ -9,7 +9,7 @@ and kept for the process lifetime.
 
 Work sharing: the parent takes chunks from the end of the list, the helper from the front (at most
 two queued), so both finish at about the same time whatever their speeds; chunks the helper has not
-started when the parent runs out of work are taken back. Results are (RecognizerResult, start, end)
+started when the parent runs out of work are taken back and done here (never queued again). Results are (RecognizerResult, start, end)
 in document offsets: the parent builds the findings, so each task carries only its blocks.
 """
 
@@ -115,11 +115,13 @@ def run_shared(config_path: str, groups: list[tuple[list[Block], tuple[str, ...]
                 out.extend(local(blocks, context))
                 done(len(blocks))
             elif queued:
-                # out of work here: take back what the helper has not started, then wait for the rest
-                for item in [q for q in queued if q[0].cancel()]:
+                # out of work here: do what the helper has not started, else wait for what it has
+                taken = [q for q in queued if q[0].cancel()]
+                for item in taken:
                     queued.remove(item)
-                    work.append((item[1], item[2]))
-                if not work:
+                    out.extend(local(item[1], item[2]))
+                    done(len(item[1]))
+                if not taken:
                     collect(queued.pop(0))
     finally:
         for future, _, _ in queued:

@@ -76,3 +76,45 @@ def test_processes_must_be_between_1_and_8(tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(ConfigurationError, match="processes"):
         load_config(bad)
+
+
+def test_slow_helper_every_group_once_and_few_submissions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A helper much slower than this process: every group is analysed exactly once, work the helper
+    has not started is taken back, and nothing is submitted again and again (that once filled the
+    call queue with pickled PDF pages until the machine ran out of memory)."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    submitted: list[int] = []
+    seen: list[int] = []
+    lock = threading.Lock()
+
+    class SlowPool(ThreadPoolExecutor):
+        def submit(self, fn, *args, **kwargs):
+            with lock:
+                submitted.append(args[1][0])
+            return super().submit(fn, *args, **kwargs)
+
+    def slow_run(config_path, blocks, context, limit, ner):
+        time.sleep(0.3)
+        with lock:
+            seen.append(blocks[0])
+        return []
+
+    def local(blocks, context):
+        with lock:
+            seen.append(blocks[0])
+        time.sleep(0.01)
+        return []
+
+    pool = SlowPool(max_workers=1)
+    monkeypatch.setattr(parallel, "helper", lambda config_path: pool)
+    monkeypatch.setattr(parallel, "_run", slow_run)
+    groups = [([i], ()) for i in range(40)]
+    finished: list[int] = []
+    parallel.run_shared("cfg", groups, 0.5, True, local, finished.append, lambda: None)
+    pool.shutdown(wait=True)
+    assert sorted(seen) == list(range(40))
+    assert sum(finished) == 40
+    assert len(submitted) <= 6
