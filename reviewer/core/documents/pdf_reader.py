@@ -254,21 +254,35 @@ def _page_block(pdf: pdfium.PdfDocument, index: int) -> Block:
     """One page's text layer; a box per character, None for characters pdfium generated.
 
     Boxes are in the unrotated page space (as pdfplumber's); a page with /Rotate carries
-    attrs["rotation"] so a viewer that shows it turned can turn the boxes too.
+    attrs["rotation"] so a viewer that shows it turned can turn the boxes too. Raw pdfium calls:
+    pypdfium2's page and text-page objects (finalizers, weak references) cost a tenth of the read.
     """
-    page = pdf[index]
+    page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
+    if not page:
+        raise pdfium.PdfiumError(f"Failed to load page {index}.")
     try:
-        top = page.get_mediabox()[3]
-        rotation = page.get_rotation()
-        textpage = page.get_textpage()
+        box = [ctypes.c_float() for _ in range(4)]
+        if pdfium_c.FPDFPage_GetMediaBox(page, *box):
+            top = box[3].value
+        else:
+            top = 792.0  # no /MediaBox: US Letter, as pypdfium2's get_mediabox falls back
+        rotation = _ROTATION.get(pdfium_c.FPDFPage_GetRotation(page))
+        if rotation is None:
+            raise pdfium.PdfiumError(f"Failed to get the rotation of page {index}.")
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError(f"Failed to load the text of page {index}.")
         try:
-            text, boxes = _chars_and_boxes(textpage.raw, top)
+            text, boxes = _chars_and_boxes(textpage, top)
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
+        pdfium_c.FPDF_ClosePage(page)
     return Block(kind=BlockKind.PAGE, part=f"page {index + 1}", path=f"page[{index}]", text=text,
                  boxes=boxes, page=index + 1, attrs={"rotation": str(rotation)} if rotation else {})
+
+
+_ROTATION = {0: 0, 1: 90, 2: 180, 3: 270}
 
 
 # Called once per character (or space): prototypes taking plain integers skip ctypes' argument conversion.
