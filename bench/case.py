@@ -21,6 +21,21 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _helper_peak_mb() -> float:
+    """Peak RSS of the detection helper processes (VmHWM), which run beside this one."""
+    from reviewer.core.detection import parallel
+
+    total = 0.0
+    for pool in list(parallel._helpers.values()):
+        for pid in list(getattr(pool, "_processes", {}) or {}):
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    return total / 1024
+
+
 def _recall(found: set[tuple[str, str]], truth: list[dict]) -> float:
     want = {(p["entity_type"], p["value"]) for p in truth}
     return len(want & found) / len(want) if want else 1.0
@@ -55,7 +70,7 @@ def run_pipeline(path: Path, truth: list[dict]) -> dict:
     t_redact = time.perf_counter() - t0
     return {"chars": len(document.text), "engine_load_s": t_engine, "load_s": t_load, "detect_s": t_detect,
             "redact_verify_s": t_redact, "findings": len(findings), "recall": _recall(found, truth),
-            "peak_mb": _peak_mb()}
+            "peak_mb": _peak_mb(), "helper_peak_mb": _helper_peak_mb()}
 
 
 def run_stock(path: Path, truth: list[dict], limit: int) -> dict:

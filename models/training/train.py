@@ -35,6 +35,7 @@ SEED = 0
 CLUENER_HOLDOUT = 1000  # CLUENER train sentences held out for model selection (CLUENER dev is a test set)
 GOV_TRAIN, GOV_DEV = 20000, 600
 AUGMENT_NAMES = True
+REPEAT: dict[str, int] = {}  # source -> times it appears in the training set (experiments)
 
 
 
@@ -59,6 +60,7 @@ def training_sets() -> tuple[list[tuple[str, corpora.Example]], list[tuple[str, 
     train = [(src, ex) for src, ex in train if normalise(ex.text) not in held]
     if AUGMENT_NAMES:
         train += replace_names(train, seed=3)
+    train += [item for item in train for _ in range(REPEAT.get(item[0], 1) - 1)]
     rng.shuffle(train)
     return train, dev
 
@@ -157,7 +159,7 @@ def install(best: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global CORPUS_DIR, GOV_TRAIN, AUGMENT_NAMES
+    global CORPUS_DIR, GOV_TRAIN, AUGMENT_NAMES, REPEAT
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", type=Path, default=HERE / "config.cfg")
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
@@ -165,11 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, help="where the DocBins go (experiments)")
     parser.add_argument("--gov-train", type=int, default=GOV_TRAIN, help="generated government sentences")
     parser.add_argument("--no-augment-names", action="store_true", help="without the renamed copies")
+    parser.add_argument("--repeat", action="append", default=[], metavar="SOURCE=N",
+                        help="repeat a source N times in the training set, e.g. cluener=2")
     parser.add_argument("--no-install", action="store_true", help="train only (experiments)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="config override, e.g. training.max_steps=20000")
     args = parser.parse_args(argv)
     CORPUS_DIR, GOV_TRAIN, AUGMENT_NAMES = args.corpus_dir, args.gov_train, not args.no_augment_names
+    REPEAT = {k: int(v) for k, _, v in (item.partition("=") for item in args.repeat)}
     if not args.skip_corpus:
         print("corpus:", build_corpus(), flush=True)
     overrides = {}
