@@ -37,10 +37,19 @@ _helpers: dict[str, ProcessPoolExecutor] = {}
 def _start(config_path: str) -> None:
     from threadpoolctl import threadpool_limits
 
+    # a parent killed outright (kill -9, a crash) cannot shut the pool down: do not outlive it
+    threading.Thread(target=_exit_with_parent, name="parent-watch", daemon=True).start()
     threadpool_limits(1)  # two processes, one BLAS thread each
     from reviewer.core.detection.engine import get_engine
 
     get_engine(config_path)
+
+
+def _exit_with_parent() -> None:
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()
+        os._exit(0)
 
 
 def _run(config_path: str, blocks: Sequence[Block], context: tuple[str, ...], limit: float, ner: bool) -> Placed:

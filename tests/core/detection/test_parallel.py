@@ -118,3 +118,38 @@ def test_slow_helper_every_group_once_and_few_submissions(monkeypatch: pytest.Mo
     assert sorted(seen) == list(range(40))
     assert sum(finished) == 40
     assert len(submitted) <= 6
+
+
+def test_helper_exits_when_its_parent_is_killed(tmp_path: Path) -> None:
+    """kill -9 of the process that started the helper (a crashed engine process) leaves no helper behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import time\n"
+        "from reviewer.core.detection import parallel\n"
+        "from reviewer.core.detection.config import DEFAULT_CONFIG\n"
+        "if __name__ == '__main__':\n"
+        "    parallel.warm_up(str(DEFAULT_CONFIG))\n"
+        "    print(*parallel.helper(str(DEFAULT_CONFIG))._processes, flush=True)\n"
+        "    time.sleep(120)\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        helper_pid = int(parent.stdout.readline())
+        os.kill(helper_pid, 0)  # alive
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.kill(helper_pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(helper_pid, signal.SIGKILL)
+    pytest.fail("the helper outlived its killed parent")
