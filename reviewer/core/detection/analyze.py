@@ -10,6 +10,7 @@ and per NER text.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
@@ -56,10 +57,38 @@ def analyze(document: Document, *, threshold: float | None = None,
     `progress(done_blocks, total_blocks)` is called after each chunk; when `cancelled()` returns True
     the work stops and `DetectionCancelled` is raised (partial results are not returned as complete).
     """
-    findings = _personal(document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled)
+    findings = complete_names(document, _personal(document, threshold=threshold, ner=True, progress=progress,
+                                                  cancelled=cancelled))
     _check(cancelled)
     findings.extend(_restricted(document, threshold))
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+
+
+def complete_names(document: Document, findings: list[Finding]) -> list[Finding]:
+    """A name cut short (王建 where the text reads 王建国) is extended to a longer name found elsewhere in
+    the same document, when the text at that place continues with it.
+
+    Why: the model decides each block alone, and a neighbouring word can pull a boundary in (王建国电话:
+    国电 is also a company name). A reviewer expects one person to be one finding wherever the name
+    stands, and a pseudonym plan keyed on 王建 and 王建国 would call one person 王某 and 王某甲.
+    """
+    names = sorted({f.text for f in findings if f.entity_type == "PERSON" and len(f.text) >= 2}, key=len,
+                   reverse=True)
+    if len(names) < 2:
+        return findings
+    taken = {(f.start, f.end) for f in findings}
+    out = []
+    for f in findings:
+        if f.entity_type == "PERSON":
+            longer = next((n for n in names if len(n) > len(f.text) and n.startswith(f.text)
+                           and document.text.startswith(n, f.start)), None)
+            if longer is not None and (f.start, f.start + len(longer)) not in taken:
+                end = f.start + len(longer)
+                why = "（按文中其他位置的同名补全 / completed to the same name found elsewhere in the document）"
+                f = dataclasses.replace(f, end=end, text=document.text[f.start:end],
+                                        locator=document.locate(f.start, end), explanation=f.explanation + why)
+        out.append(f)
+    return out
 
 
 def analyze_patterns(document: Document, *, threshold: float | None = None) -> list[Finding]:

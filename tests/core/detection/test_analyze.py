@@ -147,3 +147,26 @@ def test_ner_runs_only_on_chinese_blocks_and_in_bounded_segments(monkeypatch):
         assert "".join(pieces) == long_block and max(map(len, pieces)) <= analyze_module.NER_SEGMENT
     assert {("CN_MOBILE_PHONE", "13896001234"), ("EMAIL_ADDRESS", "abc@example.com")} <= {
         (f.entity_type, f.text) for f in findings}
+
+
+def test_a_name_cut_short_is_completed_to_the_same_name_found_elsewhere():
+    """王建 (a boundary pulled in by the next word) becomes 王建国 when 王建国 is found elsewhere and the
+    text there reads 王建国; a different person named 王建 elsewhere is left alone."""
+    from reviewer.core.detection.analyze import complete_names
+    from reviewer.core.types import Finding
+
+    doc = make_document("当事人王建国，男。\n请核实王建国电话\n联系人王建，女。")
+    text = doc.text
+
+    def person(name: str, start: int) -> Finding:
+        assert text[start:start + len(name)] == name
+        return Finding(entity_type="PERSON", start=start, end=start + len(name), text=name, score=0.85,
+                       recognizer="ChinesePersonRecognizer", explanation="NER",
+                       locator=doc.locate(start, start + len(name)))
+
+    first = text.index("王建国")
+    cut = text.index("王建国", first + 1)
+    other = text.index("王建，")
+    out = complete_names(doc, [person("王建国", first), person("王建", cut), person("王建", other)])
+    assert [(f.text, f.start) for f in out] == [("王建国", first), ("王建国", cut), ("王建", other)]
+    assert out[1].locator == doc.locate(cut, cut + 3) and "同名补全" in out[1].explanation
