@@ -29,8 +29,8 @@ run: venv
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-model: venv
-	$(BIN)/python -m models.training.train
+model: venv  # one BLAS thread: the same floating-point sums, so the same model, as the committed one
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python -m models.training.train
 
 bench: venv
 	$(BIN)/python -m bench.run
