@@ -1,0 +1,63 @@
+"""The NER training data: public-corpus readers, the government-style generator and the renamed copies
+(models/training). Reads ../shared/data/ner as CI does (the corpora sit beside the clone)."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+import pytest
+
+from models import LABELS
+from models.training import corpora, govgen, train
+from reviewer.core.detection.ner.rules import DEIDENTIFIED, starts_with_surname
+
+
+def _well_formed(example: corpora.Example) -> None:
+    previous_end = 0
+    for start, end, label in sorted(example.spans):
+        assert label in LABELS
+        assert 0 <= start < end <= len(example.text) and start >= previous_end, example
+        assert example.text[start:end].strip() == example.text[start:end]
+        previous_end = end
+
+
+@pytest.mark.parametrize("reader, split", [(corpora.cluener, "train"), (corpora.cluener, "dev"),
+                                           (corpora.msra, "val"), (corpora.msra, "test"),
+                                           (corpora.resume, "train"), (corpora.weibo, "train"),
+                                           (corpora.people_daily, "dev")])
+def test_public_readers_give_aligned_spans_in_our_label_scheme(reader, split) -> None:
+    examples = list(islice(reader(split), 2000))
+    assert len(examples) >= 500
+    for example in examples:
+        _well_formed(example)
+    assert sum(label == "PERSON" for ex in examples for _, _, label in ex.spans) > 50
+
+
+def test_generator_is_seeded_and_labels_only_what_it_filled_in() -> None:
+    first, again = list(govgen.generate(300, seed=7)), list(govgen.generate(300, seed=7))
+    assert first == again and first != list(govgen.generate(300, seed=8))
+    for example in first:
+        _well_formed(example)
+        for start, end, label in example.spans:
+            assert not DEIDENTIFIED.search(example.text[start:end])  # 张某 is never an entity
+    names = [ex.text[s:e] for ex in first for s, e, lab in ex.spans if lab == "PERSON"]
+    assert len(names) > 200 and sum(starts_with_surname(n) or "·" in n for n in names) / len(names) > 0.9
+
+
+def test_renamed_copies_keep_every_other_span_and_move_it_with_the_new_names() -> None:
+    source = [("msra_val", corpora.Example("记者张三和李四在北京采访，王老五未到。",
+                                           ((2, 4, "PERSON"), (5, 7, "PERSON"), (8, 10, "LOCATION"),
+                                            (13, 16, "PERSON")))),
+              ("msra_val", corpora.Example("北京今天晴。", ((0, 2, "LOCATION"),))),
+              ("gov_generated", corpora.Example("当事人张三。", ((3, 5, "PERSON"),)))]
+    out = train.replace_names(source, seed=1)
+    assert [src for src, _ in out] == ["msra_val_renamed"]  # no person, or generated already: no copy
+    example = out[0][1]
+    _well_formed(example)
+    spans = sorted(example.spans)
+    assert [lab for _, _, lab in spans] == ["PERSON", "PERSON", "LOCATION", "PERSON"]
+    assert example.text[spans[2][0]:spans[2][1]] == "北京"
+    assert example.text.startswith("记者") and example.text.endswith("未到。")
+    new_names = [example.text[s:e] for s, e, lab in spans if lab == "PERSON"]
+    assert new_names != ["张三", "李四", "王老五"]
+    assert train.replace_names(source, seed=1) == out
