@@ -9,6 +9,7 @@ planted identifiers, peak RSS (MB). KIND is `pipeline` (our load → detect → 
 from __future__ import annotations
 
 import json
+import os
 import re
 import resource
 import sys
@@ -54,7 +55,7 @@ def run_pipeline(path: Path, truth: list[dict]) -> dict:
     t0 = time.perf_counter()
     engine = get_engine()
     if engine.config.processes > 1:  # the helper process loads its engine once, as the app's does
-        parallel.warm_up(str(engine.config.path))
+        parallel.warm_up(str(engine.config.path), min(engine.config.processes, os.cpu_count() or 1) - 1)
     t_engine = time.perf_counter() - t0
     t0 = time.perf_counter()
     document = load_document(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import platform
 import random
 import re
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     if engine.config.processes > 1:
         from reviewer.core.detection import parallel
 
-        parallel.warm_up(str(engine.config.path))
+        parallel.warm_up(str(engine.config.path), min(engine.config.processes, os.cpu_count() or 1) - 1)
     rows: list[tuple[str, int, float, str]] = []
 
     # 1. floor: every pattern of ours in one combined `re` pass, no validation, no context

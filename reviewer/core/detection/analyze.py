@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import os
 import re
 from collections.abc import Callable, Sequence
 
@@ -116,8 +117,8 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
     for header, indices in columns.values():
         groups.extend((chunk, (header,)) for chunk in _chunks([blocks[i] for i in indices], engine.config.chunk_chars))
     done = 0
-    if ner and engine.has_ner and engine.config.processes > 1 and len(groups) > 1 \
-            and len(document.text) >= PARALLEL_MIN_CHARS:
+    processes = min(engine.config.processes, os.cpu_count() or 1)
+    if ner and engine.has_ner and processes > 1 and len(groups) > 1 and len(document.text) >= PARALLEL_MIN_CHARS:
         from threadpoolctl import threadpool_limits
 
         from reviewer.core.detection import parallel
@@ -131,9 +132,9 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
         def local(chunk: list[Block], context: tuple[str, ...]) -> list[tuple[RecognizerResult, int, int]]:
             return placed_chunk(engine, chunk, limit, cancelled, ner=ner, context=context)
 
-        with threadpool_limits(1):  # the helper has the other core
+        with threadpool_limits(1):  # the helpers have the other cores
             placed = parallel.run_shared(str(engine.config.path), groups, limit, ner, local, finished,
-                                         lambda: _check(cancelled))
+                                         lambda: _check(cancelled), workers=processes - 1)
         return [_finding(document, r, s, e) for r, s, e in placed]
     findings: list[Finding] = []
     step = max(1, len(blocks) // 200)  # NER is slow: report within a chunk too, at most ~200 times

@@ -1,4 +1,4 @@
-"""A second detection process for large documents: both cores on the NER model.
+"""Helper detection processes for large documents: every core on the NER model.
 
 Why a process: the NER pipeline is Python between its matrix products (tokens, features, decoding,
 presidio's recognizers), so threads would serialise on the GIL; and two OpenBLAS threads in one process
@@ -28,10 +28,11 @@ from presidio_analyzer import RecognizerResult
 from reviewer.core.documents.model import Block
 
 Placed = list[tuple[RecognizerResult, int, int]]
-QUEUED = 2  # chunks waiting in the helper: enough to keep it busy, few to take back
+QUEUED = 2  # chunks waiting per helper: enough to keep it busy, few to take back
 
 _lock = threading.Lock()
 _helpers: dict[str, ProcessPoolExecutor] = {}
+_sizes: dict[str, int] = {}  # config path -> helper processes in its pool
 
 
 def _start(config_path: str) -> None:
@@ -59,20 +60,24 @@ def _run(config_path: str, blocks: Sequence[Block], context: tuple[str, ...], li
     return placed_chunk(get_engine(config_path), blocks, limit, None, ner=ner, context=context)
 
 
-def helper(config_path: str) -> ProcessPoolExecutor:
-    """The helper process for this configuration, started on first use."""
+def helper(config_path: str, workers: int = 1) -> ProcessPoolExecutor:
+    """The helper processes for this configuration, started on first use."""
     with _lock:
         pool = _helpers.get(config_path)
-        if pool is None:
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+        if pool is None or _sizes.get(config_path) != workers:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                        initializer=_start, initargs=(config_path,))
-            _helpers[config_path] = pool
+            _helpers[config_path], _sizes[config_path] = pool, workers
         return pool
 
 
-def warm_up(config_path: str) -> None:
-    """Start the helper and wait until its engine is loaded (benchmarks, or an app with time to spare)."""
-    helper(config_path).submit(os.getpid).result()
+def warm_up(config_path: str, workers: int = 1) -> None:
+    """Start the helpers and wait until their engines are loaded (benchmarks, or an app with time to spare)."""
+    pool = helper(config_path, workers)
+    for future in [pool.submit(os.getpid) for _ in range(workers)]:
+        future.result()
 
 
 def shutdown() -> None:
@@ -88,10 +93,10 @@ atexit.register(shutdown)
 
 def run_shared(config_path: str, groups: list[tuple[list[Block], tuple[str, ...]]], limit: float, ner: bool,
                local: Callable[[list[Block], tuple[str, ...]], Placed],
-               done: Callable[[int], None], check: Callable[[], None]) -> Placed:
-    """Every group analysed once, by `local` in this process or by the helper; `done(n_blocks)` after
+               done: Callable[[int], None], check: Callable[[], None], workers: int = 1) -> Placed:
+    """Every group analysed once, by `local` in this process or by a helper; `done(n_blocks)` after
     each group, `check()` between groups (raises to cancel: queued helper work is cancelled)."""
-    pool = helper(config_path)
+    pool = helper(config_path, workers)
     work = list(groups)
     queued: list[tuple[Future, list[Block], tuple[str, ...]]] = []
     out: Placed = []
@@ -108,7 +113,7 @@ def run_shared(config_path: str, groups: list[tuple[list[Block], tuple[str, ...]
     try:
         while work or queued:
             check()
-            while pool is not None and work and sum(not f.done() for f, _, _ in queued) < QUEUED:
+            while pool is not None and work and sum(not f.done() for f, _, _ in queued) < QUEUED * workers:
                 blocks, context = work.pop(0)
                 try:
                     queued.append((pool.submit(_run, config_path, blocks, context, limit, ner), blocks, context))

@@ -109,7 +109,7 @@ def test_slow_helper_every_group_once_and_few_submissions(monkeypatch: pytest.Mo
         return []
 
     pool = SlowPool(max_workers=1)
-    monkeypatch.setattr(parallel, "helper", lambda config_path: pool)
+    monkeypatch.setattr(parallel, "helper", lambda config_path, workers=1: pool)
     monkeypatch.setattr(parallel, "_run", slow_run)
     groups = [([i], ()) for i in range(40)]
     finished: list[int] = []
