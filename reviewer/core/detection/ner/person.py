@@ -30,7 +30,10 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
                 ) -> list[RecognizerResult]:
         results: dict[tuple[int, int], RecognizerResult] = {}
         roles = rules.role_names(text)
-        for start, end, score in self.model_entities(nlp_artifacts, PERSON_LABELS):
+        for start, end, score in rules.join_split_names(text, list(self.model_entities(nlp_artifacts,
+                                                                                        PERSON_LABELS))):
+            if rules.cuts_two_words(text, start, end) or rules.names_a_place(text, end):
+                continue
             start, end = rules.clean_span(text, start, end)
             model_end = end
             start, end = rules.widen_name(text, start, end)

@@ -158,3 +158,38 @@ def test_role_word_after_a_role_word() -> None:
 ])
 def test_idiom_shaped(name: str, idiom: bool) -> None:
     assert rules.idiom_shaped(name) is idiom
+
+
+@pytest.mark.parametrize(("text", "span", "cuts"), [
+    ("增强监管威慑力和公信力", "管威", True),  # 监管 | 威慑
+    ("为公众查阅、司法审判等提供", "众查", True),  # 公众 | 查阅
+    ("记者王伟报道", "王伟", False),
+    ("请王建国同志发言", "王建国", False),
+    ("王伟", "王伟", False),  # at the edges of the text there is no word to cut
+])
+def test_cuts_two_words(text: str, span: str, cuts: bool) -> None:
+    start = text.index(span)
+    assert rules.cuts_two_words(text, start, start + len(span)) is cuts
+
+
+@pytest.mark.parametrize(("text", "span", "place"), [
+    ("长寿区晏家街道于3月", "晏家", True),
+    ("货车在G65包茂高速超限运输", "包茂", True),
+    ("万盛经开区关坝镇", "万盛", True),
+    ("王家镇人民政府", "王家", True),
+    ("李明镇长主持会议", "李明", False),
+    ("张华乡长到场", "张华", False),
+    ("刘洋街道办主任", "刘洋", False),
+    ("张伟同志", "张伟", False),
+])
+def test_names_a_place(text: str, span: str, place: bool) -> None:
+    assert rules.names_a_place(text, text.index(span) + len(span)) is place
+
+
+def test_join_split_names() -> None:
+    text = "卓玛次仁、古丽米拉·吐尔地、张伟李娜、阿依努尔·买买提"
+    def at(name: str) -> tuple[int, int, float]:
+        return text.index(name), text.index(name) + len(name), 0.85
+    spans = [at("卓玛"), at("次仁"), at("古丽"), at("米拉·吐尔地"), at("张伟"), at("李娜"), at("阿依努尔·买买提")]
+    joined = [text[s:e] for s, e, _ in rules.join_split_names(text, spans)]
+    assert joined == ["卓玛次仁", "古丽米拉·吐尔地", "张伟", "李娜", "阿依努尔·买买提"]  # 张伟李娜 are two names
