@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from models.training import lexicon as lx
 from models.training.corpora import Example
@@ -228,6 +229,64 @@ def generate(n: int, seed: int) -> Iterator[Example]:
             first = Example(first.text + second.text, first.spans + tuple((s + shift, e + shift, lab)
                                                                           for s, e, lab in second.spans))
         yield first
+
+
+LIST_HEADS = ("{G}{Y}年度先进个人名单：", "委员：", "主任委员：", "获奖人员名单", "拟表彰对象：", "享受补助人员：",
+              "治丧委员会名单", "委员（按姓氏笔画为序）：", "参加人员：", "{I}获奖人员：", "", "")
+LIST_ROLES = ("主任：", "副主任：", "组长：", "副组长：", "成员：", "委员：", "秘书长：")
+
+
+def generate_lists(n: int, seed: int) -> Iterator[Example]:
+    """``n`` rosters: runs of 4–60 names, often with no separator at all.
+
+    Why: name lists extracted from PDF tables or pasted from spreadsheets lose their spaces (张伟李娜王建国…);
+    a character model has to learn where one name ends from surnames and name lengths alone.
+    """
+    r = random.Random(seed)
+    for _ in range(n):
+        sep = r.choices(("", "、", " ", "\u3000", "，"), weights=(50, 20, 15, 5, 10))[0]
+        head = render(r.choice(LIST_HEADS), r)
+        text, spans = head.text, list(head.spans)
+        for i in range(r.randint(4, 60)):
+            if i and r.random() < 0.05:
+                text += r.choice(LIST_ROLES)
+            elif i:
+                text += sep
+            name = person(r)
+            spans.append((len(text), len(text) + len(name), "PERSON"))
+            text += name
+            if r.random() < 0.05:
+                text += "（女）"
+        yield Example(text + r.choice(("", "。", "等同志。")), tuple(spans))
+
+
+ENUMERATIONS = (
+    "加强{W}、{W}和{W}工作。", "为公众{W}、{W}等提供便利。", "做好{W}、{W}、{W}、{W}等方面的工作，",
+    "提高{W}、{W}和{W}，增强{W}{W}。", "（牵头单位：{G}、{G}；责任单位：各区县政府）", "重点围绕{W}、{W}、{W}开展。",
+    "坚持{W}{W}、{W}{W}，", "推进{W}、{W}、{W}信息公开，", "{W}、{W}、{W}等情况，由{G}负责。",
+)
+_COMMON_WORDS: list[str] = []
+ENUMERATION_VOCABULARY = 8000  # the most frequent words of the list (it is sorted by frequency)
+
+
+def common_word(r: random.Random) -> str:
+    if not _COMMON_WORDS:
+        path = Path(__file__).resolve().parents[2] / "resources" / "ner" / "common_words.txt"  # gazetteer.py
+        _COMMON_WORDS.extend(path.read_text(encoding="utf-8").split()[:ENUMERATION_VOCABULARY])
+    return r.choice(_COMMON_WORDS)
+
+
+def generate_enumerations(n: int, seed: int) -> Iterator[Example]:
+    """``n`` sentences that enumerate ordinary words and bodies (公开、查阅、监管…): no person at all.
+
+    Why: the rosters teach the model that short runs between 、 are names; these teach it that most are not
+    (without them the roster-trained models found names like 查阅 in the provincial work plan).
+    """
+    r = random.Random(seed)
+    for _ in range(n):
+        template = r.choice(ENUMERATIONS)
+        text = FIELD_RE.sub(lambda m: common_word(r) if m.group(1) == "W" else "{" + m.group(1) + "}", template)
+        yield render(text, r)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from spacy.tokens import DocBin
 
 from models import LABELS, PIPELINE_DIR
 from models.training import corpora, govgen
-from reviewer.core.detection.ner import char_tagger  # noqa: F401  (registers reviewer_char_ner)
+from reviewer.core.detection.ner import char_tagger, gazetteer  # noqa: F401  (register reviewer_char_ner, _gazetteer)
 from reviewer.core.detection.ner.bigrams import normalise  # also registers the reviewer_char_bigrams factory
 
 HERE = Path(__file__).resolve().parent
@@ -34,6 +34,8 @@ OUTPUT_DIR = HERE / "output"
 SEED = 0
 CLUENER_HOLDOUT = 1000  # CLUENER train sentences held out for model selection (CLUENER dev is a test set)
 GOV_TRAIN, GOV_DEV = 20000, 600
+GOV_LISTS_TRAIN, GOV_LISTS_DEV = 1500, 50  # generated rosters (govgen.generate_lists)
+GOV_ENUM_TRAIN, GOV_ENUM_DEV = 2000, 50  # generated enumerations without persons (govgen.generate_enumerations)
 AUGMENT_NAMES = True
 REPEAT: dict[str, int] = {}  # source -> times it appears in the training set (experiments)
 
@@ -50,10 +52,14 @@ def training_sets() -> tuple[list[tuple[str, corpora.Example]], list[tuple[str, 
     train += [("people_daily", ex) for ex in corpora.people_daily("test")]
     train += [("weibo", ex) for ex in corpora.weibo("train")]
     train += [("gov_generated", ex) for ex in govgen.generate(GOV_TRAIN, seed=1)]
+    train += [("gov_lists", ex) for ex in govgen.generate_lists(GOV_LISTS_TRAIN, seed=4)]
+    train += [("gov_enumerations", ex) for ex in govgen.generate_enumerations(GOV_ENUM_TRAIN, seed=6)]
     dev = [("cluener_holdout", ex) for ex in cluener[:CLUENER_HOLDOUT]]
     dev += [("resume_dev", ex) for ex in corpora.resume("dev")]
     dev += [("weibo_dev", ex) for ex in corpora.weibo("dev")]
     dev += [("gov_generated", ex) for ex in govgen.generate(GOV_DEV, seed=2)]
+    dev += [("gov_lists", ex) for ex in govgen.generate_lists(GOV_LISTS_DEV, seed=5)]
+    dev += [("gov_enumerations", ex) for ex in govgen.generate_enumerations(GOV_ENUM_DEV, seed=7)]
     # never train on a sentence that also appears in an evaluation set
     held = {normalise(ex.text) for ex in (*corpora.cluener("dev"), *corpora.resume("test"),
                                          *corpora.msra("test"), *corpora.weibo("test"))}
@@ -66,7 +72,8 @@ def training_sets() -> tuple[list[tuple[str, corpora.Example]], list[tuple[str, 
 
 
 def replace_names(examples: list[tuple[str, corpora.Example]], seed: int) -> list[tuple[str, corpora.Example]]:
-    """A copy of every public-corpus sentence with a PERSON, each name swapped for a generated one.
+    """A copy of every sentence with a PERSON except the generated prose (public corpora and the generated
+    rosters), each name swapped for a generated one.
 
     Why: the public corpora repeat a few thousand (often famous) names; the model should learn that a
     name is a name by its context and its surname, not by memory. Generated names sample surnames
@@ -128,7 +135,8 @@ def train(config: Path, output: Path, overrides: dict[str, object]) -> None:
     output.mkdir(parents=True, exist_ok=True)
     use_blas_ops()
     config_ = spacy.util.load_config(config, interpolate=False, overrides={
-        "paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"), **overrides})
+        "paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"),
+        "paths.gazetteer": str(HERE / "gazetteer.tsv"), **overrides})
     nlp = init_nlp(config_, use_gpu=-1)
     print("ops:", type(nlp.get_pipe("tok2vec").model.ops).__name__, flush=True)
     train_nlp(nlp, output, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
@@ -141,7 +149,7 @@ def install(best: Path) -> None:
     shutil.copytree(best, PIPELINE_DIR)
     config_path = PIPELINE_DIR / "config.cfg"  # training paths (machine-specific) are not part of the model
     config = spacy.util.load_config(config_path)
-    for key in ("train", "dev", "source"):
+    for key in ("train", "dev", "source", "gazetteer"):
         if key in config["paths"]:
             config["paths"][key] = None
     config.to_disk(config_path)
@@ -159,13 +167,15 @@ def install(best: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global CORPUS_DIR, GOV_TRAIN, AUGMENT_NAMES, REPEAT
+    global CORPUS_DIR, GOV_TRAIN, GOV_LISTS_TRAIN, GOV_ENUM_TRAIN, AUGMENT_NAMES, REPEAT
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", type=Path, default=HERE / "config.cfg")
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
     parser.add_argument("--skip-corpus", action="store_true", help="reuse the corpus directory")
     parser.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR, help="where the DocBins go (experiments)")
     parser.add_argument("--gov-train", type=int, default=GOV_TRAIN, help="generated government sentences")
+    parser.add_argument("--gov-lists", type=int, default=GOV_LISTS_TRAIN, help="generated rosters")
+    parser.add_argument("--gov-enumerations", type=int, default=GOV_ENUM_TRAIN, help="generated enumerations")
     parser.add_argument("--no-augment-names", action="store_true", help="without the renamed copies")
     parser.add_argument("--repeat", action="append", default=[], metavar="SOURCE=N",
                         help="repeat a source N times in the training set, e.g. cluener=2")
@@ -174,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="config override, e.g. training.max_steps=20000")
     args = parser.parse_args(argv)
     CORPUS_DIR, GOV_TRAIN, AUGMENT_NAMES = args.corpus_dir, args.gov_train, not args.no_augment_names
+    GOV_LISTS_TRAIN, GOV_ENUM_TRAIN = args.gov_lists, args.gov_enumerations
     REPEAT = {k: int(v) for k, _, v in (item.partition("=") for item in args.repeat)}
     if not args.skip_corpus:
         print("corpus:", build_corpus(), flush=True)

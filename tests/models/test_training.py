@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from itertools import islice
+from itertools import islice, pairwise
 
 import pytest
 
 from models import LABELS
 from models.training import corpora, govgen, train
+from reviewer.core.detection.config import PROJECT_ROOT as ROOT
 from reviewer.core.detection.ner.rules import DEIDENTIFIED, starts_with_surname
 
 
@@ -61,3 +62,25 @@ def test_renamed_copies_keep_every_other_span_and_move_it_with_the_new_names() -
     new_names = [example.text[s:e] for s, e, lab in spans if lab == "PERSON"]
     assert new_names != ["张三", "李四", "王老五"]
     assert train.replace_names(source, seed=1) == out
+
+
+def test_rosters_label_every_name_and_often_have_no_separator() -> None:
+    rosters = list(govgen.generate_lists(200, seed=4))
+    assert rosters == list(govgen.generate_lists(200, seed=4))
+    joined = 0
+    for example in rosters:
+        _well_formed(example)
+        persons = sorted((s, e) for s, e, lab in example.spans if lab == "PERSON")
+        assert len(persons) >= 4
+        joined += sum(1 for (_, end), (start, _) in pairwise(persons) if end == start)
+    assert joined > 1000  # names that touch: the PDF-table case the rosters are for
+
+
+def test_enumerations_have_no_person_and_use_the_common_word_list() -> None:
+    examples = list(govgen.generate_enumerations(300, seed=6))
+    words = set((ROOT / "resources" / "ner" / "common_words.txt").read_text(encoding="utf-8").split())
+    assert len(words) == 40000
+    for example in examples:
+        _well_formed(example)
+        assert all(lab == "ORGANIZATION" for _, _, lab in example.spans)
+    assert sum("、" in ex.text for ex in examples) > 250

@@ -29,7 +29,7 @@ def load_spacy_pipeline(path):
     """
     import spacy
 
-    from reviewer.core.detection.ner import bigrams, char_tagger, tokenizer  # noqa: F401  (spaCy registries)
+    from reviewer.core.detection.ner import bigrams, char_tagger, gazetteer, tokenizer  # noqa: F401  (registries)
     from reviewer.core.detection.ner.ops import use_blas_ops
 
     use_blas_ops()

@@ -70,3 +70,13 @@ def test_explanations_name_the_model_and_the_rule(offline_analyzer) -> None:
     persons = [r for r in results if r.entity_type == "PERSON"]
     assert [text[r.start:r.end] for r in persons] == ["宋晨曦"]
     assert "申请人" in persons[0].analysis_explanation.textual_explanation
+
+
+def test_roster_without_separators(offline_analyzer) -> None:
+    """Names of a roster pasted from a PDF table lose their spaces: each is still found, with its bounds
+    (the model is trained on generated rosters, models/training/govgen.py generate_lists)."""
+    text = "拟表彰对象名单：蒋文博宋丽华欧阳建国邱海燕范志刚"
+    results = offline_analyzer.analyze(text=text, language="zh", score_threshold=0.5)
+    persons = [text[r.start:r.end] for r in results if r.entity_type == "PERSON"]
+    assert persons == ["蒋文博", "宋丽华", "欧阳建国", "邱海燕", "范志刚"]
+
