@@ -32,7 +32,8 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
         roles = rules.role_names(text)
         for start, end, score in rules.join_split_names(text, list(self.model_entities(nlp_artifacts,
                                                                                         PERSON_LABELS))):
-            if rules.cuts_two_words(text, start, end) or rules.names_a_place(text, end):
+            if rules.cuts_two_words(text, start, end) or rules.names_a_place(text, end) \
+                    or rules.word_broken_by_line(text, end):
                 continue
             start, end = rules.clean_span(text, start, end)
             model_end = end

@@ -193,3 +193,12 @@ def test_join_split_names() -> None:
     spans = [at("卓玛"), at("次仁"), at("古丽"), at("米拉·吐尔地"), at("张伟"), at("李娜"), at("阿依努尔·买买提")]
     joined = [text[s:e] for s, e, _ in rules.join_split_names(text, spans)]
     assert joined == ["卓玛次仁", "古丽米拉·吐尔地", "张伟", "李娜", "阿依努尔·买买提"]  # 张伟李娜 are two names
+
+
+@pytest.mark.parametrize(("text", "span", "broken"), [
+    ("（牵头单位：市发\n\n展改革委、市编办）", "市发", True),  # 发展 cut by the line break
+    ("联系人：王伟\n电话：略", "王伟", False),  # 伟电 is no word
+    ("联系人：王伟", "王伟", False),
+])
+def test_word_broken_by_line(text: str, span: str, broken: bool) -> None:
+    assert rules.word_broken_by_line(text, text.index(span) + len(span)) is broken
