@@ -2,14 +2,15 @@
 
 The scene is in PDF points (origin top-left of the first page; pages stacked with a gap). Pages are
 rendered lazily, only those near the viewport, in the I/O pool; pdfium is not thread-safe, so every
-pdfium call made by the UI holds `PDFIUM_LOCK`. Finding boxes come from the locators the core gives
-(`page` plus one box per character, in points with a top-left origin) and are merged per line.
+pdfium call made by the UI holds the core's `PDFIUM_LOCK` (the reader, the PDF writer and the verifier
+hold it too: a page rendered while a document loads or exports must not run pdfium concurrently).
+Finding boxes come from the locators the core gives (`page` plus one box per character, in points with a
+top-left origin) and are merged per line.
 """
 
 from __future__ import annotations
 
 import bisect
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,10 +19,10 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from reviewer.core.documents.model import Document
+from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK  # the core's lock: reading and export share it
 from reviewer.ui.findings_table_model import FindingRow, finding_tooltip
 from reviewer.ui.labels import ReviewState, category_colour
 
-PDFIUM_LOCK = threading.RLock()
 PAGE_GAP = 14.0
 _ROW_KEY = 0
 

@@ -21,8 +21,9 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from reviewer.core.trie_regex import compile_literals
 from reviewer.core.deidentify.errors import VerificationFailed
+from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
+from reviewer.core.trie_regex import compile_literals
 
 _INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]+")
 _ENCODINGS = ("utf-8", "utf-16-be", "utf-16-le", "gb18030")
@@ -282,16 +283,20 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str]) -> list[str]:
             warnings.append(f"{images} images: their pixels cannot be checked, look at them")
         for n, count in unmapped.items():
             warnings.append(f"page {n}: {count} characters without a Unicode mapping could not be read or checked")
-    pdf_doc = pypdfium2.PdfDocument(str(path))
-    try:
-        for n in range(len(pdf_doc)):
-            page = pdf_doc[n]
-            textpage = page.get_textpage()
-            m.text(textpage.get_text_range(), f"page {n + 1} text (pdfium)")
-            textpage.close()
-            page.close()
-    finally:
-        pdf_doc.close()
+    with PDFIUM_LOCK:  # pdfium is not thread-safe: the UI may be rendering pages meanwhile
+        pdf_doc = pypdfium2.PdfDocument(str(path))
+        try:
+            texts = []
+            for n in range(len(pdf_doc)):
+                page = pdf_doc[n]
+                textpage = page.get_textpage()
+                texts.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+        finally:
+            pdf_doc.close()
+    for n, text in enumerate(texts):
+        m.text(text, f"page {n + 1} text (pdfium)")
     return residues
 
 

@@ -24,6 +24,7 @@ import pikepdf
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.pdf_content_editor import EditUnsafe, Glyph, Key, PageMap, map_pages, rewrite_stream
 from reviewer.core.documents.pdf_scrub import replace_strings, scrub_structure
+from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
 
 RASTER_SCALE = 2.0  # 144 dpi for pages that must be re-rendered
 _INVISIBLE = {" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u200b", "\ufeff"}
@@ -200,19 +201,23 @@ def _pages_to_map(data: bytes, plan: RedactionPlan) -> set[int]:
     pages: set[int] = set()
     if not values:
         return pages
-    doc = pypdfium2.PdfDocument(data)
-    try:
-        for index in range(len(doc)):
-            page = doc[index]
-            textpage = page.get_textpage()
-            text = _norm_chars(textpage.get_text_range())
-            textpage.close()
-            page.close()
-            skeleton = "".join(c for c in text if c.isalnum())
-            if any(v in text for v in values) or any(k in skeleton for k in skeletons):
-                pages.add(index + 1)
-    finally:
-        doc.close()
+    with PDFIUM_LOCK:
+        doc = pypdfium2.PdfDocument(data)
+        try:
+            texts = []
+            for index in range(len(doc)):
+                page = doc[index]
+                textpage = page.get_textpage()
+                texts.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+        finally:
+            doc.close()
+    for index, raw in enumerate(texts):
+        text = _norm_chars(raw)
+        skeleton = "".join(c for c in text if c.isalnum())
+        if any(v in text for v in values) or any(k in skeleton for k in skeletons):
+            pages.add(index + 1)
     return pages
 
 
@@ -307,14 +312,15 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
     import pypdfium2
     from PIL import ImageDraw
 
-    doc = pypdfium2.PdfDocument(data)
-    try:
-        src = doc[number - 1]
-        width, height = src.get_size()
-        image = src.render(scale=RASTER_SCALE).to_pil().convert("RGB")
-        src.close()
-    finally:
-        doc.close()
+    with PDFIUM_LOCK:
+        doc = pypdfium2.PdfDocument(data)
+        try:
+            src = doc[number - 1]
+            width, height = src.get_size()
+            image = src.render(scale=RASTER_SCALE).to_pil().convert("RGB")
+            src.close()
+        finally:
+            doc.close()
     draw = ImageDraw.Draw(image)
     for g in glyphs:
         x0, y0, x1, y1 = g.bbox
