@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import threading
 
-import pypdfium2
-
 from reviewer.core.detection.config import PROJECT_ROOT
 from reviewer.core.documents import load_document
 from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
 from reviewer.ui import pdf_view
+from tests.pdfium_spy import record_lock_on_open
 
 PDF = PROJECT_ROOT / "tests" / "data" / "documents" / "reportlab-cjk.pdf"
 
@@ -19,14 +18,7 @@ def test_the_view_uses_the_core_lock() -> None:
 
 
 def test_render_holds_the_lock(monkeypatch, qapp) -> None:
-    held: list[bool] = []
-    real = pypdfium2.PdfDocument
-
-    def spy(*args, **kwargs):
-        held.append(PDFIUM_LOCK._is_owned())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pypdfium2, "PdfDocument", spy)
+    held = record_lock_on_open(monkeypatch)
     image = pdf_view.render_page(str(PDF), 0, 0.5)
     assert not image.isNull() and held == [True]
 

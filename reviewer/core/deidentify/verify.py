@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from reviewer.core.deidentify.errors import VerificationFailed
-from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
+from reviewer.core.documents.pdfium_lock import pdfium_page_texts
 from reviewer.core.trie_regex import compile_literals
 
 _INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]+")
@@ -248,7 +248,6 @@ def _verify_xml(data: bytes, name: str, m: _Matcher) -> list[str]:
 def _verify_pdf(path: Path, m: _Matcher, warnings: list[str]) -> list[str]:
     import pdfplumber
     import pikepdf
-    import pypdfium2
 
     residues: list[str] = []
     with pikepdf.open(path) as pdf:
@@ -284,20 +283,8 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str]) -> list[str]:
             warnings.append(f"{images} images: their pixels cannot be checked, look at them")
         for n, count in unmapped.items():
             warnings.append(f"page {n}: {count} characters without a Unicode mapping could not be read or checked")
-    with PDFIUM_LOCK:  # pdfium is not thread-safe: the UI may be rendering pages meanwhile
-        pdf_doc = pypdfium2.PdfDocument(str(path))
-        try:
-            texts = []
-            for n in range(len(pdf_doc)):
-                page = pdf_doc[n]
-                textpage = page.get_textpage()
-                texts.append(textpage.get_text_range())
-                textpage.close()
-                page.close()
-        finally:
-            pdf_doc.close()
-    for n, text in enumerate(texts):
-        m.text(text, f"page {n + 1} text (pdfium)")
+    for n, text in enumerate(pdfium_page_texts(str(path)), 1):
+        m.text(text, f"page {n} text (pdfium)")
     return residues
 
 

@@ -24,7 +24,7 @@ import pikepdf
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.pdf_content_editor import EditUnsafe, Glyph, Key, PageMap, map_pages, rewrite_stream
 from reviewer.core.documents.pdf_scrub import replace_strings, scrub_structure
-from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
+from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK, pdfium_page_texts
 
 RASTER_SCALE = 2.0  # 144 dpi for pages that must be re-rendered
 _INVISIBLE = {" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u200b", "\ufeff"}
@@ -193,27 +193,13 @@ def _normalised_keep(value: str, keep: tuple[bool, ...]) -> tuple[str, list[bool
 def _pages_to_map(data: bytes, plan: RedactionPlan) -> set[int]:
     """Pages whose pdfium text holds a value: only those need the (slow) glyph-level map. A value that
     pdfium misses on another page is still caught by verification, which then refuses the export."""
-    import pypdfium2
-
     values = {_norm_chars(v) for v in plan.values}
     values.discard("")
     skeletons = {k for v in values for k in ["".join(c for c in v if c.isalnum())] if len(k) >= 6}
     pages: set[int] = set()
     if not values:
         return pages
-    with PDFIUM_LOCK:
-        doc = pypdfium2.PdfDocument(data)
-        try:
-            texts = []
-            for index in range(len(doc)):
-                page = doc[index]
-                textpage = page.get_textpage()
-                texts.append(textpage.get_text_range())
-                textpage.close()
-                page.close()
-        finally:
-            doc.close()
-    for index, raw in enumerate(texts):
+    for index, raw in enumerate(pdfium_page_texts(data)):
         text = _norm_chars(raw)
         skeleton = "".join(c for c in text if c.isalnum())
         if any(v in text for v in values) or any(k in skeleton for k in skeletons):

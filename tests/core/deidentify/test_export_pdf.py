@@ -223,17 +223,8 @@ def test_other_spelling_of_a_value_on_another_page(tmp_path):
 def test_every_pdfium_document_is_opened_under_the_shared_lock(capsys, tmp_path, monkeypatch):
     """pdfium is not thread-safe: the writer and the verifier hold the process-wide lock the reader and
     the PDF view hold (a page rendered during an export crashed the process when they did not)."""
-    import pypdfium2
+    from tests.pdfium_spy import record_lock_on_open
 
-    from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
-
-    held: list[bool] = []
-    real = pypdfium2.PdfDocument
-
-    def spy(*args, **kwargs):
-        held.append(PDFIUM_LOCK._is_owned())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pypdfium2, "PdfDocument", spy)
+    held = record_lock_on_open(monkeypatch)
     _redact(capsys, tmp_path)
     assert len(held) >= 3 and all(held), held  # read, pages to map, verification (at least)
