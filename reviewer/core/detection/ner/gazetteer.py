@@ -1,8 +1,9 @@
 """spaCy component ``reviewer_char_gazetteer``: mark characters inside a known name, place or organisation.
 
 Why: a character CNN sees five characters at a time and cannot know that 李瑞环 or 叶利钦 is a person; in a
-run of names without separators (李鹏乔石李瑞环) it cannot even tell where one ends. Lexicon features are
-the usual remedy in Chinese NER (Lattice-LSTM, SoftLexicon). The word list (models/training/gazetteer.py:
+run of names without separators (李鹏乔石李瑞环) it has little to tell where one ends. Lexicon features are
+the usual remedy in Chinese NER (Lattice-LSTM, SoftLexicon); measured here they help on news (MSRA) and
+little elsewhere, and merged neighbours remain (models/README.md). The word list (models/training/gazetteer.py:
 jieba's dictionary, MIT, names/places/organisations) is matched leftmost-longest with an Aho-Corasick
 automaton (pyahocorasick, C: the same list as a regex ran at 200k characters per second) and each
 character gets ``B``/``I``/``E`` + the word's kind, or ``-``, in ``token.lemma_`` — an attribute nothing else
