@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from presidio_analyzer import RecognizerResult
 
+from reviewer.core.child import watch_parent
 from reviewer.core.documents.model import Block
 
 Placed = list[tuple[RecognizerResult, int, int]]
@@ -38,19 +39,11 @@ _sizes: dict[str, int] = {}  # config path -> helper processes in its pool
 def _start(config_path: str) -> None:
     from threadpoolctl import threadpool_limits
 
-    # a parent killed outright (kill -9, a crash) cannot shut the pool down: do not outlive it
-    threading.Thread(target=_exit_with_parent, name="parent-watch", daemon=True).start()
+    watch_parent()
     threadpool_limits(1)  # two processes, one BLAS thread each
     from reviewer.core.detection.engine import get_engine
 
     get_engine(config_path)
-
-
-def _exit_with_parent() -> None:
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        parent.join()
-        os._exit(0)
 
 
 def _run(config_path: str, blocks: Sequence[Block], context: tuple[str, ...], limit: float, ner: bool) -> Placed:

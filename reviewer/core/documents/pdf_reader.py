@@ -26,6 +26,7 @@ from reviewer.core.documents.char_boxes import CharBoxes
 from reviewer.core.documents.limits import Limits, check_deadline, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Box, Document, DocumentFormat
 from reviewer.core.documents.pdf_extras import extra_blocks
+from reviewer.core.documents.pdf_pages import read_pages
 from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
 from reviewer.core.errors import CorruptDocument, EncryptedDocument
 
@@ -91,20 +92,28 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
         pages = len(pdf)
         if pages > limits.max_pages:
             raise too_large("页数", "the page count", pages, limits.max_pages, "max_pages", path=path)
-        blocks: list[Block] = []
         total = 0
-        for index in range(pages):
+        done = 0
+
+        def local(index: int) -> Block:
             check_cancelled(cancelled)
             check_deadline(path)
             try:
-                block = _page_block(pdf, index)
+                return _page_block(pdf, index)
             except pdfium.PdfiumError:
                 raise corrupt(path, f"第 {index + 1} 页无法解析 / page {index + 1} cannot be parsed") from None
-            total += len(block.text) + 1
+
+        def step(arrived: list[Block]) -> None:
+            nonlocal total, done
+            check_cancelled(cancelled)
+            total += sum(len(block.text) + 1 for block in arrived)
             check_text(total, limits, path=path)
-            blocks.append(block)
-            if progress is not None:
-                progress(index + 1, pages)
+            if arrived:
+                done += len(arrived)
+                if progress is not None:
+                    progress(done, pages)
+
+        blocks, _ = read_pages(data, pages, local, step)
         info = {k: v.strip() for k, v in _metadata(pdf).items() if v.strip()}
         for key, value in info.items():
             blocks.append(Block(kind=BlockKind.PROPERTY, part="document info", path=key, text=value,
