@@ -126,6 +126,18 @@ def person(r: random.Random) -> str:
     return surname + "".join(r.choice(lx.GIVEN_CHARS) for _ in range(size))
 
 
+def foreign_person(r: random.Random) -> str:
+    """A transliterated foreign name (基恩, 范马尔韦克, 季米特里·彼得连科) or, rarely, a Latin-script one."""
+    if r.random() < 0.15:
+        given, surname = r.choice(lx.LATIN_GIVEN), r.choice(lx.LATIN_SURNAMES)
+        return r.choice((surname, given, f"{given} {surname}", (given + surname).lower()))
+
+    def word(low: int, high: int) -> str:
+        return "".join(r.choice(lx.TRANSLIT_CHARS) for _ in range(r.randint(low, high)))
+
+    return word(2, 4) if r.random() < 0.6 else f"{word(2, 3)}·{word(2, 4)}"
+
+
 def place(r: random.Random) -> str:
     prov, districts = r.choice(lx.PROVINCES)
     roll = r.random()

@@ -31,6 +31,19 @@ MINORITY_NAMES = (
     "巴特尔", "其其格", "乌力吉", "斯琴高娃", "那仁满都拉", "阿木古楞", "吉克阿依", "阿苏拉则", "沙马日体",
     "木呷", "依布拉音", "帕尔哈提", "央宗", "德吉卓嘎", "旺堆", "苏和", "朝克图",
 )
+# Characters of transliterated foreign names (the common ones of Xinhua's 译名 tables) and a few Latin-script
+# given names and surnames: CLUENER and MSRA name foreign people (基恩, 季米特里·彼得连科, Carpenter) that the
+# Chinese-name generators never show.
+TRANSLIT_CHARS = (
+    "阿埃艾爱安奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德迪蒂杜多厄恩法菲费芬丰弗福伽盖冈戈格古哈海汉豪赫亨胡"
+    "华霍基吉加贾杰金卡凯坎科克肯库拉莱赖兰朗劳勒雷里利莉列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米莫默姆穆纳娜奈南"
+    "内尼妮宁纽诺帕潘佩皮普齐奇乔切琼萨塞桑瑟森沙尚什舍施史斯丝苏索塔泰坦汤特提图托瓦万威韦维温沃乌西希谢辛休"
+    "雅亚扬耶伊因英尤约泽扎詹兹佐"
+)
+LATIN_GIVEN = ("John", "Mary", "David", "Michael", "Anna", "Peter", "Paul", "James", "Laura", "Thomas", "Emma",
+               "Daniel", "Maria", "Robert", "Linda", "Kevin", "Alex", "Sophie", "Mark", "Julia")
+LATIN_SURNAMES = ("Smith", "Brown", "Miller", "Wilson", "Taylor", "Martin", "Clark", "Lewis", "Walker", "Young",
+                  "Müller", "Schmidt", "Dubois", "Rossi", "Garcia", "Ivanov", "Tanaka", "Kim", "Nguyen", "Carpenter")
 PROVINCES = (
     ("重庆市", ("渝中区", "江北区", "南岸区", "九龙坡区", "沙坪坝区", "渝北区", "巴南区", "北碚区", "万州区", "涪陵区",
               "永川区", "合川区", "綦江区", "开州区", "云阳县", "奉节县", "巫山县", "石柱土家族自治县")),

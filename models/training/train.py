@@ -37,6 +37,7 @@ GOV_TRAIN, GOV_DEV = 20000, 600
 GOV_LISTS_TRAIN, GOV_LISTS_DEV = 1500, 50  # generated rosters (govgen.generate_lists)
 GOV_ENUM_TRAIN, GOV_ENUM_DEV = 2000, 50  # generated enumerations without persons (govgen.generate_enumerations)
 AUGMENT_NAMES = True
+FOREIGN_NAMES = 0.0  # share of the renamed copies' names that are foreign (govgen.foreign_person); experiments
 REPEAT: dict[str, int] = {}  # source -> times it appears in the training set (experiments)
 
 
@@ -81,6 +82,7 @@ def replace_names(examples: list[tuple[str, corpora.Example]], seed: int) -> lis
     (陆, 田, 房, 宁, 白…) are seen as names too.
     """
     rng = random.Random(seed)
+    foreign = random.Random(seed + 1000)  # its own stream: at 0 the copies are those of earlier models
     out = []
     for src, ex in examples:
         if src == "gov_generated" or not any(label == "PERSON" for _, _, label in ex.spans):
@@ -88,7 +90,12 @@ def replace_names(examples: list[tuple[str, corpora.Example]], seed: int) -> lis
         text, spans, shift, last = [], [], 0, 0
         for start, end, label in sorted(ex.spans):
             text.append(ex.text[last:start])
-            value = govgen.person(rng) if label == "PERSON" else ex.text[start:end]
+            if label != "PERSON":
+                value = ex.text[start:end]
+            elif FOREIGN_NAMES and foreign.random() < FOREIGN_NAMES:
+                value = govgen.foreign_person(foreign)
+            else:
+                value = govgen.person(rng)
             spans.append((start + shift, start + shift + len(value), label))
             text.append(value)
             shift += len(value) - (end - start)
@@ -167,7 +174,7 @@ def install(best: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global CORPUS_DIR, GOV_TRAIN, GOV_LISTS_TRAIN, GOV_ENUM_TRAIN, AUGMENT_NAMES, REPEAT
+    global CORPUS_DIR, GOV_TRAIN, GOV_LISTS_TRAIN, GOV_ENUM_TRAIN, AUGMENT_NAMES, REPEAT, FOREIGN_NAMES
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", type=Path, default=HERE / "config.cfg")
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
@@ -177,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gov-lists", type=int, default=GOV_LISTS_TRAIN, help="generated rosters")
     parser.add_argument("--gov-enumerations", type=int, default=GOV_ENUM_TRAIN, help="generated enumerations")
     parser.add_argument("--no-augment-names", action="store_true", help="without the renamed copies")
+    parser.add_argument("--foreign-names", type=float, default=FOREIGN_NAMES,
+                        help="share of the renamed copies' names that are foreign")
     parser.add_argument("--repeat", action="append", default=[], metavar="SOURCE=N",
                         help="repeat a source N times in the training set, e.g. cluener=2")
     parser.add_argument("--no-install", action="store_true", help="train only (experiments)")
@@ -185,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     CORPUS_DIR, GOV_TRAIN, AUGMENT_NAMES = args.corpus_dir, args.gov_train, not args.no_augment_names
     GOV_LISTS_TRAIN, GOV_ENUM_TRAIN = args.gov_lists, args.gov_enumerations
+    FOREIGN_NAMES = args.foreign_names
     REPEAT = {k: int(v) for k, _, v in (item.partition("=") for item in args.repeat)}
     if not args.skip_corpus:
         print("corpus:", build_corpus(), flush=True)
