@@ -7,9 +7,11 @@ their order in it and, for PDF, which side of the page they sit on (from the cha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reviewer.core.documents.char_boxes import bounds, bounds_of, part
 from reviewer.core.documents.model import Block, BlockKind, Box, Document
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.TEXTBOX, BlockKind.LINE,
@@ -42,7 +44,7 @@ class Line:
     index: int  # 0-based order among the non-empty lines of its zone run (版头 line number for HEAD)
     kind: BlockKind
     page: int | None = None
-    boxes: tuple[Box | None, ...] | None = None  # PDF: one box per character of `text`
+    boxes: Sequence[Box | None] | None = None  # PDF: one box per character of `text` (packed: CharBoxes)
     extent: tuple[float, float] | None = None  # PDF: left and right edge of the page's text
     name: str = ""  # PROPERTY blocks: the property name ("custom:密级")
     deleted: bool = False  # docx tracked deletion: invisible in Word, still in the file
@@ -55,12 +57,12 @@ class Line:
         """Which side of the page the characters [start, end) of this line sit on (PDF only)."""
         if self.boxes is None or self.extent is None:
             return None
-        boxes = [b for b in self.boxes[start:len(self.text) if end is None else end] if b is not None]
-        if not boxes:
+        box = bounds(self.boxes, start, len(self.text) if end is None else end)
+        if box is None:
             return None
         left, right = self.extent
         width = max(right - left, 1.0)
-        x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+        x0, x1 = box[0], box[2]
         if x0 - left < 0.15 * width and x1 - left < 0.6 * width:
             return Side.LEFT
         if right - x1 < 0.15 * width and x0 - left > 0.4 * width:
@@ -98,22 +100,17 @@ def _split(block: Block) -> list[tuple[int, str]]:
 
 
 def _page_extent(block: Block) -> tuple[float, float] | None:
-    boxes = [b for b in (block.boxes or ()) if b is not None]
-    if not boxes:
-        return None
-    return min(b[0] for b in boxes), max(b[2] for b in boxes)
+    box = bounds(block.boxes)
+    return None if box is None else (box[0], box[2])
 
 
 def _reading_order(block: Block, pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """PDF lines top to bottom, left to right: the text order of a page follows the order things were
     drawn, and a 密级 stamped on afterwards would otherwise read as the last line of the page."""
-    def key(piece: tuple[int, str]) -> tuple[float, float]:
-        off, text = piece
-        boxes = [b for b in (block.boxes or ())[off:off + len(text)] if b is not None]
-        if not boxes:
-            return (float("inf"), 0.0)
-        return (round(min(b[1] for b in boxes) / 4.0), min(b[0] for b in boxes))
-    return sorted(pieces, key=key)
+    boxes = bounds_of(block.boxes, [(off, off + len(text)) for off, text in pieces])
+    keys = {off: (float("inf"), 0.0) if box is None else (round(box[1] / 4.0), box[0])
+            for (off, _), box in zip(pieces, boxes)}
+    return sorted(pieces, key=lambda piece: keys[piece[0]])
 
 
 def _starts_body(text: str, sentence_marks: frozenset[str]) -> bool:
@@ -145,7 +142,7 @@ def document_lines(document: Document, *, head_lines: int, page_edge_lines: int,
             pieces = _reading_order(block, pieces)
         later_page = block.kind is BlockKind.PAGE and (block.page or 1) > 1
         for i, (off, text) in enumerate(pieces):
-            boxes = tuple(block.boxes[off:off + len(text)]) if block.boxes is not None else None
+            boxes = part(block.boxes, off, off + len(text))
             start = block.start + off
             if later_page and (i < page_edge_lines or i >= len(pieces) - page_edge_lines):
                 zone, index = Zone.EDGE, i
