@@ -8,6 +8,8 @@ inherited) and kept; sharing follows the detection helper: this process takes ch
 end, the helper from the front, and chunks it has not started when this process runs out are taken
 back, so a helper that is still starting (or has died) costs nothing but its share of waiting. The
 helper's pages are `_page_block`'s own output (tests compare the two readings block for block).
+As with the detection helper, a script that reads long PDFs needs the `if __name__ == "__main__":` guard:
+spawn re-imports the main module in the helper (main.py and the CLI have it).
 """
 
 from __future__ import annotations
