@@ -36,9 +36,11 @@ def workspace_key(folder: str | Path) -> bytes:
 
 def _create_key(path: Path) -> None:
     """Write a new key to a temporary file, fsync, then link it into place: a kill or a full disk never
-    leaves an empty key, and two processes creating it at once keep the first one."""
+    leaves an empty key, and two processes or threads creating it at once keep the first one. The
+    temporary name is unique per call: named by process only, two threads shared it and one removed
+    it under the other."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="ascii") as fh:
