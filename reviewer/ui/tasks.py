@@ -7,7 +7,8 @@ at a time, so every NLP call goes through the `NLP` lane (a pool with one thread
 page rendering go through the `IO` pool. Results come back on the GUI thread through queued signals.
 
 Progress is throttled (at most one signal per 50 ms per task) so that a chatty core cannot flood the
-event loop, which is what keeps the GUI responsive while detection runs on a 300-page PDF.
+event loop, which is what keeps the GUI responsive while detection runs on a 300-page PDF. While a
+runner exists, Python's cyclic garbage collection runs on the GUI thread only (see `gui_gc`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reviewer.ui.gui_gc import collector
 
 PROGRESS_INTERVAL_S = 0.05
 
@@ -125,6 +128,11 @@ class TaskRunner(QObject):
         self._signals.was_cancelled.connect(self._on_worker_cancelled)
         self._ids = itertools.count(1)
         self._running: dict[int, tuple[TaskHandle, Callable | None, Callable | None, Callable | None]] = {}
+        # Workers run Python beside the GUI thread: cyclic collection must stay on the GUI thread.
+        gc_owner = collector()
+        if gc_owner is not None:
+            gc_owner.hold()
+            self.destroyed.connect(gc_owner.release)
 
     # -- public -------------------------------------------------------------------------------------
     def submit(

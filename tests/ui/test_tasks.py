@@ -88,3 +88,80 @@ def test_result_of_a_finished_task_is_delivered_once(qtbot, runner, lane):
     with qtbot.waitSignal(runner.task_finished, timeout=10000):
         runner.submit(lambda _p, _c: "x", lane=lane, on_success=results.append)
     assert results == ["x"]
+
+
+class _Cycle:
+    """Cyclic garbage that records the thread that finalises it."""
+
+    finalised_in: list[int] = []
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        _Cycle.finalised_in.append(threading.get_ident())
+
+
+def test_cyclic_garbage_made_in_a_worker_is_collected_on_the_gui_thread(qtbot, runner):
+    """A collection started by a worker's allocations could traverse Qt wrappers the GUI thread is
+    destroying (a segfault seen in the whole-flow test); cycles must die on the GUI thread instead."""
+    import gc
+
+    _Cycle.finalised_in.clear()
+    gui = threading.get_ident()
+
+    def work(_report, _cancelled):
+        for _ in range(50):
+            _Cycle()
+        # Far past every generation's threshold: automatic collection would run here, in the worker.
+        junk = [[i] for i in range(200_000)]
+        return list(_Cycle.finalised_in), junk  # junk stays alive: the next GUI tick finds gen 0 due
+
+    done = []
+    assert not gc.isenabled()  # the runner holds automatic collection off
+    with qtbot.waitSignal(runner.task_finished, timeout=10000):
+        runner.submit(work, on_success=done.append)
+    assert done[0][0] == []  # nothing was finalised in the worker
+    qtbot.waitUntil(lambda: len(_Cycle.finalised_in) == 50, timeout=5000)  # the GUI thread's timer
+    assert set(_Cycle.finalised_in) == {gui}
+
+
+def test_automatic_collection_is_off_while_a_runner_exists_and_back_after(qapp, runner):
+    import gc
+
+    from reviewer.ui.gui_gc import GuiGarbageCollector, collector
+    from reviewer.ui.tasks import TaskRunner
+
+    shared = collector()
+    before = shared._holders
+    extra = TaskRunner()
+    assert shared._holders == before + 1 and not gc.isenabled()
+    del extra  # destroyed → released; the fixture's runner still holds
+    assert shared._holders == before and not gc.isenabled()
+
+    own = GuiGarbageCollector(qapp)  # the last release restores what it found
+    gc.enable()
+    try:
+        own.hold()
+        own.hold()
+        assert not gc.isenabled()
+        own.release()
+        assert not gc.isenabled()
+        own.release()
+        assert gc.isenabled()
+    finally:
+        gc.disable()  # the shared collector still holds for the fixture's runner
+        own.deleteLater()
+
+
+def test_the_gui_thread_collects_the_generation_that_is_due(qapp, runner):
+    import gc
+
+    from reviewer.ui.gui_gc import collector
+
+    gc.collect()
+    assert collector().collect_due() == -1  # nothing due right after a collection
+    keep = [[i] for i in range(gc.get_threshold()[0] + 10)]
+    assert collector().collect_due() == 0
+    assert gc.get_count()[0] < gc.get_threshold()[0]
+    del keep

@@ -18,6 +18,37 @@ from tests.ui.conftest import DATA, PASSWORDS, SAMPLES
 pytestmark = pytest.mark.slow
 
 
+class _Outcome:
+    """Wait for `signal`, but fail at once with its text when the window shows an error instead (a
+    failed background task reports through the error dialog; a plain waitSignal would time out)."""
+
+    def __init__(self, qtbot, window, signal, timeout: int) -> None:
+        self._qtbot, self._window, self._signal, self._timeout = qtbot, window, signal, timeout
+        self.args: list | None = None
+        self.errors: list[str] = []
+
+    def _got(self, *args) -> None:
+        self.args = list(args)
+
+    def _error(self, box) -> None:
+        self.errors.append(box.text())
+
+    def __enter__(self):
+        self._signal.connect(self._got)
+        self._window.error_shown.connect(self._error)
+        return self
+
+    def __exit__(self, exc_type, *_):
+        try:
+            if exc_type is None:
+                self._qtbot.waitUntil(lambda: self.args is not None or bool(self.errors), timeout=self._timeout)
+                assert not self.errors, self.errors
+        finally:
+            self._signal.disconnect(self._got)
+            self._window.error_shown.disconnect(self._error)
+        return False
+
+
 def _dialog(window, action):
     opened = []
     window.workflow.dialog_opened.connect(opened.append)
@@ -74,7 +105,7 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     _login(window, "li")
     with qtbot.waitSignal(window.document_opened, timeout=30000):
         window.open_path(sample)
-    with qtbot.waitSignal(window.detection_finished, timeout=180000):
+    with _Outcome(qtbot, window, window.detection_finished, 180000):
         window.detect()
     findings = window.model.rows()
     assert findings, "the real detector found nothing"
@@ -114,7 +145,7 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     dialog.folder.setText(str(export_dir))
     for box in dialog.logs.values():
         box.setChecked(False)
-    with qtbot.waitSignal(window.workflow.exported, timeout=60000) as blocker:
+    with _Outcome(qtbot, window, window.workflow.exported, 60000) as blocker:
         dialog.accept()
     copy = blocker.args[0]["copy"]
     clean = load_document(copy.output).text
@@ -152,7 +183,7 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     dialog.folder.setText(str(export_dir))
     dialog.copy.setChecked(False)
     dialog.logs["json"].setChecked(True)
-    with qtbot.waitSignal(window.workflow.exported, timeout=60000) as blocker:
+    with _Outcome(qtbot, window, window.workflow.exported, 60000) as blocker:
         dialog.accept()
     logs = blocker.args[0]["logs"]
     import docx
