@@ -21,8 +21,9 @@ def build_recognizers(language: str = "zh", *, lac_ensemble: bool = False) -> li
             ChineseOrganizationRecognizer(language)]
 
 
-def load_spacy_pipeline(path):
-    """``spacy.load(path)`` with our components registered and the numpy-BLAS ops (see ops.py).
+def load_spacy_pipeline(path, *, dedup: bool = True):
+    """``spacy.load(path)`` with our components registered, the numpy-BLAS ops (see ops.py) and, unless
+    `dedup` is False, the embedding computed once per distinct character in a batch (embed_dedup.py).
 
     The entry points in pyproject.toml register the components too; importing them here keeps a source
     checkout without an installed package working.
@@ -30,7 +31,11 @@ def load_spacy_pipeline(path):
     import spacy
 
     from reviewer.core.detection.ner import bigrams, char_tagger, gazetteer, tokenizer  # noqa: F401  (registries)
+    from reviewer.core.detection.ner.embed_dedup import install
     from reviewer.core.detection.ner.ops import use_blas_ops
 
     use_blas_ops()
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    if dedup:
+        install(nlp)
+    return nlp
