@@ -5,6 +5,11 @@ faster than the number of values (8,636 values: minutes). Instead the text is se
 alternation (a trie-shaped regex) on a copy with the separators removed, and matches are mapped back to the original
 offsets: same matches (leftmost, longest value first), compiled and searched in well under a second.
 The object offers the part of `re.Pattern` the writers use: `finditer`, `search`, `sub`.
+
+Matching is also blind to width and ASCII case (`fold`): the verifier compares NFKC case-folded text,
+so a value found as １９４８年１２月 is also replaced where the same file writes 1948年12月, and an e-mail
+address in capitals where it appears in lower case. Otherwise the export is refused for a value the
+writer could have replaced.
 """
 
 from __future__ import annotations
@@ -19,6 +24,19 @@ from reviewer.core.trie_regex import compile_literals
 SEPARATOR_CLASS = r"[\s\u00a0\u3000\u200b-\u200d\-\u2010-\u2015\.·・()（）]"
 SEPARATORS = re.compile(SEPARATOR_CLASS)
 _SEPARATOR_RUNS = re.compile(SEPARATOR_CLASS + "+")
+# Full-width ASCII (U+FF01–FF5E) to ASCII, then A–Z to a–z: one character for one, so offsets carry over.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD.update({c: c + 32 for c in range(0x41, 0x5B)})
+_FOLD.update({c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)})
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def match_key(value: str) -> str:
+    """What two spellings of one value share: folded, separators removed."""
+    return SEPARATORS.sub("", fold(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,18 +64,19 @@ class FlexibleMatcher:
     """Occurrences of `values` with any separators between their significant characters."""
 
     def __init__(self, values: Iterable[str]) -> None:
-        keys = {SEPARATORS.sub("", v) for v in values}
+        keys = {match_key(v) for v in values}
         self._regex = compile_literals(keys)
 
     def finditer(self, text: str) -> Iterator[FlexibleMatch]:
         if self._regex is None or not text:
             return
-        runs = [(m.start(), m.end()) for m in _SEPARATOR_RUNS.finditer(text)]
+        folded = fold(text)
+        runs = [(m.start(), m.end()) for m in _SEPARATOR_RUNS.finditer(folded)]
         if not runs:
-            for m in self._regex.finditer(text):
+            for m in self._regex.finditer(folded):
                 yield FlexibleMatch(text, m.start(), m.end())
             return
-        compact = _SEPARATOR_RUNS.sub("", text)
+        compact = _SEPARATOR_RUNS.sub("", folded)
         # run i was removed at compact position at[i]; removed[i] = characters removed up to and incl. run i
         at, removed, total = [], [], 0
         for start, end in runs:

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from reviewer.core.deidentify import operators as ops
-from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher
+from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher, match_key
 from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.deidentify.profiles import Profile, Rule
 from reviewer.core.deidentify.pseudonyms import NamePseudonymizer, normalise_name
@@ -73,14 +73,22 @@ class RedactionPlan:
         """The replacement of a (possibly differently separated) occurrence of a value."""
         if matched in self.values:
             return self.values[matched]
-        key = _SEPARATORS.sub("", matched)
-        for value, replacement in self.values.items():
-            if _SEPARATORS.sub("", value) == key:
-                return _realign(value, replacement, matched)
-        raise KeyError(matched)
+        value = _by_key(tuple(sorted(self.values))).get(match_key(matched))
+        if value is None:
+            raise KeyError(matched)
+        return _realign(value, self.values[value], matched)
 
 
 _SEPARATORS = SEPARATORS
+
+
+@functools.lru_cache(maxsize=32)
+def _by_key(values: tuple[str, ...]) -> dict[str, str]:
+    """Each value under its match key (two values sharing a key are spellings of one value: the first wins)."""
+    out: dict[str, str] = {}
+    for value in values:
+        out.setdefault(match_key(value), value)
+    return out
 
 
 @functools.lru_cache(maxsize=32)

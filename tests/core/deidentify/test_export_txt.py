@@ -82,3 +82,18 @@ def test_python_dash_m_reviewer_redact(tmp_path):
 
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["profile"] == "punitive-notice" and summary["values"] == 1 and summary["kept"] >= 1  # NER may add one
+
+
+def test_a_value_written_in_full_width_elsewhere_goes_too(capsys, tmp_path):
+    """Found on published text (bench/out/published-sentences.txt): the birth date was detected as
+    １９４８年１２月; the same date in ASCII further on made the verifier refuse the export. Now both go
+    (the second is a founding date: over-redaction, which the reviewer sees in the preview)."""
+    src = tmp_path / "in.txt"
+    src.write_text("１９４８年１２月出生于香港的李国能，１９７０年获得英国大律师执业资格。\n"
+                   "1948年12月1日，中国人民银行在河北省石家庄市成立。\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(out))
+    assert code == 0, stderr
+    clean = out.read_text(encoding="utf-8")
+    assert "１９４８年１２月" not in clean and "1948年12月" not in clean and "李国能" not in clean
+    assert "中国人民银行在河北省石家庄市成立" in clean

@@ -40,3 +40,12 @@ def test_sub_and_search_keep_the_text_around_the_matches():
     assert matcher.sub(lambda m: "█" * len(m.group()), text) == "电话：█████████████（████）。"
     assert matcher.sub(lambda m: "x", "没有") == "没有"
     assert matcher.search("没有") is None
+
+
+def test_width_and_case_variants_are_the_same_value():
+    """The verifier compares NFKC case-folded text; the writers must replace what it would find."""
+    matcher = FlexibleMatcher(["１９４８年１２月", "Li.Ming@Example.com"])
+    text = "1948年12月1日成立；邮箱 li.ming@example.COM。"
+    assert [m.group() for m in matcher.finditer(text)] == ["1948年12月", "li.ming@example.COM"]
+    assert FlexibleMatcher(["1948年12月"]).search("生于１９４８年１２月，").group() == "１９４８年１２月"
+    assert FlexibleMatcher(["ABC123"]).search("编号ａｂｃ 123").span() == (2, 9)  # width, case and a space
