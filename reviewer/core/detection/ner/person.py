@@ -7,6 +7,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from reviewer.core.detection.ner import rules
 from reviewer.core.detection.ner.base import MODEL_NAME, PERSON_LABELS, NerBackedRecognizer
+from reviewer.core.detection.ner.surnames import COMPOUND_SURNAMES
 
 LAC_SCORE = 0.6  # LAC alone: a second opinion, reported but ranked below the model
 IDIOM_SCORE = 0.4  # below the default threshold: 惠民利民, 为民服务 are slogans, not names
@@ -75,11 +76,15 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
                     continue
                 why = "LAC 词法分析识别为人名（模型未识别） / the LAC lexical analyser found a name (the model did not)"
                 results[(start, end)] = self.result(self.ENTITY, start, end, LAC_SCORE, why)
-        return sorted(results.values(), key=lambda r: r.start)
+        # a role word's span too: 联系人欧阳 names a surname only (see _acceptable)
+        return sorted((r for r in results.values() if text[r.start:r.end] not in COMPOUND_SURNAMES),
+                      key=lambda r: r.start)
 
     @staticmethod
     def _acceptable(name: str) -> bool:
-        """Not de-identified (张某), not a government body or company, at least two characters."""
-        if len(name) < 2 or not rules.name_shaped(name) or name in rules.NOT_NAMES:
+        """Not de-identified (张某), not a government body or company, at least two characters, not a
+        compound surname alone (司马, 欧阳: it names nobody, and removing it everywhere would also forbid
+        the surname that the pseudonyms of 司马彪 or 欧阳明 keep, so the export could never verify)."""
+        if len(name) < 2 or not rules.name_shaped(name) or name in rules.NOT_NAMES or name in COMPOUND_SURNAMES:
             return False
         return not (rules.is_deidentified(name) or rules.looks_like_organization(name))

@@ -92,3 +92,15 @@ def test_words_opening_a_pdf_line_are_not_names(offline_analyzer) -> None:
             "强化政策解读，主要负责同志要带头宣讲政策，解读材料与政策文件同步发布\n。")
     results = offline_analyzer.analyze(text=text, language="zh", score_threshold=0.5)
     assert [text[r.start:r.end] for r in results if r.entity_type == "PERSON"] == ["唐燕婷"]
+
+
+def test_a_compound_surname_alone_is_not_a_name(offline_analyzer) -> None:
+    """司马 cut out of 大司马 (published web text) was reported as a name; removing it everywhere also
+    forbade the 司马 that the pseudonym of 司马彪 keeps (司马某), so the export could never verify."""
+    for text in ("简介评论47大司马工作室33.6万粉丝关注大司马录播10.可能真的有！", "联系人欧阳，电话13800138000。"):
+        names = [text[r.start:r.end] for r in offline_analyzer.analyze(text=text, language="zh")
+                 if r.entity_type == "PERSON"]
+        assert not set(names) & {"司马", "欧阳"}, names
+    text = "西晋时的司马彪的《续汉书》中都有记载。"
+    assert [text[r.start:r.end] for r in offline_analyzer.analyze(text=text, language="zh")
+            if r.entity_type == "PERSON"] == ["司马彪"]
