@@ -179,10 +179,54 @@ def make_txt(path: Path, size_bytes: int = 5 * 1024 * 1024) -> list[Planted]:
     return planted
 
 
+def real_sentences() -> list[str]:
+    """Published sentences (MSRA test: news; CLUENER train/dev/test: news and web) from ../shared/data/ner.
+
+    PROSE is 25 sentences repeated: any cache keyed on text (the NER's per-batch embedding dedup among
+    them) gains more on it than on documents. These 16,000 sentences occur once each. Empty where the
+    data is absent (the row is then left out, and says so)."""
+    from models.training.corpora import DATA_DIR
+
+    msra = DATA_DIR / "msra" / "test" / "sentences.txt"
+    clue = [DATA_DIR / "cluener2020" / f"{part}.json" for part in ("train", "dev", "test")]
+    if not msra.exists() or not all(p.exists() for p in clue):
+        return []
+    out = [line.replace(" ", "") for line in msra.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for p in clue:
+        out += [json.loads(line)["text"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
+def make_real_txt(path: Path) -> list[Planted]:
+    """Paragraphs of four published sentences each, every sixth sentence with personal information."""
+    rng = random.Random(SEED + 3)
+    sentences = real_sentences()
+    rng.shuffle(sentences)
+    paras, planted, k = [], [], 0
+    it = iter(sentences)
+    for first in it:
+        para = [first]
+        for s in it:
+            para.append(s)
+            if len(para) == 4:
+                break
+        k += 1
+        if k % 2 == 0:  # one sentence in about six (every other paragraph of four + 1)
+            s, p = personal_sentence(rng)
+            para.insert(rng.randrange(len(para) + 1), s + "。")
+            planted.extend(p)
+        paras.append("".join(para))
+    path.write_text("\n".join(paras) + "\n", encoding="utf-8")
+    return planted
+
+
 def generate(folder: Path) -> dict[str, tuple[Path, list[Planted]]]:
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, tuple[Path, list[Planted]]] = {}
-    for name, maker in (("report-300p.pdf", make_pdf), ("roster-200p.docx", make_docx), ("records-5mb.txt", make_txt)):
+    makers = [("report-300p.pdf", make_pdf), ("roster-200p.docx", make_docx), ("records-5mb.txt", make_txt)]
+    if real_sentences():
+        makers.append(("published-sentences.txt", make_real_txt))
+    for name, maker in makers:
         path = folder / name
         truth = folder / (name + ".planted.json")
         if path.exists() and truth.exists():
