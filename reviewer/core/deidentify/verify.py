@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from reviewer.core.deidentify.errors import VerificationFailed
+from reviewer.core.documents.pdf_pages import share_pages
 from reviewer.core.documents.pdfium_lock import pdfium_page_texts
 from reviewer.core.trie_regex import compile_literals
 
@@ -269,23 +270,60 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str]) -> list[str]:
             except pikepdf.PdfError as exc:
                 residues.append(f"page {n}: content stream unparseable ({exc})")
     with pdfplumber.open(path) as doc:
-        unmapped: dict[int, int] = {}
-        images = 0
-        for n, page in enumerate(doc.pages, 1):
-            m.text("".join(c["text"] for c in page.chars), f"page {n} characters (pdfplumber)")
-            images += len(page.images)
-            cids = sum(1 for c in page.chars if c["text"].startswith("(cid:"))
-            if cids:
-                unmapped[n] = cids
-            m.text(page.extract_text() or "", f"page {n} text (pdfplumber)")
-            page.close()  # pdfplumber keeps every page's objects otherwise: 300 pages held 400+ MB
-        if images:
-            warnings.append(f"{images} images: their pixels cannot be checked, look at them")
-        for n, count in unmapped.items():
-            warnings.append(f"page {n}: {count} characters without a Unicode mapping could not be read or checked")
+        # pdfplumber is pure Python (12 s for 300 pages): a long PDF's pages are shared with the page helper
+        pages, _ = share_pages(len(doc.pages), lambda index: _plumber_page(doc, index),
+                               lambda first, last, _first_task: (plumber_pages, (str(path), first, last)),
+                               lambda _made: None, close=(close_plumber_pages, (str(path),)))
+    unmapped: dict[int, int] = {}
+    images = 0
+    for n, (chars, text, page_images, cids) in enumerate(pages, 1):
+        m.text(chars, f"page {n} characters (pdfplumber)")
+        images += page_images
+        if cids:
+            unmapped[n] = cids
+        m.text(text, f"page {n} text (pdfplumber)")
+    if images:
+        warnings.append(f"{images} images: their pixels cannot be checked, look at them")
+    for n, count in unmapped.items():
+        warnings.append(f"page {n}: {count} characters without a Unicode mapping could not be read or checked")
     for n, text in enumerate(pdfium_page_texts(str(path)), 1):
         m.text(text, f"page {n} text (pdfium)")
     return residues
+
+
+def _plumber_page(doc, index: int) -> tuple[str, str, int, int]:
+    """pdfplumber's characters and text of one page, its image count and characters without Unicode."""
+    page = doc.pages[index]
+    chars = page.chars
+    out = ("".join(c["text"] for c in chars), page.extract_text() or "", len(page.images),
+           sum(1 for c in chars if c["text"].startswith("(cid:")))
+    page.close()  # pdfplumber keeps every page's objects otherwise: 300 pages held 400+ MB
+    return out
+
+
+_plumber_open: tuple[tuple[str, int, int], object] | None = None  # in the page helper: the file being verified
+
+
+def plumber_pages(path: str, first: int, last: int) -> list[tuple[str, str, int, int]]:
+    """In the page helper: `_plumber_page` for pages first..last-1 of the file being verified (kept open
+    between chunks: opening it costs a third of a 12-page chunk)."""
+    global _plumber_open
+    import pdfplumber
+
+    stat = Path(path).stat()
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    if _plumber_open is None or _plumber_open[0] != key:
+        close_plumber_pages(None)
+        _plumber_open = (key, pdfplumber.open(path))
+    return [_plumber_page(_plumber_open[1], index) for index in range(first, last)]
+
+
+def close_plumber_pages(path: str | None) -> None:
+    """In the page helper: close the file `path` (any, for None)."""
+    global _plumber_open
+    if _plumber_open is not None and (path is None or _plumber_open[0][0] == path):
+        _plumber_open[1].close()  # type: ignore[attr-defined]
+        _plumber_open = None
 
 
 def _stream_bytes(stream: object) -> bytes:

@@ -22,8 +22,11 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from reviewer.core.documents.model import Block
+
+T = TypeVar("T")
 
 MIN_PAGES = 32  # below this the helper's round trips cost more than the pages
 CHUNK = 12  # pages per task: a few milliseconds of IPC against ~20 ms of parsing
@@ -115,53 +118,71 @@ def read_pages(data: bytes, count: int, local: Callable[[int], Block],
     every page or chunk as it arrives and raises to stop (cancel, deadline, size limit): queued helper
     work is then cancelled, and a helper still parsing is stopped.
     """
-    if count < MIN_PAGES or len(data) > MAX_BYTES:
-        blocks = []
+    if len(data) > MAX_BYTES:
+        return share_pages(count, local, None, step)
+    key = uuid.uuid4().hex
+
+    def task(first: int, last: int, first_task: bool) -> tuple[Callable, tuple]:
+        return _read, (key, data if first_task else None, first, last)
+
+    return share_pages(count, local, task, step, close=(_close, (key,)))
+
+
+def share_pages(count: int, local: Callable[[int], T], task: Callable[[int, int, bool], tuple[Callable, tuple]] | None,
+                step: Callable[[list[T]], None], *, close: tuple[Callable, tuple] | None = None) -> tuple[list[T], int]:
+    """Results for pages 0..count-1 in page order, shared with the helper, and how many it produced.
+
+    `task(first, last, first_task)` gives the picklable function and arguments that produce pages
+    first..last-1 in the helper (a module-level function of an importable module); `close` is sent
+    after the last chunk; `task=None` or fewer than MIN_PAGES pages: every page is made here.
+    """
+    if task is None or count < MIN_PAGES:
+        made = []
         for index in range(count):
-            block = local(index)
-            step([block])
-            blocks.append(block)
-        return blocks, 0
+            item = local(index)
+            step([item])
+            made.append(item)
+        return made, 0
 
     pool: ProcessPoolExecutor | None = _helper()
-    key = uuid.uuid4().hex
     chunks = [(first, min(first + CHUNK, count)) for first in range(0, count, CHUNK)]
-    out: dict[int, Block] = {}
+    out: dict[int, T] = {}
     queued: list[tuple[Future, int, int]] = []
-    sent = False  # the bytes go with the first task only
+    sent = False  # whether a task went to the helper (the first may carry the file)
     helped = 0
     finished = False
 
-    def read_here(first: int, last: int) -> None:
+    def make_here(first: int, last: int) -> None:
         for index in range(first, last):
-            block = local(index)
-            step([block])
-            out[index] = block
+            item = local(index)
+            step([item])
+            out[index] = item
 
     def collect(future: Future, first: int, last: int) -> None:
         nonlocal helped
         try:
-            blocks = _result(future, step)
+            items = _result(future, step)
         except _Stop as stop:
             raise stop.reason from None
         except BrokenProcessPool:  # the helper died: this chunk here, and a new helper next time
             shutdown()
-            read_here(first, last)
+            make_here(first, last)
             return
-        except Exception:  # noqa: BLE001 - it failed on a page: read here, where the error is worded
-            read_here(first, last)
+        except Exception:  # noqa: BLE001 - it failed on a page: made here, where the error is worded
+            make_here(first, last)
             return
-        step(blocks)
-        out.update(zip(range(first, last), blocks))
-        helped += len(blocks)
+        step(items)
+        out.update(zip(range(first, last), items))
+        helped += len(items)
 
     try:
         while chunks or queued:
             while pool is not None and chunks and sum(not f.done() for f, _, _ in queued) < QUEUED:
                 first, last = chunks.pop(0)
+                fn, args = task(first, last, not sent)
                 try:
-                    future = pool.submit(_read, key, None if sent else data, first, last)
-                except RuntimeError:  # the helper broke down: every page is read here
+                    future = pool.submit(fn, *args)
+                except RuntimeError:  # the helper broke down: every page is made here
                     pool = None
                     chunks.insert(0, (first, last))
                     break
@@ -171,13 +192,13 @@ def read_pages(data: bytes, count: int, local: Callable[[int], Block],
                 queued.remove(item)
                 collect(*item)
             if chunks:
-                read_here(*chunks.pop())
+                make_here(*chunks.pop())
             elif queued:
                 # out of work here: take back what the helper has not started, else wait for it
                 taken = [q for q in queued if q[0].cancel()]
                 for item in taken:
                     queued.remove(item)
-                    read_here(item[1], item[2])
+                    make_here(item[1], item[2])
                 if not taken:
                     collect(*queued.pop(0))
         finished = True
@@ -188,9 +209,9 @@ def read_pages(data: bytes, count: int, local: Callable[[int], Block],
                 running = True
         if running and not finished:
             shutdown(kill=True)  # a page that crawls must not hold the helper for the next file
-        elif pool is not None and sent:
+        elif pool is not None and sent and close is not None:
             try:
-                pool.submit(_close, key)
+                pool.submit(close[0], *close[1])
             except RuntimeError:
                 pass
     return [out[index] for index in range(count)], helped
@@ -202,7 +223,7 @@ class _Stop(Exception):
         self.reason = reason
 
 
-def _result(future: Future, step: Callable[[list[Block]], None]) -> list[Block]:
+def _result(future: Future, step: Callable[[list], None]) -> list:
     """The helper's blocks; while waiting, `step([])` runs every _POLL seconds so cancel and deadline work."""
     while True:
         try:

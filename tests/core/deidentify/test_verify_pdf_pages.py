@@ -1,0 +1,56 @@
+"""A long PDF's pdfplumber reading is shared with the page helper; the verification report is the
+serial one, survivor for survivor, whichever process read the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.deidentify import verify
+from reviewer.core.documents import pdf_pages
+from tests.core.documents.bench_pdf_readers import make_cjk_pdf
+
+PAGES = 80
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("verify") / "long.pdf"
+    make_cjk_pdf(path, PAGES, lines=20)
+    return path
+
+
+def test_shared_and_serial_verification_report_the_same_survivors(long_pdf, monkeypatch):
+    helped: list[int] = []
+
+    def spy(*args, **kwargs):
+        made, n = pdf_pages.share_pages(*args, **kwargs)
+        helped.append(n)
+        return made, n
+
+    monkeypatch.setattr(verify, "share_pages", spy)
+    values = ["第3页第1行", "第41页第20行", f"第{PAGES}页第7行"]  # each on one page only
+    pdf_pages.warm_up()
+    shared = verify.verify_output(long_pdf, values, format="pdf")
+    with monkeypatch.context() as m:
+        m.setattr(pdf_pages, "MIN_PAGES", 10**9)
+        serial = verify.verify_output(long_pdf, values, format="pdf")
+    assert helped[0] >= pdf_pages.CHUNK and helped[1] == 0  # the helper read pages, then none
+    assert shared == serial
+    where = {s.where for s in shared.survivors}
+    for page in (3, 41, PAGES):
+        assert f"page {page} characters (pdfplumber)" in where and f"page {page} text (pdfplumber)" in where
+        assert f"page {page} text (pdfium)" in where
+    assert not shared.ok
+
+
+def test_the_helper_reads_what_this_process_reads(long_pdf):
+    import pdfplumber
+
+    with pdfplumber.open(long_pdf) as doc:
+        here = [verify._plumber_page(doc, i) for i in range(10, 14)]
+    assert verify.plumber_pages(str(long_pdf), 10, 14) == here
+    assert "第11页第1行" in here[0][0] and "第11页第1行" in here[0][1]
+    verify.close_plumber_pages(str(long_pdf))
+    assert verify._plumber_open is None
