@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.pdf_content_editor import EditUnsafe, Glyph, Key, PageMap, map_pages, rewrite_stream
 from reviewer.core.documents.pdf_scrub import replace_strings, scrub_structure
 from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK, pdfium_page_texts
+from reviewer.core.trie_regex import compile_literals
 
 RASTER_SCALE = 2.0  # 144 dpi for pages that must be re-rendered
 _INVISIBLE = {" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u200b", "\ufeff"}
@@ -97,6 +99,7 @@ class _Needles:
 
     masks: tuple[tuple[str, list[bool]], ...]  # normalised value and keep flags, longest first
     skeletons: tuple[tuple[tuple[str, bool], ...], ...]  # letters and digits with keep flags (6+), longest first
+    any_value: re.Pattern[str] | None = None  # every normalised value, for the text left after removal
 
 
 def _needles(plan: RedactionPlan) -> _Needles:
@@ -106,7 +109,8 @@ def _needles(plan: RedactionPlan) -> _Needles:
         pairs = tuple((n, flag) for ch, flag in zip(value, keep, strict=True) for n in _norm_chars(ch) if n.isalnum())
         if len(pairs) >= 6:
             skeletons.append(pairs)
-    return _Needles(tuple(masks), tuple(sorted(skeletons, key=lambda p: -len(p))))
+    return _Needles(tuple(masks), tuple(sorted(skeletons, key=lambda p: -len(p))),
+                    compile_literals({v for v, _ in masks if v}))
 
 
 def _choose_glyphs(page: PageMap, needles: _Needles,
@@ -149,7 +153,34 @@ def _choose_glyphs(page: PageMap, needles: _Needles,
             for _, cx, i in centres[lo:hi]:
                 if x0 - 0.5 <= cx <= x1 + 0.5:
                     chosen[i] = page.glyphs[i]
+    if chosen:
+        _no_value_left(page, needles, chosen)
     return [chosen[i] for i in sorted(chosen)]
+
+
+def _no_value_left(page: PageMap, needles: _Needles, chosen: dict[int, Glyph]) -> None:
+    """Removing characters can bring others together that spell a removed value: 黄龙玉 keeps 黄 (黄某),
+    and with 龙玉 gone, 黄 and the 明 of 明年 read as 黄明, another name of the plan, wherever text
+    extractors join across the gap (the verifier does, and refused the export). Such a run goes
+    whole; repeated, as each removal opens a new gap (a few rounds at most in practice)."""
+    if needles.any_value is None:
+        return
+    for _ in range(8):
+        chars: list[str] = []
+        owner: list[int] = []
+        for i, g in enumerate(page.glyphs):
+            if i not in chosen:
+                for ch in _norm_chars(g.text):
+                    chars.append(ch)
+                    owner.append(i)
+        added = False
+        for m in needles.any_value.finditer("".join(chars)):
+            for i in owner[m.start():m.end()]:
+                if i not in chosen:
+                    chosen[i] = page.glyphs[i]
+                    added = True
+        if not added:
+            return
 
 
 def _choose_by_skeleton(page: PageMap, needles: _Needles, chosen: dict[int, Glyph], covered: set[int]) -> None:

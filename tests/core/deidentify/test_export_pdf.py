@@ -228,3 +228,41 @@ def test_every_pdfium_document_is_opened_under_the_shared_lock(capsys, tmp_path,
     held = record_lock_on_open(monkeypatch)
     _redact(capsys, tmp_path)
     assert len(held) >= 3 and all(held), held  # read, pages to map, verification (at least)
+
+
+def test_a_gap_left_by_a_removal_never_spells_another_removed_value(tmp_path):
+    """Found exporting published sentences: 黄龙玉 keeps its surname (黄某甲), and with 龙玉 removed the
+    page reads 黄 明年, which extractors join into 黄明, the professor's name elsewhere in the plan.
+    The verifier refused the export; the writer now removes such a run whole."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from reviewer.core.deidentify.export import write_verified
+    from reviewer.core.deidentify.plan import plan_redactions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.documents import load_document
+    from reviewer.core.types import EntityType, Finding, category_of
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    src = tmp_path / "gap.pdf"
+    c = canvas.Canvas(str(src))
+    c.setFont("STSong-Light", 12)
+    c.drawString(40, 760, "价格居高不下，“黄龙玉明年应该能回归理性”。")
+    c.drawString(40, 730, "金融学教授黄明告诉记者。")
+    c.showPage()
+    c.save()
+    document = load_document(src)
+    findings = []
+    for name in ("黄龙玉", "黄明"):
+        i = document.text.index(name)
+        findings.append(Finding(str(EntityType.PERSON), i, i + len(name), name, 0.9, "t", "",
+                                category_of(EntityType.PERSON), document.locate(i, i + len(name))))
+    plan = plan_redactions(findings, load_profile("general"))
+    assert plan.values == {"黄龙玉": "黄某甲", "黄明": "黄某乙"}
+    result = write_verified(document, plan, tmp_path / "out.pdf")
+    assert result.report.ok
+    with pdfplumber.open(result.output) as doc:
+        text = doc.pages[0].extract_text().replace(" ", "")
+    assert "黄明" not in text and "龙玉" not in text
+    assert "年应该能回归理性" in text and "金融学教授黄" in text and "告诉记者" in text
