@@ -65,3 +65,33 @@ def test_single_characters_are_not_searched(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text("王", encoding="utf-8")
     assert verify_output(path, ["王"], format="txt").ok
+
+
+def test_pdf_image_pixels_are_not_searched_as_bytes_but_other_streams_are(tmp_path):
+    """A page rendered with its boxes burned in is compressed pixels, where a two-character name's 4 bytes
+    (UTF-16, GBK) occur by chance: 7 such false survivors refused a 71-page export of published text.
+    The same bytes in a stream that is not an image are still found."""
+    import os
+
+    import pikepdf
+
+    name = "黄明"
+    pixels = os.urandom(3000) + name.encode("utf-16-be") + os.urandom(3000) + name.encode("gbk")
+    pdf = pikepdf.new()
+    image = pdf.make_stream(pixels, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=100, Height=60,
+                            ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792],
+        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image)),
+        Contents=pdf.make_stream(b"q 100 0 0 60 72 600 cm /Im1 Do Q"))))
+    clean = tmp_path / "image.pdf"
+    pdf.save(clean, compress_streams=False)
+    report = verify_output(clean, [name], format="pdf")
+    assert report.ok, report.survivors
+    assert any("images" in w for w in report.warnings)
+
+    pdf.Root.Extra = pdf.make_stream(os.urandom(2000) + name.encode("utf-16-be"))  # not declared an image
+    dirty = tmp_path / "extra.pdf"
+    pdf.save(dirty, compress_streams=False)
+    where = {s.where for s in verify_output(dirty, [name], format="pdf").survivors}
+    assert "file bytes" in where and any(w.endswith(" stream") for w in where)
