@@ -266,3 +266,42 @@ def test_a_gap_left_by_a_removal_never_spells_another_removed_value(tmp_path):
         text = doc.pages[0].extract_text().replace(" ", "")
     assert "黄明" not in text and "龙玉" not in text
     assert "年应该能回归理性" in text and "金融学教授黄" in text and "告诉记者" in text
+
+
+def test_a_pdf_of_published_sentences_exports_and_verifies(tmp_path):
+    """71 pages of published news and web sentences (bench.generate's real-text corpus), detected by the
+    real engine and exported under the general profile: the export must verify. It did not before
+    two fixes (a gap that spelled another name; pixels searched as bytes)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from bench.generate import make_real_txt
+    from reviewer.core.deidentify.export import write_verified
+    from reviewer.core.deidentify.plan import plan_from_decisions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.detection import analyze
+    from reviewer.core.documents import load_document
+
+    make_real_txt(tmp_path / "sentences.txt")
+    paragraphs = (tmp_path / "sentences.txt").read_text(encoding="utf-8").splitlines()[2000:2600]
+    text = "".join(ch for ch in "".join(paragraphs) if ord(ch) < 0x10000)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    src = tmp_path / "published.pdf"
+    c = canvas.Canvas(str(src))
+    lines = [text[i:i + 38] for i in range(0, len(text), 38)]
+    for first in range(0, len(lines), 40):
+        c.setFont("STSong-Light", 10)
+        for j, line in enumerate(lines[first:first + 40]):
+            c.drawString(40, 800 - 19 * j, line)
+        c.showPage()
+    c.save()
+    document = load_document(src)
+    findings = analyze(document)
+    assert len(findings) > 1000
+    plan = plan_from_decisions([(f, None) for f in findings], load_profile("general"))
+    result = write_verified(document, plan, tmp_path / "out.pdf")
+    assert result.report.ok and result.report.checked_values > 500
+    with pdfplumber.open(result.output) as doc:
+        out = "".join((p.extract_text() or "") for p in doc.pages).replace(" ", "").replace("\n", "")
+    assert not [v for v in plan.values if len(v) >= 3 and v in out]
