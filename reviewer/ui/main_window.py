@@ -370,6 +370,7 @@ class MainWindow(QMainWindow):
             Lane.IO,
             self.tr("Saving findings"),
             lambda changes: self._on_findings_recorded(session, changes, len(findings)),
+            cancellable=False,  # stored once started: a cancel would hide findings the store holds
         )
 
     def _on_findings_recorded(self, session, changes, count: int) -> None:
@@ -383,11 +384,14 @@ class MainWindow(QMainWindow):
         self.detection_finished.emit(count)
 
     # -- tasks --------------------------------------------------------------------------------------------
-    def _submit(self, fn, lane: Lane, label: str, on_success) -> TaskHandle:
+    def _submit(self, fn, lane: Lane, label: str, on_success, *, cancellable: bool = True) -> TaskHandle:
+        """`cancellable=False` for work that commits as it goes and does not poll `cancelled` (saving,
+        exporting): a Cancel there would report "Cancelled" for something that was done."""
         handle = self.runner.submit(
             fn,
             lane=lane,
             label=label,
+            cancellable=cancellable,
             on_success=on_success,
             on_error=self.show_error,
             on_cancel=lambda: self.status_label.setText(self.tr("Cancelled")),

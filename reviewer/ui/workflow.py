@@ -362,7 +362,8 @@ class WorkflowController(QObject):
                     progress(step, steps)
                 return out
 
-            self.window._submit(work, Lane.IO, self.tr("Exporting"), self._on_exported)
+            # not cancellable: the copy is written atomically and recorded in the audit log once verified
+            self.window._submit(work, Lane.IO, self.tr("Exporting"), self._on_exported, cancellable=False)
 
         dialog.accepted.connect(done)
         self._open(dialog)

@@ -100,6 +100,8 @@ def _review_everything(qtbot, window):
 def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, translations, sample):
     ws, _users = workspace
     window = make_window(ws, fake_detector=False)
+    started = []
+    window.runner.task_started.connect(started.append)
     window.start_engine()  # the real presidio engine, in the background
     tag = sample.suffix[1:]
     _login(window, "li")
@@ -148,6 +150,10 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     with _Outcome(qtbot, window, window.workflow.exported, 60000) as blocker:
         dialog.accept()
     copy = blocker.args[0]["copy"]
+    # work that commits as it goes offers no Cancel (it would report "Cancelled" for a written copy)
+    cancellable = {info.label: info.cancellable for info in started}
+    assert cancellable["Exporting"] is False and cancellable["Saving findings"] is False
+    assert any("detecting" in label.lower() and c for label, c in cancellable.items())  # detection polls it
     clean = load_document(copy.output).text
     for value in ids:
         assert value not in clean
