@@ -348,18 +348,24 @@ class WorkflowController(QObject):
             copy_path, log_paths = dialog.copy_path(), dialog.log_paths()  # read on the GUI thread
 
             def work(progress, _cancelled):
+                from reviewer.core.deidentify.export import PROGRESS_TOTAL
+
+                # the copy reports its pages (writing, then verifying); a review log is quick: 10 %
                 out = {"copy": None, "logs": {}}
-                steps, step = (1 if copy_path else 0) + len(log_paths), 0
+                per_log = PROGRESS_TOTAL // 10
+                steps = (PROGRESS_TOTAL if copy_path else 0) + per_log * len(log_paths)
+                done = 0
                 if copy_path:
                     copy_path.parent.mkdir(parents=True, exist_ok=True)
-                    out["copy"] = facade.export_copy(session, copy_path)
-                    step += 1
-                    progress(step, steps)
+                    out["copy"] = facade.export_copy(session, copy_path,
+                                                     progress=lambda d, t: progress(PROGRESS_TOTAL * d // t, steps))
+                    done = PROGRESS_TOTAL
+                    progress(done, steps)
                 for fmt, path in log_paths.items():
                     path.parent.mkdir(parents=True, exist_ok=True)
                     out["logs"][fmt] = facade.export_log(doc_id, fmt, path)
-                    step += 1
-                    progress(step, steps)
+                    done += per_log
+                    progress(done, steps)
                 return out
 
             # not cancellable: the copy is written atomically and recorded in the audit log once verified

@@ -133,13 +133,14 @@ class WorkspaceFacade(QObject):
         return self.workspace.return_for_rework(document_id, supervisor, reason)
 
     # -- exports -------------------------------------------------------------------------------------------------
-    def export_copy(self, session: WorkspaceReviewSession, output: str | Path):
-        """Write, verify, and record the de-identified copy (I/O lane)."""
+    def export_copy(self, session: WorkspaceReviewSession, output: str | Path, progress=None):
+        """Write, verify, and record the de-identified copy (I/O lane); `progress(done, total)` as
+        write_verified reports it."""
         from reviewer.core.deidentify.export import write_verified
         from reviewer.ui.pdf_view import PDFIUM_LOCK
 
         with PDFIUM_LOCK:
-            result = write_verified(session.document, session.plan(), output)
+            result = write_verified(session.document, session.plan(), output, progress=progress)
         self.workspace.record_export(
             session.document_id,
             result.sha256,

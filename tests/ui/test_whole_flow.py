@@ -100,8 +100,9 @@ def _review_everything(qtbot, window):
 def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, translations, sample):
     ws, _users = workspace
     window = make_window(ws, fake_detector=False)
-    started = []
+    started, progressed = [], []
     window.runner.task_started.connect(started.append)
+    window.runner.task_progressed.connect(lambda info, done, total: progressed.append((info.label, done, total)))
     window.start_engine()  # the real presidio engine, in the background
     tag = sample.suffix[1:]
     _login(window, "li")
@@ -153,6 +154,8 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     # work that commits as it goes offers no Cancel (it would report "Cancelled" for a written copy)
     cancellable = {info.label: info.cancellable for info in started}
     assert cancellable["Exporting"] is False and cancellable["Saving findings"] is False
+    exporting = [(d, t) for label, d, t in progressed if label == "Exporting"]
+    assert any(0 < d < t for d, t in exporting) and exporting[-1][0] == exporting[-1][1]  # written, then verified
     assert any("detecting" in label.lower() and c for label, c in cancellable.items())  # detection polls it
     clean = load_document(copy.output).text
     for value in ids:

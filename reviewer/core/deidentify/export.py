@@ -8,7 +8,7 @@ the temporary file is removed and `VerificationFailed` lists what survived and w
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,8 @@ from reviewer.core.deidentify.verify import VerificationReport, verify_output
 from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding
+
+PROGRESS_TOTAL = 1000  # write_verified's progress scale: writing 0-500, verifying 500-1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +43,16 @@ def export_redacted(document: Document, findings: Iterable[Finding], profile: Pr
 
 
 def write_verified(document: Document, plan: RedactionPlan, output: str | Path, *,
-                   pdf_rasterize: bool = False) -> ExportResult:
-    """Write `plan` applied to `document` into `output`; the file appears only once verified clean."""
+                   pdf_rasterize: bool = False, progress: Callable[[int, int], None] | None = None) -> ExportResult:
+    """Write `plan` applied to `document` into `output`; the file appears only once verified clean.
+
+    `progress(done, PROGRESS_TOTAL)`: writing is the first half, verifying the second (pages, for a PDF)."""
+    half = PROGRESS_TOTAL // 2
+
+    def phase(offset: int) -> Callable[[int, int], None] | None:
+        if progress is None:
+            return None
+        return lambda done, total: progress(offset + half * min(done, total) // max(total, 1), PROGRESS_TOTAL)
     source = Path(document.path)
     target = Path(output)
     _check_paths(document, source, target)
@@ -53,7 +63,7 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                             f"(got {target.name}). Change the output name.", path=str(target))
     with atomic_path(target, suffix=f".{fmt}.part") as tmp:
         try:
-            notes = _write(fmt, document, plan, tmp, pdf_rasterize)
+            notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0))
         except (ReviewerError, OSError):  # OSError: atomic_path turns disk full/permissions into WriteFailed
             raise
         except Exception as exc:  # a library failing on an odd file: a clear refusal, never a traceback
@@ -62,9 +72,13 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                                 f"Could not write a de-identified copy of {source.name} ({type(exc).__name__}: "
                                 f"{exc}). Nothing was written; re-save the file in its editor and retry, or use "
                                 "--pdf-rasterize.", path=str(target)) from exc
-        report = verify_output(tmp, plan.values.keys(), format=str(fmt))
+        if progress is not None:
+            progress(half, PROGRESS_TOTAL)
+        report = verify_output(tmp, plan.values.keys(), format=str(fmt), progress=phase(half))
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
+        if progress is not None:
+            progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
     report = VerificationReport(path=str(target), checked_values=report.checked_values, survivors=(),
                                 residues=(), places=report.places, warnings=report.warnings)
     return ExportResult(output=str(target), format=str(fmt), sha256=digest, source_sha256=document.sha256,
@@ -72,7 +86,7 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
 
 
 def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path,
-           pdf_rasterize: bool) -> tuple[str, ...]:
+           pdf_rasterize: bool, progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
     if fmt is DocumentFormat.TXT:
         from reviewer.core.documents.txt_writer import write_txt
 
@@ -87,7 +101,7 @@ def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Pa
         return write_docx(Path(document.path), plan, tmp).notes
     from reviewer.core.documents.pdf_writer import write_pdf
 
-    return write_pdf(Path(document.path), plan, tmp, rasterize=pdf_rasterize).notes
+    return write_pdf(Path(document.path), plan, tmp, rasterize=pdf_rasterize, progress=progress).notes
 
 
 def _check_paths(document: Document, source: Path, target: Path) -> None:

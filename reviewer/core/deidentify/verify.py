@@ -14,7 +14,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -125,8 +125,11 @@ class _Matcher:
         return tuple(Survivor(v, w) for v, w in self.found)
 
 
-def verify_output(path: str | Path, values: Iterable[str], *, format: str) -> VerificationReport:
-    """Look for each value (whole, after normalisation) anywhere in the file at `path`."""
+def verify_output(path: str | Path, values: Iterable[str], *, format: str,
+                  progress: Callable[[int, int], None] | None = None) -> VerificationReport:
+    """Look for each value (whole, after normalisation) anywhere in the file at `path`.
+
+    `progress(done, total)`: PDF pages read by pdfplumber (most of the time of a long PDF)."""
     matcher = _Matcher(values)
     residues: list[str] = []
     warnings: list[str] = []
@@ -137,7 +140,7 @@ def verify_output(path: str | Path, values: Iterable[str], *, format: str) -> Ve
         residues += _verify_docx(raw, matcher)
         warnings += _docx_warnings(raw)
     elif format == "pdf":
-        residues += _verify_pdf(p, matcher, warnings)
+        residues += _verify_pdf(p, matcher, warnings, progress)
     elif format == "txt":
         _verify_txt(raw, matcher)
     else:
@@ -246,7 +249,8 @@ def _verify_xml(data: bytes, name: str, m: _Matcher) -> list[str]:
 
 # --- pdf -------------------------------------------------------------------------------------
 
-def _verify_pdf(path: Path, m: _Matcher, warnings: list[str]) -> list[str]:
+def _verify_pdf(path: Path, m: _Matcher, warnings: list[str],
+                progress: Callable[[int, int], None] | None = None) -> list[str]:
     import pdfplumber
     import pikepdf
 
@@ -272,9 +276,16 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str]) -> list[str]:
                 residues.append(f"page {n}: content stream unparseable ({exc})")
     with pdfplumber.open(path) as doc:
         # pdfplumber is pure Python (12 s for 300 pages): a long PDF's pages are shared with the page helper
-        pages, _ = share_pages(len(doc.pages), lambda index: _plumber_page(doc, index),
+        count, read = len(doc.pages), [0]
+
+        def step(made: list) -> None:
+            read[0] += len(made)
+            if progress is not None and made:
+                progress(read[0], count)
+
+        pages, _ = share_pages(count, lambda index: _plumber_page(doc, index),
                                lambda first, last, _first_task: (plumber_pages, (str(path), first, last)),
-                               lambda _made: None, close=(close_plumber_pages, (str(path),)))
+                               step, close=(close_plumber_pages, (str(path),)))
     unmapped: dict[int, int] = {}
     images = 0
     for n, (chars, text, page_images, cids) in enumerate(pages, 1):

@@ -17,6 +17,7 @@ import bisect
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,17 +56,26 @@ class PdfWriteReport:
         return tuple(notes)
 
 
-def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasterize: bool = False) -> PdfWriteReport:
+def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasterize: bool = False,
+              progress: Callable[[int, int], None] | None = None) -> PdfWriteReport:
     """Write the redacted copy. `rasterize=True` re-renders every page that has a redaction as an
-    image (no text layer on those pages) instead of editing its content stream."""
+    image (no text layer on those pages) instead of editing its content stream. `progress(done,
+    total)`: pages mapped and their glyphs chosen (most of the writing time)."""
     from reviewer.core.documents.pdf_reader import openable_copy
 
     # the copy the reader read (repaired xref, owner-password-only) so every readable PDF can be exported
     data = openable_copy(source.read_bytes(), str(source))
     located = _located_boxes(plan)
-    maps = list(map_pages(data, _pages_to_map(data, plan) | set(located)))
     needles = _needles(plan)
-    chosen = {m.number: _choose_glyphs(m, needles, located) for m in maps}
+    maps: list[PageMap] = []
+    chosen: dict[int, list[Glyph]] = {}
+    wanted = _pages_to_map(data, plan) | set(located)
+    total = _page_count(data) if progress is not None else 0
+    for m in map_pages(data, wanted):
+        maps.append(m)
+        chosen[m.number] = _choose_glyphs(m, needles, located)
+        if progress is not None:
+            progress(len(maps), max(total, len(maps)))
     with pikepdf.open(io.BytesIO(data)) as pdf:
         over_images = {n for n, glyphs in chosen.items() if _over_image(glyphs, maps[n - 1].images)}
         if rasterize:
@@ -85,6 +95,11 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
                           pages_edited=tuple(sorted(edited)), pages_rasterized=tuple(sorted(raster)),
                           strings_replaced=replaced, annotations_removed=removed_annots,
                           pages_over_images=tuple(sorted(over_images)))
+
+
+def _page_count(data: bytes) -> int:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)
 
 
 # --- which glyphs go -------------------------------------------------------------------------

@@ -305,3 +305,30 @@ def test_a_pdf_of_published_sentences_exports_and_verifies(tmp_path):
     with pdfplumber.open(result.output) as doc:
         out = "".join((p.extract_text() or "") for p in doc.pages).replace(" ", "").replace("\n", "")
     assert not [v for v in plan.values if len(v) >= 3 and v in out]
+
+
+def test_export_reports_progress_page_by_page_while_writing_and_verifying(tmp_path):
+    """A long PDF takes seconds to write and verify: progress comes per page in both halves."""
+    from reviewer.core.deidentify.export import PROGRESS_TOTAL, write_verified
+    from reviewer.core.deidentify.plan import plan_redactions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.documents import load_document
+    from reviewer.core.types import EntityType, Finding, category_of
+    from tests.core.documents.bench_pdf_readers import make_cjk_pdf
+
+    src = tmp_path / "long.pdf"
+    make_cjk_pdf(src, 40, lines=10)
+    document = load_document(src)
+    i = document.text.index("王小明")
+    finding = Finding(str(EntityType.PERSON), i, i + 3, "王小明", 0.9, "t", "", category_of(EntityType.PERSON),
+                      document.locate(i, i + 3))
+    seen: list[tuple[int, int]] = []
+    result = write_verified(document, plan_redactions([finding], load_profile("general")), tmp_path / "out.pdf",
+                            progress=lambda done, total: seen.append((done, total)))
+    assert result.report.ok
+    done = [d for d, _ in seen]
+    assert {t for _, t in seen} == {PROGRESS_TOTAL} and done == sorted(done) and done[-1] == PROGRESS_TOTAL
+    half = PROGRESS_TOTAL // 2
+    assert len({d for d in done if 0 < d < half}) >= 20  # writing: the pages one by one
+    # verifying: pages read here one by one, the page helper's in chunks of 12
+    assert len({d for d in done if half < d < PROGRESS_TOTAL}) >= 10
