@@ -76,3 +76,28 @@ def workdir(tmp_path):
 
 
 __all__ = ["DATA", "docx_part_bytes", "io", "names_args", "pdf_stream_bytes", "raw_hits", "run_redact", "sha256"]
+
+
+def published_paragraphs(tmp_path: Path) -> list[str]:
+    """bench.generate's published sentences (MSRA + CLUENER, identifiers planted), one paragraph per line."""
+    from bench.generate import make_real_txt
+
+    make_real_txt(tmp_path / "sentences.txt")
+    return (tmp_path / "sentences.txt").read_text(encoding="utf-8").splitlines()
+
+
+def detect_and_export(src: Path, out: Path, *, min_findings: int, min_values: int):
+    """The real engine over `src`, every finding accepted under the general profile, a verified copy at `out`."""
+    from reviewer.core.deidentify.export import write_verified
+    from reviewer.core.deidentify.plan import plan_from_decisions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.detection import analyze
+    from reviewer.core.documents import load_document
+
+    document = load_document(src)
+    findings = analyze(document)
+    assert len(findings) > min_findings
+    plan = plan_from_decisions([(f, None) for f in findings], load_profile("general"))
+    result = write_verified(document, plan, out)
+    assert result.report.ok and result.report.checked_values > min_values
+    return plan, result

@@ -10,7 +10,8 @@ from lxml import etree
 
 from reviewer.core.deidentify.verify import verify_output
 
-from .conftest import DATA, docx_part_bytes, names_args, raw_hits, run_redact, sha256
+from .conftest import (DATA, detect_and_export, docx_part_bytes, names_args, published_paragraphs, raw_hits,
+                       run_redact, sha256)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -156,15 +157,7 @@ def test_output_must_not_overwrite_input(capsys, tmp_path):
 def test_a_docx_of_published_sentences_exports_and_verifies(tmp_path):
     """400 paragraphs of published news and web sentences with identifiers planted (bench.generate), in body
     text and table cells, detected by the real engine and exported under the general profile."""
-    from bench.generate import make_real_txt
-    from reviewer.core.deidentify.export import write_verified
-    from reviewer.core.deidentify.plan import plan_from_decisions
-    from reviewer.core.deidentify.profiles import load_profile
-    from reviewer.core.detection import analyze
-    from reviewer.core.documents import load_document
-
-    make_real_txt(tmp_path / "sentences.txt")
-    paragraphs = (tmp_path / "sentences.txt").read_text(encoding="utf-8").splitlines()[:400]
+    paragraphs = published_paragraphs(tmp_path)[:400]
     d = docx.Document()
     for i, p in enumerate(paragraphs):
         if i % 40 == 0:
@@ -174,12 +167,7 @@ def test_a_docx_of_published_sentences_exports_and_verifies(tmp_path):
         d.add_paragraph(p)
     src = tmp_path / "published.docx"
     d.save(src)
-    document = load_document(src)
-    findings = analyze(document)
-    assert len(findings) > 500
-    plan = plan_from_decisions([(f, None) for f in findings], load_profile("general"))
-    result = write_verified(document, plan, tmp_path / "out.docx")
-    assert result.report.ok and result.report.checked_values > 300
+    plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=500, min_values=300)
     out = docx.Document(result.output)
     cells = [c.text for t in out.tables for r in t.rows for c in r.cells]
     text = "\n".join([p.text for p in out.paragraphs] + cells)  # a table row cuts a sentence: not one text

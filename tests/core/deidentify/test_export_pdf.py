@@ -8,7 +8,8 @@ import pypdf
 
 from reviewer.core.deidentify.verify import verify_output
 
-from .conftest import DATA, names_args, pdf_stream_bytes, raw_hits, run_redact, sha256
+from .conftest import (DATA, detect_and_export, names_args, pdf_stream_bytes, published_paragraphs, raw_hits,
+                       run_redact, sha256)
 
 
 def _redact(capsys, tmp_path, *extra):
@@ -276,15 +277,7 @@ def test_a_pdf_of_published_sentences_exports_and_verifies(tmp_path):
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    from bench.generate import make_real_txt
-    from reviewer.core.deidentify.export import write_verified
-    from reviewer.core.deidentify.plan import plan_from_decisions
-    from reviewer.core.deidentify.profiles import load_profile
-    from reviewer.core.detection import analyze
-    from reviewer.core.documents import load_document
-
-    make_real_txt(tmp_path / "sentences.txt")
-    paragraphs = (tmp_path / "sentences.txt").read_text(encoding="utf-8").splitlines()[2000:2600]
+    paragraphs = published_paragraphs(tmp_path)[2000:2600]
     text = "".join(ch for ch in "".join(paragraphs) if ord(ch) < 0x10000)
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     src = tmp_path / "published.pdf"
@@ -296,12 +289,7 @@ def test_a_pdf_of_published_sentences_exports_and_verifies(tmp_path):
             c.drawString(40, 800 - 19 * j, line)
         c.showPage()
     c.save()
-    document = load_document(src)
-    findings = analyze(document)
-    assert len(findings) > 1000
-    plan = plan_from_decisions([(f, None) for f in findings], load_profile("general"))
-    result = write_verified(document, plan, tmp_path / "out.pdf")
-    assert result.report.ok and result.report.checked_values > 500
+    plan, result = detect_and_export(src, tmp_path / "out.pdf", min_findings=1000, min_values=500)
     with pdfplumber.open(result.output) as doc:
         out = "".join((p.extract_text() or "") for p in doc.pages).replace(" ", "").replace("\n", "")
     assert not [v for v in plan.values if len(v) >= 3 and v in out]
