@@ -97,22 +97,26 @@ class _Device(PDFPageAggregator):
                 continue
             if not isinstance(obj, (bytes, bytearray)):
                 continue
-            spans = code_spans(font, bytes(obj))
+            data = bytes(obj)
+            spans = code_spans(font, data)
             if spans is None:
                 page.unsafe.add(key)
-                spans = [(0, 0, cid) for cid in font.decode(bytes(obj))]
+                spans = [(0, 0, cid) for cid in font.decode(data)]
             for start, end, cid in spans:
                 if needcharspace:
                     x += charspace
                 before = len(self.cur_item._objs)
+                unmapped = cid is None  # drawn as the notdef glyph: it takes its width (see code_spans)
                 adv = self.render_char(utils.translate_matrix(matrix, (x, y)), font, fontsize, scaling,
-                                       textstate.rise, cid, ncs, graphicstate)
+                                       textstate.rise, NOTDEF if unmapped else cid, ncs, graphicstate)
                 if len(self.cur_item._objs) > before:
                     item = self.cur_item._objs[-1]
+                    if unmapped:
+                        del self.cur_item._objs[-1]  # pdfminer and so pdfplumber do not show it: nor do we
                     space = textstate.wordspace if (cid == 32 and not multibyte) else 0.0
                     advance = (adv / scaling if scaling else 0.0) + textstate.charspace + space
-                    page.glyphs.append(Glyph(key, op, index, start, end, item.get_text(), tuple(item.bbox),
-                                             advance, fontsize))
+                    text = _unmapped_text(font, data[start:end]) if unmapped else item.get_text()
+                    page.glyphs.append(Glyph(key, op, index, start, end, text, tuple(item.bbox), advance, fontsize))
                 x += adv
                 if cid == 32 and wordspace:
                     x += wordspace
@@ -162,9 +166,19 @@ class _Interpreter(PDFPageInterpreter):
             self.device.current = saved
 
 
-def code_spans(font: object, data: bytes) -> list[tuple[int, int, int]] | None:
-    """(byte start, byte end, cid) per glyph code, or None when the encoding is not understood."""
-    spans: list[tuple[int, int, int]] = []
+NOTDEF = 0  # the CID a code missing from the CMap is drawn with (PDF 32000 9.7.6.3, no notdefrange)
+
+
+def code_spans(font: object, data: bytes) -> list[tuple[int, int, int | None]] | None:
+    """(byte start, byte end, cid) per glyph code, or None when the encoding is not understood.
+
+    A code that its CMap does not map (reportlab's UniGB-UCS2-H has no "·", pdfminer's copy of it lacks
+    a few hundred codes) has cid None. pdfminer skips it, with no advance; a renderer draws the notdef
+    glyph and advances by its width, so every later glyph of the string sits one width further right
+    than pdfminer says. Rasterising such a page burned its boxes one character to the left of the
+    removed characters (the last one stayed legible). Only a code that fails on its last byte is
+    accepted (every code sharing its prefix ends there): its length is then certain."""
+    spans: list[tuple[int, int, int | None]] = []
     if isinstance(font, PDFCIDFont):
         cmap = font.cmap
         if isinstance(cmap, IdentityCMapByte):
@@ -182,6 +196,9 @@ def code_spans(font: object, data: bytes) -> list[tuple[int, int, int]] | None:
                     d, start = cmap.code2cid, i + 1
                 elif isinstance(x, dict):
                     d = x
+                elif d is not cmap.code2cid and all(isinstance(v, int) for v in d.values()):
+                    spans.append((start, i + 1, None))
+                    d, start = cmap.code2cid, i + 1
                 else:
                     return None
             if start != len(data):
@@ -190,9 +207,18 @@ def code_spans(font: object, data: bytes) -> list[tuple[int, int, int]] | None:
             return None
     else:
         spans = [(i, i + 1, b) for i, b in enumerate(data)]
-    if [s[2] for s in spans] != list(font.decode(data)):
+    if [s[2] for s in spans if s[2] is not None] != list(font.decode(data)):
         return None
     return spans
+
+
+def _unmapped_text(font: PDFCIDFont, code: bytes) -> str:
+    """A UCS-2 CMap's codes are the characters themselves (UniGB-UCS2-H: 00B7 is ·), as pdfium reads them."""
+    name = str(getattr(font.cmap, "attrs", {}).get("CMapName", ""))
+    if len(code) == 2 and ("UCS2" in name or "UTF16" in name):
+        char = chr(int.from_bytes(code, "big"))
+        return char if char.isprintable() and not 0xD800 <= ord(char) < 0xE000 else ""
+    return ""
 
 
 def map_pages(data: bytes, only: Container[int] | None = None) -> Iterator[PageMap]:
