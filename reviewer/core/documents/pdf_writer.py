@@ -83,7 +83,7 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
         else:
             edited, raster = _edit_streams(pdf, maps, chosen, over_images)
         for number in raster:
-            _rasterize(pdf, data, number, chosen[number], maps[number - 1])
+            _rasterize(pdf, data, number, chosen[number], maps[number - 1], needles)
         for m in maps:
             if m.number not in raster and chosen[m.number]:
                 _draw_boxes(pdf, pdf.pages[m.number - 1], m, chosen[m.number])
@@ -313,6 +313,33 @@ def _edit_streams(pdf: pikepdf.Pdf, maps: list[PageMap], chosen: dict[int, list[
     return edited - raster, raster
 
 
+def _rendered_value_boxes(page: object, needles: _Needles, number: int, width: int, height: int
+                          ) -> list[tuple[float, float, float, float]]:
+    """Pixel boxes (left, top, right, bottom) of the removed characters of every value in pdfium's text of
+    `page`, rendered at `width` x `height` with the page's own rotation. Caller holds PDFIUM_LOCK."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        glyphs = []
+        dx, dy = ctypes.c_int(), ctypes.c_int()
+        for i in range(textpage.count_chars()):
+            corners = []
+            left, bottom, right, top = textpage.get_charbox(i, loose=True)
+            for x, y in ((left, bottom), (right, top)):
+                pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, width, height, 0, x, y, dx, dy)
+                corners.append((dx.value, dy.value))
+            (ax, ay), (bx, by) = corners
+            box = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+            glyphs.append(Glyph(("page", number), 0, 0, 0, 0, textpage.get_text_range(i, 1), box, 0.0, 0.0))
+    finally:
+        textpage.close()
+    chosen = _choose_glyphs(PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0, glyphs=glyphs), needles, {})
+    return [g.bbox for g in chosen]
+
+
 def _inverse(m: tuple[float, ...]) -> tuple[float, ...]:
     a, b, c, d, e, f = m
     det = a * d - b * c
@@ -339,8 +366,14 @@ def _draw_boxes(pdf: pikepdf.Pdf, page: pikepdf.Page, m: PageMap, glyphs: list[G
     page.contents_add(pdf.make_stream(b"\nQ\n" + b"\n".join(ops) + b"\n"), prepend=False)
 
 
-def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], m: PageMap) -> None:
-    """Replace a page by an image of itself with the boxes burned in (no text layer remains)."""
+def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], m: PageMap,
+               needles: _Needles) -> None:
+    """Replace a page by an image of itself with the boxes burned in (no text layer remains).
+
+    Boxes go where pdfminer put the removed glyphs and, as well, where pdfium (which draws the image)
+    puts the characters of every value on the page: the pages that land here are exactly those whose
+    streams pdfminer could not map with certainty, and its positions there can be off by whole
+    characters (a code missing from the CMap shifted a line by one em and left a removed 三 legible)."""
     import pypdfium2
     from PIL import ImageDraw
 
@@ -350,6 +383,7 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
             src = doc[number - 1]
             width, height = src.get_size()
             image = src.render(scale=RASTER_SCALE).to_pil().convert("RGB")
+            drawn = _rendered_value_boxes(src, needles, number, image.width, image.height)
             src.close()
         finally:
             doc.close()
@@ -358,6 +392,8 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
         x0, y0, x1, y1 = g.bbox
         draw.rectangle([x0 * RASTER_SCALE, (height - y1) * RASTER_SCALE, x1 * RASTER_SCALE,
                         (height - y0) * RASTER_SCALE], fill=(0, 0, 0))
+    for box in drawn:
+        draw.rectangle(box, fill=(0, 0, 0))
     buf = io.BytesIO()
     image.save(buf, format="JPEG", quality=85)
     xobj = pikepdf.Stream(pdf, buf.getvalue())

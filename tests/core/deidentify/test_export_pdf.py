@@ -343,38 +343,56 @@ def _rendered_boxes(path):
         doc.close()
 
 
-def test_a_code_missing_from_the_cmap_moves_nothing_and_hides_nothing(tmp_path):
-    """reportlab writes · through UniGB-UCS2-H, whose code pdfminer's CMap lacks: pdfminer skips it
-    without advancing, a renderer draws it one em wide. The writer used pdfminer's positions: the page
-    was re-rendered as an image with its boxes one character to the left, over the kept 张, and the
-    removed 三 stayed legible in the pixels (41 of 71 pages of published text were rendered so). Now
-    the page is edited (its text layer kept), and forced rendering blackens exactly the removed glyphs."""
-    import pypdfium2
+def _second_line_pdf(tmp_path, second_line):
+    """Two lines of STSong-Light (reportlab: UniGB-UCS2-H); 张三 is a finding on the first line only, so
+    on the second it is found by its text. Returns the document and the general-profile plan."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    from reviewer.core.deidentify.export import write_verified
     from reviewer.core.deidentify.plan import plan_redactions
     from reviewer.core.deidentify.profiles import load_profile
     from reviewer.core.documents import load_document
     from reviewer.core.types import EntityType, Finding, category_of
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    src = tmp_path / "dot.pdf"
+    src = tmp_path / "lines.pdf"
     c = canvas.Canvas(str(src))
     c.setFont("STSong-Light", 12)
     c.drawString(72, 700, "甲方张三同意，无圆点。")
-    c.drawString(72, 680, "西晋·司马彪著，张三同意。")
+    c.drawString(72, 680, second_line)
     c.save()
     document = load_document(src)
-    assert "西晋·司马彪著，张三同意。" in document.text
-    i = document.text.index("张三")  # located on the first line only: the second is found by its text
+    i = document.text.index("张三")
     finding = Finding(str(EntityType.PERSON), i, i + 2, "张三", 0.9, "t", "", category_of(EntityType.PERSON),
                       document.locate(i, i + 2))
     plan = plan_redactions([finding], load_profile("general"))
     assert plan.values == {"张三": "张某"}
-    before = _rendered_boxes(src)
+    return document, plan
+
+
+def _pixels(path, boxes):
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(path))
+    try:
+        image = doc[0].render(scale=1).to_pil().convert("L")
+    finally:
+        doc.close()
+    return [image.getpixel((int(x), int(y))) for _, x, y in boxes]
+
+
+def test_a_code_missing_from_the_cmap_moves_nothing_and_hides_nothing(tmp_path):
+    """reportlab writes · through UniGB-UCS2-H, whose code pdfminer's CMap lacks: pdfminer skips it
+    without advancing, a renderer draws it one em wide. The writer used pdfminer's positions: the page
+    was re-rendered as an image with its boxes one character to the left, over the kept 张, and the
+    removed 三 stayed legible in the pixels (41 of 71 pages of published text were rendered so). Now
+    the page is edited (its text layer kept), and forced rendering blackens exactly the removed glyphs."""
+    from reviewer.core.deidentify.export import write_verified
+
+    document, plan = _second_line_pdf(tmp_path, "西晋·司马彪著，张三同意。")
+    assert "西晋·司马彪著，张三同意。" in document.text
+    before = _rendered_boxes(document.path)
     removed = [b for b in before if b[0] == "三"]
     kept = [b for b in before if b[0] in "张同"]
     assert len(removed) == 2 and len(kept) == 4
@@ -388,8 +406,20 @@ def test_a_code_missing_from_the_cmap_moves_nothing_and_hides_nothing(tmp_path):
 
     raster = write_verified(document, plan, tmp_path / "raster.pdf", pdf_rasterize=True)
     assert raster.report.ok and any("re-rendered" in n for n in raster.notes)
-    image = pypdfium2.PdfDocument(str(raster.output))[0].render(scale=1).to_pil().convert("L")
-    for ch, x, y in removed:
-        assert image.getpixel((int(x), int(y))) < 40, (ch, x, y)
-    for ch, x, y in kept:
-        assert image.getpixel((int(x), int(y))) > 40, (ch, x, y)
+    assert all(p < 40 for p in _pixels(raster.output, removed)), _pixels(raster.output, removed)
+    assert all(p > 40 for p in _pixels(raster.output, kept)), _pixels(raster.output, kept)
+
+
+def test_a_page_pdfminer_misreads_is_rendered_with_boxes_where_pdfium_draws(tmp_path):
+    """A code whose first byte the CMap lacks (a private-use character): pdfminer loses step and reads 司
+    as S, one byte late, and every later position of the line is off. Such a page is re-rendered; its
+    boxes were burned at pdfminer's positions and 三 stayed legible. They now also go where pdfium,
+    which draws the image, has the characters of each value."""
+    from reviewer.core.deidentify.export import write_verified
+
+    document, plan = _second_line_pdf(tmp_path, "西晋\ue000司马彪著，张三同意。")
+    removed = [b for b in _rendered_boxes(document.path) if b[0] == "三"]
+    assert len(removed) == 2
+    result = write_verified(document, plan, tmp_path / "out.pdf")
+    assert result.report.ok and any("re-rendered" in n for n in result.notes), result.notes
+    assert all(p < 40 for p in _pixels(result.output, removed)), _pixels(result.output, removed)
