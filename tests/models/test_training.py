@@ -84,3 +84,19 @@ def test_enumerations_have_no_person_and_use_the_common_word_list() -> None:
         _well_formed(example)
         assert all(lab == "ORGANIZATION" for _, _, lab in example.spans)
     assert sum("、" in ex.text for ex in examples) > 250
+
+
+def test_line_cuts_fall_between_entities_and_move_their_spans() -> None:
+    """`--line-breaks` (an experiment, models/README.md run WB): PDF-like lines, never inside an entity."""
+    import random
+
+    examples = list(govgen.generate(200, seed=7)) + list(govgen.generate_lists(20, seed=4))
+    rng = random.Random(0)
+    cut = [train.cut_lines(ex, rng) for ex in examples]
+    assert sum(ex.text.count("\n") for ex in cut) > 200
+    for before, after in zip(examples, cut, strict=True):
+        _well_formed(after)
+        assert after.text.replace("\n", "") == before.text
+        assert [after.text[s:e] for s, e, _ in after.spans] == [before.text[s:e] for s, e, _ in before.spans]
+        assert max(len(line) for line in after.text.split("\n")) <= 40 + max(
+            (e - s for s, e, _ in before.spans), default=0)
