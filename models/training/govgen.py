@@ -304,3 +304,64 @@ def generate_enumerations(n: int, seed: int) -> Iterator[Example]:
 if __name__ == "__main__":
     for ex in generate(15, seed=1):
         print(ex.text, [ex.text[s:e] + "/" + lab for s, e, lab in ex.spans])
+
+
+# --- compositional clauses (experiment: `train.py --gov-clauses N`) ------------------------------------
+# A name in a government text is as often the object of a preposition or a verb (向某某送达, 与某某签订,
+# 经某某同意, 某某的妻子) as the subject after a role word. The fixed templates above hold a few dozen
+# such frames; these combine an opening, a subject and a predicate, so the model meets a name in many
+# positions and learns it from the name itself rather than from one surrounding sentence.
+CLAUSE_OPENINGS = ("", "", "", "{Y}年{M}月{Q}日，", "{M}月{Q}日上午，", "近日，", "经查，", "据了解，", "经核实，",
+                   "调查中，", "另查明，", "同日，", "次日，", "期间，", "在{L}，", "根据群众反映，")
+CLAUSE_SUBJECTS = ("{G}", "{G}", "本机关", "我局", "执法人员", "工作人员{P}", "{G}工作人员{P}", "{C}", "{I}",
+                   "{L}村委会", "社区网格员{P}", "{P}", "{P}", "{P}", "{T}{P}", "承办人{P}", "{P}同志")
+OBJECT_PREDICATES = (
+    "向{P}送达了《{X}》", "与{P}签订了{K}", "通知{P}于{M}月{Q}日前补正材料", "委托{P}代为办理相关手续",
+    "由{P}负责现场核查", "经{P}同意后调取了监控录像", "对{P}作出{F}的决定", "为{P}办理了{S}", "约谈了{P}",
+    "将材料转交给{P}", "请{P}在笔录上签字", "陪同{P}前往{G}", "联系了{P}的家属", "听取了{P}的陈述和申辩",
+    "核实了{P}提供的证明材料", "与{P}及其家属进行了沟通", "收到{P}提交的{X}", "向{P}了解有关情况",
+    "将{P}纳入{B}保障范围", "暂停发放{P}的{B}", "为{P}发放{B}{R}元", "给予{P}{F}", "把{P}列为重点帮扶对象",
+    "对{P}开展入户走访", "向{P}出具了{X}", "协助{P}申请{B}", "拨付给{P}{B}{R}元", "转账至{P}名下账户",
+    "将{P}的申请退回", "认定{P}的行为构成违法", "责令{P}限期改正", "受理了{P}的复议申请", "驳回了{P}的诉讼请求",
+    "对{P}的{K}进行了备案", "邀请{P}参加座谈", "安排{P}到{I}就医", "帮助{P}找到了工作", "为{P}和{P}调解了纠纷",
+    "支付{P}{R}元", "告知{P}救济途径", "给{P}回复了处理意见", "与{P}、{P}分别谈话", "同{P}一起到{A}查看",
+)
+SUBJECT_PREDICATES = (
+    "于{Y}年{M}月{Q}日提出申请", "主动退还了违法所得", "拒绝在笔录上签字", "对处理结果表示满意",
+    "未按期缴纳罚款", "在{C}工作期间受伤", "多次到{G}反映问题", "申请查阅{X}", "对答复不服", "承认了违法事实",
+    "因病住院治疗", "称其已搬离{A}", "要求赔偿损失{R}元", "提供了{K}原件",
+)
+CLAUSE_KIN = ("{P}的父亲{P}", "{P}的母亲{P}", "{P}的妻子{P}", "{P}之子{P}", "{P}的女儿{P}", "{P}及其配偶{P}",
+              "{P}的监护人{P}", "{P}的代理人{P}")
+CLAUSE_TAILS = ("。", "。", "。", "，并制作了笔录。", "，相关材料已归档。", "，{P}表示认可。", "，情况属实。",
+                "，现予以公示。", "，请予支持。", "；")
+CLAUSE_WORDS = {
+    "X": ("行政处罚决定书", "责令改正通知书", "政府信息公开申请答复书", "不予受理告知书", "补正通知书", "调解协议书",
+          "身份证明", "户口簿复印件", "收入证明", "病历资料"),
+    "K": ("房屋租赁合同", "征收补偿协议", "劳动合同", "委托书", "承诺书", "调解协议"),
+    "F": ("警告", "罚款{R}元", "没收违法所得", "暂扣许可证", "批评教育"),
+    "S": ("低保手续", "医保报销", "户籍迁移", "残疾人证", "社保卡", "临时救助"),
+    "B": ("临时救助金", "高龄津贴", "低保金", "就业补贴", "特困供养金", "医疗救助"),
+}
+
+
+def generate_clauses(n: int, seed: int) -> Iterator[Example]:
+    """``n`` sentences of one or two composed clauses (opening, subject, predicate, tail)."""
+    r = random.Random(seed)
+
+    def clause() -> str:
+        roll = r.random()
+        if roll < 0.7:
+            body = r.choice(CLAUSE_SUBJECTS) + r.choice(OBJECT_PREDICATES)
+        elif roll < 0.85:
+            body = r.choice(("{P}", "{P}", "{D}", "当事人{P}", "申请人{P}", "{L}村民{P}")) + r.choice(SUBJECT_PREDICATES)
+        else:
+            body = r.choice(CLAUSE_KIN) + r.choice(SUBJECT_PREDICATES)
+        text = r.choice(CLAUSE_OPENINGS) + body + r.choice(CLAUSE_TAILS)
+        return re.sub(r"\{([XKFSB])\}", lambda m: r.choice(CLAUSE_WORDS[m.group(1)]), text)
+
+    for _ in range(n):
+        template = clause()
+        if r.random() < 0.35:
+            template = template.rstrip("。；") + "，" + clause()
+        yield render(template, r)

@@ -37,6 +37,7 @@ CLUENER_HOLDOUT = 1000  # CLUENER train sentences held out for model selection (
 GOV_TRAIN, GOV_DEV = 20000, 600
 GOV_LISTS_TRAIN, GOV_LISTS_DEV = 1500, 50  # generated rosters (govgen.generate_lists)
 GOV_ENUM_TRAIN, GOV_ENUM_DEV = 2000, 50  # generated enumerations without persons (govgen.generate_enumerations)
+GOV_CLAUSES_TRAIN = 0  # composed clauses (govgen.generate_clauses); experiments, the dev set does not change
 AUGMENT_NAMES = True
 FOREIGN_NAMES = 0.0  # share of the renamed copies' names that are foreign (govgen.foreign_person); experiments
 REPEAT: dict[str, int] = {}  # source -> times it appears in the training set (experiments)
@@ -57,6 +58,7 @@ def training_sets() -> tuple[list[tuple[str, corpora.Example]], list[tuple[str, 
     train += [("gov_generated", ex) for ex in govgen.generate(GOV_TRAIN, seed=1)]
     train += [("gov_lists", ex) for ex in govgen.generate_lists(GOV_LISTS_TRAIN, seed=4)]
     train += [("gov_enumerations", ex) for ex in govgen.generate_enumerations(GOV_ENUM_TRAIN, seed=6)]
+    train += [("gov_clauses", ex) for ex in govgen.generate_clauses(GOV_CLAUSES_TRAIN, seed=8)]
     dev = [("cluener_holdout", ex) for ex in cluener[:CLUENER_HOLDOUT]]
     dev += [("resume_dev", ex) for ex in corpora.resume("dev")]
     dev += [("weibo_dev", ex) for ex in corpora.weibo("dev")]
@@ -117,7 +119,7 @@ def replace_names(examples: list[tuple[str, corpora.Example]], seed: int) -> lis
     foreign = random.Random(seed + 1000)  # its own stream: at 0 the copies are those of earlier models
     out = []
     for src, ex in examples:
-        if src == "gov_generated" or not any(label == "PERSON" for _, _, label in ex.spans):
+        if src in ("gov_generated", "gov_clauses") or not any(label == "PERSON" for _, _, label in ex.spans):
             continue
         text, spans, shift, last = [], [], 0, 0
         for start, end, label in sorted(ex.spans):
@@ -207,6 +209,7 @@ def install(best: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     global CORPUS_DIR, GOV_TRAIN, GOV_LISTS_TRAIN, GOV_ENUM_TRAIN, AUGMENT_NAMES, REPEAT, FOREIGN_NAMES, LINE_BREAKS
+    global GOV_CLAUSES_TRAIN
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", type=Path, default=HERE / "config.cfg")
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
@@ -215,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gov-train", type=int, default=GOV_TRAIN, help="generated government sentences")
     parser.add_argument("--gov-lists", type=int, default=GOV_LISTS_TRAIN, help="generated rosters")
     parser.add_argument("--gov-enumerations", type=int, default=GOV_ENUM_TRAIN, help="generated enumerations")
+    parser.add_argument("--gov-clauses", type=int, default=GOV_CLAUSES_TRAIN, help="generated composed clauses")
     parser.add_argument("--no-augment-names", action="store_true", help="without the renamed copies")
     parser.add_argument("--foreign-names", type=float, default=FOREIGN_NAMES,
                         help="share of the renamed copies' names that are foreign")
@@ -227,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="config override, e.g. training.max_steps=20000")
     args = parser.parse_args(argv)
     CORPUS_DIR, GOV_TRAIN, AUGMENT_NAMES = args.corpus_dir, args.gov_train, not args.no_augment_names
-    GOV_LISTS_TRAIN, GOV_ENUM_TRAIN = args.gov_lists, args.gov_enumerations
+    GOV_LISTS_TRAIN, GOV_ENUM_TRAIN, GOV_CLAUSES_TRAIN = args.gov_lists, args.gov_enumerations, args.gov_clauses
     FOREIGN_NAMES, LINE_BREAKS = args.foreign_names, args.line_breaks
     REPEAT = {k: int(v) for k, _, v in (item.partition("=") for item in args.repeat)}
     if not args.skip_corpus:
