@@ -85,11 +85,13 @@ def test_roster_without_separators(offline_analyzer) -> None:
 def test_words_opening_a_pdf_line_are_not_names(offline_analyzer) -> None:
     """A page of a text PDF breaks its lines mid-clause; a word that opens a line (公民 of 公民身份号码,
     强化 of 强化政策解读) is not a name. Model W (models/README.md, 2026-12-04) scored better on every
-    sentence set and found 公民 61 times and 强化 16 times in the 300-page benchmark report: not shipped."""
+    sentence set and found 公民 61 times and 强化 16 times in the 300-page benchmark report: not shipped.
+    O's recipe with seed 1, retrained in the sixth session, found 政府 602 times there (the last line)."""
     text = ("强政府信息公开保密审查，严格落实先审查、后公开和一事一审原则。\n申请人唐燕婷，\n"
             "公民身份号码110105199706046590，\n已按规定提交相关材料。\n"
             "稳妥推进财政预决算、重大建设项目批准和实施等领域的信息公开。\n"
-            "强化政策解读，主要负责同志要带头宣讲政策，解读材料与政策文件同步发布\n。")
+            "强化政策解读，主要负责同志要带头宣讲政策，解读材料与政策文件同步发布\n。\n"
+            "政府全体会议和常务会议讨论决定的事项，除依法需要保密的外都要及时公开\n。")
     results = offline_analyzer.analyze(text=text, language="zh", score_threshold=0.5)
     assert [text[r.start:r.end] for r in results if r.entity_type == "PERSON"] == ["唐燕婷"]
 
