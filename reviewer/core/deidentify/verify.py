@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from reviewer.core.deidentify.errors import VerificationFailed
+from reviewer.core.documents.docx_alt_chunks import chunk_kind, chunk_lines
 from reviewer.core.documents.pdf_pages import share_pages
 from reviewer.core.documents.pdfium_lock import pdfium_page_texts
 from reviewer.core.trie_regex import compile_literals
@@ -195,6 +196,13 @@ def _verify_docx(raw: bytes, m: _Matcher, prefix: str = "") -> list[str]:
                 continue
             if low.endswith((".xml", ".rels", ".vml")) or data.lstrip()[:5] == b"<?xml":
                 residues += _verify_xml(data, name, m)
+            elif chunk_kind(low, data) in ("html", "mht", "rtf", "text"):
+                # an imported chunk Word would show (the writer turns them into paragraphs): its text, decoded
+                # (HTML entities, RTF escapes, quoted-printable), not only its bytes
+                try:
+                    m.text("\n".join(chunk_lines(low, data)), f"{name} (text)")
+                except ValueError as exc:
+                    residues.append(f"{name}: imported chunk that cannot be read ({exc})")
     return residues
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 
 from lxml import etree
 
+from reviewer.core.documents.docx_alt_chunks import UnreadableChunk, chunk_lines
 from reviewer.core.documents.docx_package import R_NS, W_NS, DocxPackage, Relationship
 from reviewer.core.documents.docx_properties import property_blocks
 from reviewer.core.documents.limits import Limits, check_text, too_large
@@ -25,6 +26,7 @@ SDT, SDT_CONTENT, CUSTOM_XML, SMART_TAG = (W + n for n in ("sdt", "sdtContent", 
 INS, DEL, MOVE_TO, MOVE_FROM = (W + n for n in ("ins", "del", "moveTo", "moveFrom"))
 HYPERLINK, FLD_SIMPLE, DIR, BDO = (W + n for n in ("hyperlink", "fldSimple", "dir", "bdo"))
 TXBX_CONTENT, AUTHOR, INSTR_TEXT = W + "txbxContent", W + "author", W + "instrText"
+ALT_CHUNK = W + "altChunk"
 ALTERNATE, CHOICE, FALLBACK = (f"{{{MC_NS}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
 DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 R_ID = f"{{{R_NS}}}id"
@@ -162,10 +164,12 @@ class _Reader:
         if depth > self.limits.max_xml_depth:
             raise too_large("表格/文本框嵌套层数", "the nesting depth of tables/text boxes", depth,
                             self.limits.max_xml_depth, "max_xml_depth", path=self.package.path)
-        counts = {P: 0, TBL: 0, SDT: 0}
+        counts = {P: 0, TBL: 0, SDT: 0, ALT_CHUNK: 0}
         for child in _block_children(container):
             tag = child.tag
-            if tag == P:
+            if tag == ALT_CHUNK:
+                self._alt_chunk(child, part, f"{path}/altChunk[{counts[ALT_CHUNK]}]", kind, attrs, rels)
+            elif tag == P:
                 self._paragraph(child, part, f"{path}/p[{counts[P]}]", kind, attrs, rels, depth)
             elif tag == TBL:
                 self._table(child, part, f"{path}/tbl[{counts[TBL]}]", kind, attrs, rels, depth)
@@ -176,6 +180,24 @@ class _Reader:
             else:
                 continue
             counts[tag] += 1
+
+    def _alt_chunk(self, el: etree._Element, part: str, path: str, kind: BlockKind, attrs: Mapping[str, str],
+                   rels: Mapping[str, Relationship]) -> None:
+        """An imported HTML/MHT/RTF/text/docx file that Word shows in place: its lines are paragraphs here."""
+        rel = rels.get(el.get(R_ID) or "")
+        data = self.package.read(rel.target) if rel is not None and not rel.external else None
+        if data is None:
+            return  # nothing to show: Word shows nothing either
+        chunk_attrs = {**attrs, "alt_chunk": rel.target}
+        try:
+            lines = chunk_lines(rel.target, data)
+        except (UnreadableChunk, ValueError) as exc:
+            # named, like an embedded file, so the reviewer knows there is content we cannot read
+            self.add(Block(kind=BlockKind.ATTACHMENT, part=rel.target, path=path, text=rel.target.rsplit("/", 1)[-1],
+                           attrs={**chunk_attrs, "unreadable": str(exc)}))
+            return
+        for k, line in enumerate(lines):
+            self.add(Block(kind=kind, part=part, path=f"{path}/line[{k}]", text=line, attrs=chunk_attrs))
 
     def _table(self, tbl: etree._Element, part: str, path: str, kind: BlockKind, attrs: Mapping[str, str],
                rels: Mapping[str, Relationship], depth: int) -> None:

@@ -10,7 +10,10 @@ python-docx does not reach comments, revisions, footnotes, text boxes or propert
   joined (a name split over three differently formatted runs still matches) and distributed back
   over the same runs so each keeps its own formatting, then in every other text node and attribute
   of every part (properties, relationships targets such as mailto:, field codes, custom XML);
-- author attributes and the creator / last-modified-by / manager properties are blanked.
+- author attributes and the creator / last-modified-by / manager properties are blanked;
+- each w:altChunk (an HTML/MHT/RTF/text/docx file Word shows in place) becomes plain paragraphs of its
+  text, de-identified like the rest, and its part is dropped (its own formatting is lost, which the
+  report says); a chunk we cannot read stops the export.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from reviewer.core.deidentify.errors import ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan
+from reviewer.core.documents.docx_alt_chunks import ALT_CHUNK_TYPE, UnreadableChunk, chunk_lines
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -51,6 +56,7 @@ class DocxWriteReport:
     deletions_dropped: int
     comments_removed: int
     parts_removed: tuple[str, ...]
+    alt_chunks_flattened: int = 0
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -60,6 +66,9 @@ class DocxWriteReport:
                          f"{self.deletions_dropped} deletions dropped")
         if self.comments_removed:
             notes.append(f"{self.comments_removed} comment markers removed")
+        if self.alt_chunks_flattened:
+            notes.append(f"{self.alt_chunks_flattened} imported HTML/RTF/text chunks (altChunk) turned into plain "
+                         "paragraphs: their own formatting is lost, check the layout")
         if self.parts_removed:
             notes.append("parts removed: " + ", ".join(self.parts_removed))
         return tuple(notes)
@@ -67,7 +76,7 @@ class DocxWriteReport:
 
 class _Counts:
     def __init__(self) -> None:
-        self.replaced = self.ins = self.dels = self.comments = 0
+        self.replaced = self.ins = self.dels = self.comments = self.chunks = 0
 
 
 def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWriteReport:
@@ -75,20 +84,73 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
     with zipfile.ZipFile(source) as src:
         names = [i.filename for i in src.infolist()]
         dropped = {n for n in names if _DROPPED_NAMES.match(n)}
+        chunks = _alt_chunks(src, names)
+        dropped |= {target for by_id in chunks.values() for target, _ in by_id.values()}
         with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as dst:
             for info in src.infolist():
                 if info.filename in dropped:
                     continue
                 data = src.read(info)
                 if _is_xml(info.filename, data):
-                    data = _rewrite_xml(info.filename, data, plan, dropped, counts)
+                    data = _rewrite_xml(info.filename, data, plan, dropped, counts, chunks.get(info.filename, {}))
                 out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
                 out.compress_type = zipfile.ZIP_DEFLATED
                 out.external_attr = info.external_attr
                 dst.writestr(out, data)
     return DocxWriteReport(replaced=counts.replaced, insertions_accepted=counts.ins,
                            deletions_dropped=counts.dels, comments_removed=counts.comments,
-                           parts_removed=tuple(sorted(dropped)))
+                           parts_removed=tuple(sorted(dropped)), alt_chunks_flattened=counts.chunks)
+
+
+def _alt_chunks(src: zipfile.ZipFile, names: list[str]) -> dict[str, dict[str, tuple[str, list[str]]]]:
+    """Per part that holds w:altChunk: relationship id -> (chunk part, its text lines)."""
+    found: dict[str, dict[str, tuple[str, list[str]]]] = {}
+    present = {n.lower(): n for n in names}
+    for name in names:
+        if not name.lower().endswith(".xml") or b"altChunk" not in src.read(name):
+            continue
+        folder, base = posixpath.split(name)
+        rels_name = present.get(posixpath.join(folder, "_rels", f"{base}.rels").lower())
+        if rels_name is None:
+            continue
+        by_id: dict[str, tuple[str, list[str]]] = {}
+        for rel in etree.fromstring(src.read(rels_name), _PARSER):
+            if rel.get("Type", "").rsplit("/", 1)[-1] != ALT_CHUNK_TYPE or rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            stored = present.get(target.lower())
+            if stored is None:
+                continue
+            try:
+                by_id[rel.get("Id", "")] = (stored, chunk_lines(stored, src.read(stored)))
+            except UnreadableChunk as exc:
+                raise ExportRefused(
+                    f"文档导入了无法读取的内容块 {stored}（altChunk），无法确认其中没有个人信息，未生成任何文件。"
+                    "请用 Word 打开并另存为 .docx（Word 会把它转为普通段落）后重新审查。",
+                    f"The document imports a chunk that cannot be read ({stored}, altChunk: {exc}), so it cannot "
+                    "be checked for personal information; nothing was written. Open it in Word and save it as "
+                    ".docx again (Word turns the chunk into ordinary paragraphs), then review it again.") from exc
+        if by_id:
+            found[name] = by_id
+    return found
+
+
+def _flatten_alt_chunks(root: etree._Element, chunks: dict[str, tuple[str, list[str]]], counts: _Counts) -> None:
+    """Each w:altChunk becomes one w:p per line of its text, where it stood."""
+    rid_attr = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    for el in list(root.iter(f"{{{W}}}altChunk")):
+        _, lines = chunks.get(el.get(rid_attr, ""), ("", []))
+        parent = el.getparent()
+        index = parent.index(el)
+        for k, line in enumerate(lines):
+            p = etree.Element(f"{{{W}}}p")
+            t = etree.SubElement(etree.SubElement(p, f"{{{W}}}r"), f"{{{W}}}t")
+            t.text = line
+            t.set(_XML_SPACE, "preserve")
+            parent.insert(index + k, p)
+        parent.remove(el)
+        counts.chunks += 1
 
 
 def _is_xml(name: str, data: bytes) -> bool:
@@ -99,9 +161,12 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _rewrite_xml(name: str, data: bytes, plan: RedactionPlan, dropped: set[str], counts: _Counts) -> bytes:
+def _rewrite_xml(name: str, data: bytes, plan: RedactionPlan, dropped: set[str], counts: _Counts,
+                 chunks: dict[str, tuple[str, list[str]]] | None = None) -> bytes:
     root = etree.fromstring(data, _PARSER)
     tree = root.getroottree()
+    if chunks:
+        _flatten_alt_chunks(root, chunks, counts)
     if name == "[Content_Types].xml":
         _drop_content_types(root, dropped)
     elif name.endswith(".rels"):

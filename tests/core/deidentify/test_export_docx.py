@@ -173,3 +173,61 @@ def test_a_docx_of_published_sentences_exports_and_verifies(tmp_path):
     text = "\n".join([p.text for p in out.paragraphs] + cells)  # a table row cuts a sentence: not one text
     assert not [v for v in plan.values if len(v) >= 3 and v in text]
     assert any(v not in text and v in "".join(paragraphs) for v in plan.values)  # values really were in it
+
+
+def _chunked_docx(tmp_path):
+    from tests.docx_chunks import html_entities, rtf_gbk, with_chunks
+
+    html = f"<html><body><p>{html_entities('领取人：王建国，身份证号110101199003074578')}</p></body></html>"
+    return with_chunks(tmp_path / "chunks.docx", "关于补助发放情况的说明", [
+        ("html", html.encode("ascii")), ("rtf", rtf_gbk("联系人：李晓梅，电话13812345678"))], after="特此说明。")
+
+
+def test_imported_chunks_are_detected_deidentified_and_turned_into_paragraphs(tmp_path):
+    """An HTML chunk written with character references and an RTF chunk in GBK escapes: the values are
+    in neither part as UTF-8 bytes, so before the chunks were read nothing was found and the copy
+    verified with both people's identifiers in it. The real engine now finds them, the writer turns the
+    chunks into paragraphs (parts dropped) and the verifier passes."""
+    from reviewer.core.documents import load_document
+
+    src = _chunked_docx(tmp_path)
+    plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=3, min_values=3)
+    assert {"王建国", "110101199003074578", "李晓梅", "13812345678"} <= set(plan.values)
+    assert any("altChunk" in note for note in result.notes)
+    with zipfile.ZipFile(result.output) as out:
+        assert not [n for n in out.namelist() if "chunk" in n]
+        assert b"altChunk" not in out.read("word/document.xml") and b"aFChunk" not in out.read(
+            "word/_rels/document.xml.rels")
+    text = [b.text for b in load_document(result.output).blocks if b.part == "word/document.xml"]
+    assert text[0] == "关于补助发放情况的说明" and text[-1] == "特此说明。" and len(text) == 4
+    assert text[1].startswith("领取人：王某") and "4578" in text[1] and "110101199003074578" not in text[1]
+    assert text[2].startswith("联系人：李某") and "13812345678" not in text[2]
+
+
+def test_the_verifier_reads_an_imported_chunk_left_in_a_copy(tmp_path):
+    """A copy that still holds an encoded chunk fails, though a byte search finds nothing."""
+    src = _chunked_docx(tmp_path)
+    assert raw_hits(src.read_bytes(), ["王建国", "李晓梅"]) == []
+    report = verify_output(src, ["王建国", "李晓梅", "13812345678"], format="docx")
+    assert {s.value for s in report.survivors} == {"王建国", "李晓梅", "13812345678"}
+    assert any("chunk0.html (text)" in s.where for s in report.survivors)
+
+
+def test_an_unreadable_imported_chunk_stops_the_export(tmp_path):
+    import pytest
+
+    from reviewer.core.deidentify.errors import ExportRefused
+    from reviewer.core.deidentify.export import write_verified
+    from reviewer.core.deidentify.plan import plan_from_decisions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.detection import analyze
+    from reviewer.core.documents import load_document
+    from tests.docx_chunks import with_chunks
+
+    src = with_chunks(tmp_path / "odd.docx", "申请人王建国，电话13812345678。", [("bin", b"\x00\x01binary")])
+    document = load_document(src)
+    plan = plan_from_decisions([(f, None) for f in analyze(document)], load_profile("general"))
+    with pytest.raises(ExportRefused) as caught:
+        write_verified(document, plan, tmp_path / "out.docx")
+    assert "chunk0.bin" in str(caught.value)
+    assert not (tmp_path / "out.docx").exists()

@@ -198,3 +198,36 @@ def test_embedded_objects_are_named(tmp_path):
         zf.writestr("word/embeddings/花名册.xlsx", b"PK")
     [block] = [b for b in load_document(path).blocks if b.kind is BlockKind.ATTACHMENT]
     assert (block.text, block.part, block.attrs["name"]) == ("花名册.xlsx", "word/embeddings", "word/embeddings/花名册.xlsx")
+
+
+def test_imported_chunks_are_read_in_place_in_every_format(tmp_path):
+    """w:altChunk: office systems that convert HTML to docx leave the words in a separate part that Word
+    shows in place. Unread, a name and an ID number there went out unreviewed (and the export verified)."""
+    from tests.docx_chunks import docx_bytes, html_entities, mht_quoted_printable, rtf_gbk, with_chunks
+
+    html = f"<html><head><style>p{{color:red}}</style></head><body><p>{html_entities('领取人：王建国')}</p>" \
+           f"<table><tr><td>{html_entities('身份证号')}</td><td>110101199003074578</td></tr></table></body></html>"
+    path = with_chunks(tmp_path / "chunks.docx", "关于补助发放情况的说明", [
+        ("html", html.encode("ascii")),
+        ("mht", mht_quoted_printable("<p>联系人：李晓梅</p><p>电话13812345678</p>")),
+        ("rtf", rtf_gbk("经办人：张伟")),
+        ("txt", "备注：住址重庆市渝中区解放碑街道民族路1号".encode("gbk")),
+        ("docx", docx_bytes("附件：欧阳明的申请书")),
+    ], after="以上情况特此说明。")
+    document = load_document(path)
+    body = [b.text for b in document.blocks if b.part == "word/document.xml"]
+    assert body == ["关于补助发放情况的说明", "领取人：王建国", "身份证号 110101199003074578", "联系人：李晓梅",
+                    "电话13812345678", "经办人：张伟", "备注：住址重庆市渝中区解放碑街道民族路1号", "附件：欧阳明的申请书",
+                    "以上情况特此说明。"]
+    chunk_blocks = [b for b in document.blocks if "alt_chunk" in b.attrs]
+    assert {b.attrs["alt_chunk"] for b in chunk_blocks} == {f"word/chunk{k}.{ext}" for k, ext in
+                                                            enumerate(("html", "mht", "rtf", "txt", "docx"))}
+    assert all(b.kind is BlockKind.PARAGRAPH for b in chunk_blocks)
+
+
+def test_an_imported_chunk_in_an_unknown_format_is_named(tmp_path):
+    from tests.docx_chunks import with_chunks
+
+    document = load_document(with_chunks(tmp_path / "odd.docx", "正文", [("bin", b"\x00\x01binary")]))
+    named = [b for b in document.blocks if b.kind is BlockKind.ATTACHMENT]
+    assert [b.text for b in named] == ["chunk0.bin"] and "unreadable" in named[0].attrs
