@@ -66,3 +66,71 @@ def mht_quoted_printable(html: str) -> bytes:
     return ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b1\"\r\n\r\n--b1\r\n"
             "Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
             f"{payload}\r\n--b1--\r\n").encode("ascii")
+
+
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _workbook(rows: list[tuple[str, float | str]]) -> bytes:
+    """A minimal xlsx: column A shared strings, column B numbers (a chart's data sheet)."""
+    strings = [name for name, _ in rows]
+    cells = []
+    for i, (_, value) in enumerate(rows, start=2):
+        number = f'<c r="B{i}"><v>{value}</v></c>'
+        cells.append(f'<row r="{i}"><c r="A{i}" t="s"><v>{i - 2}</v></c>{number}</row>')
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+             'spreadsheetml/2006/main"><sheetData>' + "".join(cells) + "</sheetData></worksheet>")
+    shared = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+              f'2006/main" count="{len(strings)}">' + "".join(f"<si><t>{s}</t></si>" for s in strings) + "</sst>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"/>')
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr("xl/sharedStrings.xml", shared)
+    return buf.getvalue()
+
+
+def with_chart_and_smartart(path: Path, body: str, title: str, categories: list[tuple[str, float | str]],
+                            smartart: list[str]) -> Path:
+    """A docx with a bar chart (title, category names, its data workbook embedded) and a SmartArt
+    data part holding `smartart` lines, related from the main document as Word relates them."""
+    pts = "".join(f'<c:pt idx="{k}"><c:v>{name}</c:v></c:pt>' for k, (name, _) in enumerate(categories))
+    vals = "".join(f'<c:pt idx="{k}"><c:v>{value}</c:v></c:pt>' for k, (_, value) in enumerate(categories))
+    chart = (f'<?xml version="1.0" encoding="UTF-8"?><c:chartSpace xmlns:c="{C_NS}" xmlns:a="{A_NS}" xmlns:r="{R_NS}">'
+             f'<c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>{title}</a:t></a:r></a:p></c:rich></c:tx></c:title>'
+             '<c:plotArea><c:barChart><c:ser><c:tx><c:strRef><c:strCache><c:pt idx="0"><c:v>补助金额</c:v></c:pt>'
+             f'</c:strCache></c:strRef></c:tx><c:cat><c:strRef><c:strCache>{pts}</c:strCache></c:strRef></c:cat>'
+             f'<c:val><c:numRef><c:numCache>{vals}</c:numCache></c:numRef></c:val></c:ser></c:barChart>'
+             '</c:plotArea></c:chart><c:externalData r:id="rId1"/></c:chartSpace>')
+    chart_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                  f'package/2006/relationships"><Relationship Id="rId1" Type="{PKG_REL}/package" '
+                  'Target="../embeddings/Microsoft_Excel_Sheet1.xlsx"/></Relationships>')
+    points = "".join(f'<dgm:pt modelId="{k + 1}"><dgm:t><a:bodyPr/><a:p><a:r><a:t>{line}</a:t></a:r></a:p></dgm:t>'
+                     "</dgm:pt>" for k, line in enumerate(smartart))
+    data = ('<?xml version="1.0" encoding="UTF-8"?><dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/'
+            f'drawingml/2006/diagram" xmlns:a="{A_NS}"><dgm:ptLst>{points}</dgm:ptLst></dgm:dataModel>')
+    base = zipfile.ZipFile(io.BytesIO(docx_bytes(body)))
+    rels = (f'<Relationship Id="rIdChart1" Type="{PKG_REL}/chart" Target="charts/chart1.xml"/>'
+            f'<Relationship Id="rIdDgm1" Type="{PKG_REL}/diagramData" Target="diagrams/data1.xml"/>')
+    types = ('<Override PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-'
+             'officedocument.drawingml.chart+xml"/><Override PartName="/word/diagrams/data1.xml" '
+             'ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml"/>'
+             '<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.'
+             'spreadsheetml.sheet"/>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in base.infolist():
+            part = base.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                part = part.replace(b"</Relationships>", rels.encode() + b"</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                part = part.replace(b"</Types>", types.encode() + b"</Types>")
+            out.writestr(item, part)
+        out.writestr("word/charts/chart1.xml", chart)
+        out.writestr("word/charts/_rels/chart1.xml.rels", chart_rels)
+        out.writestr("word/embeddings/Microsoft_Excel_Sheet1.xlsx", _workbook(categories))
+        out.writestr("word/diagrams/data1.xml", data)
+    return path

@@ -810,6 +810,22 @@
         <source>Attachment</source>
         <translation>Attachment</translation>
     </message>
+    <message>
+        <source>Link target</source>
+        <translation>Link target</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Alt text</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>SmartArt</source>
+        <translation>SmartArt</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>

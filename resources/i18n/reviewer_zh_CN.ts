@@ -810,6 +810,22 @@
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
+    <message>
+        <source>Link target</source>
+        <translation>链接地址</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>替代文字</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>SmartArt</source>
+        <translation>SmartArt 图形</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>

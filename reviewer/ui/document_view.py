@@ -32,6 +32,8 @@ _TINTED = {
     BlockKind.ANNOTATION: "#fff7dc",
     BlockKind.OUTLINE: "#f0eef6",
     BlockKind.ATTACHMENT: "#f0eef6",
+    BlockKind.CHART: "#eef6ee",
+    BlockKind.DIAGRAM: "#eef6ee",
 }
 
 

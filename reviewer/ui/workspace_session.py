@@ -249,6 +249,10 @@ def preview_of(plan, document: Document) -> str:
             "annotation": QCoreApplication.translate("Preview", "Annotation"),
             "outline": QCoreApplication.translate("Preview", "Bookmark"),
             "attachment": QCoreApplication.translate("Preview", "Attachment"),
+            "hyperlink": QCoreApplication.translate("Preview", "Link target"),
+            "alt_text": QCoreApplication.translate("Preview", "Alt text"),
+            "chart": QCoreApplication.translate("Preview", "Chart"),
+            "diagram": QCoreApplication.translate("Preview", "SmartArt"),
         }.get(kind, kind)
 
     out = []

@@ -42,3 +42,19 @@ def test_preview_is_the_core_plan_applied_to_the_text(workspace):
     assert {r.id: r.state for r in again.rows() if r.id in states} == states  # the edit was undone
     manual = [r for r in session.rows() if r.id not in states]
     assert [(r.finding.text, r.state) for r in manual] == [("李晓梅", ReviewState.PENDING)]  # redone
+
+
+def test_preview_labels_chart_smartart_link_and_alt_text_in_chinese(translations, tmp_path):
+    """Text from a chart, a SmartArt, a link target or a picture's alt text is labelled in the preview
+    (it was shown with the bare kind name: 〔alt_text〕)."""
+    from reviewer.core.deidentify.plan import plan_from_decisions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.ui.workspace_session import preview_of
+    from tests.docx_chunks import with_chart_and_smartart
+
+    translations.install("zh_CN")
+    src = with_chart_and_smartart(tmp_path / "chart.docx", "正文。", "补助发放", [("王建国", 1200)], ["组长：欧阳明"])
+    document = load_document(src)
+    preview = preview_of(plan_from_decisions([], load_profile("general")), document)
+    assert "〔图表〕补助发放" in preview and "〔图表〕王建国" in preview and "〔SmartArt 图形〕组长：欧阳明" in preview
+    assert "〔chart〕" not in preview and "〔diagram〕" not in preview

@@ -71,6 +71,10 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     reader.read_notes(by_type.get("footnotes"), BlockKind.FOOTNOTE, "footnote")
     reader.read_notes(by_type.get("endnotes"), BlockKind.ENDNOTE, "endnote")
     reader.read_comments(by_type.get("comments"))
+    for name in sorted(package.names(), key=_natural):
+        kind = _drawing_part_kind(name)
+        if kind is not None:
+            reader.read_drawing_text(name, kind)
     embedded = [n for n in package.names() if n.lower().startswith("word/embeddings/") and not n.endswith("/")]
     for k, name in enumerate(embedded):  # not read: named so the reviewer knows they are there
         reader.add(Block(kind=BlockKind.ATTACHMENT, part="word/embeddings", path=f"file[{k}]",
@@ -133,6 +137,25 @@ class _Reader:
         if root is not None:
             self.walk(root, part, root_path, kind, attrs, self.package.rels(part), 0)
             self.collect_authors(root)
+
+    def read_drawing_text(self, part: str, kind: BlockKind) -> None:
+        """Text Word draws from a chart or SmartArt part: one block per DrawingML paragraph (titles,
+        SmartArt shapes) and per cached chart value (series names, category labels). Numbers shorter
+        than an identifier are left out: they are the data, not names."""
+        root = self.package.xml(part)
+        if root is None:
+            return
+        k = 0
+        for el in root.iter(_A_P, _C_V):
+            if el.tag == _A_P:
+                text = "".join(t.text or "" for t in el.iter(_A_T)).strip()
+            else:
+                text = (el.text or "").strip()
+                if _SHORT_NUMBER.match(text):
+                    continue
+            if text:
+                self.add(Block(kind=kind, part=part, path=f"{kind.value}/text[{k}]", text=text))
+                k += 1
 
     def read_notes(self, part: str | None, kind: BlockKind, name: str) -> None:
         root = self.package.xml(part) if part else None
@@ -305,6 +328,22 @@ class _Paragraph:
             self.pieces.append(text)
             self.pos = end
         self.run_index += 1
+
+
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_A_P, _A_T, _C_V = f"{{{_A_NS}}}p", f"{{{_A_NS}}}t", f"{{{_C_NS}}}v"
+_SHORT_NUMBER = re.compile(r"^[-+]?[\d.,%Ee+]{1,6}$")
+_DRAWING_PARTS = ((re.compile(r"^word/charts/chart\d*\.xml$", re.IGNORECASE), BlockKind.CHART),
+                  (re.compile(r"^word/diagrams/data\d*\.xml$", re.IGNORECASE), BlockKind.DIAGRAM))
+
+
+def _drawing_part_kind(name: str) -> BlockKind | None:
+    return next((kind for pattern, kind in _DRAWING_PARTS if pattern.match(name)), None)
+
+
+def _natural(name: str) -> list[object]:
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", name.lower())]
 
 
 def _block_children(el: etree._Element | None) -> Iterator[etree._Element]:

@@ -18,6 +18,7 @@ python-docx does not reach comments, revisions, footnotes, text boxes or propert
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -93,6 +94,8 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
                 data = src.read(info)
                 if _is_xml(info.filename, data):
                     data = _rewrite_xml(info.filename, data, plan, dropped, counts, chunks.get(info.filename, {}))
+                elif data[:2] == b"PK":  # an embedded workbook or document (a chart's data, an OLE package)
+                    data = _rewrite_package(data, plan, counts)
                 out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
                 out.compress_type = zipfile.ZIP_DEFLATED
                 out.external_attr = info.external_attr
@@ -100,6 +103,51 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
     return DocxWriteReport(replaced=counts.replaced, insertions_accepted=counts.ins,
                            deletions_dropped=counts.dels, comments_removed=counts.comments,
                            parts_removed=tuple(sorted(dropped)), alt_chunks_flattened=counts.chunks)
+
+
+_SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_TEXT_CELL_TYPES = {"s", "str", "inlineStr", "e", "b"}
+_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+_MAX_NESTING = 4
+
+
+def _rewrite_package(data: bytes, plan: RedactionPlan, counts: _Counts, depth: int = 0) -> bytes:
+    """The same replacements inside an embedded Office package (a chart's workbook keeps the names of its
+    categories in sharedStrings.xml); anything that is not a readable zip is copied as it is, and the
+    verifier, which opens embedded packages too, decides."""
+    if depth >= _MAX_NESTING:
+        return data
+    try:
+        src = zipfile.ZipFile(io.BytesIO(data))
+        infos = src.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return data
+    out = io.BytesIO()
+    with src, zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info in infos:
+            part = src.read(info)
+            if _is_xml(info.filename, part):
+                before = counts.replaced
+                part = _rewrite_xml(info.filename, part, plan, set(), counts)
+                if counts.replaced != before and info.filename.startswith("xl/worksheets/"):
+                    part = _numbers_turned_text(part)
+            elif part[:2] == b"PK":
+                part = _rewrite_package(part, plan, counts, depth + 1)
+            copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            copy.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(copy, part)
+    return out.getvalue()
+
+
+def _numbers_turned_text(data: bytes) -> bytes:
+    """A numeric cell whose value was masked (13812345678 -> 138****5678) is a text cell now."""
+    root = etree.fromstring(data, _PARSER)
+    for cell in root.iter(f"{{{_SHEET_NS}}}c"):
+        value = cell.find(f"{{{_SHEET_NS}}}v")
+        if value is not None and cell.get("t") not in _TEXT_CELL_TYPES and not _NUMBER.match(value.text or ""):
+            cell.set("t", "str")
+    tree = root.getroottree()
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=tree.docinfo.standalone)
 
 
 def _alt_chunks(src: zipfile.ZipFile, names: list[str]) -> dict[str, dict[str, tuple[str, list[str]]]]:

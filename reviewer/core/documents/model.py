@@ -37,6 +37,8 @@ class BlockKind(StrEnum):
     LINE = "line"  # a txt line
     HYPERLINK = "hyperlink"  # a docx hyperlink's target (URL, mailto:), the link text stays in its paragraph
     ALT_TEXT = "alt_text"  # a docx picture's or shape's title/description (wp:docPr)
+    CHART = "chart"  # a docx chart's titles, series names and category labels (word/charts)
+    DIAGRAM = "diagram"  # a docx SmartArt's text (word/diagrams)
 
 
 BLOCK_SEPARATOR = "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import zipfile
 
@@ -231,3 +232,30 @@ def test_an_unreadable_imported_chunk_stops_the_export(tmp_path):
         write_verified(document, plan, tmp_path / "out.docx")
     assert "chunk0.bin" in str(caught.value)
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_chart_and_smartart_text_is_detected_and_removed_with_the_chart_workbook(tmp_path):
+    """Word draws a chart's title and category names and a SmartArt's boxes from their own parts; a
+    chart keeps its data in an embedded workbook. None of it was read, so names shown there went out
+    unreviewed. Read, detected by the real engine, replaced in the chart, the SmartArt and the workbook
+    (a masked number cell becomes a text cell), verified."""
+    from reviewer.core.documents import BlockKind, load_document
+    from tests.docx_chunks import with_chart_and_smartart
+
+    src = with_chart_and_smartart(tmp_path / "chart.docx", "2024年度补助发放情况见下图。", "补助发放（经办人：李晓梅）",
+                                  [("王建国", 1200), ("张伟", 800), ("联系电话", 13812345678)],
+                                  ["组长：欧阳明", "联系电话13912345678"])
+    document = load_document(src)
+    assert [b.text for b in document.blocks if b.kind is BlockKind.CHART] == [
+        "补助发放（经办人：李晓梅）", "补助金额", "王建国", "张伟", "联系电话", "13812345678"]
+    assert [b.text for b in document.blocks if b.kind is BlockKind.DIAGRAM] == ["组长：欧阳明", "联系电话13912345678"]
+    plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=5, min_values=5)
+    assert {"李晓梅", "王建国", "张伟", "欧阳明", "13812345678", "13912345678"} <= set(plan.values)
+    parts = docx_part_bytes(result.output)
+    workbook = zipfile.ZipFile(io.BytesIO(parts["word/embeddings/Microsoft_Excel_Sheet1.xlsx"]))
+    sheet = workbook.read("xl/worksheets/sheet1.xml")
+    for data in (*parts.values(), workbook.read("xl/sharedStrings.xml"), sheet):
+        assert raw_hits(data, list(plan.values)) == []
+    assert b'<c r="B4" t="str"><v>138****5678</v>' in sheet and b'<c r="B2"><v>1200</v>' in sheet
+    chart = [b.text for b in load_document(result.output).blocks if b.kind is BlockKind.CHART]
+    assert chart[0] == "补助发放（经办人：李某）" and chart[2:] == ["王某", "张某", "联系电话", "138****5678"]
