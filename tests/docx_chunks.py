@@ -134,3 +134,33 @@ def with_chart_and_smartart(path: Path, body: str, title: str, categories: list[
         out.writestr("word/embeddings/Microsoft_Excel_Sheet1.xlsx", _workbook(categories))
         out.writestr("word/diagrams/data1.xml", data)
     return path
+
+
+def with_hidden_data(path: Path, body: str, doc_vars: dict[str, str], custom_xml: str, glossary: str) -> Path:
+    """A docx that keeps data Word does not show: document variables, a custom XML data part (as office
+    systems bind drafting metadata) and a glossary (building blocks) holding `glossary`."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    variables = "<w:docVars>" + "".join(f'<w:docVar w:name="{k}" w:val="{v}"/>' for k, v in doc_vars.items()) \
+        + "</w:docVars>"
+    glossary_xml = (f'<?xml version="1.0" encoding="UTF-8"?><w:glossaryDocument xmlns:w="{w}"><w:docParts><w:docPart>'
+                    '<w:docPartPr><w:name w:val="签名块"/></w:docPartPr><w:docPartBody><w:p><w:r><w:t>'
+                    f"{glossary}</w:t></w:r></w:p></w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>")
+    base = zipfile.ZipFile(io.BytesIO(docx_bytes(body)))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in base.infolist():
+            part = base.read(item.filename)
+            if item.filename == "word/settings.xml":
+                part = part.replace(b"</w:settings>", variables.encode() + b"</w:settings>")
+            elif item.filename == "word/_rels/document.xml.rels":
+                part = part.replace(b"</Relationships>", (
+                    f'<Relationship Id="rIdGloss" Type="{PKG_REL}/glossaryDocument" Target="glossary/document.xml"/>'
+                    f'<Relationship Id="rIdCx" Type="{PKG_REL}/customXml" Target="../customXml/item9.xml"/>'
+                    "</Relationships>").encode())
+            elif item.filename == "[Content_Types].xml":
+                part = part.replace(b"</Types>", (
+                    '<Override PartName="/word/glossary/document.xml" ContentType="application/vnd.'
+                    'openxmlformats-officedocument.wordprocessingml.document.glossary+xml"/></Types>').encode())
+            out.writestr(item, part)
+        out.writestr("word/glossary/document.xml", glossary_xml)
+        out.writestr("customXml/item9.xml", custom_xml)
+    return path

@@ -191,6 +191,8 @@ def _verify_docx(raw: bytes, m: _Matcher, prefix: str = "") -> list[str]:
                 residues.append(f"{name} present (comments must be removed)")
             if low.startswith("docprops/thumbnail"):
                 residues.append(f"{name} present (page thumbnail)")
+            if low.startswith("word/glossary/"):
+                residues.append(f"{name} present (building blocks must be removed)")
             if data[:2] == b"PK":  # embedded package (xlsx, docx, pptx)
                 residues += _verify_docx(data, m, prefix=name + "!/")
                 continue

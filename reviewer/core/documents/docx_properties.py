@@ -1,12 +1,15 @@
-"""docx core/app/custom properties as PROPERTY blocks, so detection sees author and company names."""
+"""docx core/app/custom properties as PROPERTY blocks, so detection sees author and company names; also
+the data Word keeps but never shows: document variables (w:docVar in settings.xml) and custom XML data
+parts (customXml/item*.xml), where office systems store the drafter's and approver's names."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from lxml import etree
 
-from reviewer.core.documents.docx_package import DocxPackage, Relationship
+from reviewer.core.documents.docx_package import W_NS, DocxPackage, Relationship
 from reviewer.core.documents.model import Block, BlockKind
 
 # app.xml values that are counters or flags, not text anyone typed
@@ -45,7 +48,29 @@ def property_blocks(package: DocxPackage,
         for prop in custom:
             value = next((v.text for v in prop.iter() if v is not prop and not len(v)), None)
             _add(blocks, custom_part, f"custom:{prop.get('name', '')}", value)
+    settings = _xml(package, "word/settings.xml")
+    if settings is not None:
+        for var in settings.iter(f"{{{W_NS}}}docVar"):
+            _add(blocks, "word/settings.xml", f"docVar:{var.get(f'{{{W_NS}}}name', '')}", var.get(f"{{{W_NS}}}val"))
+    for name in sorted(n for n in package.names() if _CUSTOM_XML_ITEM.match(n)):
+        root = _xml(package, name)
+        if root is None:
+            continue
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            local = etree.QName(el).localname
+            if not len(el):
+                _add(blocks, name, f"customXml:{local}", el.text)
+            for attr, value in el.attrib.items():
+                # the root's attributes configure the part (Word's bibliography: SelectedStyle=/APA.XSL);
+                # xmlns/xsi attributes are plumbing, not data
+                if el is not root and not attr.startswith("{http://www.w3.org/"):
+                    _add(blocks, name, f"customXml:{local}@{etree.QName(attr).localname}", value)
     return blocks, pages
+
+
+_CUSTOM_XML_ITEM = re.compile(r"^customXml/item\d+\.xml$", re.IGNORECASE)
 
 
 def _xml(package: DocxPackage, part: str) -> etree._Element | None:

@@ -5,7 +5,8 @@ python-docx does not reach comments, revisions, footnotes, text boxes or propert
 - tracked changes are accepted and flattened (w:ins/w:moveTo unwrapped; w:del/w:moveFrom and
   deleted rows dropped; property-change records removed), so what is published is the final text
   the reviewer read and no revision author or deleted wording remains;
-- comments parts, their markers and reference runs, people.xml and the page thumbnail are removed;
+- comments parts, their markers and reference runs, people.xml, the page thumbnail and the glossary
+  (building blocks: stored text Word never shows in the document) are removed;
 - every occurrence of every de-identified value is replaced, per paragraph with the runs' texts
   joined (a name split over three differently formatted runs still matches) and distributed back
   over the same runs so each keeps its own formatting, then in every other text node and attribute
@@ -36,7 +37,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
 _DROPPED_NAMES = re.compile(
-    r"^(word/(comments|commentsExtended|commentsIds|commentsExtensible|people)\.xml|docProps/thumbnail\.[a-z]+)$",
+    r"^(word/(comments|commentsExtended|commentsIds|commentsExtensible|people)\.xml|docProps/thumbnail\.[a-z]+"
+    r"|word/glossary/.+)$",  # building blocks: stored text Word never shows in the document
     re.IGNORECASE)
 _UNWRAP = {"ins", "moveTo"}
 _DROP_WITH_CONTENT = {"del", "moveFrom"}

@@ -259,3 +259,31 @@ def test_chart_and_smartart_text_is_detected_and_removed_with_the_chart_workbook
     assert b'<c r="B4" t="str"><v>138****5678</v>' in sheet and b'<c r="B2"><v>1200</v>' in sheet
     chart = [b.text for b in load_document(result.output).blocks if b.kind is BlockKind.CHART]
     assert chart[0] == "补助发放（经办人：李某）" and chart[2:] == ["王某", "张某", "联系电话", "138****5678"]
+
+
+def test_document_variables_custom_xml_and_building_blocks_do_not_carry_names_out(tmp_path):
+    """Office systems keep the drafter's name and phone in document variables and custom XML data, and
+    a template's building blocks keep a signature: none of it is shown by Word, all of it is published
+    with the file. The first two are read as document properties, detected and replaced; the building
+    blocks are removed."""
+    from reviewer.core.documents import BlockKind, load_document
+    from tests.docx_chunks import with_hidden_data
+
+    src = with_hidden_data(
+        tmp_path / "hidden.docx", "关于2024年度政务公开工作的通知。",
+        {"拟稿人": "王建国", "拟稿人电话": "13812345678"},
+        '<?xml version="1.0" encoding="UTF-8"?><oa:meta xmlns:oa="urn:example:oa"><oa:审核人>李晓梅</oa:审核人>'
+        '<oa:签发 人="欧阳明" 日期="2024-05-01"/></oa:meta>',
+        "经办人：张伟，电话13912345678")
+    document = load_document(src)
+    props = {b.path: b.text for b in document.blocks if b.kind is BlockKind.PROPERTY}
+    assert props["docVar:拟稿人"] == "王建国" and props["docVar:拟稿人电话"] == "13812345678"
+    assert props["customXml:审核人"] == "李晓梅" and props["customXml:签发@人"] == "欧阳明"
+    plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=3, min_values=3)
+    assert {"王建国", "13812345678", "李晓梅", "欧阳明"} <= set(plan.values)
+    assert any("word/glossary/document.xml" in note for note in result.notes)
+    parts = docx_part_bytes(result.output)
+    assert not [n for n in parts if n.startswith("word/glossary/")]
+    assert b"glossary" not in parts["word/_rels/document.xml.rels"] + parts["[Content_Types].xml"]
+    for data in parts.values():
+        assert raw_hits(data, ["王建国", "13812345678", "李晓梅", "欧阳明", "张伟", "13912345678"]) == []
