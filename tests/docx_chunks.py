@@ -164,3 +164,33 @@ def with_hidden_data(path: Path, body: str, doc_vars: dict[str, str], custom_xml
         out.writestr("word/glossary/document.xml", glossary_xml)
         out.writestr("customXml/item9.xml", custom_xml)
     return path
+
+
+def photo_with_exif(author: str) -> bytes:
+    """A JPEG as a phone writes it: EXIF with the owner (Artist, XPAuthor in UTF-16) and a GPS position."""
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 48))
+    for x in range(64):
+        for y in range(48):
+            image.putpixel((x, y), (x * 4, y * 5, (x + y) * 2))
+    exif = Image.Exif()
+    exif[0x013B] = "Zhang Wei"  # Artist
+    exif[0x9C9D] = author.encode("utf-16-le") + b"\x00\x00"  # XPAuthor
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "N", (29.0, 33.0, 12.5), "E", (106.0, 34.0, 48.2)
+    buf = io.BytesIO()
+    image.save(buf, "JPEG", exif=exif, quality=90, comment=b"taken at Jiefangbei 1")
+    return buf.getvalue()
+
+
+def png_with_text(author: str) -> bytes:
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_itxt("Author", author)
+    info.add_text("Comment", "scan of the application form")
+    buf = io.BytesIO()
+    Image.new("L", (20, 10), 128).save(buf, "PNG", pnginfo=info)
+    return buf.getvalue()

@@ -23,6 +23,7 @@ from lxml import etree
 
 from reviewer.core.deidentify.errors import VerificationFailed
 from reviewer.core.documents.docx_alt_chunks import chunk_kind, chunk_lines
+from reviewer.core.documents.image_metadata import metadata_kinds
 from reviewer.core.documents.pdf_pages import share_pages
 from reviewer.core.documents.pdfium_lock import pdfium_page_texts
 from reviewer.core.trie_regex import compile_literals
@@ -193,6 +194,9 @@ def _verify_docx(raw: bytes, m: _Matcher, prefix: str = "") -> list[str]:
                 residues.append(f"{name} present (page thumbnail)")
             if low.startswith("word/glossary/"):
                 residues.append(f"{name} present (building blocks must be removed)")
+            kinds = metadata_kinds(data)
+            if kinds:
+                residues.append(f"{name}: picture metadata ({', '.join(sorted(set(kinds)))})")
             if data[:2] == b"PK":  # embedded package (xlsx, docx, pptx)
                 residues += _verify_docx(data, m, prefix=name + "!/")
                 continue

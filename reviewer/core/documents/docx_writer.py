@@ -12,6 +12,7 @@ python-docx does not reach comments, revisions, footnotes, text boxes or propert
   over the same runs so each keeps its own formatting, then in every other text node and attribute
   of every part (properties, relationships targets such as mailto:, field codes, custom XML);
 - author attributes and the creator / last-modified-by / manager properties are blanked;
+- pictures lose their metadata (EXIF with GPS position and camera owner, XMP, PNG text), losslessly;
 - each w:altChunk (an HTML/MHT/RTF/text/docx file Word shows in place) becomes plain paragraphs of its
   text, de-identified like the rest, and its part is dropped (its own formatting is lost, which the
   report says); a chunk we cannot read stops the export.
@@ -32,6 +33,7 @@ from lxml import etree
 from reviewer.core.deidentify.errors import ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.docx_alt_chunks import ALT_CHUNK_TYPE, UnreadableChunk, chunk_lines
+from reviewer.core.documents.image_metadata import strip_image_metadata
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -60,6 +62,7 @@ class DocxWriteReport:
     comments_removed: int
     parts_removed: tuple[str, ...]
     alt_chunks_flattened: int = 0
+    pictures_stripped: int = 0
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -69,6 +72,8 @@ class DocxWriteReport:
                          f"{self.deletions_dropped} deletions dropped")
         if self.comments_removed:
             notes.append(f"{self.comments_removed} comment markers removed")
+        if self.pictures_stripped:
+            notes.append(f"metadata (EXIF/GPS, XMP, text) removed from {self.pictures_stripped} pictures")
         if self.alt_chunks_flattened:
             notes.append(f"{self.alt_chunks_flattened} imported HTML/RTF/text chunks (altChunk) turned into plain "
                          "paragraphs: their own formatting is lost, check the layout")
@@ -79,7 +84,7 @@ class DocxWriteReport:
 
 class _Counts:
     def __init__(self) -> None:
-        self.replaced = self.ins = self.dels = self.comments = self.chunks = 0
+        self.replaced = self.ins = self.dels = self.comments = self.chunks = self.pictures = 0
 
 
 def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWriteReport:
@@ -98,13 +103,18 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
                     data = _rewrite_xml(info.filename, data, plan, dropped, counts, chunks.get(info.filename, {}))
                 elif data[:2] == b"PK":  # an embedded workbook or document (a chart's data, an OLE package)
                     data = _rewrite_package(data, plan, counts)
+                else:
+                    stripped = strip_image_metadata(data)
+                    counts.pictures += stripped != data
+                    data = stripped
                 out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
                 out.compress_type = zipfile.ZIP_DEFLATED
                 out.external_attr = info.external_attr
                 dst.writestr(out, data)
     return DocxWriteReport(replaced=counts.replaced, insertions_accepted=counts.ins,
                            deletions_dropped=counts.dels, comments_removed=counts.comments,
-                           parts_removed=tuple(sorted(dropped)), alt_chunks_flattened=counts.chunks)
+                           parts_removed=tuple(sorted(dropped)), alt_chunks_flattened=counts.chunks,
+                           pictures_stripped=counts.pictures)
 
 
 _SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -287,3 +287,35 @@ def test_document_variables_custom_xml_and_building_blocks_do_not_carry_names_ou
     assert b"glossary" not in parts["word/_rels/document.xml.rels"] + parts["[Content_Types].xml"]
     for data in parts.values():
         assert raw_hits(data, ["王建国", "13812345678", "李晓梅", "欧阳明", "张伟", "13912345678"]) == []
+
+
+def test_pictures_lose_their_gps_position_and_owner_without_losing_a_pixel(tmp_path):
+    """A site photo's EXIF gives where it was taken and whose phone took it; a PNG keeps text chunks.
+    The copy's pictures carry none of it, the pixels are the same bytes of image data, and the verifier
+    refuses a copy that still has picture metadata."""
+    from PIL import Image
+
+    from tests.docx_chunks import photo_with_exif, png_with_text
+
+    photo, scan = photo_with_exif("王建国"), png_with_text("李晓梅")
+    document = docx.Document()
+    document.add_paragraph("现场检查照片如下，当事人张伟在场。")
+    document.add_picture(io.BytesIO(photo))
+    document.add_picture(io.BytesIO(scan))
+    src = tmp_path / "photos.docx"
+    document.save(src)
+    before = verify_output(src, ["张伟"], format="docx")
+    assert any("picture metadata (EXIF, JPEG comment)" in r for r in before.residues), before.residues
+    assert any("picture metadata (PNG iTXt, PNG tEXt)" in r for r in before.residues), before.residues
+    plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=0, min_values=0)
+    assert any("removed from 2 pictures" in note for note in result.notes), result.notes
+    parts = docx_part_bytes(result.output)
+    media = {n: d for n, d in parts.items() if n.startswith("word/media/")}
+    assert len(media) == 2
+    for name, data in media.items():
+        original = photo if name.endswith((".jpg", ".jpeg")) else scan
+        assert raw_hits(data, ["王建国", "李晓梅", "Zhang Wei"]) == [] and b"Exif" not in data and b"iTXt" not in data
+        with Image.open(io.BytesIO(data)) as new, Image.open(io.BytesIO(original)) as old:
+            assert new.tobytes() == old.tobytes() and not new.getexif()
+    jpeg = next(d for n, d in media.items() if n.endswith((".jpg", ".jpeg")))
+    assert jpeg[jpeg.index(b"\xff\xda"):] == photo[photo.index(b"\xff\xda"):]  # the scan data untouched
