@@ -25,6 +25,7 @@ from reviewer.core.deidentify.errors import VerificationFailed
 from reviewer.core.documents.docx_alt_chunks import chunk_kind, chunk_lines
 from reviewer.core.documents.image_metadata import metadata_kinds
 from reviewer.core.documents.pdf_pages import share_pages
+from reviewer.core.documents.pdf_scrub import jpeg_bytes
 from reviewer.core.documents.pdfium_lock import pdfium_page_texts
 from reviewer.core.trie_regex import compile_literals
 
@@ -463,6 +464,14 @@ def _pdf_structure(pdf: object) -> list[str]:
         if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) and (
                 obj.get("/Type") in ("/EmbeddedFile", "/Filespec") or "/EF" in obj or "/JS" in obj):
             residues.append(f"object {obj.objgen[0]}: embedded file or JavaScript left")
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) and "/Metadata" in obj and obj.objgen != \
+                root.objgen:
+            residues.append(f"object {obj.objgen[0]}: XMP metadata left")
+        jpeg = jpeg_bytes(pdf, obj)
+        if jpeg is not None:
+            kinds = metadata_kinds(jpeg)
+            if kinds:
+                residues.append(f"object {obj.objgen[0]}: picture metadata ({', '.join(sorted(set(kinds)))})")
     return residues
 
 

@@ -1,7 +1,8 @@
 """Document-level scrubbing of a PDF: metadata, actions, attachments, annotations, and every string.
 
-Removed: XMP, JavaScript, open actions, embedded and associated files, forms, thumbnails, private
-application data and every annotation except plain links (comments, attachments, widgets). Values
+Removed: XMP (of the document and of any object), JavaScript, open actions, embedded and associated
+files, forms, thumbnails, private application data, every annotation except plain links (comments,
+attachments, widgets), and the metadata inside JPEG pictures (EXIF with GPS position and owner). Values
 are replaced in every string of every reachable object (document info, outline titles, link URIs,
 structure-tree /Alt and /ActualText) and in marked-content properties of the page streams.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pikepdf
 
 from reviewer.core.deidentify.plan import RedactionPlan
+from reviewer.core.documents.image_metadata import strip_image_metadata
 
 _DROP_ROOT = ("/Metadata", "/OpenAction", "/AA", "/AcroForm", "/PieceInfo", "/SpiderInfo", "/Threads", "/AF")
 _DROP_PAGE = ("/Thumb", "/Metadata", "/PieceInfo", "/AA", "/AF")
@@ -55,6 +57,54 @@ def scrub_structure(pdf: pikepdf.Pdf) -> int:
         else:
             del obj["/Annots"]
     return removed
+
+
+def strip_picture_metadata(pdf: pikepdf.Pdf) -> int:
+    """XMP attached to any object, and EXIF/XMP/comments inside JPEG image streams (passed through
+    unchanged by most PDF makers), removed without re-encoding the image; returns the pictures changed."""
+    changed = 0
+    for obj in pdf.objects:
+        if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            continue
+        if "/Metadata" in obj:
+            del obj["/Metadata"]
+        jpeg = jpeg_bytes(pdf, obj)
+        if jpeg is None:
+            continue
+        stripped = strip_image_metadata(jpeg)
+        if stripped != jpeg:
+            parms = obj.get("/DecodeParms")
+            if isinstance(parms, pikepdf.Array):
+                parms = parms[-1] if len(parms) else None
+            # the transport filters before DCTDecode (ASCII85 in reportlab's files) are not needed
+            obj.write(stripped, filter=pikepdf.Name.DCTDecode, decode_parms=parms)
+            changed += 1
+    return changed
+
+
+def jpeg_bytes(pdf: pikepdf.Pdf, obj: object) -> bytes | None:
+    """The JPEG file inside an image stream whose last filter is DCTDecode (earlier transport filters
+    such as ASCII85Decode or FlateDecode undone), else None."""
+    if not isinstance(obj, pikepdf.Stream) or obj.get("/Subtype") != "/Image":
+        return None
+    filters = obj.get("/Filter")
+    names = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
+    if not names or names[-1] != "/DCTDecode":
+        return None
+    raw = obj.read_raw_bytes()
+    if len(names) == 1:
+        return raw
+    # a detached copy with the transport filters only: qpdf undoes them (it will not stop half-way
+    # through a chain on the real stream); unreachable, so it is never written
+    parms = obj.get("/DecodeParms")
+    transport = pikepdf.Stream(pdf, raw)
+    transport.Filter = pikepdf.Array(names[:-1])
+    if isinstance(parms, pikepdf.Array) and len(parms) == len(names):
+        transport.DecodeParms = pikepdf.Array(list(parms)[:-1])
+    try:
+        return transport.read_bytes()
+    except pikepdf.PdfError:
+        return None
 
 
 def replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:

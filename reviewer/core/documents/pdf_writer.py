@@ -25,7 +25,7 @@ import pikepdf
 
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.pdf_content_editor import EditUnsafe, Glyph, Key, PageMap, map_pages, rewrite_stream
-from reviewer.core.documents.pdf_scrub import replace_strings, scrub_structure
+from reviewer.core.documents.pdf_scrub import replace_strings, scrub_structure, strip_picture_metadata
 from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK, pdfium_page_texts
 from reviewer.core.trie_regex import compile_literals
 
@@ -41,6 +41,7 @@ class PdfWriteReport:
     strings_replaced: int
     annotations_removed: int
     pages_over_images: tuple[int, ...] = ()
+    pictures_stripped: int = 0
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -53,6 +54,8 @@ class PdfWriteReport:
                          "the OCR text layer, check those pages visually")
         if self.annotations_removed:
             notes.append(f"{self.annotations_removed} annotations removed")
+        if self.pictures_stripped:
+            notes.append(f"metadata (EXIF/GPS, XMP, comments) removed from {self.pictures_stripped} pictures")
         return tuple(notes)
 
 
@@ -88,13 +91,14 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
             if m.number not in raster and chosen[m.number]:
                 _draw_boxes(pdf, pdf.pages[m.number - 1], m, chosen[m.number])
         removed_annots = scrub_structure(pdf)
+        pictures = strip_picture_metadata(pdf)
         replaced = replace_strings(pdf, plan)
         pdf.save(output, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                  fix_metadata_version=False)
     return PdfWriteReport(glyphs_removed=sum(len(g) for n, g in chosen.items() if n not in raster),
                           pages_edited=tuple(sorted(edited)), pages_rasterized=tuple(sorted(raster)),
                           strings_replaced=replaced, annotations_removed=removed_annots,
-                          pages_over_images=tuple(sorted(over_images)))
+                          pages_over_images=tuple(sorted(over_images)), pictures_stripped=pictures)
 
 
 def _page_count(data: bytes) -> int:

@@ -423,3 +423,48 @@ def test_a_page_pdfminer_misreads_is_rendered_with_boxes_where_pdfium_draws(tmp_
     result = write_verified(document, plan, tmp_path / "out.pdf")
     assert result.report.ok and any("re-rendered" in n for n in result.notes), result.notes
     assert all(p < 40 for p in _pixels(result.output, removed)), _pixels(result.output, removed)
+
+
+def test_pictures_in_a_pdf_lose_their_exif_and_xmp_without_losing_a_pixel(tmp_path):
+    """reportlab (like most PDF makers) passes a JPEG through as it is, EXIF with GPS position and owner
+    included, and an image may carry its own XMP: both are removed, the image data is unchanged, and the
+    verifier refuses a copy that still has them."""
+    import io
+
+    import pypdfium2
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from reviewer.core.documents.pdf_scrub import jpeg_bytes
+    from tests.docx_chunks import photo_with_exif
+
+    photo = photo_with_exif("王建国")
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    src = tmp_path / "photo.pdf"
+    c = canvas.Canvas(str(src))
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 760, "现场检查照片如下，当事人张伟在场。")
+    c.drawImage(ImageReader(io.BytesIO(photo)), 72, 500, width=192, height=144)
+    c.save()
+    with pikepdf.open(src, allow_overwriting_input=True) as pdf:
+        image = next(o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image")
+        assert b"Exif" in jpeg_bytes(pdf, image)  # passed through (under reportlab's ASCII85 layer)
+        image.Metadata = pdf.make_stream(b'<x:xmpmeta><dc:creator>Wang Jianguo</dc:creator></x:xmpmeta>')
+        pdf.save(src)
+    before = verify_output(src, ["张伟"], format="pdf")
+    assert any("picture metadata (EXIF, JPEG comment)" in r for r in before.residues), before.residues
+    assert any("XMP metadata left" in r and "catalog" not in r for r in before.residues), before.residues
+    plan, result = detect_and_export(src, tmp_path / "out.pdf", min_findings=0, min_values=0)
+    assert any("removed from 1 pictures" in note for note in result.notes), result.notes
+    out = result.output.read_bytes() if hasattr(result.output, "read_bytes") else open(result.output, "rb").read()
+    assert b"Exif" not in out and b"Wang Jianguo" not in out and b"Zhang Wei" not in out
+    with pikepdf.open(result.output) as pdf:
+        image = next(o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image")
+        data = jpeg_bytes(pdf, image)
+    assert data[data.index(b"\xff\xda"):] == photo[photo.index(b"\xff\xda"):]  # the scan data untouched
+    box = (72, 842 - 500 - 144, 72 + 192, 842 - 500)  # the picture, on A4 at 72 dpi (the name above is boxed)
+    renders = [pypdfium2.PdfDocument(str(p))[0].render(scale=1).to_pil().crop(box).tobytes()
+               for p in (src, result.output)]
+    assert renders[0] == renders[1] and len(set(renders[0])) > 50
