@@ -136,11 +136,14 @@ class WorkspaceFacade(QObject):
     def export_copy(self, session: WorkspaceReviewSession, output: str | Path, progress=None):
         """Write, verify, and record the de-identified copy (I/O lane); `progress(done, total)` as
         write_verified reports it."""
-        from reviewer.core.deidentify.export import write_verified
+        from reviewer.core.deidentify.export import deidentified_name, write_verified
         from reviewer.ui.pdf_view import PDFIUM_LOCK
 
+        plan = session.plan()
+        output = Path(output)
+        output = output.with_name(deidentified_name(plan, output.name))  # 王建国的申请 → 王某的申请
         with PDFIUM_LOCK:
-            result = write_verified(session.document, session.plan(), output, progress=progress)
+            result = write_verified(session.document, plan, output, progress=progress)
         self.workspace.record_export(
             session.document_id,
             result.sha256,

@@ -58,3 +58,25 @@ def test_preview_labels_chart_smartart_link_and_alt_text_in_chinese(translations
     preview = preview_of(plan_from_decisions([], load_profile("general")), document)
     assert "〔图表〕补助发放" in preview and "〔图表〕王建国" in preview and "〔SmartArt 图形〕组长：欧阳明" in preview
     assert "〔chart〕" not in preview and "〔diagram〕" not in preview
+
+
+def test_the_exported_copy_is_named_without_the_removed_values(workspace, tmp_path):
+    """The dialog proposes <source name>.deidentified.<ext>; a source named after a person (当事人 王建国)
+    would publish the name with the file. The copy gets the plan applied to its name."""
+    from reviewer.ui.workspace_facade import WorkspaceFacade
+
+    ws, users = workspace
+    src = tmp_path / "王建国行政处罚决定书.txt"
+    src.write_text("当事人：王建国\n处罚决定如下。\n", encoding="utf-8")
+    facade = WorkspaceFacade(ws, profile=lambda: "general")
+    facade.set_user(users["li"])
+    document = load_document(src)
+    session = facade.open_session(document)
+    session.record_findings(fake_findings(document))
+    for row in session.rows():
+        session.accept(row.id)
+    (tmp_path / "out").mkdir()
+    result = facade.export_copy(session, tmp_path / "out" / "王建国行政处罚决定书.deidentified.txt")
+    assert result.output.endswith("王某行政处罚决定书.deidentified.txt")
+    assert (tmp_path / "out" / "王某行政处罚决定书.deidentified.txt").read_text(encoding="utf-8").startswith("当事人：王某")
+    assert not (tmp_path / "out" / "王建国行政处罚决定书.deidentified.txt").exists()

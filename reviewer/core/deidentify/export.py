@@ -16,7 +16,7 @@ from reviewer.core.atomic import atomic_path
 from reviewer.core.deidentify.errors import ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan, plan_redactions
 from reviewer.core.deidentify.profiles import Profile
-from reviewer.core.deidentify.verify import VerificationReport, verify_output
+from reviewer.core.deidentify.verify import VerificationReport, normalise, verify_output
 from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding
@@ -56,6 +56,7 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
     source = Path(document.path)
     target = Path(output)
     _check_paths(document, source, target)
+    _check_name(plan, target)
     fmt = DocumentFormat(document.format)
     if target.suffix.lower() != f".{fmt}":
         raise ExportRefused(f"输入文件实际是 {fmt} 格式，输出文件名必须以 .{fmt} 结尾（现为 {target.name}）。请更改输出文件名。",
@@ -102,6 +103,30 @@ def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Pa
     from reviewer.core.documents.pdf_writer import write_pdf
 
     return write_pdf(Path(document.path), plan, tmp, rasterize=pdf_rasterize, progress=progress).notes
+
+
+def deidentified_name(plan: RedactionPlan, name: str) -> str:
+    """A file name with the plan applied (王建国的申请.docx → 王某的申请.docx): the name travels with the
+    published copy as surely as its text does."""
+    stem, dot, suffix = name.rpartition(".")
+    new = f"{plan.apply_text(stem)}.{suffix}" if dot else plan.apply_text(name)
+    # masks (138****5678) and pseudonyms must still make a file name Windows accepts
+    return new.translate(_NAME_UNSAFE)
+
+
+_NAME_UNSAFE = str.maketrans({"*": "＊", "?": "？", ":": "：", "<": "＜", ">": "＞", "|": "｜", '"': "＂", "/": "_",
+                              "\\": "_"})
+
+
+def _check_name(plan: RedactionPlan, target: Path) -> None:
+    name = normalise(target.name)
+    left = sorted(v for v in plan.values if len(normalise(v)) >= 2 and normalise(v) in name)
+    if left:
+        suggestion = deidentified_name(plan, target.name)
+        raise ExportRefused(
+            f"输出文件名 {target.name} 含有已去除的内容（{'、'.join(left)}），文件名会随文件一起公开。请改用 {suggestion}。",
+            f"The output name {target.name} contains removed values ({', '.join(left)}); a file name is "
+            f"published with the file. Use {suggestion} instead.", path=str(target))
 
 
 def _check_paths(document: Document, source: Path, target: Path) -> None:

@@ -97,3 +97,29 @@ def test_a_value_written_in_full_width_elsewhere_goes_too(capsys, tmp_path):
     clean = out.read_text(encoding="utf-8")
     assert "１９４８年１２月" not in clean and "1948年12月" not in clean and "李国能" not in clean
     assert "中国人民银行在河北省石家庄市成立" in clean
+
+
+def test_an_output_name_holding_a_removed_value_is_refused_with_a_clean_name(capsys, tmp_path):
+    """The name travels with the published copy: 王建国的申请.txt would publish 王建国. The export is refused
+    and names the de-identified file name to use (masks made safe for Windows file names)."""
+    from reviewer.core.deidentify.export import deidentified_name
+    from reviewer.core.deidentify.plan import plan_redactions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.documents import load_document
+    from reviewer.core.types import EntityType, Finding, category_of
+
+    src = tmp_path / "王建国的申请.txt"
+    src.write_bytes(BODY.encode("utf-8"))
+    out = tmp_path / "王建国的申请.clean.txt"
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(out), "--person", "王建国")
+    assert code != 0 and not out.exists()
+    assert "王建国的申请.clean.txt" in stderr and "王某的申请.clean.txt" in stderr
+    good = tmp_path / "王某的申请.clean.txt"
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(good), "--person", "王建国")
+    assert code == 0, stderr
+    document = load_document(src)
+    findings = [Finding(str(t), document.text.index(v), document.text.index(v) + len(v), v, 1.0, "t", "", category_of(t))
+                for t, v in ((EntityType.CN_ID_CARD, "500106198703154515"), (EntityType.CN_MOBILE_PHONE, "13896001234"))]
+    plan = plan_redactions(findings, load_profile("general"))
+    assert deidentified_name(plan, "13896001234-500106198703154515.review.pdf") == \
+        "138＊＊＊＊1234-500106＊＊＊＊＊＊＊＊4515.review.pdf"
