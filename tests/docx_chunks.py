@@ -24,28 +24,39 @@ def docx_bytes(*paragraphs: str) -> bytes:
     return buf.getvalue()
 
 
+def rebuilt(path: Path, base: bytes, *, document: bytes = b"", rels: str = "", types: str = "", settings: str = "",
+            parts: dict[str, bytes | str] | None = None) -> Path:
+    """`base` (a docx) written to `path` with `document` inserted after the first paragraph, `rels`
+    relationships, `types` content types and `settings` children added, and `parts` as new members."""
+    source = zipfile.ZipFile(io.BytesIO(base))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "word/document.xml" and document:
+                first_end = part.index(b"</w:p>") + len(b"</w:p>")  # right after the first paragraph
+                part = part[:first_end] + document + part[first_end:]
+            elif item.filename == "word/_rels/document.xml.rels":
+                part = part.replace(b"</Relationships>", rels.encode() + b"</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                part = part.replace(b"</Types>", types.encode() + b"</Types>")
+            elif item.filename == "word/settings.xml":
+                part = part.replace(b"</w:settings>", settings.encode() + b"</w:settings>")
+            out.writestr(item, part)
+        for name, data in (parts or {}).items():
+            out.writestr(name, data)
+    return path
+
+
 def with_chunks(path: Path, before: str, chunks: list[tuple[str, bytes]], after: str = "") -> Path:
     """A docx: a paragraph `before`, one w:altChunk per (extension, data), then a paragraph `after`."""
-    base = zipfile.ZipFile(io.BytesIO(docx_bytes(before, after) if after else docx_bytes(before)))
     elements = "".join(f'<w:altChunk r:id="rIdChunk{k}"/>' for k in range(len(chunks)))
     rels = "".join(f'<Relationship Id="rIdChunk{k}" Type="{REL_TYPE}" Target="chunk{k}.{ext}"/>'
                    for k, (ext, _) in enumerate(chunks))
     types = "".join(f'<Default Extension="{ext}" ContentType="{CONTENT_TYPES[ext]}"/>'
                     for ext in sorted({ext for ext, _ in chunks}))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in base.infolist():
-            data = base.read(item.filename)
-            if item.filename == "word/document.xml":
-                first_end = data.index(b"</w:p>") + len(b"</w:p>")  # right after the first paragraph
-                data = data[:first_end] + elements.encode() + data[first_end:]
-            elif item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", rels.encode() + b"</Relationships>")
-            elif item.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", types.encode() + b"</Types>")
-            out.writestr(item, data)
-        for k, (ext, data) in enumerate(chunks):
-            out.writestr(f"word/chunk{k}.{ext}", data)
-    return path
+    return rebuilt(path, docx_bytes(before, after) if after else docx_bytes(before), document=elements.encode(),
+                   rels=rels, types=types,
+                   parts={f"word/chunk{k}.{ext}": data for k, (ext, data) in enumerate(chunks)})
 
 
 def html_entities(text: str) -> str:
@@ -113,7 +124,6 @@ def with_chart_and_smartart(path: Path, body: str, title: str, categories: list[
                      "</dgm:pt>" for k, line in enumerate(smartart))
     data = ('<?xml version="1.0" encoding="UTF-8"?><dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/'
             f'drawingml/2006/diagram" xmlns:a="{A_NS}"><dgm:ptLst>{points}</dgm:ptLst></dgm:dataModel>')
-    base = zipfile.ZipFile(io.BytesIO(docx_bytes(body)))
     rels = (f'<Relationship Id="rIdChart1" Type="{PKG_REL}/chart" Target="charts/chart1.xml"/>'
             f'<Relationship Id="rIdDgm1" Type="{PKG_REL}/diagramData" Target="diagrams/data1.xml"/>')
     types = ('<Override PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-'
@@ -121,19 +131,9 @@ def with_chart_and_smartart(path: Path, body: str, title: str, categories: list[
              'ContentType="application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml"/>'
              '<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.'
              'spreadsheetml.sheet"/>')
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in base.infolist():
-            part = base.read(item.filename)
-            if item.filename == "word/_rels/document.xml.rels":
-                part = part.replace(b"</Relationships>", rels.encode() + b"</Relationships>")
-            elif item.filename == "[Content_Types].xml":
-                part = part.replace(b"</Types>", types.encode() + b"</Types>")
-            out.writestr(item, part)
-        out.writestr("word/charts/chart1.xml", chart)
-        out.writestr("word/charts/_rels/chart1.xml.rels", chart_rels)
-        out.writestr("word/embeddings/Microsoft_Excel_Sheet1.xlsx", _workbook(categories))
-        out.writestr("word/diagrams/data1.xml", data)
-    return path
+    return rebuilt(path, docx_bytes(body), rels=rels, types=types, parts={
+        "word/charts/chart1.xml": chart, "word/charts/_rels/chart1.xml.rels": chart_rels,
+        "word/embeddings/Microsoft_Excel_Sheet1.xlsx": _workbook(categories), "word/diagrams/data1.xml": data})
 
 
 def with_hidden_data(path: Path, body: str, doc_vars: dict[str, str], custom_xml: str, glossary: str) -> Path:
@@ -145,25 +145,12 @@ def with_hidden_data(path: Path, body: str, doc_vars: dict[str, str], custom_xml
     glossary_xml = (f'<?xml version="1.0" encoding="UTF-8"?><w:glossaryDocument xmlns:w="{w}"><w:docParts><w:docPart>'
                     '<w:docPartPr><w:name w:val="签名块"/></w:docPartPr><w:docPartBody><w:p><w:r><w:t>'
                     f"{glossary}</w:t></w:r></w:p></w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>")
-    base = zipfile.ZipFile(io.BytesIO(docx_bytes(body)))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in base.infolist():
-            part = base.read(item.filename)
-            if item.filename == "word/settings.xml":
-                part = part.replace(b"</w:settings>", variables.encode() + b"</w:settings>")
-            elif item.filename == "word/_rels/document.xml.rels":
-                part = part.replace(b"</Relationships>", (
-                    f'<Relationship Id="rIdGloss" Type="{PKG_REL}/glossaryDocument" Target="glossary/document.xml"/>'
-                    f'<Relationship Id="rIdCx" Type="{PKG_REL}/customXml" Target="../customXml/item9.xml"/>'
-                    "</Relationships>").encode())
-            elif item.filename == "[Content_Types].xml":
-                part = part.replace(b"</Types>", (
-                    '<Override PartName="/word/glossary/document.xml" ContentType="application/vnd.'
-                    'openxmlformats-officedocument.wordprocessingml.document.glossary+xml"/></Types>').encode())
-            out.writestr(item, part)
-        out.writestr("word/glossary/document.xml", glossary_xml)
-        out.writestr("customXml/item9.xml", custom_xml)
-    return path
+    return rebuilt(path, docx_bytes(body), settings=variables, rels=(
+        f'<Relationship Id="rIdGloss" Type="{PKG_REL}/glossaryDocument" Target="glossary/document.xml"/>'
+        f'<Relationship Id="rIdCx" Type="{PKG_REL}/customXml" Target="../customXml/item9.xml"/>'), types=(
+        '<Override PartName="/word/glossary/document.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.wordprocessingml.document.glossary+xml"/>'),
+        parts={"word/glossary/document.xml": glossary_xml, "customXml/item9.xml": custom_xml})
 
 
 def photo_with_exif(author: str) -> bytes:
@@ -194,3 +181,62 @@ def png_with_text(author: str) -> bytes:
     buf = io.BytesIO()
     Image.new("L", (20, 10), 128).save(buf, "PNG", pnginfo=info)
     return buf.getvalue()
+
+
+def workbook(rows: list[list[str | int]]) -> bytes:
+    """A minimal xlsx: strings as shared strings, ints as number cells (as Excel stores a phone number
+    typed without a leading apostrophe)."""
+    shared: list[str] = []
+    xml_rows = []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row):
+            ref = f"{chr(65 + c)}{r}"
+            if isinstance(value, str):
+                shared.append(value)
+                cells.append(f'<c r="{ref}" t="s"><v>{len(shared) - 1}</v></c>')
+            else:
+                cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+        xml_rows.append(f'<row r="{r}">{"".join(cells)}</row>')
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook xmlns="{ns}"><sheets/></workbook>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData>'
+                   + "".join(xml_rows) + "</sheetData></worksheet>")
+        z.writestr("xl/sharedStrings.xml", f'<?xml version="1.0"?><sst xmlns="{ns}">'
+                   + "".join(f"<si><t>{s}</t></si>" for s in shared) + "</sst>")
+    return buf.getvalue()
+
+
+def with_embedded_workbook(path: Path, body: str, data: bytes, preview: bytes, preview_ext: str) -> Path:
+    """A docx with an embedded Excel object (w:object: a preview picture and the OLE link to the package)."""
+    obj = ('<w:p><w:r><w:object><v:shape id="_x0000_i1025" style="width:300pt;height:100pt">'
+           '<v:imagedata r:id="rIdPreview"/></v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" '
+           'ShapeID="_x0000_i1025" DrawAspect="Content" r:id="rIdPackage"/></w:object></w:r></w:p>')
+    return rebuilt(path, docx_bytes(body), document=obj.encode(), rels=(
+        f'<Relationship Id="rIdPreview" Type="{PKG_REL}/image" Target="media/preview.{preview_ext}"/>'
+        f'<Relationship Id="rIdPackage" Type="{PKG_REL}/package" Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/>'),
+        types=('<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.'
+               f'spreadsheetml.sheet"/><Default Extension="{preview_ext}" ContentType="image/'
+               f'{"x-emf" if preview_ext == "emf" else preview_ext}"/>'),
+        parts={"word/embeddings/Microsoft_Excel_Worksheet.xlsx": data, f"word/media/preview.{preview_ext}": preview})
+
+
+def emf_with_text(text: str) -> bytes:
+    """An EMF as Word draws an embedded table's preview: header, one EMR_EXTTEXTOUTW record holding
+    `text` in UTF-16, EOF."""
+    import struct
+
+    chars = text.encode("utf-16-le")
+    payload = chars + b"\x00" * (-len(chars) % 4)
+    # EMR_EXTTEXTOUTW: bounds(16) mode(4) scales(8) + EMRTEXT: ref(8) nChars(4) offString(4) options(4)
+    # rect(16) offDx(4), then the string
+    body = struct.pack("<4iIff", 0, 0, 200, 40, 1, 1.0, 1.0) + struct.pack(
+        "<iiIII4iI", 10, 10, len(text), 8 + 36 + 40, 0, 0, 0, 200, 40, 0) + payload
+    record = struct.pack("<II", 84, 8 + len(body)) + body
+    header = struct.pack("<II4i4iIIIIHHIII", 1, 88, 0, 0, 200, 40, 0, 0, 5292, 1058, 0x464D4520, 0x10000,
+                         88 + len(record) + 20, 3, 1, 0, 0, 0, 0) + struct.pack("<4i", 1920, 1080, 508, 286)
+    return header + record + struct.pack("<IIIII", 14, 20, 0, 16, 20)

@@ -18,6 +18,7 @@ from reviewer.core.documents.docx_package import R_NS, W_NS, DocxPackage, Relati
 from reviewer.core.documents.docx_properties import property_blocks
 from reviewer.core.documents.limits import Limits, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat, RunSpan
+from reviewer.core.documents.office_embedded import embedded_lines
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = f"{{{W_NS}}}"
@@ -76,9 +77,13 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
         if kind is not None:
             reader.read_drawing_text(name, kind)
     embedded = [n for n in package.names() if n.lower().startswith("word/embeddings/") and not n.endswith("/")]
-    for k, name in enumerate(embedded):  # not read: named so the reviewer knows they are there
+    for k, name in enumerate(embedded):  # named, and an embedded workbook/document/deck read row by row
         reader.add(Block(kind=BlockKind.ATTACHMENT, part="word/embeddings", path=f"file[{k}]",
                          text=name.rsplit("/", 1)[-1], attrs={"name": name}))
+        data = package.read(name)
+        for j, line in enumerate((embedded_lines(data) if data and data[:2] == b"PK" else None) or []):
+            reader.add(Block(kind=BlockKind.ATTACHMENT, part=name, path=f"file[{k}]/line[{j}]", text=line,
+                             attrs={"name": name}))
     for k, author in enumerate(sorted(reader.change_authors)):
         reader.add(Block(kind=BlockKind.PROPERTY, part=main, path=f"revision-author[{k}]", text=author,
                          attrs={"name": "revision author", "author": author}))

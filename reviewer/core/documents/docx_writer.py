@@ -33,7 +33,7 @@ from lxml import etree
 from reviewer.core.deidentify.errors import ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.docx_alt_chunks import ALT_CHUNK_TYPE, UnreadableChunk, chunk_lines
-from reviewer.core.documents.image_metadata import strip_image_metadata
+from reviewer.core.documents.image_metadata import blank_preview, strip_image_metadata
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -63,6 +63,7 @@ class DocxWriteReport:
     parts_removed: tuple[str, ...]
     alt_chunks_flattened: int = 0
     pictures_stripped: int = 0
+    previews_blanked: int = 0
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -72,6 +73,9 @@ class DocxWriteReport:
                          f"{self.deletions_dropped} deletions dropped")
         if self.comments_removed:
             notes.append(f"{self.comments_removed} comment markers removed")
+        if self.previews_blanked:
+            notes.append(f"{self.previews_blanked} preview pictures of embedded objects blanked (they showed removed "
+                         "values; Word redraws them from the de-identified data when the object is opened)")
         if self.pictures_stripped:
             notes.append(f"metadata (EXIF/GPS, XMP, text) removed from {self.pictures_stripped} pictures")
         if self.alt_chunks_flattened:
@@ -84,7 +88,7 @@ class DocxWriteReport:
 
 class _Counts:
     def __init__(self) -> None:
-        self.replaced = self.ins = self.dels = self.comments = self.chunks = self.pictures = 0
+        self.replaced = self.ins = self.dels = self.comments = self.chunks = self.pictures = self.previews = 0
 
 
 def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWriteReport:
@@ -94,6 +98,7 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
         dropped = {n for n in names if _DROPPED_NAMES.match(n)}
         chunks = _alt_chunks(src, names)
         dropped |= {target for by_id in chunks.values() for target, _ in by_id.values()}
+        packages, blanks = _embedded_packages(src, names, plan, counts)
         with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as dst:
             for info in src.infolist():
                 if info.filename in dropped:
@@ -101,7 +106,11 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
                 data = src.read(info)
                 if _is_xml(info.filename, data):
                     data = _rewrite_xml(info.filename, data, plan, dropped, counts, chunks.get(info.filename, {}))
-                elif data[:2] == b"PK":  # an embedded workbook or document (a chart's data, an OLE package)
+                elif info.filename in packages:
+                    data = packages[info.filename]
+                elif info.filename in blanks:
+                    data = blanks[info.filename]
+                elif data[:2] == b"PK":
                     data = _rewrite_package(data, plan, counts)
                 else:
                     stripped = strip_image_metadata(data)
@@ -114,7 +123,7 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
     return DocxWriteReport(replaced=counts.replaced, insertions_accepted=counts.ins,
                            deletions_dropped=counts.dels, comments_removed=counts.comments,
                            parts_removed=tuple(sorted(dropped)), alt_chunks_flattened=counts.chunks,
-                           pictures_stripped=counts.pictures)
+                           pictures_stripped=counts.pictures, previews_blanked=counts.previews)
 
 
 _SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -151,6 +160,67 @@ def _rewrite_package(data: bytes, plan: RedactionPlan, counts: _Counts, depth: i
     return out.getvalue()
 
 
+def _embedded_packages(src: zipfile.ZipFile, names: list[str], plan: RedactionPlan, counts: _Counts
+                       ) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Embedded Office packages rewritten first, and a blank picture for the preview of each one whose
+    data changed: the preview Word shows for an embedded workbook is a picture of its first rows."""
+    packages: dict[str, bytes] = {}
+    changed: set[str] = set()
+    for name in names:
+        if name.lower().startswith("word/embeddings/"):
+            data = src.read(name)
+            if data[:2] == b"PK":
+                before = counts.replaced
+                packages[name] = _rewrite_package(data, plan, counts)
+                if counts.replaced != before:
+                    changed.add(name)
+    blanks: dict[str, bytes] = {}
+    for package, previews in _ole_previews(src, names).items():
+        if package in changed:
+            for preview in previews:
+                blank = blank_preview(src.read(preview))
+                if blank is not None:
+                    blanks[preview] = blank
+    counts.previews = len(blanks)
+    return packages, blanks
+
+
+def _internal_relationships(src: zipfile.ZipFile, present: dict[str, str], part: str
+                            ) -> list[tuple[etree._Element, str]]:
+    """(Relationship element, stored part name) for each relationship of `part` to a part of the package."""
+    folder, base = posixpath.split(part)
+    rels_name = present.get(posixpath.join(folder, "_rels", f"{base}.rels").lower())
+    if rels_name is None:
+        return []
+    out = []
+    for rel in etree.fromstring(src.read(rels_name), _PARSER):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        if target.lower() in present:
+            out.append((rel, present[target.lower()]))
+    return out
+
+
+def _ole_previews(src: zipfile.ZipFile, names: list[str]) -> dict[str, list[str]]:
+    """Embedded part -> the preview pictures of the w:object elements that hold it."""
+    present = {n.lower(): n for n in names}
+    found: dict[str, list[str]] = {}
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    for name in names:
+        if not name.lower().endswith(".xml") or b"OLEObject" not in src.read(name):
+            continue
+        targets = {rel.get("Id", ""): target for rel, target in _internal_relationships(src, present, name)}
+        root = etree.fromstring(src.read(name), _PARSER)
+        for obj in root.iter(f"{{{W}}}object"):
+            packages = [targets.get(el.get(rid, "")) for el in obj.iter() if _local(el.tag) == "OLEObject"]
+            pictures = [targets.get(el.get(rid, "")) for el in obj.iter() if _local(el.tag) == "imagedata"]
+            for package in filter(None, packages):
+                found.setdefault(package, []).extend(filter(None, pictures))
+    return found
+
+
 def _numbers_turned_text(data: bytes) -> bytes:
     """A numeric cell whose value was masked (13812345678 -> 138****5678) is a text cell now."""
     root = etree.fromstring(data, _PARSER)
@@ -169,18 +239,9 @@ def _alt_chunks(src: zipfile.ZipFile, names: list[str]) -> dict[str, dict[str, t
     for name in names:
         if not name.lower().endswith(".xml") or b"altChunk" not in src.read(name):
             continue
-        folder, base = posixpath.split(name)
-        rels_name = present.get(posixpath.join(folder, "_rels", f"{base}.rels").lower())
-        if rels_name is None:
-            continue
         by_id: dict[str, tuple[str, list[str]]] = {}
-        for rel in etree.fromstring(src.read(rels_name), _PARSER):
-            if rel.get("Type", "").rsplit("/", 1)[-1] != ALT_CHUNK_TYPE or rel.get("TargetMode") == "External":
-                continue
-            target = rel.get("Target", "")
-            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            stored = present.get(target.lower())
-            if stored is None:
+        for rel, stored in _internal_relationships(src, present, name):
+            if rel.get("Type", "").rsplit("/", 1)[-1] != ALT_CHUNK_TYPE:
                 continue
             try:
                 by_id[rel.get("Id", "")] = (stored, chunk_lines(stored, src.read(stored)))

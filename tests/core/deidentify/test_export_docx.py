@@ -319,3 +319,51 @@ def test_pictures_lose_their_gps_position_and_owner_without_losing_a_pixel(tmp_p
             assert new.tobytes() == old.tobytes() and not new.getexif()
     jpeg = next(d for n, d in media.items() if n.endswith((".jpg", ".jpeg")))
     assert jpeg[jpeg.index(b"\xff\xda"):] == photo[photo.index(b"\xff\xda"):]  # the scan data untouched
+
+
+ROSTER = [["姓名", "身份证号", "联系电话", "金额"], ["王建国", "110101199003074578", 13812345678, 1200],
+          ["李晓梅", "500106198703154515", 13896001234, 800]]
+
+
+def test_an_embedded_workbook_is_read_and_de_identified_and_its_preview_blanked(tmp_path):
+    """A notice that embeds its roster as an Excel object: Word shows a picture of the rows, a double
+    click opens the workbook with every ID number. Only the file name was listed, so nothing in it was
+    detected and the copy verified with the roster intact. Now its rows are read, the real engine finds
+    the names, ID numbers and phones (a phone typed as a number too), the workbook is de-identified and
+    the preview, which drew the removed values (EMF text), is blanked to the same size."""
+    import struct
+
+    from reviewer.core.documents import BlockKind, load_document
+    from tests.docx_chunks import emf_with_text, with_embedded_workbook, workbook
+
+    preview = emf_with_text("王建国 110101199003074578 13812345678")
+    src = with_embedded_workbook(tmp_path / "roster.docx", "2024年度临时救助发放名单见附件表格。", workbook(ROSTER),
+                                 preview, "emf")
+    rows = [b.text for b in load_document(src).blocks if b.kind is BlockKind.ATTACHMENT]
+    assert rows == ["Microsoft_Excel_Worksheet.xlsx", "姓名\t身份证号\t联系电话\t金额",
+                    "王建国\t110101199003074578\t13812345678\t1200", "李晓梅\t500106198703154515\t13896001234\t800"]
+    plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=5, min_values=5)
+    assert {"王建国", "110101199003074578", "13812345678", "李晓梅", "500106198703154515", "13896001234"} <= set(plan.values)
+    assert any("1 preview pictures of embedded objects blanked" in n for n in result.notes), result.notes
+    parts = docx_part_bytes(result.output)
+    inner = zipfile.ZipFile(io.BytesIO(parts["word/embeddings/Microsoft_Excel_Worksheet.xlsx"]))
+    for data in (*parts.values(), *(inner.read(n) for n in inner.namelist())):
+        assert raw_hits(data, list(plan.values)) == []
+    blank = parts["word/media/preview.emf"]
+    assert blank[40:44] == b" EMF" and blank[8:40] == preview[8:40]  # same bounds and frame
+    assert struct.unpack("<II", blank[48:56]) == (len(blank), 2)  # header + EOF only
+    rows = [b.text for b in load_document(result.output).blocks if b.kind is BlockKind.ATTACHMENT]
+    assert rows[2] == "王某\t110101********4578\t138****5678\t1200"
+
+
+def test_an_embedded_workbook_with_a_picture_preview_keeps_its_size(tmp_path):
+    from PIL import Image
+
+    from tests.docx_chunks import with_embedded_workbook, workbook
+
+    buf = io.BytesIO()
+    Image.new("RGB", (120, 40), (30, 30, 30)).save(buf, "PNG")
+    src = with_embedded_workbook(tmp_path / "roster.docx", "名单见附件。", workbook(ROSTER), buf.getvalue(), "png")
+    plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=5, min_values=5)
+    with Image.open(io.BytesIO(docx_part_bytes(result.output)["word/media/preview.png"])) as blank:
+        assert blank.size == (120, 40) and blank.getcolors() == [(120 * 40, (255, 255, 255))]
