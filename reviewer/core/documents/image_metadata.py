@@ -9,6 +9,7 @@ left as they are (the verifier's byte search still runs over them).
 
 from __future__ import annotations
 
+import io
 import struct
 
 _JPEG_KEEP = {0xE0, 0xE2, 0xEE}  # APP0 JFIF, APP2 ICC profile, APP14 Adobe (colour transform)
@@ -107,7 +108,6 @@ def blank_preview(data: bytes) -> bytes | None:
         return _blank_placeable_wmf(data)
     try:
         from PIL import Image
-        import io
 
         with Image.open(io.BytesIO(data)) as image:
             fmt, size, mode = image.format, image.size, image.mode
