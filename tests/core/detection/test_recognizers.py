@@ -92,6 +92,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("uscc bad check with context", "统一社会信用代码91500106MA5U7A1B2X", [(USCC, "91500106MA5U7A1B2X")]),
     ("uscc letter O is invalid", "代码91500106MA5U7O1B2E", []),
     ("uscc masked with X", "统一社会信用代码：91500106MA5U7XXXX0", []),
+    ("uscc with XXX and a valid check", "统一社会信用代码9150010664A97MXXXW，住所地", [(USCC, "9150010664A97MXXXW")]),
     ("uscc full-width", "信用代码：９１５００１０６ＭＡ５Ｕ７Ａ１Ｂ２Ｅ", [(USCC, "９１５００１０６ＭＡ５Ｕ７Ａ１Ｂ２Ｅ")]),
     ("uscc spaced in table", "代码\u300091500106MA5U7A1B2E\u3000法定代表人", [(USCC, "91500106MA5U7A1B2E")]),
     # --- CN_LICENSE_PLATE

@@ -32,11 +32,13 @@ class CnUsccRecognizer(CnPatternRecognizer):
     CONTEXT = ("信用代码", "社会信用", "营业执照", "纳税人识别号", "税号", "组织机构代码")
 
     def check(self, value: str, pattern: Pattern) -> Check:
-        if "XXX" in value:  # 91500106MA5U7XXXX0: masked, already de-identified
-            return Check(None, "含连续的X，是已去标识化的代码", False)
         expected = uscc_check_character(value[:17])
         if value[17] == expected:
+            # X is a letter of the code's alphabet: 9150010664A97MXXXW is a real, valid code (the
+            # benchmark's roster had five such codes, all missed while XXX meant "masked")
             if value.isdigit():
                 return Check(0.5, "GB 32100校验码正确（全数字，也可能是其他编号）", True)
             return Check(1.0, "GB 32100校验码正确", True)
+        if "XXX" in value:  # 91500106MA5U7XXXX0: masked, already de-identified (its check fails)
+            return Check(None, "含连续的X且校验码不符，是已去标识化的代码", False)
         return Check(0.3, f"校验码应为{expected}而不是{value[17]}：可能是录入错误的统一社会信用代码", False)
