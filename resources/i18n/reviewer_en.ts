@@ -383,12 +383,48 @@
         <translation>footnote</translation>
     </message>
     <message>
+        <source>endnote</source>
+        <translation>endnote</translation>
+    </message>
+    <message>
+        <source>text box</source>
+        <translation>text box</translation>
+    </message>
+    <message>
         <source>table</source>
         <translation>table</translation>
     </message>
     <message>
         <source>properties</source>
         <translation>properties</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>annotation</translation>
+    </message>
+    <message>
+        <source>bookmark</source>
+        <translation>bookmark</translation>
+    </message>
+    <message>
+        <source>embedded file</source>
+        <translation>embedded file</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <source>alt text</source>
+        <translation>alt text</translation>
+    </message>
+    <message>
+        <source>chart</source>
+        <translation>chart</translation>
+    </message>
+    <message>
+        <source>SmartArt</source>
+        <translation>SmartArt</translation>
     </message>
     <message>
         <source>Type</source>

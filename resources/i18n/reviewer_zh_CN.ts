@@ -383,12 +383,48 @@
         <translation>脚注</translation>
     </message>
     <message>
+        <source>endnote</source>
+        <translation>尾注</translation>
+    </message>
+    <message>
+        <source>text box</source>
+        <translation>文本框</translation>
+    </message>
+    <message>
         <source>table</source>
         <translation>表格</translation>
     </message>
     <message>
         <source>properties</source>
         <translation>文档属性</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>embedded file</source>
+        <translation>嵌入文件</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>alt text</source>
+        <translation>替代文字</translation>
+    </message>
+    <message>
+        <source>chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>SmartArt</source>
+        <translation>SmartArt 图形</translation>
     </message>
     <message>
         <source>Type</source>

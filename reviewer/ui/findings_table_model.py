@@ -64,8 +64,17 @@ def where(finding: Finding) -> str:
         "footer": QCoreApplication.translate("FindingsTableModel", "footer"),
         "comment": QCoreApplication.translate("FindingsTableModel", "comment"),
         "footnote": QCoreApplication.translate("FindingsTableModel", "footnote"),
+        "endnote": QCoreApplication.translate("FindingsTableModel", "endnote"),
+        "textbox": QCoreApplication.translate("FindingsTableModel", "text box"),
         "table_cell": QCoreApplication.translate("FindingsTableModel", "table"),
         "property": QCoreApplication.translate("FindingsTableModel", "properties"),
+        "annotation": QCoreApplication.translate("FindingsTableModel", "annotation"),
+        "outline": QCoreApplication.translate("FindingsTableModel", "bookmark"),
+        "attachment": QCoreApplication.translate("FindingsTableModel", "embedded file"),
+        "hyperlink": QCoreApplication.translate("FindingsTableModel", "link"),
+        "alt_text": QCoreApplication.translate("FindingsTableModel", "alt text"),
+        "chart": QCoreApplication.translate("FindingsTableModel", "chart"),
+        "diagram": QCoreApplication.translate("FindingsTableModel", "SmartArt"),
     }.get(kind, "")
 
 

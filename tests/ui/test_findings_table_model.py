@@ -100,3 +100,21 @@ def test_counts_per_category_for_a_real_docx(qapp, translations):
     model = FindingsTableModel()
     model.set_rows([FindingRow(f) for f in fake_findings(document)])
     assert model.counts() == {"personal": 5}  # 2 IDs, 2 phones, 1 name split over three runs
+
+
+def test_where_names_every_place_a_finding_can_come_from(qapp, translations, tmp_path):
+    """A name found in a chart, an embedded workbook or a document variable says so in the 位置 column:
+    it was blank for them, so the reviewer could not tell a body name from one in hidden data."""
+    from reviewer.core.types import Finding
+    from reviewer.ui.findings_table_model import where
+
+    translations.install("zh_CN")
+    expected = {"chart": "图表", "diagram": "SmartArt 图形", "attachment": "嵌入文件", "property": "文档属性",
+                "textbox": "文本框", "endnote": "尾注", "hyperlink": "链接", "alt_text": "替代文字", "outline": "书签",
+                "annotation": "注释"}
+    for kind, label in expected.items():
+        finding = Finding(str(EntityType.PERSON), 0, 3, "王建国", 0.9, "t", "", Category.PERSONAL, {"kind": kind})
+        assert where(finding) == label, kind
+    translations.install("en")
+    assert where(Finding(str(EntityType.PERSON), 0, 3, "王建国", 0.9, "t", "", Category.PERSONAL,
+                         {"kind": "chart"})) == "chart"
