@@ -188,6 +188,7 @@ def _verify_docx(raw: bytes, m: _Matcher, prefix: str = "") -> list[str]:
                 continue
             data = archive.read(info)
             m.data(data, name)
+            m.text(info.filename, f"{name} (member name)")
             low = info.filename.lower()
             if "comments" in low.rsplit("/", 1)[-1] or low.endswith("people.xml"):
                 residues.append(f"{name} present (comments must be removed)")

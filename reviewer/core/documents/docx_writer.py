@@ -116,7 +116,7 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
                     stripped = strip_image_metadata(data)
                     counts.pictures += stripped != data
                     data = stripped
-                out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                out = zipfile.ZipInfo(_renamed(info.filename, plan), date_time=info.date_time)
                 out.compress_type = zipfile.ZIP_DEFLATED
                 out.external_attr = info.external_attr
                 dst.writestr(out, data)
@@ -464,6 +464,16 @@ def _distribute(start: int, end: int, replacement: str, owner: list[int], pieces
         if len(take) > width:
             chunk[-1] += take[width:]
         pieces[s:e] = chunk
+
+
+def _renamed(name: str, plan: RedactionPlan) -> str:
+    """A member name with the values replaced, as the relationship targets and content-type part names
+    that point at it are (word/media/王建国身份证.jpg -> word/media/王某身份证.jpg): the name is in the
+    file too, and a renamed target with an unrenamed member would be a broken picture."""
+    pattern = plan.flexible_pattern()
+    if pattern is None or not pattern.search(name):
+        return name
+    return pattern.sub(lambda m: plan.replacement_for(m.group()), name)
 
 
 def _replace_everywhere(root: etree._Element, plan: RedactionPlan, counts: _Counts) -> None:

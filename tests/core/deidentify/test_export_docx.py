@@ -367,3 +367,31 @@ def test_an_embedded_workbook_with_a_picture_preview_keeps_its_size(tmp_path):
     plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=5, min_values=5)
     with Image.open(io.BytesIO(docx_part_bytes(result.output)["word/media/preview.png"])) as blank:
         assert blank.size == (120, 40) and blank.getcolors() == [(120 * 40, (255, 255, 255))]
+
+
+def test_a_picture_named_after_a_person_is_renamed_with_its_references(tmp_path):
+    """Converters keep a picture's file name (word/media/王建国身份证.jpg). The writer replaced the name
+    in the relationship target but not the member's own name: the name stayed in the file and the
+    picture link was broken. Member, target and content type now change together."""
+    from PIL import Image
+
+    from tests.docx_chunks import docx_bytes, rebuilt
+
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8), "gray").save(buf, "PNG")
+    base = docx_bytes("申请人王建国提交了身份证复印件。")
+    obj = ('<w:p><w:r><w:pict><v:shape style="width:60pt;height:60pt"><v:imagedata r:id="rIdPhoto"/></v:shape>'
+           '</w:pict></w:r></w:p>')
+    src = rebuilt(tmp_path / "named.docx", base, document=obj.encode(),
+                  rels='<Relationship Id="rIdPhoto" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                       'relationships/image" Target="media/王建国身份证.png"/>',
+                  types='<Override PartName="/word/media/王建国身份证.png" ContentType="image/png"/>',
+                  parts={"word/media/王建国身份证.png": buf.getvalue()})
+    plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=0, min_values=0)
+    assert "王建国" in plan.values
+    parts = docx_part_bytes(result.output)
+    assert "word/media/王某身份证.png" in parts and not [n for n in parts if "王建国" in n]
+    assert 'Target="media/王某身份证.png"' in parts["word/_rels/document.xml.rels"].decode()
+    assert 'PartName="/word/media/王某身份证.png"' in parts["[Content_Types].xml"].decode()
+    report = verify_output(src, ["王建国"], format="docx")
+    assert any("(member name)" in s.where for s in report.survivors)
