@@ -240,3 +240,61 @@ def emf_with_text(text: str) -> bytes:
     header = struct.pack("<II4i4iIIIIHHIII", 1, 88, 0, 0, 200, 40, 0, 0, 5292, 1058, 0x464D4520, 0x10000,
                          88 + len(record) + 20, 3, 1, 0, 0, 0, 0) + struct.pack("<4i", 1920, 1080, 508, 286)
     return header + record + struct.pack("<IIIII", 14, 20, 0, 16, 20)
+
+
+def ole_package(label: str, path: str, payload: bytes, author: str = "") -> bytes:
+    """A Compound File (CFB v3) as Word stores an object inserted from a file: an \\x01Ole10Native stream
+    (label, the source path, a temporary path, the file's bytes), in GBK as Chinese Windows writes it,
+    plus a \\x05SummaryInformation stream with the author when given. Streams are padded to 4 KiB so
+    they live in regular sectors (no mini stream)."""
+    import struct
+
+    def ansi(text: str) -> bytes:
+        return text.encode("gbk") + b"\x00"
+
+    temp = f"C:\\Users\\ADMINI~1\\AppData\\Local\\Temp\\{path.rsplit(chr(92), 1)[-1]}"
+    body = (struct.pack("<H", 2) + ansi(label) + ansi(path) + struct.pack("<HH", 0, 3)
+            + struct.pack("<I", len(ansi(temp))) + ansi(temp) + struct.pack("<I", len(payload)) + payload)
+    native = struct.pack("<I", len(body)) + body
+    streams = [("\x01Ole10Native", native)]
+    if author:
+        value = author.encode("gbk") + b"\x00"
+        prop = struct.pack("<II", 30, len(value)) + value + b"\x00" * (-len(value) % 4)
+        section = struct.pack("<II", 8 + 8 + len(prop), 1) + struct.pack("<II", 4, 16) + prop
+        fmtid = bytes.fromhex("E0859FF2F94F6810AB9108002B27B3D9")
+        streams.append(("\x05SummaryInformation",
+                        struct.pack("<HHI", 0xFFFE, 0, 0x00020005) + b"\x00" * 16 + struct.pack("<I", 1)
+                        + fmtid + struct.pack("<I", 48) + section))
+    sector = 512
+    # at least 4 KiB each, so the streams live in regular sectors (a smaller one belongs to the mini stream)
+    streams = [(name, content + b"\x00" * (max(4096, -(-len(content) // sector) * sector) - len(content)))
+               for name, content in streams]
+    data_sectors: list[bytes] = []
+    starts = []
+    for _, content in streams:
+        starts.append(len(data_sectors))
+        data_sectors += [content[i:i + sector] for i in range(0, len(content), sector)]
+    n_data = len(data_sectors)
+    dir_sector, fat_sector = n_data, n_data + 1
+    fat = []
+    for (_, content), start in zip(streams, starts):
+        count = len(content) // sector
+        fat += [start + k + 1 for k in range(count - 1)] + [0xFFFFFFFE]
+    fat += [0xFFFFFFFE, 0xFFFFFFFD]  # directory chain end, the FAT sector itself
+    fat += [0xFFFFFFFF] * (128 - len(fat))
+
+    def entry(name: str, kind: int, start: int, size: int, child: int = 0xFFFFFFFF, right: int = 0xFFFFFFFF) -> bytes:
+        raw = (name + "\x00").encode("utf-16-le")
+        return (raw + b"\x00" * (64 - len(raw)) + struct.pack("<HBB", len(raw), kind, 1)
+                + struct.pack("<III", 0xFFFFFFFF, right, child) + b"\x00" * 16 + b"\x00" * 4 + b"\x00" * 16
+                + struct.pack("<IIi", start, size, 0))
+
+    entries = [entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1)]
+    for k, ((name, content), start) in enumerate(zip(streams, starts)):
+        entries.append(entry(name, 2, start, len(content), right=k + 2 if k + 1 < len(streams) else 0xFFFFFFFF))
+    directory = b"".join(entries)
+    directory += entry("", 0, 0, 0) * ((sector - len(directory) % sector) // 128 % 4)
+    header = bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) \
+        + b"\x00" * 6 + struct.pack("<IIIIIIIII", 0, 1, dir_sector, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0) \
+        + struct.pack("<I", fat_sector) + struct.pack("<I", 0xFFFFFFFF) * 108
+    return header + b"".join(data_sectors) + directory + b"".join(struct.pack("<I", x) for x in fat)

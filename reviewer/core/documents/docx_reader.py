@@ -18,7 +18,7 @@ from reviewer.core.documents.docx_package import R_NS, W_NS, DocxPackage, Relati
 from reviewer.core.documents.docx_properties import property_blocks
 from reviewer.core.documents.limits import Limits, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat, RunSpan
-from reviewer.core.documents.office_embedded import embedded_lines
+from reviewer.core.documents.office_embedded import embedded_lines, ole_fields
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = f"{{{W_NS}}}"
@@ -84,6 +84,9 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
         for j, line in enumerate((embedded_lines(data) if data and data[:2] == b"PK" else None) or []):
             reader.add(Block(kind=BlockKind.ATTACHMENT, part=name, path=f"file[{k}]/line[{j}]", text=line,
                              attrs={"name": name}))
+        for field, text in ole_fields(data) if data else ():
+            reader.add(Block(kind=BlockKind.ATTACHMENT, part=name, path=f"file[{k}]/{field}", text=text,
+                             attrs={"name": name, "field": field}))
     for k, author in enumerate(sorted(reader.change_authors)):
         reader.add(Block(kind=BlockKind.PROPERTY, part=main, path=f"revision-author[{k}]", text=author,
                          attrs={"name": "revision author", "author": author}))

@@ -395,3 +395,42 @@ def test_a_picture_named_after_a_person_is_renamed_with_its_references(tmp_path)
     assert 'PartName="/word/media/王某身份证.png"' in parts["[Content_Types].xml"].decode()
     report = verify_output(src, ["王建国"], format="docx")
     assert any("(member name)" in s.where for s in report.survivors)
+
+
+def test_a_file_inserted_as_an_object_shows_its_source_path_and_author(tmp_path):
+    """Insert > Object > From file keeps the file's name, the path it came from (the Windows account:
+    C:\\Users\\张三\\…) and the author in an OLE binary. Only the member name was listed, so a name there
+    was never detected and the copy verified with it inside. Now the fields are read, the real engine
+    finds the names, and as an OLE binary cannot be rewritten the export is refused, naming the object."""
+    import pytest
+
+    from reviewer.core.deidentify.errors import VerificationFailed
+    from reviewer.core.deidentify.export import write_verified
+    from reviewer.core.deidentify.plan import plan_from_decisions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.detection import analyze
+    from reviewer.core.documents import BlockKind, load_document
+    from tests.docx_chunks import docx_bytes, ole_package, rebuilt
+
+    obj = ('<w:p><w:r><w:object><v:shape id="_x0000_i1026" style="width:60pt;height:40pt"/>'
+           '<o:OLEObject Type="Embed" ProgID="Package" ShapeID="_x0000_i1026" r:id="rIdOle"/></w:object></w:r></w:p>')
+    src = rebuilt(tmp_path / "inserted.docx", docx_bytes("身份证明材料见下方附件。"), document=obj.encode(),
+                  rels='<Relationship Id="rIdOle" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                       'relationships/oleObject" Target="embeddings/oleObject1.bin"/>',
+                  types='<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.'
+                        'oleObject"/>',
+                  parts={"word/embeddings/oleObject1.bin": ole_package(
+                      "王建国身份证.pdf", "C:\\Users\\张三\\Desktop\\王建国身份证.pdf", b"%PDF-1.4", author="李晓梅")})
+    document = load_document(src)
+    fields = {b.path.rsplit("/", 1)[-1]: b.text for b in document.blocks
+              if b.kind is BlockKind.ATTACHMENT and b.part == "word/embeddings/oleObject1.bin"}
+    assert fields["label"] == "王建国身份证.pdf" and fields["author"] == "李晓梅"
+    assert fields["path"] == "C:\\Users\\张三\\Desktop\\王建国身份证.pdf"
+    findings = analyze(document)
+    names = {f.text for f in findings if f.entity_type == "PERSON"}
+    assert {"王建国", "李晓梅"} <= names, names
+    plan = plan_from_decisions([(f, None) for f in findings], load_profile("general"))
+    with pytest.raises(VerificationFailed) as caught:
+        write_verified(document, plan, tmp_path / "out.docx")
+    assert "word/embeddings/oleObject1.bin" in str(caught.value)
+    assert not (tmp_path / "out.docx").exists()
