@@ -216,7 +216,9 @@ class _Reader:
                    rels: Mapping[str, Relationship]) -> None:
         """An imported HTML/MHT/RTF/text/docx file that Word shows in place: its lines are paragraphs here."""
         rel = rels.get(el.get(R_ID) or "")
-        data = self.package.read(rel.target) if rel is not None and not rel.external else None
+        if rel is None or rel.external or rel.target.lower().endswith((".xml", ".rels")):
+            return  # a chunk is an imported file, never a part of the package's own structure
+        data = self.package.read(rel.target)
         if data is None:
             return  # nothing to show: Word shows nothing either
         chunk_attrs = {**attrs, "alt_chunk": rel.target}

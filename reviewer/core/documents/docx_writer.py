@@ -241,8 +241,8 @@ def _alt_chunks(src: zipfile.ZipFile, names: list[str]) -> dict[str, dict[str, t
             continue
         by_id: dict[str, tuple[str, list[str]]] = {}
         for rel, stored in _internal_relationships(src, present, name):
-            if rel.get("Type", "").rsplit("/", 1)[-1] != ALT_CHUNK_TYPE:
-                continue
+            if rel.get("Type", "").rsplit("/", 1)[-1] != ALT_CHUNK_TYPE or stored.lower().endswith((".xml", ".rels")):
+                continue  # a chunk is an imported file, never a part of the package's own structure
             try:
                 by_id[rel.get("Id", "")] = (stored, chunk_lines(stored, src.read(stored)))
             except UnreadableChunk as exc:

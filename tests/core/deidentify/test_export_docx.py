@@ -434,3 +434,18 @@ def test_a_file_inserted_as_an_object_shows_its_source_path_and_author(tmp_path)
         write_verified(document, plan, tmp_path / "out.docx")
     assert "word/embeddings/oleObject1.bin" in str(caught.value)
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_chunk_that_points_at_the_package_itself_is_ignored(tmp_path):
+    """A hostile altChunk whose target is word/document.xml: read as an imported file it would have
+    made the writer drop the main document. Chunks are imported files, never the package's own parts."""
+    from reviewer.core.documents import load_document
+    from tests.docx_chunks import REL_TYPE, docx_bytes, rebuilt
+
+    src = rebuilt(tmp_path / "self.docx", docx_bytes("申请人王建国，电话13812345678。"),
+                  document=b'<w:altChunk r:id="rIdSelf"/>',
+                  rels=f'<Relationship Id="rIdSelf" Type="{REL_TYPE}" Target="document.xml"/>')
+    assert [b.text for b in load_document(src).blocks if b.part == "word/document.xml"] == ["申请人王建国，电话13812345678。"]
+    plan, result = detect_and_export(src, tmp_path / "out.docx", min_findings=1, min_values=1)
+    parts = docx_part_bytes(result.output)
+    assert "word/document.xml" in parts and "申请人王某" in parts["word/document.xml"].decode()
