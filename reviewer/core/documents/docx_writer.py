@@ -33,7 +33,7 @@ from lxml import etree
 from reviewer.core.deidentify.errors import ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.docx_alt_chunks import ALT_CHUNK_TYPE, UnreadableChunk, chunk_lines
-from reviewer.core.documents.image_metadata import blank_preview, strip_image_metadata
+from reviewer.core.documents.image_metadata import blank_preview, strip_image_metadata, stripped_note
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -77,7 +77,7 @@ class DocxWriteReport:
             notes.append(f"{self.previews_blanked} preview pictures of embedded objects blanked (they showed removed "
                          "values; Word redraws them from the de-identified data when the object is opened)")
         if self.pictures_stripped:
-            notes.append(f"metadata (EXIF/GPS, XMP, text) removed from {self.pictures_stripped} pictures")
+            notes.append(stripped_note(self.pictures_stripped))
         if self.alt_chunks_flattened:
             notes.append(f"{self.alt_chunks_flattened} imported HTML/RTF/text chunks (altChunk) turned into plain "
                          "paragraphs: their own formatting is lost, check the layout")

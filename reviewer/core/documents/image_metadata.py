@@ -17,6 +17,11 @@ _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_DROP = {b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"}
 
 
+def stripped_note(pictures: int) -> str:
+    """The export note both writers give for the pictures they cleaned."""
+    return f"metadata (EXIF/GPS, XMP, comments, text) removed from {pictures} pictures"
+
+
 def strip_image_metadata(data: bytes) -> bytes:
     """The picture without its metadata (the same bytes when it has none or is not JPEG/PNG)."""
     if data[:2] == b"\xff\xd8":

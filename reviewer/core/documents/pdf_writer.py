@@ -25,6 +25,7 @@ import pikepdf
 
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.pdf_content_editor import EditUnsafe, Glyph, Key, PageMap, map_pages, rewrite_stream
+from reviewer.core.documents.image_metadata import stripped_note
 from reviewer.core.documents.pdf_scrub import replace_strings, scrub_structure, strip_picture_metadata
 from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK, pdfium_page_texts
 from reviewer.core.trie_regex import compile_literals
@@ -55,7 +56,7 @@ class PdfWriteReport:
         if self.annotations_removed:
             notes.append(f"{self.annotations_removed} annotations removed")
         if self.pictures_stripped:
-            notes.append(f"metadata (EXIF/GPS, XMP, comments) removed from {self.pictures_stripped} pictures")
+            notes.append(stripped_note(self.pictures_stripped))
         return tuple(notes)
 
 
