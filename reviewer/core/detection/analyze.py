@@ -19,6 +19,7 @@ from presidio_analyzer import RecognizerResult
 
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
+from reviewer.core.detection.ner.rules import word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.documents.model import Block, Document
@@ -30,9 +31,20 @@ NER_SEGMENT = 5000  # characters per NER text
 _DEIDENTIFIED_MARKS = ("某", "*", "＊", "×", "Ｘ")
 # Document numbers (发文字号, GB/T 9704: 机关代字〔年份〕序号号) are not personal information, whatever
 # a recognizer or the NER model makes of their parts.
-# Matched from the bracketed year (a fast scan), then extended back over the issuer's characters.
-DOCUMENT_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔\[［【(（][0-9]{4}[〕\]］】)）][0-9]{1,5}号")
-_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,12}$")
+# Matched from the bracketed year (a fast scan), then extended back over the issuer's characters, which
+# a line break may separate from the year (渝府办发 / 〔2018〕52号, a PDF line pasted as a paragraph).
+DOCUMENT_NUMBER = re.compile(r"[〔\[［【(（][0-9]{4}[〕\]］】)）][0-9]{1,5}号")
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,12}\s{0,4}\Z")
+
+
+def document_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of the document numbers in `text`, issuer included (a bracketed year without one is not)."""
+    spans = []
+    for m in DOCUMENT_NUMBER.finditer(text):
+        issuer = _ISSUER.search(text, max(0, m.start() - 16), m.start())
+        if issuer is not None:
+            spans.append((issuer.start(), m.end()))
+    return spans
 
 
 class InvalidThreshold(ReviewerError):
@@ -190,8 +202,7 @@ def placed_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float,
         covered = sorted((s, e) for _, s, e in kept)
         placed.extend(item for item in _ner(engine, blocks, limit, cancelled, report)
                       if not _inside(covered, item[1], item[2]))
-    numbers = [to_document(m.start() - len(_ISSUER.search(joined, max(0, m.start() - 12), m.start())[0]), m.end())
-               for m in DOCUMENT_NUMBER.finditer(joined)]
+    numbers = [to_document(start, end) for start, end in document_numbers(joined)]
     if numbers:
         placed = [p for p in placed if not any(p[1] < e and s < p[2] for s, e in numbers)]
     return placed
@@ -293,10 +304,14 @@ def _ner(engine: DetectionEngine, blocks: Sequence[Block], limit: float, cancell
     texts = (text for _, _, _, text in segments)
     for (k, block, offset, text), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
         _check(cancelled)
+        following = next((b.text.lstrip() for b in blocks[k:] if b.text.strip()), "")
         for r in engine.analyze_ner(text, artifacts, threshold=limit):
             value = text[r.start:r.end]
             if r.entity_type == "PERSON" and any(mark in value for mark in _DEIDENTIFIED_MARKS):
                 continue  # 张某, 李某某: already de-identified
+            if r.entity_type == "PERSON" and offset + r.end == len(block.text) \
+                    and word_broken_by_line(text[:r.end] + "\n" + following[:1], r.end):
+                continue  # 牵头单位：市发 / 展改革委: a PDF line pasted as a paragraph of its own
             start = block.start + offset
             placed.append((r, start + r.start, start + r.end))
         if report is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.detection import analyze
-from reviewer.core.detection.analyze import DetectionCancelled
+from reviewer.core.detection.analyze import DetectionCancelled, document_numbers
 from reviewer.core.detection.config import PROJECT_ROOT
 from reviewer.core.detection.normalize import normalize
 from reviewer.core.documents import load_document
@@ -33,6 +33,22 @@ def test_seed_work_plan_has_no_personal_information_at_the_default_threshold():
 def test_document_numbers_are_never_personal_information():
     text = "根据渝府办发〔2018〕76号和国办发〔2016〕80号文件精神"
     assert [f for f in analyze(make_document(text)) if f.category == Category.PERSONAL] == []
+
+
+def test_document_number_broken_across_lines_keeps_its_issuer():
+    """A PDF line pasted as a paragraph of its own separates the issuer from the year."""
+    text = "（渝府办发\n\n〔2018〕52号）要求，依据国办发〔2016〕80号，年（2019）3号"
+    assert [text[s:e] for s, e in document_numbers(text)] == ["渝府办发\n\n〔2018〕52号", "依据国办发〔2016〕80号",
+                                                              "年（2019）3号"]
+    assert document_numbers("（2018）52号") == []  # a bracketed year without an issuer is not a document number
+
+
+def test_lines_pasted_from_a_pdf_do_not_make_names_or_addresses():
+    """The work plan's own lines, one paragraph per PDF line: 市发 / 展改革委 is not a name, 渝府办发 /
+    〔2018〕52号 not an address (the model finds both when each line is analysed alone)."""
+    text = ("提高政策透明度、办事便捷度。（牵头单位：市发\n\n展改革委、市编办）\n"
+            "社会公益事业建设领域政府信息公开意见的通知》（渝府办发\n\n〔2018〕52号）要求，做好相关工作。")
+    assert [(f.entity_type, f.text) for f in analyze(make_document(text)) if f.category == Category.PERSONAL] == []
 
 
 def test_sample_penalty_decision_finds_its_identifiers():
