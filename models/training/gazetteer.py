@@ -4,7 +4,9 @@
     python -m models.training.gazetteer /tmp/jieba/jieba-0.42.1.tar.gz
 
 Also writes ``resources/ner/common_words.txt``: the 40,000 most frequent ordinary words (generated
-enumerations in training; the rule that a name does not cut two words, reviewer/core/detection/ner/rules.py).
+enumerations in training; the rule that a name does not cut two words, reviewer/core/detection/ner/rules.py),
+and ``models/training/dictionary.txt``: every word of 2–6 Chinese characters, of any part of speech (the
+word-boundary feature, reviewer/core/detection/ner/lexicon.py).
 
 Source: jieba 0.42.1 (MIT licence), ``jieba/dict.txt``: word, frequency, part of speech. Kept: person names
 (``nr`` starting with a surname, 2–4 characters; transliterated ``nrt`` and ``nrfg``), places (``ns``) and
@@ -29,6 +31,7 @@ OUT = Path(__file__).with_name("gazetteer.tsv")
 COMMON_OUT = Path(__file__).resolve().parents[2] / "resources" / "ner" / "common_words.txt"
 COMMON_POS = {"n", "v", "vn", "a", "an", "ad", "d", "l", "i"}
 COMMON_SIZE = 40000
+DICTIONARY_OUT = Path(__file__).with_name("dictionary.txt")
 KIND = {"nr": "P", "nrt": "P", "nrfg": "P", "ns": "L", "nt": "G"}
 
 
@@ -56,6 +59,16 @@ def common_words(lines, names: set[str]) -> list[str]:
     return [w for _, w in sorted(rows)[:COMMON_SIZE]]
 
 
+def dictionary(lines) -> list[str]:
+    """All words of 2–6 CJK characters, placeholders (某) excepted: where words start and end, not what they are."""
+    words = set()
+    for line in lines:
+        word = line.split()[0]
+        if 2 <= len(word) <= 6 and "某" not in word and all("\u4e00" <= c <= "\u9fff" for c in word):
+            words.add(word)
+    return sorted(words)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sdist", type=Path, help="jieba-0.42.1.tar.gz")
@@ -69,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     write_words(OUT, words)
     COMMON_OUT.write_text("".join(w + "\n" for w in common_words(data.splitlines(), {w for w, _ in words})),
                           encoding="utf-8")
+    DICTIONARY_OUT.write_text("".join(w + "\n" for w in dictionary(data.splitlines())), encoding="utf-8")
     counts = {k: sum(1 for _, kind in words if kind == k) for k in "PLG"}
     print(f"{OUT}: {len(words):,} words {counts}")
     return 0

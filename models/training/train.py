@@ -3,7 +3,8 @@
 Steps (all seeded, CPU only):
 1. corpora -> spaCy DocBins in models/training/corpus/ (gitignored; the public data never enters the repo):
    the public training splits, 20,000 generated government sentences, and a renamed copy of every public
-   sentence with a person in it (``replace_names``);
+   sentence with a person in it (``replace_names``); 30 % of the training sentences cut into PDF-like lines
+   (``cut_lines``);
 2. training with models/training/config.cfg into models/training/output/stage1/ (9,000 steps at most,
    learning rate decaying linearly from 0.002; stops after 2,000 steps without a better dev score);
 3. copy the best checkpoint to models/zh_reviewer_ner and record provenance in its meta.json;
@@ -26,7 +27,7 @@ from spacy.tokens import DocBin
 
 from models import LABELS, PIPELINE_DIR
 from models.training import corpora, govgen
-from reviewer.core.detection.ner import char_tagger, gazetteer  # noqa: F401  (register reviewer_char_ner, _gazetteer)
+from reviewer.core.detection.ner import char_tagger, gazetteer, lexicon  # noqa: F401  (register the factories)
 from reviewer.core.detection.ner.bigrams import normalise  # also registers the reviewer_char_bigrams factory
 
 HERE = Path(__file__).resolve().parent
@@ -41,7 +42,7 @@ GOV_CLAUSES_TRAIN = 0  # composed clauses (govgen.generate_clauses); experiments
 AUGMENT_NAMES = True
 FOREIGN_NAMES = 0.0  # share of the renamed copies' names that are foreign (govgen.foreign_person); experiments
 REPEAT: dict[str, int] = {}  # source -> times it appears in the training set (experiments)
-LINE_BREAKS = 0.0  # share of training sentences cut into PDF-like lines (``cut_lines``); experiments
+LINE_BREAKS = 0.3  # share of training sentences cut into PDF-like lines (``cut_lines``); 0 gives model O's corpus
 
 
 
@@ -177,7 +178,8 @@ def train(config: Path, output: Path, overrides: dict[str, object]) -> None:
     use_blas_ops()
     config_ = spacy.util.load_config(config, interpolate=False, overrides={
         "paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"),
-        "paths.gazetteer": str(HERE / "gazetteer.tsv"), **overrides})
+        "paths.gazetteer": str(HERE / "gazetteer.tsv"), "paths.lexicon": str(HERE / "dictionary.txt"),
+        **overrides})
     nlp = init_nlp(config_, use_gpu=-1)
     print("ops:", type(nlp.get_pipe("tok2vec").model.ops).__name__, flush=True)
     train_nlp(nlp, output, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
@@ -190,10 +192,11 @@ def install(best: Path) -> None:
     shutil.copytree(best, PIPELINE_DIR)
     config_path = PIPELINE_DIR / "config.cfg"  # training paths (machine-specific) are not part of the model
     config = spacy.util.load_config(config_path)
-    for key in ("train", "dev", "source", "gazetteer"):
+    for key in ("train", "dev", "source", "gazetteer", "lexicon"):
         if key in config["paths"]:
             config["paths"][key] = None
     config.to_disk(config_path)
+    drop_lexicon_strings(PIPELINE_DIR)
     meta_path = PIPELINE_DIR / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({
@@ -205,6 +208,18 @@ def install(best: Path) -> None:
         "sources": json.loads((CORPUS_DIR / "counts.json").read_text()),
     })
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def drop_lexicon_strings(pipeline: Path) -> None:
+    """Remove the dictionary's words from vocab/strings.json: reviewer_char_lexicon adds them again when it
+    loads, and the second copy (7 MB, as JSON escapes) would take the model past 50 MB."""
+    words_file = pipeline / "reviewer_char_lexicon" / "words.txt"
+    if not words_file.is_file():
+        return
+    words = set(words_file.read_text(encoding="utf-8").split())
+    strings_path = pipeline / "vocab" / "strings.json"
+    strings = json.loads(strings_path.read_text(encoding="utf-8"))
+    strings_path.write_text(json.dumps([s for s in strings if s not in words], indent=2), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,7 @@ def load_spacy_pipeline(path, *, dedup: bool = True):
     """
     import spacy
 
-    from reviewer.core.detection.ner import bigrams, char_tagger, gazetteer, tokenizer  # noqa: F401  (registries)
+    from reviewer.core.detection.ner import bigrams, char_tagger, gazetteer, lexicon, tokenizer  # noqa: F401  (registries)
     from reviewer.core.detection.ner.embed_dedup import install
     from reviewer.core.detection.ner.ops import use_blas_ops
 
