@@ -85,6 +85,7 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
         """Not de-identified (张某), not a government body or company, at least two characters, not a
         compound surname alone (司马, 欧阳: it names nobody, and removing it everywhere would also forbid
         the surname that the pseudonyms of 司马彪 or 欧阳明 keep, so the export could never verify)."""
-        if len(name) < 2 or not rules.name_shaped(name) or name in rules.NOT_NAMES or name in COMPOUND_SURNAMES:
+        if len(name) < 2 or not rules.name_shaped(name) or name in rules.NOT_NAMES or name in rules.PROVINCES \
+                or name in COMPOUND_SURNAMES:
             return False
         return not (rules.is_deidentified(name) or rules.looks_like_organization(name))

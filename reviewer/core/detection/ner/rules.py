@@ -41,6 +41,11 @@ DEIDENTIFIED = re.compile(f"^[{HAN}]{{1,2}}某+[{HAN}]?$|某某|^[{HAN}]某$")
 NOT_NAMES = frozenset({"本人", "你们", "我们", "他们", "其他", "未知", "不详", "无", "同上", "见附件", "本机关",
                        "代理人", "负责人", "委托人", "某某", "姓名", "签字", "盖章", "住址", "地址", "住所", "性别",
                        "民族", "电话", "职务", "单位", "身份", "名称", "户籍", "籍贯", "年龄", "出生"})
+# Province-level names read as a surname and a given name (吉林也是类似的情况: 吉 + 林). None of the 11,674
+# gold person names of the public corpora is one; an address kept to street level (吉林长春…) would also
+# keep the "name", so the export could never verify.
+PROVINCES = frozenset("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
+                      "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +82,7 @@ def starts_with_surname(name: str) -> bool:
 
 def plausible_name(name: str) -> bool:
     """A short Han string that starts with a surname (or a minority name with ·) and is not a role word."""
-    if name in NOT_NAMES or is_deidentified(name) or looks_like_organization(name):
+    if name in NOT_NAMES or name in PROVINCES or is_deidentified(name) or looks_like_organization(name):
         return False
     if "·" in name or "•" in name:
         return True
@@ -300,8 +305,10 @@ def grammar_addresses(text: str) -> list[tuple[int, int]]:
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip surrounding punctuation and cut at the first whitespace (a name or address has none)."""
-    while start < end and not (text[start].isalnum() or text[start] in "·"):
+    """Strip surrounding punctuation and cut at the first whitespace (a name or address has none). A leading
+    ·  goes too: it is the tail of a transliterated name whose head was not found (一代宗师·叶问 gave ·叶, and
+    叶问's pseudonym 叶某 would put ·叶 back into the copy)."""
+    while start < end and not text[start].isalnum():
         start += 1
     for i in range(start, end):
         if text[i].isspace():

@@ -106,3 +106,17 @@ def test_a_compound_surname_alone_is_not_a_name(offline_analyzer) -> None:
     text = "西晋时的司马彪的《续汉书》中都有记载。"
     assert [text[r.start:r.end] for r in offline_analyzer.analyze(text=text, language="zh")
             if r.entity_type == "PERSON"] == ["司马彪"]
+
+
+def test_province_names_and_name_tails_are_not_names(offline_analyzer) -> None:
+    """Published sentences (bench/out/published-sentences.txt) whose findings made the export refuse itself:
+    吉林 as a person while an address kept to street level keeps 吉林长春; ·叶 from 一代宗师·叶问, which the
+    pseudonym of 叶问 (叶某) writes back."""
+    text = "双方反对在国际关系中使用武力或以武力相威胁。吉林也是类似的情况。位于吉林松原的"
+    names = [text[r.start:r.end] for r in offline_analyzer.analyze(text=text, language="zh")
+             if r.entity_type == "PERSON"]
+    assert "吉林" not in names
+    text = "另外，《一代宗师·叶问》将在今年12月19日圣诞档上映。"
+    names = [text[r.start:r.end] for r in offline_analyzer.analyze(text=text, language="zh")
+             if r.entity_type == "PERSON"]
+    assert not [n for n in names if n.startswith("·")], names

@@ -82,6 +82,7 @@ def test_grammar_addresses(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("（大庙镇新桥村7组）", "大庙镇新桥村7组"), ("三河镇拱桥村5组　1人", "三河镇拱桥村5组"), ("“罗建军”", "罗建军"),
+    ("·叶", "叶"), ("·艾则孜", "艾则孜"), ("古丽·米拉", "古丽·米拉"),
 ])
 def test_clean_span(text: str, expected: str) -> None:
     start, end = rules.clean_span(text, 0, len(text))
