@@ -20,6 +20,7 @@ from bench.generate import generate
 
 ROOT = Path(__file__).resolve().parent
 OUT = ROOT / "out"
+NOTES_HEADING = "## Reading these numbers"
 
 
 def case(*args: str) -> dict:
@@ -132,9 +133,16 @@ def main() -> int:
                      f"pdftotext {floor_s:.3f} | {extract['first_s'] / floor_s:.1f}× |")
     lines.append(f"| 300-page PDF open + detect (s) | {pdf['load_s'] + pdf['detect_s']:.2f} | target 10 | |")
     text = "\n".join(lines) + "\n"
-    (ROOT / "RESULTS.md").write_text(text, encoding="utf-8")
+    write_results(ROOT / "RESULTS.md", text)
     print(text)
     return 0
+
+
+def write_results(path: Path, tables: str) -> None:
+    """Replace the tables, keep the notes written by hand under them (one section per session)."""
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    notes = old.find(NOTES_HEADING)
+    path.write_text(tables + ("\n" + old[notes:] if notes >= 0 else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":
