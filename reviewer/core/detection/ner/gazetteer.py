@@ -21,14 +21,16 @@ import numpy
 from spacy.attrs import IDX, LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
+
+from reviewer.core.detection.ner.wordlist import WordListComponent
 
 KINDS = ("P", "L", "G")  # person, location, organisation (government bodies included)
 NONE = "-"
-FILE = "words.tsv"
 
 
-class CharGazetteer:
+class CharGazetteer(WordListComponent):
+    FILE = "words.tsv"
+
     def __init__(self, nlp: Language, name: str = "reviewer_char_gazetteer") -> None:
         self.name = name
         self.strings = nlp.vocab.strings
@@ -66,18 +68,11 @@ class CharGazetteer:
         doc.from_array([LEMMA], values.reshape(n, 1))
         return doc
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
-        if path:
-            self.set_words(read_words(Path(path)))
+    def read(self, path: Path) -> list[tuple[str, str]]:
+        return read_words(path)
 
-    def to_disk(self, path, *, exclude=()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        write_words(path / FILE, self.words.items())
-
-    def from_disk(self, path, *, exclude=()) -> CharGazetteer:
-        self.set_words(read_words(ensure_path(path) / FILE))
-        return self
+    def write(self, path: Path) -> None:
+        write_words(path, self.words.items())
 
 
 def read_words(path: Path) -> list[tuple[str, str]]:

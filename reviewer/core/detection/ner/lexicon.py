@@ -26,9 +26,10 @@ import numpy
 from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, IDX
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path, minibatch
+from spacy.util import minibatch
 
-FILE = "words.txt"
+from reviewer.core.detection.ner.wordlist import WordListComponent
+
 CAP = 4
 _MULTIPLIER = numpy.uint64(0x9E3779B97F4A7C15)  # odd: a window's polynomial hash mod 2**64
 _NEWLINE = 10
@@ -54,7 +55,7 @@ def _code_points(text: str) -> numpy.ndarray:
     return numpy.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype("uint64")
 
 
-class CharLexicon:
+class CharLexicon(WordListComponent):
     def __init__(self, nlp: Language, name: str = "reviewer_char_lexicon", identities: bool = False) -> None:
         self.name = name
         self.identities = identities
@@ -148,18 +149,11 @@ class CharLexicon:
                 start += len(text) + 1
                 yield doc
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
-        if path:
-            self.set_words(read_words(Path(path)))
+    def read(self, path: Path) -> list[str]:
+        return read_words(path)
 
-    def to_disk(self, path, *, exclude=()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / FILE).write_text("".join(w + "\n" for w in self.words), encoding="utf-8")
-
-    def from_disk(self, path, *, exclude=()) -> CharLexicon:
-        self.set_words(read_words(ensure_path(path) / FILE))
-        return self
+    def write(self, path: Path) -> None:
+        path.write_text("".join(w + "\n" for w in self.words), encoding="utf-8")
 
 
 def read_words(path: Path) -> list[str]:
