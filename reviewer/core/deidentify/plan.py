@@ -163,10 +163,30 @@ def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes
         if f.text not in values or f.score > scores[f.text]:
             values[f.text] = new
             scores[f.text] = f.score
+    scrubbed = _without_removed_values(values)
+    if scrubbed != values:
+        replacements = [replace(r, replacement=scrubbed[r.finding.text], keep=keep_mask(r.finding.text, scrubbed[r.finding.text]))
+                        if scrubbed[r.finding.text] != values[r.finding.text] else r
+                        for r in replacements]
+        values = scrubbed
     masks = {v: keep_mask(v, r) for v, r in values.items()}
     return RedactionPlan(profile=profile.name, replacements=tuple(replacements),
                          values=MappingProxyType(values), kept=tuple(kept), below_threshold=tuple(below),
                          keep_masks=MappingProxyType(masks))
+
+
+def _without_removed_values(values: dict[str, str]) -> dict[str, str]:
+    """Replacements with the other removed values replaced inside them too. Why: what a replacement keeps
+    (an address kept to street level, 黑龙江哈尔滨市南岗区) may hold a value removed elsewhere (哈尔, cut by the
+    model from 杰克吉伦哈尔); the copy would keep it and could never verify."""
+    keys = sorted((k for k in values if len(k) >= 2), key=len, reverse=True)
+    if not keys:
+        return values
+    pattern = re.compile("|".join(map(re.escape, keys)))
+    out = {}
+    for value, new in values.items():
+        out[value] = pattern.sub(lambda m, value=value: m.group() if m.group() == value else values[m.group()], new)
+    return out
 
 
 def plan_from_decisions(pairs: Iterable[tuple[Finding, Any]], profile: Profile, *,

@@ -87,12 +87,13 @@ def test_python_dash_m_reviewer_redact(tmp_path):
 def test_a_value_written_in_full_width_elsewhere_goes_too(capsys, tmp_path):
     """Found on published text (bench/out/published-sentences.txt): the birth date was detected as
     １９４８年１２月; the same date in ASCII further on made the verifier refuse the export. Now both go
-    (the second is a founding date: over-redaction, which the reviewer sees in the preview)."""
+    (the second is a founding date: over-redaction, which the reviewer sees in the preview). The name is
+    added by hand: model R misses it in this sentence (O and Q found it); the dates are what is tested."""
     src = tmp_path / "in.txt"
     src.write_text("１９４８年１２月出生于香港的李国能，１９７０年获得英国大律师执业资格。\n"
                    "1948年12月1日，中国人民银行在河北省石家庄市成立。\n", encoding="utf-8")
     out = tmp_path / "out.txt"
-    code, _, stderr = run_redact(capsys, str(src), "-o", str(out))
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(out), "--person", "李国能")
     assert code == 0, stderr
     clean = out.read_text(encoding="utf-8")
     assert "１９４８年１２月" not in clean and "1948年12月" not in clean and "李国能" not in clean
@@ -123,3 +124,16 @@ def test_an_output_name_holding_a_removed_value_is_refused_with_a_clean_name(cap
     plan = plan_redactions(findings, load_profile("general"))
     assert deidentified_name(plan, "13896001234-500106198703154515.review.pdf") == \
         "138＊＊＊＊1234-500106＊＊＊＊＊＊＊＊4515.review.pdf"
+
+
+def test_a_removed_value_inside_what_an_address_keeps_goes_too(capsys, tmp_path):
+    """Found on published text: the model cut 哈尔 from 杰克吉伦哈尔, and the address kept to street level
+    (黑龙江省哈尔滨市南岗区) kept 哈尔, so the export refused itself. The kept part is de-identified too."""
+    src = tmp_path / "in.txt"
+    src.write_text("导演没有让杰克吉伦哈尔歇一口气。\n申请人住址：黑龙江省哈尔滨市南岗区松花江街131号。\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    code, _, stderr = run_redact(capsys, str(src), "-o", str(out), "--person", "哈尔")
+    assert code == 0, stderr
+    clean = out.read_text(encoding="utf-8")
+    assert "哈尔" not in clean and "松花江街131号" not in clean
+    assert "黑龙江省哈某" in clean and "市南岗区" in clean
