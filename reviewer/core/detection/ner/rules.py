@@ -198,7 +198,9 @@ def _name_in_run(run: str) -> str | None:
         return run if plausible_name(run) else None  # delimited by punctuation: the run is the name
     sizes = (4, 3) if compound else (3, 2)
     for size in sizes:
-        if size < len(run) and run[size] in _FOLLOW and plausible_name(run[:size]):
+        # and the cut does not split a word (当事人应自收到本决定书: 应自 + 收到 is no name)
+        if size < len(run) and run[size] in _FOLLOW and plausible_name(run[:size]) \
+                and run[size - 1:size + 1] not in common_words():
             return run[:size]
     return None
 

@@ -203,3 +203,9 @@ def test_join_split_names() -> None:
 ])
 def test_word_broken_by_line(text: str, span: str, broken: bool) -> None:
     assert rules.word_broken_by_line(text, text.index(span) + len(span)) is broken
+
+
+def test_a_role_word_before_a_sentence_is_not_a_name() -> None:
+    """resources/samples/penalty-decision.txt: 当事人应自收到本决定书之日起 gave 应自收 (应 is a surname)."""
+    assert rules.role_names("当事人应自收到本决定书之日起十五日内缴纳罚款。") == []
+    assert [r.start for r in rules.role_names("申请人宋晨曦要求公开。")] == [3]
