@@ -22,6 +22,7 @@ from spacy.attrs import IDX, LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reviewer.core.detection.ner.tokenizer import doc_text
 from reviewer.core.detection.ner.wordlist import WordListComponent
 
 KINDS = ("P", "L", "G")  # person, location, organisation (government bodies included)
@@ -55,7 +56,7 @@ class CharGazetteer(WordListComponent):
             return doc
         values = numpy.full(n, self._none, dtype="uint64")
         if self._automaton is not None:
-            text = doc.text
+            text = doc_text(doc)
             starts = None if len(text) == n else doc.to_array(IDX)  # one token per character unless spaces
             value = self._value
             for end, (size, kind) in self._automaton.iter_long(text):

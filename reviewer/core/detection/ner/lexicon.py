@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from reviewer.core.detection.ner.tokenizer import doc_text
 from reviewer.core.detection.ner.wordlist import WordListComponent
 
 CAP = 4
@@ -133,14 +134,14 @@ class CharLexicon(WordListComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
-            self._set(doc, self._columns(doc.text))
+            self._set(doc, self._columns(doc_text(doc)))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256):
         """Batches of texts matched as one, joined by NUL (no word contains it): numpy's per-call cost,
         not the characters, dominates for the one-line blocks of a text file."""
         for batch in minibatch(docs, batch_size):
-            texts = [d.text for d in batch]
+            texts = [doc_text(d) for d in batch]
             columns = self._columns("\0".join(texts))
             start = 0
             for doc, text in zip(batch, texts, strict=True):

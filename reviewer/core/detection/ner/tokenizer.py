@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH, SPACY
 from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -40,3 +41,28 @@ def create_char_tokenizer():
         return CharTokenizer(nlp.vocab)
 
     return factory
+
+
+_ORTH_TEXT: dict[int, str] = {}  # orth hash -> its string: a pure function, so one cache serves every Doc
+_ORTH_TEXT_LIMIT = 200_000
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, without the Token object per character that spaCy's property builds.
+
+    Why: the word-list components need the text of every Doc, and ``doc.text`` made two Python objects
+    per character, about a tenth of the NER's time on one core (profiled on the gov set + CLUENER + MSRA).
+    """
+    if not len(doc):
+        return ""
+    columns = doc.to_array([ORTH, SPACY])
+    orths = columns[:, 0].tolist()
+    cache = _ORTH_TEXT
+    if len(cache) > _ORTH_TEXT_LIMIT:
+        cache.clear()
+    strings = doc.vocab.strings
+    for orth in set(orths).difference(cache):
+        cache[orth] = strings[orth]
+    if columns[:, 1].any():
+        return "".join([cache[o] + " " if s else cache[o] for o, s in zip(orths, columns[:, 1].tolist())])
+    return "".join(map(cache.__getitem__, orths))

@@ -90,3 +90,28 @@ def test_argmax_shortcut_equals_viterbi_on_long_documents(seed: int) -> None:
             scores[start + offset, LABELS.index(f"{prefix}-{kind}")] = 8
     table = _Table(LABELS)
     assert table.decode(scores) == _stretch_viterbi(table, scores)
+
+
+def test_one_search_per_batch_finds_what_each_document_alone_would() -> None:
+    """set_annotations searches the whole batch at once; on real sentences (MSRA test, with empty and
+    whitespace-only documents between them) every document gets the spans its own scores decode to."""
+    from models.training.corpora import DATA_DIR
+    from reviewer.core.detection.ner import load_spacy_pipeline
+    from reviewer.eval.ner import PIPELINE_DIR
+
+    nlp = load_spacy_pipeline(PIPELINE_DIR)
+    lines = (DATA_DIR / "msra" / "test" / "sentences.txt").read_text(encoding="utf-8").splitlines()[:300]
+    texts = [line.replace(" ", "") for line in lines]
+    texts[5:5] = ["", " ", "\n"]
+    docs = [nlp.make_doc(t) for t in texts]
+    for name, proc in nlp.pipeline:
+        if name == "ner":
+            break
+        docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    ner = nlp.get_pipe("ner")
+    scores = ner.predict(docs)
+    ner.set_annotations(docs, scores)
+    table = _Table(ner.labels)
+    expected = [table.decode(s) for s in scores]
+    assert [[(e.start, e.end, e.label_) for e in d.ents] for d in docs] == expected
+    assert sum(map(len, expected)) > 200

@@ -7,7 +7,7 @@ import random
 import spacy
 from spacy.lang.zh import ChineseTokenizer, Segmenter
 
-from reviewer.core.detection.ner.tokenizer import CharTokenizer
+from reviewer.core.detection.ner.tokenizer import CharTokenizer, doc_text
 
 
 def test_same_tokens_and_spaces_as_spacy_on_random_texts() -> None:
@@ -20,6 +20,15 @@ def test_same_tokens_and_spaces_as_spacy_on_random_texts() -> None:
         a, b = ours(text), theirs(text)
         assert [(t.text, t.whitespace_) for t in a] == [(t.text, t.whitespace_) for t in b], repr(text)
         assert a.text == text
+        assert doc_text(a) == doc_text(b) == text, repr(text)
+
+
+def test_doc_text_of_docs_built_from_words() -> None:
+    """Docs not made by our tokenizer (training examples, spaCy's own) give their text too."""
+    vocab = spacy.blank("zh").vocab
+    doc = spacy.tokens.Doc(vocab, words=["张三", "在", "北京", " ", "工作", "。"], spaces=[True, False, False, False, True, False])
+    assert doc_text(doc) == doc.text == "张三 在北京 工作 。"
+    assert doc_text(spacy.tokens.Doc(vocab, words=[])) == ""
 
 
 def test_pipeline_uses_it() -> None:
