@@ -4,7 +4,7 @@
 - load: ``load_spacy_pipeline(models/zh_reviewer_ner)`` wall time (median of 3);
 - ner: ``nlp.pipe`` over the hand-written gov set + CLUENER dev (x3), with OpenBLAS on 1 thread and on
   2 threads (both cores: the matrix products split, the rest of the pipeline is one thread); on 1 thread
-  also without embed_dedup (every row embedded), the same-run baseline for that change;
+  also with thinc's own tok2vec layers (``fast=False``: no fast_tok2vec), the same-run baseline for it;
 - served: presidio AnalyzerEngine with only our NER recognizers (``analyze`` per paragraph of 40
   sentences), on 2 threads, with and without the LAC ensemble;
 - ``nlp.pipe(n_process=2)`` for comparison (each worker pickles its Docs back: slower here);
@@ -46,7 +46,7 @@ from reviewer.core.detection.ner import load_spacy_pipeline
 from reviewer.eval.ner import gov_examples, public_examples
 texts = [t for t, _ in gov_examples()] + [t for t, _ in public_examples("cluener_dev")]
 texts = texts * 3
-nlp = load_spacy_pipeline({path!r}, dedup={dedup})
+nlp = load_spacy_pipeline({path!r}, fast={fast})
 list(nlp.pipe(texts[:200]))
 best = None
 for _ in range(3):
@@ -95,17 +95,17 @@ def _run(code: str, threads: int | None = None) -> str:
 
 def measure(path: Path = PIPELINE_DIR) -> dict[str, float]:
     loads = sorted(float(_run(_LOAD.format(path=str(path)))) for _ in range(3))
-    one = json.loads(_run(_PIPE.format(path=str(path), procs=1, dedup=True), threads=1))
-    plain = json.loads(_run(_PIPE.format(path=str(path), procs=1, dedup=False), threads=1))
-    two = json.loads(_run(_PIPE.format(path=str(path), procs=1, dedup=True), threads=2))
-    procs = json.loads(_run(_PIPE.format(path=str(path), procs=2, dedup=True), threads=1))
+    one = json.loads(_run(_PIPE.format(path=str(path), procs=1, fast=True), threads=1))
+    plain = json.loads(_run(_PIPE.format(path=str(path), procs=1, fast=False), threads=1))
+    two = json.loads(_run(_PIPE.format(path=str(path), procs=1, fast=True), threads=2))
+    procs = json.loads(_run(_PIPE.format(path=str(path), procs=2, fast=True), threads=1))
     served = json.loads(_run(_SERVED.format(path=str(path), lac=False), threads=2))
     served_lac = json.loads(_run(_SERVED.format(path=str(path), lac=True), threads=2))
     size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
     return {
         "load_seconds_median": round(loads[1], 3),
         "ner_chars_per_second_1_thread": round(one["chars"] / one["seconds"]),
-        "ner_chars_per_second_1_thread_embedding_every_row": round(plain["chars"] / plain["seconds"]),
+        "ner_chars_per_second_1_thread_thinc_tok2vec": round(plain["chars"] / plain["seconds"]),
         "ner_chars_per_second_2_threads": round(two["chars"] / two["seconds"]),
         "ner_chars_per_second_2_processes": round(procs["chars"] / procs["seconds"]),
         "served_chars_per_second_2_threads": round(served["chars"] / served["seconds"]),

@@ -21,9 +21,9 @@ def build_recognizers(language: str = "zh", *, lac_ensemble: bool = False) -> li
             ChineseOrganizationRecognizer(language)]
 
 
-def load_spacy_pipeline(path, *, dedup: bool = True):
+def load_spacy_pipeline(path, *, fast: bool = True):
     """``spacy.load(path)`` with our components registered, the numpy-BLAS ops (see ops.py) and, unless
-    `dedup` is False, the embedding computed once per distinct character in a batch (embed_dedup.py).
+    `fast` is False, the tok2vec's inference versions (fast_tok2vec.py: same vectors, fewer operations).
 
     The entry points in pyproject.toml register the components too; importing them here keeps a source
     checkout without an installed package working.
@@ -31,11 +31,11 @@ def load_spacy_pipeline(path, *, dedup: bool = True):
     import spacy
 
     from reviewer.core.detection.ner import bigrams, char_tagger, gazetteer, lexicon, tokenizer  # noqa: F401  (registries)
-    from reviewer.core.detection.ner.embed_dedup import install
+    from reviewer.core.detection.ner.fast_tok2vec import install
     from reviewer.core.detection.ner.ops import use_blas_ops
 
     use_blas_ops()
     nlp = spacy.load(path)
-    if dedup:
+    if fast:
         install(nlp)
     return nlp
