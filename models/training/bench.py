@@ -7,6 +7,10 @@
   also with thinc's own tok2vec layers (``fast=False``: no fast_tok2vec), the same-run baseline for it;
 - served: presidio AnalyzerEngine with only our NER recognizers (``analyze`` per paragraph of 40
   sentences), on 2 threads, with and without the LAC ensemble;
+- served in the product: the NER stage of ``reviewer.core.detection.analyze`` (``ner_chunk``: batched
+  ``nlp.pipe``, our recognizers through presidio with the artifacts given, the rules), one process, one BLAS
+  thread, over the same texts as blocks in chunks of 400 (about 20k characters, as analyze() cuts them) (only for the committed model: the engine loads
+  the model its configuration names);
 - ``nlp.pipe(n_process=2)`` for comparison (each worker pickles its Docs back: slower here);
 - peak RSS of the process that loaded and ran the pipeline, and the load average during the run.
 ``--write`` stores the numbers under ``reviewer_benchmark`` in meta.json and in models/README.md.
@@ -81,6 +85,36 @@ for _ in range(2):
 print(json.dumps({{"chars": best[0], "seconds": best[1], "cpu_seconds": best[2],
                   "maxrss_mb": _peak_mb()}}))
 """
+_PRODUCT = """
+import json, time
+from threadpoolctl import threadpool_limits
+from models.training.bench import _peak_mb
+from reviewer.core.detection.analyze import ner_chunk
+from reviewer.core.detection.engine import get_engine
+from reviewer.core.documents.model import Block, BlockKind
+from reviewer.eval.ner import gov_examples, public_examples
+texts = [t for t, _ in gov_examples()] + [t for t, _ in public_examples("cluener_dev")]
+blocks, start = [], 0
+for i, t in enumerate(texts):
+    blocks.append(Block(kind=BlockKind.PARAGRAPH, part="body", path=f"p[{{i}}]", text=t, start=start))
+    start += len(t) + 1
+threadpool_limits(1)
+engine = get_engine()
+limit = engine.config.default_threshold
+ner_chunk(engine, blocks[:50], limit, None)
+best = None
+for _ in range(2):
+    t0, c0 = time.perf_counter(), time.process_time()
+    n = 0
+    for i in range(0, len(blocks), 400):  # chunks of about 20k characters, as analyze() makes them
+        ner_chunk(engine, blocks[i:i + 400], limit, None)
+        n += sum(len(b.text) for b in blocks[i:i + 400])
+    dt, dc = time.perf_counter() - t0, time.process_time() - c0
+    if best is None or dt < best[1]:
+        best = (n, dt, dc)
+print(json.dumps({{"chars": best[0], "seconds": best[1], "cpu_seconds": best[2],
+                  "maxrss_mb": _peak_mb()}}))
+"""
 
 
 def _run(code: str, threads: int | None = None) -> str:
@@ -101,6 +135,7 @@ def measure(path: Path = PIPELINE_DIR) -> dict[str, float]:
     procs = json.loads(_run(_PIPE.format(path=str(path), procs=2, fast=True), threads=1))
     served = json.loads(_run(_SERVED.format(path=str(path), lac=False), threads=2))
     served_lac = json.loads(_run(_SERVED.format(path=str(path), lac=True), threads=2))
+    product = json.loads(_run(_PRODUCT.format(), threads=1)) if path.resolve() == PIPELINE_DIR.resolve() else None
     size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
     return {
         "load_seconds_median": round(loads[1], 3),
@@ -110,6 +145,8 @@ def measure(path: Path = PIPELINE_DIR) -> dict[str, float]:
         "ner_chars_per_second_2_processes": round(procs["chars"] / procs["seconds"]),
         "served_chars_per_second_2_threads": round(served["chars"] / served["seconds"]),
         "served_with_lac_chars_per_second_2_threads": round(served_lac["chars"] / served_lac["seconds"]),
+        **({"served_in_the_product_chars_per_second_1_thread": round(product["chars"] / product["seconds"]),
+            "peak_rss_mb_served_in_the_product": round(product["maxrss_mb"])} if product else {}),
         "peak_rss_mb_ner": round(two["maxrss_mb"]),
         "peak_rss_mb_served": round(served["maxrss_mb"]),
         "peak_rss_mb_served_with_lac": round(served_lac["maxrss_mb"]),

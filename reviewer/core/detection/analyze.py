@@ -200,7 +200,7 @@ def placed_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float,
     placed = list(kept)
     if ner and engine.has_ner:
         covered = sorted((s, e) for _, s, e in kept)
-        placed.extend(item for item in _ner(engine, blocks, limit, cancelled, report)
+        placed.extend(item for item in ner_chunk(engine, blocks, limit, cancelled, report)
                       if not _inside(covered, item[1], item[2]))
     numbers = [to_document(start, end) for start, end in document_numbers(joined)]
     if numbers:
@@ -294,7 +294,7 @@ def resolve_overlaps(placed: list[tuple[RecognizerResult, int, int]],
     return kept
 
 
-def _ner(engine: DetectionEngine, blocks: Sequence[Block], limit: float, cancelled: Callable[[], bool] | None,
+def ner_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float, cancelled: Callable[[], bool] | None,
          report: Callable[[int], None] | None = None) -> list[tuple[RecognizerResult, int, int]]:
     """NER per block (long blocks in segments), only where there are Chinese characters, via nlp.pipe.
     `report(k)` is called when the chunk's k-th block is done."""

@@ -13,7 +13,7 @@ not a decision: the model learns how far to trust the list (jieba tags many comm
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import ahocorasick
@@ -21,6 +21,7 @@ import numpy
 from spacy.attrs import IDX, LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from reviewer.core.detection.ner.tokenizer import doc_text
 from reviewer.core.detection.ner.wordlist import WordListComponent
@@ -58,16 +59,41 @@ class CharGazetteer(WordListComponent):
         if self._automaton is not None:
             text = doc_text(doc)
             starts = None if len(text) == n else doc.to_array(IDX)  # one token per character unless spaces
-            value = self._value
-            for end, (size, kind) in self._automaton.iter_long(text):
-                first, last = end - size + 1, end
-                if starts is not None:
-                    first, last = (int(i) for i in numpy.searchsorted(starts, (first, last), side="right") - 1)
-                values[first] = value["B" + kind]
-                values[first + 1:last] = value["I" + kind]
-                values[last] = value["E" + kind]
+            self._mark(text, values, starts)
         doc.from_array([LEMMA], values.reshape(n, 1))
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        """A batch's texts matched as one, joined by NUL (no word contains it, so no match crosses it):
+        for short blocks the per-document set-up cost more than the matching. Texts with whitespace
+        (tokens are not characters there) go one by one."""
+        for batch in minibatch(docs, batch_size):
+            texts = [doc_text(doc) if self._automaton is not None else "" for doc in batch]
+            plain = [len(t) == len(doc) for doc, t in zip(batch, texts, strict=True)]
+            joined = "\0".join(t if p else "" for t, p in zip(texts, plain, strict=True))
+            values = numpy.full(len(joined), self._none, dtype="uint64")
+            if self._automaton is not None:
+                self._mark(joined, values, None)
+            start = 0
+            for doc, text, is_plain in zip(batch, texts, plain, strict=True):
+                if not is_plain:
+                    self(doc)
+                elif len(doc):
+                    doc.from_array([LEMMA], values[start:start + len(doc)].reshape(-1, 1))
+                start += (len(text) if is_plain else 0) + 1
+                yield doc
+
+    def _mark(self, text: str, values: numpy.ndarray, starts: numpy.ndarray | None) -> None:
+        """B/I/E + kind of every leftmost-longest match in `text` into `values` (per character, or per
+        token when `starts` gives the tokens' character offsets)."""
+        value = self._value
+        for end, (size, kind) in self._automaton.iter_long(text):
+            first, last = end - size + 1, end
+            if starts is not None:
+                first, last = (int(i) for i in numpy.searchsorted(starts, (first, last), side="right") - 1)
+            values[first] = value["B" + kind]
+            values[first + 1:last] = value["I" + kind]
+            values[last] = value["E" + kind]
 
     def read(self, path: Path) -> list[tuple[str, str]]:
         return read_words(path)

@@ -51,3 +51,23 @@ def test_cached_features_equal_fresh_ones_in_and_out_of_memory_zones() -> None:
     with warm.memory_zone():
         assert [warm(t).to_array([TAG, NORM]).tolist() for t in texts] == expected
     assert [warm(t).to_array([TAG, NORM]).tolist() for t in texts] == expected
+
+
+def test_a_batch_gets_what_each_document_alone_gets() -> None:
+    """`pipe` computes a batch's features together; each document's last character still pairs with
+    END, and texts with whitespace or none at all come out as `__call__` makes them."""
+    from spacy.attrs import NORM, TAG
+
+    from models.training.corpora import DATA_DIR
+
+    nlp = spacy.blank("zh")
+    component = nlp.add_pipe("reviewer_char_bigrams")
+    lines = (DATA_DIR / "msra" / "test" / "sentences.txt").read_text(encoding="utf-8").splitlines()[:300]
+    texts = [line if i % 5 == 0 else line.replace(" ", "") for i, line in enumerate(lines)]
+    texts[3:3] = ["", "Ａ", "", " 张三 ", "１２"]
+    alone = [component(nlp.make_doc(t)).to_array([TAG, NORM]).tolist() for t in texts]
+    batched = [d.to_array([TAG, NORM]).tolist() for d in component.pipe((nlp.make_doc(t) for t in texts), batch_size=50)]
+    assert batched == alone
+    with nlp.memory_zone():
+        zoned = [d.to_array([TAG, NORM]).tolist() for d in component.pipe((nlp.make_doc(t) for t in texts), batch_size=50)]
+    assert zoned == alone

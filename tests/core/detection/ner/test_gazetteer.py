@@ -99,3 +99,21 @@ def test_the_committed_list_is_what_the_model_carries() -> None:
     component = CharGazetteer(spacy.blank("zh"))
     component.from_disk(PIPELINE_DIR / "reviewer_char_gazetteer")
     assert component.words == shipped
+
+
+def test_a_batch_gets_what_each_document_alone_gets() -> None:
+    """`pipe` matches a batch's texts joined by NUL; on MSRA sentences with the shipped list, mixed with
+    texts holding spaces and empty ones, every document gets the features `__call__` gives it."""
+    from spacy.attrs import LEMMA
+
+    from models.training.corpora import DATA_DIR
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "reviewer.CharTokenizer.v1"}}})
+    component = nlp.add_pipe("reviewer_char_gazetteer")
+    component.set_words(read_words(SHIPPED_LIST))
+    lines = (DATA_DIR / "msra" / "test" / "sentences.txt").read_text(encoding="utf-8").splitlines()[:400]
+    texts = [line if i % 7 == 0 else line.replace(" ", "") for i, line in enumerate(lines)] + ["", "李鹏 乔石", " "]
+    alone = [component(nlp.make_doc(t)).to_array([LEMMA]).tolist() for t in texts]
+    batched = [d.to_array([LEMMA]).tolist() for d in component.pipe((nlp.make_doc(t) for t in texts), batch_size=64)]
+    assert batched == alone
+    assert sum(v != component._none for doc in alone for v in doc) > 1000
