@@ -39,6 +39,7 @@ class CharGazetteer(WordListComponent):
         # the feature strings are added once, outside any memory zone, so their hashes stay valid
         self._value = {f"{p}{k}": self.strings.add(f"{p}{k}") for p in "BIE" for k in KINDS}
         self._none = self.strings.add(NONE)
+        self._by_kind = {p: numpy.array([self._value[p + k] for k in KINDS], dtype="uint64") for p in "BIE"}
         self.words: dict[str, str] = {}
         self._automaton: ahocorasick.Automaton | None = None
 
@@ -47,7 +48,7 @@ class CharGazetteer(WordListComponent):
         self.words = {w: k for w, k in words if len(w) >= 2 and k in KINDS}
         automaton = ahocorasick.Automaton()
         for word, kind in self.words.items():
-            automaton.add_word(word, (len(word), kind))
+            automaton.add_word(word, (len(word), KINDS.index(kind)))
         automaton.make_automaton()
         self._automaton = automaton if self.words else None
 
@@ -86,14 +87,28 @@ class CharGazetteer(WordListComponent):
     def _mark(self, text: str, values: numpy.ndarray, starts: numpy.ndarray | None) -> None:
         """B/I/E + kind of every leftmost-longest match in `text` into `values` (per character, or per
         token when `starts` gives the tokens' character offsets)."""
-        value = self._value
-        for end, (size, kind) in self._automaton.iter_long(text):
-            first, last = end - size + 1, end
-            if starts is not None:
-                first, last = (int(i) for i in numpy.searchsorted(starts, (first, last), side="right") - 1)
-            values[first] = value["B" + kind]
-            values[first + 1:last] = value["I" + kind]
-            values[last] = value["E" + kind]
+        matches = list(self._automaton.iter_long(text))
+        if not matches:
+            return
+        if starts is not None:  # tokens are not characters: one match at a time, as written
+            value = self._value
+            for end, (size, kind) in matches:
+                first, last = (int(i) for i in numpy.searchsorted(starts, (end - size + 1, end), side="right") - 1)
+                values[first] = value["B" + KINDS[kind]]
+                values[first + 1:last] = value["I" + KINDS[kind]]
+                values[last] = value["E" + KINDS[kind]]
+            return
+        # one character per token: all matches at once (they never overlap)
+        lasts = numpy.fromiter((end for end, _ in matches), dtype="int64", count=len(matches))
+        info = numpy.array([v for _, v in matches], dtype="int64")
+        kinds, firsts = info[:, 1], lasts - info[:, 0] + 1
+        inner = lasts - firsts - 1
+        if inner.any():
+            owner = numpy.repeat(numpy.arange(len(matches)), inner)
+            step = numpy.arange(len(owner)) - numpy.repeat(numpy.cumsum(inner) - inner, inner)
+            values[firsts[owner] + 1 + step] = self._by_kind["I"][kinds[owner]]
+        values[firsts] = self._by_kind["B"][kinds]
+        values[lasts] = self._by_kind["E"][kinds]
 
     def read(self, path: Path) -> list[tuple[str, str]]:
         return read_words(path)

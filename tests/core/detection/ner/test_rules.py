@@ -209,3 +209,42 @@ def test_a_role_word_before_a_sentence_is_not_a_name() -> None:
     """resources/samples/penalty-decision.txt: 当事人应自收到本决定书之日起 gave 应自收 (应 is a surname)."""
     assert rules.role_names("当事人应自收到本决定书之日起十五日内缴纳罚款。") == []
     assert [r.start for r in rules.role_names("申请人宋晨曦要求公开。")] == [3]
+
+
+def _grammar_addresses_by_character(text: str) -> list[tuple[int, int]]:
+    """The rule as first written, one character at a time: the reference for the regex scan."""
+    found: list[tuple[int, int]] = []
+    pos = 0
+    for start in range(len(text)):
+        if start < pos or text[start] in rules._BOUNDARY_BEFORE:
+            continue
+        if start and text[start - 1] not in rules._BOUNDARY_BEFORE:
+            continue
+        m = rules._ADMIN_HEAD.match(text, start)
+        if not m:
+            continue
+        end = rules.extend_address(text, start, m.end())
+        if end > m.end() and rules.is_specific_address(text[m.end():end]):
+            found.append((start, end))
+            pos = end
+    return found
+
+
+def test_grammar_addresses_scan_clauses_like_the_character_loop() -> None:
+    """On the gov set, the work plan and generated government sentences (many addresses), the clause
+    scan finds exactly what the per-character loop found."""
+    from pathlib import Path
+
+    from models.training.govgen import generate
+    from reviewer.eval.ner import gov_examples
+
+    seed = Path(__file__).resolve().parents[5] / "shared" / "seeds" / "chongqing-2018-disclosure-work-plan.txt"
+    texts = [t for t, _ in gov_examples()] + seed.read_text(encoding="utf-8").splitlines()
+    texts += [example.text for example in generate(600, seed=5)]
+    texts += ["", "\n", "：永川区胜利路街道萱花路62号", "住 江北区建新东路17号附2号，电话"]
+    found = 0
+    for text in texts:
+        expected = _grammar_addresses_by_character(text)
+        assert rules.grammar_addresses(text) == expected, text
+        found += len(expected)
+    assert found > 50
