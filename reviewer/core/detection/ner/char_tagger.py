@@ -175,38 +175,38 @@ class _Table:
         begins = numpy.flatnonzero(in_valid & self.opens[tags])
         finals = numpy.flatnonzero(in_valid & self.closes[tags]) + 1
         spans = list(zip(begins.tolist(), finals.tolist(), self.name_array[tags[begins]].tolist()))
-        for start, end in zip(starts[~valid].tolist(), ends[~valid].tolist()):
-            path = self._viterbi(logp[start:end])
-            spans.extend((start + s, start + e, lab) for s, e, lab in self._spans(path))
+        if not valid.all():
+            spans.extend(self._viterbi(logp, starts[~valid], ends[~valid]))
         return sorted(spans) if not valid.all() else spans
 
-    def _viterbi(self, logp: numpy.ndarray) -> list[int]:
-        score = logp[0] + self.first
-        back = numpy.empty(logp.shape, dtype="int64")
-        for t in range(1, len(logp)):
-            cand = score[:, None] + self.transition
-            back[t] = cand.argmax(axis=0)
-            score = cand.max(axis=0) + logp[t]
-        best = int((score + self.last).argmax())
-        path = [best]
-        for t in range(len(logp) - 1, 0, -1):
-            best = int(back[t, best])
-            path.append(best)
-        path.reverse()
-        return path
-
-    def _spans(self, path: list[int]) -> list[tuple[int, int, str]]:
-        spans, start = [], -1
-        for j, tag in enumerate(path):
-            p = self.prefix[tag]
-            if p == BEGIN:
-                start = j
-            elif p == UNIT:
-                spans.append((j, j + 1, self.names[tag]))
-            elif p == LAST and start >= 0:
-                spans.append((start, j + 1, self.names[tag]))
-                start = -1
-        return spans
+    def _viterbi(self, logp: numpy.ndarray, starts: numpy.ndarray, ends: numpy.ndarray) -> list[tuple[int, int, str]]:
+        """The best valid path of every stretch [start, end), all stretches at once (padded to the
+        longest), as spans in `logp`'s positions. One numpy step per position of the longest stretch,
+        not per character of every stretch."""
+        lengths = ends - starts
+        count, longest = len(starts), int(lengths.max())
+        rows = numpy.arange(count)
+        X = logp[numpy.minimum(starts[:, None] + numpy.arange(longest), len(logp) - 1)]  # (stretch, t, tag)
+        score = X[:, 0] + self.first
+        back = numpy.zeros((count, longest, len(self.labels)), dtype="int64")
+        for t in range(1, longest):
+            cand = score[:, :, None] + self.transition  # previous tag x next tag
+            back[:, t] = cand.argmax(axis=1)
+            score = numpy.where((t < lengths)[:, None], cand.max(axis=1) + X[:, t], score)
+        best = (score + self.last).argmax(axis=1)
+        path = numpy.zeros((count, longest), dtype="int64")
+        path[rows, lengths - 1] = best
+        for t in range(longest - 1, 0, -1):
+            inside = t < lengths
+            best = numpy.where(inside, back[rows, t, best], best)
+            path[inside, t - 1] = best[inside]
+        # a valid path: its openings (B, U) and closings (L, U) pair up in order
+        used = numpy.arange(longest) < lengths[:, None]
+        tags = path[used]
+        at = (starts[:, None] + numpy.arange(longest))[used]
+        begins = at[self.opens[tags]]
+        finals = at[self.closes[tags]] + 1
+        return list(zip(begins.tolist(), finals.tolist(), self.name_array[tags[self.opens[tags]]].tolist()))
 
 
 @Language.factory("reviewer_char_ner", assigns=["doc.ents", "token.ent_iob", "token.ent_type"],

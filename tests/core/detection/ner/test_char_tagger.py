@@ -60,7 +60,7 @@ def test_all_out_and_empty() -> None:
 
 
 def _stretch_viterbi(table: _Table, scores: numpy.ndarray) -> list[tuple[int, int, str]]:
-    """Reference: Viterbi on every stretch of unsure characters, no argmax shortcut."""
+    """Reference: Viterbi on every stretch of unsure characters, one stretch per search, no argmax shortcut."""
     logp, unsure = table.log_probabilities(scores)
     spans, j = [], 0
     while j < len(unsure):
@@ -70,7 +70,7 @@ def _stretch_viterbi(table: _Table, scores: numpy.ndarray) -> list[tuple[int, in
         k = j
         while k < len(unsure) and unsure[k]:
             k += 1
-        spans += [(j + s, j + e, lab) for s, e, lab in table._spans(table._viterbi(logp[j:k]))]
+        spans += table._viterbi(logp, numpy.array([j]), numpy.array([k]))
         j = k
     return spans
 
