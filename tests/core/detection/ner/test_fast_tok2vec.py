@@ -123,3 +123,23 @@ def test_a_pipeline_of_another_shape_is_left_alone() -> None:
     before = [n.name for n in nlp.get_pipe("tok2vec").model.walk()]
     assert not install(nlp) and not installed(nlp)
     assert [n.name for n in nlp.get_pipe("tok2vec").model.walk()] == before
+
+
+def test_summed_rows_start_again_past_their_limit(pipelines, monkeypatch) -> None:
+    """The per-value rows (characters, gazetteer marks, word-length codes) are a bounded store: past its
+    limit it empties and fills again, and the vectors stay thinc's."""
+    from reviewer.core.detection.ner.fast_tok2vec import _SummedRows
+
+    plain, _ = pipelines
+    monkeypatch.setattr(_SummedRows, "LIMIT", 50)
+    clears = []
+    clear = _SummedRows._clear
+    monkeypatch.setattr(_SummedRows, "_clear", lambda self: (clears.append(1), clear(self)))
+    fast = load_spacy_pipeline(PIPELINE_DIR)
+    texts = _texts()[:120]
+    for batch in range(0, len(texts), 20):
+        docs = _featured(fast, texts[batch:batch + 20])
+        for a, b in zip(plain.get_pipe("tok2vec").model.predict(docs), fast.get_pipe("tok2vec").model.predict(docs),
+                        strict=True):
+            numpy.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-5)
+    assert len(clears) > 3  # once at load, then whenever the store passed its limit
