@@ -46,14 +46,14 @@ def run_pipeline(path: Path, truth: list[dict]) -> dict:
     from reviewer.core.deidentify.export import write_verified
     from reviewer.core.deidentify.plan import plan_from_decisions
     from reviewer.core.deidentify.profiles import load_profile
-    from reviewer.core.detection import analyze
+    from reviewer.core.detection import analyze, parallel
+    from reviewer.core.detection.analyze import warm_up
     from reviewer.core.detection.engine import get_engine
     from reviewer.core.documents import load_document
 
-    from reviewer.core.detection import parallel
-
     t0 = time.perf_counter()
     engine = get_engine()
+    warm_up(engine)  # as the app's engine process does before it reports ready
     if engine.config.processes > 1:  # the helper process loads its engine once, as the app's does
         parallel.warm_up(str(engine.config.path), min(engine.config.processes, os.cpu_count() or 1) - 1)
     t_engine = time.perf_counter() - t0

@@ -80,7 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from reviewer.core.detection import analyze
-    from reviewer.core.detection.analyze import analyze_patterns
+    from reviewer.core.detection.analyze import analyze_patterns, warm_up
+
+    def _warmed(engine):
+        warm_up(engine)  # as the app's engine process does before it reports ready
+        return engine
     from reviewer.core.detection.engine import get_engine
     from reviewer.core.detection.recognizers import CnPatternRecognizer
 
@@ -89,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     text = document.text
     n = len(text)
     mb = len(text.encode("utf-8")) / 1e6
-    engine, t_load = _timed(get_engine)
+    engine, t_load = _timed(lambda: _warmed(get_engine()))
     if engine.config.processes > 1:
         from reviewer.core.detection import parallel
 

@@ -153,9 +153,10 @@ def _serve(address: str) -> None:  # the child
     conn = Client(address, authkey=bytes.fromhex(os.environ.pop(AUTH_ENV)))
     try:
         from reviewer.core import detection
+        from reviewer.core.detection.analyze import warm_up
         from reviewer.core.detection.engine import get_engine
 
-        get_engine()
+        warm_up(get_engine())  # the first document then runs at full speed
         conn.send(("ready",))
     except BaseException as exc:  # noqa: BLE001 - reported to the GUI as an error dialog
         conn.send(_pack_error(exc))

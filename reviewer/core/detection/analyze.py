@@ -19,10 +19,10 @@ from presidio_analyzer import RecognizerResult
 
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
-from reviewer.core.detection.ner.rules import word_broken_by_line
+from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
 from reviewer.core.detection.tables import column_groups
-from reviewer.core.documents.model import Block, Document
+from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding, category_of
 
@@ -70,11 +70,33 @@ def analyze(document: Document, *, threshold: float | None = None,
     `progress(done_blocks, total_blocks)` is called after each chunk; when `cancelled()` returns True
     the work stops and `DetectionCancelled` is raised (partial results are not returned as complete).
     """
-    findings = complete_names(document, _personal(document, threshold=threshold, ner=True, progress=progress,
-                                                  cancelled=cancelled))
+    restricted: list[Finding] = []
+    findings = complete_names(document, _personal(
+        document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled,
+        side=lambda: restricted.extend(_restricted(document, threshold))))
     _check(cancelled)
-    findings.extend(_restricted(document, threshold))
+    findings.extend(restricted)
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+
+
+WARM_UP_WORDS = 2_000  # frequent words: most of the characters and bigrams a document will bring
+
+
+def warm_up(engine: DetectionEngine | None = None) -> list[Finding]:
+    """Analyse a built-in text once (the sample decision, frequent words): the first document an
+    engine sees costs about a third more than the next one (first pattern matches, the e-mail
+    recognizer's suffix list, the model's first characters and large arrays). Worth it where an
+    engine lives on: the app's engine process and the helper; not in a one-off CLI scan. Returns
+    the findings in that text (the sample's person, identity number, phone, address…)."""
+    engine = engine or get_engine()
+    resources = COMMON_WORDS_PATH.parents[1]
+    lines = (resources / "samples" / "penalty-decision.txt").read_text(encoding="utf-8").splitlines()
+    words = COMMON_WORDS_PATH.read_text(encoding="utf-8").split()[:WARM_UP_WORDS]
+    lines += ["，".join(words[i:i + 16]) + "。" for i in range(0, len(words), 16)]
+    blocks = [Block(kind=BlockKind.PARAGRAPH, part="body", path=f"p[{i}]", text=t) for i, t in enumerate(lines)]
+    document = Document.build(path="warm-up", format=DocumentFormat.TXT, sha256="", size=0, blocks=blocks)
+    placed = placed_chunk(engine, document.blocks, engine.config.default_threshold, None, ner=True)
+    return [_finding(document, r, start, end) for r, start, end in placed] + _restricted(document, None)
 
 
 def complete_names(document: Document, findings: list[Finding]) -> list[Finding]:
@@ -110,12 +132,16 @@ def analyze_patterns(document: Document, *, threshold: float | None = None) -> l
 
 
 PARALLEL_MIN_CHARS = 60_000  # below this the helper's start-up and messages cost more than they save
+SMALLEST_CHUNK = 4_000  # the tail of shared work: smaller chunks cost more per character than they save
 
 
 def _personal(document: Document, *, threshold: float | None, ner: bool,
               progress: Callable[[int, int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> list[Finding]:
-    """Chunks of consecutive blocks, then each table column with its header as context."""
+              cancelled: Callable[[], bool] | None = None,
+              side: Callable[[], object] | None = None) -> list[Finding]:
+    """Chunks of consecutive blocks, then each table column with its header as context. `side()` is
+    called once, during the shared work when a helper takes part (so the helper takes more chunks),
+    else after the chunks."""
     engine = get_engine()
     limit = engine.config.default_threshold if threshold is None else float(threshold)
     if not 0.0 <= limit <= 1.0:
@@ -141,13 +167,16 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
             if progress is not None:
                 progress(done, len(blocks))
 
-        def local(chunk: list[Block], context: tuple[str, ...]) -> list[tuple[RecognizerResult, int, int]]:
-            return placed_chunk(engine, chunk, limit, cancelled, ner=ner, context=context)
+        def convert(placed: list[tuple[RecognizerResult, int, int]]) -> list[Finding]:
+            return [_finding(document, r, s, e) for r, s, e in placed]
 
+        def local(chunk: list[Block], context: tuple[str, ...]) -> list[Finding]:
+            return convert(placed_chunk(engine, chunk, limit, cancelled, ner=ner, context=context))
+
+        work = _graded(groups, engine.config.chunk_chars, processes)
         with threadpool_limits(1):  # the helpers have the other cores
-            placed = parallel.run_shared(str(engine.config.path), groups, limit, ner, local, finished,
-                                         lambda: _check(cancelled), workers=processes - 1)
-        return [_finding(document, r, s, e) for r, s, e in placed]
+            return parallel.run_shared(str(engine.config.path), work, limit, ner, local, finished,
+                                       lambda: _check(cancelled), workers=processes - 1, convert=convert, side=side)
     findings: list[Finding] = []
     step = max(1, len(blocks) // 200)  # NER is slow: report within a chunk too, at most ~200 times
     for chunk, context in groups:
@@ -162,6 +191,9 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
         done += len(chunk)
         if progress is not None:
             progress(done, len(blocks))
+    if side is not None:
+        _check(cancelled)
+        side()
     return findings
 
 
@@ -184,6 +216,35 @@ def _chunks(blocks: Sequence[Block], size: int) -> list[list[Block]]:
     if current:
         chunks.append(current)
     return chunks
+
+
+def _graded(groups: list[tuple[list[Block], tuple[str, ...]]], size: int,
+            workers: int) -> list[tuple[list[Block], tuple[str, ...]]]:
+    """The groups' blocks, in order, cut again: each chunk about `size` characters and at most a quarter
+    of what is left per worker, at least SMALLEST_CHUNK characters (consecutive groups with one context
+    are one run). Why: a chunk a process has started cannot be taken back, so the last ones decide how
+    long the other process waits."""
+    remaining = sum(len(b.text) + 1 for blocks, _ in groups for b in blocks)
+    out: list[tuple[list[Block], tuple[str, ...]]] = []
+    current: list[Block] = []
+    length = 0
+    context: tuple[str, ...] = ()
+    for blocks, group_context in groups:
+        if current and group_context != context:
+            out.append((current, context))
+            remaining -= length
+            current, length = [], 0
+        context = group_context
+        for block in blocks:
+            current.append(block)
+            length += len(block.text) + 1
+            if length >= max(SMALLEST_CHUNK, min(size, remaining // (4 * workers))):
+                out.append((current, context))
+                remaining -= length
+                current, length = [], 0
+    if current:
+        out.append((current, context))
+    return out
 
 
 def placed_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float,

@@ -7,10 +7,13 @@ do twice the work. The helper is started once per process (spawned, so nothing o
 or locks is inherited; it loads its own engine in about two seconds, while the parent already works)
 and kept for the process lifetime.
 
-Work sharing: the parent takes chunks from the end of the list, the helper from the front (at most
-two queued), so both finish at about the same time whatever their speeds; chunks the helper has not
-started when the parent runs out of work are taken back and done here (never queued again). Results are (RecognizerResult, start, end)
-in document offsets: the parent builds the findings, so each task carries only its blocks.
+Work sharing: one queue, in order (the caller cuts its last chunks smaller); the helper gets at most
+two chunks queued, the parent takes the next one whenever it is free, so both finish at about the same
+time whatever their speeds; chunks the helper has not started when the parent runs out of work are
+taken back and done here (never queued again). Results are (RecognizerResult, start, end)
+in document offsets: the parent builds the findings, so each task carries only its blocks. It builds
+them as results arrive, and runs its side job (restricted-content rules) while the helper works: any
+work the parent does during the shared phase is shared out by the queue, work after it is not.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
 from concurrent.futures.process import BrokenProcessPool
 
 from presidio_analyzer import RecognizerResult
@@ -29,6 +33,7 @@ from reviewer.core.child import watch_parent
 from reviewer.core.documents.model import Block
 
 Placed = list[tuple[RecognizerResult, int, int]]
+T = TypeVar("T")
 QUEUED = 2  # chunks waiting per helper: enough to keep it busy, few to take back
 
 _lock = threading.Lock()
@@ -41,9 +46,10 @@ def _start(config_path: str) -> None:
 
     watch_parent()
     threadpool_limits(1)  # two processes, one BLAS thread each
+    from reviewer.core.detection.analyze import warm_up
     from reviewer.core.detection.engine import get_engine
 
-    get_engine(config_path)
+    warm_up(get_engine(config_path))
 
 
 def _run(config_path: str, blocks: Sequence[Block], context: tuple[str, ...], limit: float, ner: bool) -> Placed:
@@ -85,26 +91,29 @@ atexit.register(shutdown)
 
 
 def run_shared(config_path: str, groups: list[tuple[list[Block], tuple[str, ...]]], limit: float, ner: bool,
-               local: Callable[[list[Block], tuple[str, ...]], Placed],
-               done: Callable[[int], None], check: Callable[[], None], workers: int = 1) -> Placed:
-    """Every group analysed once, by `local` in this process or by a helper; `done(n_blocks)` after
-    each group, `check()` between groups (raises to cancel: queued helper work is cancelled)."""
+               local: Callable[[list[Block], tuple[str, ...]], list[T]],
+               done: Callable[[int], None], check: Callable[[], None], workers: int = 1,
+               convert: Callable[[Placed], list[T]] = lambda placed: placed,  # type: ignore[assignment,return-value]
+               side: Callable[[], Any] | None = None) -> list[T]:
+    """Every group analysed once, by `local` in this process or by a helper (whose results pass through
+    `convert`, so both give the same items); `done(n_blocks)` after each group, `check()` between groups
+    (raises to cancel: queued helper work is cancelled); `side()` once here, after the helper has work."""
     pool = helper(config_path, workers)
     work = list(groups)
     queued: list[tuple[Future, list[Block], tuple[str, ...]]] = []
-    out: Placed = []
+    out: list[T] = []
 
     def collect(item: tuple[Future, list[Block], tuple[str, ...]]) -> None:
         future, blocks, context = item
         try:
-            out.extend(future.result())
+            out.extend(convert(future.result()))
         except BrokenProcessPool:  # the helper died: do its share here
             _forget(config_path, pool)
             out.extend(local(blocks, context))
         done(len(blocks))
 
     try:
-        while work or queued:
+        while work or queued or side is not None:
             check()
             while pool is not None and work and sum(not f.done() for f, _, _ in queued) < QUEUED * workers:
                 blocks, context = work.pop(0)
@@ -117,8 +126,11 @@ def run_shared(config_path: str, groups: list[tuple[list[Block], tuple[str, ...]
             for item in [q for q in queued if q[0].done()]:
                 queued.remove(item)
                 collect(item)
-            if work:
-                blocks, context = work.pop()
+            if side is not None:
+                side, job = None, side
+                job()
+            elif work:
+                blocks, context = work.pop(0)
                 out.extend(local(blocks, context))
                 done(len(blocks))
             elif queued:

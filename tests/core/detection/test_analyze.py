@@ -186,3 +186,16 @@ def test_a_name_cut_short_is_completed_to_the_same_name_found_elsewhere():
     out = complete_names(doc, [person("王建国", first), person("王建", cut), person("王建", other)])
     assert [(f.text, f.start) for f in out] == [("王建国", first), ("王建国", cut), ("王建", other)]
     assert out[1].locator == doc.locate(cut, cut + 3) and "同名补全" in out[1].explanation
+
+
+def test_warm_up_runs_patterns_ner_and_rules_and_changes_no_result():
+    """The engine's warm-up (app engine process, helper) goes through every stage on real text, and an
+    analysis after it gives what it gave before (no cache may change a finding)."""
+    from reviewer.core.detection.analyze import warm_up
+
+    document = load_document(PROJECT_ROOT / "resources/samples/penalty-decision.txt")
+    before = analyze(document)
+    found = warm_up()
+    assert {"PERSON", "CN_ID_CARD", "CN_MOBILE_PHONE", "CN_ADDRESS"} <= {f.entity_type for f in found}
+    assert len({f.text for f in found if f.entity_type == "PERSON"}) >= 1
+    assert analyze(document) == before

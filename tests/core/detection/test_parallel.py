@@ -17,9 +17,11 @@ from reviewer.core.documents import load_document
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real txt file of government records with planted identifiers, well over the parallel limit."""
+    """A real txt file of government records with planted identifiers, well over the parallel limit,
+    marked 机密★5年 on its first line (restricted content: found by the parent while the helper works)."""
     path = tmp_path_factory.mktemp("parallel") / "records.txt"
     make_txt(path, size_bytes=450_000)
+    path.write_text("机密★5年\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     return path
 
 
@@ -41,6 +43,37 @@ def test_same_findings_with_and_without_the_helper(records: Path, monkeypatch: p
     alone = analyze(document)
     assert shared == alone
     assert sum(f.entity_type == "PERSON" for f in alone) > 50
+    assert any(f.text == "机密★5年" for f in alone)
+
+
+def test_graded_chunks_keep_every_block_in_order_and_end_small(records: Path) -> None:
+    from reviewer.core.detection.analyze import SMALLEST_CHUNK, _chunks, _graded
+
+    document = load_document(records)
+    size = get_engine().config.chunk_chars
+    groups = [(chunk, ()) for chunk in _chunks(list(document.blocks), size)]
+    graded = _graded(groups, size, 2)
+    assert [b for chunk, _ in graded for b in chunk] == list(document.blocks)
+    lengths = [sum(len(b.text) + 1 for b in chunk) for chunk, _ in graded]
+    assert len(groups) < len(graded) <= 3 * len(groups)  # the tail was cut finer, not into crumbs
+    assert lengths[0] >= size * 0.9 and max(lengths[-4:]) < size // 2
+    assert all(n >= SMALLEST_CHUNK for n in lengths[:-1])
+    longest = max(len(b.text) + 1 for b in document.blocks)
+    assert all(b <= a + longest for a, b in zip(lengths, lengths[1:-1], strict=False))  # smaller towards the end
+
+
+def test_graded_chunks_keep_each_groups_context() -> None:
+    from reviewer.core.detection.analyze import _graded
+    from reviewer.core.documents.model import Block, BlockKind
+
+    def group(n: int, context: tuple[str, ...]) -> tuple[list[Block], tuple[str, ...]]:
+        return [Block(kind=BlockKind.TABLE_CELL, part="body", path=f"c{i}", text="张" * 900) for i in range(n)], context
+
+    groups = [group(30, ("姓名",)), group(10, ("住址",))]
+    graded = _graded(groups, 20_000, 2)
+    assert [c for _, c in graded if c == ("姓名",)] and [c for _, c in graded if c == ("住址",)]
+    assert sum(len(chunk) for chunk, c in graded if c == ("姓名",)) == 30
+    assert sum(len(chunk) for chunk, c in graded if c == ("住址",)) == 10
 
 
 def test_cancel_during_shared_work_and_the_helper_stays_usable(records: Path) -> None:
@@ -118,6 +151,40 @@ def test_slow_helper_every_group_once_and_few_submissions(monkeypatch: pytest.Mo
     assert sorted(seen) == list(range(40))
     assert sum(finished) == 40
     assert len(submitted) <= 6
+
+
+def test_side_job_runs_once_while_the_helper_has_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    release = threading.Event()
+    submitted: list[int] = []
+    seen_at_side: list[int] = []
+
+    class Pool(ThreadPoolExecutor):
+        def submit(self, fn, *args, **kwargs):
+            submitted.append(args[1][0])
+            return super().submit(fn, *args, **kwargs)
+
+    def run(config_path, blocks, context, limit, ner):
+        release.wait(10)
+        return [("helper", blocks[0])]
+
+    def side() -> None:
+        seen_at_side.append(len(submitted))
+        release.set()
+
+    pool = Pool(max_workers=1)
+    monkeypatch.setattr(parallel, "helper", lambda config_path, workers=1: pool)
+    monkeypatch.setattr(parallel, "_run", run)
+    groups = [([i], ()) for i in range(10)]
+    out = parallel.run_shared("cfg", groups, 0.5, True, lambda blocks, context: [("local", blocks[0])],
+                              lambda n: None, lambda: None, side=side,
+                              convert=lambda placed: [(who.upper(), i) for who, i in placed])
+    pool.shutdown(wait=True)
+    assert seen_at_side == [2]  # once, after the helper's first two chunks were queued
+    assert sorted(i for _, i in out) == list(range(10))
+    assert {who for who, _ in out} == {"local", "HELPER"}  # helper results pass through convert
 
 
 def test_helper_exits_when_its_parent_is_killed(tmp_path: Path) -> None:
