@@ -48,7 +48,7 @@ class CharBigrams:
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
-            doc.from_array([TAG, NORM], self._values(doc.to_array(ORTH).tolist(), [len(doc)]))
+            doc.from_array([TAG, NORM], self._values(doc.to_array(ORTH), [len(doc)]))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
@@ -61,36 +61,50 @@ class CharBigrams:
                 yield from batch
                 continue
             ends = numpy.cumsum(lengths)
-            values = self._values(numpy.concatenate(arrays).tolist(), [e for e, n in zip(ends, lengths) if n])
+            values = self._values(numpy.concatenate(arrays), [e for e, n in zip(ends, lengths) if n])
             for doc, end, n in zip(batch, ends.tolist(), lengths, strict=True):
                 if n:
                     doc.from_array([TAG, NORM], values[end - n:end])
                 yield doc
 
-    def _values(self, orths: list[int], ends: Iterable[int]) -> numpy.ndarray:
+    def _values(self, orths: numpy.ndarray, ends: Iterable[int]) -> numpy.ndarray:
         """TAG and NORM per character of one or more texts whose characters are `orths`, each text
-        ending just before one of `ends` (its last character's bigram is with END)."""
+        ending just before one of `ends` (its last character's bigram is with END). Strings are made
+        once per distinct character and per distinct pair of a batch (numpy finds them), not per
+        character: in a batch of sentences about half the bigrams repeat."""
         text, add = self._text, self.strings.add
         if len(self._bigram) > self.CACHE_LIMIT or len(text) > self.CACHE_LIMIT:
             self._bigram.clear()
             self._norm.clear()
             text.clear()
-        for o in {o for o in orths if o not in text}:
-            text[o] = normalise(self.strings[o])
-        words = [text[o] for o in orths]
-        following = words[1:] + [END]
-        for end in ends:
-            following[end - 1] = END
-        pairs = list(map(operator.add, words, following))
-        values = numpy.empty((len(words), 2), dtype="uint64")
+        distinct, inverse = numpy.unique(orths, return_inverse=True)
+        inverse = inverse.ravel()
+        words = []
+        for o in distinct.tolist():
+            word = text.get(o)
+            if word is None:
+                word = text[o] = normalise(self.strings[o])
+            words.append(word)
+        end = len(words)  # the index of END
+        following = numpy.empty(len(inverse), dtype="int64")
+        following[:-1] = inverse[1:]
+        following[numpy.fromiter(ends, dtype="int64") - 1] = end
+        pairs, pair_of = numpy.unique(inverse * (end + 1) + following, return_inverse=True)
+        words.append(END)
+        firsts, seconds = numpy.divmod(pairs, end + 1)
+        texts = list(map(operator.add, [words[i] for i in firsts.tolist()], [words[i] for i in seconds.tolist()]))
+        values = numpy.empty((len(inverse), 2), dtype="uint64")
         # bigrams keep their case (as in training); NORM is lower case like spaCy's default lexeme norm
         if self.vocab.in_memory_zone:
-            values[:, 0] = [add(p) for p in pairs]
-            values[:, 1] = [add(w.lower()) for w in words]
+            bigrams = numpy.array([add(t) for t in texts], dtype="uint64")
+            norms = numpy.array([add(w.lower()) for w in words[:end]], dtype="uint64")
         else:
             bigram, norm = self._bigram, self._norm
-            values[:, 0] = [bigram.get(p) or bigram.setdefault(p, add(p)) for p in pairs]
-            values[:, 1] = [norm.get(o) or norm.setdefault(o, add(w.lower())) for o, w in zip(orths, words)]
+            bigrams = numpy.array([bigram.get(t) or bigram.setdefault(t, add(t)) for t in texts], dtype="uint64")
+            norms = numpy.array([norm.get(o) or norm.setdefault(o, add(w.lower()))
+                                 for o, w in zip(distinct.tolist(), words[:end], strict=True)], dtype="uint64")
+        values[:, 0] = bigrams[pair_of.ravel()]
+        values[:, 1] = norms[inverse]
         return values
 
 

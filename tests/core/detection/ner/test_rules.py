@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from reviewer.core.detection.ner import rules
@@ -242,6 +244,11 @@ def test_grammar_addresses_scan_clauses_like_the_character_loop() -> None:
     texts = [t for t, _ in gov_examples()] + seed.read_text(encoding="utf-8").splitlines()
     texts += [example.text for example in generate(600, seed=5)]
     texts += ["", "\n", "：永川区胜利路街道萱花路62号", "住 江北区建新东路17号附2号，电话"]
+    # the longest heads: a 2–7 character province or 自治区, a 2–7 character city, a 1–6 character district
+    rng = random.Random(3)
+    pieces = ["广西壮族自治区", "内蒙古自治区", "黑龙江省", "省", "呼和浩特市", "市", "赛罕区", "区", "县",
+              "街道", "镇", "建设路", "17号", "2单元", "，", "住", "的", "甲乙丙丁戊己", "庚辛"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(3, 14))) for _ in range(3000)]
     found = 0
     for text in texts:
         expected = _grammar_addresses_by_character(text)
