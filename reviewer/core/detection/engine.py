@@ -13,6 +13,7 @@ run per block on artifacts made by `nlp.pipe`, only for blocks that contain Chin
 from __future__ import annotations
 
 import functools
+import gc
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -194,7 +195,13 @@ class DetectionEngine:
 
 @functools.lru_cache(maxsize=4)
 def _cached_engine(path: str) -> DetectionEngine:
-    return DetectionEngine(load_config(path))
+    engine = DetectionEngine(load_config(path))
+    # The engine's ~200k Python objects (word lists, vocabulary, recognizers) live as long as the process:
+    # moved out of the collector's generations, they are no longer scanned by every full collection
+    # (a tenth of a second per 300k characters analysed, 4 % of the time).
+    gc.collect()
+    gc.freeze()
+    return engine
 
 
 def get_engine(config_path: str | Path | None = None) -> DetectionEngine:

@@ -129,3 +129,11 @@ def test_lac_ensemble_setting_reaches_the_person_recognizer(tmp_path):
 
     assert person(off).lac is None
     assert person(on).lac is not None
+
+
+def test_the_loaded_engine_is_out_of_the_collectors_generations():
+    """Full garbage collections no longer scan the engine's objects (they live as long as the process)."""
+    import gc
+
+    get_engine()
+    assert gc.get_freeze_count() > 100_000
