@@ -71,7 +71,10 @@ class CharLexicon(WordListComponent):
         self._tables: dict[int, tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]] = {}
 
     def set_words(self, words: Iterable[str]) -> None:
-        self.words = sorted({w for w in words if len(w) >= 2})
+        words = [w for w in words if len(w) >= 2]
+        # the committed list is written sorted and unique: checking that is a tenth of sorting it again
+        ordered = all(a < b for a, b in zip(words, words[1:]))
+        self.words = words if ordered else sorted(set(words))
         self._tables = {}
         by_size: dict[int, list[str]] = {}
         for word in self.words:

@@ -132,3 +132,14 @@ def test_the_committed_dictionary_is_what_the_model_carries() -> None:
     component = CharLexicon(spacy.blank("zh"))
     component.from_disk(PIPELINE_DIR / "reviewer_char_lexicon")
     assert component.words == shipped
+
+
+def test_words_in_any_order_or_repeated_give_the_sorted_list_and_the_same_features() -> None:
+    """The shipped list is read as written (sorted, unique); any other list is sorted and deduplicated."""
+    from spacy.attrs import DEP, ENT_ID, ENT_KB_ID
+
+    shuffled = WORDS[::-1] + WORDS[:3] + ["张"]
+    a, b = _nlp(shuffled), _nlp(sorted(WORDS))
+    assert a.get_pipe("reviewer_char_lexicon").words == sorted(WORDS)
+    text = "李鹏乔石李瑞环出席会议，发展改革。"
+    assert a(text).to_array([DEP, ENT_KB_ID, ENT_ID]).tolist() == b(text).to_array([DEP, ENT_KB_ID, ENT_ID]).tolist()
