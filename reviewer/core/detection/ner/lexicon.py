@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy
 from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, IDX
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
@@ -69,27 +70,33 @@ class CharLexicon(WordListComponent):
         self.words: list[str] = []
         # size -> (sorted window hashes, the words' string keys in the same order, bitmap of hash tops)
         self._tables: dict[int, tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]] = {}
+        self._ordered: dict[int, list[str]] = {}  # size -> the words in their table's order
 
     def set_words(self, words: Iterable[str]) -> None:
         words = [w for w in words if len(w) >= 2]
         # the committed list is written sorted and unique: checking that is a tenth of sorting it again
         ordered = all(a < b for a, b in zip(words, words[1:]))
         self.words = words if ordered else sorted(set(words))
-        self._tables = {}
+        self._tables, self._ordered = {}, {}
         by_size: dict[int, list[str]] = {}
         for word in self.words:
             by_size.setdefault(len(word), []).append(word)
         for size, same in sorted(by_size.items()):
             hashes = _hashes(_code_points("".join(same)).reshape(-1, size), size)
-            keys = numpy.array([self.strings.add(w) for w in same] if self.identities else [0] * len(same),
+            # the words' StringStore keys, without storing 335k strings (80 MB): a word's string is added
+            # when a text first holds it (_columns), as spaCy needs it to look the key up or serialise
+            keys = numpy.array([hash_string(w) for w in same] if self.identities else [0] * len(same),
                                dtype="uint64")
             order = numpy.argsort(hashes, kind="stable")
             bitmap = numpy.zeros(1 << _FILTER_BITS, dtype=bool)
             bitmap[hashes & _FILTER_MASK] = True
             self._tables[size] = (hashes[order], keys[order], bitmap)
+            if self.identities:
+                self._ordered[size] = [same[i] for i in order.tolist()]
 
     def _matches(self, codes: numpy.ndarray):
-        """(size, first, last, keys) per word size: every dictionary word in `codes`, by position."""
+        """(size, first, last, keys, rows) per word size: every dictionary word in `codes`, by position
+        (rows: the words' places in the size's table)."""
         for size, (table, keys, bitmap) in self._tables.items():
             if len(codes) < size:
                 continue
@@ -99,7 +106,8 @@ class CharLexicon(WordListComponent):
             index = numpy.minimum(numpy.searchsorted(table, h), len(table) - 1)
             found = table[index] == h
             first = candidates[found]
-            yield size, first, first + size - 1, keys[index[found]]
+            rows = index[found]
+            yield size, first, first + size - 1, keys[rows], rows
 
     def _columns(self, text: str) -> list[numpy.ndarray]:
         """Per character of `text`: the DEP value, and with identities the starting and ending word."""
@@ -112,7 +120,7 @@ class CharLexicon(WordListComponent):
         ending = numpy.full(n, self._none, dtype="uint64") if self.identities else None
         breaks = codes == _NEWLINE
         kept = numpy.flatnonzero(~breaks) if breaks.any() else None
-        for size, first, last, keys in self._matches(codes if kept is None else codes[kept]):
+        for size, first, last, keys, rows in self._matches(codes if kept is None else codes[kept]):
             if kept is not None:
                 first, last = kept[first], kept[last]
             capped = min(size, CAP)
@@ -124,6 +132,9 @@ class CharLexicon(WordListComponent):
             if starting is not None:  # sizes ascend: the longest word wins
                 starting[first] = keys
                 ending[last] = keys
+                words, add = self._ordered[size], self.strings.add
+                for row in numpy.unique(rows).tolist():
+                    add(words[row])
         middle = numpy.cumsum(inside[:n]) > 0
         values = self._values[(begins * (CAP + 1) + ends) * 2 + middle]
         return [values] if starting is None else [values, starting, ending]

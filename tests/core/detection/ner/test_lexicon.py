@@ -143,3 +143,31 @@ def test_words_in_any_order_or_repeated_give_the_sorted_list_and_the_same_featur
     assert a.get_pipe("reviewer_char_lexicon").words == sorted(WORDS)
     text = "李鹏乔石李瑞环出席会议，发展改革。"
     assert a(text).to_array([DEP, ENT_KB_ID, ENT_ID]).tolist() == b(text).to_array([DEP, ENT_KB_ID, ENT_ID]).tolist()
+
+
+def test_a_words_string_is_stored_when_a_text_holds_it() -> None:
+    """The tables keep only the words' keys (335k strings cost 80 MB per process); the string of every
+    word a text holds is in the StringStore afterwards, so the features read back and the Doc serialises,
+    in and out of a memory zone."""
+    from spacy.tokens import Doc
+
+    from reviewer.core.detection.ner import load_spacy_pipeline
+
+    nlp = load_spacy_pipeline(DICTIONARY_OUT.parents[2] / "models" / "zh_reviewer_ner")
+    longer = [w for w in nlp.get_pipe("reviewer_char_lexicon").words if len(w) >= 3]
+    assert len(longer) > 100_000 and not any(w in nlp.vocab.strings for w in longer)
+    text = "国务院办公厅关于推进政府信息公开工作的通知，请各区县人民政府认真贯彻执行。"
+    nlp.select_pipes(enable=["reviewer_char_lexicon"])  # the entity layer resets its spans' kb ids
+    for zone in (False, True):
+        if zone:
+            with nlp.memory_zone():
+                doc = nlp(text)
+                words = {t.ent_kb_id_ for t in doc} | {t.ent_id_ for t in doc}
+                Doc(nlp.vocab).from_bytes(doc.to_bytes())
+        else:
+            doc = nlp(text)
+            words = {t.ent_kb_id_ for t in doc} | {t.ent_id_ for t in doc}
+            again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+            assert [t.ent_kb_id_ for t in again] == [t.ent_kb_id_ for t in doc]
+        assert {"国务院办公厅", "认真贯彻", "贯彻执行", "人民政府"} <= words
+        assert all(w == "-" or w in text for w in words)
