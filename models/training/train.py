@@ -196,7 +196,7 @@ def install(best: Path) -> None:
         if key in config["paths"]:
             config["paths"][key] = None
     config.to_disk(config_path)
-    drop_lexicon_strings(PIPELINE_DIR)
+    drop_strings(PIPELINE_DIR)
     meta_path = PIPELINE_DIR / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({
@@ -210,16 +210,13 @@ def install(best: Path) -> None:
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def drop_lexicon_strings(pipeline: Path) -> None:
-    """Remove the dictionary's words from vocab/strings.json: reviewer_char_lexicon adds them again when it
-    loads, and the second copy (7 MB, as JSON escapes) would take the model past 50 MB."""
-    words_file = pipeline / "reviewer_char_lexicon" / "words.txt"
-    if not words_file.is_file():
-        return
-    words = set(words_file.read_text(encoding="utf-8").split())
-    strings_path = pipeline / "vocab" / "strings.json"
-    strings = json.loads(strings_path.read_text(encoding="utf-8"))
-    strings_path.write_text(json.dumps([s for s in strings if s not in words], indent=2), encoding="utf-8")
+def drop_strings(pipeline: Path) -> None:
+    """Ship an empty vocab/strings.json. Every string the model meets is made again while it reads a text:
+    characters by the tokenizer, bigrams and norms by reviewer_char_bigrams, words by reviewer_char_lexicon,
+    labels by the entity layer; the features are hashes and need no stored string. The 376k strings
+    training left (mostly bigrams) cost 0.25 s of load time and 70 MB per process, and 6.6 MB on disk.
+    Dropping them changes no feature, vector or entity (the scores in meta.json are re-measured)."""
+    (pipeline / "vocab" / "strings.json").write_text(json.dumps([]), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -120,3 +120,17 @@ def test_province_names_and_name_tails_are_not_names(offline_analyzer) -> None:
     names = [text[r.start:r.end] for r in offline_analyzer.analyze(text=text, language="zh")
              if r.entity_type == "PERSON"]
     assert not [n for n in names if n.startswith("·")], names
+
+
+def test_the_model_ships_no_strings_and_makes_them_as_it_reads() -> None:
+    """vocab/strings.json is empty (models/training/train.py drop_strings): the tokenizer, the feature
+    components and the entity layer make every string they use, so a text's tokens, features and
+    entities read back as strings in a freshly loaded pipeline."""
+    from reviewer.core.detection.ner import load_spacy_pipeline
+
+    assert json.loads((MODEL / "vocab" / "strings.json").read_text(encoding="utf-8")) == []
+    nlp = load_spacy_pipeline(MODEL)
+    doc = nlp("当事人王建国，住重庆市江北区建新东路１７号。")
+    assert [t.tag_ for t in doc][:3] == ["当事", "事人", "人王"] and doc[18].norm_ == "1"
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("王建国", "PERSON")]
+    assert all(t.dep_.startswith("b") for t in doc)
