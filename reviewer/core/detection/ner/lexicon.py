@@ -61,7 +61,7 @@ class CharLexicon(WordListComponent):
     def __init__(self, nlp: Language, name: str = "reviewer_char_lexicon", identities: bool = False) -> None:
         self.name = name
         self.identities = identities
-        self.strings = nlp.vocab.strings
+        self.vocab, self.strings = nlp.vocab, nlp.vocab.strings
         # every value is added once, outside any memory zone, so the hashes stay valid
         self._values = numpy.array([self.strings.add(f"b{b}e{e}m{m}")
                                     for b in range(CAP + 1) for e in range(CAP + 1) for m in range(2)],
@@ -71,13 +71,14 @@ class CharLexicon(WordListComponent):
         # size -> (sorted window hashes, the words' string keys in the same order, bitmap of hash tops)
         self._tables: dict[int, tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]] = {}
         self._ordered: dict[int, list[str]] = {}  # size -> the words in their table's order
+        self._stored: dict[int, numpy.ndarray] = {}  # size -> per word, its string is in the store for good
 
     def set_words(self, words: Iterable[str]) -> None:
         words = [w for w in words if len(w) >= 2]
         # the committed list is written sorted and unique: checking that is a tenth of sorting it again
         ordered = all(a < b for a, b in zip(words, words[1:]))
         self.words = words if ordered else sorted(set(words))
-        self._tables, self._ordered = {}, {}
+        self._tables, self._ordered, self._stored = {}, {}, {}
         by_size: dict[int, list[str]] = {}
         for word in self.words:
             by_size.setdefault(len(word), []).append(word)
@@ -93,6 +94,7 @@ class CharLexicon(WordListComponent):
             self._tables[size] = (hashes[order], keys[order], bitmap)
             if self.identities:
                 self._ordered[size] = [same[i] for i in order.tolist()]
+                self._stored[size] = numpy.zeros(len(same), dtype=bool)
 
     def _matches(self, codes: numpy.ndarray):
         """(size, first, last, keys, rows) per word size: every dictionary word in `codes`, by position
@@ -132,12 +134,22 @@ class CharLexicon(WordListComponent):
             if starting is not None:  # sizes ascend: the longest word wins
                 starting[first] = keys
                 ending[last] = keys
-                words, add = self._ordered[size], self.strings.add
-                for row in numpy.unique(rows).tolist():
-                    add(words[row])
+                self._store(size, rows)
         middle = numpy.cumsum(inside[:n]) > 0
         values = self._values[(begins * (CAP + 1) + ends) * 2 + middle]
         return [values] if starting is None else [values, starting, ending]
+
+    def _store(self, size: int, rows: numpy.ndarray) -> None:
+        """The strings of the words at `rows` of the size's table into the StringStore. Outside a memory
+        zone each word's string is added once per process; inside one, spaCy drops what the zone added
+        when it ends, so nothing is marked."""
+        stored = self._stored[size]
+        words, add = self._ordered[size], self.strings.add
+        new = numpy.unique(rows[~stored[rows]])
+        for row in new.tolist():
+            add(words[row])
+        if not self.vocab.in_memory_zone:
+            stored[new] = True
 
     def _set(self, doc: Doc, columns: list[numpy.ndarray]) -> None:
         if len(columns[0]) != len(doc):  # whitespace tokens and trailing spaces: a token's first character
