@@ -24,8 +24,8 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
 
 from presidio_analyzer import RecognizerResult
 

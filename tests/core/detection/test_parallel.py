@@ -4,6 +4,7 @@ the findings of one process, cancellation stops both, and a helper that dies is 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def test_graded_chunks_keep_every_block_in_order_and_end_small(records: Path) ->
     assert lengths[0] >= size * 0.9 and max(lengths[-4:]) < size // 2
     assert all(n >= SMALLEST_CHUNK for n in lengths[:-1])
     longest = max(len(b.text) + 1 for b in document.blocks)
-    assert all(b <= a + longest for a, b in zip(lengths, lengths[1:-1], strict=False))  # smaller towards the end
+    assert all(b <= a + longest for a, b in itertools.pairwise(lengths[:-1]))  # smaller towards the end
 
 
 def test_graded_chunks_keep_each_groups_context() -> None:

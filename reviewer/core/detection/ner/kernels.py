@@ -31,9 +31,7 @@ def maxout_norm(Z: numpy.ndarray, bias: numpy.ndarray, pieces: int, G: numpy.nda
             k = j * pieces
             v = Z[i, k] + bias[k]
             for p in range(1, pieces):
-                c = Z[i, k + p] + bias[k + p]
-                if c > v:
-                    v = c
+                v = max(v, Z[i, k + p] + bias[k + p])
             m[j] = v
             total += v
         mean = total / width

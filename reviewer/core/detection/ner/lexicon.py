@@ -19,6 +19,7 @@ The words: jieba 0.42.1's dictionary (MIT), all parts of speech, 2–6 CJK chara
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,7 +77,7 @@ class CharLexicon(WordListComponent):
     def set_words(self, words: Iterable[str]) -> None:
         words = [w for w in words if len(w) >= 2]
         # the committed list is written sorted and unique: checking that is a tenth of sorting it again
-        ordered = all(a < b for a, b in zip(words, words[1:]))
+        ordered = all(a < b for a, b in itertools.pairwise(words))
         self.words = words if ordered else sorted(set(words))
         self._tables, self._ordered, self._stored = {}, {}, {}
         by_size: dict[int, list[str]] = {}
