@@ -80,6 +80,7 @@ def analyze(document: Document, *, threshold: float | None = None,
 
 
 WARM_UP_WORDS = 2_000  # frequent words: most of the characters and bigrams a document will bring
+WARM_UP_SAMPLE = COMMON_WORDS_PATH.parents[1] / "samples" / "penalty-decision.txt"
 
 
 def warm_up(engine: DetectionEngine | None = None) -> list[Finding]:
@@ -89,8 +90,8 @@ def warm_up(engine: DetectionEngine | None = None) -> list[Finding]:
     engine lives on: the app's engine process and the helper; not in a one-off CLI scan. Returns
     the findings in that text (the sample's person, identity number, phone, address…)."""
     engine = engine or get_engine()
-    resources = COMMON_WORDS_PATH.parents[1]
-    lines = (resources / "samples" / "penalty-decision.txt").read_text(encoding="utf-8").splitlines()
+    # an installation without the samples still warms up on the words (and must still start)
+    lines = WARM_UP_SAMPLE.read_text(encoding="utf-8").splitlines() if WARM_UP_SAMPLE.is_file() else []
     words = COMMON_WORDS_PATH.read_text(encoding="utf-8").split()[:WARM_UP_WORDS]
     lines += ["，".join(words[i:i + 16]) + "。" for i in range(0, len(words), 16)]
     blocks = [Block(kind=BlockKind.PARAGRAPH, part="body", path=f"p[{i}]", text=t) for i, t in enumerate(lines)]
