@@ -238,6 +238,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="repeat a source N times in the training set, e.g. cluener=2")
     parser.add_argument("--line-breaks", type=float, default=LINE_BREAKS,
                         help="share of training sentences cut into PDF-like lines")
+    parser.add_argument("--teacher", action="append", default=[], type=Path, metavar="PIPELINE",
+                        help="distil from these trained pipelines (their mean tag probabilities, distil.py)")
+    parser.add_argument("--targets", type=Path, action="append", default=[],
+                        help="the teachers' probabilities (npz): written with --teacher, else read (repeatable)")
+    parser.add_argument("--temperature", type=float, default=1.0,
+                        help="with --teacher: soften the teachers' distributions (logits / temperature)")
+    parser.add_argument("--gold-weight", type=float, default=0.5,
+                        help="with --teacher: the gold tag's share of each character's target")
     parser.add_argument("--no-install", action="store_true", help="train only (experiments)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="config override, e.g. training.max_steps=20000")
@@ -253,6 +261,15 @@ def main(argv: list[str] | None = None) -> int:
         key, _, value = item.partition("=")
         overrides[key] = json.loads(value) if value[:1] in "0123456789[{-" or value in ("true", "false") \
             else value
+    if args.teacher or args.targets:
+        from models.training import distil
+
+        targets = args.targets or [CORPUS_DIR / "teachers.npz"]
+        if args.teacher:
+            print("teachers:", distil.teacher_probabilities(args.teacher, CORPUS_DIR / "train.spacy", targets[0],
+                                                             temperature=args.temperature),
+                  "documents", flush=True)
+        distil.install(targets, args.gold_weight)
     train(args.config, args.output / "stage1", overrides)
     best = args.output / "stage1" / "model-best"
     if args.no_install:
