@@ -82,7 +82,8 @@ def load_targets(*paths: Path) -> tuple[dict[bytes, numpy.ndarray], tuple[str, .
         data = numpy.load(path)
         probs, lengths = data["probs"], data["lengths"]
         starts = numpy.concatenate(([0], numpy.cumsum(lengths)[:-1]))
-        table.update((k.tobytes(), probs[s:s + n]) for k, s, n in zip(data["keys"], starts, lengths, strict=True))
+        rows = zip(data["keys"], starts, lengths, strict=True)
+        table.update((k.tobytes(), probs[s:s + n]) for k, s, n in rows)
         these = tuple(str(label) for label in data["labels"])
         if labels is not None and these != labels:
             raise ValueError(f"{path}: tags {these} differ from {labels}")

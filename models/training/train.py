@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--teacher", action="append", default=[], type=Path, metavar="PIPELINE",
                         help="distil from these trained pipelines (their mean tag probabilities, distil.py)")
     parser.add_argument("--targets", type=Path, action="append", default=[],
-                        help="the teachers' probabilities (npz): written with --teacher, else read (repeatable)")
+                        help="the teachers' probabilities (npz): written with --teacher, else read; repeatable")
     parser.add_argument("--temperature", type=float, default=1.0,
                         help="with --teacher: soften the teachers' distributions (logits / temperature)")
     parser.add_argument("--gold-weight", type=float, default=0.5,
@@ -266,9 +266,9 @@ def main(argv: list[str] | None = None) -> int:
 
         targets = args.targets or [CORPUS_DIR / "teachers.npz"]
         if args.teacher:
-            print("teachers:", distil.teacher_probabilities(args.teacher, CORPUS_DIR / "train.spacy", targets[0],
-                                                             temperature=args.temperature),
-                  "documents", flush=True)
+            count = distil.teacher_probabilities(args.teacher, CORPUS_DIR / "train.spacy", targets[0],
+                                                 temperature=args.temperature)
+            print("teachers:", count, "documents", flush=True)
         distil.install(targets, args.gold_weight)
     train(args.config, args.output / "stage1", overrides)
     best = args.output / "stage1" / "model-best"

@@ -116,7 +116,8 @@ def test_a_student_with_other_tags_is_refused(targets, nlp, monkeypatch) -> None
     distil.install([other], gold_weight=0.5)
     doc = nlp.make_doc("申请人李国强。")
     with pytest.raises(ValueError, match="differ from the teachers"):
-        nlp.get_pipe("ner").get_loss([Example(doc, nlp.make_doc(doc.text))], [numpy.zeros((len(doc), 13), "f")])
+        nlp.get_pipe("ner").get_loss([Example(doc, nlp.make_doc(doc.text))], 
+                                     [numpy.zeros((len(doc), 13), "f")])
 
 
 def test_docbin_texts_are_the_keys(targets) -> None:
@@ -160,3 +161,23 @@ def test_a_temperature_softens_each_teacher_and_keeps_its_best_tag(targets, tmp_
         numpy.testing.assert_allclose(p2, root / root.sum(axis=1, keepdims=True), atol=5e-3)
         assert (p2.argmax(axis=1) == p1.argmax(axis=1)).all()
         assert p2.max(axis=1).mean() < p1.max(axis=1).mean()
+
+
+def test_train_distils_from_a_teacher_end_to_end(tmp_path, monkeypatch) -> None:
+    """``train.py --teacher``: the teachers' file is written for the corpus, the loss is replaced, and a
+    student trains (4 steps on 40 MSRA sentences)."""
+    monkeypatch.setattr(CharEntityTagger, "get_loss", CharEntityTagger.get_loss)
+    monkeypatch.setattr(train, "CORPUS_DIR", train.CORPUS_DIR)
+    examples = [("msra_val", ex) for ex in islice(corpora.msra("val"), 40)]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    train.to_docbin(spacy.blank("zh"), examples).to_disk(corpus / "train.spacy")
+    train.to_docbin(spacy.blank("zh"), examples[:10]).to_disk(corpus / "dev.spacy")
+    original = CharEntityTagger.get_loss
+    assert train.main(["--skip-corpus", "--corpus-dir", str(corpus), "--output", str(tmp_path / "out"),
+                       "--no-install", "--teacher", str(PIPELINE_DIR), "--temperature", "2",
+                       "--set", "training.max_steps=4", "--set", "training.eval_frequency=2"]) == 0
+    table, _ = distil.load_targets(corpus / "teachers.npz")
+    assert len(table) == len({normalise(ex.text) for _, ex in examples})
+    assert CharEntityTagger.get_loss is not original
+    assert (tmp_path / "out" / "stage1" / "model-last" / "ner").is_dir()
