@@ -50,11 +50,12 @@ def teacher_probabilities(teachers: Sequence[Path], docbin: Path, out: Path, bat
         rows: list[numpy.ndarray] = []
         original = ner.set_annotations
 
-        def capture(docs, scores, rows=rows):
-            for s in scores:
-                s = numpy.asarray(s, dtype="float64") / temperature
-                p = numpy.exp(s - s.max(axis=1, keepdims=True))
-                rows.append(p / p.sum(axis=1, keepdims=True))
+        decoder = ner._table()
+
+        def capture(docs, scores, rows=rows, decoder=decoder):
+            for s in scores:  # the decoder's own log-softmax, on logits / temperature
+                logp, _ = decoder.log_probabilities(numpy.asarray(s, dtype="float64") / temperature)
+                rows.append(numpy.exp(logp))
 
         ner.set_annotations = capture
         try:
@@ -110,12 +111,14 @@ def install(paths: Sequence[Path], gold_weight: float) -> None:
             rows = numpy.flatnonzero(known)
             target[rows, [index[gold[i]] for i in rows]] = 1.0
             soft = table.get(_key(eg.reference.text))
-            if soft is not None and len(soft) == len(guess):
-                soft = soft.astype(guess.dtype)
-                soft /= soft.sum(axis=1, keepdims=True)
-                target = numpy.where(known[:, None], gold_weight * target + (1 - gold_weight) * soft, soft)
-            elif not known.all():
-                target[~known] = guess[~known]  # no teacher, no gold: no gradient there
+            if soft is None or len(soft) != len(guess):
+                # silently falling back to the gold alone would train an ordinary model under this name
+                raise ValueError(f"no teachers' probabilities for the training sentence "
+                                 f"{eg.reference.text[:40]!r}: write the targets again for this corpus "
+                                 "(train.py --teacher)")
+            soft = soft.astype(guess.dtype)
+            soft /= soft.sum(axis=1, keepdims=True)
+            target = numpy.where(known[:, None], gold_weight * target + (1 - gold_weight) * soft, soft)
             d_scores.append(self.model.ops.asarray(guess - target))
             loss += float(-(target * numpy.log(numpy.maximum(guess, 1e-9))).sum())
         return loss, d_scores
