@@ -185,7 +185,7 @@ def real_sentences() -> list[str]:
     PROSE is 25 sentences repeated: any cache keyed on text (the NER's per-batch embedding dedup among
     them) gains more on it than on documents. These 16,000 sentences occur once each. Empty where the
     data is absent (the row is then left out, and says so)."""
-    from models.training.corpora import DATA_DIR
+    from reviewer.eval.corpora import DATA_DIR
 
     msra = DATA_DIR / "msra" / "test" / "sentences.txt"
     clue = [DATA_DIR / "cluener2020" / f"{part}.json" for part in ("train", "dev", "test")]

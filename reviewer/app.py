@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "penalty-decision.txt"
+from reviewer.core.resources import resource
+
+SAMPLE = resource("samples", "penalty-decision.txt")
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -57,7 +58,7 @@ def build_window(args: argparse.Namespace, app):
 def open_facade(where, settings):
     """The workspace (SQLite in the user data folder by default); without it the app still shows findings."""
     from reviewer.core.errors import ReviewerError
-    from reviewer.core.store import open_workspace
+    from reviewer.core.service import open_workspace
     from reviewer.ui.workspace_facade import WorkspaceFacade
 
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pypdfium2
 
-from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
+from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 
 
 def record_lock_on_open(monkeypatch) -> list[bool]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from models.training import lexicon as lx
-from models.training.corpora import Example
+from reviewer.eval.corpora import Example
 
 TEMPLATES = (
     # penalty decisions

@@ -26,9 +26,10 @@ import spacy
 from spacy.tokens import DocBin
 
 from models import LABELS, PIPELINE_DIR
-from models.training import corpora, govgen
+from models.training import govgen
 from reviewer.core.detection.ner import char_tagger, gazetteer, lexicon  # noqa: F401  (register the factories)
 from reviewer.core.detection.ner.bigrams import normalise  # also registers the reviewer_char_bigrams factory
+from reviewer.eval import corpora
 
 HERE = Path(__file__).resolve().parent
 CORPUS_DIR = HERE / "corpus"

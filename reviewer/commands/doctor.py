@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.core.errors import ReviewerError
-
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from reviewer.core.resources import RESOURCES
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +131,8 @@ def _profiles(resources: Path) -> list[Check]:
 
 def _workspace(workspace: str | None) -> Check:
     def body() -> str:
-        from reviewer.core.store import location, open_workspace
+        from reviewer.core.service import open_workspace
+        from reviewer.core.store import location
 
         where = location.resolve(workspace)
         if where.folder is not None:
@@ -163,7 +163,7 @@ def _font(font: Path | None) -> Check:
     def body() -> str:
         from reportlab.pdfbase.ttfonts import TTFont
 
-        from reviewer.core.audit.export_pdf import FONT_PATH
+        from reviewer.core.reports.export_pdf import FONT_PATH
 
         path = font or FONT_PATH
         if not path.is_file():

@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.core.audit.log_export import export_review_log
+    from reviewer.core.reports.log_export import export_review_log
 
     try:
         ws = open_from_args(args, must_exist=True)

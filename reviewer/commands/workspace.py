@@ -25,7 +25,8 @@ def add_workspace_argument(parser: argparse.ArgumentParser, *, help_suffix: str 
 
 def open_from_args(args: argparse.Namespace, *, must_exist: bool = False):
     """Open the workspace named by `--workspace`; with must_exist, refuse to create a new one."""
-    from reviewer.core.store import location, open_workspace
+    from reviewer.core.service import open_workspace
+    from reviewer.core.store import location
     from reviewer.core.store.errors import WorkspaceError
 
     where = location.resolve(args.workspace)
@@ -112,9 +113,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    from reviewer.core.store import open_workspace
-    from reviewer.core.store.transfer import copy_workspace
-    from reviewer.core.store.workspace import Workspace
+    from reviewer.core.service import open_workspace
+    from reviewer.core.service.transfer import copy_workspace
+    from reviewer.core.service.workspace import Workspace
 
     source = open_from_args(argparse.Namespace(workspace=args.source), must_exist=True)
     try:

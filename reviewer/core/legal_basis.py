@@ -13,11 +13,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-
-from reviewer.core.yaml_resource import load_yaml_resource
 from reviewer.core.errors import ConfigurationError, ReviewerError
+from reviewer.core.resources import resource
+from reviewer.core.yaml_resource import load_yaml_resource
 
-DEFAULT_CATALOG_PATH = Path(__file__).resolve().parents[2] / "resources" / "legal_basis.yaml"
+DEFAULT_CATALOG_PATH = resource("legal_basis.yaml")
 
 
 class Effect(StrEnum):

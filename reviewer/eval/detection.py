@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.core.detection.config import PROJECT_ROOT
+from reviewer.core.resources import resource
 
-DATA = PROJECT_ROOT / "resources" / "eval" / "pi" / "labelled.jsonl"
+DATA = resource("eval", "pi", "labelled.jsonl")
 STRUCTURED = ("CN_ID_CARD", "CN_MOBILE_PHONE", "CN_LANDLINE_PHONE", "EMAIL_ADDRESS", "CN_BANK_CARD", "CN_USCC",
               "CN_LICENSE_PLATE", "CN_PASSPORT", "CN_HK_MACAO_PERMIT", "IP_ADDRESS")
 CONTEXTUAL = ("CN_QQ", "CN_WECHAT", "CN_BIRTH_DATE", "SENSITIVE_PERSONAL")

@@ -22,7 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from reviewer.core.resources import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 PIPELINE_DIR = ROOT / "models" / "zh_reviewer_ner"
 GOV_DIR = ROOT / "resources" / "eval" / "ner"
 README = ROOT / "models" / "README.md"
@@ -102,7 +104,7 @@ def gov_examples(directory: Path = GOV_DIR) -> list[tuple[str, list[Span]]]:
 
 
 def public_examples(name: str) -> list[tuple[str, list[Span]]]:
-    from models.training import corpora  # reads ../shared/data/ner (not shipped)
+    from reviewer.eval import corpora  # reads ../shared/data/ner (not shipped)
 
     reader = {"cluener_dev": lambda: corpora.cluener("dev"), "resume_test": lambda: corpora.resume("test"),
               "msra_test": lambda: corpora.msra("test"), "weibo_test": lambda: corpora.weibo("test"),

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -28,9 +27,10 @@ import yaml
 from reviewer.core.detection.classified import detect, load_rules
 from reviewer.core.documents import load_document
 from reviewer.core.errors import ConfigurationError
+from reviewer.core.resources import resource
 from reviewer.core.types import RESTRICTED_TYPES, Finding
 
-CASES_PATH = Path(__file__).resolve().parents[2] / "resources" / "eval" / "restricted" / "cases.yaml"
+CASES_PATH = resource("eval", "restricted", "cases.yaml")
 PLACES = ("docx-header", "docx-footer", "docx-head", "docx-title", "docx-body", "docx-cell", "docx-end",
           "txt-head", "txt-title", "txt-body", "txt-end", "pdf-2012", "pdf-1999", "pdf-body", "pdf-end",
           "pdf-page2")

@@ -15,8 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reviewer.core.errors import ConfigurationError
+from reviewer.core.resources import resource
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+I18N_DIR = resource("i18n")
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 UI_SOURCES = Path(__file__).resolve().parent

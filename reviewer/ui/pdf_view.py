@@ -19,7 +19,9 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from reviewer.core.documents.model import Document
-from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK  # the core's lock: reading and export share it
+from reviewer.core.documents.pdf.pdfium_lock import (
+    PDFIUM_LOCK,  # the core's lock: reading and export share it
+)
 from reviewer.ui.findings_table_model import FindingRow, finding_tooltip
 from reviewer.ui.labels import ReviewState, category_colour
 

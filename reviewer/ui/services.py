@@ -2,7 +2,7 @@
 
 Keeping them in one small record makes the window testable (pure UI tests bind a fake detector) and
 keeps presidio and spaCy out of the GUI process altogether: the real engine runs in a child process
-(`reviewer.ui.engine_process`), driven from the NLP lane of the task runner.
+(`reviewer.core.detection.engine_process`), driven from the NLP lane of the task runner.
 """
 
 from __future__ import annotations
@@ -40,12 +40,12 @@ def core_services(open_session: Callable[[Document], ReviewSession], workspace: 
         return load_document(path)
 
     def warm_up() -> Any:
-        from reviewer.ui.engine_process import shared_engine
+        from reviewer.core.detection.engine_process import shared_engine
 
         return shared_engine().start()
 
     def analyze(document: Document, **options: Any) -> list[Finding]:
-        from reviewer.ui.engine_process import shared_engine
+        from reviewer.core.detection.engine_process import shared_engine
 
         return shared_engine().analyze(document, **options)
 

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from reviewer.core.resources import resource
+
+ICONS = resource("icons")
 
 
 @cache

@@ -160,7 +160,7 @@ class WorkspaceFacade(QObject):
 
     def export_log(self, document_id: int, fmt: str, output: str | Path) -> Path:
         """The review log (保密审查记录); a damaged audit chain is refused, never exported as if intact."""
-        from reviewer.core.audit.log_export import export_review_log
+        from reviewer.core.reports.log_export import export_review_log
 
         log = export_review_log(self.workspace, fmt, output, document_id=document_id, catalog=self.catalog)
         if getattr(log, "chain_ok", True) is False:

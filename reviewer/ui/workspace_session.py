@@ -41,33 +41,10 @@ def _not_detected() -> WorkspaceUnavailable:
 
 
 def _load_some(workspace, document_id: int | None, ids: set[int]) -> list:
-    """Stored findings `ids` with their current decision: the rule of the core's `load_findings`
-    (the newest decision that is not undone wins), for a few ids instead of the whole document.
-    (Interface request: `load_findings(conn, document_id, ids=...)` in the core would replace this.)"""
-    from sqlalchemy import select
-
-    from reviewer.core.review import decisions as ops
-    from reviewer.core.store import schema
-    from reviewer.core.store.documents import row_to_finding
-
+    """Stored findings `ids` with their current decision (inactive ones too: they leave the table)."""
     if not ids or document_id is None:
         return []
-    f, d = schema.findings, schema.decisions
-    with workspace.read() as conn:
-        current = {}
-        for row in conn.execute(
-            select(d)
-            .where(d.c.document_id == document_id, d.c.finding_id.in_(ids), d.c.undone.is_(False))
-            .order_by(d.c.id)
-        ):
-            current[row.finding_id] = ops._decision(row)  # newest wins
-        rows = conn.execute(select(f).where(f.c.document_id == document_id, f.c.id.in_(ids))).all()
-    return [
-        ops.StoredFinding(
-            r.id, r.document_id, row_to_finding(r), r.manual, r.active, r.version, current.get(r.id)
-        )
-        for r in rows
-    ]
+    return workspace.findings(document_id, ids=ids)
 
 
 def row_of(stored, document: Document) -> FindingRow:

@@ -13,10 +13,11 @@ from spacy.tokens import DocBin
 from spacy.training import Example
 
 from models import PIPELINE_DIR
-from models.training import corpora, distil, train
+from models.training import distil, train
 from reviewer.core.detection.ner import load_spacy_pipeline
 from reviewer.core.detection.ner.bigrams import normalise
 from reviewer.core.detection.ner.char_tagger import CharEntityTagger
+from reviewer.eval import corpora
 
 
 @pytest.fixture(scope="module")

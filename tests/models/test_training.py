@@ -8,9 +8,10 @@ from itertools import islice, pairwise
 import pytest
 
 from models import LABELS
-from models.training import corpora, govgen, train
+from models.training import govgen, train
 from reviewer.core.detection.config import PROJECT_ROOT as ROOT
 from reviewer.core.detection.ner.rules import DEIDENTIFIED, starts_with_surname
+from reviewer.eval import corpora
 
 
 def _well_formed(example: corpora.Example) -> None:

@@ -81,7 +81,7 @@ PASSWORDS = {"admin": "admin-pass-1", "li": "reviewer-pass-1", "zhang": "supervi
 @pytest.fixture
 def workspace(tmp_path):
     """A real workspace (SQLite in tmp_path) with a reviewer and a supervisor."""
-    from reviewer.core.store import open_workspace
+    from reviewer.core.service import open_workspace
 
     ws = open_workspace(tmp_path / "ws")
     admin = ws.create_first_admin("admin", PASSWORDS["admin"])

@@ -95,7 +95,7 @@ def test_detection_shows_progress_and_can_be_cancelled(qtbot, make_window):
 
 
 def test_first_run_creates_the_administrator_who_adds_a_reviewer(qtbot, make_window, tmp_path):
-    from reviewer.core.store import open_workspace
+    from reviewer.core.service import open_workspace
 
     ws = open_workspace(tmp_path / "fresh")
     window = make_window(ws)

@@ -6,7 +6,7 @@ import threading
 
 from reviewer.core.detection.config import PROJECT_ROOT
 from reviewer.core.documents import load_document
-from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
+from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 from reviewer.ui import pdf_view
 from tests.pdfium_spy import record_lock_on_open
 

@@ -88,21 +88,9 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
 
 def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path,
            pdf_rasterize: bool, progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
-    if fmt is DocumentFormat.TXT:
-        from reviewer.core.documents.txt_writer import write_txt
+    from reviewer.core.deidentify.writers import WriteOptions, write_copy
 
-        r = write_txt(document, plan, tmp)
-        notes = [f"{r.replaced} replacements ({r.encoding})"]
-        if r.substituted_chars:
-            notes.append(f"{r.substituted_chars} replacement characters not in {r.encoding} written as *")
-        return tuple(notes)
-    if fmt is DocumentFormat.DOCX:
-        from reviewer.core.documents.docx_writer import write_docx
-
-        return write_docx(Path(document.path), plan, tmp).notes
-    from reviewer.core.documents.pdf_writer import write_pdf
-
-    return write_pdf(Path(document.path), plan, tmp, rasterize=pdf_rasterize, progress=progress).notes
+    return write_copy(document, plan, tmp, options=WriteOptions(pdf_rasterize=pdf_rasterize), progress=progress)
 
 
 def deidentified_name(plan: RedactionPlan, name: str) -> str:

@@ -29,9 +29,10 @@ import yaml
 
 from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.errors import ConfigurationError
+from reviewer.core.resources import resource
 from reviewer.core.types import Category, EntityType, category_of
 
-PROFILE_DIR = Path(__file__).resolve().parents[3] / "resources" / "profiles"
+PROFILE_DIR = resource("profiles")
 BUILTIN_PROFILES = ("general", "punitive-notice", "mandatory-disclosure")
 
 _TOP_KEYS = {"name", "description", "extends", "default", "entities"}

@@ -22,11 +22,11 @@ from urllib.parse import unquote
 from lxml import etree
 
 from reviewer.core.deidentify.errors import VerificationFailed
-from reviewer.core.documents.docx_alt_chunks import chunk_kind, chunk_lines
+from reviewer.core.documents.docx.alt_chunks import chunk_kind, chunk_lines
 from reviewer.core.documents.image_metadata import metadata_kinds
-from reviewer.core.documents.pdf_pages import share_pages
-from reviewer.core.documents.pdf_scrub import jpeg_bytes
-from reviewer.core.documents.pdfium_lock import pdfium_page_texts
+from reviewer.core.documents.pdf.pages import share_pages
+from reviewer.core.documents.pdf.pdfium_lock import pdfium_page_texts
+from reviewer.core.documents.pdf.streams import jpeg_bytes
 from reviewer.core.trie_regex import compile_literals
 
 _INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]+")

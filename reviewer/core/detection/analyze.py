@@ -24,6 +24,7 @@ from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
+from reviewer.core.resources import resource
 from reviewer.core.types import Finding, category_of
 
 _NAME = RecognizerResult.RECOGNIZER_NAME_KEY
@@ -80,7 +81,7 @@ def analyze(document: Document, *, threshold: float | None = None,
 
 
 WARM_UP_WORDS = 2_000  # frequent words: most of the characters and bigrams a document will bring
-WARM_UP_SAMPLE = COMMON_WORDS_PATH.parents[1] / "samples" / "penalty-decision.txt"
+WARM_UP_SAMPLE = resource("samples", "penalty-decision.txt")
 
 
 def warm_up(engine: DetectionEngine | None = None) -> list[Finding]:

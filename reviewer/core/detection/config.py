@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 
 from reviewer.core.errors import ConfigurationError
+from reviewer.core.resources import PROJECT_ROOT, resource
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_CONFIG = PROJECT_ROOT / "resources" / "analyzer.yaml"
+DEFAULT_CONFIG = resource("analyzer.yaml")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,25 +8,20 @@ corrupt document (logged with its traceback at DEBUG level for developers), neve
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reviewer.core.documents.errors import LoadCancelled, check_cancelled, corrupt  # noqa: F401 - LoadCancelled re-exported
 from reviewer.core.documents.limits import Limits, deadline, too_large
 from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.documents.sniff import sniff_format
-from reviewer.core.errors import CorruptDocument, DocumentError, ReviewerError, TooLarge
+from reviewer.core.errors import DocumentError, ReviewerError, TooLarge
 
 log = logging.getLogger(__name__)
-
-
-class LoadCancelled(ReviewerError):
-    code = "cancelled"
-
-    def __init__(self) -> None:
-        super().__init__("已取消打开文档。", "Opening the document was cancelled.")
 
 
 def load_document(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
@@ -62,40 +57,30 @@ def load_document(path: str | Path, *, progress: Callable[[int, int], None] | No
         # pdfium/qpdf raise many types. The user gets one line; developers get the traceback at DEBUG.
         log.debug("reader failed on %s", name, exc_info=True)
         raise corrupt(name, f"内容无法解析 / unparsable content: {type(exc).__name__}") from exc
-    if progress is not None and fmt is not DocumentFormat.PDF:
+    if progress is not None and fmt not in PAGED:
         progress(1, 1)
     return document
+
+
+# Each format's reader, by module path: imported only when a file of that format is opened (the PDF
+# stack is heavy). A new format adds one line here (and one in `deidentify.writers`).
+READERS: dict[DocumentFormat, tuple[str, str]] = {
+    DocumentFormat.DOCX: ("reviewer.core.documents.docx.reader", "read_docx"),
+    DocumentFormat.PDF: ("reviewer.core.documents.pdf.reader", "read_pdf"),
+    DocumentFormat.TXT: ("reviewer.core.documents.txt.reader", "read_txt"),
+}
+# Readers that report progress per page and can be cancelled between pages.
+PAGED = frozenset({DocumentFormat.PDF})
 
 
 def _read(data: bytes, name: str, sha256: str, caps: Limits, progress: Callable[[int, int], None] | None,
           cancelled: Callable[[], bool] | None) -> tuple[Document, DocumentFormat]:
     fmt = sniff_format(data, name)
-    if fmt is DocumentFormat.DOCX:
-        from reviewer.core.documents.docx_reader import read_docx
-
-        document = read_docx(data, name, sha256, caps)
-    elif fmt is DocumentFormat.PDF:
-        from reviewer.core.documents.pdf_reader import read_pdf
-
-        document = read_pdf(data, name, sha256, caps, progress=progress, cancelled=cancelled)
-    else:
-        from reviewer.core.documents.txt_reader import read_txt
-
-        document = read_txt(data, name, sha256, caps)
-    return document, fmt
-
-
-def check_cancelled(cancelled: Callable[[], bool] | None) -> None:
-    if cancelled is not None and cancelled():
-        raise LoadCancelled()
-
-
-def corrupt(path: str, detail: str) -> CorruptDocument:
-    """One wording for damaged files: say so, give the detail, say what to do."""
-    return CorruptDocument(
-        f"文件已损坏或不完整：{path}（{detail}）。请向来源索取完整文件，或用 Word/WPS 打开后另存一份再审查。",
-        f"Corrupt or incomplete file: {path} ({detail}). Get a complete copy from the source, or open it in "
-        "Word/WPS, save a new copy and review that.", path=path)
+    module, function = READERS[fmt]
+    reader = getattr(importlib.import_module(module), function)
+    if fmt in PAGED:
+        return reader(data, name, sha256, caps, progress=progress, cancelled=cancelled), fmt
+    return reader(data, name, sha256, caps), fmt
 
 
 def _read_bytes(p: Path, caps: Limits) -> bytes:

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 from reviewer.core.audit.chain import append_event, canonical_json
 from reviewer.core.errors import ReviewerError
 from reviewer.core.review.decisions import DecisionKind, StoredFinding
+from reviewer.core.review.documents import DocumentInfo
 from reviewer.core.review.errors import (
     DisclosureNoteMismatch,
     LegalBasisInvalid,
@@ -25,7 +26,6 @@ from reviewer.core.review.errors import (
     RestrictedContentUnresolved,
 )
 from reviewer.core.store import schema
-from reviewer.core.store.documents import DocumentInfo
 from reviewer.core.types import Category, DisclosureAttribute, EntityType, Severity
 
 

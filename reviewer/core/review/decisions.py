@@ -9,7 +9,7 @@ undoing a replacement brings the earlier decision back. Each change bumps the fi
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -17,9 +17,9 @@ from sqlalchemy import Connection, select
 
 from reviewer.core.audit.chain import append_event
 from reviewer.core.deidentify.operators import OperatorKind
+from reviewer.core.review.documents import DocumentInfo, finding_values, row_to_finding
 from reviewer.core.review.errors import InvalidDecision
 from reviewer.core.store import schema
-from reviewer.core.store.documents import DocumentInfo, finding_values, row_to_finding
 from reviewer.core.store.errors import NotFound, StaleWrite
 from reviewer.core.types import Category, EntityType, Finding, Severity, category_of
 
@@ -76,27 +76,31 @@ class Change:
     event_seqs: tuple[int, ...] = field(default=())
 
 
-def _decision(row) -> Decision:
+def decision_from_row(row) -> Decision:
     return Decision(DecisionKind(row.kind), row.operator, row.reason, tuple(json.loads(row.legal_basis_json)),
                     row.start, row.end, row.text, row.id, row.actor, row.created_at)
 
 
-def load_findings(conn: Connection, document_id: int, *, include_inactive: bool = False) -> list[StoredFinding]:
-    """Findings of a document in text order, each with its current decision."""
+def load_findings(conn: Connection, document_id: int, *, include_inactive: bool = False,
+                  ids: Collection[int] | None = None) -> list[StoredFinding]:
+    """Findings of a document in text order, each with its current decision (the newest decision that
+    is not undone). `ids`: only these findings (a view refreshing the rows one action changed)."""
+    if ids is not None and not ids:
+        return []
+    d, f = schema.decisions, schema.findings
+    decided = select(d).where(d.c.document_id == document_id, d.c.undone.is_(False))
+    query = select(f).where(f.c.document_id == document_id)
+    if ids is not None:
+        decided = decided.where(d.c.finding_id.in_(list(ids)))
+        query = query.where(f.c.id.in_(list(ids)))
     current: dict[int, Decision] = {}
-    rows = conn.execute(select(schema.decisions).where(schema.decisions.c.document_id == document_id,
-                                                       schema.decisions.c.undone.is_(False))
-                        .order_by(schema.decisions.c.id)).all()
-    for row in rows:
-        current[row.finding_id] = _decision(row)  # newest wins
-    query = select(schema.findings).where(schema.findings.c.document_id == document_id)
+    for row in conn.execute(decided.order_by(d.c.id)):
+        current[row.finding_id] = decision_from_row(row)  # newest wins
     if not include_inactive:
-        query = query.where(schema.findings.c.active.is_(True))
-    result = [StoredFinding(r.id, r.document_id, row_to_finding(r), r.manual, r.active, r.version,
-                            current.get(r.id))
-              for r in conn.execute(query.order_by(schema.findings.c.start, schema.findings.c.end,
-                                                   schema.findings.c.id))]
-    return result
+        query = query.where(f.c.active.is_(True))
+    return [StoredFinding(r.id, r.document_id, row_to_finding(r), r.manual, r.active, r.version,
+                          current.get(r.id))
+            for r in conn.execute(query.order_by(f.c.start, f.c.end, f.c.id))]
 
 
 def get_finding(conn: Connection, document_id: int, finding_id: int) -> StoredFinding:

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewer.core.review import decisions as ops
+from reviewer.core.review import leases
 from reviewer.core.review.attribute import DisclosureRecord, check_consistency, save_record, validate_record
 from reviewer.core.review.decisions import Change, Decision, DecisionKind, StoredFinding
+from reviewer.core.review.documents import change_status, document_text, get_document
 from reviewer.core.review.errors import NothingToUndo
 from reviewer.core.review.signoff import submit
 from reviewer.core.review.states import ReviewStatus, check_editable
-from reviewer.core.store import leases
-from reviewer.core.store.documents import change_status, document_text, get_document
-from reviewer.core.store.users import Role, User, require_role
+from reviewer.core.review.users import Role, User, require_role
 from reviewer.core.types import EntityType
 
 

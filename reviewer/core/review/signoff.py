@@ -19,6 +19,7 @@ from reviewer.core.audit import signing
 from reviewer.core.audit.chain import canonical_json
 from reviewer.core.review.attribute import check_consistency, latest_record
 from reviewer.core.review.decisions import load_findings
+from reviewer.core.review.documents import DocumentInfo, change_status, exports_for
 from reviewer.core.review.errors import (
     AttributeMissing,
     BlockFindingUnresolved,
@@ -29,9 +30,8 @@ from reviewer.core.review.errors import (
     UndecidedFindings,
 )
 from reviewer.core.review.states import ReviewStatus
+from reviewer.core.review.users import Role, User, private_key_for, require_role
 from reviewer.core.store import schema
-from reviewer.core.store.documents import DocumentInfo, change_status, exports_for
-from reviewer.core.store.users import Role, User, private_key_for, require_role
 from reviewer.core.types import DisclosureAttribute
 
 # Actions that make someone a participant in the review of a document.

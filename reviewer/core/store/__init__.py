@@ -1,19 +1,3 @@
-"""Workspace persistence (SQLAlchemy Core: SQLite by default, PostgreSQL for teams).
-
-`open_workspace` and `Workspace` are imported lazily: the store's low-level modules (schema, dialect)
-are used by the audit and review packages, which the workspace facade itself imports.
-"""
-
-from __future__ import annotations
-
-from typing import Any
-
-__all__ = ["Workspace", "open_workspace"]
-
-
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from reviewer.core.store import workspace
-
-        return getattr(workspace, name)
-    raise AttributeError(name)
+"""Workspace persistence (SQLAlchemy Core: SQLite by default, PostgreSQL for teams): the tables,
+the database dialects, where a workspace lives and its migrations. Nothing here knows what an event
+or a review means; the operations are in `review` and the facade in `service`."""

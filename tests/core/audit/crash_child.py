@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import sys
 
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 from reviewer.core.store.location import DB_FILENAME
 
 FIELDS = {

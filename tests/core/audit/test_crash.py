@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from reviewer.core.store import open_workspace, schema
+from reviewer.core.service import open_workspace
+from reviewer.core.store import schema
 from tests.core.audit.test_tamper import verify_cli
 
 ROOT = Path(__file__).resolve().parents[3]

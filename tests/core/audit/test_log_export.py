@@ -122,9 +122,9 @@ def test_pdf_review_log_contains_the_fields_with_embedded_cjk_font(reviewed, tmp
 
 
 def test_pdf_export_without_the_font_is_a_clear_error(reviewed, tmp_path):
-    from reviewer.core.audit import export_pdf
-    from reviewer.core.audit.review_log import build_review_log
-    from reviewer.core.store import open_workspace
+    from reviewer.core.reports import export_pdf
+    from reviewer.core.reports.review_log import build_review_log
+    from reviewer.core.service import open_workspace
 
     folder = reviewed[0]
     ws = open_workspace(folder)

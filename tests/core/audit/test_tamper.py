@@ -17,7 +17,7 @@ import pytest
 
 from reviewer.core.audit.chain import event_body, hash_body
 from reviewer.core.documents import load_document
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 from reviewer.core.store.location import DB_FILENAME, WITNESS_FILENAME
 from tests.core.store.workspace_fixtures import (
     DATA,
@@ -289,9 +289,7 @@ def test_swapped_public_key_in_the_users_table_contradicts_the_chain(signed):
     assert result.returncode == 4 and "approver bob: key mismatch" in result.stderr
     ws = open_workspace(signed)
     try:
-        from reviewer.core.audit.verify import verify_chain
-        with ws.read() as conn:
-            report = verify_chain(conn, keys=json.loads((signed / "keys.json").read_text()))
+        report = ws.verify(keys=json.loads((signed / "keys.json").read_text()))
     finally:
         ws.engine.dispose()
     assert any("User bob's role or public key does not match" in p.message_en for p in report.problems)

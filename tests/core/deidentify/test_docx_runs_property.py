@@ -9,7 +9,7 @@ from lxml import etree
 
 from reviewer.core.deidentify.plan import plan_redactions
 from reviewer.core.deidentify.profiles import load_profile
-from reviewer.core.documents.docx_writer import W, _Counts, _replace_in_paragraphs
+from reviewer.core.deidentify.writers.docx import W, _Counts, _replace_in_paragraphs
 from reviewer.core.types import Finding
 
 VALUES = [("PERSON", "王建国"), ("PERSON", "欧阳修文"), ("CN_MOBILE_PHONE", "13896001234"),

@@ -11,7 +11,7 @@ import pytest
 from reviewer.core.deidentify.plan import plan_redactions
 from reviewer.core.deidentify.profiles import load_profile
 from reviewer.core.deidentify.verify import verify_output
-from reviewer.core.documents.docx_writer import write_docx
+from reviewer.core.deidentify.writers.docx import write_docx
 from reviewer.core.types import Finding
 
 EMAIL = "lixiaomei@example.gov.cn"

@@ -11,8 +11,16 @@ from lxml import etree
 
 from reviewer.core.deidentify.verify import verify_output
 
-from .conftest import (DATA, detect_and_export, docx_part_bytes, names_args, published_paragraphs, raw_hits,
-                       run_redact, sha256)
+from .conftest import (
+    DATA,
+    detect_and_export,
+    docx_part_bytes,
+    names_args,
+    published_paragraphs,
+    raw_hits,
+    run_redact,
+    sha256,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

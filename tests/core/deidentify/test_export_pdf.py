@@ -8,8 +8,16 @@ import pypdf
 
 from reviewer.core.deidentify.verify import verify_output
 
-from .conftest import (DATA, detect_and_export, names_args, pdf_stream_bytes, published_paragraphs, raw_hits,
-                       run_redact, sha256)
+from .conftest import (
+    DATA,
+    detect_and_export,
+    names_args,
+    pdf_stream_bytes,
+    published_paragraphs,
+    raw_hits,
+    run_redact,
+    sha256,
+)
 
 
 def _redact(capsys, tmp_path, *extra):
@@ -199,7 +207,7 @@ def test_other_spelling_of_a_value_on_another_page(tmp_path):
     """Only 13896001234 was detected; page 2 writes it 138-9600-1234: its digits go too."""
     from reviewer.core.deidentify.plan import plan_redactions
     from reviewer.core.deidentify.profiles import load_profile
-    from reviewer.core.documents.pdf_writer import write_pdf
+    from reviewer.core.deidentify.writers.pdf import write_pdf
     from reviewer.core.types import Finding
 
     pdf = pikepdf.new()
@@ -437,7 +445,7 @@ def test_pictures_in_a_pdf_lose_their_exif_and_xmp_without_losing_a_pixel(tmp_pa
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    from reviewer.core.documents.pdf_scrub import jpeg_bytes
+    from reviewer.core.documents.pdf.streams import jpeg_bytes
     from tests.docx_chunks import photo_with_exif
 
     photo = photo_with_exif("王建国")

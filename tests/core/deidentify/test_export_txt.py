@@ -31,8 +31,8 @@ def test_block_characters_outside_the_encoding_become_asterisks(tmp_path):
 
     from reviewer.core.deidentify.plan import plan_redactions
     from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.deidentify.writers.txt import write_txt
     from reviewer.core.documents import load_document
-    from reviewer.core.documents.txt_writer import write_txt
     from reviewer.core.types import Finding
 
     src = tmp_path / "in.txt"

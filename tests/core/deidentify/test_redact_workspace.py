@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import docx
 
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 
 from .conftest import DATA, run_redact, sha256
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.deidentify import verify
-from reviewer.core.documents import pdf_pages
+from reviewer.core.documents.pdf import pages as pdf_pages
 from tests.core.documents.bench_pdf_readers import make_cjk_pdf
 
 PAGES = 80

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from reviewer.core.documents import load_document
-from reviewer.core.documents.char_boxes import CharBoxes, bounds, bounds_of, part
+from reviewer.core.documents.pdf.char_boxes import CharBoxes, bounds, bounds_of, part
 from tests.core.documents.conftest import DATA
 
 

@@ -11,8 +11,14 @@ import pytest
 
 from reviewer.core.documents import DocumentFormat, load_document
 from reviewer.core.documents.sniff import sniff_format
-from reviewer.core.errors import (ConfigurationError, CorruptDocument, DocumentError, EncryptedDocument, TooLarge,
-                                  UnsupportedFormat)
+from reviewer.core.errors import (
+    ConfigurationError,
+    CorruptDocument,
+    DocumentError,
+    EncryptedDocument,
+    TooLarge,
+    UnsupportedFormat,
+)
 from tests.core.documents.conftest import DATA, PLANTED
 
 HOSTILE = [

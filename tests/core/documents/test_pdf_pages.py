@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.documents import BlockKind, load_document, pdf_pages, pdf_reader
-from reviewer.core.documents.loader import LoadCancelled
+from reviewer.core.documents import BlockKind, load_document
+from reviewer.core.documents.errors import LoadCancelled
+from reviewer.core.documents.pdf import pages as pdf_pages
+from reviewer.core.documents.pdf import reader as pdf_reader
 from tests.core.documents.bench_pdf_readers import make_cjk_pdf
 
 PAGES = 120

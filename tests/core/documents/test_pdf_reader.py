@@ -95,7 +95,7 @@ def test_a_300_page_cjk_pdf_loads_with_boxes_in_under_10_seconds(tmp_path):
 
 
 def test_packed_boxes_behave_like_a_tuple_of_boxes():
-    from reviewer.core.documents.char_boxes import CharBoxes
+    from reviewer.core.documents.pdf.char_boxes import CharBoxes
 
     plain = ((1.0, 2.0, 3.0, 4.0), None, (5.0, 6.0, 7.5, 8.25))
     packed = CharBoxes.from_boxes(plain)
@@ -150,7 +150,7 @@ def test_concurrent_loads_are_serialised_and_agree():
 
 
 def test_progress_per_page_and_cancel():
-    from reviewer.core.documents.loader import LoadCancelled
+    from reviewer.core.documents.errors import LoadCancelled
 
     seen = []
     load_document(DATA / "reportlab-cjk.pdf", progress=lambda done, total: seen.append((done, total)))

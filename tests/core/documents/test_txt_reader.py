@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.documents import BlockKind, DocumentFormat, load_document
-from reviewer.core.documents.txt_reader import encode_text
+from reviewer.core.documents.txt.reader import encode_text
 from reviewer.core.errors import UnsupportedFormat
 from tests.core.documents.conftest import DATA, PLANTED
 

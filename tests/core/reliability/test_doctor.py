@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -118,7 +118,7 @@ def test_openable_copy_opens_everywhere_with_the_same_pages(name, tmp_path):
     import pypdfium2
     from pdfminer.pdfpage import PDFPage
 
-    from reviewer.core.documents.pdf_reader import openable_copy
+    from reviewer.core.documents.pdf.reader import openable_copy
 
     path = REGRESSIONS / name
     original = load_document(path)

@@ -57,7 +57,7 @@ def test_printed_note_against_the_record(ws, people, internal):
 def test_proactive_refused_while_restricted_content_is_unresolved(ws, people, penalty):
     session = ws.session(penalty.id, people.alice)
     with ws.read() as conn:
-        from reviewer.core.store.documents import document_text
+        from reviewer.core.review.documents import document_text
         body = document_text(conn, penalty.id)
     start = body.index("销售过期食品")
     work_secret = session.add_manual_finding(start, start + 6, entity_type=EntityType.WORK_SECRET,

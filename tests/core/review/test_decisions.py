@@ -55,7 +55,7 @@ def test_invalid_decisions_are_refused(ws, people, penalty):
 def test_manual_finding_from_a_selection(ws, people, penalty):
     session = ws.session(penalty.id, people.alice)
     with ws.read() as conn:
-        from reviewer.core.store.documents import document_text
+        from reviewer.core.review.documents import document_text
         body = document_text(conn, penalty.id)
     start = body.index("经营场所")
     finding_id = session.add_manual_finding(start, start + 4, note="经营地点可识别当事人")

@@ -16,7 +16,7 @@ import pytest
 
 from reviewer.core.review.errors import ExportNotVerified
 from reviewer.core.review.states import ReviewStatus
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 from tests.core.store.workspace_fixtures import DATA, PASSWORDS, decide_all, proactive_record
 
 ROOT = Path(__file__).resolve().parents[3]

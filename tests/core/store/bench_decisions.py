@@ -14,7 +14,7 @@ import tempfile
 import time
 
 from reviewer.core.documents import load_document
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 from tests.core.store.workspace_fixtures import DATA, penalty_findings
 from tests.pgserver import running_server
 

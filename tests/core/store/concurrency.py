@@ -18,7 +18,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from reviewer.core.documents import load_document
-from reviewer.core.store import open_workspace, schema
+from reviewer.core.service import open_workspace
+from reviewer.core.store import schema
 from tests.core.store.workspace_fixtures import DATA, penalty_findings
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -14,7 +14,7 @@ import random
 import sys
 import time
 
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 from reviewer.core.store.errors import StaleWrite
 
 

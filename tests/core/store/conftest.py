@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 from tests.core.store.pg_fixtures import *
 from tests.core.store.pg_fixtures import PgCluster
 from tests.core.store.workspace_fixtures import *

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 from tests.core.store.workspace_fixtures import PASSWORDS, ROLES
 from tests.pgserver import running_server
 

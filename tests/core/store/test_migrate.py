@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from reviewer.core.documents import load_document
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 from tests.core.store.workspace_fixtures import (
     DATA,
     PASSWORDS,

@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
-from reviewer.core.store import dialect, open_workspace
+from reviewer.core.service import open_workspace
+from reviewer.core.store import dialect
 from reviewer.core.store.errors import WorkspaceError
 from tests.core.store.pg_fixtures import APP_PASSWORD, APP_ROLE
 

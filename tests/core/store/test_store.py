@@ -15,7 +15,8 @@ from sqlalchemy.schema import CreateTable
 
 from reviewer.core.audit.signing import unseal
 from reviewer.core.documents import load_document
-from reviewer.core.store import dialect, location, open_workspace, schema
+from reviewer.core.service import open_workspace
+from reviewer.core.store import dialect, location, schema
 from reviewer.core.store.errors import AuthenticationFailed, PermissionDenied, UserExists, WorkspaceTooNew
 from reviewer.core.store.migrations import CURRENT_VERSION
 from tests.core.store.workspace_fixtures import DATA, PASSWORDS, penalty_findings
@@ -106,7 +107,7 @@ def test_first_run_creates_an_admin_then_only_admins_add_users(fresh_where):
 
 
 def test_changed_password_still_unlocks_the_signing_key(ws, people):
-    from reviewer.core.store.users import private_key_for
+    from reviewer.core.review.users import private_key_for
 
     ws.change_password(people.bob, PASSWORDS["bob"], "bob-new-password")
     with ws.read() as conn:

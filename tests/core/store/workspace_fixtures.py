@@ -21,7 +21,7 @@ from reviewer.core.detection import analyze
 from reviewer.core.documents import load_document
 from reviewer.core.review.attribute import DisclosureRecord
 from reviewer.core.review.decisions import DecisionKind
-from reviewer.core.store import open_workspace
+from reviewer.core.service import open_workspace
 from reviewer.core.types import Category, DisclosureAttribute, EntityType, Finding, Severity
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "workspace"
@@ -154,7 +154,7 @@ def decide_all(session, *, accept_operator: str = "mask") -> None:
 def redact_and_record(ws, document_id: int, tmp_path: Path, *, actor=None) -> str:
     """Apply the accepted spans to the stored text, check no accepted value survives, record the export."""
     with ws.read() as conn:
-        from reviewer.core.store.documents import document_text
+        from reviewer.core.review.documents import document_text
         text = document_text(conn, document_id)
     spans = []
     for finding, decision in ws.decisions_for(document_id):

@@ -26,7 +26,7 @@ ROOT = HERE.parents[2]
 SAMPLES = ROOT / "resources" / "samples"
 sys.path.insert(0, str(HERE))
 
-from planted import PLANTED, id_number  # noqa: E402
+from planted import PLANTED  # noqa: E402
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

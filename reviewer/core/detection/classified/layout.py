@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reviewer.core.documents.char_boxes import bounds, bounds_of, part
 from reviewer.core.documents.model import Block, BlockKind, Box, Document
+from reviewer.core.documents.pdf.char_boxes import bounds, bounds_of, part
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.TEXTBOX, BlockKind.LINE,
                         BlockKind.PAGE})

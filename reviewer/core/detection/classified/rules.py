@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
-from reviewer.core.yaml_resource import load_yaml_resource
 from reviewer.core.errors import ConfigurationError
+from reviewer.core.resources import RESOURCES
 from reviewer.core.types import RESTRICTED_TYPES, DisclosureAttribute, EntityType, Severity
+from reviewer.core.yaml_resource import load_yaml_resource
 
-RESOURCES = Path(__file__).resolve().parents[4] / "resources"
 DEFAULT_RULES_PATH = RESOURCES / "classified.yaml"
 
 PHRASE_TYPES = (EntityType.STATE_SECRET_STATEMENT, EntityType.WORK_SECRET, EntityType.INTERNAL_USE,

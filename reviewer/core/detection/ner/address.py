@@ -12,7 +12,12 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from reviewer.core.detection.ner import rules
-from reviewer.core.detection.ner.base import LOCATION_LABELS, MODEL_NAME, ORGANIZATION_LABELS, NerBackedRecognizer
+from reviewer.core.detection.ner.base import (
+    LOCATION_LABELS,
+    MODEL_NAME,
+    ORGANIZATION_LABELS,
+    NerBackedRecognizer,
+)
 
 GRAMMAR_SCORE = 0.7
 _TRIGGER = re.compile(r"(?:住址|住所地?|地址|住在|家住|现住|居住于|位于|经营场所|通讯地址|户籍地)[：:]?\s*")

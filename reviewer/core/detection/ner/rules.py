@@ -16,9 +16,9 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from reviewer.core.detection.ner.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES, TIBETAN_NAME_ELEMENTS
+from reviewer.core.resources import resource
 
 HAN = "\u3400-\u9fff"
 HAS_HAN = re.compile(f"[{HAN}]")
@@ -90,7 +90,7 @@ def plausible_name(name: str) -> bool:
     return 2 <= len(name) <= 4 and starts_with_surname(name)
 
 
-COMMON_WORDS_PATH = Path(__file__).resolve().parents[4] / "resources" / "ner" / "common_words.txt"
+COMMON_WORDS_PATH = resource("ner", "common_words.txt")
 
 
 @lru_cache(maxsize=1)

@@ -18,11 +18,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from presidio_analyzer import (AnalysisExplanation, EntityRecognizer, Pattern, PatternRecognizer,
-                               RecognizerResult)
+from presidio_analyzer import (
+    AnalysisExplanation,
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
 
-from reviewer.core.detection.context import (CLAUSE_BOUNDARY, EXTERNAL_CONTEXT, clause_after, clause_before,
-                                             find_word)
+from reviewer.core.detection.context import (
+    CLAUSE_BOUNDARY,
+    EXTERNAL_CONTEXT,
+    clause_after,
+    clause_before,
+    find_word,
+)
 
 # A match scoring at most this much is a context-only candidate (a bare 8-digit number, an account
 # number without a check digit, a date): it is kept only when a context word is in its clause, so the

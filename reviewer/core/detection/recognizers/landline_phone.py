@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from reviewer.core.detection.recognizers.base import NOT_AFTER, NOT_BEFORE, Check, CnPatternRecognizer, compact, lead
+from reviewer.core.detection.recognizers.base import (
+    NOT_AFTER,
+    NOT_BEFORE,
+    Check,
+    CnPatternRecognizer,
+    compact,
+    lead,
+)
 
 _AREA = r"(?:10|2[0-9]|[3-9][0-9]{2})"  # after the leading 0
 _LOCAL = r"[2-9][0-9]{2,3}[ -]?[0-9]{4}"

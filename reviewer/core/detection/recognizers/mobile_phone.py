@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from reviewer.core.detection.recognizers.base import NOT_AFTER, NOT_BEFORE, Check, CnPatternRecognizer, compact, lead
+from reviewer.core.detection.recognizers.base import (
+    NOT_AFTER,
+    NOT_BEFORE,
+    Check,
+    CnPatternRecognizer,
+    compact,
+    lead,
+)
 
 # Second and third digits allocated to mobile networks (MIIT numbering plan); 14x/16x/17x/19x
 # blocks include data-only and virtual-operator ranges, which still identify a subscriber.

@@ -58,7 +58,7 @@ def test_a_batch_gets_what_each_document_alone_gets() -> None:
     END, and texts with whitespace or none at all come out as `__call__` makes them."""
     from spacy.attrs import NORM, TAG
 
-    from models.training.corpora import DATA_DIR
+    from reviewer.eval.corpora import DATA_DIR
 
     nlp = spacy.blank("zh")
     component = nlp.add_pipe("reviewer_char_bigrams")
@@ -77,8 +77,8 @@ def test_features_equal_the_per_character_definition_on_real_text() -> None:
     """TAG is the hash of a token's normalised text joined with the next token's (END after the last),
     NORM that of its lower-cased normalised text: checked token by token on 300 MSRA sentences, batched
     and alone, against the definition written out (the component finds them per distinct pair)."""
-    from models.training.corpora import DATA_DIR
     from reviewer.core.detection.ner.bigrams import END, normalise
+    from reviewer.eval.corpora import DATA_DIR
 
     nlp = spacy.blank("zh")
     component = nlp.add_pipe("reviewer_char_bigrams")

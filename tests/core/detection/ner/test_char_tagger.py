@@ -95,8 +95,8 @@ def test_argmax_shortcut_equals_viterbi_on_long_documents(seed: int) -> None:
 def test_one_search_per_batch_finds_what_each_document_alone_would() -> None:
     """set_annotations searches the whole batch at once; on real sentences (MSRA test, with empty and
     whitespace-only documents between them) every document gets the spans its own scores decode to."""
-    from models.training.corpora import DATA_DIR
     from reviewer.core.detection.ner import load_spacy_pipeline
+    from reviewer.eval.corpora import DATA_DIR
     from reviewer.eval.ner import PIPELINE_DIR
 
     nlp = load_spacy_pipeline(PIPELINE_DIR)

@@ -12,9 +12,8 @@ import spacy
 
 from reviewer.core.detection.ner import load_spacy_pipeline
 from reviewer.core.detection.ner.fast_tok2vec import install, installed
+from reviewer.eval.corpora import DATA_DIR
 from reviewer.eval.ner import PIPELINE_DIR
-
-from models.training.corpora import DATA_DIR
 
 SEED = Path(__file__).resolve().parents[5] / "shared" / "seeds" / "chongqing-2018-disclosure-work-plan.txt"
 

@@ -106,7 +106,7 @@ def test_a_batch_gets_what_each_document_alone_gets() -> None:
     texts holding spaces and empty ones, every document gets the features `__call__` gives it."""
     from spacy.attrs import LEMMA
 
-    from models.training.corpora import DATA_DIR
+    from reviewer.eval.corpora import DATA_DIR
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "reviewer.CharTokenizer.v1"}}})
     component = nlp.add_pipe("reviewer_char_gazetteer")

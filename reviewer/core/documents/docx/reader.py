@@ -13,12 +13,12 @@ from collections.abc import Iterator, Mapping
 
 from lxml import etree
 
-from reviewer.core.documents.docx_alt_chunks import UnreadableChunk, chunk_lines
-from reviewer.core.documents.docx_package import R_NS, W_NS, DocxPackage, Relationship
-from reviewer.core.documents.docx_properties import property_blocks
+from reviewer.core.documents.docx.alt_chunks import UnreadableChunk, chunk_lines
+from reviewer.core.documents.docx.embedded import embedded_lines, ole_fields
+from reviewer.core.documents.docx.package import R_NS, W_NS, DocxPackage, Relationship
+from reviewer.core.documents.docx.properties import property_blocks
 from reviewer.core.documents.limits import Limits, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat, RunSpan
-from reviewer.core.documents.office_embedded import embedded_lines, ole_fields
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = f"{{{W_NS}}}"
@@ -56,7 +56,7 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
             "\"Word Document (*.docx)\" and review that.", path=path)
     body = root.find(W + "body") if root is not None else None
     if body is None:
-        from reviewer.core.documents.loader import corrupt
+        from reviewer.core.documents.errors import corrupt
 
         raise corrupt(path, f"缺少正文部件 {main} / missing main part {main}")
     reader = _Reader(package, limits)

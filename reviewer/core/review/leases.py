@@ -15,10 +15,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, select
 
 from reviewer.core.audit.chain import append_event, utc_now
+from reviewer.core.review.documents import DocumentInfo
+from reviewer.core.review.users import Role, User
 from reviewer.core.store import schema
-from reviewer.core.store.documents import DocumentInfo
 from reviewer.core.store.errors import DocumentCheckedOut, PermissionDenied
-from reviewer.core.store.users import Role, User
 
 DEFAULT_MINUTES = 30
 _FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # the same as audit timestamps: lexical order is time order

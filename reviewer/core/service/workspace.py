@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -21,18 +21,19 @@ from reviewer.core.atomic import write_bytes_atomic
 from reviewer.core.audit import chain
 from reviewer.core.audit.verify import Problem, VerifyReport, verify_chain
 from reviewer.core.errors import ConfigurationError
-from reviewer.core.review import signoff
+from reviewer.core.review import documents, leases, queue, signoff, users
 from reviewer.core.review.attribute import StoredRecord, latest_record
+from reviewer.core.review.consistency import check_state
 from reviewer.core.review.decisions import Decision, StoredFinding, load_findings
+from reviewer.core.review.documents import DocumentInfo, ExportRecord
 from reviewer.core.review.errors import ReviewRefused
+from reviewer.core.review.leases import Lease
+from reviewer.core.review.queue import Submission
 from reviewer.core.review.session import ReviewSession
 from reviewer.core.review.states import ReviewStatus
-from reviewer.core.store import dialect, documents, leases, location, migrations, queue, users
-from reviewer.core.store.documents import DocumentInfo, ExportRecord
+from reviewer.core.review.users import Role, User
+from reviewer.core.store import dialect, location, migrations
 from reviewer.core.store.errors import PermissionDenied, WorkspaceError
-from reviewer.core.store.leases import Lease
-from reviewer.core.store.queue import Submission
-from reviewer.core.store.users import Role, User
 from reviewer.core.types import Finding
 
 Actor = User | str
@@ -181,9 +182,13 @@ class Workspace:
         with self.read() as conn:
             return documents.list_documents(conn, status)
 
-    def findings(self, document_id: int, *, include_inactive: bool = False) -> list[StoredFinding]:
+    def findings(self, document_id: int, *, include_inactive: bool = False,
+                 ids: Collection[int] | None = None) -> list[StoredFinding]:
+        """The document's findings with their current decisions; `ids`: only these (inactive included,
+        so a view learns that an undone manual finding went away)."""
         with self.read() as conn:
-            return load_findings(conn, document_id, include_inactive=include_inactive)
+            return load_findings(conn, document_id, include_inactive=include_inactive or ids is not None,
+                                 ids=ids)
 
     def decisions_for(self, document_id: int) -> list[tuple[Finding, Decision]]:
         """Current (finding, decision) pairs: what the redact step applies."""
@@ -295,7 +300,7 @@ class Workspace:
         if expect is not None:
             pins.append((expect[0], expect[1], "打印的审查记录", "the printed review log"))
         with self.read() as conn:
-            report = verify_chain(conn, keys=keys, pins=tuple(pins))
+            report = verify_chain(conn, keys=keys, pins=tuple(pins), state_check=check_state)
         if witness == "damaged":
             damaged = Problem(None, "head", f"链头见证文件 {self.location.witness_path} 已损坏。",
                               f"The head witness file {self.location.witness_path} is damaged.")

@@ -26,7 +26,7 @@ _STREAM_NAME = re.compile(r"stream <[^>]*>:?")  # qpdf names an in-memory input 
 
 
 def extra_blocks(data: bytes, path: str, pages: int, limits: Limits) -> list[Block]:
-    from reviewer.core.documents.pdf_reader import encrypted
+    from reviewer.core.documents.pdf.reader import encrypted
 
     try:
         pdf = pikepdf.open(io.BytesIO(data), password="")
@@ -49,7 +49,7 @@ _QPDF_ERRORS = (pikepdf.PdfError, ValueError, OverflowError, RuntimeError)
 
 
 def _unparsable(path: str, exc: Exception) -> Exception:
-    from reviewer.core.documents.loader import corrupt
+    from reviewer.core.documents.errors import corrupt
 
     detail = _STREAM_NAME.sub("", str(exc)).strip()[:200]
     return corrupt(path, f"PDF 对象无法解析 / cannot parse PDF objects: {detail}")

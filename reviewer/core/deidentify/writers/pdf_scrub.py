@@ -13,6 +13,7 @@ import pikepdf
 
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.image_metadata import strip_image_metadata
+from reviewer.core.documents.pdf.streams import jpeg_bytes
 
 _DROP_ROOT = ("/Metadata", "/OpenAction", "/AA", "/AcroForm", "/PieceInfo", "/SpiderInfo", "/Threads", "/AF")
 _DROP_PAGE = ("/Thumb", "/Metadata", "/PieceInfo", "/AA", "/AF")
@@ -80,31 +81,6 @@ def strip_picture_metadata(pdf: pikepdf.Pdf) -> int:
             obj.write(stripped, filter=pikepdf.Name.DCTDecode, decode_parms=parms)
             changed += 1
     return changed
-
-
-def jpeg_bytes(pdf: pikepdf.Pdf, obj: object) -> bytes | None:
-    """The JPEG file inside an image stream whose last filter is DCTDecode (earlier transport filters
-    such as ASCII85Decode or FlateDecode undone), else None."""
-    if not isinstance(obj, pikepdf.Stream) or obj.get("/Subtype") != "/Image":
-        return None
-    filters = obj.get("/Filter")
-    names = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
-    if not names or names[-1] != "/DCTDecode":
-        return None
-    raw = obj.read_raw_bytes()
-    if len(names) == 1:
-        return raw
-    # a detached copy with the transport filters only: qpdf undoes them (it will not stop half-way
-    # through a chain on the real stream); unreachable, so it is never written
-    parms = obj.get("/DecodeParms")
-    transport = pikepdf.Stream(pdf, raw)
-    transport.Filter = pikepdf.Array(names[:-1])
-    if isinstance(parms, pikepdf.Array) and len(parms) == len(names):
-        transport.DecodeParms = pikepdf.Array(list(parms)[:-1])
-    try:
-        return transport.read_bytes()
-    except pikepdf.PdfError:
-        return None
 
 
 def replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:

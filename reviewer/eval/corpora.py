@@ -15,7 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA_DIR = Path(os.environ.get("REVIEWER_NER_DATA", Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"))
+from reviewer.core.resources import PROJECT_ROOT
+
+# the public NER corpora beside the project (../shared/data/ner): evaluation and training only, never shipped
+DATA_DIR = Path(os.environ.get("REVIEWER_NER_DATA", PROJECT_ROOT.parent / "shared" / "data" / "ner"))
 
 CLUENER_MAP = {
     "name": "PERSON",

@@ -11,7 +11,7 @@ import io
 import json
 from dataclasses import asdict
 
-from reviewer.core.audit.review_log import ReviewLog
+from reviewer.core.reports.review_log import ReviewLog
 
 CSV_COLUMNS = ("seq", "ts", "actor", "action", "document_id", "document_sha256", "details", "prev_hash", "hash",
                "signature")

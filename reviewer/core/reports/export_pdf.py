@@ -11,8 +11,8 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reviewer.core.audit.review_log import ReviewLog, document_fields, finding_rows
 from reviewer.core.errors import ConfigurationError
+from reviewer.core.reports.review_log import ReviewLog, document_fields, finding_rows
 
 FONT_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 FONT_NAME = "WQYZenHei"

@@ -15,8 +15,8 @@ from reviewer.core.audit.chain import ChainHead, iter_events, utc_now
 from reviewer.core.errors import ReviewerError
 from reviewer.core.review.attribute import DisclosureRecord, latest_record
 from reviewer.core.review.decisions import DecisionKind, load_findings
+from reviewer.core.review.documents import DocumentInfo, exports_for, get_document, list_documents
 from reviewer.core.review.signoff import reviewers_of
-from reviewer.core.store.documents import DocumentInfo, exports_for, get_document, list_documents
 from reviewer.core.types import Category
 
 DECISION_ZH = {DecisionKind.ACCEPT: "采纳并处理", DecisionKind.REJECT: "驳回", DecisionKind.EDIT: "修改范围后处理"}

@@ -48,7 +48,7 @@ def embedded_lines(data: bytes) -> list[str] | None:
         if "xl/workbook.xml" in names or any(_SHEET.match(n) for n in names):
             return _workbook_rows(names, xml)
         if "word/document.xml" in names:
-            from reviewer.core.documents.docx_reader import read_docx
+            from reviewer.core.documents.docx.reader import read_docx
             from reviewer.core.documents.limits import Limits
 
             document = read_docx(data, "embedded.docx", "", Limits())

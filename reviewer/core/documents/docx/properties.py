@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from lxml import etree
 
-from reviewer.core.documents.docx_package import W_NS, DocxPackage, Relationship
+from reviewer.core.documents.docx.package import W_NS, DocxPackage, Relationship
 from reviewer.core.documents.model import Block, BlockKind
 
 # app.xml values that are counters or flags, not text anyone typed

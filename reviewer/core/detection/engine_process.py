@@ -85,7 +85,7 @@ class EngineProcess:
             with Listener(authkey=key) as listener:
                 env = dict(os.environ, **{AUTH_ENV: key.hex()})
                 self._proc = subprocess.Popen(
-                    [sys.executable, "-m", "reviewer.ui.engine_process", str(listener.address)], env=env
+                    [sys.executable, "-m", "reviewer.core.detection.engine_process", str(listener.address)], env=env
                 )
                 self._conn = listener.accept()
             msg = self._conn.recv()

@@ -7,7 +7,7 @@ process halves it. The helper is spawned on first use (nothing of the parent's t
 inherited) and kept; sharing follows the detection helper: this process takes chunks of pages from the
 end, the helper from the front, and chunks it has not started when this process runs out are taken
 back, so a helper that is still starting (or has died) costs nothing but its share of waiting. The
-helper's pages are `_page_block`'s own output (tests compare the two readings block for block).
+helper's pages are `page_block`'s own output (tests compare the two readings block for block).
 As with the detection helper, a script that reads long PDFs needs the `if __name__ == "__main__":` guard:
 spawn re-imports the main module in the helper (main.py and the CLI have it).
 """
@@ -45,7 +45,7 @@ def _start() -> None:
     from reviewer.core.child import watch_parent
 
     watch_parent()
-    import reviewer.core.documents.pdf_reader  # noqa: F401 - imported before the first task arrives
+    import reviewer.core.documents.pdf.reader  # noqa: F401 - imported before the first task arrives
 
 
 def _read(key: str, data: bytes | None, first: int, last: int) -> list[Block]:
@@ -53,7 +53,7 @@ def _read(key: str, data: bytes | None, first: int, last: int) -> list[Block]:
     global _open
     import pypdfium2 as pdfium
 
-    from reviewer.core.documents.pdf_reader import _page_block
+    from reviewer.core.documents.pdf.reader import page_block
 
     if data is not None:
         _close(None)
@@ -62,7 +62,7 @@ def _read(key: str, data: bytes | None, first: int, last: int) -> list[Block]:
         raise LookupError("document not open in the helper")
     pdf = _open[1]
     try:
-        return [_page_block(pdf, index) for index in range(first, last)]  # type: ignore[arg-type]
+        return [page_block(pdf, index) for index in range(first, last)]  # type: ignore[arg-type]
     except pdfium.PdfiumError:
         # the parent reads this chunk itself and reports the page that fails in its own words
         raise RuntimeError("page could not be parsed") from None

@@ -155,7 +155,7 @@ def _rtf_text(data: bytes) -> str:
 
 
 def _docx_text(name: str, data: bytes) -> str:
-    from reviewer.core.documents.docx_reader import read_docx
+    from reviewer.core.documents.docx.reader import read_docx
     from reviewer.core.documents.limits import Limits
 
     document = read_docx(data, name, "", Limits())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.core.atomic import write_bytes_atomic
-from reviewer.core.audit.review_log import ReviewLog, build_review_log
+from reviewer.core.reports.review_log import ReviewLog, build_review_log
 
 FORMATS = ("csv", "json", "docx", "pdf")
 
@@ -18,13 +18,13 @@ def export_review_log(workspace, fmt: str, output: str | Path, *, document_id: i
     log = build_review_log(workspace, document_id=document_id, catalog=catalog)
     if fmt in ("csv", "json"):
         events = workspace.events(document_id)
-        from reviewer.core.audit.export_tabular import to_csv, to_json
+        from reviewer.core.reports.export_tabular import to_csv, to_json
         data = to_csv(events) if fmt == "csv" else to_json(log, events)
     elif fmt == "docx":
-        from reviewer.core.audit.export_docx import to_docx
+        from reviewer.core.reports.export_docx import to_docx
         data = to_docx(log)
     else:
-        from reviewer.core.audit.export_pdf import to_pdf
+        from reviewer.core.reports.export_pdf import to_pdf
         data = to_pdf(log)
     write_bytes_atomic(output, data)
     return log

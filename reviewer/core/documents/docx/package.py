@@ -140,6 +140,6 @@ def _dtd_refused(path: str, part: str) -> CorruptDocument:
 
 
 def _corrupt(path: str, detail: str) -> CorruptDocument:
-    from reviewer.core.documents.loader import corrupt
+    from reviewer.core.documents.errors import corrupt
 
     return corrupt(path, detail)

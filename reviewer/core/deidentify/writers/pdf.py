@@ -24,10 +24,21 @@ from pathlib import Path
 import pikepdf
 
 from reviewer.core.deidentify.plan import RedactionPlan
-from reviewer.core.documents.pdf_content_editor import EditUnsafe, Glyph, Key, PageMap, map_pages, rewrite_stream
+from reviewer.core.deidentify.writers.pdf_content_editor import (
+    EditUnsafe,
+    Glyph,
+    Key,
+    PageMap,
+    map_pages,
+    rewrite_stream,
+)
+from reviewer.core.deidentify.writers.pdf_scrub import (
+    replace_strings,
+    scrub_structure,
+    strip_picture_metadata,
+)
 from reviewer.core.documents.image_metadata import stripped_note
-from reviewer.core.documents.pdf_scrub import replace_strings, scrub_structure, strip_picture_metadata
-from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK, pdfium_page_texts
+from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK, pdfium_page_texts
 from reviewer.core.trie_regex import compile_literals
 
 RASTER_SCALE = 2.0  # 144 dpi for pages that must be re-rendered
@@ -65,7 +76,7 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
     """Write the redacted copy. `rasterize=True` re-renders every page that has a redaction as an
     image (no text layer on those pages) instead of editing its content stream. `progress(done,
     total)`: pages mapped and their glyphs chosen (most of the writing time)."""
-    from reviewer.core.documents.pdf_reader import openable_copy
+    from reviewer.core.documents.pdf.reader import openable_copy
 
     # the copy the reader read (repaired xref, owner-password-only) so every readable PDF can be exported
     data = openable_copy(source.read_bytes(), str(source))
@@ -413,3 +424,10 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
     page.MediaBox = pikepdf.Array([0, 0, width, height])
     page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=xobj))
     page.Contents = pdf.make_stream(f"q {width:.3f} 0 0 {height:.3f} 0 0 cm /Im0 Do Q".encode())
+
+
+def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
+               progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
+    """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
+    rasterize = bool(getattr(options, "pdf_rasterize", False))
+    return write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress).notes

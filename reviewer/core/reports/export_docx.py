@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from reviewer.core.audit.review_log import ReviewLog, document_fields, finding_rows
+from reviewer.core.reports.review_log import ReviewLog, document_fields, finding_rows
 
 CJK_FONT = "宋体"
 

@@ -22,12 +22,12 @@ from itertools import repeat
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from reviewer.core.documents.char_boxes import CharBoxes
 from reviewer.core.documents.limits import Limits, check_deadline, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Box, Document, DocumentFormat
-from reviewer.core.documents.pdf_extras import extra_blocks
-from reviewer.core.documents.pdf_pages import read_pages
-from reviewer.core.documents.pdfium_lock import PDFIUM_LOCK
+from reviewer.core.documents.pdf.char_boxes import CharBoxes
+from reviewer.core.documents.pdf.extras import extra_blocks
+from reviewer.core.documents.pdf.pages import read_pages
+from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 from reviewer.core.errors import CorruptDocument, EncryptedDocument
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -41,7 +41,7 @@ _ABSURD_DECODE_PARMS = re.compile(rb"/(?:Columns|Colors|BitsPerComponent)\s*(?:\
 def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
              progress: Callable[[int, int], None] | None = None,
              cancelled: Callable[[], bool] | None = None) -> Document:
-    from reviewer.core.documents.loader import corrupt
+    from reviewer.core.documents.errors import corrupt
 
     if looks_truncated(data):
         raise corrupt(path, "缺少文件结束标记，文件可能被截断 / no end-of-file marker, the file looks truncated")
@@ -68,7 +68,7 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
 def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable[[int, int], None] | None,
                       cancelled: Callable[[], bool] | None) -> tuple[list[Block], dict[str, str], int]:
     """Pages, document info and outline: everything pdfium reads, under the caller's PDFIUM_LOCK."""
-    from reviewer.core.documents.loader import check_cancelled, corrupt
+    from reviewer.core.documents.errors import check_cancelled, corrupt
 
     try:
         pdf = pdfium.PdfDocument(data)  # pdfium tries the empty user password itself
@@ -99,7 +99,7 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
             check_cancelled(cancelled)
             check_deadline(path)
             try:
-                return _page_block(pdf, index)
+                return page_block(pdf, index)
             except pdfium.PdfiumError:
                 raise corrupt(path, f"第 {index + 1} 页无法解析 / page {index + 1} cannot be parsed") from None
 
@@ -139,7 +139,7 @@ def openable_copy(data: bytes, path: str) -> bytes:
     Writers call this on the source so that a file the reader could read can be exported too: the
     copies keep every page and content stream, so page numbers and character boxes still match.
     """
-    from reviewer.core.documents.loader import corrupt
+    from reviewer.core.documents.errors import corrupt
 
     with PDFIUM_LOCK:
         try:
@@ -259,7 +259,7 @@ def encrypted(path: str) -> EncryptedDocument:
         "copy and review that.", path=path)
 
 
-def _page_block(pdf: pdfium.PdfDocument, index: int) -> Block:
+def page_block(pdf: pdfium.PdfDocument, index: int) -> Block:
     """One page's text layer; a box per character, None for characters pdfium generated.
 
     Boxes are in the unrotated page space (as pdfplumber's); a page with /Rotate carries

@@ -24,6 +24,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -32,7 +33,7 @@ from lxml import etree
 
 from reviewer.core.deidentify.errors import ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan
-from reviewer.core.documents.docx_alt_chunks import ALT_CHUNK_TYPE, UnreadableChunk, chunk_lines
+from reviewer.core.documents.docx.alt_chunks import ALT_CHUNK_TYPE, UnreadableChunk, chunk_lines
 from reviewer.core.documents.image_metadata import blank_preview, strip_image_metadata, stripped_note
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -505,3 +506,9 @@ def _replace_everywhere(root: etree._Element, plan: RedactionPlan, counts: _Coun
             if value and pattern.search(value):
                 counts.replaced += 1
                 setattr(el, slot, pattern.sub(lambda m: plan.replacement_for(m.group()), value))
+
+
+def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
+               progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
+    """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
+    return write_docx(Path(document.path), plan, output).notes

@@ -7,6 +7,7 @@ newline as it was. A replacement character the encoding cannot hold (█ in GB23
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,3 +59,13 @@ def write_txt(document: Document, plan: RedactionPlan, output: str | Path) -> Tx
         text = pattern.sub(repl, text)
     Path(output).write_bytes(bom + text.encode(encoding))
     return TxtWriteReport(encoding=encoding, replaced=count, substituted_chars=substituted)
+
+
+def write_copy(document: Document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
+               progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
+    """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
+    r = write_txt(document, plan, output)
+    notes = [f"{r.replaced} replacements ({r.encoding})"]
+    if r.substituted_chars:
+        notes.append(f"{r.substituted_chars} replacement characters not in {r.encoding} written as *")
+    return tuple(notes)

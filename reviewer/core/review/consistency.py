@@ -15,8 +15,8 @@ from collections import defaultdict
 from sqlalchemy import Connection, select
 
 from reviewer.core.audit.chain import canonical_json, iter_events
+from reviewer.core.review.documents import findings_digest, text_digest
 from reviewer.core.store import schema
-from reviewer.core.store.documents import findings_digest, text_digest
 
 _KEYED = frozenset({"decision.recorded", "finding.manual_added", "attribute.recorded", "export.recorded"})
 

@@ -1,0 +1,48 @@
+"""One writer per format: the de-identified copy of a document under a `RedactionPlan`.
+
+Each writer module has `write_copy(document, plan, output, *, options, progress) -> notes`, where
+`notes` say what the writer changed besides the planned values (comments removed, changes accepted,
+pages re-rendered). Writers are imported only when a file of their format is written. A new format
+adds one line to `WRITERS`; a format written as another (a legacy .doc exported as .docx) says so
+in `OUTPUT_FORMAT`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer.core.documents.model import DocumentFormat
+
+if TYPE_CHECKING:
+    from reviewer.core.deidentify.plan import RedactionPlan
+    from reviewer.core.documents.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOptions:
+    pdf_rasterize: bool = False  # PDF: re-render every page with a redaction as an image
+    cancelled: Callable[[], bool] | None = None  # polled between pages/parts; True stops the write
+
+
+WRITERS: dict[DocumentFormat, str] = {
+    DocumentFormat.TXT: "reviewer.core.deidentify.writers.txt",
+    DocumentFormat.DOCX: "reviewer.core.deidentify.writers.docx",
+    DocumentFormat.PDF: "reviewer.core.deidentify.writers.pdf",
+}
+# The format of the copy, where it is not the input's own.
+OUTPUT_FORMAT: dict[DocumentFormat, DocumentFormat] = {}
+
+
+def output_format(fmt: DocumentFormat) -> DocumentFormat:
+    return OUTPUT_FORMAT.get(fmt, fmt)
+
+
+def write_copy(document: Document, plan: RedactionPlan, output: Path, *, options: WriteOptions = WriteOptions(),
+               progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
+    """Write the de-identified copy of `document` to `output` (the caller verifies and renames it)."""
+    module = importlib.import_module(WRITERS[DocumentFormat(document.format)])
+    return tuple(module.write_copy(document, plan, output, options=options, progress=progress))
