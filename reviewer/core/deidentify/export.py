@@ -75,7 +75,8 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                                 "--pdf-rasterize.", path=str(target)) from exc
         if progress is not None:
             progress(half, PROGRESS_TOTAL)
-        report = verify_output(tmp, plan.values.keys(), format=str(fmt), progress=phase(half))
+        report = verify_output(tmp, plan.values.keys(), format=str(fmt), kept=plan.verification_kept(),
+                               progress=phase(half))
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
         if progress is not None:

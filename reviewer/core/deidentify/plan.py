@@ -44,6 +44,13 @@ class RedactionPlan:
     kept: tuple[Finding, ...] = ()  # findings the profile keeps (e.g. names in a punitive notice)
     below_threshold: tuple[Finding, ...] = ()
     keep_masks: Mapping[str, tuple[bool, ...]] = field(default_factory=dict)
+    # Occurrences a reviewer keeps although their value goes elsewhere (see `occurrences.py`): the
+    # context around each → what it becomes (the kept value as is), and its per-character keep flags.
+    kept_contexts: Mapping[str, str] = field(default_factory=dict)
+    kept_masks: Mapping[str, tuple[bool, ...]] = field(default_factory=dict)
+    conflicts: tuple[Finding, ...] = ()  # rejected findings the copy cannot keep apart from removed ones
+    undecided: tuple[Finding, ...] = ()  # findings nobody decided
+    undecided_mode: str = "profile"  # what happened to them: "profile" (its rule applied) or "keep"
 
     @property
     def is_empty(self) -> bool:
@@ -66,17 +73,34 @@ class RedactionPlan:
     def flexible_pattern(self) -> FlexibleMatcher | None:
         """Also the same value written with other separators (`138 9600 1234`, `138-9600-1234`,
         `王 建国`); use `replacement_for(m.group())`. Writers use this, so a number the detector saw
-        in one spelling is not left standing in another."""
-        return _flexible(tuple(sorted(self.values)))
+        in one spelling is not left standing in another. Kept contexts are matched too (longest
+        first), with themselves as replacement: the occurrence inside them stays."""
+        return _flexible(tuple(sorted(self.values)) + tuple(sorted(self.kept_contexts)))
 
     def replacement_for(self, matched: str) -> str:
-        """The replacement of a (possibly differently separated) occurrence of a value."""
+        """The replacement of a (possibly differently separated) occurrence of a value or kept context."""
         if matched in self.values:
             return self.values[matched]
-        value = _by_key(tuple(sorted(self.values))).get(match_key(matched))
-        if value is None:
+        if matched in self.kept_contexts:
+            return self.kept_contexts[matched]
+        key = match_key(matched)
+        value = _by_key(tuple(sorted(self.values))).get(key)
+        if value is not None:
+            return _realign(value, self.values[value], matched)
+        context = _by_key(tuple(sorted(self.kept_contexts))).get(key)
+        if context is None:
             raise KeyError(matched)
-        return _realign(value, self.values[value], matched)
+        return _realign(context, self.kept_contexts[context], matched)
+
+    def verification_kept(self) -> frozenset[str]:
+        """What the verifier may find holding a removed value because a reviewer kept it there: each
+        kept context as the text writers leave (other values replaced) and as the characters a PDF
+        keeps (other values' removed characters gone, nothing put in their place)."""
+        forms: set[str] = set()
+        for context, output in self.kept_contexts.items():
+            forms.add(output)
+            forms.add("".join(c for c, keep in zip(context, self.kept_masks[context], strict=True) if keep))
+        return frozenset(forms)
 
 
 _SEPARATORS = SEPARATORS
@@ -92,7 +116,7 @@ def _by_key(values: tuple[str, ...]) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=32)
-def _flexible(values: tuple[str, ...]) -> FlexibleMatcher | None:
+def _flexible(values: tuple[str, ...]) -> FlexibleMatcher | None:  # values and kept contexts
     return FlexibleMatcher(values) if values else None
 
 
@@ -189,25 +213,100 @@ def _without_removed_values(values: dict[str, str]) -> dict[str, str]:
     return out
 
 
+UNDECIDED_MODES = ("profile", "keep")
+
+
 def plan_from_decisions(pairs: Iterable[tuple[Finding, Any]], profile: Profile, *,
-                        key: bytes | None = None) -> RedactionPlan:
+                        key: bytes | None = None, undecided: str = "profile",
+                        text: str | None = None) -> RedactionPlan:
     """Plan from a review: accepted findings with their operator, edited spans with their new text,
-    rejected ones left alone, undecided ones under the profile (never silently published).
+    rejected ones left alone, undecided ones under the profile (`undecided="profile"`, the default:
+    never silently published) or left as they are (`"keep"`, the reviewer's explicit choice).
 
     `pairs` are (finding, decision or None) with decisions shaped like `review.decisions.Decision`.
+    With the document's detection `text`, a rejected finding whose text is a value removed elsewhere
+    is kept in its context (`occurrences.py`), or reported in `conflicts` when no context sets it apart.
     """
+    if undecided not in UNDECIDED_MODES:
+        raise ValueError(f"undecided must be one of {UNDECIDED_MODES}")
     findings: list[Finding] = []
     operators: list[str | None] = []
+    rejected: list[Finding] = []
+    pending: list[Finding] = []
     for finding, decision in pairs:
         kind = str(getattr(decision, "kind", "")) if decision is not None else ""
         if kind == "reject":
+            rejected.append(finding)
             continue
         if kind == "edit" and decision.start is not None and decision.end is not None and decision.text:
             # the old locator described the old span: drop it (the value is still found everywhere)
             finding = replace(finding, start=decision.start, end=decision.end, text=decision.text, locator={})
+        if not kind:
+            pending.append(finding)
+            if undecided == "keep":
+                continue
         findings.append(finding)
         operators.append(getattr(decision, "operator", None) if kind in ("accept", "edit") else None)
-    return plan_redactions(findings, profile, key=key, operators=operators)
+    plan = plan_redactions(findings, profile, key=key, operators=operators)
+    plan = replace(plan, undecided=tuple(pending), undecided_mode=undecided)
+    if text is None or not rejected or not plan.values:
+        return plan
+    return _keep_rejected(plan, text, rejected)
+
+
+def _keep_rejected(plan: RedactionPlan, text: str, rejected: list[Finding]) -> RedactionPlan:
+    """Kept contexts for the rejected findings whose exact span is an occurrence of a removed value."""
+    from reviewer.core.deidentify.occurrences import Occurrence, kept_contexts, occurrences
+
+    by_key = _by_key(tuple(sorted(plan.values)))
+    found = occurrences(text, plan.flexible_pattern(), lambda m: by_key.get(match_key(m), m))
+    spans = {(f.start, f.end): f for f in rejected}
+    kept = [o for o in found if (o.start, o.end) in spans]
+    if not kept:
+        return plan
+    removed = [o for o in found if (o.start, o.end) not in spans]
+
+    def inside(s: int, e: int) -> list[Occurrence]:
+        return [o for o in removed if s <= o.start and o.end <= e]
+
+    def output(t: str, s: int, e: int) -> str:
+        out, at = [], s
+        for o in inside(s, e):
+            out.append(t[at:o.start])
+            out.append(plan.replacement_for(t[o.start:o.end]))
+            at = o.end
+        out.append(t[at:e])
+        return "".join(out)
+
+    def flags(t: str, s: int, e: int) -> tuple[bool, ...]:
+        keep = [True] * (e - s)
+        for o in inside(s, e):
+            matched = t[o.start:o.end]
+            for i, k in enumerate(keep_mask(matched, plan.replacement_for(matched))):
+                keep[o.start - s + i] = k
+        return tuple(keep)
+
+    contexts, clashes = kept_contexts(text, kept, removed, output, flags)
+    plan = replace(plan, kept_contexts=MappingProxyType({c.text: c.output for c in contexts}),
+                   kept_masks=MappingProxyType({c.text: c.keep for c in contexts}))
+    # the proof: with the contexts in, every kept occurrence stays and every other still changes
+    kept_at: set[int] = set()  # offsets of characters a context match leaves as they are
+    by_context = _by_key(tuple(sorted(plan.kept_contexts)))
+    for m in plan.flexible_pattern().finditer(text):
+        context = by_context.get(match_key(m.group()))
+        if context is None:
+            continue
+        mask = plan.kept_masks[context] if m.group() == context else (True,) * (m.end() - m.start())
+        kept_at.update(m.start() + i for i, k in enumerate(mask) if k)
+    held = {(o.start, o.end) for o in kept if all(i in kept_at for i in range(o.start, o.end))}
+    lost = [o for o in removed if any(i in kept_at for i in range(o.start, o.end))]
+    conflicts = [spans[(o.start, o.end)] for o in kept if (o.start, o.end) not in held]
+    if lost:  # a context swallowed an occurrence that must go: drop the contexts, report every kept one
+        plan = replace(plan, kept_contexts=MappingProxyType({}), kept_masks=MappingProxyType({}))
+        conflicts = [spans[(o.start, o.end)] for o in kept]
+    conflicts += [spans[(o.start, o.end)] for o in clashes]
+    unique = {(f.start, f.end): f for f in conflicts}
+    return replace(plan, conflicts=tuple(unique[k] for k in sorted(unique)))
 
 
 def _operator(name: str) -> OperatorKind:

@@ -74,7 +74,13 @@ class VerificationReport:
 
 
 class _Matcher:
-    def __init__(self, values: Iterable[str]) -> None:
+    def __init__(self, values: Iterable[str], kept: Iterable[str] = ()) -> None:
+        # places a reviewer kept on purpose (a value inside its kept context): blanked before searching
+        kept_norm = {normalise(k) for k in kept} - {""}
+        self.kept_regex = compile_literals(kept_norm) if kept_norm else None
+        kept_raw = {form.encode(enc) for k in kept for form in {k, _INVISIBLE.sub("", k)} for enc in _ENCODINGS
+                    if _encodable(form, enc)}
+        self.kept_raw_regex = compile_literals(kept_raw) if kept_raw else None
         self.by_norm: dict[str, str] = {}
         for v in values:
             n = normalise(v)
@@ -110,16 +116,21 @@ class _Matcher:
         if not text or self.regex is None:
             return
         self.places += 1
-        for m in self.regex.finditer(normalise(text)):
+        norm = normalise(text)
+        if self.kept_regex is not None:
+            norm = self.kept_regex.sub("\x00", norm)
+        for m in self.regex.finditer(norm):
             self.found[(self.by_norm[m.group()], where)] = None
         if self.skeleton_regex is not None:
-            for m in self.skeleton_regex.finditer(skeleton(text)):
+            for m in self.skeleton_regex.finditer("".join(c for c in norm if c.isalnum())):
                 self.found.setdefault((self.by_skeleton[m.group()], where), None)
 
     def data(self, data: bytes, where: str) -> None:
         if not data or self.raw_regex is None:
             return
         self.places += 1
+        if self.kept_raw_regex is not None:
+            data = self.kept_raw_regex.sub(b"\x00", data)
         for m in self.raw_regex.finditer(data):
             value = self.raw.get(m.group()) or self._value_of(m.group()) or m.group().decode("latin-1")
             self.found[(value, where)] = None
@@ -128,12 +139,20 @@ class _Matcher:
         return tuple(Survivor(v, w) for v, w in self.found)
 
 
-def verify_output(path: str | Path, values: Iterable[str], *, format: str,
+def _encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def verify_output(path: str | Path, values: Iterable[str], *, format: str, kept: Iterable[str] = (),
                   progress: Callable[[int, int], None] | None = None) -> VerificationReport:
     """Look for each value (whole, after normalisation) anywhere in the file at `path`.
 
     `progress(done, total)`: PDF pages read by pdfplumber (most of the time of a long PDF)."""
-    matcher = _Matcher(values)
+    matcher = _Matcher(values, kept)
     residues: list[str] = []
     warnings: list[str] = []
     p = Path(path)

@@ -38,7 +38,8 @@ def check_state(conn: Connection, problem) -> list:
         elif e.action.startswith("review."):
             status[e.document_id] = d.get("to")
         elif e.action in ("decision.undone", "decision.redone"):
-            undone[d.get("decision_id")] = e.action == "decision.undone"
+            for decision_id in d.get("decision_ids") or [d.get("decision_id")]:  # one step may undo several
+                undone[decision_id] = e.action == "decision.undone"
         elif e.action in ("finding.removed", "finding.restored"):
             active[d.get("finding_id")] = e.action == "finding.restored"
         if e.action in _KEYED:
@@ -79,11 +80,11 @@ def check_state(conn: Connection, problem) -> list:
                 f"Document {row.id} (status, title, text or detected findings)")
     for row in conn.execute(select(schema.decisions)):
         e = by_seq.get(row.event_seq)
-        d = e.details if e else {}
+        d = _decision_item(e.details, row.finding_id) if e else {}
         stored = (row.finding_id, row.kind, row.operator, row.reason, json.loads(row.legal_basis_json), row.start,
-                  row.end, row.actor, row.document_id)
+                  row.end, row.actor, row.document_id, row.note)
         logged = (d.get("finding_id"), d.get("kind"), d.get("operator"), d.get("reason"), d.get("legal_basis"),
-                  d.get("start"), d.get("end"), e.actor if e else None, e.document_id if e else None)
+                  d.get("start"), d.get("end"), e.actor if e else None, e.document_id if e else None, d.get("note"))
         if e is None or e.action != "decision.recorded" or stored != logged or undone.get(row.id, False) != row.undone:
             bad(row.event_seq, f"决定 {row.id}", f"Decision {row.id}")
     for row in conn.execute(select(schema.attribute_records)):
@@ -97,3 +98,11 @@ def check_state(conn: Connection, problem) -> list:
                 or d.get("verified") != bool(row.verified) or d.get("output_path") != row.output_path):
             bad(row.event_seq, f"导出记录 {row.id}", f"Export record {row.id}")
     return out
+
+
+def _decision_item(details: dict, finding_id: int) -> dict:
+    """The part of a decision event about one finding: the event itself, or its entry in `items`
+    when one action decided several findings (a bulk decision)."""
+    if "items" not in details:
+        return details
+    return next((item for item in details["items"] if item.get("finding_id") == finding_id), {})

@@ -9,7 +9,7 @@ undoing a replacement brings the earlier decision back. Each change bumps the fi
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -45,6 +45,7 @@ class Decision:
     id: int | None = None
     actor: str | None = None
     created_at: str | None = None
+    note: str | None = None  # the reviewer's note (accept, span edit); a rejection's is its `reason`
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ class Change:
 
 def decision_from_row(row) -> Decision:
     return Decision(DecisionKind(row.kind), row.operator, row.reason, tuple(json.loads(row.legal_basis_json)),
-                    row.start, row.end, row.text, row.id, row.actor, row.created_at)
+                    row.start, row.end, row.text, row.id, row.actor, row.created_at, row.note)
 
 
 def load_findings(conn: Connection, document_id: int, *, include_inactive: bool = False,
@@ -130,8 +131,13 @@ def validate_decision(decision: Decision, finding: Finding, text: str, catalog) 
             raise InvalidDecision("修改后的范围无效：起点须小于终点且在文档内。",
                                   "The edited span is invalid: start must be before end, inside the document.")
         return Decision(decision.kind, decision.operator, decision.reason, tuple(decision.legal_basis),
-                        start, end, text[start:end])
-    return Decision(decision.kind, decision.operator, decision.reason, tuple(decision.legal_basis))
+                        start, end, text[start:end], note=_note(decision.note))
+    return Decision(decision.kind, decision.operator, decision.reason, tuple(decision.legal_basis),
+                    note=_note(decision.note))
+
+
+def _note(note: str | None) -> str | None:
+    return (note or "").strip() or None
 
 
 def _bump_finding(conn: Connection, finding_id: int, expected_version: int | None) -> None:
@@ -152,49 +158,91 @@ def _bump_finding(conn: Connection, finding_id: int, expected_version: int | Non
                      f"it is now {current}); your decision was not saved. Reload and try again.")
 
 
+def _event_item(stored: StoredFinding, decision: Decision) -> dict:
+    return {"finding_id": stored.id, "entity_type": str(stored.finding.entity_type), "kind": str(decision.kind),
+            "operator": decision.operator, "reason": decision.reason, "legal_basis": list(decision.legal_basis),
+            "start": decision.start, "end": decision.end, "note": decision.note}
+
+
+def _insert_decision(conn: Connection, doc: DocumentInfo, stored: StoredFinding, decision: Decision, *,
+                     actor: str, event) -> int:
+    result = conn.execute(schema.decisions.insert().values(
+        finding_id=stored.id, document_id=doc.id, kind=str(decision.kind), operator=decision.operator,
+        reason=decision.reason, legal_basis_json=json.dumps(list(decision.legal_basis), ensure_ascii=False),
+        start=decision.start, end=decision.end, text=decision.text, actor=actor, created_at=event.ts,
+        undone=False, event_seq=event.seq, note=decision.note))
+    return result.inserted_primary_key[0]
+
+
 def record_decision(conn: Connection, doc: DocumentInfo, stored: StoredFinding, decision: Decision, *,
                     actor: str, expected_version: int | None = None) -> int:
     """Insert a validated decision and its audit event; return the decision id."""
     _bump_finding(conn, stored.id, expected_version)
     event = append_event(conn, actor=actor, action="decision.recorded", document_id=doc.id,
+                         document_sha256=doc.sha256, details=_event_item(stored, decision))
+    return _insert_decision(conn, doc, stored, decision, actor=actor, event=event)
+
+
+def record_decisions(conn: Connection, doc: DocumentInfo, items: Sequence[tuple[StoredFinding, Decision]], *,
+                     actor: str, expected_versions: Mapping[int, int] | None = None) -> list[int]:
+    """Several validated decisions as one audit event (`items` lists each), e.g. a bulk accept."""
+    if len(items) == 1:
+        stored, decision = items[0]
+        return [record_decision(conn, doc, stored, decision, actor=actor,
+                                expected_version=(expected_versions or {}).get(stored.id))]
+    for stored, _ in items:
+        _bump_finding(conn, stored.id, (expected_versions or {}).get(stored.id))
+    event = append_event(conn, actor=actor, action="decision.recorded", document_id=doc.id,
                          document_sha256=doc.sha256,
-                         details={"finding_id": stored.id, "entity_type": str(stored.finding.entity_type),
-                                  "kind": str(decision.kind), "operator": decision.operator,
-                                  "reason": decision.reason, "legal_basis": list(decision.legal_basis),
-                                  "start": decision.start, "end": decision.end})
-    result = conn.execute(schema.decisions.insert().values(
-        finding_id=stored.id, document_id=doc.id, kind=str(decision.kind), operator=decision.operator,
-        reason=decision.reason, legal_basis_json=json.dumps(list(decision.legal_basis), ensure_ascii=False),
-        start=decision.start, end=decision.end, text=decision.text, actor=actor, created_at=event.ts,
-        undone=False, event_seq=event.seq))
-    return result.inserted_primary_key[0]
+                         details={"items": [_event_item(stored, decision) for stored, decision in items]})
+    return [_insert_decision(conn, doc, stored, decision, actor=actor, event=event) for stored, decision in items]
 
 
 def set_decision_undone(conn: Connection, doc: DocumentInfo, decision_id: int, undone: bool, *, actor: str) -> int:
-    row = conn.execute(select(schema.decisions).where(schema.decisions.c.id == decision_id,
-                                                      schema.decisions.c.document_id == doc.id)).first()
-    if row is None:
-        raise NotFound(f"找不到决定 {decision_id}。", f"No decision {decision_id}.")
-    _bump_finding(conn, row.finding_id, None)
+    return set_decisions_undone(conn, doc, [decision_id], undone, actor=actor)[0]
+
+
+def set_decisions_undone(conn: Connection, doc: DocumentInfo, decision_ids: Sequence[int], undone: bool, *,
+                         actor: str) -> list[int]:
+    """Undo (or redo) decisions as one audit event; returns their finding ids."""
+    d = schema.decisions
+    rows = {r.id: r for r in conn.execute(select(d).where(d.c.id.in_(list(decision_ids)), d.c.document_id == doc.id))}
+    missing = [i for i in decision_ids if i not in rows]
+    if missing:
+        raise NotFound(f"找不到决定 {missing[0]}。", f"No decision {missing[0]}.")
+    for i in decision_ids:
+        _bump_finding(conn, rows[i].finding_id, None)
+    details = ({"decision_id": decision_ids[0], "finding_id": rows[decision_ids[0]].finding_id}
+               if len(decision_ids) == 1 else
+               {"decision_ids": list(decision_ids), "finding_ids": [rows[i].finding_id for i in decision_ids]})
     append_event(conn, actor=actor, action="decision.undone" if undone else "decision.redone",
-                 document_id=doc.id, document_sha256=doc.sha256,
-                 details={"decision_id": decision_id, "finding_id": row.finding_id})
-    conn.execute(schema.decisions.update().where(schema.decisions.c.id == decision_id).values(undone=undone))
-    return row.finding_id
+                 document_id=doc.id, document_sha256=doc.sha256, details=details)
+    conn.execute(d.update().where(d.c.id.in_(list(decision_ids))).values(undone=undone))
+    return [rows[i].finding_id for i in decision_ids]
+
+
+MANUAL = "manual"  # a finding the reviewer marked from a selection
+PROPAGATED = "propagation"  # an occurrence of a removed value the reviewer decided on its own
 
 
 def add_manual_finding(conn: Connection, doc: DocumentInfo, text: str, start: int, end: int, *, actor: str,
-                       entity_type: str = EntityType.MANUAL, note: str = "", locator: dict | None = None) -> int:
-    """A finding the reviewer marked from a text selection."""
+                       entity_type: str = EntityType.MANUAL, note: str = "", locator: dict | None = None,
+                       source: int | None = None) -> int:
+    """A finding the reviewer marked from a text selection; with `source`, an occurrence of finding
+    `source`'s value that the reviewer decides on its own (it becomes a row of its own)."""
     if not 0 <= start < end <= len(text):
         raise InvalidDecision("所选范围无效，请重新选择文字。", "The selection is not a valid span; select again.")
     category = Category.PERSONAL if entity_type == EntityType.MANUAL else category_of(entity_type)
+    recognizer = MANUAL if source is None else PROPAGATED
+    explanation = note or ("marked by the reviewer" if source is None else f"same value as finding {source}")
     finding = Finding(entity_type=entity_type, start=start, end=end, text=text[start:end], score=1.0,
-                      recognizer="manual", explanation=note or "marked by the reviewer", category=category,
-                      locator=locator or {})
+                      recognizer=recognizer, explanation=explanation, category=category, locator=locator or {},
+                      attributes={} if source is None else {"source": source})
+    details = {"entity_type": str(entity_type), "start": start, "end": end, "note": note}
+    if source is not None:
+        details["source"] = source
     event = append_event(conn, actor=actor, action="finding.manual_added", document_id=doc.id,
-                         document_sha256=doc.sha256,
-                         details={"entity_type": str(entity_type), "start": start, "end": end, "note": note})
+                         document_sha256=doc.sha256, details=details)
     result = conn.execute(schema.findings.insert().values(
         finding_values(doc.id, finding, manual=True, event_seq=event.seq)))
     return result.inserted_primary_key[0]

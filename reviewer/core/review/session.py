@@ -1,7 +1,9 @@
 """One reviewer working on one document: decisions, manual findings, attribute, undo/redo.
 
 Every call is its own committed transaction (nothing the user saw acknowledged is lost in a crash).
-Undo/redo walk a per-session command history; an undo is itself a logged action, never a deletion.
+Undo/redo walk a per-session history of steps; a step is what one user action did (a bulk decision on
+many findings, or marking an occurrence and deciding it) and is undone whole, as one logged action,
+never a deletion.
 The first change to an imported or returned document moves it to in_review. In a shared workspace a
 write is refused while another user holds the document's checkout lease, and a decision made with
 `expected_version` (the finding's version the reviewer saw) is refused when someone changed it since.
@@ -26,11 +28,26 @@ from reviewer.core.types import EntityType
 
 @dataclass(frozen=True, slots=True)
 class _Command:
-    """An undoable step: a decision row or a manual finding, identified by its row id."""
+    """Part of an undoable step: a decision row or a manual finding, identified by its row id."""
 
     kind: str  # "decision" | "manual_finding"
     row_id: int
     finding_id: int
+
+
+Step = tuple[_Command, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """An occurrence of a removed value that no finding covers yet (a propagated row), to be decided on
+    its own: it becomes a finding of `entity_type` that follows finding `source`."""
+
+    start: int
+    end: int
+    entity_type: str
+    source: int
+    locator: dict | None = None
 
 
 class ReviewSession:
@@ -39,8 +56,8 @@ class ReviewSession:
         self.workspace = workspace
         self.document_id = document_id
         self.actor = actor
-        self._undo: list[_Command] = []
-        self._redo: list[_Command] = []
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
         with workspace.read() as conn:
             get_document(conn, document_id)  # NotFound early
 
@@ -60,29 +77,52 @@ class ReviewSession:
 
     # --- decisions -----------------------------------------------------------------------------
     def decide(self, finding_id: int, decision: Decision, *, expected_version: int | None = None) -> Change:
+        return self.decide_many([finding_id], decision,
+                                expected_versions=None if expected_version is None else {finding_id: expected_version})
+
+    def decide_many(self, targets: Sequence[int | Occurrence], decision: Decision, *,
+                    expected_versions: dict[int, int] | None = None) -> Change:
+        """The same decision on several findings (and occurrences, which become findings first): one
+        transaction, one audit event, one undo step. An edited span applies to one finding only."""
+        if not targets:
+            return Change(self.document_id)
+        if decision.kind == DecisionKind.EDIT and len(targets) != 1:
+            raise ValueError("a span edit applies to one finding")
+        step: list[_Command] = []
         with self.workspace.write() as conn:
             doc = self._editable(conn)
-            stored = self._finding(conn, finding_id)
-            # the document text is only needed to check and fill an edited span
-            text = document_text(conn, doc.id) if decision.kind == DecisionKind.EDIT else ""
-            valid = ops.validate_decision(decision, stored.finding, text, self.workspace.catalog)
-            decision_id = ops.record_decision(conn, doc, stored, valid, actor=self.actor.username,
-                                              expected_version=expected_version)
-        self._push(_Command("decision", decision_id, finding_id))
-        return Change(self.document_id, (finding_id,))
+            text = document_text(conn, doc.id) if decision.kind == DecisionKind.EDIT or any(
+                isinstance(t, Occurrence) for t in targets) else ""
+            items = []
+            for target in targets:
+                if isinstance(target, Occurrence):
+                    finding_id = ops.add_manual_finding(conn, doc, text, target.start, target.end,
+                                                        actor=self.actor.username, entity_type=target.entity_type,
+                                                        locator=target.locator, source=target.source)
+                    step.append(_Command("manual_finding", finding_id, finding_id))
+                else:
+                    finding_id = target
+                stored = self._finding(conn, finding_id)
+                items.append((stored, ops.validate_decision(decision, stored.finding, text, self.workspace.catalog)))
+            ids = ops.record_decisions(conn, doc, items, actor=self.actor.username,
+                                       expected_versions=expected_versions)
+        step += [_Command("decision", i, stored.id) for i, (stored, _) in zip(ids, items, strict=True)]
+        self._push(tuple(step))
+        return Change(self.document_id, tuple(dict.fromkeys(c.finding_id for c in step)))
 
-    def accept(self, finding_id: int, operator: str, *, legal_basis: Sequence[str] = (), **kw) -> Change:
+    def accept(self, finding_id: int, operator: str, *, legal_basis: Sequence[str] = (), note: str = "",
+               **kw) -> Change:
         return self.decide(finding_id, Decision(DecisionKind.ACCEPT, operator=operator,
-                                                legal_basis=tuple(legal_basis)), **kw)
+                                                legal_basis=tuple(legal_basis), note=note), **kw)
 
     def reject(self, finding_id: int, reason: str, *, legal_basis: Sequence[str] = (), **kw) -> Change:
         return self.decide(finding_id, Decision(DecisionKind.REJECT, reason=reason,
                                                 legal_basis=tuple(legal_basis)), **kw)
 
     def edit_span(self, finding_id: int, start: int, end: int, operator: str, *,
-                  legal_basis: Sequence[str] = (), **kw) -> Change:
+                  legal_basis: Sequence[str] = (), note: str = "", **kw) -> Change:
         return self.decide(finding_id, Decision(DecisionKind.EDIT, operator=operator, start=start, end=end,
-                                                legal_basis=tuple(legal_basis)), **kw)
+                                                legal_basis=tuple(legal_basis), note=note), **kw)
 
     def add_manual_finding(self, start: int, end: int, *, entity_type: str = EntityType.MANUAL,
                            note: str = "", locator: dict | None = None) -> int:
@@ -91,7 +131,7 @@ class ReviewSession:
             finding_id = ops.add_manual_finding(conn, doc, document_text(conn, doc.id), start, end,
                                                 actor=self.actor.username, entity_type=entity_type,
                                                 note=note, locator=locator)
-        self._push(_Command("manual_finding", finding_id, finding_id))
+        self._push((_Command("manual_finding", finding_id, finding_id),))
         return finding_id
 
     # --- attribute and submission ---------------------------------------------------------------
@@ -126,29 +166,38 @@ class ReviewSession:
     def undo(self) -> Change:
         if not self._undo:
             raise NothingToUndo("没有可撤销的操作。", "Nothing to undo.")
-        command = self._undo[-1]
-        self._apply(command, undo=True)
+        step = self._undo[-1]
+        self._apply(step, undo=True)
         self._redo.append(self._undo.pop())
-        return Change(self.document_id, (command.finding_id,))
+        return Change(self.document_id, tuple(dict.fromkeys(c.finding_id for c in step)))
 
     def redo(self) -> Change:
         if not self._redo:
             raise NothingToUndo("没有可重做的操作。", "Nothing to redo.")
-        command = self._redo[-1]
-        self._apply(command, undo=False)
+        step = self._redo[-1]
+        self._apply(step, undo=False)
         self._undo.append(self._redo.pop())
-        return Change(self.document_id, (command.finding_id,))
+        return Change(self.document_id, tuple(dict.fromkeys(c.finding_id for c in step)))
 
-    def _apply(self, command: _Command, *, undo: bool) -> None:
+    def _apply(self, step: Step, *, undo: bool) -> None:
+        """Undo a step in reverse (its decisions, then the findings it marked); redo it forwards."""
         with self.workspace.write() as conn:
             doc = self._editable(conn)
-            if command.kind == "decision":
-                ops.set_decision_undone(conn, doc, command.row_id, undo, actor=self.actor.username)
+            decisions = [c.row_id for c in step if c.kind == "decision"]
+            marked = [c for c in step if c.kind == "manual_finding"]
+            if undo:
+                if decisions:
+                    ops.set_decisions_undone(conn, doc, decisions, True, actor=self.actor.username)
+                for c in reversed(marked):
+                    ops.set_finding_active(conn, doc, c.row_id, False, actor=self.actor.username)
             else:
-                ops.set_finding_active(conn, doc, command.row_id, not undo, actor=self.actor.username)
+                for c in marked:
+                    ops.set_finding_active(conn, doc, c.row_id, True, actor=self.actor.username)
+                if decisions:
+                    ops.set_decisions_undone(conn, doc, decisions, False, actor=self.actor.username)
 
-    def _push(self, command: _Command) -> None:
-        self._undo.append(command)
+    def _push(self, step: Step) -> None:
+        self._undo.append(step)
         self._redo.clear()
 
     def _finding(self, conn, finding_id: int) -> StoredFinding:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text
 
 from reviewer.core.store import dialect, schema
 from reviewer.core.store.errors import WorkspaceTooNew
 
+# v1 created these tables from the current metadata; columns added later come from their own migration
 _V1_TABLES = ("workspace_meta", "users", "documents", "findings", "decisions", "attribute_records", "exports",
               "audit_events", "audit_head")
 
@@ -27,9 +28,16 @@ def _v2_team(conn: Connection) -> None:
     dialect.install_audit_guards(conn)
 
 
+def _v3_decision_notes(conn: Connection) -> None:
+    """Issue 23: a decision keeps the reviewer's note (accept, span edit), as its audit event does."""
+    if "note" not in {c["name"] for c in inspect(conn).get_columns("decisions")}:
+        conn.execute(text("ALTER TABLE decisions ADD COLUMN note TEXT"))
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
+    (3, _v3_decision_notes),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]
 

@@ -100,6 +100,7 @@ decisions = Table(
     Column("created_at", String(40), nullable=False),
     Column("undone", Boolean, nullable=False, default=False),
     Column("event_seq", Integer, nullable=False),
+    Column("note", Text),  # schema version 3: the reviewer's note on an accept or a span edit
 )
 
 attribute_records = Table(

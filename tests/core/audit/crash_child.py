@@ -25,7 +25,7 @@ def main() -> None:
         step += 1
         roll = rng.random()
         if roll < 0.1 and session.can_undo:
-            command = session._undo[-1]
+            command = session._undo[-1][-1]  # a step of one command here
             session.undo()
             if command.kind == "decision":
                 print(f"UNDO {command.row_id}", flush=True)
@@ -46,7 +46,7 @@ def main() -> None:
         else:
             detail = f"reason-{step}"
             session.reject(finding_id, detail)
-        print(f"ACK {session._undo[-1].row_id} {finding_id} {detail}", flush=True)
+        print(f"ACK {session._undo[-1][-1].row_id} {finding_id} {detail}", flush=True)
 
 
 if __name__ == "__main__":

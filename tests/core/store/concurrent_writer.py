@@ -49,7 +49,7 @@ def main() -> None:
         except StaleWrite:
             out.append(f"stale {finding} {version}")
             continue
-        out.append(f"ok {finding} {version} {session._undo[-1].row_id}")
+        out.append(f"ok {finding} {version} {session._undo[-1][-1].row_id}")
         done += 1
         if rng.random() < 0.1:  # a double submission: the version it names was just used
             remembered.append((doc, finding, version))

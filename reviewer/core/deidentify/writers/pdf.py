@@ -131,17 +131,22 @@ class _Needles:
     masks: tuple[tuple[str, list[bool]], ...]  # normalised value and keep flags, longest first
     skeletons: tuple[tuple[tuple[str, bool], ...], ...]  # letters and digits with keep flags (6+), longest first
     any_value: re.Pattern[str] | None = None  # every normalised value, for the text left after removal
+    contexts: frozenset[str] = frozenset()  # which masks are kept contexts (plan.kept_contexts)
 
 
 def _needles(plan: RedactionPlan) -> _Needles:
-    masks = sorted((_normalised_keep(v, k) for v, k in plan.keep_masks.items()), key=lambda vk: -len(vk[0]))
+    # kept contexts (an occurrence a reviewer keeps) are matched like values, longest first, with their
+    # own flags: the value inside them stays, other removed values inside them still go
+    contexts = [_normalised_keep(c, k) for c, k in plan.kept_masks.items()]
+    values = [_normalised_keep(v, k) for v, k in plan.keep_masks.items()]
+    masks = sorted(values + contexts, key=lambda vk: -len(vk[0]))
     skeletons = []
     for value, keep in plan.keep_masks.items():
         pairs = tuple((n, flag) for ch, flag in zip(value, keep, strict=True) for n in _norm_chars(ch) if n.isalnum())
         if len(pairs) >= 6:
             skeletons.append(pairs)
     return _Needles(tuple(masks), tuple(sorted(skeletons, key=lambda p: -len(p))),
-                    compile_literals({v for v, _ in masks if v}))
+                    compile_literals({v for v, _ in values if v}), frozenset(c for c, _ in contexts))
 
 
 def _choose_glyphs(page: PageMap, needles: _Needles,
@@ -157,6 +162,7 @@ def _choose_glyphs(page: PageMap, needles: _Needles,
     text = "".join(norm)
     claimed = [False] * len(text)
     covered: set[int] = set()  # glyphs inside a matched value (kept or removed)
+    protected: set[int] = set()  # glyphs a kept context keeps: never removed as part of a value
     # longest values first, and a match overlapping a longer one is skipped: the same choice as the
     # longest-first replacement of the text writers (an 8-digit landline inside a mobile number)
     for nvalue, nkeep in needles.masks:
@@ -171,6 +177,8 @@ def _choose_glyphs(page: PageMap, needles: _Needles,
                 for k in range(len(nvalue)):
                     if not nkeep[k]:
                         chosen[owner[start + k]] = page.glyphs[owner[start + k]]
+                    elif nvalue in needles.contexts:
+                        protected.add(owner[start + k])
             start = text.find(nvalue, start + 1)
     _choose_by_skeleton(page, needles, chosen, covered)
     boxes = located.get(page.number, [])
@@ -185,11 +193,11 @@ def _choose_glyphs(page: PageMap, needles: _Needles,
                 if x0 - 0.5 <= cx <= x1 + 0.5:
                     chosen[i] = page.glyphs[i]
     if chosen:
-        _no_value_left(page, needles, chosen)
+        _no_value_left(page, needles, chosen, protected)
     return [chosen[i] for i in sorted(chosen)]
 
 
-def _no_value_left(page: PageMap, needles: _Needles, chosen: dict[int, Glyph]) -> None:
+def _no_value_left(page: PageMap, needles: _Needles, chosen: dict[int, Glyph], protected: set[int]) -> None:
     """Removing characters can bring others together that spell a removed value: 黄龙玉 keeps 黄 (黄某),
     and with 龙玉 gone, 黄 and the 明 of 明年 read as 黄明, another name of the plan, wherever text
     extractors join across the gap (the verifier does, and refused the export). Such a run goes
@@ -206,6 +214,8 @@ def _no_value_left(page: PageMap, needles: _Needles, chosen: dict[int, Glyph]) -
                     owner.append(i)
         added = False
         for m in needles.any_value.finditer("".join(chars)):
+            if protected.intersection(owner[m.start():m.end()]):
+                continue  # the occurrence a reviewer kept, inside its context
             for i in owner[m.start():m.end()]:
                 if i not in chosen:
                     chosen[i] = page.glyphs[i]
