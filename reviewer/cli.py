@@ -1,7 +1,8 @@
 """`python -m reviewer <command>`: the CLI on the same core as the GUI.
 
 Each command lives in `reviewer/commands/<name>.py` with `add_arguments(parser)` and `run(args) -> int`.
-Exit codes: 0 ok, 1 unreadable input, 2 usage error, 3 export verification failed, 4 audit chain broken.
+Exit codes: 0 ok, 1 unreadable input, 2 usage error, 3 export verification failed, 4 audit chain broken,
+5 export refused: unresolved classification marking (override: redact --allow-restricted --reason).
 """
 
 from __future__ import annotations

@@ -1,9 +1,15 @@
 """`reviewer redact INPUT -o OUTPUT [--profile NAME] [--workspace DIR]`: detect, de-identify, write, verify.
 
-Exit codes: 0 written and verified clean; 1 input unreadable (or the export refused, e.g. output
-would overwrite the input); 2 usage error (incl. an unknown or invalid profile); 3 verification failed — nothing was written, stderr lists what survived and where.
+A thin adapter over the core service (`reviewer.core.service.exporting.export_copy`, or a workspace's
+`DocumentReview.export_copy` with `--workspace`): the same gate, plan, writer and verification as the GUI.
+Exit codes: 0 written and verified clean; 1 input unreadable (or the export refused, e.g. output would
+overwrite the input); 2 usage error (incl. an unknown or invalid profile); 3 verification failed — nothing
+was written, stderr lists what survived and where; 5 the document carries an unresolved classification
+marking or other blocking finding — nothing was written (`--allow-restricted --reason TEXT` overrides,
+recorded in the workspace's audit log).
 `--person NAME` / `--manual TEXT` add findings at every occurrence of a text, as a reviewer adds
-findings by hand (names the NER model missed, anything else to remove).
+findings by hand (names the NER model missed, anything else to remove). Findings nobody decided follow
+the profile, and the summary says how many there were.
 """
 
 from __future__ import annotations
@@ -12,9 +18,10 @@ import argparse
 import json
 import re
 import sys
-from pathlib import Path
 
 from reviewer.core.types import Category, EntityType, Finding
+
+EXIT_BLOCKED = 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdf-rasterize", action="store_true",
                         help="PDF: re-render every page with a redaction as an image (no text layer on those "
                              "pages) instead of removing characters from its content stream")
+    parser.add_argument("--allow-restricted", action="store_true",
+                        help="export although the document carries classification markings (needs --reason and "
+                             "--workspace: the override is recorded in the audit log)")
+    parser.add_argument("--reason", default=None, metavar="TEXT", help="why the override is needed")
     parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
 
 
@@ -49,84 +60,99 @@ def manual_findings(document, texts: list[str], entity_type: str) -> list[Findin
     return found
 
 
+def _usage(message_zh: str, message_en: str) -> int:
+    print(f"{message_zh} / {message_en}", file=sys.stderr)
+    return 2
+
+
 def run(args: argparse.Namespace) -> int:
     from reviewer.core.deidentify.errors import VerificationFailed
-    from reviewer.core.deidentify.export import write_verified
-    from reviewer.core.deidentify.plan import plan_from_decisions
     from reviewer.core.deidentify.profiles import load_profile
     from reviewer.core.detection import analyze
     from reviewer.core.documents import load_document
     from reviewer.core.errors import ReviewerError
+    from reviewer.core.service.exporting import ExportBlocked, export_copy
 
-    workspace = None
+    override = None
+    if args.allow_restricted:
+        if not (args.reason or "").strip():
+            return _usage("--allow-restricted 需要用 --reason 写明理由。", "--allow-restricted needs --reason TEXT.")
+        if not args.workspace:
+            return _usage("--allow-restricted 需要 --workspace：强制导出必须记入审计日志。",
+                          "--allow-restricted needs --workspace: the override must be recorded in the audit log.")
+        override = args.reason.strip()
+    elif args.reason:
+        return _usage("--reason 只与 --allow-restricted 一起使用。", "--reason goes with --allow-restricted.")
     try:
         profile = load_profile(args.profile)
     except ReviewerError as exc:  # a wrong profile name or a broken custom profile is a usage error
         print(f"--profile {args.profile}: {exc}", file=sys.stderr)
         return 2
+    workspace = review = None
     try:
         document = load_document(args.input)
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
         findings = list(analyze(document, **kwargs))
         extra = manual_findings(document, args.person, EntityType.PERSON) + manual_findings(
             document, args.manual, EntityType.MANUAL)
-        key = None
         if args.workspace:
-            workspace, document_id, pairs, key = _open_workspace(args, document, findings)
-            pairs += [(f, None) for f in extra]
+            from reviewer.commands.workspace import open_from_args
+
+            workspace = open_from_args(args)
+            review = workspace.review(document, workspace.cli_actor(), profile=profile)
+            review.import_findings(findings)
+            outcome = review.export_copy(args.output, override_reason=override, pdf_rasterize=args.pdf_rasterize,
+                                         extra=extra, rename=False)
         else:
-            pairs = [(f, None) for f in findings + extra]
-        plan = plan_from_decisions(pairs, profile, key=key)
-    except ReviewerError as exc:
+            outcome = export_copy(document, [(f, None) for f in findings + extra], profile, args.output,
+                                  pdf_rasterize=args.pdf_rasterize, rename=False)
+    except ExportBlocked as exc:
         print(f"{args.input}: {exc}", file=sys.stderr)
-        _close(workspace)
-        return 1
-    try:
-        result = write_verified(document, plan, args.output, pdf_rasterize=args.pdf_rasterize)
+        for marking in exc.markings:
+            print(f"  blocking: {marking}", file=sys.stderr)
+        _close(workspace, quiet=True)
+        return EXIT_BLOCKED
     except VerificationFailed as exc:
         print(f"{args.input}: {exc}", file=sys.stderr)
         for s in exc.report.survivors:
             print(f"  survivor: {s.value!r} @ {s.where}", file=sys.stderr)
         for r in exc.report.residues:
             print(f"  residue: {r}", file=sys.stderr)
-        if workspace is not None:
-            workspace.record_export(document_id, "", False, actor=workspace.cli_actor(), output_path=args.output,
+        if review is not None and review.document_id is not None:
+            workspace.record_export(review.document_id, "", False, actor=workspace.cli_actor(),
+                                    output_path=args.output,
                                     details={"profile": profile.name, "survivors": len(exc.report.survivors),
                                              "residues": len(exc.report.residues)})
-        _close(workspace)
+        _close(workspace, quiet=True)
         return 3
     except ReviewerError as exc:
         print(f"{args.input}: {exc}", file=sys.stderr)
-        _close(workspace)
+        _close(workspace, quiet=True)
         return 1
-    details = {"profile": profile.name, "values": len(plan.values), "kept": len(plan.kept),
-               "verified_places": result.report.places, "notes": list(result.notes)}
-    if workspace is not None:
-        workspace.record_export(document_id, result.sha256, True, actor=workspace.cli_actor(),
-                                output_path=str(Path(result.output).resolve()), details=details)
-        _close(workspace)
-    summary = {"input": args.input, "output": result.output, "sha256": result.sha256, **details}
+    _close(workspace)
+    details = outcome.details()
+    summary = {"input": args.input, "output": outcome.output, "sha256": outcome.result.sha256, **details,
+               "values": details["checked_values"], "kept": details["kept_by_profile"],
+               "checked": outcome.checked_en(), "residual": outcome.residual_en()}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        print(f"{result.output}: 已通过校验 / verified clean — {len(plan.values)} values de-identified "
-              f"({profile.name}); " + "; ".join(result.notes))
+        print(f"{outcome.output}: {outcome.checked_zh()} / {outcome.checked_en()}")
+        for zh, en in zip(outcome.residual_zh(), outcome.residual_en(), strict=True):
+            print(f"  {zh} / {en}")
+        print("  " + "; ".join(outcome.result.notes))
     return 0
 
 
-def _open_workspace(args: argparse.Namespace, document, findings):  # noqa: ANN001, ANN202
-    """Import the document (once per sha256) and return its stored findings with their decisions."""
-    from reviewer.commands.workspace import open_from_args
-    from reviewer.core.deidentify.workspace_key import workspace_key
+def _close(workspace, *, quiet: bool = False) -> None:  # noqa: ANN001
+    """Close the workspace; after a failure already reported (a full disk), a second error about the
+    head witness would only repeat it."""
+    if workspace is None:
+        return
+    from reviewer.core.errors import ReviewerError
 
-    workspace = open_from_args(args)
-    info = workspace.import_document(document, findings, workspace.cli_actor())
-    pairs = [(sf.finding, sf.decision) for sf in workspace.findings(info.id)]
-    folder = workspace.location.folder
-    key = workspace_key(folder) if folder is not None else None
-    return workspace, info.id, pairs, key
-
-
-def _close(workspace) -> None:  # noqa: ANN001
-    if workspace is not None:
+    try:
         workspace.close()
+    except ReviewerError:
+        if not quiet:
+            raise

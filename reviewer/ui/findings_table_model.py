@@ -44,6 +44,11 @@ class FindingRow:
     operator: str | None = None
     note: str = ""
     key: str = ""  # the core's id for the finding (stable across decisions); defaults to the span
+    origin: str = "detected"  # detected | manual | propagated (another occurrence of a removed value)
+    replacement: str | None = None  # what the text becomes in the copy (None: it stays as printed)
+    source: str | None = None  # the row a propagated occurrence follows
+    conflict: bool = False  # rejected, yet the copy changes it (indistinguishable from removed ones)
+    stale: bool = False  # decided a moment ago: the replacement is being recomputed
 
     @property
     def id(self) -> str:
@@ -153,7 +158,7 @@ class FindingsTableModel(QAbstractTableModel):
             self.tr("Where"),
             self.tr("Score"),
             self.tr("Decision"),
-            self.tr("Operator"),
+            self.tr("In the copy"),
         ][section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -172,9 +177,12 @@ class FindingsTableModel(QAbstractTableModel):
             if col == self.SCORE:
                 return f"{f.score:.2f}"
             if col == self.STATE:
-                return state_name(row.state)
+                name = state_name(row.state)
+                if row.origin == "propagated":
+                    return self.tr("%1 (same value)").replace("%1", name)
+                return name
             if col == self.OPERATOR:
-                return operator_name(row.operator) if row.state == ReviewState.ACCEPTED else ""
+                return becomes(row)
         elif role == SORT_ROLE:
             return {
                 self.SCORE: f.score,
@@ -182,7 +190,7 @@ class FindingsTableModel(QAbstractTableModel):
                 self.TEXT: f.text,
                 self.TYPE: entity_type_name(f.entity_type),
                 self.STATE: str(row.state),
-                self.OPERATOR: row.operator or "",
+                self.OPERATOR: row.replacement or "",
             }[col]
         elif role == Qt.ItemDataRole.ToolTipRole:
             return finding_tooltip(row)
@@ -213,6 +221,18 @@ class FindingsTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
 
 
+def becomes(row: FindingRow) -> str:
+    """The table's 'In the copy' cell: the replacement the export writes, or that the text stays."""
+    if row.stale:
+        return "…"
+    if row.conflict:
+        return QCoreApplication.translate("FindingsTableModel", "⚠ changes anyway: %1").replace(
+            "%1", row.replacement or "")
+    if row.replacement is None:
+        return QCoreApplication.translate("FindingsTableModel", "stays")
+    return f"→ {row.replacement}".replace("\n", " ")
+
+
 def finding_tooltip(row: FindingRow) -> str:
     """The explanation a reviewer reads on hover: type, category, severity, why it was found, reason."""
     f = row.finding
@@ -220,6 +240,12 @@ def finding_tooltip(row: FindingRow) -> str:
     if f.severity:
         lines.append(severity_name(f.severity))
     lines.append(_escape(f.explanation))
+    if row.replacement is not None:
+        lines.append(QCoreApplication.translate("FindingsTableModel", "In the copy: %1").replace(
+            "%1", _escape(row.replacement)))
+    if row.operator:
+        lines.append(QCoreApplication.translate("FindingsTableModel", "Operator: %1").replace(
+            "%1", operator_name(row.operator)))
     if row.note:
         lines.append(
             QCoreApplication.translate("FindingsTableModel", "Reason: %1").replace("%1", _escape(row.note))

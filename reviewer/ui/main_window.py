@@ -25,7 +25,7 @@ from reviewer.ui.review_controller import ReviewController
 from reviewer.ui.services import Services
 from reviewer.ui.settings import AppSettings
 from reviewer.ui.tasks import Lane, TaskHandle, TaskRunner
-from reviewer.ui.widgets import PreviewPane, TaskProgress, TitledPane, WelcomePage, dock, icon
+from reviewer.ui.widgets import PreviewPane, TaskProgress, TitledPane, WelcomePage, dock, icon, preview_text
 
 SUPPORTED = (".docx", ".pdf", ".txt")
 
@@ -68,7 +68,9 @@ class MainWindow(QMainWindow):
         self.view.pdf_view.runner = runner
         self.preview = PreviewPane()
         self.review = ReviewController(self.model, self.findings, self.view, self.show_error, self)
+        self.review.runner = runner
         self.review.decision_recorded.connect(self._on_review_decision_recorded)
+        self.findings.current_changed.connect(self._on_findings_current_changed)
         self.welcome = WelcomePage()
         self.welcome.open_requested.connect(self.open_path)
         self.welcome.choose_requested.connect(self.choose_file)
@@ -411,35 +413,59 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._preview_timer.start()
 
+    def _preview_page(self) -> int | None:
+        """The page the PDF preview shows: the current finding's, else the one shown before, else 1."""
+        if self.document is None or self.document.format != DocumentFormat.PDF:
+            return None
+        row_id = self.findings.current_id()
+        if row_id is not None:
+            i = self.model.row_of(row_id)
+            page = (self.model.row_at(i).finding.locator or {}).get("page") if i >= 0 else None
+            if isinstance(page, int):
+                return page
+        return self.preview.page_number or 1
+
     def _refresh_preview(self) -> None:
-        """Plan and apply the de-identification in the I/O pool; only the newest result is shown."""
+        """Write the copy with the export's writer in the I/O pool and show it (text, or the PDF page);
+        only the newest result is shown."""
         session = self.review.session
         if session is None:
             return
         self._preview_generation += 1
         generation = self._preview_generation
+        page = self._preview_page()
 
-        def show(text: str | None, message: str | None = None) -> None:
+        def show(preview) -> None:
             if generation != self._preview_generation or session is not self.review.session:
                 return
-            self.preview.set_text(text) if text is not None else self.preview.set_message(message or "")
+            if hasattr(preview, "rgb"):
+                self.preview.set_page(preview)
+            else:
+                self.preview.set_text(preview_text(preview.blocks))
             self.preview_refreshed.emit()
 
         def failed(exc: BaseException) -> None:
+            if generation != self._preview_generation:
+                return
             if isinstance(exc, ReviewerError):
-                show(None, exc.message(self.translations.core_language))
+                self.preview.set_message(exc.message(self.translations.core_language))
+                self.preview_refreshed.emit()
             else:
                 self.show_error(exc)
 
-        self.runner.submit(
-            lambda _p, _c: session.preview_text(),
-            lane=Lane.IO,
-            label="preview",
-            cancellable=False,
-            on_success=show,
-            on_error=failed,
-            owner=self,
-        )
+        def work(_p, _c):
+            from reviewer.ui.pdf_view import PDFIUM_LOCK  # noqa: F401 - the writer takes the core's lock itself
+
+            return session.preview(page)
+
+        self.runner.submit(work, lane=Lane.IO, label="preview", cancellable=False, on_success=show,
+                           on_error=failed, owner=self)
+
+    def _on_findings_current_changed(self, _row_id: str) -> None:
+        """A PDF preview follows the reviewer to the page of the current finding."""
+        page = self._preview_page()
+        if page is not None and page != self.preview.page_number:
+            self._preview_timer.start()
 
     def export(self):
         return self.workflow.export()

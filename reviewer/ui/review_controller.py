@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reviewer.core.errors import ReviewerError
-from reviewer.ui.dialogs.review_dialogs import RejectDialog, SpanDialog
+from reviewer.ui.dialogs.review_dialogs import RejectDialog, SpanDialog, grows_into_other_text
 from reviewer.ui.document_view import DocumentView
 from reviewer.ui.findings_panel import FindingsPanel
 from reviewer.ui.findings_table_model import FindingsTableModel
@@ -21,6 +21,7 @@ from reviewer.ui.session import Changes, ReviewSession
 class ReviewController(QObject):
     decision_recorded = Signal(object)  # Changes
     dialog_opened = Signal(object)  # the QDialog (tests drive it; the UI never blocks on exec())
+    rows_refreshed = Signal()  # every row shows what the copy will hold again
 
     def __init__(
         self,
@@ -36,13 +37,43 @@ class ReviewController(QObject):
         self._on_error = on_error
         self._repaint = QTimer(self, singleShot=True, interval=0)
         self._repaint.timeout.connect(lambda: self.view.set_rows(self.model.rows()))
+        self.runner = None  # a TaskRunner: rows are recomputed on its I/O lane (without one, inline)
+        self._refresh_generation = 0
+        self._refresh_timer = QTimer(self, singleShot=True, interval=120)  # a burst of keys: one refresh
+        self._refresh_timer.timeout.connect(self._refresh_rows)
         panel.current_changed.connect(self._on_panel_current_changed)
         view.finding_clicked.connect(self._on_view_finding_clicked)
 
     def set_session(self, session: ReviewSession | None) -> None:
         self.session = session
+        self._refresh_generation += 1
         self.model.set_rows(session.rows() if session else [])
         self._repaint.start()
+
+    def refresh_rows(self) -> None:
+        """Recompute every row's replacement and the propagated rows (after a decision, a profile change)."""
+        self._refresh_timer.start()
+
+    def _refresh_rows(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._refresh_generation += 1
+        generation = self._refresh_generation
+
+        def show(changes: Changes) -> None:
+            if generation != self._refresh_generation or session is not self.session:
+                return
+            self.apply(changes)
+            self.rows_refreshed.emit()
+
+        if self.runner is None:
+            show(session.refresh_rows())
+            return
+        from reviewer.ui.tasks import Lane
+
+        self.runner.submit(lambda _p, _c: session.refresh_rows(), lane=Lane.IO, label="rows", cancellable=False,
+                           on_success=show, on_error=self._on_error, owner=self)
 
     def current(self) -> str | None:
         return self.panel.current_id()
@@ -96,6 +127,8 @@ class ReviewController(QObject):
         self._repaint.start()
         if changes.focus and self.panel.select_id(changes.focus):
             self._show(changes.focus)
+        if changes.refresh:
+            self.refresh_rows()
         self.decision_recorded.emit(changes)
 
     def accept(self) -> None:
@@ -122,18 +155,37 @@ class ReviewController(QObject):
         if not (self.session and row_id):
             return
         f = self.model.row_at(self.model.row_of(row_id)).finding
-        dialog = SpanDialog(
-            self.session.document.text, f.start, f.end, self.tr("Edit span"), self.panel.window()
-        )
+        text = self.session.document.text
+        dialog = SpanDialog(text, f.start, f.end, self.tr("Edit span"), self.panel.window(),
+                            original=(f.start, f.end))
         dialog.entity_type.setCurrentIndex(dialog.entity_type.findData(str(f.entity_type)))
         dialog.entity_type.setEnabled(False)
 
         def done() -> None:
-            span = dialog.span()
-            if span and span != (f.start, f.end):
-                self._run(lambda: self.session.edit_span(row_id, *span))
+            span, note = dialog.span(), dialog.note.text().strip()
+            if not span or span == (f.start, f.end):
+                return
+            added = grows_into_other_text(text, (f.start, f.end), span)
+            if added:
+                self._confirm_growth(added, lambda: self._run(lambda: self.session.edit_span(row_id, *span, note)))
+            else:
+                self._run(lambda: self.session.edit_span(row_id, *span, note))
 
         self._open(dialog, done)
+
+    def _confirm_growth(self, added: str, proceed: Callable[[], object]) -> None:
+        """A span grown over other words removes them from the copy too: say which, and ask."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Enlarge the finding?"),
+                          self.tr("The new span also covers “%1”, which will be removed from the copy too. "
+                                  "Enlarge the finding?").replace("%1", added[:80]),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.panel.window())
+        box.setObjectName("spanGrowthConfirm")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.buttonClicked.connect(lambda b: proceed() if box.standardButton(b) == QMessageBox.StandardButton.Yes
+                                  else None)
+        self._open(box, lambda: None)
 
     def add_manual(self) -> None:
         span = self.view.selected_span()

@@ -60,6 +60,31 @@ class AppSettings:
     def last_user(self, value: str) -> None:
         self.qsettings.setValue("session/last_user", value)
 
+    @property
+    def export_folder(self) -> str:
+        return str(self.qsettings.value("export/folder", ""))
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self.qsettings.setValue("export/folder", value)
+
+    @property
+    def export_copy(self) -> bool:
+        return str(self.qsettings.value("export/copy", "true")).lower() == "true"
+
+    @export_copy.setter
+    def export_copy(self, value: bool) -> None:
+        self.qsettings.setValue("export/copy", "true" if value else "false")
+
+    @property
+    def export_logs(self) -> list[str]:
+        value = self.qsettings.value("export/logs", ["docx", "pdf"])
+        return [value] if isinstance(value, str) else [v for v in (value or []) if v]
+
+    @export_logs.setter
+    def export_logs(self, value: list[str]) -> None:
+        self.qsettings.setValue("export/logs", list(value) or "")
+
     def recent_files(self) -> list[str]:
         value = self.qsettings.value("files/recent", [])
         items = [value] if isinstance(value, str) else list(value or [])

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,8 +44,46 @@ def dock(window: QMainWindow, name: str, widget: QWidget, area: Qt.DockWidgetAre
     return d
 
 
+_BODY = {"paragraph", "table_cell", "page", "line"}
+
+
+def block_label(kind: str) -> str:
+    """Where a preview block sits, for blocks outside the body (headers, comments, metadata)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "header": QCoreApplication.translate("Preview", "Header"),
+        "footer": QCoreApplication.translate("Preview", "Footer"),
+        "comment": QCoreApplication.translate("Preview", "Comment"),
+        "footnote": QCoreApplication.translate("Preview", "Footnote"),
+        "endnote": QCoreApplication.translate("Preview", "Endnote"),
+        "textbox": QCoreApplication.translate("Preview", "Text box"),
+        "property": QCoreApplication.translate("Preview", "Document property"),
+        "annotation": QCoreApplication.translate("Preview", "Annotation"),
+        "outline": QCoreApplication.translate("Preview", "Bookmark"),
+        "attachment": QCoreApplication.translate("Preview", "Attachment"),
+        "hyperlink": QCoreApplication.translate("Preview", "Link target"),
+        "alt_text": QCoreApplication.translate("Preview", "Alt text"),
+        "chart": QCoreApplication.translate("Preview", "Chart"),
+        "diagram": QCoreApplication.translate("Preview", "SmartArt"),
+    }.get(kind, kind)
+
+
+def preview_text(blocks) -> str:  # noqa: ANN001 - core PreviewBlocks
+    """The copy's text block by block, the places outside the body labelled."""
+    out = []
+    for block in blocks:
+        if block.kind in _BODY:
+            out.append(block.text)
+        else:
+            where = f" {block.path}" if block.kind == "property" else ""
+            out.append(f"〔{block_label(block.kind)}{where}〕{block.text}")
+    return "\n".join(out)
+
+
 class PreviewPane(QWidget):
-    """The de-identified text next to the original, refreshed after each decision."""
+    """The copy as it will be published, next to the original: made by the export's writer from the
+    same plan (for a PDF, the current page rendered with its boxes), refreshed after each decision."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,24 +94,58 @@ class PreviewPane(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 10.5) + 1)
         self.text.setFont(font)
         self.text.document().setDocumentMargin(24)
+        self.page = QLabel(objectName="previewPage")
+        self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.page_scroll = QScrollArea(objectName="previewPageScroll")
+        self.page_scroll.setWidget(self.page)
+        self.page_scroll.setWidgetResizable(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.text)
+        self.stack.addWidget(self.page_scroll)
+        self.page_number: int | None = None
+        self._image = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.stack, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("De-identified preview"))
+        if self.page_number is None:
+            self.title.setText(self.tr("Preview of the copy (as exported)"))
+        else:
+            self.title.setText(self.tr("Preview of the copy, page %1 (as exported)").replace("%1", str(self.page_number)))
 
     def set_text(self, text: str) -> None:
+        self.page_number = None
+        self.stack.setCurrentWidget(self.text)
         bar = self.text.verticalScrollBar()
         position = bar.value()
         self.text.setPlainText(text)
         bar.setValue(position)
+        self.retranslate()
+
+    def set_page(self, preview) -> None:  # noqa: ANN001 - a core PagePreview
+        from PySide6.QtGui import QImage, QPixmap
+
+        image = QImage(preview.rgb, preview.width, preview.height, preview.width * 3, QImage.Format.Format_RGB888)
+        self._image = image.copy()  # owns its pixels (the bytes object may go)
+        width = max(200, self.page_scroll.viewport().width() - 16)
+        self.page.setPixmap(QPixmap.fromImage(self._image).scaledToWidth(
+            min(width, self._image.width()), Qt.TransformationMode.SmoothTransformation))
+        self.page_number = preview.page
+        self.stack.setCurrentWidget(self.page_scroll)
+        self.retranslate()
+
+    def page_image(self):  # noqa: ANN201 - the QImage shown (full resolution), for tests and screenshots
+        return self._image
 
     def set_message(self, message: str) -> None:
+        self.page_number = None
+        self.stack.setCurrentWidget(self.text)
         self.text.setPlainText(message)
+        self.retranslate()
 
 
 class WelcomePage(QWidget):

@@ -240,7 +240,7 @@ class WorkflowController(QObject):
             record=self.facade.attribute_record(doc_id),
             suggestion=suggestion,
             language=self._lang(),
-            save=lambda record: self.session.core.record_attribute(record),
+            save=lambda record: self.session.review.record_attribute(record),
             parent=self.window,
         )
         dialog.accepted.connect(self.refresh)
@@ -267,7 +267,7 @@ class WorkflowController(QObject):
             if box.standardButton(button) != QMessageBox.StandardButton.Ok:
                 return
             try:
-                self.session.core.submit()
+                self.session.review.submit()
             except Exception as exc:  # noqa: BLE001
                 self.window.show_error(exc)
                 return
@@ -295,9 +295,9 @@ class WorkflowController(QObject):
 
         def done() -> None:
             if dialog.choice == SignOffDialog.APPROVE:
-                password = dialog.password.text()
+                password, comment = dialog.password.text(), dialog.comment.toPlainText().strip()
                 self.window.runner.submit(
-                    lambda _p, _c: self.facade.approve(doc_id, user, password),
+                    lambda _p, _c: self.facade.approve(doc_id, user, password, comment),
                     lane=Lane.IO,
                     label="sign-off",
                     cancellable=False,
@@ -341,46 +341,112 @@ class WorkflowController(QObject):
         if self.facade is None or doc_id is None or self.window.path is None:
             self.window.show_error(_needs_workspace())
             return None
-        dialog = ExportDialog(source=self.window.path, folder=_export_folder(), parent=self.window)
-        session, facade = self.session, self.facade
+        settings = self.window.settings
+        dialog = ExportDialog(source=self.window.path, folder=Path(settings.export_folder or _export_folder()),
+                              copy=settings.export_copy, logs=settings.export_logs, parent=self.window)
 
         def done() -> None:
             copy_path, log_paths = dialog.copy_path(), dialog.log_paths()  # read on the GUI thread
-
-            def work(progress, _cancelled):
-                from reviewer.core.deidentify.export import PROGRESS_TOTAL
-
-                # the copy reports its pages (writing, then verifying); a review log is quick: 10 %
-                out = {"copy": None, "logs": {}}
-                per_log = PROGRESS_TOTAL // 10
-                steps = (PROGRESS_TOTAL if copy_path else 0) + per_log * len(log_paths)
-                done = 0
-                if copy_path:
-                    copy_path.parent.mkdir(parents=True, exist_ok=True)
-                    out["copy"] = facade.export_copy(session, copy_path,
-                                                     progress=lambda d, t: progress(PROGRESS_TOTAL * d // t, steps))
-                    done = PROGRESS_TOTAL
-                    progress(done, steps)
-                for fmt, path in log_paths.items():
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    out["logs"][fmt] = facade.export_log(doc_id, fmt, path)
-                    done += per_log
-                    progress(done, steps)
-                return out
-
-            # not cancellable: the copy is written atomically and recorded in the audit log once verified
-            self.window._submit(work, Lane.IO, self.tr("Exporting"), self._on_exported, cancellable=False)
+            settings.export_folder = str(dialog.folder.text())
+            settings.export_copy, settings.export_logs = dialog.copy.isChecked(), list(log_paths)
+            if copy_path is None:
+                self._run_export(None, log_paths, doc_id)
+                return
+            self._gate(lambda reason: self._ask_undecided(
+                lambda undecided: self._run_export(copy_path, log_paths, doc_id, undecided=undecided,
+                                                   override_reason=reason)))
 
         dialog.accepted.connect(done)
         self._open(dialog)
         return dialog
 
+    def _gate(self, proceed) -> None:
+        """A live 密级 marking (or another `block` finding nobody rejected) stops a release copy; the
+        reviewer may override only with a reason, which the export's audit event records."""
+        blocking = [r for r in self.session.rows()
+                    if r.finding.severity == "block" and r.state != "rejected" and r.origin != "propagated"]
+        if not blocking:
+            proceed(None)
+            return
+        from reviewer.core.service.exporting import ExportBlocked
+        from reviewer.ui.dialogs.export_dialog import OverrideDialog
+
+        message = ExportBlocked([r.finding.text for r in blocking]).message(self._lang())
+        dialog = OverrideDialog(message, parent=self.window)
+        dialog.accepted.connect(lambda: proceed(dialog.reason()))
+        self._open(dialog)
+
+    def _ask_undecided(self, proceed) -> None:
+        """Findings nobody decided: export them as decided (they stay), apply the profile, or stop."""
+        count = self.session.undecided_count()
+        if not count:
+            proceed("profile")
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Undecided findings"),
+                          self.tr("%1 findings have no decision yet. How should the copy treat them?")
+                          .replace("%1", str(count)), QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("undecidedQuestion")
+        as_decided = box.addButton(self.tr("Export as decided (leave them as they are)"),
+                                   QMessageBox.ButtonRole.AcceptRole)
+        as_accepted = box.addButton(self.tr("Treat them as accepted (apply the profile)"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        as_accepted.setObjectName("undecidedAccept")
+        as_decided.setObjectName("undecidedKeep")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def clicked(button) -> None:
+            if button is as_decided:
+                proceed("keep")
+            elif button is as_accepted:
+                proceed("profile")
+
+        box.buttonClicked.connect(clicked)
+        self._open(box)
+
+    def _run_export(self, copy_path, log_paths, doc_id, *, undecided: str = "profile",
+                    override_reason: str | None = None) -> None:
+        session, facade = self.session, self.facade
+
+        def work(progress, cancelled):
+            from reviewer.core.deidentify.export import PROGRESS_TOTAL
+
+            # the copy reports its pages (writing, then verifying); a review log is quick: 10 %
+            out = {"copy": None, "logs": {}}
+            per_log = PROGRESS_TOTAL // 10
+            steps = (PROGRESS_TOTAL if copy_path else 0) + per_log * len(log_paths)
+            done = 0
+            if copy_path:
+                copy_path.parent.mkdir(parents=True, exist_ok=True)
+                out["copy"] = facade.export_copy(
+                    session, copy_path, undecided=undecided, override_reason=override_reason, cancelled=cancelled,
+                    progress=lambda d, t: progress(PROGRESS_TOTAL * d // t, steps))
+                done = PROGRESS_TOTAL
+                progress(done, steps)
+            for fmt, path in log_paths.items():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                out["logs"][fmt] = facade.export_log(doc_id, fmt, path)
+                done += per_log
+                progress(done, steps)
+            return out
+
+        # cancellable: until verification passes nothing is in place (the copy is written atomically)
+        self.window._submit(work, Lane.IO, self.tr("Exporting"), self._on_exported, cancellable=True)
+
     def _on_exported(self, out) -> None:
         self.refresh()
-        parts = ([out["copy"].output] if out["copy"] else []) + [str(p) for p in out["logs"].values()]
+        copy = out["copy"]
+        parts = ([copy.output] if copy else []) + [str(p) for p in out["logs"].values()]
         self.window.status_label.setText(
             self.tr("Exported: %1").replace("%1", ", ".join(Path(p).name for p in parts))
         )
+        if copy is not None:
+            zh = self._lang() == "zh"
+            lines = [copy.checked_zh() if zh else copy.checked_en(), *(copy.residual_zh() if zh else copy.residual_en())]
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export finished"), "\n\n".join(lines),
+                              QMessageBox.StandardButton.Ok, self.window)
+            box.setObjectName("exportResult")
+            box.setDetailedText("\n".join([Path(copy.output).name, *copy.result.notes]))
+            self._open(box)
         self.exported.emit(out)
 
     def settings(self) -> SettingsDialog:
@@ -402,6 +468,7 @@ class WorkflowController(QObject):
             if s.language != self.window.translations.language:
                 self.window.translations.install(s.language)
             self.window._refresh_preview()
+            self.window.review.refresh_rows()  # another profile: other replacements
 
         dialog.accepted.connect(done)
         self._open(dialog)

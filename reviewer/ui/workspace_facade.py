@@ -8,31 +8,17 @@ exports) may run on the task runner's I/O pool.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.core.documents.model import Document
 from reviewer.core.errors import ReviewerError
-from reviewer.core.types import Category
+from reviewer.core.service.workspace import DocumentSummary
 from reviewer.ui.labels import ReviewState
 from reviewer.ui.workspace_session import DetectionOnlySession, WorkspaceReviewSession
 
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    """One line of the workspace document list."""
-
-    id: int
-    name: str
-    path: str
-    status: str
-    attribute: str
-    reviewers: tuple[str, ...]
-    counts: dict[str, int]  # findings per category
-    undecided: int
-    updated_at: str
+DocumentRow = DocumentSummary  # one line of the workspace document list (the core computes it)
 
 
 class WorkspaceFacade(QObject):
@@ -67,38 +53,7 @@ class WorkspaceFacade(QObject):
         return WorkspaceReviewSession(self.workspace, self.user, document, profile=self._profile)
 
     def document_rows(self) -> list[DocumentRow]:
-        from reviewer.core.review.signoff import REVIEW_ACTIONS  # noqa: F401 - documents the source of reviewers
-
-        out = []
-        for info in self.workspace.documents():
-            stored = self.workspace.findings(info.id)
-            counts = {str(c): 0 for c in Category}
-            for s in stored:
-                counts[str(s.finding.category)] = counts.get(str(s.finding.category), 0) + 1
-            record = self.workspace.attribute_record(info.id)
-            reviewers = tuple(
-                sorted(
-                    {
-                        e.actor
-                        for e in self.workspace.events(info.id)
-                        if e.action.startswith(("decision.", "finding.", "attribute."))
-                    }
-                )
-            )
-            out.append(
-                DocumentRow(
-                    info.id,
-                    info.title or Path(info.path).name,
-                    info.path,
-                    str(info.status),
-                    str(record.record.attribute) if record else "",
-                    reviewers,
-                    counts,
-                    sum(s.decision is None for s in stored),
-                    info.updated_at,
-                )
-            )
-        return out
+        return self.workspace.document_summaries()
 
     def info(self, document_id: int):
         return self.workspace.document(document_id)
@@ -119,44 +74,26 @@ class WorkspaceFacade(QObject):
         """The core's suggested attribute from the findings the reviewer still stands by."""
         from reviewer.core.detection.classified.attribute import suggest_attribute
 
-        kept = [r.finding for r in session.rows() if r.state != ReviewState.REJECTED]
+        kept = [r.finding for r in session.rows() if r.state != ReviewState.REJECTED and r.origin != "propagated"]
         return suggest_attribute(kept, catalog=self.catalog)
 
     # -- sign-off -----------------------------------------------------------------------------------------------
     def approval_problems(self, document_id: int, approver=None):
         return self.workspace.approval_problems(document_id, approver)
 
-    def approve(self, document_id: int, approver, password: str):
-        return self.workspace.approve(document_id, approver, password)
+    def approve(self, document_id: int, approver, password: str, comment: str = ""):
+        return self.workspace.approve(document_id, approver, password, comment=comment)
 
     def return_for_rework(self, document_id: int, supervisor, reason: str):
         return self.workspace.return_for_rework(document_id, supervisor, reason)
 
     # -- exports -------------------------------------------------------------------------------------------------
-    def export_copy(self, session: WorkspaceReviewSession, output: str | Path, progress=None):
-        """Write, verify, and record the de-identified copy (I/O lane); `progress(done, total)` as
-        write_verified reports it."""
-        from reviewer.core.deidentify.export import deidentified_name, write_verified
-        from reviewer.ui.pdf_view import PDFIUM_LOCK
-
-        plan = session.plan()
-        output = Path(output)
-        output = output.with_name(deidentified_name(plan, output.name))  # 王建国的申请 → 王某的申请
-        with PDFIUM_LOCK:
-            result = write_verified(session.document, plan, output, progress=progress)
-        self.workspace.record_export(
-            session.document_id,
-            result.sha256,
-            True,
-            actor=self.user,
-            output_path=result.output,
-            details={
-                "profile": result.plan.profile,
-                "notes": list(result.notes),
-                "checked_values": result.report.checked_values,
-            },
-        )
-        return result
+    def export_copy(self, session: WorkspaceReviewSession, output: str | Path, *, undecided: str = "profile",
+                    override_reason: str | None = None, progress=None, cancelled=None):
+        """The core's export (gate → plan → write → verify → record), on the I/O lane."""
+        session.sync_profile()
+        return session.review.export_copy(output, undecided=undecided, override_reason=override_reason,
+                                          progress=progress, cancelled=cancelled)
 
     def export_log(self, document_id: int, fmt: str, output: str | Path) -> Path:
         """The review log (保密审查记录); a damaged audit chain is refused, never exported as if intact."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.core.atomic import atomic_path
-from reviewer.core.deidentify.errors import ExportRefused
+from reviewer.core.deidentify.errors import ExportCancelled, ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan, plan_redactions
 from reviewer.core.deidentify.profiles import Profile
 from reviewer.core.deidentify.verify import VerificationReport, normalise, verify_output
@@ -43,16 +43,27 @@ def export_redacted(document: Document, findings: Iterable[Finding], profile: Pr
 
 
 def write_verified(document: Document, plan: RedactionPlan, output: str | Path, *,
-                   pdf_rasterize: bool = False, progress: Callable[[int, int], None] | None = None) -> ExportResult:
+                   pdf_rasterize: bool = False, progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ExportResult:
     """Write `plan` applied to `document` into `output`; the file appears only once verified clean.
 
-    `progress(done, PROGRESS_TOTAL)`: writing is the first half, verifying the second (pages, for a PDF)."""
+    `progress(done, PROGRESS_TOTAL)`: writing is the first half, verifying the second (pages, for a PDF).
+    `cancelled()` is polled at every progress step; True stops with `ExportCancelled`, nothing written."""
     half = PROGRESS_TOTAL // 2
 
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+
     def phase(offset: int) -> Callable[[int, int], None] | None:
-        if progress is None:
+        if progress is None and cancelled is None:
             return None
-        return lambda done, total: progress(offset + half * min(done, total) // max(total, 1), PROGRESS_TOTAL)
+
+        def report(done: int, total: int) -> None:
+            check()
+            if progress is not None:
+                progress(offset + half * min(done, total) // max(total, 1), PROGRESS_TOTAL)
+        return report
     source = Path(document.path)
     target = Path(output)
     _check_paths(document, source, target)
@@ -62,9 +73,10 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
         raise ExportRefused(f"输入文件实际是 {fmt} 格式，输出文件名必须以 .{fmt} 结尾（现为 {target.name}）。请更改输出文件名。",
                             f"The input is really a {fmt} file, so the output name must end in .{fmt} "
                             f"(got {target.name}). Change the output name.", path=str(target))
+    check()
     with atomic_path(target, suffix=f".{fmt}.part") as tmp:
         try:
-            notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0))
+            notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0), cancelled)
         except (ReviewerError, OSError):  # OSError: atomic_path turns disk full/permissions into WriteFailed
             raise
         except Exception as exc:  # a library failing on an odd file: a clear refusal, never a traceback
@@ -73,6 +85,7 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                                 f"Could not write a de-identified copy of {source.name} ({type(exc).__name__}: "
                                 f"{exc}). Nothing was written; re-save the file in its editor and retry, or use "
                                 "--pdf-rasterize.", path=str(target)) from exc
+        check()
         if progress is not None:
             progress(half, PROGRESS_TOTAL)
         report = verify_output(tmp, plan.values.keys(), format=str(fmt), kept=plan.verification_kept(),
@@ -88,10 +101,12 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
 
 
 def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path,
-           pdf_rasterize: bool, progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
+           pdf_rasterize: bool, progress: Callable[[int, int], None] | None = None,
+           cancelled: Callable[[], bool] | None = None) -> tuple[str, ...]:
     from reviewer.core.deidentify.writers import WriteOptions, write_copy
 
-    return write_copy(document, plan, tmp, options=WriteOptions(pdf_rasterize=pdf_rasterize), progress=progress)
+    options = WriteOptions(pdf_rasterize=pdf_rasterize, cancelled=cancelled)
+    return write_copy(document, plan, tmp, options=options, progress=progress)
 
 
 def deidentified_name(plan: RedactionPlan, name: str) -> str:

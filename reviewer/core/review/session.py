@@ -84,17 +84,22 @@ class ReviewSession:
                     expected_versions: dict[int, int] | None = None) -> Change:
         """The same decision on several findings (and occurrences, which become findings first): one
         transaction, one audit event, one undo step. An edited span applies to one finding only."""
-        if not targets:
-            return Change(self.document_id)
         if decision.kind == DecisionKind.EDIT and len(targets) != 1:
             raise ValueError("a span edit applies to one finding")
+        return self.decide_each([(t, decision) for t in targets], expected_versions=expected_versions)
+
+    def decide_each(self, items: Sequence[tuple[int | Occurrence, Decision]], *,
+                    expected_versions: dict[int, int] | None = None) -> Change:
+        """A decision per target (e.g. a bulk accept, each with its type's operator), as one step."""
+        if not items:
+            return Change(self.document_id)
         step: list[_Command] = []
         with self.workspace.write() as conn:
             doc = self._editable(conn)
-            text = document_text(conn, doc.id) if decision.kind == DecisionKind.EDIT or any(
-                isinstance(t, Occurrence) for t in targets) else ""
-            items = []
-            for target in targets:
+            needs_text = any(d.kind == DecisionKind.EDIT or isinstance(t, Occurrence) for t, d in items)
+            text = document_text(conn, doc.id) if needs_text else ""
+            valid = []
+            for target, decision in items:
                 if isinstance(target, Occurrence):
                     finding_id = ops.add_manual_finding(conn, doc, text, target.start, target.end,
                                                         actor=self.actor.username, entity_type=target.entity_type,
@@ -103,10 +108,10 @@ class ReviewSession:
                 else:
                     finding_id = target
                 stored = self._finding(conn, finding_id)
-                items.append((stored, ops.validate_decision(decision, stored.finding, text, self.workspace.catalog)))
-            ids = ops.record_decisions(conn, doc, items, actor=self.actor.username,
+                valid.append((stored, ops.validate_decision(decision, stored.finding, text, self.workspace.catalog)))
+            ids = ops.record_decisions(conn, doc, valid, actor=self.actor.username,
                                        expected_versions=expected_versions)
-        step += [_Command("decision", i, stored.id) for i, (stored, _) in zip(ids, items, strict=True)]
+        step += [_Command("decision", i, stored.id) for i, (stored, _) in zip(ids, valid, strict=True)]
         self._push(tuple(step))
         return Change(self.document_id, tuple(dict.fromkeys(c.finding_id for c in step)))
 

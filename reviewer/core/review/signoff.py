@@ -110,8 +110,9 @@ def submit(conn: Connection, doc: DocumentInfo, actor: User):
     return change_status(conn, doc, ReviewStatus.SUBMITTED, actor=actor.username)
 
 
-def approve(conn: Connection, doc: DocumentInfo, approver: User, password: str):
-    """Check every rule, re-check the password, and append the signed approval event."""
+def approve(conn: Connection, doc: DocumentInfo, approver: User, password: str, *, comment: str = ""):
+    """Check every rule, re-check the password, and append the signed approval event (with the
+    supervisor's comment, which the signature covers)."""
     require_role(approver, Role.SUPERVISOR, action_zh="批准", action_en="approve")
     problems = approval_problems(conn, doc, approver)
     if problems:
@@ -128,6 +129,8 @@ def approve(conn: Connection, doc: DocumentInfo, approver: User, password: str):
                "reviewers": reviewers_of(conn, doc.id), "decisions_sha256": _digest(decisions),
                "attribute": str(stored.record.attribute), "attribute_sha256": _digest(stored.record.to_json()),
                "export_sha256": exports[-1].output_sha256 if exports else None}
+    if comment.strip():
+        details["comment"] = comment.strip()
     return change_status(conn, doc, ReviewStatus.APPROVED, actor=approver.username, details=details,
                          signer=lambda body: signing.sign(key, body))
 

@@ -10,7 +10,7 @@ import getpass
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,22 @@ from reviewer.core.store.errors import PermissionDenied, WorkspaceError
 from reviewer.core.types import Finding
 
 Actor = User | str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One line of the workspace's document list."""
+
+    id: int
+    name: str
+    path: str
+    format: str
+    status: str
+    attribute: str
+    reviewers: tuple[str, ...]
+    counts: dict[str, int]  # findings per category
+    undecided: int
+    updated_at: str
 
 
 def actor_name(actor: Actor) -> str:
@@ -182,6 +198,23 @@ class Workspace:
         with self.read() as conn:
             return documents.list_documents(conn, status)
 
+    def document_summaries(self) -> list[DocumentSummary]:
+        """One line per document for the workspace list: status, attribute, who reviewed it, findings
+        per category and how many are undecided (one read transaction)."""
+        out = []
+        with self.read() as conn:
+            for info in documents.list_documents(conn):
+                stored = load_findings(conn, info.id)
+                counts: dict[str, int] = {}
+                for f in stored:
+                    counts[str(f.finding.category)] = counts.get(str(f.finding.category), 0) + 1
+                record = latest_record(conn, info.id)
+                out.append(DocumentSummary(
+                    info.id, info.title or Path(info.path).name, info.path, info.format, str(info.status),
+                    str(record.record.attribute) if record else "", tuple(signoff.reviewers_of(conn, info.id)),
+                    counts, sum(f.decision is None for f in stored), info.updated_at))
+        return out
+
     def findings(self, document_id: int, *, include_inactive: bool = False,
                  ids: Collection[int] | None = None) -> list[StoredFinding]:
         """The document's findings with their current decisions; `ids`: only these (inactive included,
@@ -209,6 +242,39 @@ class Workspace:
         self.write_witness()
         return record
 
+    def record_verified_export(self, document_id: int, outcome, *, actor: Actor) -> ExportRecord:
+        """Record a copy `service.exporting.export_copy` wrote and verified: the hash is taken here from
+        the file on disk (and must be the one verification saw), never from the caller."""
+        import hashlib
+
+        path = Path(outcome.result.output)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise WorkspaceError(f"无法读取刚导出的文件 {path}：{exc.strerror}。", f"Cannot read the exported file "
+                                 f"{path}: {exc.strerror}.") from exc
+        if digest != outcome.result.sha256:
+            raise WorkspaceError(f"导出文件 {path.name} 在校验后被改动，未登记。请重新导出。",
+                                 f"The exported file {path.name} changed after it was verified; it was not "
+                                 "recorded. Export again.")
+        return self.record_export(document_id, digest, True, actor=actor, output_path=str(path.resolve()),
+                                  details=outcome.details())
+
+    def hash_key(self) -> bytes | None:
+        """The workspace's key for the keyed-hash operator (folder workspaces; None on a server)."""
+        folder = getattr(self.location, "folder", None)
+        if folder is None:
+            return None
+        from reviewer.core.deidentify.workspace_key import workspace_key
+
+        return workspace_key(folder)
+
+    def review(self, document, actor: User | None, *, profile="general"):  # noqa: ANN001, ANN201
+        """One reviewer's review of `document` (`service.review.DocumentReview`)."""
+        from reviewer.core.service.review import DocumentReview
+
+        return DocumentReview(self, document, actor, profile=profile)
+
     def exports(self, document_id: int) -> list[ExportRecord]:
         with self.read() as conn:
             return documents.exports_for(conn, document_id)
@@ -226,9 +292,10 @@ class Workspace:
         with self.read() as conn:
             return signoff.reviewers_of(conn, document_id)
 
-    def approve(self, document_id: int, approver: User, password: str) -> chain.AuditEvent:
+    def approve(self, document_id: int, approver: User, password: str, *, comment: str = "") -> chain.AuditEvent:
         with self.write() as conn:
-            event = signoff.approve(conn, documents.get_document(conn, document_id), approver, password)
+            event = signoff.approve(conn, documents.get_document(conn, document_id), approver, password,
+                                    comment=comment)
         self.write_witness()
         return event
 

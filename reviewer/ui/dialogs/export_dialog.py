@@ -21,7 +21,8 @@ LOG_FORMATS = ("docx", "pdf", "csv", "json")
 
 
 class ExportDialog(QDialog):
-    def __init__(self, *, source: Path, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, *, source: Path, folder: Path, copy: bool = True, logs: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = source
         self.setWindowTitle(self.tr("Export"))
@@ -34,10 +35,11 @@ class ExportDialog(QDialog):
         self.copy = QCheckBox(
             self.tr("De-identified copy (verified before it is written)"), objectName="exportCopy"
         )
-        self.copy.setChecked(True)
+        self.copy.setChecked(copy)
         self.logs = {fmt: QCheckBox(fmt.upper(), objectName=f"exportLog_{fmt}") for fmt in LOG_FORMATS}
-        self.logs["docx"].setChecked(True)
-        self.logs["pdf"].setChecked(True)
+        for fmt in ("docx", "pdf") if logs is None else logs:
+            if fmt in self.logs:
+                self.logs[fmt].setChecked(True)
         logs = QHBoxLayout()
         for box in self.logs.values():
             logs.addWidget(box)
@@ -45,7 +47,8 @@ class ExportDialog(QDialog):
         note = QLabel(
             self.tr(
                 "The original file is never changed. A copy is written only after an independent check "
-                "finds none of the removed values left in it."
+                "finds none of the removed values left in any part of it. That check covers the removed values: "
+                "what detection did not find is not covered."
             )
         )
         note.setWordWrap(True)
@@ -79,3 +82,47 @@ class ExportDialog(QDialog):
             for fmt, box in self.logs.items()
             if box.isChecked()
         }
+
+
+class OverrideDialog(QDialog):
+    """The export gate's refusal, with the one way through: a reason, recorded in the audit log."""
+
+    def __init__(self, message: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        super().__init__(parent)
+        self.setObjectName("overrideDialog")
+        self.setWindowTitle(self.tr("Export refused: classified content"))
+        text = QLabel(message, objectName="overrideMessage")
+        text.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit(objectName="overrideReason")
+        self.reason_edit.setPlaceholderText(self.tr("Why this copy must be exported anyway (recorded in the audit log)"))
+        self.reason_edit.setMaximumHeight(90)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.override = self.buttons.addButton(self.tr("Export anyway with this reason"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.override.setObjectName("overrideButton")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.hint = QLabel(self.tr("Write a reason to enable the override."), objectName="overrideHint")
+        self.hint.setStyleSheet("color: #57606a")
+        form = QFormLayout(self)
+        form.addRow(text)
+        form.addRow(self.tr("Reason:"), self.reason_edit)
+        form.addRow(self.hint)
+        form.addRow(self.buttons)
+        self.reason_edit.textChanged.connect(self._update)
+        self._update()
+        self.resize(560, self.sizeHint().height())
+
+    def _update(self) -> None:
+        ok = bool(self.reason())
+        self.override.setEnabled(ok)
+        self.hint.setVisible(not ok)
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def accept(self) -> None:  # noqa: D102 - never through without a reason
+        if self.reason():
+            super().accept()

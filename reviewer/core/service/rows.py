@@ -1,0 +1,182 @@
+"""The review table as the core computes it: one row per place the copy changes, and per finding.
+
+A row is a stored finding (detected, marked by hand, or an occurrence decided on its own) with its
+current decision, or an occurrence of a removed value that no finding covers (a *propagated* row:
+value-based writers replace it too, so the reviewer must see it). Every row carries what its text
+becomes in the copy, computed from the same plan and matcher the writers use: the table, the preview
+and the export cannot disagree about what changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from reviewer.core.deidentify.flexible import match_key
+from reviewer.core.deidentify.plan import RedactionPlan
+from reviewer.core.documents.model import Document
+from reviewer.core.review.decisions import PROPAGATED, Decision, DecisionKind, StoredFinding
+from reviewer.core.types import Finding
+
+
+class RowState(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"  # de-identified with its operator
+    REJECTED = "rejected"  # stays as it is (reason recorded)
+
+
+class RowOrigin(StrEnum):
+    DETECTED = "detected"
+    MANUAL = "manual"  # marked by the reviewer
+    PROPAGATED = "propagated"  # another occurrence of a removed value
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One place the copy changes: [start, end) of the detection text becomes `replacement`."""
+
+    start: int
+    end: int
+    text: str
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    key: str  # a stored finding's id, or "p:START:END" for an occurrence no finding covers yet
+    finding: Finding  # as it stands (an edited span shows its new extent)
+    state: RowState
+    origin: RowOrigin
+    decision: Decision | None = None
+    replacement: str | None = None  # what the text becomes in the copy; None: it stays as it is
+    source: str | None = None  # the row whose value a propagated row follows
+    conflict: bool = False  # rejected, but indistinguishable from occurrences that go: the copy changes it
+    version: int = 0
+
+    @property
+    def stored_id(self) -> int | None:
+        return int(self.key) if self.key.isdigit() else None
+
+    @property
+    def changes(self) -> bool:
+        return self.replacement is not None
+
+
+def propagated_key(start: int, end: int) -> str:
+    return f"p:{start}:{end}"
+
+
+def parse_propagated(key: str) -> tuple[int, int] | None:
+    parts = key.split(":")
+    if len(parts) != 3 or parts[0] != "p" or not (parts[1].isdigit() and parts[2].isdigit()):
+        return None
+    return int(parts[1]), int(parts[2])
+
+
+def plan_changes(text: str, plan: RedactionPlan) -> list[Change]:
+    """Every place `plan` changes `text`, as the writers' matcher finds it (kept contexts keep theirs)."""
+    matcher = plan.flexible_pattern()
+    if matcher is None:
+        return []
+    values_only = RedactionPlan(plan.profile, (), plan.values).flexible_pattern()
+    contexts = {match_key(c): c for c in plan.kept_contexts}
+    out: list[Change] = []
+    for m in matcher.finditer(text):
+        if "\n" in m.group():
+            continue  # no writer matches across two paragraphs or cells
+        context = contexts.get(match_key(m.group()))
+        if context is None:
+            out.append(Change(m.start(), m.end(), m.group(), plan.replacement_for(m.group())))
+            continue
+        mask = plan.kept_masks[context] if m.group() == context else None
+        for inner in values_only.finditer(m.group()):
+            s, e = m.start() + inner.start(), m.start() + inner.end()
+            if mask is not None and all(mask[inner.start():inner.end()]):
+                continue  # the occurrence the reviewer keeps
+            out.append(Change(s, e, inner.group(), plan.replacement_for(inner.group())))
+    return out
+
+
+def _state(decision: Decision | None) -> RowState:
+    if decision is None:
+        return RowState.PENDING
+    return RowState.REJECTED if decision.kind == DecisionKind.REJECT else RowState.ACCEPTED
+
+
+def _as_decided(stored: StoredFinding, document: Document) -> Finding:
+    """The finding with an edited span applied."""
+    f, d = stored.finding, stored.decision
+    if d is not None and d.kind == DecisionKind.EDIT and d.start is not None and d.end is not None:
+        return replace(f, start=d.start, end=d.end, text=document.text[d.start:d.end],
+                       locator=document.locate(d.start, d.end))
+    return f
+
+
+def review_rows(document: Document, stored: Sequence[StoredFinding], plan: RedactionPlan) -> list[ReviewRow]:
+    """The rows of the review table, in text order: each active finding, then every change of the plan
+    that no finding covers (propagated), so that no change of the copy goes unshown."""
+    changes = plan_changes(document.text, plan)
+    conflicts = {(f.start, f.end) for f in plan.conflicts}
+    rows: list[ReviewRow] = []
+    claimed: set[int] = set()  # indices of changes a finding row shows
+    by_start: dict[int, list[int]] = {}
+    for i, c in enumerate(changes):
+        by_start.setdefault(c.start, []).append(i)
+    sources: dict[str, tuple[str, StoredFinding]] = {}  # value key → the finding row it comes from
+    for s in stored:
+        if not s.active:
+            continue
+        finding = _as_decided(s, document)
+        state = _state(s.decision)
+        replacement = None
+        key = match_key(finding.text)
+        for start in range(finding.start, finding.end):
+            for i in by_start.get(start, ()):
+                c = changes[i]
+                if c.end <= finding.end and match_key(c.text) == key:
+                    replacement, claimed = c.replacement, claimed | {i}
+                    break
+            if replacement is not None:
+                break
+        origin = (RowOrigin.PROPAGATED if s.finding.recognizer == PROPAGATED
+                  else RowOrigin.MANUAL if s.manual else RowOrigin.DETECTED)
+        source = s.finding.attributes.get("source") if origin is RowOrigin.PROPAGATED else None
+        row = ReviewRow(str(s.id), finding, state, origin, s.decision, replacement,
+                        None if source is None else str(source),
+                        conflict=state is RowState.REJECTED and (finding.start, finding.end) in conflicts,
+                        version=s.version)
+        rows.append(row)
+        if replacement is not None and state is not RowState.REJECTED and origin is not RowOrigin.PROPAGATED:
+            previous = sources.get(key)
+            if previous is None or (previous[1].decision is None and s.decision is not None):
+                sources[key] = (row.key, s)
+    for i, c in enumerate(changes):
+        if i in claimed:
+            continue
+        source = sources.get(match_key(c.text))
+        if source is not None:
+            origin_finding, state = source[1].finding, _state(source[1].decision)
+        else:  # a value of the plan with no live finding of its own (e.g. inside a larger span)
+            origin_finding, state = None, RowState.PENDING
+        entity_type = origin_finding.entity_type if origin_finding is not None else "MANUAL"
+        category = origin_finding.category if origin_finding is not None else plan_category(plan, c)
+        finding = Finding(entity_type=entity_type, start=c.start, end=c.end, text=c.text, score=1.0,
+                          recognizer=PROPAGATED,
+                          explanation=f"same value as finding {source[0]}" if source else "same value as a removed one",
+                          category=category, locator=document.locate(c.start, c.end))
+        rows.append(ReviewRow(propagated_key(c.start, c.end), finding, state, RowOrigin.PROPAGATED, None,
+                              c.replacement, source[0] if source else None))
+    rows.sort(key=lambda r: (r.finding.start, r.finding.end, r.key))
+    return rows
+
+
+def plan_category(plan: RedactionPlan, change: Change):  # noqa: ANN201 - a Category
+    """The category of the planned finding whose value a change spells."""
+    from reviewer.core.types import Category
+
+    key = match_key(change.text)
+    for r in plan.replacements:
+        if match_key(r.finding.text) == key:
+            return r.finding.category
+    return Category.PERSONAL
