@@ -317,8 +317,8 @@
         <translation>De-identified copy (verified before it is written)</translation>
     </message>
     <message>
-        <source>The original file is never changed. A copy is written only after an independent check finds none of the removed values left in it.</source>
-        <translation>The original file is never changed. A copy is written only after an independent check finds none of the removed values left in it.</translation>
+        <source>The original file is never changed. A copy is written only after an independent check finds none of the removed values left in any part of it. That check covers the removed values: what detection did not find is not covered.</source>
+        <translation>The original file is never changed. A copy is written only after an independent check finds none of the removed values left in any part of it. That check covers the removed values: what detection did not find is not covered.</translation>
     </message>
     <message>
         <source>Folder:</source>
@@ -447,8 +447,28 @@
         <translation>Decision</translation>
     </message>
     <message>
-        <source>Operator</source>
-        <translation>Operator</translation>
+        <source>In the copy</source>
+        <translation>In the copy</translation>
+    </message>
+    <message>
+        <source>%1 (same value)</source>
+        <translation>%1 (same value)</translation>
+    </message>
+    <message>
+        <source>⚠ changes anyway: %1</source>
+        <translation>⚠ changes anyway: %1</translation>
+    </message>
+    <message>
+        <source>stays</source>
+        <translation>stays</translation>
+    </message>
+    <message>
+        <source>In the copy: %1</source>
+        <translation>In the copy: %1</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Operator: %1</translation>
     </message>
     <message>
         <source>Reason: %1</source>
@@ -805,6 +825,29 @@
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Export refused: classified content</source>
+        <translation>Export refused: classified content</translation>
+    </message>
+    <message>
+        <source>Why this copy must be exported anyway (recorded in the audit log)</source>
+        <translation>Why this copy must be exported anyway (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>Export anyway with this reason</source>
+        <translation>Export anyway with this reason</translation>
+    </message>
+    <message>
+        <source>Write a reason to enable the override.</source>
+        <translation>Write a reason to enable the override.</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Header</source>
@@ -866,8 +909,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <source>De-identified preview</source>
-        <translation>De-identified preview</translation>
+        <source>Preview of the copy (as exported)</source>
+        <translation>Preview of the copy (as exported)</translation>
+    </message>
+    <message>
+        <source>Preview of the copy, page %1 (as exported)</source>
+        <translation>Preview of the copy, page %1 (as exported)</translation>
     </message>
 </context>
 <context>
@@ -914,6 +961,14 @@
     <message>
         <source>Edit span</source>
         <translation>Edit span</translation>
+    </message>
+    <message>
+        <source>Enlarge the finding?</source>
+        <translation>Enlarge the finding?</translation>
+    </message>
+    <message>
+        <source>The new span also covers “%1”, which will be removed from the copy too. Enlarge the finding?</source>
+        <translation>The new span also covers “%1”, which will be removed from the copy too. Enlarge the finding?</translation>
     </message>
     <message>
         <source>Add finding</source>
@@ -1051,12 +1106,44 @@
         <translation>Select the exact text (Shift+arrow keys or the mouse):</translation>
     </message>
     <message>
+        <source>Start:</source>
+        <translation>Start:</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>End:</translation>
+    </message>
+    <message>
+        <source>Span:</source>
+        <translation>Span:</translation>
+    </message>
+    <message>
+        <source>Selected:</source>
+        <translation>Selected:</translation>
+    </message>
+    <message>
         <source>Type:</source>
         <translation>Type:</translation>
     </message>
     <message>
         <source>Note:</source>
         <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Choose at least one character: the end must come after the start.</source>
+        <translation>Choose at least one character: the end must come after the start.</translation>
+    </message>
+    <message>
+        <source>A span cannot cross a line or cell boundary; choose text within one line.</source>
+        <translation>A span cannot cross a line or cell boundary; choose text within one line.</translation>
+    </message>
+    <message>
+        <source>The chosen text is only blanks.</source>
+        <translation>The chosen text is only blanks.</translation>
+    </message>
+    <message>
+        <source>The span is unchanged: change it, or write a note to accept the finding with it.</source>
+        <translation>The span is unchanged: change it, or write a note to accept the finding with it.</translation>
     </message>
 </context>
 <context>
@@ -1156,12 +1243,32 @@
         <translation>Chain damaged: %1</translation>
     </message>
     <message>
+        <source>Undecided findings</source>
+        <translation>Undecided findings</translation>
+    </message>
+    <message>
+        <source>%1 findings have no decision yet. How should the copy treat them?</source>
+        <translation>%1 findings have no decision yet. How should the copy treat them?</translation>
+    </message>
+    <message>
+        <source>Export as decided (leave them as they are)</source>
+        <translation>Export as decided (leave them as they are)</translation>
+    </message>
+    <message>
+        <source>Treat them as accepted (apply the profile)</source>
+        <translation>Treat them as accepted (apply the profile)</translation>
+    </message>
+    <message>
         <source>Exporting</source>
         <translation>Exporting</translation>
     </message>
     <message>
         <source>Exported: %1</source>
         <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export finished</translation>
     </message>
 </context>
 </TS>

@@ -317,8 +317,8 @@
         <translation>去标识化副本（写出前独立核验）</translation>
     </message>
     <message>
-        <source>The original file is never changed. A copy is written only after an independent check finds none of the removed values left in it.</source>
-        <translation>原文件不会被修改。只有独立核验确认副本中不再含有任何已去除的内容后，才会写出副本。</translation>
+        <source>The original file is never changed. A copy is written only after an independent check finds none of the removed values left in any part of it. That check covers the removed values: what detection did not find is not covered.</source>
+        <translation>原文件不会被改动。只有经独立复核、确认去除的值在副本任何部分都不再出现后，才会写出副本。复核只针对被去除的值：检测未识别的内容不在复核范围内。</translation>
     </message>
     <message>
         <source>Folder:</source>
@@ -447,8 +447,28 @@
         <translation>决定</translation>
     </message>
     <message>
-        <source>Operator</source>
-        <translation>处理方式</translation>
+        <source>In the copy</source>
+        <translation>导出后</translation>
+    </message>
+    <message>
+        <source>%1 (same value)</source>
+        <translation>%1（同值）</translation>
+    </message>
+    <message>
+        <source>⚠ changes anyway: %1</source>
+        <translation>⚠ 仍会被改为：%1</translation>
+    </message>
+    <message>
+        <source>stays</source>
+        <translation>保留原样</translation>
+    </message>
+    <message>
+        <source>In the copy: %1</source>
+        <translation>导出后：%1</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>处理方式：%1</translation>
     </message>
     <message>
         <source>Reason: %1</source>
@@ -805,6 +825,29 @@
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Export refused: classified content</source>
+        <translation>拒绝导出：含涉密内容</translation>
+    </message>
+    <message>
+        <source>Why this copy must be exported anyway (recorded in the audit log)</source>
+        <translation>为何仍须导出此副本（将记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Export anyway with this reason</source>
+        <translation>按此理由强制导出</translation>
+    </message>
+    <message>
+        <source>Write a reason to enable the override.</source>
+        <translation>填写理由后才能强制导出。</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Header</source>
@@ -866,8 +909,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <source>De-identified preview</source>
-        <translation>去标识化预览</translation>
+        <source>Preview of the copy (as exported)</source>
+        <translation>导出副本预览（与导出文件一致）</translation>
+    </message>
+    <message>
+        <source>Preview of the copy, page %1 (as exported)</source>
+        <translation>导出副本预览：第 %1 页（与导出文件一致）</translation>
     </message>
 </context>
 <context>
@@ -914,6 +961,14 @@
     <message>
         <source>Edit span</source>
         <translation>调整范围</translation>
+    </message>
+    <message>
+        <source>Enlarge the finding?</source>
+        <translation>扩大发现项范围？</translation>
+    </message>
+    <message>
+        <source>The new span also covers “%1”, which will be removed from the copy too. Enlarge the finding?</source>
+        <translation>新的范围还包含“%1”，这些文字也会从副本中去除。确定扩大范围吗？</translation>
     </message>
     <message>
         <source>Add finding</source>
@@ -1051,12 +1106,44 @@
         <translation>请选中准确的文字（Shift+方向键或鼠标）：</translation>
     </message>
     <message>
+        <source>Start:</source>
+        <translation>起点：</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>终点：</translation>
+    </message>
+    <message>
+        <source>Span:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Selected:</source>
+        <translation>已选文字：</translation>
+    </message>
+    <message>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Choose at least one character: the end must come after the start.</source>
+        <translation>请至少选择一个字：终点必须在起点之后。</translation>
+    </message>
+    <message>
+        <source>A span cannot cross a line or cell boundary; choose text within one line.</source>
+        <translation>范围不能跨行或跨单元格，请在同一行内选择。</translation>
+    </message>
+    <message>
+        <source>The chosen text is only blanks.</source>
+        <translation>所选内容只有空白。</translation>
+    </message>
+    <message>
+        <source>The span is unchanged: change it, or write a note to accept the finding with it.</source>
+        <translation>范围没有变化：请修改范围，或填写备注以带备注采纳该发现项。</translation>
     </message>
 </context>
 <context>
@@ -1156,12 +1243,32 @@
         <translation>审计链已损坏：%1</translation>
     </message>
     <message>
+        <source>Undecided findings</source>
+        <translation>有未决定的发现项</translation>
+    </message>
+    <message>
+        <source>%1 findings have no decision yet. How should the copy treat them?</source>
+        <translation>还有 %1 个发现项未作决定。导出副本时如何处理它们？</translation>
+    </message>
+    <message>
+        <source>Export as decided (leave them as they are)</source>
+        <translation>按已作决定导出（未决定的保留原样）</translation>
+    </message>
+    <message>
+        <source>Treat them as accepted (apply the profile)</source>
+        <translation>视为采纳（按策略处理）</translation>
+    </message>
+    <message>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
         <source>Exported: %1</source>
         <translation>已导出：%1</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
     </message>
 </context>
 </TS>

@@ -85,5 +85,62 @@ def build(update: bool = True) -> None:
         )
 
 
+def unfinished(language: str) -> list[tuple[str, str]]:
+    """(context, source) of every message of a .ts file still without a finished translation."""
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for context in ET.parse(I18N_DIR / f"reviewer_{language}.ts").getroot().iter("context"):
+        for message in context.iter("message"):
+            t = message.find("translation")
+            if t is None or t.get("type") == "unfinished" or not (t.text or "").strip():
+                out.append((context.findtext("name") or "", message.findtext("source") or ""))
+    return out
+
+
+def fill(language: str, translations: dict[tuple[str, str], str]) -> int:
+    """Write translations into a .ts file (English: a message's source is its own translation when none
+    is given); returns how many messages were filled. Then `build(update=False)` compiles them."""
+    import xml.etree.ElementTree as ET
+
+    path = I18N_DIR / f"reviewer_{language}.ts"
+    tree = ET.parse(path)
+    count = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            t = message.find("translation")
+            done = t is not None and t.get("type") != "unfinished" and (t.text or "").strip()
+            text = translations.get((name, source)) or translations.get(("*", source))
+            if text is None and language == "en" and not done:
+                text = source
+            if text is None or (done and (name, source) not in translations):
+                continue
+            if t is None:
+                t = ET.SubElement(message, "translation")
+            t.text = text
+            t.attrib.pop("type", None)
+            count += 1
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    text = path.read_text(encoding="utf-8").replace("<?xml version='1.0' encoding='utf-8'?>",
+                                                    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
+    path.write_text(text, encoding="utf-8")
+    return count
+
+
 if __name__ == "__main__":
-    build(update="--no-update" not in sys.argv)
+    # python -m reviewer.ui.i18n [--no-update]            refresh the .ts sources and compile them
+    # python -m reviewer.ui.i18n fill zh_CN MAP.json      MAP: [[context or "*", source, translation], …]
+    if len(sys.argv) >= 4 and sys.argv[1] == "fill":
+        import json
+
+        items = json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
+        print(fill(sys.argv[2], {(c, s): t for c, s, t in items}), "filled")
+        build(update=False)
+    elif len(sys.argv) >= 2 and sys.argv[1] == "unfinished":
+        for language in LANGUAGES:
+            for context, source in unfinished(language):
+                print(f"{language}\t{context}\t{source}")
+    else:
+        build(update="--no-update" not in sys.argv)

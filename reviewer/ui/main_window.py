@@ -386,14 +386,17 @@ class MainWindow(QMainWindow):
         self.detection_finished.emit(count)
 
     # -- tasks --------------------------------------------------------------------------------------------
-    def _submit(self, fn, lane: Lane, label: str, on_success, *, cancellable: bool = True) -> TaskHandle:
-        """`cancellable=False` for work that commits as it goes and does not poll `cancelled` (saving,
-        exporting): a Cancel there would report "Cancelled" for something that was done."""
+    def _submit(self, fn, lane: Lane, label: str, on_success, *, cancellable: bool = True,
+                result_wins: bool = False) -> TaskHandle:
+        """`cancellable=False` for work that commits as it goes and does not poll `cancelled` (saving):
+        a Cancel there would report "Cancelled" for something that was done. `result_wins` for work that
+        stops by raising when cancelled and whose returned result is done (an export past verification)."""
         handle = self.runner.submit(
             fn,
             lane=lane,
             label=label,
             cancellable=cancellable,
+            result_wins=result_wins,
             on_success=on_success,
             on_error=self.show_error,
             on_cancel=lambda: self.status_label.setText(self.tr("Cancelled")),

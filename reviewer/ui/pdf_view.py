@@ -59,6 +59,7 @@ def render_page(path: str, index: int, scale: float) -> QImage:
             bitmap = page.render(scale=scale, rev_byteorder=True)
             width, height, stride, channels = bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels
             data = bytes(bitmap.buffer)
+            bitmap.close()  # freed here, under the lock (a finalizer would run in any thread, any time)
             page.close()
         finally:
             pdf.close()

@@ -114,16 +114,16 @@ class ReviewController(QObject):
         return changes
 
     def apply(self, changes: Changes) -> None:
+        current = self.current()  # inserting rows resets the model: the reviewer stays where they were
         if changes.reset:
-            current = self.current()
             self.model.set_rows(self.session.rows() if self.session else [])
-            if current:
-                self.panel.select_id(current)
         else:
             if changes.removed:
                 self.model.remove_ids(set(changes.removed))
             if changes.rows:
                 self.model.update_rows(changes.rows)
+        if current and self.current() != current and not changes.focus:
+            self.panel.select_id(current)
         self._repaint.start()
         if changes.focus and self.panel.select_id(changes.focus):
             self._show(changes.focus)
@@ -163,7 +163,11 @@ class ReviewController(QObject):
 
         def done() -> None:
             span, note = dialog.span(), dialog.note.text().strip()
-            if not span or span == (f.start, f.end):
+            if not span:
+                return
+            if span == (f.start, f.end):  # the span stands; the note goes with an accept
+                if self._run(lambda: self.session.accept(row_id, note=note)):
+                    self._advance_from(row_id)
                 return
             added = grows_into_other_text(text, (f.start, f.end), span)
             if added:

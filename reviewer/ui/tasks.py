@@ -55,10 +55,13 @@ class _Signals(QObject):
 class TaskHandle:
     """What `TaskRunner.submit` returns: cancel it, or ask whether it is still running."""
 
-    def __init__(self, info: TaskInfo) -> None:
+    def __init__(self, info: TaskInfo, *, result_wins: bool = False) -> None:
         self.info = info
         self._cancel = threading.Event()
         self.done = False
+        # the task stops by raising when it sees the flag, and a result it returns is a fact (an export
+        # that got past verification is written): report it, even if Cancel came too late to stop it
+        self.result_wins = result_wins
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -98,7 +101,7 @@ class _Runnable(QRunnable):
             else:
                 self._signals.failed.emit(task_id, exc)
         else:
-            if self._handle.is_cancelled():
+            if self._handle.is_cancelled() and not self._handle.result_wins:
                 self._signals.was_cancelled.emit(task_id)
             else:
                 self._signals.succeeded.emit(task_id, result)
@@ -146,6 +149,7 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
         owner: QObject | None = None,
+        result_wins: bool = False,
     ) -> TaskHandle:
         """Queue `fn(progress, cancelled)` on `lane`; callbacks run on the GUI thread.
 
@@ -153,7 +157,7 @@ class TaskRunner(QObject):
         destroyed, so a result never reaches a closed window.
         """
         info = TaskInfo(next(self._ids), label, Lane(lane), cancellable)
-        handle = TaskHandle(info)
+        handle = TaskHandle(info, result_wins=result_wins)
         was_idle = not self._running
         self._running[info.id] = (handle, on_success, on_error, on_cancel)
         if owner is not None:

@@ -103,6 +103,7 @@ class PreviewPane(QWidget):
         self.stack.addWidget(self.text)
         self.stack.addWidget(self.page_scroll)
         self.page_number: int | None = None
+        self.page_scale = 1.0
         self._image = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +136,7 @@ class PreviewPane(QWidget):
         self.page.setPixmap(QPixmap.fromImage(self._image).scaledToWidth(
             min(width, self._image.width()), Qt.TransformationMode.SmoothTransformation))
         self.page_number = preview.page
+        self.page_scale = preview.scale  # pixels of `page_image()` per PDF point
         self.stack.setCurrentWidget(self.page_scroll)
         self.retranslate()
 

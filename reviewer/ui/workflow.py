@@ -429,8 +429,10 @@ class WorkflowController(QObject):
                 progress(done, steps)
             return out
 
-        # cancellable: until verification passes nothing is in place (the copy is written atomically)
-        self.window._submit(work, Lane.IO, self.tr("Exporting"), self._on_exported, cancellable=True)
+        # cancellable: until verification passes nothing is in place (the copy is written atomically);
+        # once it has passed, the copy exists and is reported as such
+        self.window._submit(work, Lane.IO, self.tr("Exporting"), self._on_exported, cancellable=True,
+                            result_wins=True)
 
     def _on_exported(self, out) -> None:
         self.refresh()

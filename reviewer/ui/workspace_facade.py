@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from reviewer.core.documents.model import Document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.service.workspace import DocumentSummary
-from reviewer.ui.labels import ReviewState
 from reviewer.ui.workspace_session import DetectionOnlySession, WorkspaceReviewSession
 
 DocumentRow = DocumentSummary  # one line of the workspace document list (the core computes it)
@@ -72,10 +71,7 @@ class WorkspaceFacade(QObject):
 
     def suggestion(self, session: WorkspaceReviewSession):
         """The core's suggested attribute from the findings the reviewer still stands by."""
-        from reviewer.core.detection.classified.attribute import suggest_attribute
-
-        kept = [r.finding for r in session.rows() if r.state != ReviewState.REJECTED and r.origin != "propagated"]
-        return suggest_attribute(kept, catalog=self.catalog)
+        return session.review.suggest_attribute()
 
     # -- sign-off -----------------------------------------------------------------------------------------------
     def approval_problems(self, document_id: int, approver=None):

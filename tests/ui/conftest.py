@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.types import EntityType, Finding, category_of
+from reviewer.core.types import EntityType, Finding, Severity, category_of
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ui"
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -18,6 +18,8 @@ _FAKE_PATTERNS = {
     EntityType.CN_ID_CARD: re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"),
     EntityType.CN_MOBILE_PHONE: re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"),
     EntityType.PERSON: re.compile(r"(?<=当事人：)[\u4e00-\u9fff]{2,3}|李晓梅|赵子龙"),
+    EntityType.EMAIL_ADDRESS: re.compile(r"[a-z0-9.]+@[a-z0-9.]+\.[a-z]{2,}"),
+    EntityType.CLASSIFIED_MARKING: re.compile(r"^(?:绝密|机密|秘密)★\d+年", re.M),
 }
 
 
@@ -37,6 +39,7 @@ def fake_findings(document) -> list[Finding]:
                     f"fake detector: {entity_type}",
                     category_of(entity_type),
                     document.locate(m.start(), m.end()),
+                    severity=Severity.BLOCK if entity_type == EntityType.CLASSIFIED_MARKING else None,
                 )
             )
     return sorted(out, key=lambda f: f.start)

@@ -155,7 +155,7 @@ def test_supervisor_returns_a_review_with_a_comment(qtbot, make_window, workspac
     window.services.workspace.set_user(users["li"])
     _open_and_detect(qtbot, window, SAMPLES / "penalty-decision.txt")
     session = window.review.session
-    session.core.submit()
+    session.review.submit()
     window.services.workspace.set_user(users["zhang"])
     opened = []
     window.workflow.dialog_opened.connect(opened.append)

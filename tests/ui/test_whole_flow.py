@@ -151,9 +151,9 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     with _Outcome(qtbot, window, window.workflow.exported, 60000) as blocker:
         dialog.accept()
     copy = blocker.args[0]["copy"]
-    # work that commits as it goes offers no Cancel (it would report "Cancelled" for a written copy)
+    # saving findings commits as it goes: no Cancel; the export stops cleanly until verification passes
     cancellable = {info.label: info.cancellable for info in started}
-    assert cancellable["Exporting"] is False and cancellable["Saving findings"] is False
+    assert cancellable["Exporting"] is True and cancellable["Saving findings"] is False
     exporting = [(d, t) for label, d, t in progressed if label == "Exporting"]
     assert any(0 < d < t for d, t in exporting) and exporting[-1][0] == exporting[-1][1]  # written, then verified
     assert any("detecting" in label.lower() and c for label, c in cancellable.items())  # detection polls it
@@ -189,9 +189,12 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
 
     # the review log, read back: the DOCX with python-docx, the PDF with pdfplumber, the JSON
     dialog = _dialog(window, window.export)
-    dialog.folder.setText(str(export_dir))
+    # the dialog remembers the folder and the choices of the last export
+    assert dialog.folder.text() == str(export_dir) and dialog.copy.isChecked()
+    assert not any(box.isChecked() for box in dialog.logs.values())
     dialog.copy.setChecked(False)
-    dialog.logs["json"].setChecked(True)
+    for fmt in ("docx", "pdf", "json"):
+        dialog.logs[fmt].setChecked(True)
     with _Outcome(qtbot, window, window.workflow.exported, 60000) as blocker:
         dialog.accept()
     logs = blocker.args[0]["logs"]

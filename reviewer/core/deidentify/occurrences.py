@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from reviewer.core.deidentify.flexible import FlexibleMatcher, match_key
+from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher, match_key
 
 MAX_PAD = 12  # characters of context on each side before an occurrence counts as indistinguishable
 
@@ -99,6 +99,11 @@ def _distinct_span(text: str, occ: Occurrence, kept: Sequence[Occurrence],
     for pad in range(1, MAX_PAD + 1):
         s, e = max(lo, occ.start - pad), min(hi, occ.end + pad)
         s, e = _cover(s, e, removed)
+        # a match never starts or ends on a separator (the matcher skips them): nor does a context
+        while s < occ.start and SEPARATORS.fullmatch(text[s]):
+            s += 1
+        while e > occ.end and SEPARATORS.fullmatch(text[e - 1]):
+            e -= 1
         if (s, e) == (occ.start, occ.end):
             continue
         key = match_key(text[s:e])

@@ -46,6 +46,7 @@ class PagePreview:
     rgb: bytes  # width * height * 3 bytes, rows top to bottom
     scale: float  # pixels per PDF point
     notes: tuple[str, ...]
+    text: str = ""  # the page's text in the written copy (pdfium): what a reader can still select
 
 
 def preview_copy(document: Document, plan: RedactionPlan, *, page: int | None = None,
@@ -80,11 +81,19 @@ def _pdf_page(document: Document, plan: RedactionPlan, page: int, scale: float, 
     with PDFIUM_LOCK:
         pdf = pypdfium2.PdfDocument(str(out))
         try:
-            bitmap = pdf[0].render(scale=scale)
-            image = bitmap.to_pil().convert("RGB")
+            # every pdfium object closed here, under the lock: one left to the garbage collector would be
+            # freed in whatever thread collects it, while another thread is inside pdfium
+            written = pdf[0]
+            bitmap = written.render(scale=scale)
+            image = bitmap.to_pil().convert("RGB")  # a copy: the bitmap can go
+            bitmap.close()
+            textpage = written.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            written.close()
         finally:
             pdf.close()
-    return PagePreview(page, document.pages or 1, image.width, image.height, image.tobytes(), scale, notes)
+    return PagePreview(page, document.pages or 1, image.width, image.height, image.tobytes(), scale, notes, text)
 
 
 def _on_page(plan: RedactionPlan, page: int) -> RedactionPlan:

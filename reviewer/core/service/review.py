@@ -26,6 +26,7 @@ from reviewer.core.service.rows import (
     ReviewRow,
     RowOrigin,
     RowState,
+    as_decided,
     parse_propagated,
     review_rows,
 )
@@ -124,7 +125,7 @@ class DocumentReview:
                      RowState.REJECTED if s.decision.kind == DecisionKind.REJECT else RowState.ACCEPTED)
             origin = RowOrigin.PROPAGATED if s.finding.attributes.get("source") is not None else (
                 RowOrigin.MANUAL if s.manual else RowOrigin.DETECTED)
-            out.append(ReviewRow(str(s.id), s.finding if old is None else old.finding, state, origin, s.decision,
+            out.append(ReviewRow(str(s.id), as_decided(s, self.document), state, origin, s.decision,
                                  None if old is None else old.replacement,
                                  None if old is None else old.source, version=s.version))
         return out
@@ -209,6 +210,15 @@ class DocumentReview:
         return self._session is not None and self._session.can_redo
 
     # --- attribute and submission ----------------------------------------------------------------
+    def suggest_attribute(self):  # noqa: ANN201 - detection.classified.attribute.Suggestion
+        """The attribute the findings call for, from the findings the reviewer still stands by (not the
+        rejected ones, not propagated occurrences of removed values)."""
+        from reviewer.core.detection.classified.attribute import suggest_attribute
+
+        kept = [s.finding for s in self.stored() if s.active and not s.resolved_as_not_applicable
+                and s.finding.attributes.get("source") is None]
+        return suggest_attribute(kept, catalog=self.workspace.catalog)
+
     def record_attribute(self, record) -> int:  # noqa: ANN001 - a review.attribute.DisclosureRecord
         return self.session.record_attribute(record)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from reviewer.core.deidentify.flexible import match_key
-from reviewer.core.deidentify.plan import RedactionPlan
+from reviewer.core.deidentify.plan import RedactionPlan, keep_mask
 from reviewer.core.documents.model import Document
 from reviewer.core.review.decisions import PROPAGATED, Decision, DecisionKind, StoredFinding
 from reviewer.core.types import Finding
@@ -53,6 +53,7 @@ class ReviewRow:
     source: str | None = None  # the row whose value a propagated row follows
     conflict: bool = False  # rejected, but indistinguishable from occurrences that go: the copy changes it
     version: int = 0
+    changed: tuple[int, int] | None = None  # the stretch of the detection text the copy replaces
 
     @property
     def stored_id(self) -> int | None:
@@ -89,10 +90,13 @@ def plan_changes(text: str, plan: RedactionPlan) -> list[Change]:
         if context is None:
             out.append(Change(m.start(), m.end(), m.group(), plan.replacement_for(m.group())))
             continue
-        mask = plan.kept_masks[context] if m.group() == context else None
+        # which characters the writers keep here: the context's own flags, or for another spelling of it
+        # what its replacement keeps
+        mask = (plan.kept_masks[context] if m.group() == context
+                else keep_mask(m.group(), plan.replacement_for(m.group())))
         for inner in values_only.finditer(m.group()):
             s, e = m.start() + inner.start(), m.start() + inner.end()
-            if mask is not None and all(mask[inner.start():inner.end()]):
+            if all(mask[inner.start():inner.end()]):
                 continue  # the occurrence the reviewer keeps
             out.append(Change(s, e, inner.group(), plan.replacement_for(inner.group())))
     return out
@@ -104,7 +108,7 @@ def _state(decision: Decision | None) -> RowState:
     return RowState.REJECTED if decision.kind == DecisionKind.REJECT else RowState.ACCEPTED
 
 
-def _as_decided(stored: StoredFinding, document: Document) -> Finding:
+def as_decided(stored: StoredFinding, document: Document) -> Finding:
     """The finding with an edited span applied."""
     f, d = stored.finding, stored.decision
     if d is not None and d.kind == DecisionKind.EDIT and d.start is not None and d.end is not None:
@@ -127,15 +131,16 @@ def review_rows(document: Document, stored: Sequence[StoredFinding], plan: Redac
     for s in stored:
         if not s.active:
             continue
-        finding = _as_decided(s, document)
+        finding = as_decided(s, document)
         state = _state(s.decision)
-        replacement = None
+        replacement, changed = None, None
         key = match_key(finding.text)
         for start in range(finding.start, finding.end):
             for i in by_start.get(start, ()):
                 c = changes[i]
                 if c.end <= finding.end and match_key(c.text) == key:
-                    replacement, claimed = c.replacement, claimed | {i}
+                    replacement, changed = c.replacement, (c.start, c.end)
+                    claimed.add(i)
                     break
             if replacement is not None:
                 break
@@ -145,7 +150,7 @@ def review_rows(document: Document, stored: Sequence[StoredFinding], plan: Redac
         row = ReviewRow(str(s.id), finding, state, origin, s.decision, replacement,
                         None if source is None else str(source),
                         conflict=state is RowState.REJECTED and (finding.start, finding.end) in conflicts,
-                        version=s.version)
+                        version=s.version, changed=changed)
         rows.append(row)
         if replacement is not None and state is not RowState.REJECTED and origin is not RowOrigin.PROPAGATED:
             previous = sources.get(key)
@@ -166,7 +171,7 @@ def review_rows(document: Document, stored: Sequence[StoredFinding], plan: Redac
                           explanation=f"same value as finding {source[0]}" if source else "same value as a removed one",
                           category=category, locator=document.locate(c.start, c.end))
         rows.append(ReviewRow(propagated_key(c.start, c.end), finding, state, RowOrigin.PROPAGATED, None,
-                              c.replacement, source[0] if source else None))
+                              c.replacement, source[0] if source else None, changed=(c.start, c.end)))
     rows.sort(key=lambda r: (r.finding.start, r.finding.end, r.key))
     return rows
 

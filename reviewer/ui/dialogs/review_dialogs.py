@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -85,6 +86,7 @@ class SpanDialog(QDialog):
         self.context = QPlainTextEdit(objectName="spanContext")
         self.context.setPlainText(text[self._base : stop])
         self.context.setReadOnly(True)
+        self.context.setTabChangesFocus(True)
         self.context.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
@@ -126,6 +128,12 @@ class SpanDialog(QDialog):
         self.context.selectionChanged.connect(self._on_context_selection_changed)
         self.start.valueChanged.connect(self._update)
         self.end.valueChanged.connect(self._update)
+        self.note.textChanged.connect(self._update)
+        # select in the context, then the note: Tab and Shift+Tab move between the two
+        QWidget.setTabOrder(self.context, self.note)
+        QWidget.setTabOrder(self.note, self.entity_type)
+        QWidget.setTabOrder(self.entity_type, self.start)
+        QWidget.setTabOrder(self.start, self.end)
         self.set_span(start, end)
 
     def set_span(self, start: int, end: int) -> None:
@@ -146,7 +154,7 @@ class SpanDialog(QDialog):
         cursor = QTextCursor(self.context.document())
         cursor.setPosition(max(0, start - self._base))
         cursor.setPosition(max(0, end - self._base), QTextCursor.MoveMode.KeepAnchor)
-        mark = QPlainTextEdit.ExtraSelection()
+        mark = QTextEdit.ExtraSelection()
         mark.cursor = cursor
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#ffd166"))
@@ -161,8 +169,8 @@ class SpanDialog(QDialog):
             return self.tr("A span cannot cross a line or cell boundary; choose text within one line.")
         if not self._text[start:end].strip():
             return self.tr("The chosen text is only blanks.")
-        if self._original is not None and (start, end) == tuple(self._original):
-            return self.tr("The span is unchanged.")
+        if self._original is not None and (start, end) == tuple(self._original) and not self.note.text().strip():
+            return self.tr("The span is unchanged: change it, or write a note to accept the finding with it.")
         return ""
 
     def _update(self) -> None:
@@ -181,9 +189,11 @@ class SpanDialog(QDialog):
         super().accept()
 
     def span(self) -> tuple[int, int] | None:
-        if self.problem_text() and self.problem_text() != self.tr("The span is unchanged."):
+        """The chosen span, or None while it is not a valid one."""
+        start, end = self.start.value(), self.end.value()
+        if end <= start or "\n" in self._text[start:end] or not self._text[start:end].strip():
             return None
-        return self.start.value(), self.end.value()
+        return start, end
 
     def chosen_type(self) -> str:
         return str(self.entity_type.currentData())

@@ -408,7 +408,9 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
         try:
             src = doc[number - 1]
             width, height = src.get_size()
-            image = src.render(scale=RASTER_SCALE).to_pil().convert("RGB")
+            bitmap = src.render(scale=RASTER_SCALE)
+            image = bitmap.to_pil().convert("RGB")
+            bitmap.close()  # freed under the lock, not by a finalizer in another thread
             drawn = _rendered_value_boxes(src, needles, number, image.width, image.height)
             src.close()
         finally:
