@@ -469,7 +469,8 @@ def render_pdf(src: Source, path: Path) -> bool:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import Table as RLTable
 
     if "ZenHei" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("ZenHei", FONT, subfontIndex=0))
@@ -523,7 +524,7 @@ def render_pdf(src: Source, path: Path) -> bool:
                         wraps = True
                     cells.append(Paragraph(_esc(cell.text), head_style if r == 0 else cell_style))
                 data.append(cells)
-            t = Table(data, colWidths=widths, repeatRows=1)
+            t = RLTable(data, colWidths=widths, repeatRows=1)
             style = [("VALIGN", (0, 0), (-1, -1), item.valign), ("LEFTPADDING", (0, 0), (-1, -1), 3),
                      ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
             if item.grid:
@@ -575,6 +576,16 @@ def _context(stream: str, offset: int, mark: Mark) -> tuple[str, str]:
     return left, right
 
 
+def _in_place(document, start: int, style: str, src: Source) -> bool:  # noqa: ANN001
+    """Whether an occurrence sits in the kind of block its source line renders to."""
+    kind = str(document.block_at(start).kind)
+    if style == "property":
+        return kind == "property"
+    if style in ("header", "footer") and src.meta["format"] == "docx":
+        return kind == style
+    return kind not in ("property", "header", "footer")
+
+
 def locate(src: Source, document) -> tuple[list[dict], list[dict], list[str]]:  # noqa: ANN001
     """Gold entities and must-keep strings with their offsets in `document.text`, plus warnings."""
     text = document.text
@@ -583,7 +594,7 @@ def locate(src: Source, document) -> tuple[list[dict], list[dict], list[str]]:  
     pdf_pages = document.pages or 1
     for line, stream, offset in src.lines:
         for m in line.marks:
-            cands = occurrences(text, m.text)
+            cands = [c for c in occurrences(text, m.text) if _in_place(document, c[0], line.style, src)]
             if not cands:
                 raise ValueError(f"{src.path.name}: {m.text!r} not found in the rendered {src.meta['format']}")
             left, right = _context(stream, offset, m)
@@ -595,12 +606,13 @@ def locate(src: Source, document) -> tuple[list[dict], list[dict], list[str]]:  
                 if len(chosen) != pdf_pages:
                     raise ValueError(f"{src.path.name}: running head {m.text!r} found {len(chosen)} times "
                                      f"on {pdf_pages} pages")
-            elif len(chosen) > 1:
+            elif len(chosen) > 1 and line.style != "property":  # docx: creator and lastModifiedBy
                 raise ValueError(f"{src.path.name}: {m.text!r} is ambiguous ({len(chosen)} places fit its "
                                  f"context {left!r} … {right!r})")
+            every = occurrences(text, m.text)
             for k in chosen:
                 start, end = cands[k]
-                base = {"text": m.text, "start": start, "end": end, "occurrence": k}
+                base = {"text": m.text, "start": start, "end": end, "occurrence": every.index(cands[k])}
                 for t in m.types:
                     if t == KEEP:
                         keep.append(base | {"what": m.attrs.get("what", keep_kind(m))})
