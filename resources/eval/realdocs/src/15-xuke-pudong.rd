@@ -1,5 +1,5 @@
 kind: 行政许可公示
-title: 浦东新区市场监督管理局食品经营许可信息公示（2024年第26期）
+title: 〖O|浦东新区市场监督管理局〗食品经营许可信息公示（2024年第26期）
 format: pdf
 profile: mandatory-disclosure
 split: dev
