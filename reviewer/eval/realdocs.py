@@ -6,7 +6,8 @@ threshold, exactly as ``reviewer scan`` does. Gold entities and must-keep string
 (offsets into ``document.text``; written by resources/eval/realdocs/build.py from the annotated sources).
 
 Matching, per type group (``GROUP_OF``: PERSON, CN_ADDRESS, ORGANIZATION, STRUCTURED = the pattern
-identifiers, RESTRICTED = every restricted-content type, SENSITIVE_PERSONAL):
+identifiers, RESTRICTED = every restricted-content type, SENSITIVE_PERSONAL, and CN_BIRTH_DATE apart: a birth
+date is a quasi-identifier, not an identifier, and is scored on its own so STRUCTURED stays about identifiers):
 - a gold entity is *found* when at least one finding of a type in the same group overlaps its span by one
   character or more (a CN_MOBILE_PHONE finding on a gold CN_LANDLINE_PHONE counts for the group; the
   per-type rows below the group require the same type);
@@ -44,13 +45,13 @@ KEEP = "KEEP"
 
 STRUCTURED_TYPES = ("CN_ID_CARD", "CN_MOBILE_PHONE", "CN_LANDLINE_PHONE", "EMAIL_ADDRESS", "CN_BANK_CARD",
                     "CN_USCC", "CN_LICENSE_PLATE", "CN_PASSPORT", "CN_HK_MACAO_PERMIT", "IP_ADDRESS", "CN_QQ",
-                    "CN_WECHAT", "CN_BIRTH_DATE")
+                    "CN_WECHAT")
 RESTRICTED_TYPES = ("CLASSIFIED_MARKING", "COPY_NUMBER", "STATE_SECRET_STATEMENT", "WORK_SECRET",
                     "INTERNAL_USE", "PROCESS_INFORMATION", "URGENCY_MARKING", "DISCLOSURE_NOTE")
 GROUP_OF: dict[str, str] = {"PERSON": "PERSON", "CN_ADDRESS": "CN_ADDRESS", "ORGANIZATION": "ORGANIZATION",
-                            "SENSITIVE_PERSONAL": "SENSITIVE_PERSONAL"}
+                            "SENSITIVE_PERSONAL": "SENSITIVE_PERSONAL", "CN_BIRTH_DATE": "CN_BIRTH_DATE"}
 GROUP_OF |= {t: "STRUCTURED" for t in STRUCTURED_TYPES} | {t: "RESTRICTED" for t in RESTRICTED_TYPES}
-GROUPS = ("PERSON", "CN_ADDRESS", "ORGANIZATION", "STRUCTURED", "RESTRICTED", "SENSITIVE_PERSONAL")
+GROUPS = ("PERSON", "CN_ADDRESS", "ORGANIZATION", "STRUCTURED", "RESTRICTED", "SENSITIVE_PERSONAL", "CN_BIRTH_DATE")
 SPLITS = ("dev", "test", "all")
 
 
@@ -215,7 +216,7 @@ def score_document(key: dict, text: str, findings: Sequence) -> tuple[dict[str, 
     return groups, dict(types), errors
 
 
-def damage(key: dict, document, findings: Sequence) -> tuple[list[dict], list[Error]]:  # noqa: ANN001
+def damage(key: dict, document, findings: Sequence) -> tuple[list[dict], list[Error]]:
     """Must-keep strings the profile's redaction would change (see the module docstring)."""
     from reviewer.core.deidentify.plan import plan_from_decisions
     from reviewer.core.deidentify.profiles import load_profile
@@ -249,7 +250,7 @@ def _find_changed(new_text: str, value: str) -> str:
     return new_text[max(0, i - 6):i + len(flat) + 6].replace("\n", "⏎")
 
 
-def evaluate(keys: Sequence[dict], progress=None) -> list[DocResult]:  # noqa: ANN001
+def evaluate(keys: Sequence[dict], progress=None) -> list[DocResult]:
     from reviewer.core.detection import analyze
     from reviewer.core.documents import load_document
 
@@ -286,7 +287,7 @@ def _fmt(v: float | None) -> str:
     return "   —  " if v is None else f"{v:6.3f}"
 
 
-def print_table(name: str, summary: dict, out=sys.stdout) -> None:  # noqa: ANN001
+def print_table(name: str, summary: dict, out=sys.stdout) -> None:
     out.write(f"\n== {name}: {summary['documents']} documents ==\n")
     out.write(f"{'group / type':<24}{'gold':>6}{'found':>7}{'recall':>8}{'finds':>7}{'FP':>5}{'prec.':>8}"
               f"{'partial':>9}{'exact':>8}\n")
@@ -318,13 +319,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         keys = [k for k in keys if k["id"] in set(args.only)]
     t0 = time.perf_counter()
 
+    live = not args.json and sys.stderr.isatty()
+
     def progress(done: int, total: int, key: dict) -> None:
-        if not args.json:
+        if live:
             print(f"\r{done}/{total} {key['file']:<60}", end="", file=sys.stderr, flush=True)
 
     results = evaluate(keys, progress)
-    if not args.json:
-        print(file=sys.stderr)
+    if live:
+        print("\r" + " " * 72 + "\r", end="", file=sys.stderr)
     by_split = {s: summarize([r for r in results if s == "all" or r.key["split"] == s]) for s in SPLITS
                 if args.split in ("all", s)}
     errors = [e for r in results for e in r.errors]

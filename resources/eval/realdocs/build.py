@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import re
 import sys
@@ -34,7 +35,7 @@ ROOT = HERE.parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from reviewer.eval.realdocs import (  # noqa: E402  (the repository root is added above)
+from reviewer.eval.realdocs import (
     GROUP_OF,
     KEEP,
     context_score,
@@ -490,7 +491,7 @@ def render_pdf(src: Source, path: Path) -> bool:
     headers = [i.text for i in src.items if isinstance(i, Line) and i.style == "header"]
     footers = [i.text for i in src.items if isinstance(i, Line) and i.style == "footer"]
 
-    def decorate(canvas, doc) -> None:  # noqa: ANN001
+    def decorate(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont("ZenHei", 9)
         width, height = size
@@ -576,7 +577,7 @@ def _context(stream: str, offset: int, mark: Mark) -> tuple[str, str]:
     return left, right
 
 
-def _in_place(document, start: int, style: str, src: Source) -> bool:  # noqa: ANN001
+def _in_place(document, start: int, style: str, src: Source) -> bool:
     """Whether an occurrence sits in the kind of block its source line renders to."""
     kind = str(document.block_at(start).kind)
     if style == "property":
@@ -586,7 +587,7 @@ def _in_place(document, start: int, style: str, src: Source) -> bool:  # noqa: A
     return kind not in ("property", "header", "footer")
 
 
-def locate(src: Source, document) -> tuple[list[dict], list[dict], list[str]]:  # noqa: ANN001
+def locate(src: Source, document) -> tuple[list[dict], list[dict], list[str]]:
     """Gold entities and must-keep strings with their offsets in `document.text`, plus warnings."""
     text = document.text
     entities: list[dict] = []
@@ -639,7 +640,7 @@ def locate(src: Source, document) -> tuple[list[dict], list[dict], list[str]]:  
         seen.add(key)
     for group in set(GROUP_OF.values()):
         spans = sorted((e["start"], e["end"], e["text"]) for e in entities if GROUP_OF[e["type"]] == group)
-        for (s1, e1, t1), (s2, e2, t2) in zip(spans, spans[1:], strict=False):
+        for (s1, e1, t1), (s2, e2, t2) in itertools.pairwise(spans):
             if s2 < e1:
                 raise ValueError(f"{src.path.name}: {group} golds overlap: {t1!r} and {t2!r}")
         # an unannotated occurrence of a gold personal value would score a correct finding as false
@@ -676,46 +677,85 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build(ids: set[str] | None = None) -> int:
+def render(src: Source, directory: Path) -> tuple[Path, bool]:
+    """Write the document into `directory`; return its path and whether a PDF table cell wraps."""
+    out = directory / f"{src.id}-{src.slug}.{src.meta['format']}"
+    wraps = False
+    if src.meta["format"] == "docx":
+        render_docx(src, out)
+    elif src.meta["format"] == "pdf":
+        wraps = render_pdf(src, out)
+    else:
+        render_txt(src, out)
+    return out, wraps
+
+
+def record(src: Source, out: Path, wraps: bool) -> tuple[dict, list[str]]:
+    """The keys.jsonl record of a rendered document (read back with the product's reader)."""
     from reviewer.core.documents import load_document
 
+    entities, keep, warnings = locate(src, load_document(out))
+    return {
+        "id": src.id, "file": f"files/{out.name}", "source": f"src/{src.path.name}",
+        "kind": src.meta["kind"], "title": src.meta["title"], "format": src.meta["format"],
+        "profile": src.meta["profile"], "split": src.meta["split"], "region": src.meta.get("region", ""),
+        "wrapping_table": wraps, "tables": sum(isinstance(i, Table) for i in src.items),
+        "source_sha256": sha256(src.path), "file_sha256": sha256(out), "builder_sha256": sha256(Path(__file__)),
+        "entities": entities, "keep": keep,
+    }, warnings
+
+
+def counts_table(records: list[dict]) -> str:
+    """The README's table of documents per kind, format and split (tests compare it with keys.jsonl)."""
+    kinds: dict[str, list[dict]] = {}
+    for r in records:
+        kinds.setdefault(r["kind"], []).append(r)
+    lines = ["| kind | documents | docx | pdf (wrapping table) | txt | dev | test |",
+             "|---|---|---|---|---|---|---|"]
+
+    def row(name: str, rs: list[dict]) -> str:
+        n = {f: sum(r["format"] == f for r in rs) for f in ("docx", "pdf", "txt")}
+        wrap = sum(r["format"] == "pdf" and r["wrapping_table"] for r in rs)
+        dev = sum(r["split"] == "dev" for r in rs)
+        return (f"| {name} | {len(rs)} | {n['docx']} | {n['pdf']} ({wrap}) | {n['txt']} | {dev} | "
+                f"{len(rs) - dev} |")
+
+    for kind in sorted(kinds, key=lambda k: (-len(kinds[k]), k)):
+        lines.append(row(kind, kinds[kind]))
+    lines.append(row(f"**total: {len(kinds)} kinds**", records))
+    return "\n".join(lines)
+
+
+COUNTS_BEGIN, COUNTS_END = "<!-- counts:begin -->", "<!-- counts:end -->"
+
+
+def build(ids: set[str] | None = None) -> int:
     FILES.mkdir(exist_ok=True)
-    builder_hash = sha256(Path(__file__))
-    old = {}
-    if KEYS.exists():
+    records: dict[str, dict] = {}
+    if KEYS.exists() and ids:
         for raw in KEYS.read_text(encoding="utf-8").splitlines():
             rec = json.loads(raw)
-            old[rec["id"]] = rec
-    records = dict(old) if ids else {}
+            records[rec["id"]] = rec
     all_warnings: list[str] = []
     for src in sources(ids):
-        out = FILES / f"{src.id}-{src.slug}.{src.meta['format']}"
         for stale in FILES.glob(f"{src.id}-*"):
-            if stale != out:
+            if stale.stem != f"{src.id}-{src.slug}" or stale.suffix != f".{src.meta['format']}":
                 stale.unlink()
-        wraps = False
-        if src.meta["format"] == "docx":
-            render_docx(src, out)
-        elif src.meta["format"] == "pdf":
-            wraps = render_pdf(src, out)
-        else:
-            render_txt(src, out)
-        document = load_document(out)
-        entities, keep, warnings = locate(src, document)
+        out, wraps = render(src, FILES)
+        records[src.id], warnings = record(src, out, wraps)
         all_warnings += warnings
-        records[src.id] = {
-            "id": src.id, "file": f"files/{out.name}", "source": f"src/{src.path.name}",
-            "kind": src.meta["kind"], "title": src.meta["title"], "format": src.meta["format"],
-            "profile": src.meta["profile"], "split": src.meta["split"], "region": src.meta.get("region", ""),
-            "wrapping_table": wraps, "tables": sum(isinstance(i, Table) for i in src.items),
-            "source_sha256": sha256(src.path), "file_sha256": sha256(out), "builder_sha256": builder_hash,
-            "entities": entities, "keep": keep,
-        }
-        print(f"{out.name}: {len(entities)} entities, {len(keep)} must-keep"
+        print(f"{out.name}: {len(records[src.id]['entities'])} entities, {len(records[src.id]['keep'])} must-keep"
               + (", wrapping table" if wraps else ""), file=sys.stderr)
     existing = {p.stem.partition("-")[0] for p in SRC.glob("*.rd")}
-    lines = [json.dumps(records[k], ensure_ascii=False, sort_keys=False) for k in sorted(records) if k in existing]
-    KEYS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = [records[k] for k in sorted(records) if k in existing]
+    KEYS.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in kept) + "\n", encoding="utf-8")
+    readme = HERE / "README.md"
+    if readme.exists():
+        text = readme.read_text(encoding="utf-8")
+        if COUNTS_BEGIN in text:
+            head, _, rest = text.partition(COUNTS_BEGIN)
+            _, _, tail = rest.partition(COUNTS_END)
+            readme.write_text(f"{head}{COUNTS_BEGIN}\n{counts_table(kept)}\n{COUNTS_END}{tail}", encoding="utf-8")
     for w in all_warnings:
         print("warning:", w, file=sys.stderr)
     return 0
