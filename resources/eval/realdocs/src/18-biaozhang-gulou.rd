@@ -17,7 +17,7 @@ notes: a decision in running text then a list of names with their units, several
 @gap
 @right 〖O|中共福州市鼓楼区委平安鼓楼建设领导小组〗
 @right 2024年2月6日
-@left 〖DN|（此件主动公开）〗
+@left （〖DN|此件主动公开〗）
 @pagebreak
 @title 2023年度全区平安建设先进集体和先进个人名单
 @left 一、先进集体（10个）

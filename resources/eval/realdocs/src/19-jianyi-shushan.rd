@@ -22,7 +22,7 @@ notes: reply to a deputy (人大代表, public role) with the agency's 联系人
 @gap
 @right 〖O|合肥市蜀山区教育体育局〗
 @right 2024年6月25日
-@left 〖DN|（此件公开发布）〗
+@left （〖DN|此件公开发布〗）
 @left 联系单位及电话：〖O|蜀山区教育体育局〗体卫艺科　〖TEL+K|0551-65318027|机构:合肥市蜀山区教育体育局〗
 @left 联系人：〖P|葛晓蕾|联系人〗
 @left 抄送：〖O|蜀山区人大常委会人事代表工作委员会〗，〖O|蜀山区人民政府办公室〗督查室。

@@ -28,4 +28,4 @@ notes: a duty roster in a Word table where several names are ordinary words (江
 四、遇有重大突发事件，要按照〖K|《长春市南关区突发事件信息报告办法》〗第一时间报告，不得迟报、漏报、瞒报。
 @right 〖O|长春市南关区人民政府办公室〗
 @right 2024年9月24日
-@left 〖DN|（此件不公开）〗
+@left （〖DN|此件不公开〗）

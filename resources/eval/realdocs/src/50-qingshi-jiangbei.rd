@@ -29,5 +29,5 @@ notes: a 秘密 请示 in Word: 份号, the level alone (秘密, no period) and 
 @gap
 @right 〖O|重庆市江北区发展和改革委员会〗
 @right 2024年11月26日
-@left 〖DN|（此件不公开）〗
+@left （〖DN|此件不公开〗）
 @left 联系人：〖P|喻思琪|联系人〗　电话：〖TEL+K|023-67855032|机构:重庆市江北区发展和改革委员会〗　〖MOB|15923184476|喻思琪〗

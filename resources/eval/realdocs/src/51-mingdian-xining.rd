@@ -27,4 +27,4 @@ notes: a confidential urgent telegram as a PDF: 机密★1年 and 加急 in the 
 @gap
 @right 〖O|西宁市人民政府办公室〗
 @right 2024年12月13日
-@left 〖IU|（此件发至县处级，不得在互联网上传播）〗
+@left （〖IU|此件发至县处级，不得在互联网上传播〗）
