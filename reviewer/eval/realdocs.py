@@ -230,8 +230,9 @@ def damage(key: dict, document, findings: Sequence) -> tuple[list[dict], list[Er
         if after < before:
             changed = next(new for old, new in blocks if len(occurrences(new, value)) < len(occurrences(old, value)))
             first = next(k for k in key["keep"] if k["text"] == value)
-            culprit = [f"{f.entity_type}:{f.text}" for f in findings
-                       if f.start < first["end"] and first["start"] < f.end]
+            # the replaced values that touch the string: found inside it, or overlapping its first occurrence
+            culprit = sorted({f"{f.entity_type}:{f.text}" for f in findings if f.text in plan.values and (
+                squeeze(f.text)[0] in squeeze(value)[0] or (f.start < first["end"] and first["start"] < f.end))})
             rec = {"text": value, "what": first["what"], "before": before, "after": after,
                    "findings": culprit}
             damaged.append(rec)
