@@ -1,7 +1,8 @@
 """``python -m reviewer.eval <name> [options]``: dispatch to ``reviewer.eval.<name>.main(argv)``.
 
 Evaluations: ``detection`` (pattern recognizers, resources/eval/pi), ``ner`` (names, addresses,
-organisations), ``restricted`` (classified and restricted content).
+organisations), ``restricted`` (classified and restricted content), ``realdocs`` (the whole pipeline on our own
+hand-written documents, resources/eval/realdocs, with the damage to must-keep strings).
 """
 
 from __future__ import annotations
