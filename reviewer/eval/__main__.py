@@ -1,7 +1,8 @@
 """``python -m reviewer.eval <name> [options]``: dispatch to ``reviewer.eval.<name>.main(argv)``.
 
 Evaluations: ``detection`` (pattern recognizers, resources/eval/pi), ``ner`` (names, addresses,
-organisations), ``restricted`` (classified and restricted content).
+organisations), ``restricted`` (classified and restricted content), ``realdocs`` (the whole pipeline on our own
+hand-written documents, resources/eval/realdocs, with the damage to must-keep strings).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-"):
-        print("usage: python -m reviewer.eval <detection|ner|restricted> [options]", file=sys.stderr)
+        print("usage: python -m reviewer.eval <detection|ner|restricted|realdocs> [options]", file=sys.stderr)
         return 2
     name, rest = argv[0], argv[1:]
     try:
