@@ -107,6 +107,10 @@ def _odf_mimetype(data: bytes) -> str:
         return ""
 
 
+# OLE stream names are case-insensitive: some writers store "worddocument" or "WORDDOCUMENT"
+_WORD_STREAM = re.compile(b"".join(b"[" + c.lower().encode() + c.upper().encode() + b"]\x00" for c in "WordDocument"))
+
+
 def _raise_for_ole(data: bytes, path: str) -> None:
     """OLE/CFB: password-protected OOXML, or a legacy binary Office file (a Word one is read).
 
@@ -118,7 +122,7 @@ def _raise_for_ole(data: bytes, path: str) -> None:
             f"文件已加密：{path} 设有打开密码。请在 Word 中输入密码后另存为不加密的 docx 再审查。",
             f"Encrypted file: {path} needs a password to open. Open it in Word with the password, save an "
             "unencrypted copy as docx and review that.", path=path)
-    if "WordDocument".encode("utf-16-le") in data:
+    if _WORD_STREAM.search(data):
         return  # Word 97-2003, or WPS Writer's .wps (the same binary format)
     raise UnsupportedFormat(f"不支持的文件格式：{path} 是旧版 Office 二进制文件。{_CONVERT_ZH}",
                             f"Unsupported format: {path} is a legacy binary Office file. {_CONVERT_EN}",
