@@ -13,8 +13,9 @@
   bookmarks) gets the replacement text; document info fields and custom data that hold a value are
   removed, and so is the Author; custom tags (invoice fields) that hold a value are removed with
   their part; attachments that hold a value, or whose content is not text we read, are removed.
-- Electronic signatures and seals are always removed (the copy differs from what was signed, so they
-  could only fail to verify, or mislead); the notes say so.
+- Electronic signatures and seals, and integrity protection (GM/T 0099 OFDEntries.xml), are always
+  removed (the copy differs from what was signed, so they could only fail to verify, or mislead); the
+  notes say so.
 Members are copied byte for byte unless changed; nothing is fetched or resolved (no entities).
 """
 
@@ -364,11 +365,32 @@ def _signatures(pkg: _Package, entry: str, ofd_root: etree._Element) -> list[str
                     target = pkg.ref(member, location)
                     if target is not None:
                         pkg.dropped.add(target)
+    count += _integrity(pkg)
     if count:
         return [f"{count} electronic signatures and seals removed: a de-identified copy no longer matches what was "
                 "signed, so they are invalid; sign the published copy again if it needs a seal "
                 f"（已移除 {count} 个电子签章：去标识化后签章失效，如需盖章请对发布件重新签章）"]
     return []
+
+
+def _integrity(pkg: _Package) -> int:
+    """GM/T 0099 integrity protection (OFDEntries.xml with a signed digest of the parts) is a signature too."""
+    found = 0
+    for name in list(pkg.package.members):
+        if name.rsplit("/", 1)[-1].lower() != "ofdentries.xml":
+            continue
+        try:
+            root = pkg.tree(name)
+        except etree.XMLSyntaxError:
+            continue
+        if local(root.tag) != "DocEntries":
+            continue
+        found += 1
+        pkg.dropped.add(name)
+        target = pkg.ref(name, child_text(root, "SignedValueLoc"))
+        if target is not None:
+            pkg.dropped.add(target)
+    return found
 
 
 def _replace_everywhere(pkg: _Package, plan: RedactionPlan, pattern) -> None:  # noqa: ANN001

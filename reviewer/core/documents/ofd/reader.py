@@ -198,8 +198,9 @@ def read_ofd(data: bytes, path: str, sha256: str, limits: Limits, *,
     if total_pages == 0:
         reader.notes.append("no pages")
     properties = {b.path: b.text for b in reader.blocks if b.kind is BlockKind.PROPERTY and b.part == entry}
+    signatures += sum(1 for name in package.members if name.rsplit("/", 1)[-1].lower() == "ofdentries.xml")
     if signatures:
-        properties["ofd.signatures"] = str(signatures)
+        properties["ofd.signatures"] = str(signatures)  # incl. integrity protection (GM/T 0099 OFDEntries.xml)
     pua = sum(1 for b in reader.blocks for ch in b.text if 0xE000 <= ord(ch) <= 0xF8FF)
     if pua:
         reader.notes.append(f"{pua} characters in a private font encoding cannot be read as text")
