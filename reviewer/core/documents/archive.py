@@ -141,10 +141,10 @@ def _zip(path: Path, folder: Path, limits: ArchiveLimits) -> list[Member]:
                                 f"{limits.max_members:,}. Extract it and review the files in batches.", path=str(path))
         for info in infos:
             name = decode_name(info)
-            mode = info.external_attr >> 16
+            kind = stat.S_IFMT(info.external_attr >> 16)  # 0 when the producer stored no Unix mode
             if info.is_dir():
                 continue
-            if stat.S_ISLNK(mode) or (mode and not stat.S_ISREG(mode)):
+            if kind and kind != stat.S_IFREG:
                 out.append(_refusal(name, "符号链接或特殊文件，已跳过", "a link or special file, skipped"))
                 continue
             if info.flag_bits & 0x1:
