@@ -17,6 +17,7 @@ from reviewer.core.documents.model import DocumentFormat
 from reviewer.core.errors import EncryptedDocument, UnsupportedFormat
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORD2_MAGIC = b"\xdb\xa5\x2d\x00"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
 
@@ -47,6 +48,8 @@ def sniff_format(data: bytes, path: str) -> DocumentFormat:
     if head.startswith(OLE_MAGIC):
         _raise_for_ole(data, path)
         return DocumentFormat.DOC
+    if head.startswith(WORD2_MAGIC):
+        return DocumentFormat.DOC  # Word for Windows 2.0, before OLE: LibreOffice reads it too
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return DocumentFormat.RTF
     if _looks_like_html(head):

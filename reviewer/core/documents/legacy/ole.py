@@ -91,12 +91,32 @@ def piece_text(word: bytes, table: bytes) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), ranges
 
 
+class Unreadable(Exception):
+    """olefile could not read the streams (a damaged or fuzzed file LibreOffice still opened)."""
+
+
+def encrypted(data: bytes) -> bool:
+    """The Word FIB's fEncrypted flag (a password to open: RC4 or CryptoAPI)."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as f:
+            word = f.openstream("WordDocument").read(0x20) if f.exists("WordDocument") else b""
+    except Exception:  # noqa: BLE001 - olefile raises many types on damaged files; LibreOffice decides then
+        return False
+    return len(word) >= 0x0C and bool(struct.unpack_from("<H", word, 0x0A)[0] & 0x0100)
+
+
 def hidden_text(data: bytes, shown: str) -> list[HiddenText]:
     """What the OLE file holds that `shown` (the converted document's text) does not."""
     try:
-        ole = olefile.OleFileIO(io.BytesIO(data))
-    except (OSError, ValueError, struct.error):
-        return []
+        return _hidden_text(data, shown)
+    except Exception as exc:  # noqa: BLE001 - olefile and struct raise many types on damaged files
+        raise Unreadable(f"{type(exc).__name__}") from exc
+
+
+def _hidden_text(data: bytes, shown: str) -> list[HiddenText]:
+    if not data.startswith(b"\xd0\xcf\x11\xe0"):
+        return []  # Word 2.0: no OLE streams
+    ole = olefile.OleFileIO(io.BytesIO(data))
     seen = _squash(shown)
     with ole:
         out = [h for h in summary(ole) if _squash(h.text) not in seen]
@@ -107,10 +127,7 @@ def hidden_text(data: bytes, shown: str) -> list[HiddenText]:
         table = _stream(ole, "1Table" if flags & 0x0200 else "0Table")
         if table is None:
             return out
-        try:
-            text, ranges = piece_text(word, table)
-        except struct.error:
-            return out
+        text, ranges = piece_text(word, table)
         text = re.sub(r"\x13[^\x13\x14\x15]*\x14", "", text)  # field instructions: read as hyperlinks and fields
         for paragraph in re.split(r"[\r\x07\x0c]", text):
             clean = _FIELD_CHARS.sub("", paragraph).strip()

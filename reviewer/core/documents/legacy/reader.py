@@ -21,8 +21,8 @@ from reviewer.core.documents.docx.reader import read_docx
 from reviewer.core.documents.legacy import convert, ole
 from reviewer.core.documents.limits import Limits, check_text
 from reviewer.core.documents.model import Block, BlockKind, Conversion, Document, DocumentFormat
-from reviewer.core.documents.sniff import OLE_MAGIC
-from reviewer.core.errors import DocumentError, UnsupportedFormat
+from reviewer.core.documents.sniff import OLE_MAGIC, WORD2_MAGIC
+from reviewer.core.errors import DocumentError, EncryptedDocument, UnsupportedFormat
 
 ANTIWORD_TOOL = "antiword (text only: no layout, no export; install LibreOffice for the full reading)"
 _NAMES = {"doc": ("Word 97-2003 / WPS 文档", "Word 97-2003 / WPS document"), "rtf": ("RTF 文档", "RTF document"),
@@ -30,7 +30,7 @@ _NAMES = {"doc": ("Word 97-2003 / WPS 文档", "Word 97-2003 / WPS document"), "
 
 
 def _format(data: bytes) -> DocumentFormat:
-    if data.startswith(OLE_MAGIC):
+    if data.startswith((OLE_MAGIC, WORD2_MAGIC)):
         return DocumentFormat.DOC
     if data.startswith(b"PK"):
         return DocumentFormat.ODT
@@ -39,6 +39,10 @@ def _format(data: bytes) -> DocumentFormat:
 
 def read_legacy(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     fmt = _format(data)
+    if fmt is DocumentFormat.DOC and ole.encrypted(data):
+        raise EncryptedDocument(f"文件已加密：{path} 设有打开密码。请在 Word/WPS 中输入密码后另存为不加密的 docx 再审查。",
+                                f"Encrypted file: {path} needs a password to open. Open it in Word/WPS with the "
+                                "password, save an unencrypted copy as docx and review that.", path=path)
     converted = convert.to_docx(data, sha256, str(fmt), path)
     if converted is None:
         if fmt is DocumentFormat.DOC and shutil.which("antiword"):
@@ -50,12 +54,17 @@ def read_legacy(data: bytes, path: str, sha256: str, limits: Limits) -> Document
             "save it as docx in Word/WPS and review that.", path=path)
     docx = read_docx(converted.docx.read_bytes(), path, sha256, limits)
     blocks = list(docx.blocks)
+    properties = dict(docx.properties)
     if fmt is DocumentFormat.DOC:
-        for k, hidden in enumerate(ole.hidden_text(data, docx.text)):
+        try:
+            hidden_text = ole.hidden_text(data, docx.text)
+        except ole.Unreadable as exc:
+            hidden_text = []
+            properties["hidden_text"] = f"not read: {exc}"  # LibreOffice read the file, olefile could not
+        for k, hidden in enumerate(hidden_text):
             blocks.append(Block(kind=BlockKind.PROPERTY, part="Word binary (OLE)", path=f"hidden[{k}]",
                                 text=hidden.text, attrs={"name": hidden.where}))
         check_text(sum(len(b.text) + 1 for b in blocks), limits, path=path)
-    properties = dict(docx.properties)
     properties["converted_by"] = converted.tool
     return Document.build(path=path, format=fmt, sha256=sha256, size=len(data), blocks=blocks, pages=docx.pages,
                           properties=properties,
@@ -83,8 +92,12 @@ def _antiword(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     check_text(len(text), limits, path=path)
     blocks = [Block(kind=BlockKind.LINE, part="antiword text", path=f"line[{n}]", text=line, line=n + 1)
               for n, line in enumerate(text.splitlines()) if line.strip()]
+    try:
+        hidden = ole.hidden_text(data, text)
+    except ole.Unreadable:
+        hidden = []
     blocks += [Block(kind=BlockKind.PROPERTY, part="Word binary (OLE)", path=f"hidden[{k}]", text=h.text,
-                     attrs={"name": h.where}) for k, h in enumerate(ole.hidden_text(data, text))]
+                     attrs={"name": h.where}) for k, h in enumerate(hidden)]
     return Document.build(path=path, format=DocumentFormat.DOC, sha256=sha256, size=len(data), blocks=blocks,
                           properties={"converted_by": ANTIWORD_TOOL},
                           conversion=Conversion(tool=ANTIWORD_TOOL, source_format="doc", output=None,
