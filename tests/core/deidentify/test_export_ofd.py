@@ -140,7 +140,7 @@ def test_corpus_file_is_redacted_and_verified_or_cleanly_refused(path, tmp_path)
     document = load_document(path, max_seconds=30)
     plan = plan_from_decisions([(f, None) for f in analyze(document)], load_profile("general"))
     try:
-        result = write_verified(document, plan, tmp_path / "copy.ofd")
+        write_verified(document, plan, tmp_path / "copy.ofd")
     except ReviewerError as exc:
         assert "\n" not in str(exc) and exc.message_zh and exc.message_en
         pytest.fail(f"refused: {exc}")  # none is refused today: a refusal is a regression to look at

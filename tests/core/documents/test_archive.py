@@ -9,8 +9,6 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from reviewer.core.documents.archive import ArchiveLimits, archive_kind, extracted
 from tests.core.documents.conftest import DATA, PLANTED
 
