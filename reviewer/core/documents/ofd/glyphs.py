@@ -116,6 +116,9 @@ def visible(char: str) -> bool:
 
 def _transform_box(t: Affine, x0: float, y0: float, x1: float, y1: float) -> BoxMM:
     a, b, c, d, e, f = t
+    if b == 0.0 and c == 0.0:  # no rotation or skew (nearly every text object): two corners are enough
+        u0, u1, v0, v1 = a * x0 + e, a * x1 + e, d * y0 + f, d * y1 + f
+        return (u0, v0, u1, v1) if a > 0 and d > 0 else (min(u0, u1), min(v0, v1), max(u0, u1), max(v0, v1))
     xs, ys = [], []
     for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
         xs.append(a * x + c * y + e)
