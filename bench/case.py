@@ -2,8 +2,8 @@
 
 `python -m bench.case KIND PATH TRUTH` prints one JSON object: times (s), characters, recall of the
 planted identifiers, peak RSS (MB). KIND is `pipeline` (our load → detect → redact + verify),
-`stock` (stock presidio over the same text), `regex` (one combined `re` pass: the floor) or `extract`
-(text extraction alone, best of 5).
+`stock` (stock presidio over the same text), `regex` (one combined `re` pass: the floor), `extract`
+(text extraction alone, best of 5) or `convert` (a .doc to docx by LibreOffice, fresh).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ def run_pipeline(path: Path, truth: list[dict]) -> dict:
     from reviewer.core.deidentify.export import write_verified
     from reviewer.core.deidentify.plan import plan_from_decisions
     from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.deidentify.writers import output_format
     from reviewer.core.detection import analyze, parallel
     from reviewer.core.detection.analyze import warm_up
     from reviewer.core.detection.engine import get_engine
@@ -67,7 +68,7 @@ def run_pipeline(path: Path, truth: list[dict]) -> dict:
     t0 = time.perf_counter()
     plan = plan_from_decisions([(f, None) for f in findings], load_profile("general"))
     with tempfile.TemporaryDirectory() as tmp:
-        write_verified(document, plan, Path(tmp) / ("out" + path.suffix))
+        write_verified(document, plan, Path(tmp) / f"out.{output_format(document.format)}")  # a .doc's copy: docx
     t_redact = time.perf_counter() - t0
     return {"chars": len(document.text), "engine_load_s": t_engine, "load_s": t_load, "detect_s": t_detect,
             "redact_verify_s": t_redact, "findings": len(findings), "recall": _recall(found, truth),
@@ -144,6 +145,22 @@ def run_extract(path: Path, repeat: int = 5) -> dict:
             "extract_s": min(times), "first_s": first, "peak_mb": _peak_mb()}
 
 
+def run_convert(path: Path) -> dict:
+    """A .doc → docx conversion by LibreOffice in a fresh process (no session cache), and its page count."""
+    import hashlib
+    import zipfile
+
+    from reviewer.core.documents.legacy import convert
+
+    data = path.read_bytes()
+    t0 = time.perf_counter()
+    converted = convert.to_docx(data, hashlib.sha256(data).hexdigest(), "doc", str(path))
+    seconds = time.perf_counter() - t0
+    body = zipfile.ZipFile(converted.docx).read("word/document.xml")
+    pages = body.count(b'w:type="page"') + 1  # LibreOffice stores no page count: the explicit page breaks
+    return {"convert_s": seconds, "pages": pages, "tool": converted.tool, "peak_mb": _peak_mb()}
+
+
 def main(argv: list[str]) -> int:
     kind, path, truth_path = argv[0], Path(argv[1]), Path(argv[2])
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -155,6 +172,8 @@ def main(argv: list[str]) -> int:
         result = run_regex(path)
     elif kind == "extract":
         result = run_extract(path)
+    elif kind == "convert":
+        result = run_convert(path)
     else:
         raise SystemExit(f"unknown case {kind}")
     print(json.dumps(result))

@@ -63,6 +63,79 @@ def classify(path: Path, timeout: float) -> tuple[str, str, float]:
     return "crash", (err.splitlines() or [f"exit {proc.returncode}"])[-1], elapsed
 
 
+LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
+POI_MIRROR = Path(os.environ.get("REVIEWER_POI_MIRROR", "/work/.mirror/apache+poi/repo"))
+
+
+def legacy_files(cache: Path = CACHE) -> list[Path]:
+    """Apache POI's legacy word-processor test documents (test-data/document/*.doc …), extracted once into the
+    cache from a local git mirror of apache/poi (REVIEWER_POI_MIRROR); empty when there is none."""
+    target = cache / "files" / "poi-legacy"
+    if not target.is_dir() and (POI_MIRROR / "HEAD").exists():
+        names = subprocess.run(["git", "--git-dir", str(POI_MIRROR), "ls-tree", "-r", "--name-only", "HEAD",
+                                "test-data/document"], capture_output=True, text=True, check=True).stdout.split("\n")
+        partial = target.with_suffix(".part")
+        partial.mkdir(parents=True, exist_ok=True)
+        for name in (n for n in names if n.lower().endswith(LEGACY_SUFFIXES)):
+            shown = subprocess.run(["git", "--git-dir", str(POI_MIRROR), "show", f"HEAD:{name}"], capture_output=True)
+            if shown.returncode == 0:  # the mirror may list a large blob it does not hold
+                (partial / Path(name).name).write_bytes(shown.stdout)
+        partial.rename(target)
+    return sorted(p for p in target.glob("*") if p.suffix.lower() in LEGACY_SUFFIXES) if target.is_dir() else []
+
+
+def libreoffice_opens(path: Path, timeout: float) -> bool:
+    """Whether LibreOffice itself converts the file (its own verdict, outside our reader)."""
+    import shutil
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        suffix = {".wps": ".doc"}.get(path.suffix.lower(), path.suffix.lower())
+        source = Path(tmp) / f"in{suffix}"
+        source.write_bytes(path.read_bytes())
+        try:
+            subprocess.run([soffice, f"-env:UserInstallation={Path(tmp, 'p').as_uri()}", "--headless",
+                            "--convert-to", "docx", "--outdir", tmp, str(source)], capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return False
+        return (Path(tmp) / "in.docx").is_file()
+
+
+def legacy_pass(timeout: float, limit: int = 0) -> int:
+    """`--legacy`: every POI .doc/.rtf/.odt LibreOffice opens must be read by us (read / refused as LibreOffice
+    refuses it too / missed); conversion seconds per file."""
+    files = legacy_files()[: limit or None]
+    if not files:
+        print("no POI mirror: set REVIEWER_POI_MIRROR to a git mirror of apache/poi")
+        return 0
+    counts = {"read": 0, "refused_by_libreoffice_too": 0, "missed": 0, "crash": 0, "over_time": 0}
+    seconds: list[float] = []
+    loader = IsolatedLoader(timeout, detect=False)
+    try:
+        for path in files:
+            result = loader.load(path)
+            outcome = result.outcome
+            if outcome == "read":
+                seconds.append(result.elapsed)
+            elif outcome == "clean_error":
+                outcome = "missed" if libreoffice_opens(path, timeout) else "refused_by_libreoffice_too"
+            counts[outcome] += 1
+            if outcome != "read":
+                print(f"{outcome:27s} {path.name}: {result.message.splitlines()[0][-200:] if result.message else ''}",
+                      flush=True)
+    finally:
+        loader.close()
+    print(f"\n{len(files)} POI legacy files: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if seconds:
+        seconds.sort()
+        print(f"read time per file (LibreOffice conversion + docx reader): median {seconds[len(seconds) // 2]:.2f} s, "
+              f"max {seconds[-1]:.2f} s")
+    return 1 if counts["missed"] or counts["crash"] or counts["over_time"] else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--timeout", type=float, default=30.0)
@@ -71,7 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worker", action="store_true", help="one long-lived process instead of `reviewer scan`")
     parser.add_argument("--load-only", action="store_true", help="with --worker: read, do not detect")
     parser.add_argument("--verbose", action="store_true", help="print every clean error in full")
+    parser.add_argument("--legacy", action="store_true", help="only the POI .doc/.rtf/.odt pass (legacy_pass)")
     args = parser.parse_args(argv)
+    if args.legacy:
+        return legacy_pass(args.timeout, args.limit)
     files = [p for p in fetch() if args.match in str(p)]
     if args.limit:
         files = files[: args.limit]

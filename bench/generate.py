@@ -1,7 +1,8 @@
 """Deterministic benchmark documents: government prose with personal information sprinkled in.
 
 `generate(folder)` writes a 300-page text PDF (reportlab, built-in CID font STSong-Light), a
-200-page docx (python-docx) and a 5 MB UTF-8 txt, and returns what was planted in each, so recall can
+200-page docx (python-docx), a 5 MB UTF-8 txt, a 100-page OFD (its XML written here) and, where
+LibreOffice is installed, a 50-page Word 97 .doc (a docx like the roster, saved by LibreOffice), and returns what was planted in each, so recall can
 be measured. Same seed, same bytes of text (the files are rebuilt only when missing).
 """
 
@@ -220,10 +221,66 @@ def make_real_txt(path: Path) -> list[Planted]:
     return planted
 
 
+def make_ofd(path: Path, pages: int = 100) -> list[Planted]:
+    """An OFD (GB/T 33190) written as its XML: one TextObject per line, 34 characters at 4.2 mm with DeltaX."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    rng = random.Random(SEED + 4)
+    ns = "http://www.ofdspec.org/2016"
+    planted: list[Planted] = []
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{ns}" Version="1.1" '
+                    'DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:Title>政务公开工作报告（基准测试）</ofd:Title>'
+                    '</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+        page_refs = "".join(f'<ofd:Page ID="{1000 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(pages))
+        zf.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{ns}">'
+                    '<ofd:CommonData><ofd:MaxUnitID>999999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297'
+                    '</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>'
+                    f'<ofd:Pages>{page_refs}</ofd:Pages></ofd:Document>')
+        zf.writestr("Doc_0/PublicRes.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{ns}">'
+                    '<ofd:Fonts><ofd:Font ID="1" FontName="仿宋"/></ofd:Fonts></ofd:Res>')
+        object_id = 2000
+        for n in range(pages):
+            paras, p = paragraphs(rng, 1200)
+            lines = [para[i:i + 34] for para in paras for i in range(0, len(para), 34)][:60]
+            planted += [q for q in p if q.value in "\n".join(lines)]  # not a value the line wrap cut
+            objects = []
+            for row, line in enumerate(lines):
+                object_id += 1
+                objects.append(f'<ofd:TextObject ID="{object_id}" Boundary="25 {20 + 4.4 * row} 160 5" Font="1" '
+                               f'Size="4.2"><ofd:TextCode X="0" Y="4" DeltaX="g {len(line) - 1} 4.2">{escape(line)}'
+                               '</ofd:TextCode></ofd:TextObject>')
+            zf.writestr(f"Doc_0/Pages/Page_{n}/Content.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page '
+                        f'xmlns:ofd="{ns}"><ofd:Content><ofd:Layer ID="{object_id + 100000}">{"".join(objects)}'
+                        '</ofd:Layer></ofd:Content></ofd:Page>')
+    return planted
+
+
+def make_doc(path: Path, pages: int = 50) -> list[Planted]:
+    """A Word 97 .doc: a 50-page docx like the roster, saved as Word 97 by LibreOffice (needs soffice)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / (path.stem + ".docx")
+        planted = make_docx(source, pages)
+        subprocess.run([shutil.which("soffice") or "soffice", f"-env:UserInstallation={Path(tmp, 'p').as_uri()}",
+                        "--headless", "--convert-to", "doc:MS Word 97", "--outdir", str(path.parent), str(source)],
+                       check=True, capture_output=True, timeout=600)
+    return planted
+
+
 def generate(folder: Path) -> dict[str, tuple[Path, list[Planted]]]:
+    import shutil
+
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, tuple[Path, list[Planted]]] = {}
-    makers = [("report-300p.pdf", make_pdf), ("roster-200p.docx", make_docx), ("records-5mb.txt", make_txt)]
+    makers = [("report-300p.pdf", make_pdf), ("roster-200p.docx", make_docx), ("records-5mb.txt", make_txt),
+              ("report-100p.ofd", make_ofd)]
+    if shutil.which("soffice"):
+        makers.append(("roster-50p.doc", make_doc))
     if real_sentences():
         makers.append(("published-sentences.txt", make_real_txt))
     for name, maker in makers:

@@ -3,7 +3,8 @@
 One line per check, `OK` or `FAIL`, and for a failure what to do about it: the NER model (present,
 loads, how long it takes), every resource YAML through the loader that uses it (analyzer.yaml,
 classified.yaml, legal_basis.yaml, profiles/*.yaml), the workspace (opens and reads), the CJK font
-for PDF review logs, and Qt (imports; starts offscreen; a CJK font for the window). Exit 0 when all
+for PDF review logs, Qt (imports; starts offscreen; a CJK font for the window) and LibreOffice
+(reads .doc/.wps/.rtf/.odt; without it, what to install). Exit 0 when all
 pass, 1 on any failure. `--resources` checks another resources folder (e.g. one an administrator
 edited) before it is deployed.
 """
@@ -56,8 +57,25 @@ def run(args: argparse.Namespace) -> int:
 def run_checks(resources: Path = RESOURCES, workspace: str | None = None, font: Path | None = None) -> list[Check]:
     checks = [_analyzer(resources), _model(resources), _classified(resources), _legal_basis(resources)]
     checks += _profiles(resources)
-    checks += [_workspace(workspace), _font(font), _qt()]
+    checks += [_workspace(workspace), _font(font), _qt(), _libreoffice()]
     return checks
+
+
+def _libreoffice() -> Check:
+    """LibreOffice reads .doc/.wps/.rtf/.odt (through docx); without it a .doc is read as text only by
+    antiword, if that is installed, and cannot be exported."""
+    import shutil
+
+    from reviewer.core.documents.legacy import convert
+
+    executable = convert.soffice()
+    if executable is not None:
+        return Check("LibreOffice (.doc/.wps/.rtf/.odt)", True, f"{convert.version(executable)} at {executable}")
+    fallback = ("antiword 已安装：.doc 只能读取文字，无法导出 / antiword is installed: .doc is read as text only and "
+                "cannot be exported" if shutil.which("antiword") else
+                "也没有 antiword：.doc/.wps/.rtf/.odt 将被拒绝 / no antiword either: .doc/.wps/.rtf/.odt are refused")
+    return Check("LibreOffice (.doc/.wps/.rtf/.odt)", False,
+                 f"未安装。{convert.INSTALL_HINT_ZH}。/ Not installed. {convert.INSTALL_HINT_EN}. {fallback}")
 
 
 def _guard(name: str, body: Callable[[], str]) -> Check:

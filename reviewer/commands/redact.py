@@ -25,8 +25,10 @@ EXIT_BLOCKED = 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="INPUT", help="docx, pdf or txt")
-    parser.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="the de-identified copy (same format)")
+    parser.add_argument("input", metavar="INPUT", help="docx, pdf, txt, ofd, html/mht, or doc/wps/rtf/odt")
+    parser.add_argument("-o", "--output", required=True, metavar="OUTPUT",
+                        help="the de-identified copy: the same format, except doc/wps/rtf/odt, whose copy is a docx "
+                             "(the original is never changed)")
     parser.add_argument("--profile", default="general",
                         help="general | punitive-notice | mandatory-disclosure | path to a custom YAML profile")
     parser.add_argument("--workspace", metavar="DIR|URL", default=None,
@@ -137,10 +139,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        print(f"{outcome.output}: {outcome.checked_zh()} / {outcome.checked_en()}")
+        result = outcome.result
+        converted = f"（{document.format} 已导出为 {result.format} / {document.format} exported as {result.format}）" \
+            if result.format != str(document.format) else ""
+        print(f"{outcome.output}{converted}: {outcome.checked_zh()} / {outcome.checked_en()}")
         for zh, en in zip(outcome.residual_zh(), outcome.residual_en(), strict=True):
             print(f"  {zh} / {en}")
-        print("  " + "; ".join(outcome.result.notes))
+        print("  " + "; ".join(result.notes))
     return 0
 
 

@@ -1,4 +1,8 @@
-"""`reviewer scan [--format jsonl|json|text] PATH...`: the fixed JSON Lines output contract."""
+"""`reviewer scan [--format jsonl|json|text] PATH...`: the fixed JSON Lines output contract.
+
+A zip or 7z archive is scanned like a folder: each member is extracted to a private temporary folder
+(documents/archive.py) and scanned; its findings carry `ARCHIVE!/member/path` as their path.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,14 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt"}
+SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht",
+                      ".mhtml"}
+ARCHIVE_SUFFIXES = {".zip", ".7z"}
 # Office files found in a folder that we cannot read are still inputs: each gets its "save as docx"
-# line and exit 1, so an unreviewed .doc or spreadsheet roster is never skipped silently.
+# line and exit 1, so an unreviewed spreadsheet roster is never skipped silently.
 # (.docm/.dotx load as docx, .csv as text.)
-OFFICE_SUFFIXES = {".doc", ".docm", ".dotx", ".dot", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ods",
-                   ".ppt", ".pptx", ".dps", ".csv"}
+OFFICE_SUFFIXES = {".docm", ".dotx", ".dot", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx", ".dps", ".csv"}
+MAX_ARCHIVE_DEPTH = 3  # an archive inside an archive inside an archive
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,38 +36,63 @@ def iter_inputs(paths: list[str]) -> Iterator[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*")
-                              if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES | OFFICE_SUFFIXES)
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in
+                              SUPPORTED_SUFFIXES | OFFICE_SUFFIXES | ARCHIVE_SUFFIXES)
         else:
             yield p
 
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.core.documents import load_document
+    from reviewer.core.documents.archive import archive_kind, extracted
     from reviewer.core.errors import ReviewerError
 
     analyze = None  # imported on the first readable document: a run over unreadable files stays fast
     failed = 0
     collected: list[dict] = []
     out = sys.stdout
-    for path in iter_inputs(args.paths):
+
+    def scan_file(path: Path, shown: str, depth: int = 0) -> None:
+        nonlocal analyze, failed
+        if depth < MAX_ARCHIVE_DEPTH and archive_kind(path) is not None:
+            try:
+                with extracted(path) as members:
+                    for member in members:
+                        where = f"{shown}!/{member.name}"
+                        if member.path is None:
+                            print(f"{where}: {member.refused}", file=sys.stderr, flush=True)
+                            failed += 1
+                        elif member.path.suffix.lower() in SUPPORTED_SUFFIXES | OFFICE_SUFFIXES | ARCHIVE_SUFFIXES:
+                            scan_file(member.path, where, depth + 1)
+            except ReviewerError as exc:
+                print(f"{shown}: {exc}", file=sys.stderr, flush=True)
+                failed += 1
+            return
         try:
             document = load_document(path)
         except ReviewerError as exc:
-            print(f"{path}: {exc}", file=sys.stderr, flush=True)
+            print(f"{shown}: {exc}", file=sys.stderr, flush=True)
             failed += 1
-            continue
+            return
         if analyze is None:
             from reviewer.core.detection import analyze
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
+        if document.conversion is not None and document.conversion.output is None:
+            print(f"{shown}: 仅提取了文字（{document.conversion.tool}） / text only ({document.conversion.tool})",
+                  file=sys.stderr, flush=True)
         for finding in analyze(document, **kwargs):
-            record = finding.to_json(str(path))
-            if args.format == "jsonl":
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            elif args.format == "json":
-                collected.append(record)
-            else:
-                out.write(_text_line(path, record))
+            emit(finding.to_json(shown), shown)
+
+    def emit(record: dict, shown: str) -> None:
+        if args.format == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif args.format == "json":
+            collected.append(record)
+        else:
+            out.write(_text_line(shown, record))
+
+    for path in iter_inputs(args.paths):
+        scan_file(path, str(path))
     if args.format == "json":
         json.dump(collected, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -69,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _text_line(path: Path, record: dict) -> str:
+def _text_line(path: Path | str, record: dict) -> str:
     """`path  part path [p.N|L.N]  TYPE  text  score`: tab-separated, one finding per line."""
     loc = record["locator"]
     where = " ".join(str(loc[k]) for k in ("part", "path") if loc.get(k))

@@ -27,7 +27,7 @@ from reviewer.ui.settings import AppSettings
 from reviewer.ui.tasks import Lane, TaskHandle, TaskRunner
 from reviewer.ui.widgets import PreviewPane, TaskProgress, TitledPane, WelcomePage, dock, icon, preview_text
 
-SUPPORTED = (".docx", ".pdf", ".txt")
+SUPPORTED = (".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht")
 
 
 class MainWindow(QMainWindow):

@@ -17,10 +17,13 @@ from reviewer.core.deidentify.errors import ExportCancelled, ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan, plan_redactions
 from reviewer.core.deidentify.profiles import Profile
 from reviewer.core.deidentify.verify import VerificationReport, normalise, verify_output
+from reviewer.core.deidentify.writers import output_format
 from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding
 
+# Output names a format accepts besides .<format> (a web page saved as .htm or as a web archive).
+SUFFIXES = {DocumentFormat.HTML: (".html", ".htm", ".xhtml", ".mht", ".mhtml")}
 PROGRESS_TOTAL = 1000  # write_verified's progress scale: writing 0-500, verifying 500-1000
 
 
@@ -69,12 +72,15 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
     _check_paths(document, source, target)
     _check_name(plan, target)
     fmt = DocumentFormat(document.format)
-    if target.suffix.lower() != f".{fmt}":
-        raise ExportRefused(f"输入文件实际是 {fmt} 格式，输出文件名必须以 .{fmt} 结尾（现为 {target.name}）。请更改输出文件名。",
-                            f"The input is really a {fmt} file, so the output name must end in .{fmt} "
+    out = output_format(fmt)  # a .doc/.wps/.rtf/.odt is exported as docx
+    if target.suffix.lower() not in SUFFIXES.get(out, (f".{out}",)):
+        raise ExportRefused(f"输入文件实际是 {fmt} 格式，导出副本为 {out} 格式，输出文件名必须以 .{out} 结尾（现为 {target.name}）。"
+                            "请更改输出文件名。",
+                            f"The input is really a {fmt} file and its copy is written as {out}, so the output name "
+                            f"must end in .{out} "
                             f"(got {target.name}). Change the output name.", path=str(target))
     check()
-    with atomic_path(target, suffix=f".{fmt}.part") as tmp:
+    with atomic_path(target, suffix=f".{out}.part") as tmp:
         try:
             notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0), cancelled)
         except (ReviewerError, OSError):  # OSError: atomic_path turns disk full/permissions into WriteFailed
@@ -88,7 +94,7 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
         check()
         if progress is not None:
             progress(half, PROGRESS_TOTAL)
-        report = verify_output(tmp, plan.values.keys(), format=str(fmt), kept=plan.verification_kept(),
+        report = verify_output(tmp, plan.values.keys(), format=str(out), kept=plan.verification_kept(),
                                progress=phase(half))
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
@@ -96,7 +102,7 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
             progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
     report = VerificationReport(path=str(target), checked_values=report.checked_values, survivors=(),
                                 residues=(), places=report.places, warnings=report.warnings)
-    return ExportResult(output=str(target), format=str(fmt), sha256=digest, source_sha256=document.sha256,
+    return ExportResult(output=str(target), format=str(out), sha256=digest, source_sha256=document.sha256,
                         plan=plan, report=report, notes=notes + tuple(f"not checked: {w}" for w in report.warnings))
 
 

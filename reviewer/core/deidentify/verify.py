@@ -2,7 +2,7 @@
 
 This module shares no code with the writers: it reads the output with other means (zipfile + lxml
 over every package part, pikepdf over every object and stream, pdfplumber and pdfium text, raw
-bytes in several encodings) and compares after normalisation (NFKC folds full-width forms, case
+bytes in several encodings; OFD and HTML in verify_ofd.py and verify_html.py) and compares after normalisation (NFKC folds full-width forms, case
 folded, whitespace and invisible format characters removed), so `１３８ 9600 1234` still matches
 `13896001234`. It also checks the writer's structural promises (no comments, no tracked changes,
 no authors, no XMP, no JavaScript, no attachments) as "residues". Any survivor or residue fails.
@@ -165,6 +165,14 @@ def verify_output(path: str | Path, values: Iterable[str], *, format: str, kept:
         residues += _verify_pdf(p, matcher, warnings, progress)
     elif format == "txt":
         _verify_txt(raw, matcher)
+    elif format == "ofd":
+        from reviewer.core.deidentify.verify_ofd import verify_ofd
+
+        residues += verify_ofd(raw, matcher, warnings)
+    elif format == "html":
+        from reviewer.core.deidentify.verify_html import verify_html
+
+        residues += verify_html(raw, matcher, warnings)
     else:
         raise ValueError(f"unknown format {format!r}")
     return VerificationReport(path=str(p), checked_values=len(matcher.by_norm), survivors=matcher.survivors(),

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 def load_document(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None, **limits: Any) -> Document:
-    """Read a docx, PDF or txt file (format from its content) into blocks with locators.
+    """Read a docx, PDF, txt, OFD, doc/wps/rtf/odt or HTML file (format from its content) into blocks.
 
     Keyword options are the caps of `Limits` (e.g. `max_pages=500`); unknown names are an error.
     `progress(done, total)` is called per PDF page (once at the end for docx/txt); when
@@ -68,9 +68,14 @@ READERS: dict[DocumentFormat, tuple[str, str]] = {
     DocumentFormat.DOCX: ("reviewer.core.documents.docx.reader", "read_docx"),
     DocumentFormat.PDF: ("reviewer.core.documents.pdf.reader", "read_pdf"),
     DocumentFormat.TXT: ("reviewer.core.documents.txt.reader", "read_txt"),
+    DocumentFormat.OFD: ("reviewer.core.documents.ofd.reader", "read_ofd"),
+    DocumentFormat.DOC: ("reviewer.core.documents.legacy.reader", "read_legacy"),
+    DocumentFormat.RTF: ("reviewer.core.documents.legacy.reader", "read_legacy"),
+    DocumentFormat.ODT: ("reviewer.core.documents.legacy.reader", "read_legacy"),
+    DocumentFormat.HTML: ("reviewer.core.documents.html.reader", "read_html"),
 }
 # Readers that report progress per page and can be cancelled between pages.
-PAGED = frozenset({DocumentFormat.PDF})
+PAGED = frozenset({DocumentFormat.PDF, DocumentFormat.OFD})
 
 
 def _read(data: bytes, name: str, sha256: str, caps: Limits, progress: Callable[[int, int], None] | None,

@@ -18,6 +18,11 @@ class DocumentFormat(StrEnum):
     DOCX = "docx"
     PDF = "pdf"
     TXT = "txt"
+    OFD = "ofd"  # GB/T 33190
+    DOC = "doc"  # Word 97-2003 and WPS (.wps is the same binary), read through LibreOffice's docx
+    RTF = "rtf"  # read through LibreOffice's docx
+    ODT = "odt"  # read through LibreOffice's docx
+    HTML = "html"  # a web page, or the HTML of a saved .mht
 
 
 class BlockKind(StrEnum):
@@ -119,6 +124,28 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class ImageRef:
+    """An image whose pixels may hold text no block has (an OFD ImageObject or seal, an HTML <img>):
+    the hook for OCR, which is not done by the readers. `source` names the package member or file."""
+
+    source: str
+    page: int | None = None
+    box: Box | None = None  # points, top-left origin
+    where: str = ""  # the part and element that draws it
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """A document read through another format: `Document.sha256` is the original's, `output` the
+    converted file (a session cache, see documents/convert) whose sha256 is `output_sha256`."""
+
+    tool: str  # e.g. "LibreOffice 7.4.7.2", or "antiword (text only)"
+    source_format: str
+    output: str | None  # None when only text was extracted (nothing an export can be written from)
+    output_sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     path: str
     format: DocumentFormat
@@ -130,6 +157,8 @@ class Document:
     encoding: str | None = None  # txt
     newline: str | None = None  # txt: the file's own newline, kept by the writer
     bom: bool = False  # txt: the file started with a byte-order mark (encoding names the codec without it)
+    images: tuple[ImageRef, ...] = ()  # images to OCR (OFD, HTML); empty for formats that do not list them
+    conversion: Conversion | None = None  # doc/wps/rtf/odt: how the blocks were obtained
     text: str = ""
     _starts: tuple[int, ...] = ()
 

@@ -1,8 +1,10 @@
 """Decide a file's format from its bytes, never from its name.
 
-A docx renamed `.pdf` still loads as docx; a legacy `.doc`, a spreadsheet or an image named `.docx`
-gets a clear `UnsupportedFormat`; an Office file encrypted with a password (an OLE/CFB container
-holding an `EncryptedPackage` stream) gets `EncryptedDocument`.
+A docx renamed `.pdf` still loads as docx; an OFD is a zip with OFD.xml; a Word 97 `.doc` and a WPS
+`.wps` are OLE files with a WordDocument stream; a spreadsheet or an image named `.docx` gets a clear
+`UnsupportedFormat`; an Office file encrypted with a password (an OLE/CFB container holding an
+`EncryptedPackage` stream) gets `EncryptedDocument`. A plain zip or 7z is refused here: `reviewer scan`
+opens archives as folders (documents/archive.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from reviewer.core.documents.model import DocumentFormat
 from reviewer.core.errors import EncryptedDocument, UnsupportedFormat
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORD2_MAGIC = b"\xdb\xa5\x2d\x00"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
 
@@ -25,7 +28,6 @@ _OTHER_BINARIES: tuple[tuple[bytes, str, str], ...] = (
     (b"GIF8", "GIF 图片", "a GIF image"),
     (b"II*\x00", "TIFF 图片", "a TIFF image"),
     (b"MM\x00*", "TIFF 图片", "a TIFF image"),
-    (b"{\\rtf", "RTF 文档", "an RTF document"),
     (b"Rar!", "RAR 压缩包", "a RAR archive"),
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包", "a 7z archive"),
     (b"\x1f\x8b", "gzip 压缩包", "a gzip archive"),
@@ -45,6 +47,13 @@ def sniff_format(data: bytes, path: str) -> DocumentFormat:
         return DocumentFormat.PDF
     if head.startswith(OLE_MAGIC):
         _raise_for_ole(data, path)
+        return DocumentFormat.DOC
+    if head.startswith(WORD2_MAGIC):
+        return DocumentFormat.DOC  # Word for Windows 2.0, before OLE: LibreOffice reads it too
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return DocumentFormat.RTF
+    if _looks_like_html(head):
+        return DocumentFormat.HTML
     for magic, name_zh, name_en in _OTHER_BINARIES:
         if head.startswith(magic):
             raise UnsupportedFormat(f"不支持的文件格式：{path} 是{name_zh}。{_CONVERT_ZH}",
@@ -60,22 +69,53 @@ def _sniff_zip(data: bytes, path: str) -> DocumentFormat:
         return DocumentFormat.DOCX  # a damaged zip: the docx reader reports it as corrupt
     if "word/document.xml" in names or any(n.startswith("word/") for n in names):
         return DocumentFormat.DOCX
+    if any(n.lstrip("/").lower() == "ofd.xml" for n in names):
+        return DocumentFormat.OFD
+    if _odf_mimetype(data) == "application/vnd.oasis.opendocument.text":
+        return DocumentFormat.ODT
     kinds = (("xl/", "Excel 工作簿（xlsx）", "an Excel workbook (xlsx)"),
              ("ppt/", "PowerPoint 演示文稿（pptx）", "a PowerPoint presentation (pptx)"),
-             ("mimetype", "OpenDocument 文档（odt/ods）", "an OpenDocument file (odt/ods)"))
+             ("mimetype", "OpenDocument 表格或演示文稿（ods/odp）", "an OpenDocument spreadsheet or presentation "
+              "(ods/odp)"))
     for prefix, name_zh, name_en in kinds:
         if any(n.startswith(prefix) for n in names):
             raise UnsupportedFormat(f"不支持的文件格式：{path} 是{name_zh}。{_CONVERT_ZH}",
                                     f"Unsupported format: {path} is {name_en}. {_CONVERT_EN}", path=path)
     if "[Content_Types].xml" in names:
         return DocumentFormat.DOCX  # OOXML with an unusual main part name: the reader follows the rels
-    raise UnsupportedFormat(f"不支持的文件格式：{path} 是普通 zip 压缩包。请解压后逐个审查其中的文件。",
-                            f"Unsupported format: {path} is a plain zip archive. Extract it and review the "
-                            "files inside one by one.", path=path)
+    raise UnsupportedFormat(f"不支持的文件格式：{path} 是普通 zip 压缩包。请用 reviewer scan 扫描压缩包，或解压后逐个审查其中的文件。",
+                            f"Unsupported format: {path} is a plain zip archive. Scan it with reviewer scan, or "
+                            "extract it and review the files inside one by one.", path=path)
+
+
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
+_MHT_HEADER = re.compile(rb"^(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?content-type:\s*multipart/related", re.IGNORECASE)
+
+
+def _looks_like_html(head: bytes) -> bool:
+    """A web page (its start), or a saved web archive (.mht: MIME multipart/related)."""
+    if _HTML_START.match(head):
+        return True
+    return bool(head.lstrip().lower().startswith((b"mime-version:", b"from:", b"content-type:", b"subject:",
+                                                   b"date:", b"message-id:", b"content-location:"))
+                and _MHT_HEADER.match(head.lstrip()))
+
+
+def _odf_mimetype(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+    except Exception:  # noqa: BLE001 - hostile bytes; the caller falls through to its refusal
+        return ""
+
+
+# OLE stream names are case-insensitive: some writers store "worddocument" or "WORDDOCUMENT"
+_WORD_STREAM = re.compile(b"".join(b"[" + c.lower().encode() + c.upper().encode() + b"]\x00" for c in "WordDocument"))
 
 
 def _raise_for_ole(data: bytes, path: str) -> None:
-    """OLE/CFB: password-protected OOXML, or a legacy binary Office file.
+    """OLE/CFB: password-protected OOXML, or a legacy binary Office file (a Word one is read).
 
     Stream names sit in the directory sectors as UTF-16LE; looking for them is enough to tell the two
     apart without a full CFB parser.
@@ -85,10 +125,8 @@ def _raise_for_ole(data: bytes, path: str) -> None:
             f"文件已加密：{path} 设有打开密码。请在 Word 中输入密码后另存为不加密的 docx 再审查。",
             f"Encrypted file: {path} needs a password to open. Open it in Word with the password, save an "
             "unencrypted copy as docx and review that.", path=path)
-    if "WordDocument".encode("utf-16-le") in data:
-        raise UnsupportedFormat(f"不支持旧版 Word 文档（.doc）：{path}。请在 Word 或 WPS 中另存为 docx 后再审查。",
-                                f"Legacy Word document (.doc) is not supported: {path}. Save it as docx in "
-                                "Word or WPS and review that.", path=path)
+    if _WORD_STREAM.search(data):
+        return  # Word 97-2003, or WPS Writer's .wps (the same binary format)
     raise UnsupportedFormat(f"不支持的文件格式：{path} 是旧版 Office 二进制文件。{_CONVERT_ZH}",
                             f"Unsupported format: {path} is a legacy binary Office file. {_CONVERT_EN}",
                             path=path)

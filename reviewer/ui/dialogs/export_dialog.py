@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 LOG_FORMATS = ("docx", "pdf", "csv", "json")
 
 
+_COPY_SUFFIX = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".odt": ".docx"}  # exported as docx (writers.OUTPUT_FORMAT)
+
+
 class ExportDialog(QDialog):
     def __init__(self, *, source: Path, folder: Path, copy: bool = True, logs: list[str] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -74,7 +77,7 @@ class ExportDialog(QDialog):
     def copy_path(self) -> Path | None:
         if not self.copy.isChecked():
             return None
-        return Path(self.folder.text()) / f"{self.source.stem}.deidentified{self.source.suffix}"
+        return Path(self.folder.text()) / f"{self.source.stem}.deidentified{_COPY_SUFFIX.get(self.source.suffix.lower(), self.source.suffix)}"
 
     def log_paths(self) -> dict[str, Path]:
         return {

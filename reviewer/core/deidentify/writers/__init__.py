@@ -32,9 +32,17 @@ WRITERS: dict[DocumentFormat, str] = {
     DocumentFormat.TXT: "reviewer.core.deidentify.writers.txt",
     DocumentFormat.DOCX: "reviewer.core.deidentify.writers.docx",
     DocumentFormat.PDF: "reviewer.core.deidentify.writers.pdf",
+    DocumentFormat.OFD: "reviewer.core.deidentify.writers.ofd",
+    DocumentFormat.DOC: "reviewer.core.deidentify.writers.legacy",
+    DocumentFormat.RTF: "reviewer.core.deidentify.writers.legacy",
+    DocumentFormat.ODT: "reviewer.core.deidentify.writers.legacy",
+    DocumentFormat.HTML: "reviewer.core.deidentify.writers.html",
 }
-# The format of the copy, where it is not the input's own.
-OUTPUT_FORMAT: dict[DocumentFormat, DocumentFormat] = {}
+# The format of the copy, where it is not the input's own: legacy word-processor files are exported as the
+# docx LibreOffice converted them to (the original is never changed).
+OUTPUT_FORMAT: dict[DocumentFormat, DocumentFormat] = {DocumentFormat.DOC: DocumentFormat.DOCX,
+                                                       DocumentFormat.RTF: DocumentFormat.DOCX,
+                                                       DocumentFormat.ODT: DocumentFormat.DOCX}
 
 
 def output_format(fmt: DocumentFormat) -> DocumentFormat:
