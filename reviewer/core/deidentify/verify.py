@@ -27,6 +27,7 @@ from reviewer.core.documents.image_metadata import metadata_kinds
 from reviewer.core.documents.pdf.pages import share_pages
 from reviewer.core.documents.pdf.pdfium_lock import pdfium_page_texts
 from reviewer.core.documents.pdf.streams import jpeg_bytes
+from reviewer.core.documents.pdf.strings import key_text, text_of
 from reviewer.core.trie_regex import compile_literals
 
 _INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]+")
@@ -388,16 +389,16 @@ def _walk_pdf(obj: object, where: str, m: _Matcher, depth: int) -> None:
     if depth > 40:
         return
     if isinstance(obj, pikepdf.String):
-        m.text(str(obj), where)
+        m.text(text_of(obj), where)
         m.data(bytes(obj), where + " (bytes)")
     elif isinstance(obj, pikepdf.Name):
-        m.text(str(obj), where + " name")
+        m.text(text_of(obj), where + " name")
     elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-        for key in obj.keys():
-            value = obj.get(key)
+        for key, value in obj.items():
+            m.text(key_text(key), f"{where} key")
             if isinstance(value, pikepdf.Object) and value.is_indirect:
                 continue  # visited as its own object
-            _walk_pdf(value, f"{where} {key}", m, depth + 1)
+            _walk_pdf(value, f"{where} {key_text(key)}", m, depth + 1)
     elif isinstance(obj, pikepdf.Array):
         for i, value in enumerate(obj):
             if isinstance(value, pikepdf.Object) and value.is_indirect:
@@ -410,7 +411,7 @@ def _operand_strings(operands: Iterable[object], where: str, m: _Matcher) -> Non
 
     for operand in operands:
         if isinstance(operand, pikepdf.String):
-            m.text(str(operand), where + " string operand")
+            m.text(text_of(operand), where + " string operand")
         elif isinstance(operand, (pikepdf.Array, pikepdf.Dictionary)):
             _walk_pdf(operand, where + " operand", m, depth=1)
 
@@ -438,8 +439,8 @@ def _pdf_structure(pdf: object) -> list[str]:
     info = pdf.trailer.get("/Info")
     if info is not None:
         for key in ("/Author", "/Creator"):
-            if key == "/Author" and str(info.get(key, "")).strip():
-                residues.append(f"document info {key} '{info.get(key)}' left")
+            if key == "/Author" and text_of(info.get(key)).strip():
+                residues.append(f"document info {key} '{text_of(info.get(key))}' left")
     root = pdf.Root
     if "/Metadata" in root:
         residues.append("XMP metadata left in the catalog")
@@ -454,10 +455,10 @@ def _pdf_structure(pdf: object) -> list[str]:
         residues.append("form fields (/AcroForm) left")
     for n, annot in _iter_annotations(pdf):
         if annot.get("/Subtype") != "/Link":
-            residues.append(f"page {n}: {annot.get('/Subtype')} annotation left")
+            residues.append(f"page {n}: {text_of(annot.get('/Subtype'))} annotation left")
         action = annot.get("/A")
         if action is not None and action.get("/S") in ("/JavaScript", "/Launch"):
-            residues.append(f"page {n}: link with {action.get('/S')} action left")
+            residues.append(f"page {n}: link with {text_of(action.get('/S'))} action left")
     for n, page in enumerate(pdf.pages, 1):
         if "/Thumb" in page.obj:
             residues.append(f"page {n}: thumbnail image left")
