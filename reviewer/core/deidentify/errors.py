@@ -31,3 +31,12 @@ class ExportRefused(ReviewerError):
     """The export cannot be made safely (e.g. output would overwrite the input)."""
 
     code = "export_refused"
+
+
+class ExportCancelled(ReviewerError):
+    """The user cancelled the export: the temporary file is removed, nothing appears at the output path."""
+
+    code = "cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("已取消导出，未生成任何文件。", "The export was cancelled; nothing was written.")

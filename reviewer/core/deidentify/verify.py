@@ -11,6 +11,7 @@ no authors, no XMP, no JavaScript, no attachments) as "residues". Any survivor o
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import unicodedata
 import zipfile
@@ -182,6 +183,8 @@ def _verify_docx(raw: bytes, m: _Matcher, prefix: str = "") -> list[str]:
         # already searched as bytes
         return [] if prefix else ["not a zip package"]
     with archive:
+        if not prefix:
+            residues += _references_to_removed(archive)
         for info in archive.infolist():
             name = prefix + info.filename
             if info.file_size > _MAX_PART:
@@ -212,6 +215,42 @@ def _verify_docx(raw: bytes, m: _Matcher, prefix: str = "") -> list[str]:
                     m.text("\n".join(chunk_lines(low, data)), f"{name} (text)")
                 except ValueError as exc:
                     residues.append(f"{name}: imported chunk that cannot be read ({exc})")
+    return residues
+
+
+# What the export removes from a Word package, as relationship types and part names: a relationship
+# or a content-type override naming one left behind is a residue (Word reports the file as damaged,
+# and it says what was there).
+_REMOVED_RELATIONSHIPS = {"comments", "commentsextended", "commentsids", "commentsextensible", "people",
+                          "glossarydocument", "thumbnail"}
+_REMOVED_PART = re.compile(r"^(word/(comments\w*|people)\.xml|word/glossary/.*|docprops/thumbnail\.\w+)$",
+                           re.IGNORECASE)
+
+
+def _references_to_removed(archive: zipfile.ZipFile) -> list[str]:
+    residues: list[str] = []
+    for info in archive.infolist():
+        low = info.filename.lower()
+        if info.file_size > _MAX_PART or not (low.endswith(".rels") or low == "[content_types].xml"):
+            continue
+        try:
+            root = etree.fromstring(archive.read(info), _PARSER)
+        except etree.XMLSyntaxError:
+            continue  # reported as unparseable XML by the part scan
+        if root is None:
+            continue
+        folder = posixpath.dirname(posixpath.dirname(info.filename))
+        for el in root:
+            tag = _local(el.tag)
+            if tag == "Override" and _REMOVED_PART.match(unquote(el.get("PartName", "")).lstrip("/")):
+                residues.append(f"{info.filename}: content type of removed part {el.get('PartName')} left")
+            elif tag == "Relationship" and el.get("TargetMode") != "External":
+                kind = el.get("Type", "").rsplit("/", 1)[-1].lower()
+                target = unquote(el.get("Target", ""))
+                target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                    posixpath.join(folder, target))
+                if kind in _REMOVED_RELATIONSHIPS or _REMOVED_PART.match(target):
+                    residues.append(f"{info.filename}: relationship {el.get('Id')} to removed part {target} left")
     return residues
 
 
