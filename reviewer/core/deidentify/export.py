@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.core.atomic import atomic_path
-from reviewer.core.deidentify.errors import ExportRefused
+from reviewer.core.deidentify.errors import ExportCancelled, ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan, plan_redactions
 from reviewer.core.deidentify.profiles import Profile
 from reviewer.core.deidentify.verify import VerificationReport, normalise, verify_output
@@ -43,10 +43,14 @@ def export_redacted(document: Document, findings: Iterable[Finding], profile: Pr
 
 
 def write_verified(document: Document, plan: RedactionPlan, output: str | Path, *,
-                   pdf_rasterize: bool = False, progress: Callable[[int, int], None] | None = None) -> ExportResult:
+                   pdf_rasterize: bool = False, progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ExportResult:
     """Write `plan` applied to `document` into `output`; the file appears only once verified clean.
 
-    `progress(done, PROGRESS_TOTAL)`: writing is the first half, verifying the second (pages, for a PDF)."""
+    `progress(done, PROGRESS_TOTAL)`: writing is the first half, verifying the second (each reports its
+    steps as they go: no long silent stretch). `cancelled()` is polled by the writer and the verifier
+    (between pages, parts and checks); when it returns True the export stops with ExportCancelled and
+    nothing is left on disk."""
     half = PROGRESS_TOTAL // 2
 
     def phase(offset: int) -> Callable[[int, int], None] | None:
@@ -64,7 +68,7 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                             f"(got {target.name}). Change the output name.", path=str(target))
     with atomic_path(target, suffix=f".{fmt}.part") as tmp:
         try:
-            notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0))
+            notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0), cancelled)
         except (ReviewerError, OSError):  # OSError: atomic_path turns disk full/permissions into WriteFailed
             raise
         except Exception as exc:  # a library failing on an odd file: a clear refusal, never a traceback
@@ -75,7 +79,8 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                                 "--pdf-rasterize.", path=str(target)) from exc
         if progress is not None:
             progress(half, PROGRESS_TOTAL)
-        report = verify_output(tmp, plan.values.keys(), format=str(fmt), progress=phase(half))
+        _check_cancelled(cancelled)
+        report = verify_output(tmp, plan.values.keys(), format=str(fmt), progress=phase(half), cancelled=cancelled)
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
         if progress is not None:
@@ -86,11 +91,19 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                         plan=plan, report=report, notes=notes + tuple(f"not checked: {w}" for w in report.warnings))
 
 
-def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path,
-           pdf_rasterize: bool, progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
+def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path, pdf_rasterize: bool,
+           progress: Callable[[int, int], None] | None = None,
+           cancelled: Callable[[], bool] | None = None) -> tuple[str, ...]:
     from reviewer.core.deidentify.writers import WriteOptions, write_copy
 
-    return write_copy(document, plan, tmp, options=WriteOptions(pdf_rasterize=pdf_rasterize), progress=progress)
+    _check_cancelled(cancelled)
+    return write_copy(document, plan, tmp, options=WriteOptions(pdf_rasterize=pdf_rasterize, cancelled=cancelled),
+                      progress=progress)
+
+
+def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
 
 
 def deidentified_name(plan: RedactionPlan, name: str) -> str:

@@ -14,6 +14,7 @@ scrubbing (metadata, actions, attachments, annotations, strings) is in `pdf_scru
 from __future__ import annotations
 
 import bisect
+import functools
 import io
 import re
 import unicodedata
@@ -54,6 +55,7 @@ class PdfWriteReport:
     annotations_removed: int
     pages_over_images: tuple[int, ...] = ()
     pictures_stripped: int = 0
+    source_note: str = ""  # which copy of a damaged or partly encrypted file was written from
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -68,25 +70,38 @@ class PdfWriteReport:
             notes.append(f"{self.annotations_removed} annotations removed")
         if self.pictures_stripped:
             notes.append(stripped_note(self.pictures_stripped))
+        if self.source_note:
+            notes.append(self.source_note)
         return tuple(notes)
 
 
 def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasterize: bool = False,
-              progress: Callable[[int, int], None] | None = None) -> PdfWriteReport:
+              progress: Callable[[int, int], None] | None = None, document: object | None = None,
+              cancelled: Callable[[], bool] | None = None) -> PdfWriteReport:
     """Write the redacted copy. `rasterize=True` re-renders every page that has a redaction as an
-    image (no text layer on those pages) instead of editing its content stream. `progress(done,
-    total)`: pages mapped and their glyphs chosen (most of the writing time)."""
-    from reviewer.core.documents.pdf.reader import openable_copy
+    image (no text layer on those pages) instead of editing its content stream. `document`: the reading
+    of `source` (its page texts and character boxes find every value in reading order; without it the
+    pages are read again with pdfium). `progress(done, total)`: pages mapped and their glyphs chosen
+    (most of the writing time); `cancelled()` is polled between pages and raises ExportCancelled."""
+    from reviewer.core.documents.pdf.reader import export_source
 
-    # the copy the reader read (repaired xref, owner-password-only) so every readable PDF can be exported
-    data = openable_copy(source.read_bytes(), str(source))
+    # the copy the reader read (repaired xref, owner-password-only, rebuilt catalog) so every readable
+    # PDF can be exported too
+    data, source_note = export_source(source.read_bytes(), str(source))
     located = _located_boxes(plan)
     needles = _needles(plan)
+    if document is not None:
+        reading = reading_order_boxes(document, needles)
+        wanted = set(reading) | set(located)
+        for number, boxes in reading.items():
+            located.setdefault(number, []).extend(boxes)
+    else:
+        wanted = _pages_to_map(data, plan) | set(located)
     maps: list[PageMap] = []
     chosen: dict[int, list[Glyph]] = {}
-    wanted = _pages_to_map(data, plan) | set(located)
     total = _page_count(data) if progress is not None else 0
     for m in map_pages(data, wanted):
+        _check_cancelled(cancelled)
         maps.append(m)
         chosen[m.number] = _choose_glyphs(m, needles, located)
         if progress is not None:
@@ -98,6 +113,7 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
         else:
             edited, raster = _edit_streams(pdf, maps, chosen, over_images)
         for number in raster:
+            _check_cancelled(cancelled)
             _rasterize(pdf, data, number, chosen[number], maps[number - 1], needles)
         for m in maps:
             if m.number not in raster and chosen[m.number]:
@@ -105,12 +121,21 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
         removed_annots = scrub_structure(pdf)
         pictures = strip_picture_metadata(pdf)
         replaced = replace_strings(pdf, plan)
+        _check_cancelled(cancelled)
         pdf.save(output, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                  fix_metadata_version=False)
     return PdfWriteReport(glyphs_removed=sum(len(g) for n, g in chosen.items() if n not in raster),
                           pages_edited=tuple(sorted(edited)), pages_rasterized=tuple(sorted(raster)),
                           strings_replaced=replaced, annotations_removed=removed_annots,
-                          pages_over_images=tuple(sorted(over_images)), pictures_stripped=pictures)
+                          pages_over_images=tuple(sorted(over_images)), pictures_stripped=pictures,
+                          source_note=source_note)
+
+
+def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        from reviewer.core.deidentify.errors import ExportCancelled
+
+        raise ExportCancelled()
 
 
 def _page_count(data: bytes) -> int:
@@ -120,59 +145,110 @@ def _page_count(data: bytes) -> int:
 
 # --- which glyphs go -------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=65536)
 def _norm_chars(text: str) -> str:
+    """Normalised as values are (NFKC, case folded, no blanks); called once a character per page, so cached."""
     return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c not in _INVISIBLE)
 
 
 @dataclass(frozen=True, slots=True)
 class _Needles:
-    """The plan's values normalised once per export: per page, 2,400 values took 90 % of a 300-page write."""
+    """The plan's values normalised once per export: per page, 2,400 values took 90 % of a 300-page write.
+    Occurrences are found with Aho-Corasick automatons (every occurrence, overlapping ones too, in one
+    pass over a page), then claimed longest value first as the text writers replace them."""
 
     masks: tuple[tuple[str, list[bool]], ...]  # normalised value and keep flags, longest first
     skeletons: tuple[tuple[tuple[str, bool], ...], ...]  # letters and digits with keep flags (6+), longest first
     any_value: re.Pattern[str] | None = None  # every normalised value, for the text left after removal
+    values: object = None  # automaton: normalised value -> (rank in masks, length, keep flags)
+    skeleton_values: object = None  # automaton: skeleton -> (rank in skeletons, length, keep flags)
 
 
 def _needles(plan: RedactionPlan) -> _Needles:
+    import ahocorasick
+
     masks = sorted((_normalised_keep(v, k) for v, k in plan.keep_masks.items()), key=lambda vk: -len(vk[0]))
     skeletons = []
     for value, keep in plan.keep_masks.items():
         pairs = tuple((n, flag) for ch, flag in zip(value, keep, strict=True) for n in _norm_chars(ch) if n.isalnum())
         if len(pairs) >= 6:
             skeletons.append(pairs)
-    return _Needles(tuple(masks), tuple(sorted(skeletons, key=lambda p: -len(p))),
-                    compile_literals({v for v, _ in masks if v}))
+    skeletons.sort(key=lambda p: -len(p))
+    values = skeleton_values = None
+    if any(v for v, _ in masks):
+        values = ahocorasick.Automaton()
+        for rank, (value, flags) in enumerate(masks):
+            if value and not values.exists(value):
+                values.add_word(value, (rank, len(value), tuple(flags)))
+        values.make_automaton()
+    if skeletons:
+        skeleton_values = ahocorasick.Automaton()
+        for rank, pairs in enumerate(skeletons):
+            key = "".join(n for n, _ in pairs)
+            if not skeleton_values.exists(key):
+                skeleton_values.add_word(key, (rank, len(key), tuple(flag for _, flag in pairs)))
+        skeleton_values.make_automaton()
+    return _Needles(tuple(masks), tuple(skeletons), compile_literals({v for v, _ in masks if v}), values,
+                    skeleton_values)
+
+
+def _occurrences(text: str, automaton: object) -> list[tuple[int, int, tuple[bool, ...]]]:
+    """(start, end, keep flags) of every occurrence in `text`, in the order they are claimed: longest value
+    first, then left to right."""
+    if automaton is None or not text:
+        return []
+    found = [(rank, end + 1 - size, end + 1, flags) for end, (rank, size, flags) in automaton.iter(text)]
+    found.sort()
+    return [(start, end, flags) for _, start, end, flags in found]
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """`text` normalised as values are (NFKC, case folded, no blanks) and, per character, its index in `text`."""
+    chars: list[str] = []
+    owner: list[int] = []
+    for i, ch in enumerate(text):
+        for n in _norm_chars(ch):
+            chars.append(n)
+            owner.append(i)
+    return "".join(chars), owner
+
+
+def _removed_positions(text: str, needles: _Needles) -> list[int]:
+    """Indices (into `text`) of the characters to remove: every occurrence of a value, longest first and
+    never inside a longer one, then long values by their letters and digits only (`138-9600-1234` for
+    13896001234, as the verifier also reads them), never inside a value already matched."""
+    norm, owner = _normalised(text)
+    claimed = bytearray(len(norm))
+    covered: set[int] = set()
+    removed: set[int] = set()
+    for start, end, flags in _occurrences(norm, needles.values):
+        if any(claimed[start:end]):
+            continue
+        claimed[start:end] = b"\x01" * (end - start)
+        covered.update(owner[start:end])
+        removed.update(owner[start + k] for k, keep in enumerate(flags) if not keep)
+    if needles.skeleton_values is not None:
+        skeleton_owner = [owner[i] for i, ch in enumerate(norm) if ch.isalnum()]
+        skeleton = "".join(ch for ch in norm if ch.isalnum())
+        for start, end, flags in _occurrences(skeleton, needles.skeleton_values):
+            places = skeleton_owner[start:end]
+            if covered.intersection(places):
+                continue
+            covered.update(places)
+            removed.update(skeleton_owner[start + k] for k, keep in enumerate(flags) if not keep)
+    return sorted(removed)
 
 
 def _choose_glyphs(page: PageMap, needles: _Needles,
                    located: dict[int, list[tuple[float, float, float, float]]]) -> list[Glyph]:
-    """Glyphs to remove: every match of a value in the page's glyph text, plus glyphs under located boxes."""
-    chosen: dict[int, Glyph] = {}
-    norm: list[str] = []
+    """Glyphs to remove: every match of a value in the page's glyph text (content-stream order), plus
+    glyphs under located boxes (findings' characters, and every value as the reader reads the page)."""
+    text: list[str] = []
     owner: list[int] = []
     for i, g in enumerate(page.glyphs):
-        for ch in _norm_chars(g.text):
-            norm.append(ch)
-            owner.append(i)
-    text = "".join(norm)
-    claimed = [False] * len(text)
-    covered: set[int] = set()  # glyphs inside a matched value (kept or removed)
-    # longest values first, and a match overlapping a longer one is skipped: the same choice as the
-    # longest-first replacement of the text writers (an 8-digit landline inside a mobile number)
-    for nvalue, nkeep in needles.masks:
-        if len(nvalue) < 1:
-            continue
-        start = text.find(nvalue)
-        while start >= 0:
-            end = start + len(nvalue)
-            if not any(claimed[start:end]):
-                claimed[start:end] = [True] * len(nvalue)
-                covered.update(owner[start:end])
-                for k in range(len(nvalue)):
-                    if not nkeep[k]:
-                        chosen[owner[start + k]] = page.glyphs[owner[start + k]]
-            start = text.find(nvalue, start + 1)
-    _choose_by_skeleton(page, needles, chosen, covered)
+        text.append(g.text)
+        owner.extend([i] * len(g.text))
+    chosen = {owner[k]: page.glyphs[owner[k]] for k in _removed_positions("".join(text), needles)}
     boxes = located.get(page.number, [])
     if boxes:
         # glyph centres in pdfplumber's top-left coordinates, sorted by y for a range search per box
@@ -187,6 +263,23 @@ def _choose_glyphs(page: PageMap, needles: _Needles,
     if chosen:
         _no_value_left(page, needles, chosen)
     return [chosen[i] for i in sorted(chosen)]
+
+
+def reading_order_boxes(document: object, needles: _Needles) -> dict[int, list[tuple[float, float, float, float]]]:
+    """Per page, the boxes of the characters to remove of every value in the page's text as the reader
+    read it (pdfium's order, the order detection and the verifier's pdfium check see). A value whose
+    characters the content stream draws out of order (re-flowed or kerned text: 建国 then 王) is not in
+    the glyph sequence, so these boxes find its glyphs by position, as a finding's own boxes do."""
+    pages: dict[int, list[tuple[float, float, float, float]]] = {}
+    for block in getattr(document, "blocks", ()):
+        if block.kind != "page" or not block.page or not block.boxes:
+            continue
+        boxes = block.boxes
+        for i in _removed_positions(block.text, needles):
+            box = boxes[i] if i < len(boxes) else None
+            if box is not None:
+                pages.setdefault(block.page, []).append(tuple(box))
+    return pages
 
 
 def _no_value_left(page: PageMap, needles: _Needles, chosen: dict[int, Glyph]) -> None:
@@ -212,30 +305,6 @@ def _no_value_left(page: PageMap, needles: _Needles, chosen: dict[int, Glyph]) -
                     added = True
         if not added:
             return
-
-
-def _choose_by_skeleton(page: PageMap, needles: _Needles, chosen: dict[int, Glyph], covered: set[int]) -> None:
-    """Long values also by their letters and digits only (`138-9600-1234` for 13896001234), as the
-    verifier checks them; longest first, never inside a value already matched."""
-    skel: list[str] = []
-    owner: list[int] = []
-    for i, g in enumerate(page.glyphs):
-        for ch in _norm_chars(g.text):
-            if ch.isalnum():
-                skel.append(ch)
-                owner.append(i)
-    text = "".join(skel)
-    for pairs in needles.skeletons:
-        needle = "".join(n for n, _ in pairs)
-        start = text.find(needle)
-        while start >= 0:
-            glyphs = owner[start:start + len(needle)]
-            if not covered.intersection(glyphs):
-                covered.update(glyphs)
-                for k, (_, flag) in enumerate(pairs):
-                    if not flag:
-                        chosen.setdefault(owner[start + k], page.glyphs[owner[start + k]])
-            start = text.find(needle, start + 1)
 
 
 def _normalised_keep(value: str, keep: tuple[bool, ...]) -> tuple[str, list[bool]]:
@@ -430,4 +499,5 @@ def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # 
                progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
     """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
     rasterize = bool(getattr(options, "pdf_rasterize", False))
-    return write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress).notes
+    return write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress, document=document,
+                     cancelled=getattr(options, "cancelled", None)).notes
