@@ -13,11 +13,7 @@ scrubbing (metadata, actions, attachments, annotations, strings) is in `pdf_scru
 
 from __future__ import annotations
 
-import bisect
-import functools
 import io
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +26,16 @@ from reviewer.core.deidentify.writers.pdf_content_editor import (
     Glyph,
     Key,
     PageMap,
-    map_pages,
     rewrite_stream,
+)
+from reviewer.core.deidentify.writers.pdf_glyphs import (
+    Needles,
+    choose_glyphs,
+    located_boxes,
+    map_and_choose,
+    needles_of,
+    pages_to_map,
+    reading_order_boxes,
 )
 from reviewer.core.deidentify.writers.pdf_scrub import (
     replace_strings,
@@ -39,8 +43,7 @@ from reviewer.core.deidentify.writers.pdf_scrub import (
     strip_picture_metadata,
 )
 from reviewer.core.documents.image_metadata import stripped_note
-from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK, pdfium_page_texts
-from reviewer.core.trie_regex import compile_literals
+from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 
 RASTER_SCALE = 2.0  # 144 dpi for pages that must be re-rendered
 _INVISIBLE = {" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u200b", "\ufeff"}
@@ -88,42 +91,44 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
     # the copy the reader read (repaired xref, owner-password-only, rebuilt catalog) so every readable
     # PDF can be exported too
     data, source_note = export_source(source.read_bytes(), str(source))
-    located = _located_boxes(plan)
-    needles = _needles(plan)
+    located = located_boxes(plan)
+    needles = needles_of(plan)
     if document is not None:
         reading = reading_order_boxes(document, needles)
         wanted = set(reading) | set(located)
         for number, boxes in reading.items():
             located.setdefault(number, []).extend(boxes)
     else:
-        wanted = _pages_to_map(data, plan) | set(located)
-    maps: list[PageMap] = []
-    chosen: dict[int, list[Glyph]] = {}
-    total = _page_count(data) if progress is not None else 0
-    for m in map_pages(data, wanted):
+        wanted = pages_to_map(data, plan) | set(located)
+
+    def at(done: int) -> None:  # on a scale of 1000: pages mapped to 850, then edits, boxes and saving
         _check_cancelled(cancelled)
-        maps.append(m)
-        chosen[m.number] = _choose_glyphs(m, needles, located)
         if progress is not None:
-            progress(len(maps), max(total, len(maps)))
+            progress(done, 1000)
+
+    maps, chosen = map_and_choose(data, wanted, needles, dict(plan.keep_masks), located,
+                                  lambda done, total: at(850 * done // max(total, 1)))
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        over_images = {n for n, glyphs in chosen.items() if _over_image(glyphs, maps[n - 1].images)}
+        over_images = {n for n, glyphs in chosen.items() if _over_image(glyphs, maps[n].images)}
         if rasterize:
             edited, raster = set(), {n for n, glyphs in chosen.items() if glyphs}
         else:
             edited, raster = _edit_streams(pdf, maps, chosen, over_images)
-        for number in raster:
-            _check_cancelled(cancelled)
-            _rasterize(pdf, data, number, chosen[number], maps[number - 1], needles)
-        for m in maps:
+        at(880)
+        for k, number in enumerate(sorted(raster)):
+            at(880 + 60 * k // len(raster))
+            _rasterize(pdf, data, number, chosen[number], maps[number], needles)
+        for m in maps.values():
             if m.number not in raster and chosen[m.number]:
                 _draw_boxes(pdf, pdf.pages[m.number - 1], m, chosen[m.number])
+        at(940)
         removed_annots = scrub_structure(pdf)
         pictures = strip_picture_metadata(pdf)
         replaced = replace_strings(pdf, plan)
-        _check_cancelled(cancelled)
+        at(960)
         pdf.save(output, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                  fix_metadata_version=False)
+    at(1000)
     return PdfWriteReport(glyphs_removed=sum(len(g) for n, g in chosen.items() if n not in raster),
                           pages_edited=tuple(sorted(edited)), pages_rasterized=tuple(sorted(raster)),
                           strings_replaced=replaced, annotations_removed=removed_annots,
@@ -138,220 +143,7 @@ def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
         raise ExportCancelled()
 
 
-def _page_count(data: bytes) -> int:
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        return len(pdf.pages)
-
-
 # --- which glyphs go -------------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=65536)
-def _norm_chars(text: str) -> str:
-    """Normalised as values are (NFKC, case folded, no blanks); called once a character per page, so cached."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c not in _INVISIBLE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Needles:
-    """The plan's values normalised once per export: per page, 2,400 values took 90 % of a 300-page write.
-    Occurrences are found with Aho-Corasick automatons (every occurrence, overlapping ones too, in one
-    pass over a page), then claimed longest value first as the text writers replace them."""
-
-    masks: tuple[tuple[str, list[bool]], ...]  # normalised value and keep flags, longest first
-    skeletons: tuple[tuple[tuple[str, bool], ...], ...]  # letters and digits with keep flags (6+), longest first
-    any_value: re.Pattern[str] | None = None  # every normalised value, for the text left after removal
-    values: object = None  # automaton: normalised value -> (rank in masks, length, keep flags)
-    skeleton_values: object = None  # automaton: skeleton -> (rank in skeletons, length, keep flags)
-
-
-def _needles(plan: RedactionPlan) -> _Needles:
-    import ahocorasick
-
-    masks = sorted((_normalised_keep(v, k) for v, k in plan.keep_masks.items()), key=lambda vk: -len(vk[0]))
-    skeletons = []
-    for value, keep in plan.keep_masks.items():
-        pairs = tuple((n, flag) for ch, flag in zip(value, keep, strict=True) for n in _norm_chars(ch) if n.isalnum())
-        if len(pairs) >= 6:
-            skeletons.append(pairs)
-    skeletons.sort(key=lambda p: -len(p))
-    values = skeleton_values = None
-    if any(v for v, _ in masks):
-        values = ahocorasick.Automaton()
-        for rank, (value, flags) in enumerate(masks):
-            if value and not values.exists(value):
-                values.add_word(value, (rank, len(value), tuple(flags)))
-        values.make_automaton()
-    if skeletons:
-        skeleton_values = ahocorasick.Automaton()
-        for rank, pairs in enumerate(skeletons):
-            key = "".join(n for n, _ in pairs)
-            if not skeleton_values.exists(key):
-                skeleton_values.add_word(key, (rank, len(key), tuple(flag for _, flag in pairs)))
-        skeleton_values.make_automaton()
-    return _Needles(tuple(masks), tuple(skeletons), compile_literals({v for v, _ in masks if v}), values,
-                    skeleton_values)
-
-
-def _occurrences(text: str, automaton: object) -> list[tuple[int, int, tuple[bool, ...]]]:
-    """(start, end, keep flags) of every occurrence in `text`, in the order they are claimed: longest value
-    first, then left to right."""
-    if automaton is None or not text:
-        return []
-    found = [(rank, end + 1 - size, end + 1, flags) for end, (rank, size, flags) in automaton.iter(text)]
-    found.sort()
-    return [(start, end, flags) for _, start, end, flags in found]
-
-
-def _normalised(text: str) -> tuple[str, list[int]]:
-    """`text` normalised as values are (NFKC, case folded, no blanks) and, per character, its index in `text`."""
-    chars: list[str] = []
-    owner: list[int] = []
-    for i, ch in enumerate(text):
-        for n in _norm_chars(ch):
-            chars.append(n)
-            owner.append(i)
-    return "".join(chars), owner
-
-
-def _removed_positions(text: str, needles: _Needles) -> list[int]:
-    """Indices (into `text`) of the characters to remove: every occurrence of a value, longest first and
-    never inside a longer one, then long values by their letters and digits only (`138-9600-1234` for
-    13896001234, as the verifier also reads them), never inside a value already matched."""
-    norm, owner = _normalised(text)
-    claimed = bytearray(len(norm))
-    covered: set[int] = set()
-    removed: set[int] = set()
-    for start, end, flags in _occurrences(norm, needles.values):
-        if any(claimed[start:end]):
-            continue
-        claimed[start:end] = b"\x01" * (end - start)
-        covered.update(owner[start:end])
-        removed.update(owner[start + k] for k, keep in enumerate(flags) if not keep)
-    if needles.skeleton_values is not None:
-        skeleton_owner = [owner[i] for i, ch in enumerate(norm) if ch.isalnum()]
-        skeleton = "".join(ch for ch in norm if ch.isalnum())
-        for start, end, flags in _occurrences(skeleton, needles.skeleton_values):
-            places = skeleton_owner[start:end]
-            if covered.intersection(places):
-                continue
-            covered.update(places)
-            removed.update(skeleton_owner[start + k] for k, keep in enumerate(flags) if not keep)
-    return sorted(removed)
-
-
-def _choose_glyphs(page: PageMap, needles: _Needles,
-                   located: dict[int, list[tuple[float, float, float, float]]]) -> list[Glyph]:
-    """Glyphs to remove: every match of a value in the page's glyph text (content-stream order), plus
-    glyphs under located boxes (findings' characters, and every value as the reader reads the page)."""
-    text: list[str] = []
-    owner: list[int] = []
-    for i, g in enumerate(page.glyphs):
-        text.append(g.text)
-        owner.extend([i] * len(g.text))
-    chosen = {owner[k]: page.glyphs[owner[k]] for k in _removed_positions("".join(text), needles)}
-    boxes = located.get(page.number, [])
-    if boxes:
-        # glyph centres in pdfplumber's top-left coordinates, sorted by y for a range search per box
-        centres = sorted(((page.height - (g.bbox[1] + g.bbox[3]) / 2, (g.bbox[0] + g.bbox[2]) / 2, i)
-                          for i, g in enumerate(page.glyphs)))
-        ys = [c[0] for c in centres]
-        for x0, top, x1, bottom in boxes:
-            lo, hi = bisect.bisect_left(ys, top - 0.5), bisect.bisect_right(ys, bottom + 0.5)
-            for _, cx, i in centres[lo:hi]:
-                if x0 - 0.5 <= cx <= x1 + 0.5:
-                    chosen[i] = page.glyphs[i]
-    if chosen:
-        _no_value_left(page, needles, chosen)
-    return [chosen[i] for i in sorted(chosen)]
-
-
-def reading_order_boxes(document: object, needles: _Needles) -> dict[int, list[tuple[float, float, float, float]]]:
-    """Per page, the boxes of the characters to remove of every value in the page's text as the reader
-    read it (pdfium's order, the order detection and the verifier's pdfium check see). A value whose
-    characters the content stream draws out of order (re-flowed or kerned text: 建国 then 王) is not in
-    the glyph sequence, so these boxes find its glyphs by position, as a finding's own boxes do."""
-    pages: dict[int, list[tuple[float, float, float, float]]] = {}
-    for block in getattr(document, "blocks", ()):
-        if block.kind != "page" or not block.page or not block.boxes:
-            continue
-        boxes = block.boxes
-        for i in _removed_positions(block.text, needles):
-            box = boxes[i] if i < len(boxes) else None
-            if box is not None:
-                pages.setdefault(block.page, []).append(tuple(box))
-    return pages
-
-
-def _no_value_left(page: PageMap, needles: _Needles, chosen: dict[int, Glyph]) -> None:
-    """Removing characters can bring others together that spell a removed value: 黄龙玉 keeps 黄 (黄某),
-    and with 龙玉 gone, 黄 and the 明 of 明年 read as 黄明, another name of the plan, wherever text
-    extractors join across the gap (the verifier does, and refused the export). Such a run goes
-    whole; repeated, as each removal opens a new gap (a few rounds at most in practice)."""
-    if needles.any_value is None:
-        return
-    for _ in range(8):
-        chars: list[str] = []
-        owner: list[int] = []
-        for i, g in enumerate(page.glyphs):
-            if i not in chosen:
-                for ch in _norm_chars(g.text):
-                    chars.append(ch)
-                    owner.append(i)
-        added = False
-        for m in needles.any_value.finditer("".join(chars)):
-            for i in owner[m.start():m.end()]:
-                if i not in chosen:
-                    chosen[i] = page.glyphs[i]
-                    added = True
-        if not added:
-            return
-
-
-def _normalised_keep(value: str, keep: tuple[bool, ...]) -> tuple[str, list[bool]]:
-    chars: list[str] = []
-    flags: list[bool] = []
-    for ch, flag in zip(value, keep, strict=True):
-        for n in _norm_chars(ch):
-            chars.append(n)
-            flags.append(flag)
-    nvalue = "".join(chars)
-    if nvalue != _norm_chars(value):
-        flags = [False] * len(_norm_chars(value))
-        nvalue = _norm_chars(value)
-    return nvalue, flags
-
-
-def _pages_to_map(data: bytes, plan: RedactionPlan) -> set[int]:
-    """Pages whose pdfium text holds a value: only those need the (slow) glyph-level map. A value that
-    pdfium misses on another page is still caught by verification, which then refuses the export."""
-    values = {_norm_chars(v) for v in plan.values}
-    values.discard("")
-    skeletons = {k for v in values for k in ["".join(c for c in v if c.isalnum())] if len(k) >= 6}
-    pages: set[int] = set()
-    if not values:
-        return pages
-    for index, raw in enumerate(pdfium_page_texts(data)):
-        text = _norm_chars(raw)
-        skeleton = "".join(c for c in text if c.isalnum())
-        if any(v in text for v in values) or any(k in skeleton for k in skeletons):
-            pages.add(index + 1)
-    return pages
-
-
-def _located_boxes(plan: RedactionPlan) -> dict[int, list[tuple[float, float, float, float]]]:
-    """Per page, the boxes (pdfplumber top-left coordinates) of the removed characters of located findings."""
-    pages: dict[int, list[tuple[float, float, float, float]]] = {}
-    for r in plan.replacements:
-        loc = r.finding.locator or {}
-        if not isinstance(loc.get("page"), int) or not loc.get("boxes"):
-            continue
-        boxes = loc["boxes"]
-        aligned = len(boxes) == len(r.keep)
-        for i, box in enumerate(boxes):
-            if not aligned or not r.keep[i]:
-                pages.setdefault(loc["page"], []).append(tuple(box))
-    return pages
-
 
 # --- content streams -------------------------------------------------------------------------
 
@@ -362,19 +154,19 @@ def _over_image(glyphs: list[Glyph], images: list[tuple[float, float, float, flo
                for g in glyphs for i in images)
 
 
-def _edit_streams(pdf: pikepdf.Pdf, maps: list[PageMap], chosen: dict[int, list[Glyph]],
+def _edit_streams(pdf: pikepdf.Pdf, maps: dict[int, PageMap], chosen: dict[int, list[Glyph]],
                   forced: set[int]) -> tuple[set[int], set[int]]:
     by_key: dict[Key, dict[tuple[int, int], list[Glyph]]] = {}
     pages_of_key: dict[Key, set[int]] = {}
     map_of_key: dict[Key, PageMap] = {}
-    for m in maps:
+    for m in maps.values():
         for g in chosen[m.number]:
             by_key.setdefault(g.key, {}).setdefault((g.op, g.element), []).append(g)
             pages_of_key.setdefault(g.key, set()).add(m.number)
             map_of_key.setdefault(g.key, m)
     raster: set[int] = set(forced)
     for key, pages in pages_of_key.items():
-        if any(key in maps[n - 1].unsafe for n in pages):
+        if any(key in maps[n].unsafe for n in pages):
             raster |= pages
     edited: set[int] = set()
     for key, removals in by_key.items():
@@ -398,7 +190,7 @@ def _edit_streams(pdf: pikepdf.Pdf, maps: list[PageMap], chosen: dict[int, list[
     return edited - raster, raster
 
 
-def _rendered_value_boxes(page: object, needles: _Needles, number: int, width: int, height: int
+def _rendered_value_boxes(page: object, needles: Needles, number: int, width: int, height: int
                           ) -> list[tuple[float, float, float, float]]:
     """Pixel boxes (left, top, right, bottom) of the removed characters of every value in pdfium's text of
     `page`, rendered at `width` x `height` with the page's own rotation. Caller holds PDFIUM_LOCK."""
@@ -421,7 +213,7 @@ def _rendered_value_boxes(page: object, needles: _Needles, number: int, width: i
             glyphs.append(Glyph(("page", number), 0, 0, 0, 0, textpage.get_text_range(i, 1), box, 0.0, 0.0))
     finally:
         textpage.close()
-    chosen = _choose_glyphs(PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0, glyphs=glyphs), needles, {})
+    chosen = choose_glyphs(PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0, glyphs=glyphs), needles, {})
     return [g.bbox for g in chosen]
 
 
@@ -452,7 +244,7 @@ def _draw_boxes(pdf: pikepdf.Pdf, page: pikepdf.Page, m: PageMap, glyphs: list[G
 
 
 def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], m: PageMap,
-               needles: _Needles) -> None:
+               needles: Needles) -> None:
     """Replace a page by an image of itself with the boxes burned in (no text layer remains).
 
     Boxes go where pdfminer put the removed glyphs and, as well, where pdfium (which draws the image)

@@ -268,28 +268,39 @@ def _unmapped_text(font: PDFCIDFont, code: bytes) -> str:
     return ""
 
 
-def map_pages(data: bytes, only: Container[int] | None = None) -> Iterator[PageMap]:
-    """Glyph maps of the pages (1-based numbers in `only`, default all), in page order; pages not
-    asked for are yielded empty."""
-    parser = PDFParser(io.BytesIO(data))
-    document = PDFDocument(parser)
-    rsrcmgr = PDFResourceManager(caching=True)
-    fonts: dict[int, tuple[object, dict, dict]] = {}  # shared by the pages: the manager caches the fonts
-    for number, page in enumerate(PDFPage.create_pages(document), 1):
-        device = _Device(rsrcmgr)
-        device.fonts = fonts
-        if only is not None and number not in only:
-            yield PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0)
-            continue
+class PageMapper:
+    """Glyph maps of one PDF's pages in any order: the document, its page list and its fonts parsed once."""
+
+    def __init__(self, data: bytes) -> None:
+        self.rsrcmgr = PDFResourceManager(caching=True)
+        self.pages = list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data)))))
+        self.fonts: dict[int, tuple[object, dict, dict]] = {}  # shared by the pages: the manager caches fonts
+
+    def map(self, number: int) -> PageMap:
+        """The glyph map of page `number` (1-based)."""
+        page = self.pages[number - 1]
+        device = _Device(self.rsrcmgr)
+        device.fonts = self.fonts
         x0, y0, x1, y1 = page.mediabox
         ctm = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
                270: (0, 1, -1, 0, y1, -x0)}.get(page.rotate % 360, (1, 0, 0, 1, -x0, -y0))
         height = (x1 - x0) if page.rotate % 180 == 90 else (y1 - y0)
         device.map = PageMap(number=number, ctm=ctm, height=height)
-        interpreter = _Interpreter(rsrcmgr, device, ("page", number))
+        interpreter = _Interpreter(self.rsrcmgr, device, ("page", number))
         interpreter.process_page(page)
         device.close()
-        yield device.map
+        return device.map
+
+
+def map_pages(data: bytes, only: Container[int] | None = None) -> Iterator[PageMap]:
+    """Glyph maps of the pages (1-based numbers in `only`, default all), in page order; pages not
+    asked for are yielded empty."""
+    mapper = PageMapper(data)
+    for number in range(1, len(mapper.pages) + 1):
+        if only is not None and number not in only:
+            yield PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0)
+        else:
+            yield mapper.map(number)
 
 
 def rewrite_stream(instructions: Iterable[object], key: Key, page: PageMap,
