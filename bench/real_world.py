@@ -108,6 +108,61 @@ def scrambled_pdf(path: Path, value: str = PERSON) -> Path:
     return path
 
 
+def scanned_pdf(path: Path, *, kind: str = "bilevel", dpi: int = 150) -> Path:
+    """A scanned page with an invisible OCR text layer, as scanners and OCR tools make them: the page is
+    one picture (bilevel CCITT group 4, or a greyscale JPEG with `kind="jpeg"`) with the recognised text
+    drawn in text render mode 3 over it."""
+    import pikepdf
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    width, height = 595, 842
+    scale = dpi / 72
+    picture = Image.new("L", (round(width * scale), round(height * scale)), 255)
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", round(12 * scale))
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(width, height))
+    text = c.beginText()
+    text.setTextRenderMode(3)  # invisible: the OCR layer
+    text.setFont("STSong-Light", 12)
+    for k, line in enumerate(BODY):
+        y = 720 - 24 * k
+        draw.text((72 * scale, (height - y - 11) * scale), line, font=font, fill=0)
+        text.setTextOrigin(72, y)
+        text.textLine(line)
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    pdf = pikepdf.open(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    if kind == "bilevel":
+        bilevel = picture.convert("1", dither=Image.Dither.NONE)
+        bilevel.save(out, format="TIFF", compression="group4", tiffinfo={278: bilevel.height})
+        with Image.open(io.BytesIO(out.getvalue())) as tiff:
+            start, size, photometric = tiff.tag_v2[273][0], tiff.tag_v2[279][0], tiff.tag_v2.get(262, 0)
+        image = pikepdf.Stream(pdf, out.getvalue()[start:start + size])
+        image.Filter = pikepdf.Name.CCITTFaxDecode
+        image.DecodeParms = pikepdf.Dictionary(K=-1, Columns=bilevel.width, Rows=bilevel.height,
+                                               BlackIs1=photometric == 1)
+        image.BitsPerComponent = 1
+    else:
+        picture.save(out, format="JPEG", quality=60)
+        image = pikepdf.Stream(pdf, out.getvalue())
+        image.Filter = pikepdf.Name.DCTDecode
+        image.BitsPerComponent = 8
+    image.Type, image.Subtype, image.ColorSpace = pikepdf.Name.XObject, pikepdf.Name.Image, pikepdf.Name.DeviceGray
+    image.Width, image.Height = picture.width, picture.height
+    page = pdf.pages[0]
+    page.obj.Resources.XObject = pikepdf.Dictionary(Scan=image)
+    page.contents_add(pdf.make_stream(f"q {width} 0 0 {height} 0 0 cm /Scan Do Q\n".encode()), prepend=True)
+    pdf.save(path)
+    return path
+
+
 def trailing_data_pdf(path: Path) -> Path:
     """A complete PDF followed by data after %%EOF (an HTML error page a download tool appended)."""
     path.write_bytes(reportlab_pdf() + b"\n<html><body>" + b"<p>download complete</p>" * 200 + b"</body></html>\n")
@@ -307,6 +362,7 @@ def generate(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files = [gbk_font_pdf(folder / f"gbk-font-{k}-{font}.pdf", font=font, embedded=bool(k % 2), title="申请书")
              for k, font in enumerate(GB_FONTS)]
+    files += [scanned_pdf(folder / "scan-bilevel.pdf"), scanned_pdf(folder / "scan-jpeg.pdf", kind="jpeg")]
     files += [scrambled_pdf(folder / "scrambled.pdf"), trailing_data_pdf(folder / "trailing-data.pdf"),
               broken_root_pdf(folder / "broken-root.pdf"), encrypted_attachment_pdf(folder / "encrypted-attachment.pdf"),
               docx_with_comments(folder / "comments.docx"), docx_with_glossary(folder / "glossary.docx"),

@@ -37,6 +37,7 @@ from reviewer.core.deidentify.writers.pdf_glyphs import (
     pages_to_map,
     reading_order_boxes,
 )
+from reviewer.core.deidentify.writers.pdf_raster import encode, page_format
 from reviewer.core.deidentify.writers.pdf_scrub import (
     replace_strings,
     scrub_structure,
@@ -45,7 +46,6 @@ from reviewer.core.deidentify.writers.pdf_scrub import (
 from reviewer.core.documents.image_metadata import stripped_note
 from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 
-RASTER_SCALE = 2.0  # 144 dpi for pages that must be re-rendered
 _INVISIBLE = {" ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u200b", "\ufeff"}
 
 
@@ -259,25 +259,23 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
         try:
             src = doc[number - 1]
             width, height = src.get_size()
-            image = src.render(scale=RASTER_SCALE).to_pil().convert("RGB")
+            # encoded like the page's own picture (a scan stays a bilevel or JPEG scan of its resolution)
+            fmt = page_format(pdf, pdf.pages[number - 1], m.images, width, height)
+            image = src.render(scale=fmt.scale, grayscale=fmt.kind != "rgb").to_pil()
+            image = image.convert("L" if fmt.kind != "rgb" else "RGB")
             drawn = _rendered_value_boxes(src, needles, number, image.width, image.height)
             src.close()
         finally:
             doc.close()
     draw = ImageDraw.Draw(image)
+    black = 0 if image.mode == "L" else (0, 0, 0)
+    scale = fmt.scale
     for g in glyphs:
         x0, y0, x1, y1 = g.bbox
-        draw.rectangle([x0 * RASTER_SCALE, (height - y1) * RASTER_SCALE, x1 * RASTER_SCALE,
-                        (height - y0) * RASTER_SCALE], fill=(0, 0, 0))
+        draw.rectangle([x0 * scale, (height - y1) * scale, x1 * scale, (height - y0) * scale], fill=black)
     for box in drawn:
-        draw.rectangle(box, fill=(0, 0, 0))
-    buf = io.BytesIO()
-    image.save(buf, format="JPEG", quality=85)
-    xobj = pikepdf.Stream(pdf, buf.getvalue())
-    xobj.Type, xobj.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-    xobj.Width, xobj.Height = image.width, image.height
-    xobj.ColorSpace, xobj.BitsPerComponent = pikepdf.Name.DeviceRGB, 8
-    xobj.Filter = pikepdf.Name.DCTDecode
+        draw.rectangle(box, fill=black)
+    xobj = encode(pdf, image, fmt)
     page = pdf.pages[number - 1].obj
     for key in ("/CropBox", "/TrimBox", "/BleedBox", "/ArtBox", "/Rotate", "/Annots", "/StructParents"):
         if key in page:
