@@ -177,7 +177,9 @@ def _redact_line(path: Path, result: object) -> str:
         if after > 2 * before + 4096:
             return f"images grew {name}: {before:,} -> {after:,} bytes ({'; '.join(details.get('notes', []))[:300]})"
         return ""
-    return f"{result.outcome:11s} {name}: {result.message.splitlines()[0][-400:] if result.message else ''}"
+    lines = result.message.strip().splitlines() if result.message else [""]
+    shown = lines[-1] if result.outcome == "crash" else lines[0]  # a traceback's last line names the error
+    return f"{result.outcome:11s} {name}: {shown[-400:]}"
 
 
 def _table(files: list[Path], by_source: dict[str, Counter], redacted: list, scan_line: str) -> str:

@@ -368,6 +368,8 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | No
         for k, obj in enumerate(pdf.objects):
             if k % 500 == 0:
                 steps.at(0, 200, k, objects)
+            if not isinstance(obj, pikepdf.Object):
+                continue  # a number or a boolean stored as an object of its own: no text in it
             where = f"object {obj.objgen[0]} {obj.objgen[1]}" if obj.is_indirect else "object"
             _walk_pdf(obj, where, m, depth=0)
             if isinstance(obj, pikepdf.Stream):
@@ -385,7 +387,7 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | No
             try:
                 for op in pikepdf.parse_content_stream(page):
                     _operand_strings(op.operands, f"page {n} content", m)
-            except pikepdf.PdfError as exc:
+            except _CONTENT_ERRORS as exc:
                 residues.append(f"page {n}: content stream unparseable ({exc})")
     with pdfplumber.open(path) as doc:
         # pdfminer is pure Python (3 s for 300 pages): a long PDF's pages are shared with the page helper
@@ -433,6 +435,16 @@ def _without_image_data(raw: bytes, path: Path) -> bytes:
         if len(blob) >= 64:
             raw = raw.replace(blob, bytes(len(blob)))
     return raw
+
+
+def _content_errors() -> tuple[type[BaseException], ...]:
+    import pikepdf
+
+    # qpdf reports damage as PdfError, and a content stream holding what none may hold as TypeError
+    return (pikepdf.PdfError, TypeError, ValueError, RuntimeError)
+
+
+_CONTENT_ERRORS = _content_errors()
 
 
 def _stream_bytes(stream: object) -> bytes:
@@ -483,7 +495,7 @@ def _content_strings(stream: object, where: str, m: _Matcher) -> None:
     try:
         for op in pikepdf.parse_content_stream(stream):
             _operand_strings(op.operands, where + " content", m)
-    except pikepdf.PdfError:
+    except _CONTENT_ERRORS:
         pass
 
 

@@ -114,10 +114,12 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
             edited, raster = set(), {n for n, glyphs in chosen.items() if glyphs}
         else:
             edited, raster = _edit_streams(pdf, maps, chosen, over_images)
+        # a page whose content qpdf cannot parse cannot be checked string by string: its picture goes out
+        raster |= _unparsable_pages(pdf)
         at(880)
         for k, number in enumerate(sorted(raster)):
             at(880 + 60 * k // len(raster))
-            _rasterize(pdf, data, number, chosen[number], maps[number], needles)
+            _rasterize(pdf, data, number, chosen.get(number, []), maps.get(number), needles)
         for m in maps.values():
             if m.number not in raster and chosen[m.number]:
                 _draw_boxes(pdf, pdf.pages[m.number - 1], m, chosen[m.number])
@@ -134,6 +136,17 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
                           strings_replaced=replaced, annotations_removed=removed_annots,
                           pages_over_images=tuple(sorted(over_images)), pictures_stripped=pictures,
                           source_note=source_note)
+
+
+def _unparsable_pages(pdf: pikepdf.Pdf) -> set[int]:
+    """Pages whose content streams qpdf cannot parse (damaged, or holding what no content stream may)."""
+    pages = set()
+    for number, page in enumerate(pdf.pages, 1):
+        try:
+            pikepdf.parse_content_stream(page)
+        except (pikepdf.PdfError, TypeError, ValueError, RuntimeError):
+            pages.add(number)
+    return pages
 
 
 def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
@@ -243,7 +256,7 @@ def _draw_boxes(pdf: pikepdf.Pdf, page: pikepdf.Page, m: PageMap, glyphs: list[G
     page.contents_add(pdf.make_stream(b"\nQ\n" + b"\n".join(ops) + b"\n"), prepend=False)
 
 
-def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], m: PageMap,
+def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], m: PageMap | None,
                needles: Needles) -> None:
     """Replace a page by an image of itself with the boxes burned in (no text layer remains).
 
@@ -260,7 +273,7 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
             src = doc[number - 1]
             width, height = src.get_size()
             # encoded like the page's own picture (a scan stays a bilevel or JPEG scan of its resolution)
-            fmt = page_format(pdf, pdf.pages[number - 1], m.images, width, height)
+            fmt = page_format(pdf, pdf.pages[number - 1], m.images if m is not None else [], width, height)
             image = src.render(scale=fmt.scale, grayscale=fmt.kind != "rgb").to_pil()
             image = image.convert("L" if fmt.kind != "rgb" else "RGB")
             drawn = _rendered_value_boxes(src, needles, number, image.width, image.height)

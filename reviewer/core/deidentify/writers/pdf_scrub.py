@@ -131,8 +131,12 @@ def replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:
 
 
 def _replace_marked_content(pdf: pikepdf.Pdf, page: pikepdf.Page, pattern: object, plan: RedactionPlan) -> None:
-    """Values in marked-content properties (/ActualText, /Alt) of the page stream are replaced too."""
-    instructions = pikepdf.parse_content_stream(page)
+    """Values in marked-content properties (/ActualText, /Alt) of the page stream are replaced too (a page
+    whose content qpdf cannot parse is re-rendered as a picture by the writer)."""
+    try:
+        instructions = pikepdf.parse_content_stream(page)
+    except (pikepdf.PdfError, TypeError, ValueError, RuntimeError):
+        return
     changed = False
     for inst in instructions:
         if str(getattr(inst, "operator", "")) not in ("BDC", "DP"):
