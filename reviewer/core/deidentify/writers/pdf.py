@@ -114,8 +114,9 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
             edited, raster = set(), {n for n, glyphs in chosen.items() if glyphs}
         else:
             edited, raster = _edit_streams(pdf, maps, chosen, over_images)
-        # a page whose content qpdf cannot parse cannot be checked string by string: its picture goes out
-        raster |= _unparsable_pages(pdf)
+        # a page whose content qpdf cannot parse cannot be checked string by string, and one where a
+        # character to remove matched no glyph cannot be edited with certainty: their pictures go out
+        raster |= _unparsable_pages(pdf) | {n for n, m in maps.items() if m.uncertain}
         at(880)
         for k, number in enumerate(sorted(raster)):
             at(880 + 60 * k // len(raster))

@@ -60,6 +60,8 @@ class PageMap:
     seqs: dict[tuple[Key, int], list[bytes | float]] = field(default_factory=dict)
     unsafe: set[Key] = field(default_factory=set)
     images: list[tuple[float, float, float, float]] = field(default_factory=list)  # device space, like glyphs
+    uncertain: bool = False  # a character to remove lies where no glyph of this map is: re-render the page
+    top: float = 0.0  # the media box's top in user space (pdfium's top-left boxes are measured from it)
 
 
 class _Device(PDFPageAggregator):
@@ -285,7 +287,7 @@ class PageMapper:
         ctm = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
                270: (0, 1, -1, 0, y1, -x0)}.get(page.rotate % 360, (1, 0, 0, 1, -x0, -y0))
         height = (x1 - x0) if page.rotate % 180 == 90 else (y1 - y0)
-        device.map = PageMap(number=number, ctm=ctm, height=height)
+        device.map = PageMap(number=number, ctm=ctm, height=height, top=y1)
         interpreter = _Interpreter(self.rsrcmgr, device, ("page", number))
         interpreter.process_page(page)
         device.close()

@@ -136,7 +136,7 @@ def choose_glyphs(page: PageMap, needles: Needles,
         text.append(g.text)
         owner.extend([i] * len(g.text))
     chosen = {owner[k]: page.glyphs[owner[k]] for k in _removed_positions("".join(text), needles)}
-    boxes = located.get(page.number, [])
+    boxes = [in_map_space(page, box) for box in located.get(page.number, [])]
     if boxes:
         # glyph centres in pdfplumber's top-left coordinates, sorted by y for a range search per box
         centres = sorted(((page.height - (g.bbox[1] + g.bbox[3]) / 2, (g.bbox[0] + g.bbox[2]) / 2, i)
@@ -271,8 +271,40 @@ def map_and_choose(data: bytes, wanted: set[int], needles: Needles, keep_masks: 
 
 
 def slim(page: PageMap, needles: Needles, located: dict[int, list[Box]]) -> PageMap:
-    """`page` with only its chosen glyphs: what editing, boxing and rasterising the page need."""
-    return replace(page, glyphs=choose_glyphs(page, needles, located))
+    """`page` with only its chosen glyphs: what editing, boxing and rasterising the page need; `uncertain`
+    when a character to remove (by its box) overlaps no chosen glyph."""
+    chosen = choose_glyphs(page, needles, located)
+    return replace(page, glyphs=chosen, uncertain=uncovered(page, chosen, located.get(page.number, [])))
+
+
+def in_map_space(page: PageMap, box: Box) -> Box:
+    """A reader's box (pdfium: unrotated page space, top-left origin) in the map's top-left coordinates
+    (pdfminer's device space, which a /Rotate turns)."""
+    a, b, c, d, e, f = page.ctm
+    if (a, b, c, d) == (1, 0, 0, 1):
+        return box
+    x0, top, x1, bottom = box
+    points = [(x, page.top - y) for x in (x0, x1) for y in (top, bottom)]
+    xs = [a * x + c * y + e for x, y in points]
+    ys = [page.height - (b * x + d * y + f) for x, y in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def uncovered(page: PageMap, chosen: list[Glyph], boxes: list[Box]) -> bool:
+    """Whether a box (top-left coordinates) of a character to remove overlaps none of the chosen glyphs:
+    where pdfium and pdfminer place a font's characters differently (a font without a Unicode map,
+    widths pdfium substitutes), the glyph drawn there was not found and must not be left legible."""
+    if not boxes:
+        return False
+    boxes = [in_map_space(page, box) for box in boxes]
+    placed = sorted((page.height - g.bbox[3], page.height - g.bbox[1], g.bbox[0], g.bbox[2]) for g in chosen)
+    tops = [p[0] for p in placed]
+    for x0, top, x1, bottom in boxes:
+        hi = bisect.bisect_right(tops, bottom + 0.5)
+        if not any(g_top <= bottom + 0.5 and top - 0.5 <= g_bottom and g_x0 <= x1 + 0.5 and x0 - 0.5 <= g_x1
+                   for g_top, g_bottom, g_x0, g_x1 in placed[:hi]):
+            return True
+    return False
 
 
 _helper_state: tuple[str, PageMapper, Needles] | None = None  # in the page helper: the document being written
