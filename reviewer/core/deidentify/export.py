@@ -80,7 +80,8 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
         if progress is not None:
             progress(half, PROGRESS_TOTAL)
         _check_cancelled(cancelled)
-        report = verify_output(tmp, plan.values.keys(), format=str(fmt), progress=phase(half), cancelled=cancelled)
+        report = verify_output(tmp, plan.values.keys(), format=str(fmt), progress=phase(half),
+                               cancelled=cancelled)
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
         if progress is not None:
@@ -97,8 +98,8 @@ def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Pa
     from reviewer.core.deidentify.writers import WriteOptions, write_copy
 
     _check_cancelled(cancelled)
-    return write_copy(document, plan, tmp, options=WriteOptions(pdf_rasterize=pdf_rasterize, cancelled=cancelled),
-                      progress=progress)
+    options = WriteOptions(pdf_rasterize=pdf_rasterize, cancelled=cancelled)
+    return write_copy(document, plan, tmp, options=options, progress=progress)
 
 
 def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:

@@ -2,8 +2,8 @@
 
 This module shares no code with the writers: it reads the output with other means (zipfile + lxml
 over every package part, pikepdf over every object and stream, pdfplumber's reading of every page
-(pdfminer; `verify_pages`) and pdfium text, raw bytes in several encodings) and compares after normalisation (NFKC folds full-width forms, case
-folded, whitespace and invisible format characters removed), so `１３８ 9600 1234` still matches
+(pdfminer; `verify_pages`) and pdfium text, raw bytes in several encodings) and compares after
+normalisation (NFKC folds full-width forms, case folded, whitespace and invisible format characters removed), so `１３８ 9600 1234` still matches
 `13896001234`. It also checks the writer's structural promises (no comments, no tracked changes,
 no authors, no XMP, no JavaScript, no attachments) as "residues". Any survivor or residue fails.
 """
@@ -274,7 +274,8 @@ def _references_to_removed(archive: zipfile.ZipFile) -> list[str]:
                 target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
                     posixpath.join(folder, target))
                 if kind in _REMOVED_RELATIONSHIPS or _REMOVED_PART.match(target):
-                    residues.append(f"{info.filename}: relationship {el.get('Id')} to removed part {target} left")
+                    residues.append(f"{info.filename}: relationship {el.get('Id')} to removed part {target} "
+                                    "left")
     return residues
 
 
@@ -335,7 +336,8 @@ class _Steps:
 
     SCALE = 1000
 
-    def __init__(self, progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None) -> None:
+    def __init__(self, progress: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None) -> None:
         self.progress = progress
         self.cancelled = cancelled
 

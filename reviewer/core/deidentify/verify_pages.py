@@ -30,7 +30,8 @@ class _Characters(PDFPageAggregator):
         self.images = 0
         self.fonts: dict[int, tuple[object, dict, dict]] = {}  # id -> (font, text by cid, width by cid)
 
-    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:  # noqa: ANN001, PLR0913
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs,  # noqa: ANN001, PLR0913
+                    graphicstate) -> float:  # noqa: ANN001
         try:
             text = font.to_unichr(cid)
         except PDFUnicodeNotDefined:
@@ -52,12 +53,13 @@ class _Characters(PDFPageAggregator):
         mb_x0, mb_top = page.mediabox[:2]
         top = (page.height - y1) + mb_top
         self.chars.append({"text": text, "x0": x0 + mb_x0 if mb_x0 else x0, "x1": x1 + mb_x0 if mb_x0 else x1,
-                           "top": top, "bottom": (page.height - y0) + mb_top, "doctop": page.initial_doctop + top,
+                           "top": top, "bottom": (page.height - y0) + mb_top,
+                           "doctop": page.initial_doctop + top,
                            "upright": a * d * scaling > 0 and b * c <= 0})
         return adv
 
-    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise,  # noqa: ANN001, ANN201, PLR0913
-                                 dxscale, ncs, graphicstate):
+    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling,  # noqa: ANN001, ANN201, PLR0913
+                                 charspace, wordspace, rise, dxscale, ncs, graphicstate):  # noqa: ANN001
         """pdfminer's loop with `render_char` inlined for unrotated text (the same float operations as
         its apply_matrix_rect, in the same order) and each font's widths and texts looked up once."""
         a, b, c, d, e0, f0 = matrix
@@ -101,7 +103,8 @@ class _Characters(PDFPageAggregator):
                     if y1 < y0:
                         y0, y1 = y1, y0
                     char_top = (height - y1) + mb_top
-                    append({"text": text, "x0": x0 + mb_x0 if mb_x0 else x0, "x1": x1 + mb_x0 if mb_x0 else x1,
+                    append({"text": text, "x0": x0 + mb_x0 if mb_x0 else x0,
+                            "x1": x1 + mb_x0 if mb_x0 else x1,
                             "top": char_top, "bottom": (height - y0) + mb_top, "doctop": doctop + char_top,
                             "upright": upright})
                     x += adv

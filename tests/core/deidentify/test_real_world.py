@@ -7,7 +7,6 @@ independent verifier), mostly through `reviewer redact` itself.
 
 from __future__ import annotations
 
-import io
 import zipfile
 
 import pikepdf

@@ -86,7 +86,8 @@ class DocxWriteReport:
         if self.pictures_stripped:
             notes.append(stripped_note(self.pictures_stripped))
         if self.ole_rewritten:
-            notes.append(f"labels, paths or author strings of {self.ole_rewritten} embedded objects de-identified")
+            notes.append(f"labels, paths or author strings of {self.ole_rewritten} embedded objects "
+                         "de-identified")
         if self.alt_chunks_flattened:
             notes.append(f"{self.alt_chunks_flattened} imported HTML/RTF/text chunks (altChunk) turned into plain "
                          "paragraphs: their own formatting is lost, check the layout")
@@ -211,7 +212,8 @@ def _rewrite_ole(data: bytes, plan: RedactionPlan, counts: _Counts) -> bytes:
     return buffer.getvalue() if changed else data
 
 
-def _replace_field(raw: bytearray, start: int, end: int, encoding: str, plan: RedactionPlan, pattern) -> None:  # noqa: ANN001
+def _replace_field(raw: bytearray, start: int, end: int, encoding: str, plan: RedactionPlan,
+                   pattern) -> None:  # noqa: ANN001
     """Replace the values in raw[start:end] (text in `encoding`) by replacements of the same byte length:
     the plan's own replacement when it has that length, else a mask."""
     try:

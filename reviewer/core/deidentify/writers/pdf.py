@@ -227,7 +227,8 @@ def _rendered_value_boxes(page: object, needles: Needles, number: int, width: in
             glyphs.append(Glyph(("page", number), 0, 0, 0, 0, textpage.get_text_range(i, 1), box, 0.0, 0.0))
     finally:
         textpage.close()
-    chosen = choose_glyphs(PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0, glyphs=glyphs), needles, {})
+    page_map = PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0, glyphs=glyphs)
+    chosen = choose_glyphs(page_map, needles, {})
     return [g.bbox for g in chosen]
 
 
@@ -303,5 +304,5 @@ def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # 
                progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
     """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
     rasterize = bool(getattr(options, "pdf_rasterize", False))
-    return write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress, document=document,
-                     cancelled=getattr(options, "cancelled", None)).notes
+    return write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress,
+                     document=document, cancelled=getattr(options, "cancelled", None)).notes

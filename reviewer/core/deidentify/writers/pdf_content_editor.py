@@ -143,8 +143,8 @@ class _Device(PDFPageAggregator):
                                                              (0, bottom, adv, top))
                 space = textstate.wordspace if (cid == 32 and not multibyte) else 0.0
                 advance = (adv / scaling if scaling else 0.0) + textstate.charspace + space
-                page.glyphs.append(Glyph(key, op, index, start, end, text,
-                                         (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), advance, fontsize))
+                box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+                page.glyphs.append(Glyph(key, op, index, start, end, text, box, advance, fontsize))
                 x += adv
                 if cid == 32 and wordspace:
                     x += wordspace

@@ -30,7 +30,7 @@ Box = tuple[float, float, float, float]
 
 @functools.lru_cache(maxsize=65536)
 def norm_chars(text: str) -> str:
-    """Normalised as values are (NFKC, case folded, no blanks); called once a character per page, so cached."""
+    """Normalised as values are (NFKC, case folded, no blanks); called for every character: cached."""
     return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c not in _INVISIBLE)
 
 
@@ -41,7 +41,7 @@ class Needles:
     pass over a page), then claimed longest value first as the text writers replace them."""
 
     masks: tuple[tuple[str, list[bool]], ...]  # normalised value and keep flags, longest first
-    skeletons: tuple[tuple[tuple[str, bool], ...], ...]  # letters and digits with keep flags (6+), longest first
+    skeletons: tuple[tuple[tuple[str, bool], ...], ...]  # letters, digits and keep flags (6+), longest first
     any_value: re.Pattern[str] | None = None  # every normalised value, for the text left after removal
     values: object = None  # automaton: normalised value -> (rank in masks, length, keep flags)
     skeleton_values: object = None  # automaton: skeleton -> (rank in skeletons, length, keep flags)
@@ -57,7 +57,8 @@ def needles_from_masks(keep_masks: dict[str, tuple[bool, ...]]) -> Needles:
     masks = sorted((_normalised_keep(v, k) for v, k in keep_masks.items()), key=lambda vk: -len(vk[0]))
     skeletons = []
     for value, keep in keep_masks.items():
-        pairs = tuple((n, flag) for ch, flag in zip(value, keep, strict=True) for n in norm_chars(ch) if n.isalnum())
+        pairs = tuple((n, flag) for ch, flag in zip(value, keep, strict=True)
+                      for n in norm_chars(ch) if n.isalnum())
         if len(pairs) >= 6:
             skeletons.append(pairs)
     skeletons.sort(key=lambda p: -len(p))
@@ -90,7 +91,7 @@ def _occurrences(text: str, automaton: object) -> list[tuple[int, int, tuple[boo
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:
-    """`text` normalised as values are (NFKC, case folded, no blanks) and, per character, its index in `text`."""
+    """`text` normalised as values are (NFKC, case folded, no blanks), and each character's index in `text`."""
     chars: list[str] = []
     owner: list[int] = []
     for i, ch in enumerate(text):
@@ -152,7 +153,7 @@ def choose_glyphs(page: PageMap, needles: Needles,
     return [chosen[i] for i in sorted(chosen)]
 
 
-def reading_order_boxes(document: object, needles: Needles) -> dict[int, list[tuple[float, float, float, float]]]:
+def reading_order_boxes(document: object, needles: Needles) -> dict[int, list[Box]]:
     """Per page, the boxes of the characters to remove of every value in the page's text as the reader
     read it (pdfium's order, the order detection and the verifier's pdfium check see). A value whose
     characters the content stream draws out of order (re-flowed or kerned text: 建国 then 王) is not in

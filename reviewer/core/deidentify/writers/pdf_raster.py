@@ -55,7 +55,8 @@ def page_format(pdf: pikepdf.Pdf, page: pikepdf.Page, placed: list[tuple[float, 
     scale = max(pixels_w, pixels_h) / max(box_w, box_h, 1e-6)
     scale = min(max(scale, _MIN_SCALE), _MAX_SCALE)
     filters = image.get("/Filter")
-    names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)] if filters else []
+    names = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)] if filters \
+        else []
     last = names[-1] if names else ""
     bits = int(image.get("/BitsPerComponent", 8)) if "/BitsPerComponent" in image else 1
     if image.get("/ImageMask") is True or bits == 1 or last in ("/CCITTFaxDecode", "/JBIG2Decode"):
@@ -95,7 +96,8 @@ def encode(pdf: pikepdf.Pdf, image: object, fmt: RasterFormat) -> pikepdf.Stream
     from PIL import Image
 
     if fmt.kind == "bilevel":
-        bilevel = image.convert("L").point(lambda v: 255 if v >= 128 else 0).convert("1", dither=Image.Dither.NONE)
+        bilevel = image.convert("L").point(lambda v: 255 if v >= 128 else 0)
+        bilevel = bilevel.convert("1", dither=Image.Dither.NONE)
         data, black_is_1 = _group4(bilevel)
         stream = pikepdf.Stream(pdf, data)
         stream.Filter = pikepdf.Name.CCITTFaxDecode

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 MAX_STREAM = 64 * 1024 * 1024
 NATIVE_STREAM = "\x01Ole10Native"
-_OLE_PROPERTIES = ("title", "subject", "author", "keywords", "comments", "last_saved_by", "company", "manager")
+_OLE_PROPERTIES = ("title", "subject", "author", "keywords", "comments", "last_saved_by", "company",
+                   "manager")
 _MAX_UTF16_CHARS = 32768
 
 
@@ -50,7 +51,8 @@ def ole_fields(data: bytes) -> list[tuple[str, str]]:
         ole = olefile.OleFileIO(data)
         with ole:
             if ole.exists(NATIVE_STREAM):
-                fields += [(f.name, f.text) for f in native_fields(ole.openstream(NATIVE_STREAM).read(MAX_STREAM))]
+                native = ole.openstream(NATIVE_STREAM).read(MAX_STREAM)
+                fields += [(f.name, f.text) for f in native_fields(native)]
             meta = ole.get_metadata()
     except Exception:  # noqa: BLE001 - olefile raises many types on a damaged file: keep what was read
         return _unique(fields)
@@ -145,7 +147,8 @@ def _codepage(codepage: object) -> str | None:
 
     if not isinstance(codepage, int):
         return None
-    name = {65001: "utf-8", 1200: "utf-16-le", 936: "gb18030", 54936: "gb18030"}.get(codepage, f"cp{codepage}")
+    known = {65001: "utf-8", 1200: "utf-16-le", 936: "gb18030", 54936: "gb18030"}
+    name = known.get(codepage, f"cp{codepage}")
     try:
         codecs.lookup(name)
     except LookupError:

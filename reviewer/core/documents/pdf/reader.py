@@ -52,7 +52,8 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
         blocks, info, outline, pages = _read_with_pdfium(data, path, limits, progress, cancelled)
     properties: dict[str, str] = {}
     try:
-        _, (extras, decoded), _ = structure_copy(data, path, lambda bytes_: extra_blocks(bytes_, path, pages, limits))
+        _, (extras, decoded), _ = structure_copy(data, path,
+                                                 lambda copy: extra_blocks(copy, path, pages, limits))
         info = decoded or info  # qpdf's strings decoded by our rules (GBK titles) rather than pdfium's
     except CorruptDocument as exc:
         # pdfium read the pages (the text detection runs on) but no parser makes sense of the rest of
@@ -120,8 +121,8 @@ def structure_copy(data: bytes, path: str, read: Callable[[bytes], T] | None = N
             continue
     if isinstance(first, EncryptedDocument):
         raise corrupt(path, "文档无需密码即可打开，但其中部分对象（如附件）已加密，无法读取 / "
-                            "the document opens without a password, but some of its objects (attachments, say) "
-                            "are encrypted and cannot be read")
+                            "the document opens without a password, but some of its objects "
+                            "(attachments, say) are encrypted and cannot be read")
     raise first
 
 
