@@ -367,8 +367,9 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | No
     with pikepdf.open(path) as pdf:
         residues += _pdf_structure(pdf)
         objects = len(pdf.objects)
+        every = max(objects // 20, 1)
         for k, obj in enumerate(pdf.objects):
-            if k % 500 == 0:
+            if k % every == 0:
                 steps.at(0, 200, k, objects)
             if not isinstance(obj, pikepdf.Object):
                 continue  # a number or a boolean stored as an object of its own: no text in it
@@ -383,8 +384,9 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | No
                 if obj.get("/Subtype") == "/Form":
                     _content_strings(obj, where, m)
         pages_total = len(pdf.pages)
+        every = max(pages_total // 10, 1)
         for n, page in enumerate(pdf.pages, 1):
-            if n % 20 == 0:
+            if n % every == 0:
                 steps.at(200, 300, n, pages_total)
             try:
                 for op in pikepdf.parse_content_stream(page):
