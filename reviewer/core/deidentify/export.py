@@ -83,6 +83,7 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
         report = verify_output(tmp, plan.values.keys(), format=str(fmt), progress=phase(half),
                                cancelled=cancelled)
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
+        _check_cancelled(cancelled)  # a cancel pressed during the last check: still nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
         if progress is not None:
             progress(PROGRESS_TOTAL, PROGRESS_TOTAL)

@@ -10,6 +10,7 @@ no authors, no XMP, no JavaScript, no attachments) as "residues". Any survivor o
 
 from __future__ import annotations
 
+import contextlib
 import io
 import posixpath
 import re
@@ -17,6 +18,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -27,7 +29,7 @@ from reviewer.core.deidentify.verify_pages import close_helper_pages, helper_pag
 from reviewer.core.documents.docx.alt_chunks import chunk_kind, chunk_lines
 from reviewer.core.documents.image_metadata import metadata_kinds
 from reviewer.core.documents.pdf.pages import share_pages
-from reviewer.core.documents.pdf.pdfium_lock import pdfium_page_texts
+from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 from reviewer.core.documents.pdf.streams import jpeg_bytes
 from reviewer.core.documents.pdf.strings import key_text, text_of
 
@@ -332,7 +334,7 @@ def _verify_xml(data: bytes, name: str, m: _Matcher) -> list[str]:
 
 class _Steps:
     """Progress over the checks of one file on a scale of 1000 (a PDF: objects 0-200, content streams
-    200-300, pdfminer pages 300-900, pdfium 900-1000), and the cancel check between them."""
+    200-300, each page read by pdfminer and by pdfium 300-1000), and the cancel check between them."""
 
     SCALE = 1000
 
@@ -393,33 +395,44 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | No
                     _operand_strings(op.operands, f"page {n} content", m)
             except _CONTENT_ERRORS as exc:
                 residues.append(f"page {n}: content stream unparseable ({exc})")
-    with pdfplumber.open(path) as doc:
+    with pdfplumber.open(path) as doc, _pdfium_open(path) as pdfium_doc:
         # pdfminer is pure Python (3 s for 300 pages): a long PDF's pages are shared with the page helper
         count, read = len(doc.pages), [0]
 
         def step(made: list) -> None:
             read[0] += len(made)
-            steps.at(300, 900, read[0], count)
+            steps.at(300, 1000, read[0], count)
 
-        pages, _ = share_pages(count, lambda index: page_reading(doc, index),
+        pages, _ = share_pages(count, lambda index: page_reading(doc, index, pdfium_doc),
                                lambda first, last, _first_task: (helper_pages, (str(path), first, last)),
                                step, close=(close_helper_pages, (str(path),)))
     unmapped: dict[int, int] = {}
     images = 0
-    for n, (chars, text, page_images, cids) in enumerate(pages, 1):
+    for n, (chars, text, page_images, cids, pdfium_text) in enumerate(pages, 1):
         m.text(chars, f"page {n} characters (pdfplumber)")
         images += page_images
         if cids:
             unmapped[n] = cids
         m.text(text, f"page {n} text (pdfplumber)")
+        m.text(pdfium_text, f"page {n} text (pdfium)")
     if images:
         warnings.append(f"{images} images: their pixels cannot be checked, look at them")
     for n, count in unmapped.items():
         warnings.append(f"page {n}: {count} characters without a Unicode mapping could not be read or checked")
-    steps.at(900, 1000, 0, 1)
-    for n, text in enumerate(pdfium_page_texts(str(path)), 1):
-        m.text(text, f"page {n} text (pdfium)")
     return residues
+
+
+@contextlib.contextmanager
+def _pdfium_open(path: Path) -> Iterator[object]:
+    import pypdfium2
+
+    with PDFIUM_LOCK:
+        pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        yield pdf
+    finally:
+        with PDFIUM_LOCK:
+            pdf.close()
 
 
 def _without_image_data(raw: bytes, path: Path) -> bytes:
@@ -489,6 +502,12 @@ def _operand_strings(operands: Iterable[object], where: str, m: _Matcher) -> Non
     for operand in operands:
         if isinstance(operand, pikepdf.String):
             m.text(text_of(operand), where + " string operand")
+        elif isinstance(operand, pikepdf.Array) and all(isinstance(x, (pikepdf.String, int, float, Decimal))
+                                                        for x in operand):
+            # a TJ array: its strings joined (a value kerned across elements is caught too), bytes as well
+            strings = [x for x in operand if isinstance(x, pikepdf.String)]
+            m.text("".join(text_of(x) for x in strings), where + " operand")
+            m.data(b"".join(bytes(x) for x in strings), where + " operand (bytes)")
         elif isinstance(operand, (pikepdf.Array, pikepdf.Dictionary)):
             _walk_pdf(operand, where + " operand", m, depth=1)
 

@@ -17,7 +17,8 @@ from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_rect
 
-Reading = tuple[str, str, int, int]  # characters in drawing order, laid-out text, images, (cid:N) characters
+# characters in drawing order, laid-out text, images, (cid:N) characters, and pdfium's text of the page
+Reading = tuple[str, str, int, int, str]
 
 
 class _Characters(PDFPageAggregator):
@@ -120,9 +121,13 @@ class _Characters(PDFPageAggregator):
         pass
 
 
-def page_reading(doc: object, index: int) -> Reading:
-    """pdfplumber's reading of page `index` of the open pdfplumber document `doc`."""
+def page_reading(doc: object, index: int, pdfium_doc: object) -> Reading:
+    """pdfplumber's reading of page `index` of the open pdfplumber document `doc`, and pdfium's text of it
+    (`pdfium_doc`, the same file open in pypdfium2): the page's two independent readings, made by
+    whichever process reads the page."""
     from pdfplumber.utils.text import chars_to_textmap
+
+    from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 
     page = doc.pages[index]
     device = _Characters(page.pdf.rsrcmgr, page)
@@ -130,13 +135,18 @@ def page_reading(doc: object, index: int) -> Reading:
     chars = device.chars
     text = chars_to_textmap(chars, layout_bbox=page.bbox, layout_width=page.width,
                             layout_height=page.height).as_string if chars else ""
-    out = ("".join(c["text"] for c in chars), text, device.images,
-           sum(1 for c in chars if c["text"].startswith("(cid:")))
     page.close()  # pdfplumber keeps every page's objects otherwise
-    return out
+    with PDFIUM_LOCK:
+        pdfium_page = pdfium_doc[index]
+        textpage = pdfium_page.get_textpage()
+        pdfium_text = textpage.get_text_range()
+        textpage.close()
+        pdfium_page.close()
+    return ("".join(c["text"] for c in chars), text, device.images,
+            sum(1 for c in chars if c["text"].startswith("(cid:")), pdfium_text)
 
 
-_open: tuple[tuple[str, int, int], object] | None = None  # in the page helper: the file being verified
+_open: tuple[tuple[str, int, int], object, object] | None = None  # in the page helper: the file being verified
 
 
 def helper_pages(path: str, first: int, last: int) -> list[Reading]:
@@ -148,9 +158,11 @@ def helper_pages(path: str, first: int, last: int) -> list[Reading]:
     stat = Path(path).stat()
     key = (path, stat.st_size, stat.st_mtime_ns)
     if _open is None or _open[0] != key:
+        import pypdfium2
+
         close_helper_pages(None)
-        _open = (key, pdfplumber.open(path))
-    return [page_reading(_open[1], index) for index in range(first, last)]
+        _open = (key, pdfplumber.open(path), pypdfium2.PdfDocument(path))
+    return [page_reading(_open[1], index, _open[2]) for index in range(first, last)]
 
 
 def close_helper_pages(path: str | None) -> None:
@@ -158,4 +170,5 @@ def close_helper_pages(path: str | None) -> None:
     global _open
     if _open is not None and (path is None or _open[0][0] == path):
         _open[1].close()  # type: ignore[attr-defined]
+        _open[2].close()  # type: ignore[attr-defined]
         _open = None
