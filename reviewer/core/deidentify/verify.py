@@ -392,7 +392,9 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | No
                 steps.at(200, 300, n, pages_total)
             try:
                 for op in pikepdf.parse_content_stream(page):
-                    _operand_strings(op.operands, f"page {n} content", m)
+                    operands = op.operands
+                    if any(type(x) not in _NUMBERS for x in operands):  # most operators take numbers only
+                        _operand_strings(operands, f"page {n} content", m)
             except _CONTENT_ERRORS as exc:
                 residues.append(f"page {n}: content stream unparseable ({exc})")
     with pdfplumber.open(path) as doc, _pdfium_open(path) as pdfium_doc:
@@ -462,6 +464,7 @@ def _content_errors() -> tuple[type[BaseException], ...]:
 
 
 _CONTENT_ERRORS = _content_errors()
+_NUMBERS = (int, float, Decimal, bool)
 
 
 def _stream_bytes(stream: object) -> bytes:

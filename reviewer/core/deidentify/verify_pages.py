@@ -10,6 +10,7 @@ the keys it reads. Tests compare both readings page for page. Shares no code wit
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from pdfminer.converter import PDFPageAggregator
@@ -18,6 +19,9 @@ from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_rect
 
 # characters in drawing order, laid-out text, images, (cid:N) characters, and pdfium's text of the page
+# pdfminer reports every odd font descriptor and colour operand as a warning on the root logger: noise
+# on a user's terminal ("Could not get FontBBox …"), never something to act on
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 Reading = tuple[str, str, int, int, str]
 
 

@@ -47,10 +47,9 @@ def test_shared_and_serial_verification_report_the_same_survivors(long_pdf, monk
 
 def test_the_helper_reads_what_this_process_reads(long_pdf):
     import pdfplumber
+    import pypdfium2
 
     from reviewer.core.deidentify import verify_pages
-
-    import pypdfium2
 
     with pdfplumber.open(long_pdf) as doc:
         pdfium_doc = pypdfium2.PdfDocument(str(long_pdf))

@@ -13,6 +13,7 @@ re-rendering that page as an image.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -30,6 +31,9 @@ from pdfminer.psparser import literal_name
 
 from reviewer.core.deidentify.writers.pdf_operands import Unparsable, instructions, run
 
+# pdfminer reports every odd font descriptor and colour operand as a warning on the root logger: noise
+# on a user's terminal ("Could not get FontBBox …"), never something to act on
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 Key = tuple[str, int]  # ("page", page number) or ("xobj", object number)
 TEXT_OPERATORS = ("Tj", "TJ", "'", '"')
 
