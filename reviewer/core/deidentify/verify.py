@@ -28,6 +28,7 @@ from reviewer.core.deidentify.errors import VerificationFailed
 from reviewer.core.deidentify.verify_pages import close_helper_pages, helper_pages, page_reading
 from reviewer.core.documents.docx.alt_chunks import chunk_kind, chunk_lines
 from reviewer.core.documents.image_metadata import metadata_kinds
+from reviewer.core.documents.pdf import pages as pdf_pages
 from reviewer.core.documents.pdf.pages import share_pages
 from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 from reviewer.core.documents.pdf.streams import jpeg_bytes
@@ -361,10 +362,52 @@ class _Steps:
 
 
 def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | None = None) -> list[str]:
+    """Every object, stream and content operand (pikepdf), then each page's pdfminer and pdfium readings.
+    On a long PDF the object checks run in the page helper while this process reads pages."""
     import pdfplumber
-    import pikepdf
 
     steps = steps or _Steps(None, None)
+    residues: list[str] = []
+    with pdfplumber.open(path) as doc:
+        count = len(doc.pages)
+    elsewhere = pdf_pages.submit(object_checks, str(path), list(m.by_norm.values())) \
+        if count >= pdf_pages.MIN_PAGES else None
+    if elsewhere is None:
+        residues += _pdf_objects(path, m, steps)
+    first_page_step = 300 if elsewhere is None else 0
+    with pdfplumber.open(path) as doc, _pdfium_open(path) as pdfium_doc:
+        # pdfminer is pure Python (3 s for 300 pages): a long PDF's pages are shared with the page helper
+        count, read = len(doc.pages), [0]
+
+        def step(made: list) -> None:
+            read[0] += len(made)
+            steps.at(first_page_step, 1000, read[0], count)
+
+        pages, _ = share_pages(count, lambda index: page_reading(doc, index, pdfium_doc),
+                               lambda first, last, _first_task: (helper_pages, (str(path), first, last)),
+                               step, close=(close_helper_pages, (str(path),)))
+    if elsewhere is not None:
+        residues += _collect_object_checks(elsewhere, path, m, steps)
+    unmapped: dict[int, int] = {}
+    images = 0
+    for n, (chars, text, page_images, cids, pdfium_text) in enumerate(pages, 1):
+        m.text(chars, f"page {n} characters (pdfplumber)")
+        images += page_images
+        if cids:
+            unmapped[n] = cids
+        m.text(text, f"page {n} text (pdfplumber)")
+        m.text(pdfium_text, f"page {n} text (pdfium)")
+    if images:
+        warnings.append(f"{images} images: their pixels cannot be checked, look at them")
+    for n, count in unmapped.items():
+        warnings.append(f"page {n}: {count} characters without a Unicode mapping could not be read or checked")
+    return residues
+
+
+def _pdf_objects(path: Path, m: _Matcher, steps: _Steps) -> list[str]:
+    """The structural promises, every object and stream, and the content operands of every page."""
+    import pikepdf
+
     residues: list[str] = []
     with pikepdf.open(path) as pdf:
         residues += _pdf_structure(pdf)
@@ -397,30 +440,32 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | No
                         _operand_strings(operands, f"page {n} content", m)
             except _CONTENT_ERRORS as exc:
                 residues.append(f"page {n}: content stream unparseable ({exc})")
-    with pdfplumber.open(path) as doc, _pdfium_open(path) as pdfium_doc:
-        # pdfminer is pure Python (3 s for 300 pages): a long PDF's pages are shared with the page helper
-        count, read = len(doc.pages), [0]
+    return residues
 
-        def step(made: list) -> None:
-            read[0] += len(made)
-            steps.at(300, 1000, read[0], count)
 
-        pages, _ = share_pages(count, lambda index: page_reading(doc, index, pdfium_doc),
-                               lambda first, last, _first_task: (helper_pages, (str(path), first, last)),
-                               step, close=(close_helper_pages, (str(path),)))
-    unmapped: dict[int, int] = {}
-    images = 0
-    for n, (chars, text, page_images, cids, pdfium_text) in enumerate(pages, 1):
-        m.text(chars, f"page {n} characters (pdfplumber)")
-        images += page_images
-        if cids:
-            unmapped[n] = cids
-        m.text(text, f"page {n} text (pdfplumber)")
-        m.text(pdfium_text, f"page {n} text (pdfium)")
-    if images:
-        warnings.append(f"{images} images: their pixels cannot be checked, look at them")
-    for n, count in unmapped.items():
-        warnings.append(f"page {n}: {count} characters without a Unicode mapping could not be read or checked")
+def object_checks(path: str, values: list[str]) -> tuple[list[tuple[str, str]], int, list[str]]:
+    """In the page helper: `_pdf_objects` with a matcher of its own; (found value and place, places, residues)."""
+    matcher = _Matcher(values)
+    residues = _pdf_objects(Path(path), matcher, _Steps(None, None))
+    return list(matcher.found), matcher.places, residues
+
+
+def _collect_object_checks(future: object, path: Path, m: _Matcher, steps: _Steps) -> list[str]:
+    """The helper's object checks merged into `m` (cancel polled while waiting); made here if it failed."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    while True:
+        steps.check()
+        try:
+            found, places, residues = future.result(timeout=0.05)
+            break
+        except FutureTimeout:
+            continue
+        except Exception:  # noqa: BLE001 - the helper died or failed: the same checks here
+            return _pdf_objects(path, m, _Steps(None, steps.cancelled))
+    for pair in found:
+        m.found[pair] = None
+    m.places += places
     return residues
 
 

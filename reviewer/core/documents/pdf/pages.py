@@ -88,6 +88,15 @@ def _helper() -> ProcessPoolExecutor:
         return _pool
 
 
+def submit(fn: Callable, *args: object) -> Future | None:
+    """Run one task in the helper (queued before any page chunk submitted later); None when the helper
+    cannot take it. `fn` is a module-level function of an importable module."""
+    try:
+        return _helper().submit(fn, *args)
+    except (RuntimeError, BrokenProcessPool):
+        return None
+
+
 def warm_up() -> None:
     """Start the helper and wait until it is ready (benchmarks and tests that need a warm one)."""
     _helper().submit(_close, None).result()
