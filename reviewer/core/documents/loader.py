@@ -26,10 +26,10 @@ log = logging.getLogger(__name__)
 
 def load_document(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None, **limits: Any) -> Document:
-    """Read a docx, PDF or txt file (format from its content) into blocks with locators.
+    """Read a docx, PDF, txt or picture file (format from its content) into blocks with locators.
 
     Keyword options are the caps of `Limits` (e.g. `max_pages=500`); unknown names are an error.
-    `progress(done, total)` is called per PDF page (once at the end for docx/txt); when
+    `progress(done, total)` is called per PDF page and per picture read by OCR (once at the end for txt); when
     `cancelled()` returns True the load stops with `LoadCancelled`.
     """
     caps = Limits.from_options(**limits)
@@ -68,9 +68,10 @@ READERS: dict[DocumentFormat, tuple[str, str]] = {
     DocumentFormat.DOCX: ("reviewer.core.documents.docx.reader", "read_docx"),
     DocumentFormat.PDF: ("reviewer.core.documents.pdf.reader", "read_pdf"),
     DocumentFormat.TXT: ("reviewer.core.documents.txt.reader", "read_txt"),
+    DocumentFormat.IMAGE: ("reviewer.core.documents.image.reader", "read_image"),
 }
 # Readers that report progress per page and can be cancelled between pages.
-PAGED = frozenset({DocumentFormat.PDF})
+PAGED = frozenset({DocumentFormat.PDF, DocumentFormat.IMAGE, DocumentFormat.DOCX})
 
 
 def _read(data: bytes, name: str, sha256: str, caps: Limits, progress: Callable[[int, int], None] | None,

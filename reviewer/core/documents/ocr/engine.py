@@ -1,0 +1,295 @@
+"""The OCR engine behind one small interface: `recognise(image) -> lines with text, per-character boxes, confidence`.
+
+The engine is RapidOCR (PP-OCR detection, direction and recognition networks on onnxruntime) with the
+Chinese models that ship inside its wheel. Nothing is ever downloaded: the three model paths are pinned to
+the wheel's own files (RapidOCR fetches a model only when no path is given), its download function is
+replaced by one that refuses, and a missing model is a clear `OcrUnavailable`. One onnxruntime thread per
+process: OCR runs in helper processes, one per core (`ocr.pool`).
+
+Per-character boxes: the recogniser's CTC output gives each character's column in the line image; a
+character's box is its column span (half-way to its neighbours, capped at a full-width character) laid
+along the detected line quadrilateral, so tilted lines get tilted character positions. When the columns
+do not line up with the text (rare), the line box is split in proportion to character width (CJK full
+width, ASCII half width). Orientation: a page turned 90/180/270 degrees is detected from the lines found on
+the first pass (mostly tall lines: turned a quarter; mostly lines the direction classifier reads upside
+down: turned half) and read again turned upright; boxes are mapped back to the image as given. A small tilt
+(1-3 degrees) needs nothing: detection returns rotated quadrilaterals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from reviewer.core.errors import ReviewerError
+
+PixelBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels, origin top-left
+MIN_CONFIDENCE = 0.3  # lines below this are not kept at all (noise, stamps, scribbles)
+PIPELINE = 1  # bump when anything here changes what `recognise` returns (the cache key has it)
+
+
+class OcrUnavailable(ReviewerError):
+    code = "ocr_unavailable"
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """One recognised line: its text, a box per character (None for spaces) and the recogniser's confidence."""
+
+    text: str
+    boxes: tuple[PixelBox | None, ...]
+    confidence: float
+
+    def to_json(self) -> list[Any]:
+        return [self.text, [list(b) if b is not None else None for b in self.boxes], self.confidence]
+
+    @classmethod
+    def from_json(cls, data: Sequence[Any]) -> OcrLine:
+        text, boxes, confidence = data
+        return cls(str(text), tuple(tuple(map(float, b)) if b is not None else None for b in boxes),  # type: ignore[misc]
+                   float(confidence))
+
+
+class OcrEngine(Protocol):
+    """What another engine has to provide to be plugged in."""
+
+    name: str  # identifies the engine, its models and its settings (part of the cache key)
+
+    def recognise(self, image: Any) -> list[OcrLine]:
+        """Lines of an RGB or grayscale uint8 array (H x W [x 3]), in the image's pixel coordinates."""
+
+
+# --- RapidOCR -----------------------------------------------------------------------------------
+
+RAPIDOCR_VERSION = "3.10.0"
+_MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx",
+           "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
+_TALL = 1.5  # rapidocr turns a line crop this much taller than wide by a quarter before reading it
+
+
+def _refuse_download(params: Any, *_args: Any, **_kwargs: Any) -> None:
+    """Stands in for RapidOCR's downloader: a file already there is used as it is, anything else is refused."""
+    if Path(getattr(params, "save_path", "")).is_file():
+        return
+    raise OcrUnavailable("OCR 模型缺失，程序不会联网下载。请重新安装 rapidocr（pip install rapidocr==3.10.0）。",
+                         "An OCR model is missing and nothing is downloaded. Reinstall rapidocr "
+                         "(pip install rapidocr==3.10.0).")
+
+
+class RapidOcrEngine:
+    """RapidOCR with its bundled Chinese models, one thread, nothing downloaded."""
+
+    def __init__(self, *, threads: int = 1) -> None:
+        try:
+            import rapidocr
+            from rapidocr import RapidOCR
+            from rapidocr.utils import download_file
+        except ImportError as exc:
+            raise OcrUnavailable("未安装 OCR 引擎 rapidocr，扫描件和图片无法识别。请安装：pip install rapidocr==3.10.0。",
+                                 "The OCR engine rapidocr is not installed: scans and pictures cannot be read. "
+                                 "Install it: pip install rapidocr==3.10.0.") from exc
+        download_file.DownloadFile.run = _refuse_download  # every model path is pinned; this makes sure
+        folder = Path(rapidocr.__file__).resolve().parent / "models"
+        paths = {task: folder / name for task, name in _MODELS.items()}
+        missing = [str(p) for p in paths.values() if not p.is_file()]
+        if missing:
+            raise OcrUnavailable(f"OCR 模型文件缺失：{', '.join(missing)}。程序不会联网下载；请重新安装 rapidocr==3.10.0。",
+                                 f"OCR model files missing: {', '.join(missing)}. Nothing is downloaded; reinstall "
+                                 "rapidocr==3.10.0.")
+        self.name = rapidocr_name()
+        params: dict[str, Any] = {
+            "Global.log_level": "error", "Global.text_score": 0.0, "Global.return_word_box": True,
+            "Global.model_root_dir": str(folder),
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        }
+        params.update({f"{task}.model_path": str(path) for task, path in paths.items()})
+        self._ocr = RapidOCR(params=params)
+        self._lock = threading.Lock()  # one image at a time per engine (onnxruntime sessions are shared)
+
+    def recognise(self, image: Any) -> list[OcrLine]:
+        import numpy as np
+
+        rgb = np.ascontiguousarray(image)
+        with self._lock:
+            lines, found, tall, flipped = self._read(rgb)
+            if tall >= 3 and tall > 0.6 * found:
+                # a page turned a quarter: rapidocr turned each tall line a quarter counter-clockwise; lines
+                # the classifier still found upside down say the page needs the other quarter
+                k = -1 if flipped > 0.5 else 1
+                turned = self._read(np.rot90(rgb, k))[0]
+                return [_unturn(line, k, rgb.shape) for line in turned]
+            if found >= 3 and flipped > 0.6:
+                turned = self._read(np.rot90(rgb, 2))[0]
+                return [_unturn(line, 2, rgb.shape) for line in turned]
+            return [line for line in lines if not line.text.isspace()]
+
+    def _read(self, rgb: Any) -> tuple[list[OcrLine], int, int, float]:
+        """Lines read on this orientation, how many were detected, how many of those were tall, and the share
+        read upside down (of the tall lines when most are tall, else of all)."""
+        import numpy as np
+        from rapidocr.utils.process_img import map_boxes_to_original
+
+        bgr = rgb[:, :, ::-1] if rgb.ndim == 3 else np.stack([rgb] * 3, axis=-1)
+        bgr = np.ascontiguousarray(bgr[:, :, :3])
+        ocr = self._ocr
+        img, record = ocr.preprocess_img(bgr)
+        det, cls, rec, _ = ocr.run_ocr_steps(img, record)
+        if det.boxes is None or rec.txts is None:
+            return [], 0, 0, 0.0
+        quads = map_boxes_to_original(np.array(det.boxes, dtype=np.float64), record, *bgr.shape[:2])
+        flips = [("180" in str(label) and score > ocr.cfg.Cls.cls_thresh) for label, score in (cls.cls_res or [])]
+        flips += [False] * (len(quads) - len(flips))
+        words = list(rec.word_results or ()) + [None] * len(quads)
+        tall_flags = [_is_tall(q) for q in quads]
+        lines: list[OcrLine] = []
+        for quad, text, score, word, tall, flip in zip(quads, rec.txts, rec.scores, words, tall_flags, flips):
+            if not text or not text.strip() or score < MIN_CONFIDENCE:
+                continue
+            lines.append(OcrLine(text, _char_boxes(text, quad, word, tall, flip), round(float(score), 4)))
+        tall = sum(tall_flags)
+        basis = [f for f, t in zip(flips, tall_flags) if t] if tall > len(quads) / 2 else flips
+        return lines, len(quads), tall, (sum(basis) / len(basis)) if basis else 0.0
+
+
+def rapidocr_name() -> str:
+    """RapidOCR's engine name (version, model files, our pipeline) without loading it: a cache key's prefix."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        dist = distribution("rapidocr")
+    except PackageNotFoundError:
+        return "rapidocr-missing"
+    folder = Path(str(dist.locate_file("rapidocr"))) / "models"
+    sizes = "|".join(f"{name}:{(folder / name).stat().st_size if (folder / name).is_file() else 0}"
+                     for name in _MODELS.values())
+    return f"rapidocr-{dist.version}-{hashlib.sha256(sizes.encode()).hexdigest()[:12]}-p{PIPELINE}"
+
+
+def _is_tall(quad: Any) -> bool:
+    import numpy as np
+
+    width = max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))
+    height = max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))
+    return bool(width > 0 and height / width >= _TALL)
+
+
+def _width(ch: str) -> float:
+    """Relative advance: full width for CJK and full-width forms, half for ASCII and other narrow characters."""
+    import unicodedata
+
+    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.5
+
+
+def _char_boxes(text: str, quad: Any, word: Any, tall: bool, flip: bool) -> tuple[PixelBox | None, ...]:
+    """A box per character of `text`, in image pixels (None for spaces)."""
+    spans = _column_spans(text, word) or _proportional_spans(text)
+    # the line's text axis: top edge left to right, or for a tall line (turned before reading) top to bottom
+    a0, a1, b0, b1 = (quad[0], quad[1], quad[3], quad[2]) if not tall else (quad[0], quad[3], quad[1], quad[2])
+    out: list[PixelBox | None] = []
+    for ch, span in zip(text, spans):
+        if span is None or ch.isspace():
+            out.append(None)
+            continue
+        t0, t1 = span
+        if flip:
+            t0, t1 = 1 - t1, 1 - t0
+        pts = [a0 + (a1 - a0) * t0, a0 + (a1 - a0) * t1, b0 + (b1 - b0) * t0, b0 + (b1 - b0) * t1]
+        xs, ys = [float(p[0]) for p in pts], [float(p[1]) for p in pts]
+        out.append((round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1)))
+    return tuple(out)
+
+
+def _column_spans(text: str, word: Any) -> list[tuple[float, float] | None] | None:
+    """Each character's share [t0, t1] of the line from the recogniser's columns, or None when they do not
+    line up with the text."""
+    if word is None or not getattr(word, "line_txt_len", 0):
+        return None
+    chars = [c for w in word.words for c in w]
+    cols = [c for w in word.word_cols for c in w]
+    visible = [i for i, ch in enumerate(text) if not ch.isspace()]
+    if len(chars) != len(visible) or len(cols) != len(visible) or "".join(chars) != "".join(text[i] for i in visible):
+        return None
+    total = float(word.line_txt_len)
+    centres = [(c + 0.5) / total for c in cols]
+    # a character reaches half-way to its neighbours, at most about one full-width character (the line is
+    # about as high as a CJK character is wide; its share of the line is height/width, unknown here: use the
+    # median spacing of the line as the full-width step)
+    steps = sorted(b - a for a, b in zip(centres, centres[1:]) if b > a)
+    step = steps[len(steps) // 2] if steps else 1.0 / max(len(visible), 1)
+    spans: list[tuple[float, float] | None] = [None] * len(text)
+    for k, i in enumerate(visible):
+        half = 0.6 * step * (1.0 if _width(text[i]) == 1.0 else 0.75)
+        left = centres[k] - half if k == 0 else max(centres[k] - half, (centres[k - 1] + centres[k]) / 2)
+        right = centres[k] + half if k == len(visible) - 1 else min(centres[k] + half, (centres[k] + centres[k + 1]) / 2)
+        spans[i] = (max(0.0, left), min(1.0, right))
+    return spans
+
+
+def _proportional_spans(text: str) -> list[tuple[float, float] | None]:
+    widths = [_width(ch) for ch in text]
+    total = sum(widths) or 1.0
+    spans: list[tuple[float, float] | None] = []
+    pos = 0.0
+    for w in widths:
+        spans.append((pos / total, (pos + w) / total))
+        pos += w
+    return spans
+
+
+def _unturn(line: OcrLine, k: int, shape: Sequence[int]) -> OcrLine:
+    """A line read on `np.rot90(image, k)` with its boxes in the coordinates of `image` (shape H x W)."""
+    height, width = shape[0], shape[1]
+
+    def back(x: float, y: float) -> tuple[float, float]:
+        if k == 1:  # turned counter-clockwise
+            return width - y, x
+        if k == -1:  # turned clockwise
+            return y, height - x
+        return width - x, height - y
+
+    boxes: list[PixelBox | None] = []
+    for box in line.boxes:
+        if box is None:
+            boxes.append(None)
+            continue
+        (ax, ay), (bx, by) = back(box[0], box[1]), back(box[2], box[3])
+        boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+    return OcrLine(line.text, tuple(boxes), line.confidence)
+
+
+_engine: OcrEngine | None = None
+_engine_lock = threading.Lock()
+
+
+def get_engine() -> OcrEngine:
+    """This process's engine, made on first use (the models load in about a second)."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = RapidOcrEngine()
+        return _engine
+
+
+def set_engine(engine: OcrEngine | None) -> None:
+    """Plug in another engine for this process (None: back to RapidOCR on next use)."""
+    global _engine
+    with _engine_lock:
+        _engine = engine
+
+
+def engine_name() -> str:
+    """The name of the engine `get_engine` gives (without loading RapidOCR's models)."""
+    with _engine_lock:
+        if _engine is not None:
+            return _engine.name
+    return rapidocr_name()
+
+
+def recognise(image: Any) -> list[OcrLine]:
+    """Lines of `image` (RGB or grayscale uint8 array) with this process's engine."""
+    return get_engine().recognise(image)
