@@ -21,6 +21,7 @@ from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding
 
+_SUFFIXES = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "TIFF": (".tif", ".tiff")}  # pictures keep their kind
 PROGRESS_TOTAL = 1000  # write_verified's progress scale: writing 0-500, verifying 500-1000
 
 
@@ -58,11 +59,14 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
     _check_paths(document, source, target)
     _check_name(plan, target)
     fmt = DocumentFormat(document.format)
-    if target.suffix.lower() != f".{fmt}":
-        raise ExportRefused(f"输入文件实际是 {fmt} 格式，输出文件名必须以 .{fmt} 结尾（现为 {target.name}）。请更改输出文件名。",
-                            f"The input is really a {fmt} file, so the output name must end in .{fmt} "
-                            f"(got {target.name}). Change the output name.", path=str(target))
-    with atomic_path(target, suffix=f".{fmt}.part") as tmp:
+    suffixes = _SUFFIXES.get(str(document.properties.get("image.format", ""))) if fmt is DocumentFormat.IMAGE else None
+    suffixes = suffixes or (f".{fmt}",)
+    if target.suffix.lower() not in suffixes:
+        raise ExportRefused(f"输入文件实际是 {suffixes[0][1:]} 格式，输出文件名必须以 {suffixes[0]} 结尾（现为 {target.name}）。"
+                            "请更改输出文件名。",
+                            f"The input is really a {suffixes[0][1:]} file, so the output name must end in "
+                            f"{suffixes[0]} (got {target.name}). Change the output name.", path=str(target))
+    with atomic_path(target, suffix=f"{target.suffix.lower()}.part") as tmp:
         try:
             notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0))
         except (ReviewerError, OSError):  # OSError: atomic_path turns disk full/permissions into WriteFailed
@@ -81,9 +85,10 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
         if progress is not None:
             progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
     report = VerificationReport(path=str(target), checked_values=report.checked_values, survivors=(),
-                                residues=(), places=report.places, warnings=report.warnings)
+                                residues=(), places=report.places, warnings=report.warnings, ocr=report.ocr)
     return ExportResult(output=str(target), format=str(fmt), sha256=digest, source_sha256=document.sha256,
-                        plan=plan, report=report, notes=notes + tuple(f"not checked: {w}" for w in report.warnings))
+                        plan=plan, report=report, notes=notes + report.ocr
+                        + tuple(f"not checked: {w}" for w in report.warnings))
 
 
 def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path,

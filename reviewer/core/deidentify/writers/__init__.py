@@ -32,6 +32,7 @@ WRITERS: dict[DocumentFormat, str] = {
     DocumentFormat.TXT: "reviewer.core.deidentify.writers.txt",
     DocumentFormat.DOCX: "reviewer.core.deidentify.writers.docx",
     DocumentFormat.PDF: "reviewer.core.deidentify.writers.pdf",
+    DocumentFormat.IMAGE: "reviewer.core.deidentify.writers.image",
 }
 # The format of the copy, where it is not the input's own.
 OUTPUT_FORMAT: dict[DocumentFormat, DocumentFormat] = {}

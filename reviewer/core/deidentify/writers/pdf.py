@@ -429,5 +429,8 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
 def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
                progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
     """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
+    from reviewer.core.deidentify.writers.pdf_scans import scans_burned  # OCR hook (issue 27)
+
     rasterize = bool(getattr(options, "pdf_rasterize", False))
-    return write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress).notes
+    with scans_burned(document, plan) as (source, scan_notes):  # pages where OCR read a removed value, painted
+        return write_pdf(source, plan, output, rasterize=rasterize, progress=progress).notes + scan_notes

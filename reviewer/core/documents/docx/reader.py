@@ -8,6 +8,7 @@ of an mc:AlternateContent we take the first mc:Choice and skip the VML mc:Fallba
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator, Mapping
 
@@ -15,8 +16,8 @@ from lxml import etree
 
 from reviewer.core.documents.docx.alt_chunks import UnreadableChunk, chunk_lines
 from reviewer.core.documents.docx.embedded import embedded_lines, ole_fields
-from reviewer.core.documents.docx.pictures import picture_blocks
 from reviewer.core.documents.docx.package import R_NS, W_NS, DocxPackage, Relationship
+from reviewer.core.documents.docx.pictures import picture_blocks
 from reviewer.core.documents.docx.properties import property_blocks
 from reviewer.core.documents.limits import Limits, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat, RunSpan
@@ -91,7 +92,7 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits, *,
             reader.add(Block(kind=BlockKind.ATTACHMENT, part=name, path=f"file[{k}]/{field}", text=text,
                              attrs={"name": name, "field": field}))
     for block in picture_blocks(package.names(), package.read, progress=progress, cancelled=cancelled):
-        reader.add(block)  # text in pictures, read by OCR (issue 27)
+        reader.add(dataclasses.replace(block, start=reader.offset))  # text in pictures, read by OCR (issue 27)
     for k, author in enumerate(sorted(reader.change_authors)):
         reader.add(Block(kind=BlockKind.PROPERTY, part=main, path=f"revision-author[{k}]", text=author,
                          attrs={"name": "revision author", "author": author}))
