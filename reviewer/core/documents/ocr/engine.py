@@ -29,7 +29,7 @@ from reviewer.core.errors import ReviewerError
 
 PixelBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels, origin top-left
 MIN_CONFIDENCE = 0.3  # lines below this are not kept at all (noise, stamps, scribbles)
-PIPELINE = 1  # bump when anything here changes what `recognise` returns (the cache key has it)
+PIPELINE = 3  # bump when anything here changes what `recognise` returns (the cache key has it)
 
 
 class OcrUnavailable(ReviewerError):
@@ -43,15 +43,27 @@ class OcrLine:
     text: str
     boxes: tuple[PixelBox | None, ...]
     confidence: float
+    turn: int = 0  # quarter turns (counter-clockwise, as np.rot90) that made the page upright for reading
 
     def to_json(self) -> list[Any]:
-        return [self.text, [list(b) if b is not None else None for b in self.boxes], self.confidence]
+        return [self.text, [list(b) if b is not None else None for b in self.boxes], self.confidence, self.turn]
 
     @classmethod
     def from_json(cls, data: Sequence[Any]) -> OcrLine:
-        text, boxes, confidence = data
+        text, boxes, confidence, turn = data
         return cls(str(text), tuple(tuple(map(float, b)) if b is not None else None for b in boxes),  # type: ignore[misc]
-                   float(confidence))
+                   float(confidence), int(turn))
+
+    def upright(self, box: PixelBox) -> PixelBox:
+        """`box` in the upright page's frame (up to a shift: only positions relative to each other count)."""
+        x0, y0, x1, y1 = box
+        if self.turn == 1:
+            return y0, -x1, y1, -x0
+        if self.turn == -1:
+            return -y1, x0, -y0, x1
+        if self.turn == 2:
+            return -x1, -y1, -x0, -y0
+        return box
 
 
 class OcrEngine(Protocol):
@@ -129,8 +141,8 @@ class RapidOcrEngine:
             return [line for line in lines if not line.text.isspace()]
 
     def _read(self, rgb: Any) -> tuple[list[OcrLine], int, int, float]:
-        """Lines read on this orientation, how many were detected, how many of those were tall, and the share
-        read upside down (of the tall lines when most are tall, else of all)."""
+        """Lines read on this orientation, how many detected boxes were clearly wide or tall, how many tall, and
+        the share read upside down (of the tall lines when most are tall, else of all)."""
         import numpy as np
         from rapidocr.utils.process_img import map_boxes_to_original
 
@@ -145,15 +157,18 @@ class RapidOcrEngine:
         flips = [("180" in str(label) and score > ocr.cfg.Cls.cls_thresh) for label, score in (cls.cls_res or [])]
         flips += [False] * (len(quads) - len(flips))
         words = list(rec.word_results or ()) + [None] * len(quads)
-        tall_flags = [_is_tall(q) for q in quads]
+        shapes = [_shape(q) for q in quads]
+        tall_flags = [shape > 0 for shape in shapes]
         lines: list[OcrLine] = []
         for quad, text, score, word, tall, flip in zip(quads, rec.txts, rec.scores, words, tall_flags, flips):
             if not text or not text.strip() or score < MIN_CONFIDENCE:
                 continue
             lines.append(OcrLine(text, _char_boxes(text, quad, word, tall, flip), round(float(score), 4)))
+        # square boxes (a digit, one character) say nothing about the page's orientation
+        oriented = sum(1 for shape in shapes if shape != 0)
         tall = sum(tall_flags)
-        basis = [f for f, t in zip(flips, tall_flags) if t] if tall > len(quads) / 2 else flips
-        return lines, len(quads), tall, (sum(basis) / len(basis)) if basis else 0.0
+        basis = [f for f, t in zip(flips, tall_flags) if t] if tall > oriented / 2 else flips
+        return lines, oriented, tall, (sum(basis) / len(basis)) if basis else 0.0
 
 
 def rapidocr_name() -> str:
@@ -170,12 +185,15 @@ def rapidocr_name() -> str:
     return f"rapidocr-{dist.version}-{hashlib.sha256(sizes.encode()).hexdigest()[:12]}-p{PIPELINE}"
 
 
-def _is_tall(quad: Any) -> bool:
+def _shape(quad: Any) -> int:
+    """1 for a tall box (rapidocr turns its crop a quarter), -1 for a wide one, 0 for a squarish one."""
     import numpy as np
 
     width = max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))
     height = max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))
-    return bool(width > 0 and height / width >= _TALL)
+    if width > 0 and height / width >= _TALL:
+        return 1
+    return -1 if height > 0 and width / height >= _TALL else 0
 
 
 def _width(ch: str) -> float:
@@ -259,7 +277,7 @@ def _unturn(line: OcrLine, k: int, shape: Sequence[int]) -> OcrLine:
             continue
         (ax, ay), (bx, by) = back(box[0], box[1]), back(box[2], box[3])
         boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
-    return OcrLine(line.text, tuple(boxes), line.confidence)
+    return OcrLine(line.text, tuple(boxes), line.confidence, k)
 
 
 _engine: OcrEngine | None = None

@@ -14,7 +14,8 @@ from reviewer.core.documents.ocr.engine import OcrLine, PixelBox
 
 
 def _bounds(line: OcrLine) -> PixelBox | None:
-    boxes = [b for b in line.boxes if b is not None]
+    """The line's box in the upright page's frame."""
+    boxes = [line.upright(b) for b in line.boxes if b is not None]
     if not boxes:
         return None
     return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
@@ -24,7 +25,7 @@ def _slope(lines: Sequence[OcrLine]) -> float:
     """The page's tilt as dy/dx, the median over lines of five characters or more (0 when unknown)."""
     slopes = []
     for line in lines:
-        pts = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in line.boxes if b is not None]
+        pts = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in map(line.upright, filter(None, line.boxes))]
         if len(pts) < 5:
             continue
         mx = sum(p[0] for p in pts) / len(pts)
