@@ -236,25 +236,28 @@ def roster_tiff(path: Path, dpi: int = 150) -> Planted:
     return planted
 
 
-def dense_page(dpi: int = 200, seed: int = 7):  # noqa: ANN201 - a PIL image
-    """A dense A4 page of body text (the benchmark's page): 40 lines of 10.5 pt text."""
+def dense_page(dpi: int = 200, seed: int = 7):  # noqa: ANN201 - a PIL image and its lines
+    """A dense A4 page of body text (the benchmark's page): 40 lines of 10.5 pt text, and the lines."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     font = _font()
     rng = random.Random(seed)
-    words = ("根据", "《中华人民共和国政府信息公开条例》", "第二十条", "规定", "本机关", "主动公开", "下列", "政府信息",
-             "行政处罚", "决定书", "当事人", "违法事实", "证据", "处罚依据", "2024年", "3月", "第118号", "联系电话",
-             "13896001234", "重庆市", "渝北区", "街道", "社区", "居民委员会", "，", "。", "、")
+    words = ("根据", "《中华人民共和国政府信息公开条例》", "第二十条", "规定", "本机关", "主动公开", "下列",
+             "政府信息", "行政处罚", "决定书", "当事人", "违法事实", "证据", "处罚依据", "2024年", "3月",
+             "第118号", "联系电话", "13896001234", "重庆市", "渝北区", "街道", "社区", "居民委员会", "，", "。",
+             "、")
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     c.setFont(font, 10.5)
     y = 800
+    lines = []
     for _ in range(40):
         line = ""
         while len(line) < 40:
             line += rng.choice(words)
-        c.drawString(50, y, line[:44])
+        lines.append(line[:44])
+        c.drawString(50, y, lines[-1])
         y -= 19
     c.save()
-    return rasterise(buf.getvalue(), dpi, seed=seed, tilt=0.8)
+    return rasterise(buf.getvalue(), dpi, seed=seed, tilt=0.8), lines

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt"}
+SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # pictures: by OCR
 # Office files found in a folder that we cannot read are still inputs: each gets its "save as docx"
 # line and exit 1, so an unreviewed .doc or spreadsheet roster is never skipped silently.
 # (.docm/.dotx load as docx, .csv as text.)

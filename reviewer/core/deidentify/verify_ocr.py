@@ -41,7 +41,7 @@ def _confidence(lines: list) -> float:
 def _text(lines: list) -> str:
     from reviewer.core.documents.ocr.layout import reading_order
 
-    return "\n".join(" ".join(line.text for line in row) for row in reading_order(lines))
+    return "\n".join("\u3000".join(line.text for line in row) for row in reading_order(lines))
 
 
 def check_picture_file(raw: bytes, check: TextCheck) -> OcrCheck:
