@@ -166,7 +166,7 @@ def scanned_pdf(images: list, dpi: int) -> bytes:
     return buf.getvalue()
 
 
-def scanned_set(dpi: int, *, rotated: bool = True) -> tuple[bytes, Planted]:
+def scanned_set(dpi: int, *, rotated: bool = False) -> tuple[bytes, Planted]:
     """The penalty decision (tilted 1.5 degrees) and the roster (tilted -2.5 degrees, or turned a quarter)."""
     penalty, p1 = penalty_pdf()
     roster, p2 = roster_pdf()
@@ -224,10 +224,10 @@ def id_card_jpeg(path: Path) -> Planted:
 
 
 def roster_tiff(path: Path, dpi: int = 150) -> Planted:
-    """A two-page TIFF: the penalty decision, then the roster turned a quarter."""
+    """A two-page TIFF: the penalty decision and the roster, tilted a little."""
     penalty, p1 = penalty_pdf()
     roster, p2 = roster_pdf()
-    pages = [rasterise(penalty, dpi, seed=3, tilt=-1.0), rasterise(roster, dpi, seed=4, quarter=True)]
+    pages = [rasterise(penalty, dpi, seed=3, tilt=-1.0), rasterise(roster, dpi, seed=4, tilt=2.0)]
     pages[0].save(str(path), format="TIFF", save_all=True, append_images=pages[1:], compression="tiff_lzw",
                   dpi=(dpi, dpi))
     planted = Planted()

@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"--profile {args.profile}: {exc}", file=sys.stderr)
         return 2
     try:
+        _ocr_cache_in_workspace(args.workspace)
         document = load_document(args.input)
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
         findings = list(analyze(document, **kwargs))
@@ -130,3 +131,15 @@ def _open_workspace(args: argparse.Namespace, document, findings):  # noqa: ANN0
 def _close(workspace) -> None:  # noqa: ANN001
     if workspace is not None:
         workspace.close()
+
+
+def _ocr_cache_in_workspace(workspace: str | None) -> None:
+    """A workspace folder keeps its documents' OCR results (issue 27): they travel with the workspace."""
+    if not workspace:
+        return
+    from reviewer.core.documents.ocr import cache
+    from reviewer.core.store import location
+
+    folder = location.resolve(workspace).folder
+    if folder is not None:
+        cache.use_folder(folder / "ocr-cache")

@@ -27,8 +27,8 @@ def ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fixtures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, ocr_fixtures.Planted]]:
     folder = tmp_path_factory.mktemp("scans")
     made: dict[str, tuple[Path, ocr_fixtures.Planted]] = {}
-    for dpi in (150, 300):
-        data, planted = ocr_fixtures.scanned_set(dpi)
+    for dpi in (150, 300):  # the 150 dpi roster is the page turned a quarter
+        data, planted = ocr_fixtures.scanned_set(dpi, rotated=dpi == 150)
         path = folder / f"scan-{dpi}dpi.pdf"
         path.write_bytes(data)
         made[f"pdf{dpi}"] = (path, planted)

@@ -58,17 +58,20 @@ def test_scan_finds_every_planted_identifier_and_name(scanned, fixtures, key: st
 
 
 def test_scan_locates_pdf_findings_on_the_page_they_are_on(scanned, fixtures) -> None:
-    """Page 1 is the penalty decision, page 2 the roster turned a quarter (landscape page, portrait text)."""
+    """Page 1 is the penalty decision, page 2 the roster (at 150 dpi turned a quarter: landscape page,
+    the text running down it)."""
     by_text = {r["text"]: r["locator"] for r in scanned["pdf300"]}
     from tests.ocr_fixtures import PENALTY, ROSTER
 
     assert by_text[PENALTY["id"]]["page"] == 1
     x0, top, x1, bottom = by_text[PENALTY["id"]]["bbox"]
     assert 200 < x0 < x1 < 560 and 100 < top < bottom < 250  # drawn at x≈72+ on line 5 of an A4 page
-    roster = by_text[ROSTER[0][1]]
-    assert roster["page"] == 2
-    x0, top, x1, bottom = roster["bbox"]
-    assert bottom - top > 3 * (x1 - x0)  # the ID runs down the turned page
+    assert by_text[ROSTER[0][1]]["page"] == 2
+    x0, top, x1, bottom = by_text[ROSTER[0][1]]["bbox"]
+    assert x1 - x0 > 3 * (bottom - top)
+    turned = {r["text"]: r["locator"] for r in scanned["pdf150"]}[ROSTER[0][1]]
+    x0, top, x1, bottom = turned["bbox"]
+    assert turned["page"] == 2 and bottom - top > 3 * (x1 - x0)  # the ID runs down the turned page
 
 
 def _pdf_texts(path: Path) -> list[tuple[str, str]]:
@@ -115,15 +118,15 @@ def test_redact_leaves_no_planted_value_readable_in_a_scanned_pdf(fixtures, tmp_
     notes = json.loads(result.stdout)["notes"]
     assert any(n.startswith("pages read by OCR") for n in notes)
     assert any(n.startswith("read again by OCR") for n in notes)
-    # pictures of the redacted pages, read with a fresh engine call (not the cache)
+    # the CLI's verifier read the output by OCR for the plan's values; every planted value, read here with
+    # a fresh engine call on the pages as a viewer shows them (not the cache)
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(out))
     pages = [pdf[k].render(scale=200 / 72).to_pil() for k in range(len(pdf))]
     pdf.close()
     ocr = _fresh_ocr(pages)
-    removed = planted.ids + planted.phones + [n for n in planted.names if n != "王建国"]
-    _assert_unreadable(ocr, removed, "OCR of the output")
+    _assert_unreadable(ocr, planted.values, "OCR of the output")
     assert "公民身份号码" in ocr and "行政处罚决定书" in ocr  # the rest of the page is still there and readable
     for name, text in _pdf_texts(out):
         _assert_unreadable(text, planted.values, name)
@@ -132,8 +135,6 @@ def test_redact_leaves_no_planted_value_readable_in_a_scanned_pdf(fixtures, tmp_
     before = set(_image_streams(source))
     after = _image_streams(out)
     assert after and not before & set(after)
-    verify = verify_output(out, planted.values, format="pdf")
-    assert verify.ok and verify.ocr, verify
 
 
 def test_redact_replaces_the_docx_picture_and_keeps_no_original_media(fixtures, tmp_path: Path) -> None:
@@ -169,8 +170,7 @@ def test_redact_picture_files_in_their_own_format(fixtures, tmp_path: Path, key:
     image = Image.open(out)
     assert image.format == Image.open(source).format and getattr(image, "n_frames", 1) == frames
     pages = [frame.copy() for frame in ImageSequence.Iterator(image)]
-    kept = [n for n in planted.names if n != "王建国"]  # the general profile pseudonymises: the surname stays
-    _assert_unreadable(_fresh_ocr(pages), planted.ids + planted.phones + kept, "OCR of the output")
+    _assert_unreadable(_fresh_ocr(pages), planted.values, "OCR of the output")
     from reviewer.core.deidentify.verify_ocr import tiff_metadata
     from reviewer.core.documents.image_metadata import metadata_kinds
 
