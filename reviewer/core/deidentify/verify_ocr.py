@@ -26,8 +26,8 @@ class OcrCheck:
     def notes(self) -> tuple[str, ...]:
         out = []
         if self.read:
-            out.append(f"read again by OCR (mean confidence), no removed value read there: {', '.join(self.read)}; "
-                       "text OCR cannot read (handwriting, stamps) is not checked, look at the pictures")
+            out.append("read again by OCR (mean confidence), no removed value read there: "
+                       f"{', '.join(self.read)}; text OCR cannot read (handwriting, stamps) is not checked, look at the pictures")
         if self.unread:
             out.append(f"pictures OCR could not read, not checked: {', '.join(self.unread)}")
         return tuple(out)
@@ -104,7 +104,7 @@ def check_docx(raw: bytes, check: TextCheck) -> OcrCheck:
                     continue
                 if min(image.size) >= MIN_SIDE:
                     pictures.append((name, image))
-            elif low.startswith("word/media/") or (low.startswith("word/") and low.endswith((".emf", ".wmf"))):
+            elif low.startswith("word/media/") or low.endswith((".emf", ".wmf")):
                 result.unread.append(name)
     lines = recognise_jobs([Job(None, lambda i=i: ocr_pixels(i)) for _, i in pictures], use_cache=False)
     for (name, _), found in zip(pictures, lines):

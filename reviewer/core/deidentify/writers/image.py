@@ -93,7 +93,8 @@ def _boxes_by_part(document: Document, plan: RedactionPlan, kind: BlockKind) -> 
     return found
 
 
-def redacted_pictures(document: Document, plan: RedactionPlan, read: Callable[[str], bytes]) -> dict[str, bytes]:
+def redacted_pictures(document: Document, plan: RedactionPlan,
+                      read: Callable[[str], bytes]) -> dict[str, bytes]:
     """A docx's pictures that show a removed value, each painted and encoded anew in its own format (the
     docx writer puts them in place of the originals); `read(name)` gives a part's bytes."""
     from reviewer.core.documents.image.frames import open_image

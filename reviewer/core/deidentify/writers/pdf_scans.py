@@ -1,4 +1,4 @@
-"""Scanned PDF pages and pictures on PDF pages: removed values painted into the pixels (the PDF writer's hook).
+"""Scanned PDF pages and pictures on PDF pages: removed values painted into pixels (the PDF writer's hook).
 
 A page where OCR read a removed value (on a scan, or in a picture on a text page) is rendered by pdfium at
 the resolution it was read at, the removed characters' areas (OCR boxes and, for visible text on the page,
@@ -48,8 +48,8 @@ def scans_burned(document: Document, plan: RedactionPlan) -> Iterator[tuple[Path
 
     data = openable_copy(Path(document.path).read_bytes(), document.path)
     painted = _burn(data, work, {n: _dpi(bs) for n, bs in pages.items()})
-    notes.append(f"pages {sorted(work)} rendered as images with {sum(len(w[0]) for w in work.values())} removed "
-                 "characters painted over (the original pictures and content left those pages); an invisible "
+    count = sum(len(w[0]) for w in work.values())
+    notes.append(f"pages {sorted(work)} rendered as images with {count} removed characters painted over (the original pictures and content left those pages); an invisible "
                  "text layer keeps their other text searchable")
     fd, name = tempfile.mkstemp(suffix=".pdf", prefix=".scans-")
     try:
@@ -124,10 +124,14 @@ def _drop_spelled_values(kept: list[tuple[str, Box]], painted: list[Box], plan: 
         kept[:] = [item for i, item in enumerate(kept) if i not in gone]
 
 
-def _burn(data: bytes, work: dict[int, tuple[list[Box], list[tuple[str, Box]]]], dpis: dict[int, int]) -> bytes:
+Work = dict[int, tuple[list[Box], list[tuple[str, Box]]]]  # page -> boxes to paint, kept characters
+
+
+def _burn(data: bytes, work: Work, dpis: dict[int, int]) -> bytes:
     import pikepdf
 
-    rendered = {n: _render(data, n, dpis.get(n, DEFAULT_DPI), boxes, kept) for n, (boxes, kept) in work.items()}
+    rendered = {n: _render(data, n, dpis.get(n, DEFAULT_DPI), boxes, kept)
+                for n, (boxes, kept) in work.items()}
     with pikepdf.open(io.BytesIO(data)) as pdf:
         font = _invisible_font(pdf)
         for number, (jpeg, mode, size, page_size, chars) in rendered.items():
@@ -169,7 +173,8 @@ def _render(data: bytes, number: int, dpi: int, boxes: list[Box], kept: list[tup
                 page.close()
         finally:
             pdf.close()
-    ax, ay, bx, by = (ex[0] - o[0]) / 1000, (ex[1] - o[1]) / 1000, (ey[0] - o[0]) / 1000, (ey[1] - o[1]) / 1000
+    ax, ay = (ex[0] - o[0]) / 1000, (ex[1] - o[1]) / 1000
+    bx, by = (ey[0] - o[0]) / 1000, (ey[1] - o[1]) / 1000
 
     def to_device(box: Box) -> tuple[float, float, float, float]:
         """A top-left page box (unrotated page space) as a pixel rectangle of the rendered page."""
@@ -210,11 +215,12 @@ def _invisible_font(pdf: Any) -> Any:
                      CIDSystemInfo=Dictionary(Registry=String("Adobe"), Ordering=String("GB1"), Supplement=2),
                      FontDescriptor=pdf.make_indirect(descriptor), DW=1000)
     return pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/STSong-Light"),
-                                        Encoding=Name("/UniGB-UCS2-H"), DescendantFonts=Array([pdf.make_indirect(cid)])))
+                                        Encoding=Name("/UniGB-UCS2-H"),
+                                        DescendantFonts=Array([pdf.make_indirect(cid)])))
 
 
-def _replace_page(pdf: Any, page: Any, jpeg: bytes, mode: str, size: tuple[int, int], page_size: tuple[float, float],
-                  chars: list[tuple[str, Box]], font: Any) -> None:
+def _replace_page(pdf: Any, page: Any, jpeg: bytes, mode: str, size: tuple[int, int],
+                  page_size: tuple[float, float], chars: list[tuple[str, Box]], font: Any) -> None:
     import pikepdf
 
     width, height = page_size
@@ -232,10 +238,11 @@ def _replace_page(pdf: Any, page: Any, jpeg: bytes, mode: str, size: tuple[int, 
             if len(code) != 2:
                 continue  # beyond the BMP: not in the UCS-2 encoding
             w, h = max(x1 - x0, 0.1), max(y1 - y0, 0.1)
-            ops.append(f"/F0 1 Tf {w:.2f} 0 0 {h:.2f} {x0:.2f} {y0 + 0.12 * h:.2f} Tm <{code.hex()}> Tj".encode())
+            tm = f"{w:.2f} 0 0 {h:.2f} {x0:.2f} {y0 + 0.12 * h:.2f} Tm"
+            ops.append(f"/F0 1 Tf {tm} <{code.hex()}> Tj".encode())
         ops.append(b"ET")
-    for key in ("/CropBox", "/TrimBox", "/BleedBox", "/ArtBox", "/Rotate", "/Annots", "/StructParents", "/Thumb",
-                "/Group", "/UserUnit"):
+    for key in ("/CropBox", "/TrimBox", "/BleedBox", "/ArtBox", "/Rotate", "/Annots", "/StructParents",
+                "/Thumb", "/Group", "/UserUnit"):
         if key in page:
             del page[key]
     page.MediaBox = pikepdf.Array([0, 0, width, height])

@@ -1,4 +1,4 @@
-"""Text in a docx's pictures (screenshots, scanned pages pasted in, previews of embedded objects), read by OCR.
+"""Text in a docx's pictures (screenshots, scans pasted in, previews of embedded objects), read by OCR.
 
 Every raster picture in the package (word/media, and the preview pictures of embedded objects wherever
 they sit) that Pillow decodes and that is large enough to hold a line is read; EMF/WMF vector previews are
@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable
 
 from reviewer.core.documents.image.frames import MIN_SIDE, ocr_pixels, open_image, scale_for
-from reviewer.core.documents.model import Block, BlockKind
+from reviewer.core.documents.model import Block, BlockKind, Box
 from reviewer.core.documents.ocr.layout import ocr_block
 from reviewer.core.documents.ocr.pool import Job, recognise_jobs
 
@@ -34,7 +34,7 @@ def picture_blocks(names: list[str], read: Callable[[str], bytes | None], *,
             continue
         try:
             image = open_image(data)
-        except Exception:  # noqa: BLE001 - a picture Pillow cannot decode is not read (Word may not show it either)
+        except Exception:  # noqa: BLE001 - a picture Pillow cannot decode is not read (nor shown by Word)
             continue
         if min(image.size) < MIN_SIDE:
             continue
@@ -47,7 +47,7 @@ def picture_blocks(names: list[str], read: Callable[[str], bytes | None], *,
     for (name, image, _), lines in zip(pictures, results):
         factor = 1.0 / scale_for(*image.size)  # type: ignore[attr-defined]
 
-        def to_pixels(box: tuple[float, float, float, float], f: float = factor) -> tuple[float, float, float, float]:
+        def to_pixels(box: Box, f: float = factor) -> Box:
             return box[0] * f, box[1] * f, box[2] * f, box[3] * f
 
         block = ocr_block(lines, to_pixels, kind=BlockKind.IMAGE, part=name, path="picture",

@@ -1,4 +1,5 @@
-"""The OCR engine behind one small interface: `recognise(image) -> lines with text, per-character boxes, confidence`.
+"""The OCR engine behind one small interface: `recognise(image)` gives lines with their text, a box per
+character and a confidence.
 
 The engine is RapidOCR (PP-OCR detection, direction and recognition networks on onnxruntime) with the
 Chinese models that ship inside its wheel. Nothing is ever downloaded: the three model paths are pinned to
@@ -29,7 +30,7 @@ from reviewer.core.errors import ReviewerError
 
 PixelBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels, origin top-left
 MIN_CONFIDENCE = 0.3  # lines below this are not kept at all (noise, stamps, scribbles)
-PIPELINE = 3  # bump when anything here changes what `recognise` returns (the cache key has it)
+PIPELINE = 4  # bump when anything here changes what `recognise` returns (the cache key has it)
 
 
 class OcrUnavailable(ReviewerError):
@@ -38,7 +39,7 @@ class OcrUnavailable(ReviewerError):
 
 @dataclass(frozen=True, slots=True)
 class OcrLine:
-    """One recognised line: its text, a box per character (None for spaces) and the recogniser's confidence."""
+    """A recognised line: its text, a box per character (None for spaces) and the recogniser's confidence."""
 
     text: str
     boxes: tuple[PixelBox | None, ...]
@@ -46,13 +47,14 @@ class OcrLine:
     turn: int = 0  # quarter turns (counter-clockwise, as np.rot90) that made the page upright for reading
 
     def to_json(self) -> list[Any]:
-        return [self.text, [list(b) if b is not None else None for b in self.boxes], self.confidence, self.turn]
+        boxes = [list(b) if b is not None else None for b in self.boxes]
+        return [self.text, boxes, self.confidence, self.turn]
 
     @classmethod
     def from_json(cls, data: Sequence[Any]) -> OcrLine:
         text, boxes, confidence, turn = data
-        return cls(str(text), tuple(tuple(map(float, b)) if b is not None else None for b in boxes),  # type: ignore[misc]
-                   float(confidence), int(turn))
+        parsed = tuple(tuple(map(float, b)) if b is not None else None for b in boxes)
+        return cls(str(text), parsed, float(confidence), int(turn))  # type: ignore[arg-type]
 
     def upright(self, box: PixelBox) -> PixelBox:
         """`box` in the upright page's frame (up to a shift: only positions relative to each other count)."""
@@ -81,10 +83,12 @@ RAPIDOCR_VERSION = "3.10.0"
 _MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx",
            "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
 _TALL = 1.5  # rapidocr turns a line crop this much taller than wide by a quarter before reading it
+MAX_SIDE = 1600  # longest side detection and recognition see (RapidOCR's default 2000 needs 45 % more memory)
+REC_BATCH = 2  # lines recognised at once (RapidOCR's default 6 holds 240 MB more for a dense page)
 
 
 def _refuse_download(params: Any, *_args: Any, **_kwargs: Any) -> None:
-    """Stands in for RapidOCR's downloader: a file already there is used as it is, anything else is refused."""
+    """Stands in for RapidOCR's downloader: a file already there is used as is, anything else is refused."""
     if Path(getattr(params, "save_path", "")).is_file():
         return
     raise OcrUnavailable("OCR 模型缺失，程序不会联网下载。请重新安装 rapidocr（pip install rapidocr==3.10.0）。",
@@ -102,20 +106,21 @@ class RapidOcrEngine:
             from rapidocr.utils import download_file
         except ImportError as exc:
             raise OcrUnavailable("未安装 OCR 引擎 rapidocr，扫描件和图片无法识别。请安装：pip install rapidocr==3.10.0。",
-                                 "The OCR engine rapidocr is not installed: scans and pictures cannot be read. "
-                                 "Install it: pip install rapidocr==3.10.0.") from exc
+                                 "The OCR engine rapidocr is not installed: scans and pictures cannot be "
+                                 "read. Install it: pip install rapidocr==3.10.0.") from exc
         download_file.DownloadFile.run = _refuse_download  # every model path is pinned; this makes sure
         folder = Path(rapidocr.__file__).resolve().parent / "models"
         paths = {task: folder / name for task, name in _MODELS.items()}
         missing = [str(p) for p in paths.values() if not p.is_file()]
         if missing:
             raise OcrUnavailable(f"OCR 模型文件缺失：{', '.join(missing)}。程序不会联网下载；请重新安装 rapidocr==3.10.0。",
-                                 f"OCR model files missing: {', '.join(missing)}. Nothing is downloaded; reinstall "
-                                 "rapidocr==3.10.0.")
+                                 f"OCR model files missing: {', '.join(missing)}. Nothing is downloaded; "
+                                 "reinstall rapidocr==3.10.0.")
         self.name = rapidocr_name()
         params: dict[str, Any] = {
             "Global.log_level": "error", "Global.text_score": 0.0, "Global.return_word_box": True,
-            "Global.model_root_dir": str(folder),
+            "Global.model_root_dir": str(folder), "Global.max_side_len": MAX_SIDE,
+            "Rec.rec_batch_num": REC_BATCH,
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
@@ -140,9 +145,27 @@ class RapidOcrEngine:
                 return [_unturn(line, 2, rgb.shape) for line in turned]
             return [line for line in lines if not line.text.isspace()]
 
+    def _steps(self, img: Any, record: dict) -> tuple[Any, Any, Any]:
+        """RapidOCR's own steps (its `run_ocr_steps`), with detection behind the process-wide gate and freed
+        memory handed back between steps: detection is the memory peak, and helpers take turns at it."""
+        from rapidocr.main import RapidOCRError
+
+        ocr = self._ocr
+        try:
+            with _det_gate:
+                crops, det = ocr.detect_and_crop(img, record)
+            _trim()
+            crops, cls = ocr.cls_and_rotate(crops)
+            rec = ocr.recognize_txt(crops)
+        except RapidOCRError:  # nothing detected or recognised
+            return None, None, None
+        finally:
+            _trim()
+        return det, cls, rec
+
     def _read(self, rgb: Any) -> tuple[list[OcrLine], int, int, float]:
-        """Lines read on this orientation, how many detected boxes were clearly wide or tall, how many tall, and
-        the share read upside down (of the tall lines when most are tall, else of all)."""
+        """Lines read on this orientation, how many detected boxes were clearly wide or tall, how many tall,
+        and the share read upside down (of the tall lines when most are tall, else of all)."""
         import numpy as np
         from rapidocr.utils.process_img import map_boxes_to_original
 
@@ -150,11 +173,12 @@ class RapidOcrEngine:
         bgr = np.ascontiguousarray(bgr[:, :, :3])
         ocr = self._ocr
         img, record = ocr.preprocess_img(bgr)
-        det, cls, rec, _ = ocr.run_ocr_steps(img, record)
-        if det.boxes is None or rec.txts is None:
+        det, cls, rec = self._steps(img, record)
+        if det is None or det.boxes is None or rec is None or rec.txts is None:
             return [], 0, 0, 0.0
         quads = map_boxes_to_original(np.array(det.boxes, dtype=np.float64), record, *bgr.shape[:2])
-        flips = [("180" in str(label) and score > ocr.cfg.Cls.cls_thresh) for label, score in (cls.cls_res or [])]
+        threshold = ocr.cfg.Cls.cls_thresh
+        flips = [("180" in str(label) and score > threshold) for label, score in (cls.cls_res or [])]
         flips += [False] * (len(quads) - len(flips))
         words = list(rec.word_results or ()) + [None] * len(quads)
         shapes = [_shape(q) for q in quads]
@@ -171,8 +195,36 @@ class RapidOcrEngine:
         return lines, oriented, tall, (sum(basis) / len(basis)) if basis else 0.0
 
 
+class _NoGate:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_det_gate: Any = _NoGate()
+
+
+def set_detection_gate(gate: Any) -> None:
+    """A lock shared by the helper processes (a `multiprocessing.Lock`): one detection at a time, so two
+    helpers never both hold a detection's memory (the peak of a page) while recognition runs on both cores."""
+    global _det_gate
+    _det_gate = gate if gate is not None else _NoGate()
+
+
+def _trim() -> None:
+    """Return freed heap memory to the system (glibc keeps it otherwise: a helper would stay at its peak)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def rapidocr_name() -> str:
-    """RapidOCR's engine name (version, model files, our pipeline) without loading it: a cache key's prefix."""
+    """RapidOCR's name (version, model files, our pipeline) without loading it: a cache key's prefix."""
     from importlib.metadata import PackageNotFoundError, distribution
 
     try:
@@ -197,7 +249,7 @@ def _shape(quad: Any) -> int:
 
 
 def _width(ch: str) -> float:
-    """Relative advance: full width for CJK and full-width forms, half for ASCII and other narrow characters."""
+    """Relative advance: full width for CJK and full-width forms, half for ASCII and other narrow ones."""
     import unicodedata
 
     return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.5
@@ -207,7 +259,7 @@ def _char_boxes(text: str, quad: Any, word: Any, tall: bool, flip: bool) -> tupl
     """A box per character of `text`, in image pixels (None for spaces)."""
     spans = _column_spans(text, word) or _proportional_spans(text)
     # the line's text axis: top edge left to right, or for a tall line (turned before reading) top to bottom
-    a0, a1, b0, b1 = (quad[0], quad[1], quad[3], quad[2]) if not tall else (quad[0], quad[3], quad[1], quad[2])
+    a0, a1, b0, b1 = (quad[0], quad[3], quad[1], quad[2]) if tall else (quad[0], quad[1], quad[3], quad[2])
     out: list[PixelBox | None] = []
     for ch, span in zip(text, spans):
         if span is None or ch.isspace():
@@ -230,7 +282,7 @@ def _column_spans(text: str, word: Any) -> list[tuple[float, float] | None] | No
     chars = [c for w in word.words for c in w]
     cols = [c for w in word.word_cols for c in w]
     visible = [i for i, ch in enumerate(text) if not ch.isspace()]
-    if len(chars) != len(visible) or len(cols) != len(visible) or "".join(chars) != "".join(text[i] for i in visible):
+    if len(cols) != len(visible) or "".join(chars) != "".join(text[i] for i in visible):
         return None
     total = float(word.line_txt_len)
     centres = [(c + 0.5) / total for c in cols]
@@ -242,8 +294,11 @@ def _column_spans(text: str, word: Any) -> list[tuple[float, float] | None] | No
     spans: list[tuple[float, float] | None] = [None] * len(text)
     for k, i in enumerate(visible):
         half = 0.6 * step * (1.0 if _width(text[i]) == 1.0 else 0.75)
-        left = centres[k] - half if k == 0 else max(centres[k] - half, (centres[k - 1] + centres[k]) / 2)
-        right = centres[k] + half if k == len(visible) - 1 else min(centres[k] + half, (centres[k] + centres[k + 1]) / 2)
+        left, right = centres[k] - half, centres[k] + half
+        if k > 0:
+            left = max(left, (centres[k - 1] + centres[k]) / 2)
+        if k < len(visible) - 1:
+            right = min(right, (centres[k] + centres[k + 1]) / 2)
         spans[i] = (max(0.0, left), min(1.0, right))
     return spans
 

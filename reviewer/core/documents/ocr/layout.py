@@ -22,7 +22,8 @@ def _bounds(line: OcrLine) -> PixelBox | None:
     boxes = [line.upright(b) for b in line.boxes if b is not None]
     if not boxes:
         return None
-    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+    xs0, ys0, xs1, ys1 = zip(*boxes)
+    return min(xs0), min(ys0), max(xs1), max(ys1)
 
 
 def _slope(lines: Sequence[OcrLine]) -> float:

@@ -4,7 +4,8 @@ Why processes: recognition is onnxruntime between Python steps (cropping, decodi
 one onnxruntime thread per process keeps both cores busy without oversubscribing them (the detection
 helper and the PDF page helper are idle while a document is being opened). The helpers are spawned on
 first use (nothing of the parent's threads or locks is inherited), load the engine once and are kept for
-the process lifetime. The parent makes each image only when it is about to be sent (a rendered A4 page at
+the process lifetime; they take turns at detection (the memory peak of a page, `set_detection_gate`) while
+recognition runs on both. The parent makes each image only when it is about to be sent (a rendered A4 page at
 300 dpi is 26 MB), keeps at most one more image in flight than there are helpers, and writes every
 result to the cache as it arrives. `REVIEWER_OCR_WORKERS=0` reads in this process instead.
 As with every helper of ours, a script that opens scans needs the `if __name__ == "__main__":` guard.
@@ -47,11 +48,13 @@ def workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def _start() -> None:
+def _start(gate: Any) -> None:
     from reviewer.core.child import watch_parent
+    from reviewer.core.documents.ocr.engine import set_detection_gate
 
     watch_parent()
     os.environ["OMP_NUM_THREADS"] = "1"
+    set_detection_gate(gate)
     import numpy
 
     get_engine().recognise(numpy.full((48, 160, 3), 255, dtype=numpy.uint8))  # models loaded before work
@@ -68,8 +71,9 @@ def _helpers(count: int) -> ProcessPoolExecutor:
             _pool.shutdown(wait=False, cancel_futures=True)
             _pool = None
         if _pool is None:
-            _pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_start)
+            context = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start,
+                                        initargs=(context.Lock(),))
         return _pool
 
 
@@ -94,7 +98,8 @@ atexit.register(shutdown)
 
 
 def recognise_jobs(jobs: Sequence[Job], *, progress: Callable[[int, int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None, use_cache: bool = True) -> list[list[OcrLine]]:
+                   cancelled: Callable[[], bool] | None = None,
+                   use_cache: bool = True) -> list[list[OcrLine]]:
     """The lines of every job, in order: from the cache, else read by the helpers (or here)."""
     name = engine_name()
     keys = [cache.key(name, *job.source) if use_cache and job.source is not None else None for job in jobs]

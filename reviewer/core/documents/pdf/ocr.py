@@ -29,6 +29,7 @@ PAGE_COVER = 0.5  # images covering this share of a page: the page is read whole
 MIN_PICTURE_PT = (40.0, 14.0)  # a picture smaller than this (long side, short side, points) holds no line
 MIN_PICTURE_PX = (64, 20)
 DPI_RANGE = (150, 300)
+_UNMAPPED = "\ufffd\ufffe\uffff"
 OUTLINE_DPI = 200
 
 
@@ -46,7 +47,7 @@ def usable_text(text: str) -> bool:
     visible = [c for c in text if not c.isspace()]
     if len(visible) < MIN_CHARS:
         return False
-    bad = sum(1 for c in visible if c in "\ufffd\ufffe\uffff" or unicodedata.category(c) in ("Co", "Cn", "Cc", "Cs"))
+    bad = sum(1 for c in visible if c in _UNMAPPED or unicodedata.category(c) in ("Co", "Cn", "Cc", "Cs"))
     return bad <= MAX_BAD_SHARE * len(visible)
 
 
@@ -61,8 +62,8 @@ def _pictures(page: Any) -> list[tuple[tuple[float, float, float, float], tuple[
             if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 left, bottom, right, top = obj.get_bounds() if hasattr(obj, "get_bounds") else obj.get_pos()
                 if matrix is not None:
-                    xs, ys = zip(*(matrix.on_point(x, y) for x, y in ((left, bottom), (right, top), (left, top),
-                                                                       (right, bottom))))
+                    corners = ((left, bottom), (right, top), (left, top), (right, bottom))
+                    xs, ys = zip(*(matrix.on_point(x, y) for x, y in corners))
                     left, bottom, right, top = min(xs), min(ys), max(xs), max(ys)
                 try:
                     size = tuple(obj.get_px_size())
@@ -92,7 +93,7 @@ def plan_regions(pdf: Any, texts: Sequence[str] | None) -> list[Region]:
             page.close()
         if not drawn:
             continue  # nothing on the page to read
-        cover = sum(max(0.0, r - l) * max(0.0, t - b) for (l, b, r, t), _ in pictures) / area
+        cover = sum(max(0.0, x1 - x0) * max(0.0, y1 - y0) for (x0, y0, x1, y1), _ in pictures) / area
         dpis = [_dpi(bounds, size) for bounds, size in pictures if size[0] > 0]
         usable = texts is not None and index < len(texts) and usable_text(texts[index])
         if (texts is not None and not usable) or cover >= PAGE_COVER:
@@ -236,12 +237,13 @@ def ocr_blocks(data: bytes, sha256: str, page_blocks: Sequence[Block], *,
             to_units = renderer.geometry(region)[1]
         n = region.page + 1
         source = "page" if region.picture is None else f"picture {region.picture}"
-        path = f"page[{region.page}]/ocr" if region.picture is None else f"page[{region.page}]/picture[{region.picture}]"
+        path = f"page[{region.page}]/" + ("ocr" if region.picture is None else f"picture[{region.picture}]")
         base = page_blocks[region.page] if region.page < len(page_blocks) else None
         attrs = {"dpi": str(region.dpi), "source": source}
         if base is not None and "rotation" in base.attrs:
             attrs["rotation"] = base.attrs["rotation"]
-        block = ocr_block(lines, to_units, kind=BlockKind.PAGE, part=f"page {n}", path=path, page=n, attrs=attrs)
+        block = ocr_block(lines, to_units, kind=BlockKind.PAGE, part=f"page {n}", path=path, page=n,
+                          attrs=attrs)
         if block is not None:
             out.setdefault(region.page, []).append(block)
     return out
