@@ -30,7 +30,7 @@ from reviewer.core.errors import ReviewerError
 
 PixelBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels, origin top-left
 MIN_CONFIDENCE = 0.3  # lines below this are not kept at all (noise, stamps, scribbles)
-PIPELINE = 4  # bump when anything here changes what `recognise` returns (the cache key has it)
+PIPELINE = 5  # bump when anything here changes what `recognise` returns (the cache key has it)
 
 
 class OcrUnavailable(ReviewerError):
@@ -83,7 +83,9 @@ RAPIDOCR_VERSION = "3.10.0"
 _MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx",
            "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
 _TALL = 1.5  # rapidocr turns a line crop this much taller than wide by a quarter before reading it
-MAX_SIDE = 1600  # longest side detection and recognition see (RapidOCR's default 2000 needs 45 % more memory)
+DET_SIDE = 1024  # longest side detection sees (its memory grows with the pixels: 2000, RapidOCR's default, +0.5 GB)
+CROP_SIDE = 2000  # longest side of the image the lines are cut from for recognition (RapidOCR's default)
+MAX_SIDE = 2000  # RapidOCR's own resize (not used by our steps; kept at its default)
 REC_BATCH = 2  # lines recognised at once (RapidOCR's default 6 holds 240 MB more for a dense page)
 
 
@@ -145,38 +147,53 @@ class RapidOcrEngine:
                 return [_unturn(line, 2, rgb.shape) for line in turned]
             return [line for line in lines if not line.text.isspace()]
 
-    def _steps(self, img: Any, record: dict) -> tuple[Any, Any, Any]:
-        """RapidOCR's own steps (its `run_ocr_steps`), with detection behind the process-wide gate and freed
-        memory handed back between steps: detection is the memory peak, and helpers take turns at it."""
+    def _steps(self, bgr: Any) -> tuple[Any, Any, Any]:
+        """RapidOCR's steps (its `run_ocr_steps`) with detection on a copy at most DET_SIDE long and the lines
+        cut from the image at most CROP_SIDE long: detection's memory grows with the pixels it sees (the
+        peak of a page), recognition's does not (every line is scaled to 48 pixels high). Detection runs
+        behind the gate the helpers share; freed memory is handed back between steps. Returns the line
+        quadrilaterals in `bgr`'s pixels, the direction classes and the recognised lines."""
+        import numpy as np
         from rapidocr.main import RapidOCRError
+        from rapidocr.utils.process_img import (
+            get_rotate_crop_image,
+            map_boxes_to_original,
+            resize_image_within_bounds,
+        )
 
         ocr = self._ocr
+        height, width = bgr.shape[:2]
         try:
             with _det_gate:
-                crops, det = ocr.detect_and_crop(img, record)
+                small, ratio_h, ratio_w = resize_image_within_bounds(bgr, ocr.min_side_len, DET_SIDE)
+                record = {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
+                _, det = ocr.detect_and_crop(small, record)
+                del small
             _trim()
+            quads = map_boxes_to_original(np.array(det.boxes, dtype=np.float32), record, height, width)
+            source, ratio_h, ratio_w = resize_image_within_bounds(bgr, ocr.min_side_len, CROP_SIDE)
+            scale = np.array([1 / ratio_w, 1 / ratio_h], dtype=np.float32)
+            crops = [get_rotate_crop_image(source, (quad * scale).astype(np.float32)) for quad in quads]
+            del source
             crops, cls = ocr.cls_and_rotate(crops)
             rec = ocr.recognize_txt(crops)
         except RapidOCRError:  # nothing detected or recognised
             return None, None, None
         finally:
             _trim()
-        return det, cls, rec
+        return quads, cls, rec
 
     def _read(self, rgb: Any) -> tuple[list[OcrLine], int, int, float]:
         """Lines read on this orientation, how many detected boxes were clearly wide or tall, how many tall,
         and the share read upside down (of the tall lines when most are tall, else of all)."""
         import numpy as np
-        from rapidocr.utils.process_img import map_boxes_to_original
 
         bgr = rgb[:, :, ::-1] if rgb.ndim == 3 else np.stack([rgb] * 3, axis=-1)
         bgr = np.ascontiguousarray(bgr[:, :, :3])
         ocr = self._ocr
-        img, record = ocr.preprocess_img(bgr)
-        det, cls, rec = self._steps(img, record)
-        if det is None or det.boxes is None or rec is None or rec.txts is None:
+        quads, cls, rec = self._steps(bgr)
+        if quads is None or rec is None or rec.txts is None:
             return [], 0, 0, 0.0
-        quads = map_boxes_to_original(np.array(det.boxes, dtype=np.float64), record, *bgr.shape[:2])
         threshold = ocr.cfg.Cls.cls_thresh
         flips = [("180" in str(label) and score > threshold) for label, score in (cls.cls_res or [])]
         flips += [False] * (len(quads) - len(flips))
