@@ -30,8 +30,11 @@ JPEG_QUALITY = 80
 
 
 @contextmanager
-def scans_burned(document: Document, plan: RedactionPlan) -> Iterator[tuple[Path, tuple[str, ...]]]:
-    """The file the PDF writer should read (the input, or a copy with painted pages) and the export notes."""
+def scans_burned(document: Document, plan: RedactionPlan,
+                 folder: Path) -> Iterator[tuple[Path, tuple[str, ...]]]:
+    """The file the PDF writer should read (the input, or a copy with painted pages, kept in `folder`, the
+    output's, never the system's temporary folder: the copy still holds the other pages' text) and the
+    export notes."""
     pages = _pages(document)
     if not pages:
         yield Path(document.path), ()
@@ -51,7 +54,7 @@ def scans_burned(document: Document, plan: RedactionPlan) -> Iterator[tuple[Path
     count = sum(len(w[0]) for w in work.values())
     notes.append(f"pages {sorted(work)} rendered as images with {count} removed characters painted over (the original pictures and content left those pages); an invisible "
                  "text layer keeps their other text searchable")
-    fd, name = tempfile.mkstemp(suffix=".pdf", prefix=".scans-")
+    fd, name = tempfile.mkstemp(suffix=".part", prefix=".scans-", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(painted)
