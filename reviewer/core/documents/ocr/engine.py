@@ -111,6 +111,12 @@ class RapidOcrEngine:
                                  "The OCR engine rapidocr is not installed: scans and pictures cannot be "
                                  "read. Install it: pip install rapidocr==3.10.0.") from exc
         download_file.DownloadFile.run = _refuse_download  # every model path is pinned; this makes sure
+        if threads == 1:
+            import cv2  # rapidocr's resizing and cropping: OpenCV would start a thread per core
+            from threadpoolctl import threadpool_limits
+
+            cv2.setNumThreads(1)
+            threadpool_limits(1)
         folder = Path(rapidocr.__file__).resolve().parent / "models"
         paths = {task: folder / name for task, name in _MODELS.items()}
         missing = [str(p) for p in paths.values() if not p.is_file()]
