@@ -9,9 +9,11 @@ findings by hand (names the NER model missed, anything else to remove).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from reviewer.core.types import Category, EntityType, Finding
@@ -65,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"--profile {args.profile}: {exc}", file=sys.stderr)
         return 2
     try:
-        _ocr_cache_in_workspace(args.workspace)
-        document = load_document(args.input)
+        with _ocr_cache_in_workspace(args.workspace):
+            document = load_document(args.input)
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
         findings = list(analyze(document, **kwargs))
         extra = manual_findings(document, args.person, EntityType.PERSON) + manual_findings(
@@ -133,13 +135,18 @@ def _close(workspace) -> None:  # noqa: ANN001
         workspace.close()
 
 
-def _ocr_cache_in_workspace(workspace: str | None) -> None:
-    """A workspace folder keeps its documents' OCR results (issue 27): they travel with the workspace."""
-    if not workspace:
-        return
+@contextlib.contextmanager
+def _ocr_cache_in_workspace(workspace: str | None) -> Iterator[None]:
+    """While the document is read, a workspace folder keeps its OCR results (issue 27)."""
     from reviewer.core.documents.ocr import cache
     from reviewer.core.store import location
 
-    folder = location.resolve(workspace).folder
-    if folder is not None:
-        cache.use_folder(folder / "ocr-cache")
+    folder = location.resolve(workspace).folder if workspace else None
+    if folder is None:
+        yield
+        return
+    cache.use_folder(folder / "ocr-cache")
+    try:
+        yield
+    finally:
+        cache.use_folder(None)
