@@ -432,5 +432,5 @@ def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # 
     from reviewer.core.deidentify.writers.pdf_scans import scans_burned  # OCR hook (issue 27)
 
     rasterize = bool(getattr(options, "pdf_rasterize", False))
-    with scans_burned(document, plan, Path(output).parent) as (source, scan_notes):  # pages where OCR read a removed value, painted
+    with scans_burned(document, plan, Path(output).parent) as (source, scan_notes):  # OCR-read values painted
         return write_pdf(source, plan, output, rasterize=rasterize, progress=progress).notes + scan_notes
