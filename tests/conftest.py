@@ -1,4 +1,4 @@
-"""Session-wide test settings: OCR results cached in a folder of this test session, never in the user's cache."""
+"""Session-wide test settings: OCR results cached in this session's own folder, never in the user's cache."""
 
 from __future__ import annotations
 

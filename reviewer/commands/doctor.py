@@ -61,7 +61,7 @@ def run_checks(resources: Path = RESOURCES, workspace: str | None = None, font: 
 
 
 def _ocr() -> Check:
-    """The OCR engine loads its bundled models and reads a line (issue 27): scans and pictures depend on it."""
+    """The OCR engine loads its bundled models and reads a line (issue 27): scans and pictures need it."""
     def body() -> str:
         import numpy as np
         from PIL import Image, ImageDraw
@@ -77,7 +77,8 @@ def _ocr() -> Check:
         read = " ".join(line.text for line in lines)
         if "2024" not in read:
             raise ReviewerError(f"OCR 引擎无法识别测试文字（读到“{read}”）。请重新安装 rapidocr==3.10.0。",
-                                f"The OCR engine cannot read a test line (read '{read}'). Reinstall rapidocr==3.10.0.")
+                                f"The OCR engine cannot read a test line (read '{read}'). "
+                                "Reinstall rapidocr==3.10.0.")
         return f"{engine.name} read a test line in {seconds:.1f} s (bundled models, nothing downloaded)"
     return _guard("OCR engine (scans and pictures)", body)
 

@@ -21,7 +21,7 @@ from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding
 
-_SUFFIXES = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "TIFF": (".tif", ".tiff")}  # pictures keep their kind
+_SUFFIXES = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "TIFF": (".tif", ".tiff")}  # a picture keeps its kind
 PROGRESS_TOTAL = 1000  # write_verified's progress scale: writing 0-500, verifying 500-1000
 
 
@@ -59,8 +59,8 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
     _check_paths(document, source, target)
     _check_name(plan, target)
     fmt = DocumentFormat(document.format)
-    suffixes = _SUFFIXES.get(str(document.properties.get("image.format", ""))) if fmt is DocumentFormat.IMAGE else None
-    suffixes = suffixes or (f".{fmt}",)
+    kind = str(document.properties.get("image.format", "")) if fmt is DocumentFormat.IMAGE else ""
+    suffixes = _SUFFIXES.get(kind) or (f".{fmt}",)
     if target.suffix.lower() not in suffixes:
         raise ExportRefused(f"输入文件实际是 {suffixes[0][1:]} 格式，输出文件名必须以 {suffixes[0]} 结尾（现为 {target.name}）。"
                             "请更改输出文件名。",

@@ -52,7 +52,8 @@ def scans_burned(document: Document, plan: RedactionPlan,
     data = openable_copy(Path(document.path).read_bytes(), document.path)
     painted = _burn(data, work, {n: _dpi(bs) for n, bs in pages.items()})
     count = sum(len(w[0]) for w in work.values())
-    notes.append(f"pages {sorted(work)} rendered as images with {count} removed characters painted over (the original pictures and content left those pages); an invisible "
+    notes.append(f"pages {sorted(work)} rendered as images with {count} removed characters painted over "
+                 "(the original pictures and content left those pages); an invisible "
                  "text layer keeps their other text searchable")
     fd, name = tempfile.mkstemp(suffix=".part", prefix=".scans-", dir=folder)
     try:

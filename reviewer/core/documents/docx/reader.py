@@ -92,7 +92,7 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits, *,
             reader.add(Block(kind=BlockKind.ATTACHMENT, part=name, path=f"file[{k}]/{field}", text=text,
                              attrs={"name": name, "field": field}))
     for block in picture_blocks(package.names(), package.read, progress=progress, cancelled=cancelled):
-        reader.add(dataclasses.replace(block, start=reader.offset))  # text in pictures, read by OCR (issue 27)
+        reader.add(dataclasses.replace(block, start=reader.offset))  # pictures read by OCR (issue 27)
     for k, author in enumerate(sorted(reader.change_authors)):
         reader.add(Block(kind=BlockKind.PROPERTY, part=main, path=f"revision-author[{k}]", text=author,
                          attrs={"name": "revision author", "author": author}))

@@ -83,7 +83,7 @@ RAPIDOCR_VERSION = "3.10.0"
 _MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx",
            "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
 _TALL = 1.5  # rapidocr turns a line crop this much taller than wide by a quarter before reading it
-DET_SIDE = 1024  # longest side detection sees (its memory grows with the pixels: 2000, RapidOCR's default, +0.5 GB)
+DET_SIDE = 1024  # longest side detection sees (memory grows with its pixels: RapidOCR's 2000 takes 0.5 GB more)
 CROP_SIDE = 2000  # longest side of the image the lines are cut from for recognition (RapidOCR's default)
 MAX_SIDE = 2000  # RapidOCR's own resize (not used by our steps; kept at its default)
 REC_BATCH = 2  # lines recognised at once (RapidOCR's default 6 holds 240 MB more for a dense page)

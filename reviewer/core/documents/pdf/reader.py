@@ -48,7 +48,7 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
         raise corrupt(path, "缺少文件结束标记，文件可能被截断 / no end-of-file marker, the file looks truncated")
     with PDFIUM_LOCK:
         blocks, info, pages = _read_with_pdfium(data, path, limits, progress, cancelled)
-    blocks = with_ocr(data, path, sha256, blocks, pages, progress=progress, cancelled=cancelled)  # scans (issue 27)
+    blocks = with_ocr(data, path, sha256, blocks, pages, progress=progress, cancelled=cancelled)  # OCR, issue 27
     try:
         if _ABSURD_DECODE_PARMS.search(data):
             raise corrupt(path, "abnormal /DecodeParms")  # qpdf would allocate gigabytes: use pdfium's copy
