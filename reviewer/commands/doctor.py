@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 def run_checks(resources: Path = RESOURCES, workspace: str | None = None, font: Path | None = None) -> list[Check]:
     checks = [_analyzer(resources), _model(resources), _classified(resources), _legal_basis(resources)]
     checks += _profiles(resources)
-    checks += [_workspace(workspace), _font(font), _qt(), _libreoffice()]
+    checks += [_workspace(workspace), _font(font), _qt(), _libreoffice(), _ocr()]
     return checks
 
 
@@ -76,6 +76,29 @@ def _libreoffice() -> Check:
                 "也没有 antiword：.doc/.wps/.rtf/.odt 将被拒绝 / no antiword either: .doc/.wps/.rtf/.odt are refused")
     return Check("LibreOffice (.doc/.wps/.rtf/.odt)", False,
                  f"未安装。{convert.INSTALL_HINT_ZH}。/ Not installed. {convert.INSTALL_HINT_EN}. {fallback}")
+
+
+def _ocr() -> Check:
+    """The OCR engine loads its bundled models and reads a line (issue 27): scans and pictures need it."""
+    def body() -> str:
+        import numpy as np
+        from PIL import Image, ImageDraw
+
+        from reviewer.core.documents.ocr.engine import RapidOcrEngine
+
+        image = Image.new("RGB", (420, 64), "white")
+        ImageDraw.Draw(image).text((12, 14), "OCR 2024", fill="black", font_size=32)
+        started = time.perf_counter()
+        engine = RapidOcrEngine()
+        lines = engine.recognise(np.asarray(image))
+        seconds = time.perf_counter() - started
+        read = " ".join(line.text for line in lines)
+        if "2024" not in read:
+            raise ReviewerError(f"OCR 引擎无法识别测试文字（读到“{read}”）。请重新安装 rapidocr==3.10.0。",
+                                f"The OCR engine cannot read a test line (read '{read}'). "
+                                "Reinstall rapidocr==3.10.0.")
+        return f"{engine.name} read a test line in {seconds:.1f} s (bundled models, nothing downloaded)"
+    return _guard("OCR engine (scans and pictures)", body)
 
 
 def _guard(name: str, body: Callable[[], str]) -> Check:

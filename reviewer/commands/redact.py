@@ -15,9 +15,11 @@ the profile, and the summary says how many there were.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
+from collections.abc import Iterator
 
 from reviewer.core.types import Category, EntityType, Finding
 
@@ -92,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     workspace = review = None
     try:
-        document = load_document(args.input)
+        with _ocr_cache_in_workspace(args.workspace):
+            document = load_document(args.input)
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
         findings = list(analyze(document, **kwargs))
         extra = manual_findings(document, args.person, EntityType.PERSON) + manual_findings(
@@ -161,3 +164,20 @@ def _close(workspace, *, quiet: bool = False) -> None:  # noqa: ANN001
     except ReviewerError:
         if not quiet:
             raise
+
+
+@contextlib.contextmanager
+def _ocr_cache_in_workspace(workspace: str | None) -> Iterator[None]:
+    """While the document is read, a workspace folder keeps its OCR results (issue 27)."""
+    from reviewer.core.documents.ocr import cache
+    from reviewer.core.store import location
+
+    folder = location.resolve(workspace).folder if workspace else None
+    if folder is None:
+        yield
+        return
+    cache.use_folder(folder / "ocr-cache")
+    try:
+        yield
+    finally:
+        cache.use_folder(None)

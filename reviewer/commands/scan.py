@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht",
-                      ".mhtml"}
+                      ".mhtml", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # pictures: by OCR
 ARCHIVE_SUFFIXES = {".zip", ".7z"}
 # Office files found in a folder that we cannot read are still inputs: each gets its "save as docx"
 # line and exit 1, so an unreviewed spreadsheet roster is never skipped silently.

@@ -25,6 +25,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from reviewer.core.deidentify import verify_ocr
 from reviewer.core.deidentify.errors import VerificationFailed
 from reviewer.core.deidentify.verify_pages import close_helper_pages, helper_pages, page_reading
 from reviewer.core.documents.docx.alt_chunks import chunk_kind, chunk_lines
@@ -70,6 +71,7 @@ class VerificationReport:
     residues: tuple[str, ...]  # structural promises broken, e.g. "word/comments.xml present"
     places: int  # how many text places were examined
     warnings: tuple[str, ...] = ()  # what could not be checked (image pixels, glyphs without Unicode)
+    ocr: tuple[str, ...] = ()  # which pages and pictures were read again by OCR, and how confidently
 
     @property
     def ok(self) -> bool:
@@ -191,12 +193,17 @@ def verify_output(path: str | Path, values: Iterable[str], *, format: str, kept:
     p = Path(path)
     raw = p.read_bytes()
     steps.check()
-    matcher.data(_without_image_data(raw, p) if format == "pdf" else raw, "file bytes")
+    if format != "image":  # a picture's bytes are compressed pixels: values turn up there by chance
+        matcher.data(_without_image_data(raw, p) if format == "pdf" else raw, "file bytes")
+    ocr = None
     if format == "docx":
         residues += _verify_docx(raw, matcher)
         warnings += _docx_warnings(raw)
+        ocr = verify_ocr.check_docx(raw, matcher.text)
     elif format == "pdf":
         residues += _verify_pdf(p, matcher, warnings, steps)
+        steps.check()
+        ocr = verify_ocr.check_pdf(p, matcher.text)
     elif format == "txt":
         _verify_txt(raw, matcher)
     elif format == "ofd":
@@ -207,11 +214,18 @@ def verify_output(path: str | Path, values: Iterable[str], *, format: str, kept:
         from reviewer.core.deidentify.verify_html import verify_html
 
         residues += verify_html(raw, matcher, warnings)
+    elif format == "image":
+        kinds = metadata_kinds(raw) + verify_ocr.tiff_metadata(raw)
+        residues += [f"picture metadata ({', '.join(sorted(set(kinds)))})"] if kinds else []
+        ocr = verify_ocr.check_picture_file(raw, matcher.text)
     else:
         raise ValueError(f"unknown format {format!r}")
+    if ocr is not None and ocr.read:  # pixels read again by OCR (issue 27): say that instead
+        warnings = [w for w in warnings if "pixels cannot be checked" not in w] + list(ocr.notes()[1:])
     steps.done()
     return VerificationReport(path=str(p), checked_values=len(matcher.by_norm), survivors=matcher.survivors(),
-                              residues=tuple(residues), places=matcher.places, warnings=tuple(warnings))
+                              residues=tuple(residues), places=matcher.places, warnings=tuple(warnings),
+                              ocr=ocr.notes()[:1] if ocr is not None and ocr.read else ())
 
 
 # --- txt -------------------------------------------------------------------------------------

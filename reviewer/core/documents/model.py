@@ -23,6 +23,7 @@ class DocumentFormat(StrEnum):
     RTF = "rtf"  # read through LibreOffice's docx
     ODT = "odt"  # read through LibreOffice's docx
     HTML = "html"  # a web page, or the HTML of a saved .mht
+    IMAGE = "image"  # png, jpeg or tiff (the kind is in properties["image.format"]); read by OCR
 
 
 class BlockKind(StrEnum):
@@ -44,6 +45,7 @@ class BlockKind(StrEnum):
     ALT_TEXT = "alt_text"  # a docx picture's or shape's title/description (wp:docPr)
     CHART = "chart"  # a docx chart's titles, series names and category labels (word/charts)
     DIAGRAM = "diagram"  # a docx SmartArt's text (word/diagrams)
+    IMAGE = "image"  # text read by OCR from a picture inside a docx
 
 
 BLOCK_SEPARATOR = "\n"
@@ -65,6 +67,16 @@ class RunSpan:
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
+OCR_LOW_CONFIDENCE = 0.8  # an OCR line read with less confidence is marked for the reviewer
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSpan:
+    """One line of a block's text that OCR read: offsets within the block text and the line's confidence."""
+
+    start: int
+    end: int
+    confidence: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +99,7 @@ class Block:
     page: int | None = None  # 1-based, PDF
     line: int | None = None  # 1-based, txt
     attrs: Mapping[str, str] = field(default_factory=dict)  # e.g. {"author": ..., "section": "0", "type": "first"}
+    ocr: tuple[OcrSpan, ...] = ()  # text read by OCR: its lines and their confidence (boxes as for PDF text)
 
     @property
     def end(self) -> int:
@@ -120,6 +133,13 @@ class Block:
         for key in ("author", "section", "type", "name"):
             if key in self.attrs:
                 loc[key] = self.attrs[key]
+        if self.ocr:
+            loc["ocr"] = True
+            touched = [s.confidence for s in self.ocr if s.start < max(end, start + 1) and s.end > start]
+            if touched:
+                loc["confidence"] = round(min(touched), 3)
+                if min(touched) < OCR_LOW_CONFIDENCE:
+                    loc["low_confidence"] = True
         return loc
 
 
@@ -196,4 +216,5 @@ def _with_start(block: Block, start: int) -> Block:
     if block.start == start:
         return block
     return Block(kind=block.kind, part=block.part, path=block.path, text=block.text, start=start,
-                 runs=block.runs, boxes=block.boxes, page=block.page, line=block.line, attrs=block.attrs)
+                 runs=block.runs, boxes=block.boxes, page=block.page, line=block.line, attrs=block.attrs,
+                 ocr=block.ocr)

@@ -22,20 +22,18 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
 
 # magic prefix -> (Chinese, English) name, for formats we recognise but do not read
+# pictures read by OCR (documents/image)
+IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _OTHER_BINARIES: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG 图片", "a PNG image"),
-    (b"\xff\xd8\xff", "JPEG 图片", "a JPEG image"),
     (b"GIF8", "GIF 图片", "a GIF image"),
-    (b"II*\x00", "TIFF 图片", "a TIFF image"),
-    (b"MM\x00*", "TIFF 图片", "a TIFF image"),
     (b"Rar!", "RAR 压缩包", "a RAR archive"),
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包", "a 7z archive"),
     (b"\x1f\x8b", "gzip 压缩包", "a gzip archive"),
     (b"%!PS", "PostScript 文件", "a PostScript file"),
 )
 
-_CONVERT_ZH = "请另存为 docx、PDF 或 txt 后再审查。"
-_CONVERT_EN = "Save it as docx, PDF or txt and review that."
+_CONVERT_ZH = "请另存为 docx、PDF、txt 或 PNG/JPEG/TIFF 图片后再审查。"
+_CONVERT_EN = "Save it as docx, PDF, txt or a PNG/JPEG/TIFF picture and review that."
 
 
 def sniff_format(data: bytes, path: str) -> DocumentFormat:
@@ -54,6 +52,8 @@ def sniff_format(data: bytes, path: str) -> DocumentFormat:
         return DocumentFormat.RTF
     if _looks_like_html(head):
         return DocumentFormat.HTML
+    if head.startswith(IMAGE_MAGICS):
+        return DocumentFormat.IMAGE
     for magic, name_zh, name_en in _OTHER_BINARIES:
         if head.startswith(magic):
             raise UnsupportedFormat(f"不支持的文件格式：{path} 是{name_zh}。{_CONVERT_ZH}",

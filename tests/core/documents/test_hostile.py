@@ -60,13 +60,22 @@ def test_wrong_extension_loads_by_content(name, fmt):
     assert (PLANTED["split_id"] if fmt is DocumentFormat.DOCX else PLANTED["pdf_page2"]) in doc.text
 
 
-@pytest.mark.parametrize(("head", "hint"), [(b"\x89PNG\r\n\x1a\n" + b"\0" * 50, "PNG"),
+@pytest.mark.parametrize(("head", "hint"), [(b"GIF89a" + b"\0" * 50, "GIF"),
                                             (b"7z\xbc\xaf\x27\x1c" + b"\0" * 50, "7z"),
                                             (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "legacy binary")])
 def test_recognised_other_formats(head, hint):
     with pytest.raises(UnsupportedFormat) as caught:
         sniff_format(head, "x.docx")
     assert hint in str(caught.value)
+
+
+def test_a_damaged_picture_is_one_clear_line(tmp_path):
+    """PNG, JPEG and TIFF are read by OCR (issue 27); a damaged one is reported like any damaged file."""
+    path = tmp_path / "scan.docx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 50)
+    assert sniff_format(path.read_bytes(), str(path)) is DocumentFormat.IMAGE
+    with pytest.raises(CorruptDocument):
+        load_document(path)
 
 
 def test_spreadsheet_named_docx(tmp_path):

@@ -36,7 +36,8 @@ def test_doctor_passes_on_this_installation(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     checks = _lines(result)
     assert all(v.startswith("OK") for v in checks.values()), checks
-    assert len(checks) == 8 + len(list((ROOT / "resources" / "profiles").glob("*.yaml")))  # incl. LibreOffice
+    assert len(checks) == 9 + len(list((ROOT / "resources" / "profiles").glob("*.yaml")))  # LibreOffice, OCR
+    assert "read a test line" in checks["OCR engine (scans and pictures)"]
     assert "zh_reviewer_ner loaded in" in checks["NER model"] and "PERSON" in checks["NER model"]
     assert "opens, 0 documents" in checks["workspace"]
     assert "Chinese glyphs" in checks["CJK font for PDF export"]

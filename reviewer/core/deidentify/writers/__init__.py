@@ -37,6 +37,7 @@ WRITERS: dict[DocumentFormat, str] = {
     DocumentFormat.RTF: "reviewer.core.deidentify.writers.legacy",
     DocumentFormat.ODT: "reviewer.core.deidentify.writers.legacy",
     DocumentFormat.HTML: "reviewer.core.deidentify.writers.html",
+    DocumentFormat.IMAGE: "reviewer.core.deidentify.writers.image",
 }
 # The format of the copy, where it is not the input's own: legacy word-processor files are exported as the
 # docx LibreOffice converted them to (the original is never changed).

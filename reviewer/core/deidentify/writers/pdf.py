@@ -305,6 +305,9 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
 def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
                progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
     """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
+    from reviewer.core.deidentify.writers.pdf_scans import scans_burned  # OCR hook (issue 27)
+
     rasterize = bool(getattr(options, "pdf_rasterize", False))
-    return write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress,
-                     document=document, cancelled=getattr(options, "cancelled", None)).notes
+    with scans_burned(document, plan, Path(output).parent) as (source, scan_notes):  # OCR-read values painted
+        return write_pdf(source, plan, output, rasterize=rasterize, progress=progress, document=document,
+                         cancelled=getattr(options, "cancelled", None)).notes + scan_notes
