@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 def load_document(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None, **limits: Any) -> Document:
-    """Read a docx, PDF or txt file (format from its content) into blocks with locators.
+    """Read a docx, PDF, txt, xlsx or xls file (format from its content) into blocks with locators.
 
     Keyword options are the caps of `Limits` (e.g. `max_pages=500`); unknown names are an error.
     `progress(done, total)` is called per PDF page (once at the end for docx/txt); when
@@ -68,6 +68,8 @@ READERS: dict[DocumentFormat, tuple[str, str]] = {
     DocumentFormat.DOCX: ("reviewer.core.documents.docx.reader", "read_docx"),
     DocumentFormat.PDF: ("reviewer.core.documents.pdf.reader", "read_pdf"),
     DocumentFormat.TXT: ("reviewer.core.documents.txt.reader", "read_txt"),
+    DocumentFormat.XLSX: ("reviewer.core.documents.xlsx.reader", "read_xlsx"),
+    DocumentFormat.XLS: ("reviewer.core.documents.xlsx.xls", "read_xls"),
 }
 # Readers that report progress per page and can be cancelled between pages.
 PAGED = frozenset({DocumentFormat.PDF})

@@ -1,7 +1,8 @@
 """Decide a file's format from its bytes, never from its name.
 
-A docx renamed `.pdf` still loads as docx; a legacy `.doc`, a spreadsheet or an image named `.docx`
-gets a clear `UnsupportedFormat`; an Office file encrypted with a password (an OLE/CFB container
+A docx renamed `.pdf` still loads as docx; a workbook (xlsx/xlsm, or Excel 97-2003 BIFF, whatever its
+name: WPS saves .et/.ett as either) loads as a workbook; a legacy `.doc`, a presentation or an image named
+`.docx` gets a clear `UnsupportedFormat`; an Office file encrypted with a password (an OLE/CFB container
 holding an `EncryptedPackage` stream) gets `EncryptedDocument`.
 """
 
@@ -32,8 +33,8 @@ _OTHER_BINARIES: tuple[tuple[bytes, str, str], ...] = (
     (b"%!PS", "PostScript 文件", "a PostScript file"),
 )
 
-_CONVERT_ZH = "请另存为 docx、PDF 或 txt 后再审查。"
-_CONVERT_EN = "Save it as docx, PDF or txt and review that."
+_CONVERT_ZH = "请另存为 docx、xlsx、PDF 或 txt 后再审查。"
+_CONVERT_EN = "Save it as docx, xlsx, PDF or txt and review that."
 
 
 def sniff_format(data: bytes, path: str) -> DocumentFormat:
@@ -44,7 +45,7 @@ def sniff_format(data: bytes, path: str) -> DocumentFormat:
     if _PDF_HEADER.search(head):  # the spec allows junk before the header within the first 1024 bytes
         return DocumentFormat.PDF
     if head.startswith(OLE_MAGIC):
-        _raise_for_ole(data, path)
+        return _sniff_ole(data, path)
     for magic, name_zh, name_en in _OTHER_BINARIES:
         if head.startswith(magic):
             raise UnsupportedFormat(f"不支持的文件格式：{path} 是{name_zh}。{_CONVERT_ZH}",
@@ -60,8 +61,9 @@ def _sniff_zip(data: bytes, path: str) -> DocumentFormat:
         return DocumentFormat.DOCX  # a damaged zip: the docx reader reports it as corrupt
     if "word/document.xml" in names or any(n.startswith("word/") for n in names):
         return DocumentFormat.DOCX
-    kinds = (("xl/", "Excel 工作簿（xlsx）", "an Excel workbook (xlsx)"),
-             ("ppt/", "PowerPoint 演示文稿（pptx）", "a PowerPoint presentation (pptx)"),
+    if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+        return DocumentFormat.XLSX  # xlsx, xlsm, xltx, WPS .et saved as OOXML; xlsb has xl/workbook.bin: refused there
+    kinds = (("ppt/", "PowerPoint 演示文稿（pptx）", "a PowerPoint presentation (pptx)"),
              ("mimetype", "OpenDocument 文档（odt/ods）", "an OpenDocument file (odt/ods)"))
     for prefix, name_zh, name_en in kinds:
         if any(n.startswith(prefix) for n in names):
@@ -72,6 +74,22 @@ def _sniff_zip(data: bytes, path: str) -> DocumentFormat:
     raise UnsupportedFormat(f"不支持的文件格式：{path} 是普通 zip 压缩包。请解压后逐个审查其中的文件。",
                             f"Unsupported format: {path} is a plain zip archive. Extract it and review the "
                             "files inside one by one.", path=path)
+
+
+def _sniff_ole(data: bytes, path: str) -> DocumentFormat:
+    """OLE/CFB: an Excel 97-2003 workbook (a `Workbook` or `Book` stream at the root: a .doc that embeds a
+    workbook has it only inside an object storage), else one of the refusals below."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            root = {entry[0] for entry in ole.listdir(streams=True, storages=False) if len(entry) == 1}
+    except Exception:  # noqa: BLE001 - a damaged directory: fall back to the byte checks below
+        root = set()
+    if root & {"Workbook", "Book"} and not root & {"EncryptedPackage", "WordDocument"}:
+        return DocumentFormat.XLS
+    _raise_for_ole(data, path)
+    raise AssertionError("unreachable")  # _raise_for_ole always raises
 
 
 def _raise_for_ole(data: bytes, path: str) -> None:
