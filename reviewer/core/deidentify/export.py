@@ -17,6 +17,7 @@ from reviewer.core.deidentify.errors import ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan, plan_redactions
 from reviewer.core.deidentify.profiles import Profile
 from reviewer.core.deidentify.verify import VerificationReport, normalise, verify_output
+from reviewer.core.deidentify.writers import output_format
 from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
 from reviewer.core.types import Finding
@@ -57,11 +58,13 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
     target = Path(output)
     _check_paths(document, source, target)
     _check_name(plan, target)
-    fmt = DocumentFormat(document.format)
+    source_format = DocumentFormat(document.format)
+    fmt = output_format(source_format)  # an .xls is written as xlsx
     if target.suffix.lower() != f".{fmt}":
-        raise ExportRefused(f"输入文件实际是 {fmt} 格式，输出文件名必须以 .{fmt} 结尾（现为 {target.name}）。请更改输出文件名。",
-                            f"The input is really a {fmt} file, so the output name must end in .{fmt} "
-                            f"(got {target.name}). Change the output name.", path=str(target))
+        raise ExportRefused(f"输入文件实际是 {source_format} 格式，副本为 {fmt} 格式，输出文件名必须以 .{fmt} 结尾"
+                            f"（现为 {target.name}）。请更改输出文件名。",
+                            f"The input is really a {source_format} file and its copy is {fmt}, so the output name "
+                            f"must end in .{fmt} (got {target.name}). Change the output name.", path=str(target))
     with atomic_path(target, suffix=f".{fmt}.part") as tmp:
         try:
             notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0))

@@ -44,6 +44,7 @@ class RedactionPlan:
     kept: tuple[Finding, ...] = ()  # findings the profile keeps (e.g. names in a punitive notice)
     below_threshold: tuple[Finding, ...] = ()
     keep_masks: Mapping[str, tuple[bool, ...]] = field(default_factory=dict)
+    hidden_sheets: str = "clean"  # workbooks: the profile's `roster.hidden_sheets` (clean or remove)
 
     @property
     def is_empty(self) -> bool:
@@ -172,7 +173,7 @@ def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes
     masks = {v: keep_mask(v, r) for v, r in values.items()}
     return RedactionPlan(profile=profile.name, replacements=tuple(replacements),
                          values=MappingProxyType(values), kept=tuple(kept), below_threshold=tuple(below),
-                         keep_masks=MappingProxyType(masks))
+                         keep_masks=MappingProxyType(masks), hidden_sheets=profile.roster.hidden_sheets)
 
 
 def _without_removed_values(values: dict[str, str]) -> dict[str, str]:

@@ -32,9 +32,11 @@ WRITERS: dict[DocumentFormat, str] = {
     DocumentFormat.TXT: "reviewer.core.deidentify.writers.txt",
     DocumentFormat.DOCX: "reviewer.core.deidentify.writers.docx",
     DocumentFormat.PDF: "reviewer.core.deidentify.writers.pdf",
+    DocumentFormat.XLSX: "reviewer.core.deidentify.writers.xlsx",
+    DocumentFormat.XLS: "reviewer.core.deidentify.writers.xls",
 }
 # The format of the copy, where it is not the input's own.
-OUTPUT_FORMAT: dict[DocumentFormat, DocumentFormat] = {}
+OUTPUT_FORMAT: dict[DocumentFormat, DocumentFormat] = {DocumentFormat.XLS: DocumentFormat.XLSX}
 
 
 def output_format(fmt: DocumentFormat) -> DocumentFormat:
