@@ -151,28 +151,29 @@ def _xlsx(roster: Roster) -> None:
 
 def _with_pivot(path: Path, rows: list[dict]) -> None:
     """A pivot table on 汇总 (sum of 保障金额 by 村) whose cache keeps every source row, written as Excel does."""
-    fields = []
     villages = VILLAGES
+    keys = ["no", "village", "name", "id", "phone", "account", "size", "amount", "reason"]
+    items = {j: list(dict.fromkeys(str(r[keys[j]]) for r in rows)) for j in (2, 3, 4, 5, 8)}  # Excel keeps each
+    items[1] = villages  # distinct string of a field once, in sharedItems, and records point at it (<x v=…/>)
+    fields = []
     for j, header in enumerate(HEADERS):
-        if j == 1:
-            items = "".join(f'<s v="{escape(v)}"/>' for v in villages)
-            fields.append(f'<cacheField name="{escape(header)}" numFmtId="0"><sharedItems count="{len(villages)}">'
-                          f"{items}</sharedItems></cacheField>")
-        elif j in (0, 6, 7):
+        if j in items:
+            shared = "".join(f'<s v="{escape(v)}"/>' for v in items[j])
+            fields.append(f'<cacheField name="{escape(header)}" numFmtId="0"><sharedItems count="{len(items[j])}">'
+                          f"{shared}</sharedItems></cacheField>")
+        else:
             fields.append(f'<cacheField name="{escape(header)}" numFmtId="0"><sharedItems containsSemiMixedTypes="0" '
                           'containsString="0" containsNumber="1" containsInteger="1" minValue="0" maxValue="99999"/>'
                           "</cacheField>")
-        else:
-            fields.append(f'<cacheField name="{escape(header)}" numFmtId="0"><sharedItems/></cacheField>')
     definition = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotCacheDefinition xmlns="{S_NS}" '
                   f'xmlns:r="{R_NS}" r:id="rId1" refreshedBy="刘德胜" refreshedDate="45500.5" createdVersion="6" '
                   f'refreshedVersion="6" minRefreshableVersion="3" recordCount="{len(rows)}"><cacheSource type="worksheet">'
                   f'<worksheetSource ref="A2:I{len(rows) + 2}" sheet="名册"/></cacheSource><cacheFields '
                   f'count="{len(HEADERS)}">{"".join(fields)}</cacheFields></pivotCacheDefinition>')
+    positions = {j: {v: k for k, v in enumerate(values)} for j, values in items.items()}
     records = "".join(
-        f'<r><n v="{r["no"]}"/><x v="{villages.index(r["village"])}"/><s v="{escape(r["name"])}"/><s v="{r["id"]}"/>'
-        f'<s v="{r["phone"]}"/><s v="{r["account"]}"/><n v="{r["size"]}"/><n v="{r["amount"]}"/>'
-        f'<s v="{r["reason"]}"/></r>' for r in rows)
+        "<r>" + "".join(f'<x v="{positions[j][str(r[key])]}"/>' if j in positions else f'<n v="{r[key]}"/>'
+                        for j, key in enumerate(keys)) + "</r>" for r in rows)
     records = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotCacheRecords xmlns="{S_NS}" '
                f'xmlns:r="{R_NS}" count="{len(rows)}">{records}</pivotCacheRecords>')
     pivot_fields = "".join(

@@ -18,10 +18,12 @@ from reviewer.core.types import Category, EntityType, Finding
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="INPUT", help="docx, pdf or txt")
-    parser.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="the de-identified copy (same format)")
+    parser.add_argument("input", metavar="INPUT", help="docx, pdf, txt, xlsx or xls")
+    parser.add_argument("-o", "--output", required=True, metavar="OUTPUT",
+                        help="the de-identified copy (same format; an .xls is written as .xlsx)")
     parser.add_argument("--profile", default="general",
-                        help="general | punitive-notice | mandatory-disclosure | path to a custom YAML profile")
+                        help="general | punitive-notice | mandatory-disclosure | assistance-notice | path to a custom "
+                             "YAML profile")
     parser.add_argument("--workspace", metavar="DIR|URL", default=None,
                         help="record the import and the verified export in this workspace, apply its review "
                              "decisions, and use its key for the keyed-hash operator")

@@ -8,12 +8,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt"}
+SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt", ".xlsx", ".xlsm", ".xltx", ".xls", ".et", ".ett"}
 # Office files found in a folder that we cannot read are still inputs: each gets its "save as docx"
 # line and exit 1, so an unreviewed .doc or spreadsheet roster is never skipped silently.
-# (.docm/.dotx load as docx, .csv as text.)
-OFFICE_SUFFIXES = {".doc", ".docm", ".dotx", ".dot", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ods",
-                   ".ppt", ".pptx", ".dps", ".csv"}
+# (.docm/.dotx load as docx, .csv as text, workbooks are read; .xlsb is refused with its own message.)
+OFFICE_SUFFIXES = {".doc", ".docm", ".dotx", ".dot", ".wps", ".rtf", ".odt", ".xlsb", ".ods", ".ppt", ".pptx",
+                   ".dps", ".csv"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from reviewer.core.deidentify.operators import generalize_address
 
@@ -74,19 +74,42 @@ class Step:
     kind: str
     level: int  # the level this step brings the column to
 
-    def label(self, header: str) -> tuple[str, str]:
-        """(Chinese, English) wording of the step for a reviewer."""
-        kind = self.kind
+    def label(self, header: str, since: int = 0) -> tuple[str, str]:
+        """(Chinese, English) wording of the column brought from level `since` to this step's level."""
+        kind, level, n = self.kind, self.level, self.level - since
         if kind in IDENTIFIER_KINDS:
-            return f"“{header}”再遮盖一位", f"mask one more digit of '{header}'"
+            return (f"“{header}”再遮盖{n}位", f"mask {n} more digit{'s' if n > 1 else ''} of '{header}'")
         if kind == "name":
-            return (f"“{header}”只保留姓氏", f"keep only the surname in '{header}'") if self.level == 1 else (
+            return (f"“{header}”只保留姓氏", f"keep only the surname in '{header}'") if level == 1 else (
                 f"不公布“{header}”", f"do not publish '{header}'")
-        if kind in ("amount", "household_size", "age", "birth_date"):
-            return f"“{header}”按区间公布（第{self.level}级）", f"publish '{header}' in bands (level {self.level})"
-        if kind in ("village", "address"):
-            return f"“{header}”上升一级行政区划", f"generalise '{header}' one administrative level up"
+        if kind == "amount" and level <= len(_AMOUNT_BANDS):
+            width = _AMOUNT_BANDS[level - 1]
+            return f"“{header}”按每{width}元一档公布", f"publish '{header}' in bands of {width}"
+        if kind == "household_size" and level <= len(_HOUSEHOLD_BANDS):
+            bands = "、".join(f"{a}" if a == b else (f"{a}-{b}" if b < 99 else f"{a}及以上")
+                              for a, b in _HOUSEHOLD_BANDS[level - 1])
+            return f"“{header}”按 {bands} 分档公布", f"publish '{header}' in the bands {bands}"
+        if kind == "age" and level <= len(_AGE_BANDS):
+            width = _AGE_BANDS[level - 1]
+            return f"“{header}”按{width}岁一档公布", f"publish '{header}' in {width}-year bands"
+        if kind == "birth_date" and level <= 3:
+            what = ("年月", "年份", "五年区间")[level - 1]
+            return f"“{header}”只公布{what}", f"publish only the {('month', 'year', 'five-year band')[level - 1]} of '{header}'"
+        if kind == "village" and level == 1:
+            return f"“{header}”只公布到乡镇（街道）", f"generalise '{header}' to the township"
+        if kind == "address" and level <= 4:
+            what = ("村（社区）", "乡镇（街道）", "区县", "市")[level - 1]
+            return f"“{header}”只公布到{what}", f"generalise '{header}' to the {('village', 'township', 'county', 'city')[level - 1]}"
         return f"不公布“{header}”", f"do not publish '{header}'"
+
+
+def summarise(steps: Sequence[Step]) -> tuple[Step, ...]:
+    """Consecutive steps on one column as one (its final level), in order of first appearance."""
+    final: dict[int, Step] = {}
+    for step in steps:
+        final[step.column] = step
+    order = list(dict.fromkeys(s.column for s in steps))
+    return tuple(final[c] for c in order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +160,10 @@ class ReidResult:
         """The check re-run with one more generalisation step on one column (the GUI's one-click action)."""
         check = self.tables[table]
         levels = list(check.levels)
-        if not can_step(check.table, column, levels[column]):
+        level = next_level(check.table, column, levels[column])
+        if level is None:
             return self
-        levels[column] += 1
+        levels[column] = level
         tables = list(self.tables)
         tables[table] = check_table(check.table, k=self.k, l=self.l, levels=tuple(levels), publish=self.publish)
         return replace(self, tables=tuple(tables))
@@ -256,13 +280,53 @@ def _max_level(kind: str | None) -> int:
             "age": len(_AGE_BANDS) + 1, "birth_date": 4, "address": 5, "village": 2}.get(kind or "", 1)
 
 
-def can_step(table: RosterTable, column: int, level: int) -> bool:
-    """Whether one more step on `column` changes anything (some value is not suppressed yet)."""
+def next_level(table: RosterTable, column: int, level: int, cache: _Values | None = None) -> int | None:
+    """The next level of `column` that publishes something different (None: nothing left to generalise)."""
+    cache = cache or _Values(table)
     kind = table.columns[column].kind
-    if kind not in IDENTIFIER_KINDS and level >= _max_level(kind):
-        return False
-    return any(generalise(kind, v, level) != generalise(kind, v, level + 1)
-               for v in (published(r.cells[column]) for r in table.rows))
+    top = 32 if kind in IDENTIFIER_KINDS else _max_level(kind)
+    current = cache.get(column, level)
+    for candidate in range(level + 1, top + 1):
+        values = cache.get(column, candidate)
+        if values != current:
+            return candidate
+        if all(v is None for v in values):
+            return None
+    return None
+
+
+def can_step(table: RosterTable, column: int, level: int) -> bool:
+    """Whether generalising `column` further changes anything (some value is not suppressed yet)."""
+    return next_level(table, column, level) is not None
+
+
+class _Values:
+    """Each column's published values at each level, computed once per check (the suggestion tries every
+    column at its next level on every round)."""
+
+    def __init__(self, table: RosterTable) -> None:
+        self.table = table
+        self._published: dict[int, list[str | None]] = {}
+        self._levels: dict[tuple[int, int], list[str | None]] = {}
+
+    def get(self, column: int, level: int) -> list[str | None]:
+        key = (column, level)
+        if key not in self._levels:
+            if column not in self._published:
+                self._published[column] = [published(r.cells[column]) for r in self.table.rows]
+            kind = self.table.columns[column].kind
+            memo: dict[str | None, str | None] = {}
+            out = []
+            for v in self._published[column]:
+                if v not in memo:
+                    memo[v] = generalise(kind, v, level)
+                out.append(memo[v])
+            self._levels[key] = out
+        return self._levels[key]
+
+    def keys(self, quasi: Sequence[int], levels: Sequence[int]) -> list[tuple[str | None, ...]]:
+        columns = [self.get(j, levels[j]) for j in quasi]
+        return list(zip(*columns, strict=True)) if columns else [() for _ in self.table.rows]
 
 
 # --- the check ------------------------------------------------------------------------------------------
@@ -283,10 +347,11 @@ def _columns_of(table: RosterTable, publish: Sequence[str]) -> tuple[tuple[int, 
 
 
 def check_table(table: RosterTable, *, k: int, l: int, levels: tuple[int, ...] | None = None,  # noqa: E741
-                publish: Sequence[str] = (), suggest: bool = True) -> TableCheck:
+                publish: Sequence[str] = (), suggest: bool = True, cache: _Values | None = None) -> TableCheck:
     levels = levels or tuple(0 for _ in table.columns)
+    cache = cache or _Values(table)
     quasi, sensitive, extra = _columns_of(table, publish)
-    keys = _keys(table, quasi, levels)
+    keys = cache.keys(quasi, levels)
     counts = Counter(keys)
     ks = tuple(counts[key] for key in keys)
     ls: tuple[int | None, ...] = tuple(None for _ in keys)
@@ -300,44 +365,42 @@ def check_table(table: RosterTable, *, k: int, l: int, levels: tuple[int, ...] |
                        keys=tuple(keys), extra_columns=extra)
     if not suggest or not check.below(k):
         return check
-    steps = _suggest(table, k, levels, quasi)
+    steps = _suggest(cache, k, levels, quasi)
     if not steps:
         return check
     final = list(levels)
     for step in steps:
         final[step.column] = step.level
-    after = check_table(table, k=k, l=l, levels=tuple(final), publish=publish, suggest=False)
+    after = check_table(table, k=k, l=l, levels=tuple(final), publish=publish, suggest=False, cache=cache)
     return replace(check, suggestion=steps, after=after)
 
 
-def _keys(table: RosterTable, quasi: Sequence[int], levels: Sequence[int]) -> list[tuple[str | None, ...]]:
-    columns = [[generalise(table.columns[j].kind, published(r.cells[j]), levels[j]) for r in table.rows]
-               for j in quasi]
-    return list(zip(*columns, strict=True)) if columns else [() for _ in table.rows]
-
-
-def _suggest(table: RosterTable, k: int, levels: Sequence[int], quasi: Sequence[int]) -> tuple[Step, ...]:
-    """Greedy: the step that leaves fewest rows below k (ties: the least informative column first) until none is."""
+def _suggest(cache: _Values, k: int, levels: Sequence[int], quasi: Sequence[int]) -> tuple[Step, ...]:
+    """Greedy: the step that leaves fewest rows below k until none is; among equals the step that merges most
+    groups (progress even while no row reaches k: with full names every row stays unique until the names are
+    generalised), then the column whose detail matters least."""
+    table = cache.table
     current = list(levels)
     steps: list[Step] = []
     rank = {kind: i for i, kind in enumerate(_PREFERENCE)}
     while len(steps) < MAX_SUGGESTED_STEPS:
-        best: tuple[tuple[int, int], int] | None = None
+        best: tuple[tuple[int, int, int], int, int] | None = None
         for j in quasi:
-            if not can_step(table, j, current[j]):
+            level = next_level(table, j, current[j], cache)
+            if level is None:
                 continue
             trial = list(current)
-            trial[j] += 1
-            counts = Counter(keys := _keys(table, quasi, trial))
+            trial[j] = level
+            counts = Counter(keys := cache.keys(quasi, trial))
             violations = sum(1 for key in keys if counts[key] < k)
-            score = (violations, rank.get(table.columns[j].kind or "", len(rank)))
+            score = (violations, len(counts), rank.get(table.columns[j].kind or "", len(rank)))
             if best is None or score < best[0]:
-                best = (score, j)
+                best = (score, j, level)
         if best is None:
             break
-        j = best[1]
-        current[j] += 1
-        steps.append(Step(column=j, kind=table.columns[j].kind or "", level=current[j]))
+        _, j, level = best
+        current[j] = level
+        steps.append(Step(column=j, kind=table.columns[j].kind or "", level=level))
         if best[0][0] == 0:
             break
     return tuple(steps)
@@ -351,13 +414,12 @@ def check(tables: Sequence[RosterTable], *, k: int, l: int = 2, publish: Sequenc
 
 # --- across documents -----------------------------------------------------------------------------------
 
-@dataclass(slots=True)
-class _Sighting:
-    source: str
-    where: str
-    value: str
-    village: str | None = None
-    others: list[str] = field(default_factory=list)
+_LINK_KINDS = ("name", "village", "household_size", "amount", "sex", "age", "birth_date", "category")
+
+
+def _pseudonymised(table: RosterTable, column: int) -> bool:
+    names = [v for r in table.rows if (v := published(r.cells[column])) is not None]
+    return sum(1 for v in names if any(c == "某" or c in MASKS for c in v)) * 2 > len(names)
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -373,45 +435,65 @@ def _union(values: Sequence[str]) -> str:
     return "".join(out)
 
 
+def _visible(value: str) -> int:
+    return sum(1 for c in value if c not in MASKS)
+
+
 def cross_document(tables: Sequence[RosterTable]) -> tuple[Inconsistency, ...]:
-    """Identifiers of one person published with different masks in different places."""
-    by_person: dict[tuple[str, str], list[_Sighting]] = {}
+    """Identifiers of one person published with different masks in two files. Rows of two tables are one
+    person when they agree on every published column both tables have among name (the surname where either
+    file pseudonymises names), village, household size, amount, sex, age, birth date, category, and no other
+    row of either table does; their identifiers are then compared position by position."""
+    usable = []
     for table in tables:
         kinds = {c.kind: j for j, c in enumerate(table.columns) if c.kind}
-        name_col = kinds.get("name")
-        if name_col is None:
-            continue
-        village_col = kinds.get("village")
-        for row in table.rows:
-            name = published(row.cells[name_col])
-            if name is None:
-                continue
-            pseudonymised = any(c == "某" or c in MASKS for c in name)
-            village = published(row.cells[village_col]) if village_col is not None else None
-            person = f"{_surname(name)}（{village or '?'}）" if pseudonymised else name
-            for kind in IDENTIFIER_KINDS:
-                j = kinds.get(kind)
-                value = published(row.cells[j]) if j is not None else None
-                if value is not None:
-                    by_person.setdefault((kind, person), []).append(_Sighting(table.source, row.where, value, village))
+        if "name" in kinds and any(kind in kinds for kind in IDENTIFIER_KINDS):
+            usable.append((table, kinds))
     found: list[Inconsistency] = []
-    for (kind, person), sightings in by_person.items():
-        distinct = {s.value for s in sightings}
-        if len(distinct) < 2 or len({s.source for s in sightings}) < 2:
-            continue
-        values = sorted(distinct)
-        if not all(_compatible(values[0], v) for v in values[1:]):
-            continue  # two different people (or numbers) under one name: nothing rebuilt
-        combined = _union(values)
-        revealed = sum(1 for c in combined if c not in MASKS)
-        most = max(sum(1 for c in v if c not in MASKS) for v in values)
-        if revealed <= most:
-            continue
-        hidden_each = min(sum(1 for c in v if c in MASKS) for v in values)
-        places = tuple(sorted({(s.source, s.where, s.value) for s in sightings}))
-        found.append(Inconsistency(kind=kind, person=person, places=places, combined=combined, revealed=revealed,
-                                   hidden_each=hidden_each))
-    return tuple(sorted(found, key=lambda i: (i.kind, i.person)))
+    for a in range(len(usable)):
+        for b in range(a + 1, len(usable)):
+            (ta, ka), (tb, kb) = usable[a], usable[b]
+            if ta.source == tb.source:
+                continue
+            common = [kind for kind in _LINK_KINDS if kind in ka and kind in kb]
+            shared = [kind for kind in IDENTIFIER_KINDS if kind in ka and kind in kb]
+            if not shared:
+                continue
+            surnames = _pseudonymised(ta, ka["name"]) or _pseudonymised(tb, kb["name"])
+            index_a, index_b = _link_index(ta, ka, common, surnames), _link_index(tb, kb, common, surnames)
+            for key, rows_a in index_a.items():
+                rows_b = index_b.get(key)
+                if rows_b is None or len(rows_a) != 1 or len(rows_b) != 1:
+                    continue  # not there, or ambiguous: two households look alike
+                row_a, row_b = rows_a[0], rows_b[0]
+                for kind in shared:
+                    va, vb = published(row_a.cells[ka[kind]]), published(row_b.cells[kb[kind]])
+                    if va is None or vb is None or va == vb or not _compatible(va, vb):
+                        continue
+                    combined = _union([va, vb])
+                    if _visible(combined) <= max(_visible(va), _visible(vb)):
+                        continue
+                    person = " ".join(v for v in key if v)
+                    found.append(Inconsistency(
+                        kind=kind, person=person, places=((ta.source, row_a.where, va), (tb.source, row_b.where, vb)),
+                        combined=combined, revealed=_visible(combined),
+                        hidden_each=min(len(va) - _visible(va), len(vb) - _visible(vb))))
+    return tuple(sorted(found, key=lambda i: (i.kind, i.places)))
+
+
+def _link_index(table: RosterTable, kinds: Mapping[str, int], common: Sequence[str],
+                surnames: bool) -> dict[tuple[str | None, ...], list[RosterRow]]:
+    index: dict[tuple[str | None, ...], list[RosterRow]] = {}
+    for row in table.rows:
+        key = []
+        for kind in common:
+            value = published(row.cells[kinds[kind]])
+            if kind == "name" and value is not None:
+                value = _surname(value) if surnames else generalise("name", value, 0)
+            key.append(value)
+        if key and key[0] is not None:
+            index.setdefault(tuple(key), []).append(row)
+    return index
 
 
 def table_from_cells(source: str, name: str, headers: Mapping[int, str], kinds: Mapping[int, tuple[str | None, bool, bool]],

@@ -9,6 +9,7 @@ docx; only the tables' published values and their column kinds (detection/column
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from reviewer.core.detection.columns import tables
 from reviewer.core.documents.model import Document
 
 MIN_ROWS = 2
+PERSON_KINDS = frozenset({"name", "id_card", "phone", "bank_account", "address", "birth_date"})
+_TOTAL = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|累\s*计)")
 
 
 def roster_tables(document: Document, publish: Callable[[str], str] = lambda text: text, *,
@@ -34,13 +37,17 @@ def roster_tables(document: Document, publish: Callable[[str], str] = lambda tex
         for col in table.headers:
             kind = table.kind(col)
             kinds[col] = (kind.key, kind.quasi, kind.sensitive) if kind else (None, False, False)
-        if not any(quasi for _, quasi, _ in kinds.values()):
-            continue
+        if not any(kind in PERSON_KINDS for kind, _, _ in kinds.values()):
+            continue  # no column about a person (a summary by village): not a roster
         rows = []
         for row, cells in table.rows:
-            values = {col: publish("\n".join(document.blocks[i].text for i in indices)) for col, indices in cells.items()
-                      if col in table.headers}
-            rows.append((_where(document, table.table, row, cells), values))
+            texts = {col: "\n".join(document.blocks[i].text for i in indices) for col, indices in cells.items()
+                     if col in table.headers}
+            if any(_TOTAL.match(text.strip()) for text in texts.values()):
+                continue  # 合计 / 小计: a sum, not a household
+            rows.append((_where(document, table.table, row, cells), {c: publish(t) for c, t in texts.items()}))
+        if len(rows) < MIN_ROWS:
+            continue
         out.append(table_from_cells(document.path, table.table, table.headers, kinds, rows))
     return out
 

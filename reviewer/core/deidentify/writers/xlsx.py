@@ -36,8 +36,8 @@ from lxml import etree
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.deidentify.writers.xlsx_parts import (
     R_ID,
-    S,
     XML_SPACE,
+    S,
     axis_fields,
     formula_reads,
     local,
