@@ -8,15 +8,14 @@ writer can also remove characters by position when the page's text order differs
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
 from reviewer.core.deidentify import operators as ops
-from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher, match_key
+from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher, Literals, match_key
 from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.deidentify.profiles import Profile, Rule
 from reviewer.core.deidentify.pseudonyms import NamePseudonymizer, normalise_name
@@ -68,22 +67,37 @@ class RedactionPlan:
         """Also the same value written with other separators (`138 9600 1234`, `138-9600-1234`,
         `王 建国`); use `replacement_for(m.group())`. Writers use this, so a number the detector saw
         in one spelling is not left standing in another."""
-        return _flexible(tuple(sorted(self.values)))
+        return _derived(self.values, "flexible", _flexible)  # type: ignore[return-value]
 
     def replacement_for(self, matched: str) -> str:
         """The replacement of a (possibly differently separated) occurrence of a value."""
         if matched in self.values:
             return self.values[matched]
-        value = _by_key(tuple(sorted(self.values))).get(match_key(matched))
+        value = _derived(self.values, "by_key", _by_key).get(match_key(matched))  # type: ignore[union-attr]
         if value is None:
             raise KeyError(matched)
         return _realign(value, self.values[value], matched)
 
 
 _SEPARATORS = SEPARATORS
+_DERIVED: dict[int, tuple[Mapping[str, str], dict[str, object]]] = {}
 
 
-@functools.lru_cache(maxsize=32)
+def _derived(values: Mapping[str, str], what: str, make: Callable[[tuple[str, ...]], object]) -> object:
+    """`make(sorted values)`, computed once per plan: writers ask for the pattern and for a replacement on
+    every match, and sorting (or hashing as a cache key) a roster's 300,000 values each time made writing
+    quadratic. Keyed by the values object itself (kept alive here, so its id is not reused)."""
+    hit = _DERIVED.get(id(values))
+    if hit is None or hit[0] is not values:
+        if len(_DERIVED) >= 32:
+            _DERIVED.clear()
+        hit = _DERIVED[id(values)] = (values, {})
+    cache = hit[1]
+    if what not in cache:
+        cache[what] = make(tuple(sorted(values)))
+    return cache[what]
+
+
 def _by_key(values: tuple[str, ...]) -> dict[str, str]:
     """Each value under its match key (two values sharing a key are spellings of one value: the first wins)."""
     out: dict[str, str] = {}
@@ -92,7 +106,6 @@ def _by_key(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-@functools.lru_cache(maxsize=32)
 def _flexible(values: tuple[str, ...]) -> FlexibleMatcher | None:
     return FlexibleMatcher(values) if values else None
 
@@ -183,10 +196,17 @@ def _without_removed_values(values: dict[str, str]) -> dict[str, str]:
     keys = sorted((k for k in values if len(k) >= 2), key=len, reverse=True)
     if not keys:
         return values
-    pattern = re.compile("|".join(map(re.escape, keys)))
+    # leftmost-longest literal matches from an automaton: a flat alternation of a roster's 300,000 values made
+    # `re` try every one at every position, for every value (hours)
+    literals = Literals(keys)
     out = {}
     for value, new in values.items():
-        out[value] = pattern.sub(lambda m, value=value: m.group() if m.group() == value else values[m.group()], new)
+        pieces, last = [], 0
+        for start, end in literals.spans(new):
+            found = new[start:end]
+            pieces += [new[last:start], found if found == value else values[found]]
+            last = end
+        out[value] = "".join(pieces) + new[last:] if pieces else new
     return out
 
 

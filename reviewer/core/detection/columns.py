@@ -181,6 +181,25 @@ def _spans(kind: ColumnKind, text: str) -> list[tuple[int, int, str, float]]:
     return []
 
 
+# Cells of a column that cannot hold personal information in that shape: a village name, a small number, 男/女.
+# They are answered by the column too (no NER guesses on 双溪村 a hundred thousand times); anything else in
+# such a column (a phone typed into 家庭人口) still goes through the other passes.
+_HARMLESS = {
+    "village": re.compile(r"[\u4e00-\u9fff]{1,16}(?:村|社区|居委会|村委会|组|镇|乡|街道|苏木|嘎查)"),
+    "household_size": re.compile(r"[0-9]{1,3}(?:人|口)?"),
+    "amount": re.compile(r"[-+]?[0-9,]{1,9}(?:\.[0-9]{1,4})?(?:元)?"),
+    "age": re.compile(r"[0-9]{1,3}(?:岁)?"),
+    "sex": re.compile(r"[男女]"),
+    "ethnicity": re.compile(r"[\u4e00-\u9fff]{1,8}族"),
+}
+
+
+def harmless(kind: ColumnKind, text: str) -> bool:
+    """Whether a cell of a quasi-identifier column has that column's own shape (and so nothing else)."""
+    pattern = _HARMLESS.get(kind.key)
+    return pattern is not None and pattern.fullmatch(text.strip(" \t\r\n\u3000\u00a0")) is not None
+
+
 def _id_score(value: str) -> float:
     digits = value.upper()
     if digits[:2] not in PROVINCES or birth_date(digits) is None:
@@ -239,7 +258,10 @@ def column_findings(document: Document) -> ColumnFindings:
     blocks = document.blocks
     for column in columns(blocks):
         kind = column.kind
-        if kind is None or kind.entity_type is None:
+        if kind is None:
+            continue
+        if kind.entity_type is None:
+            result.answered.update(i for i in column.cells if harmless(kind, blocks[i].text))
             continue
         where = f"列“{column.header}”" + (f"（{column.table}）" if column.table else "")
         for i in column.cells:

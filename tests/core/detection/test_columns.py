@@ -106,3 +106,13 @@ def test_tables_for_the_check_read_the_contract_and_docx_paths(roster):
     assert sheets["原始数据"].hidden == "sheet"
     docx = tables(load_document(roster.docx))
     assert len(docx) == 1 and docx[0].headers[2] == "户主姓名" and len(docx[0].rows) == len(roster.rows)
+
+
+def test_quasi_identifier_cells_of_their_own_shape_are_answered_others_are_not():
+    header = ["村（社区）", "家庭人口", "保障金额", "户主姓名"]
+    document = _document([["双溪村", "3", "1,380", "王琴"], ["大河村", "13812345678", "560元", "李四"]], header)
+    found = column_findings(document)
+    answered = {document.blocks[i].text for i in found.answered}
+    assert {"双溪村", "大河村", "3", "1,380", "560元", "王琴", "李四"} <= answered
+    assert "13812345678" not in answered  # a phone typed into 家庭人口 goes through the patterns
+    assert any(f.text == "13812345678" and f.entity_type == "CN_MOBILE_PHONE" for f in analyze(document))

@@ -27,7 +27,7 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -288,11 +288,20 @@ def _serialise(root: etree._Element) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=tree.docinfo.standalone)
 
 
+def _elements(root: etree._Element, skip: etree._Element | None) -> Iterator[etree._Element]:
+    """Every element of the tree except the subtree `skip` (a sheet's cells, handled cell by cell)."""
+    if skip is None:
+        yield from root.iter()
+        return
+    yield root
+    for child in root:
+        if child is not skip:
+            yield from child.iter()
+
+
 def _replace_everywhere(root: etree._Element, replace: Callable[[str], str], report: XlsxWriteReport,
                         skip: etree._Element | None = None) -> None:
-    for el in root.iter():
-        if skip is not None and el is skip:
-            continue
+    for el in _elements(root, skip):
         tag = local(el.tag)
         if not tag:
             continue

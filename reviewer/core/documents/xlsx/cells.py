@@ -112,7 +112,10 @@ class CellAttrs(Mapping[str, str]):
             key == "hidden" and bool(self._hidden))
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        return 5 + (self._header is not None) + self._header_cell + bool(self._hidden)
+
+    def __bool__(self) -> bool:
+        return True
 
     def __reduce__(self):  # noqa: ANN204 - pickled to the detection helper process with its block
         return (CellAttrs, (self._sheet, self._row, self._col, self._header, self._hidden, self._header_cell))
@@ -165,9 +168,10 @@ def header_texts(row: Sequence[str], merged: Sequence[tuple[tuple[int, int], tup
 def sheet_blocks(sheet: str, part: str, rows: Sequence[Sequence[Any]], start: tuple[int, int], *,
                  merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (), sheet_hidden: str | None = None,
                  hidden_rows: frozenset[int] = frozenset(), hidden_cols: frozenset[int] = frozenset(),
-                 kind: BlockKind = BlockKind.TABLE_CELL) -> Iterator[Block]:
+                 kind: BlockKind = BlockKind.TABLE_CELL, offset: int = 0) -> Iterator[Block]:
     """Blocks of a sheet's non-empty cells in reading order (row by row). `rows` are calamine's rows from
-    `start` (row, col), 0-based."""
+    `start` (row, col), 0-based; `offset` is where the first block starts in the document's text (each
+    block is made once, in place: a 100,000-row sheet has a million of them)."""
     first_row, first_col = start
     texts = [[render(v) for v in r] for r in rows]
     header_at = find_header_row(texts)
@@ -185,4 +189,5 @@ def sheet_blocks(sheet: str, part: str, rows: Sequence[Sequence[Any]], start: tu
             hidden = hidden_row or ("column" if c in hidden_cols else None)
             header = (headers[j] if j < len(headers) else "") if below else None
             attrs = CellAttrs(sheet, r, c, header, hidden, header_cell=is_header)
-            yield Block(kind=kind, part=part, path=f"{sheet}!{cell_ref(r, c)}", text=text, attrs=attrs)
+            yield Block(kind=kind, part=part, path=f"{sheet}!{cell_ref(r, c)}", text=text, start=offset, attrs=attrs)
+            offset += len(text) + 1

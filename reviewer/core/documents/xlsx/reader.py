@@ -126,7 +126,7 @@ class _Reader:
                 start = sheet.start or (0, 0)
                 for block in sheet_blocks(name, part, sheet.to_python(), start, merged=sheet.merged_cell_ranges or (),
                                           sheet_hidden=state, hidden_rows=structure.hidden_rows,
-                                          hidden_cols=structure.hidden_cols):
+                                          hidden_cols=structure.hidden_cols, offset=self.offset):
                     self.add(block)
             for k, (tag, text) in enumerate(structure.header_footer):
                 kind = BlockKind.HEADER if "Header" in tag else BlockKind.FOOTER

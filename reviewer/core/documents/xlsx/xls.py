@@ -105,7 +105,7 @@ def read_xls(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
             for block in sheet_blocks(meta.name, PART, sheet.to_python(), sheet.start or (0, 0),
                                       merged=sheet.merged_cell_ranges or (), sheet_hidden=state,
                                       hidden_rows=frozenset(extra.hidden_rows),
-                                      hidden_cols=frozenset(extra.hidden_cols)):
+                                      hidden_cols=frozenset(extra.hidden_cols), offset=total):
                 add(block)
         _sheet_extras(meta.name, extra, state, add)
     _names(biff, add)
