@@ -102,10 +102,17 @@ class ReidRowsModel(QAbstractTableModel):
             return QBrush(BELOW_K if flag == "k" else NOT_DIVERSE)
         if role == Qt.ItemDataRole.ToolTipRole and flag:
             if flag == "k":
-                return self.tr("Only %1 row(s) share these values (k below %2): the household can be singled "
-                               "out").replace("%1", str(self._check.k[row])).replace("%2", str(self._k))
-            return self.tr("Every row that shares these values has the same sensitive value (l below %1): it is "
-                           "disclosed").replace("%1", str(self._l))
+                return (
+                    self.tr(
+                        "Only %1 row(s) share these values (k below %2): the household can be singled out"
+                    )
+                    .replace("%1", str(self._check.k[row]))
+                    .replace("%2", str(self._k))
+                )
+            return self.tr(
+                "Every row that shares these values has the same sensitive value (l below %1): it is "
+                "disclosed"
+            ).replace("%1", str(self._l))
         if role == FLAG_ROLE:
             return flag
         return None
@@ -186,10 +193,14 @@ class ReidPanel(QWidget):
         column = self.selected_column()
         check = self.model.check()
         kind = check.table.columns[column].kind if check is not None and column is not None else None
-        self.generalise.setText(self.tr("Mask one more digit") if kind in IDENTIFIER_KINDS
-                                else self.tr("Generalise this column"))
-        self.generalise.setEnabled(column is not None and column in check.quasi
-                                   and can_step(check.table, column, check.levels[column]))
+        self.generalise.setText(
+            self.tr("Mask one more digit") if kind in IDENTIFIER_KINDS else self.tr("Generalise this column")
+        )
+        self.generalise.setEnabled(
+            column is not None
+            and column in check.quasi
+            and can_step(check.table, column, check.levels[column])
+        )
 
     # -- display ------------------------------------------------------------------------------------------
     def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
@@ -209,29 +220,46 @@ class ReidPanel(QWidget):
             self.suggestion.clear()
         else:
             self.summary.setText(
-                self.tr("%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows")
-                .replace("%1", str(len(check.k))).replace("%2", f"{check.unique_share():.1%}")
-                .replace("%3", str(result.k)).replace("%4", f"{check.below_share(result.k):.1%}")
-                .replace("%5", str(result.l)).replace("%6", str(len(check.not_diverse(result.l)))))
+                self.tr(
+                    "%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows"
+                )
+                .replace("%1", str(len(check.k)))
+                .replace("%2", f"{check.unique_share():.1%}")
+                .replace("%3", str(result.k))
+                .replace("%4", f"{check.below_share(result.k):.1%}")
+                .replace("%5", str(result.l))
+                .replace("%6", str(len(check.not_diverse(result.l))))
+            )
             self.suggestion.setText(self._suggestion_text(check, result.k))
         self._update_button()
 
     def _suggestion_text(self, check: TableCheck, k: int) -> str:
         if check.after is None:
-            return self.tr("No row is below k.") if not check.below(k) else self.tr("No generalisation helps.")
+            return (
+                self.tr("No row is below k.") if not check.below(k) else self.tr("No generalisation helps.")
+            )
         zh = QLocale().name().startswith("zh")  # the core words each step in both languages
-        steps = [s.label(check.table.columns[s.column].header, check.levels[s.column])[0 if zh else 1]
-                 for s in summarise(check.suggestion)]
-        return (self.tr("Suggested: %1. Then unique: %2; below k: %3")
-                .replace("%1", "; ".join(steps)).replace("%2", f"{check.after.unique_share():.1%}")
-                .replace("%3", f"{check.after.below_share(k):.1%}"))
+        steps = [
+            s.label(check.table.columns[s.column].header, check.levels[s.column])[0 if zh else 1]
+            for s in summarise(check.suggestion)
+        ]
+        return (
+            self.tr("Suggested: %1. Then unique: %2; below k: %3")
+            .replace("%1", "; ".join(steps))
+            .replace("%2", f"{check.after.unique_share():.1%}")
+            .replace("%3", f"{check.after.below_share(k):.1%}")
+        )
 
     def _show_inconsistencies(self) -> None:
         items = self._result.inconsistencies if self._result else ()
         if not items:
             self.inconsistencies.clear()
             return
-        lines = [self.tr("Masked differently in two files (together they show %1 characters): %2 → %3")
-                 .replace("%1", str(i.revealed)).replace("%2", " / ".join(v for _, _, v in i.places))
-                 .replace("%3", i.combined) for i in items]
+        lines = [
+            self.tr("Masked differently in two files (together they show %1 characters): %2 → %3")
+            .replace("%1", str(i.revealed))
+            .replace("%2", " / ".join(v for _, _, v in i.places))
+            .replace("%3", i.combined)
+            for i in items
+        ]
         self.inconsistencies.setText("\n".join(lines))

@@ -11,14 +11,30 @@ D = Qt.ItemDataRole.DisplayRole
 
 
 def _result(k: int = 2):
-    columns = (RosterColumn("身份证号", "id_card", quasi=True), RosterColumn("村", "village", quasi=True),
-               RosterColumn("致贫原因", "sensitive", sensitive=True))
-    rows = [("500238********4519", "双溪村", "因病"), ("500238********4528", "双溪村", "因学"),
-            ("500238********7130", "双溪村", "因病"), ("500238********7131", "大河村", "因残"),
-            ("500238********7132", "大河村", "因残")]
-    table = RosterTable("/tmp/名册.xlsx", "名册", columns, tuple(RosterRow(f"名册!{i + 2}", r) for i, r in enumerate(rows)))
-    other = RosterTable("/tmp/公示.xlsx", "公示", columns[:2], (RosterRow("公示!2", ("5002381985********", "双溪村")),
-                                                                   RosterRow("公示!3", ("5002381985********", "双溪村"))))
+    columns = (
+        RosterColumn("身份证号", "id_card", quasi=True),
+        RosterColumn("村", "village", quasi=True),
+        RosterColumn("致贫原因", "sensitive", sensitive=True),
+    )
+    rows = [
+        ("500238********4519", "双溪村", "因病"),
+        ("500238********4528", "双溪村", "因学"),
+        ("500238********7130", "双溪村", "因病"),
+        ("500238********7131", "大河村", "因残"),
+        ("500238********7132", "大河村", "因残"),
+    ]
+    table = RosterTable(
+        "/tmp/名册.xlsx", "名册", columns, tuple(RosterRow(f"名册!{i + 2}", r) for i, r in enumerate(rows))
+    )
+    other = RosterTable(
+        "/tmp/公示.xlsx",
+        "公示",
+        columns[:2],
+        (
+            RosterRow("公示!2", ("5002381985********", "双溪村")),
+            RosterRow("公示!3", ("5002381985********", "双溪村")),
+        ),
+    )
     return check([table, other], k=k, l=2)
 
 
@@ -78,7 +94,9 @@ def test_one_click_generalisation_reruns_the_check(qtbot, translations):
     _click_cell(qtbot, panel.view, 0, 2)  # the sensitive column is not a quasi-identifier: nothing to do
     assert not panel.generalise.isEnabled()
     panel.tables.setCurrentIndex(1)
-    assert panel.model.rowCount() == 2 and panel.model.data(panel.model.index(0, 0), D) == "5002381985********"
+    assert (
+        panel.model.rowCount() == 2 and panel.model.data(panel.model.index(0, 0), D) == "5002381985********"
+    )
 
 
 def test_panel_speaks_chinese(qtbot, translations):
@@ -86,4 +104,8 @@ def test_panel_speaks_chinese(qtbot, translations):
     panel = ReidPanel()
     qtbot.addWidget(panel)
     panel.set_result(_result())
-    assert "唯一" in panel.summary.text() and "建议" in panel.suggestion.text() and "再遮盖" in panel.suggestion.text()
+    assert (
+        "唯一" in panel.summary.text()
+        and "建议" in panel.suggestion.text()
+        and "再遮盖" in panel.suggestion.text()
+    )

@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-
 SEPARATOR_CLASS = r"[\s\u00a0\u3000\u200b-\u200d\-\u2010-\u2015\.·・()（）]"
 SEPARATORS = re.compile(SEPARATOR_CLASS)
 _SEPARATOR_RUNS = re.compile(SEPARATOR_CLASS + "+")

@@ -42,8 +42,21 @@ _AMOUNT_BANDS = (50, 100, 200, 500, 1000, 5000)
 _HOUSEHOLD_BANDS = (((1, 1), (2, 2), (3, 3), (4, 5), (6, 99)), ((1, 2), (3, 4), (5, 99)))
 _AGE_BANDS = (5, 10, 20)
 # order in which the suggestion prefers steps that help equally (least information lost first)
-_PREFERENCE = ("id_card", "phone", "bank_account", "birth_date", "age", "amount", "household_size", "address",
-               "village", "name", "sex", "ethnicity", "category")
+_PREFERENCE = (
+    "id_card",
+    "phone",
+    "bank_account",
+    "birth_date",
+    "age",
+    "amount",
+    "household_size",
+    "address",
+    "village",
+    "name",
+    "sex",
+    "ethnicity",
+    "category",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,26 +93,37 @@ class Step:
         if kind in IDENTIFIER_KINDS:
             return (f"“{header}”再遮盖{n}位", f"mask {n} more digit{'s' if n > 1 else ''} of '{header}'")
         if kind == "name":
-            return (f"“{header}”只保留姓氏", f"keep only the surname in '{header}'") if level == 1 else (
-                f"不公布“{header}”", f"do not publish '{header}'")
+            return (
+                (f"“{header}”只保留姓氏", f"keep only the surname in '{header}'")
+                if level == 1
+                else (f"不公布“{header}”", f"do not publish '{header}'")
+            )
         if kind == "amount" and level <= len(_AMOUNT_BANDS):
             width = _AMOUNT_BANDS[level - 1]
             return f"“{header}”按每{width}元一档公布", f"publish '{header}' in bands of {width}"
         if kind == "household_size" and level <= len(_HOUSEHOLD_BANDS):
-            bands = "、".join(f"{a}" if a == b else (f"{a}-{b}" if b < 99 else f"{a}及以上")
-                              for a, b in _HOUSEHOLD_BANDS[level - 1])
+            bands = "、".join(
+                f"{a}" if a == b else (f"{a}-{b}" if b < 99 else f"{a}及以上")
+                for a, b in _HOUSEHOLD_BANDS[level - 1]
+            )
             return f"“{header}”按 {bands} 分档公布", f"publish '{header}' in the bands {bands}"
         if kind == "age" and level <= len(_AGE_BANDS):
             width = _AGE_BANDS[level - 1]
             return f"“{header}”按{width}岁一档公布", f"publish '{header}' in {width}-year bands"
         if kind == "birth_date" and level <= 3:
             what = ("年月", "年份", "五年区间")[level - 1]
-            return f"“{header}”只公布{what}", f"publish only the {('month', 'year', 'five-year band')[level - 1]} of '{header}'"
+            return (
+                f"“{header}”只公布{what}",
+                f"publish only the {('month', 'year', 'five-year band')[level - 1]} of '{header}'",
+            )
         if kind == "village" and level == 1:
             return f"“{header}”只公布到乡镇（街道）", f"generalise '{header}' to the township"
         if kind == "address" and level <= 4:
             what = ("村（社区）", "乡镇（街道）", "区县", "市")[level - 1]
-            return f"“{header}”只公布到{what}", f"generalise '{header}' to the {('village', 'township', 'county', 'city')[level - 1]}"
+            return (
+                f"“{header}”只公布到{what}",
+                f"generalise '{header}' to the {('village', 'township', 'county', 'city')[level - 1]}",
+            )
         return f"不公布“{header}”", f"do not publish '{header}'"
 
 
@@ -165,15 +189,20 @@ class ReidResult:
             return self
         levels[column] = level
         tables = list(self.tables)
-        tables[table] = check_table(check.table, k=self.k, l=self.l, levels=tuple(levels), publish=self.publish)
+        tables[table] = check_table(
+            check.table, k=self.k, l=self.l, levels=tuple(levels), publish=self.publish
+        )
         return replace(self, tables=tuple(tables))
 
     @property
     def flagged(self) -> bool:
-        return bool(self.inconsistencies) or any(t.below(self.k) or t.not_diverse(self.l) for t in self.tables)
+        return bool(self.inconsistencies) or any(
+            t.below(self.k) or t.not_diverse(self.l) for t in self.tables
+        )
 
 
 # --- values ---------------------------------------------------------------------------------------------
+
 
 def _clean(value: str) -> str:
     return _SPACE.sub("", value)
@@ -201,7 +230,7 @@ def _mask_more(value: str, kind: str, steps: int) -> str | None:
     if steps and not any(c in MASKS for c in chars):
         head, tail = _FIRST_MASK.get(kind, (0, 4))
         significant = [i for i, c in enumerate(chars) if c.isalnum()]
-        for i in significant[head:len(significant) - tail]:
+        for i in significant[head : len(significant) - tail]:
             chars[i] = "*"
         steps -= 1
     for _ in range(steps):
@@ -230,8 +259,11 @@ def generalise(kind: str | None, value: str | None, level: int) -> str | None:
     if value is None:
         return None
     if kind == "name":
-        return (value if not any(c == "某" or c in MASKS for c in value) else _surname(value)) if level == 0 else (
-            _surname(value) if level == 1 else None)
+        return (
+            (value if not any(c == "某" or c in MASKS for c in value) else _surname(value))
+            if level == 0
+            else (_surname(value) if level == 1 else None)
+        )
     if level == 0:
         return value
     if kind in IDENTIFIER_KINDS:
@@ -246,8 +278,9 @@ def generalise(kind: str | None, value: str | None, level: int) -> str | None:
         if level > len(_HOUSEHOLD_BANDS) or number is None:
             return None
         n = int(number)
-        return next((f"{a}–{b}" if a != b else str(a) for a, b in _HOUSEHOLD_BANDS[level - 1] if a <= n <= b),
-                    f"{n}")
+        return next(
+            (f"{a}–{b}" if a != b else str(a) for a, b in _HOUSEHOLD_BANDS[level - 1] if a <= n <= b), f"{n}"
+        )
     if kind == "age":
         number = _number(value.replace("岁", ""))
         if level > len(_AGE_BANDS) or number is None:
@@ -276,8 +309,15 @@ def generalise(kind: str | None, value: str | None, level: int) -> str | None:
 
 
 def _max_level(kind: str | None) -> int:
-    return {"name": 2, "amount": len(_AMOUNT_BANDS) + 1, "household_size": len(_HOUSEHOLD_BANDS) + 1,
-            "age": len(_AGE_BANDS) + 1, "birth_date": 4, "address": 5, "village": 2}.get(kind or "", 1)
+    return {
+        "name": 2,
+        "amount": len(_AMOUNT_BANDS) + 1,
+        "household_size": len(_HOUSEHOLD_BANDS) + 1,
+        "age": len(_AGE_BANDS) + 1,
+        "birth_date": 4,
+        "address": 5,
+        "village": 2,
+    }.get(kind or "", 1)
 
 
 def next_level(table: RosterTable, column: int, level: int, cache: _Values | None = None) -> int | None:
@@ -331,7 +371,10 @@ class _Values:
 
 # --- the check ------------------------------------------------------------------------------------------
 
-def _columns_of(table: RosterTable, publish: Sequence[str]) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+
+def _columns_of(
+    table: RosterTable, publish: Sequence[str]
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
     quasi, sensitive, extra = [], [], []
     for j, column in enumerate(table.columns):
         present = any(published(r.cells[j]) is not None for r in table.rows)
@@ -346,8 +389,16 @@ def _columns_of(table: RosterTable, publish: Sequence[str]) -> tuple[tuple[int, 
     return tuple(quasi), tuple(sensitive), tuple(extra)
 
 
-def check_table(table: RosterTable, *, k: int, l: int, levels: tuple[int, ...] | None = None,  # noqa: E741
-                publish: Sequence[str] = (), suggest: bool = True, cache: _Values | None = None) -> TableCheck:
+def check_table(
+    table: RosterTable,
+    *,
+    k: int,
+    l: int,  # noqa: E741 - the l of l-diversity
+    levels: tuple[int, ...] | None = None,
+    publish: Sequence[str] = (),
+    suggest: bool = True,
+    cache: _Values | None = None,
+) -> TableCheck:
     levels = levels or tuple(0 for _ in table.columns)
     cache = cache or _Values(table)
     quasi, sensitive, extra = _columns_of(table, publish)
@@ -359,10 +410,19 @@ def check_table(table: RosterTable, *, k: int, l: int, levels: tuple[int, ...] |
         values: dict[tuple, set[str]] = {}
         for key, row in zip(keys, table.rows, strict=True):
             values.setdefault(key, set()).update(
-                v for j in sensitive if (v := published(row.cells[j])) is not None)
+                v for j in sensitive if (v := published(row.cells[j])) is not None
+            )
         ls = tuple(len(values[key]) if values[key] else None for key in keys)
-    check = TableCheck(table=table, levels=levels, quasi=quasi, sensitive=sensitive, k=ks, l=ls,
-                       keys=tuple(keys), extra_columns=extra)
+    check = TableCheck(
+        table=table,
+        levels=levels,
+        quasi=quasi,
+        sensitive=sensitive,
+        k=ks,
+        l=ls,
+        keys=tuple(keys),
+        extra_columns=extra,
+    )
     if not suggest or not check.below(k):
         return check
     steps = _suggest(cache, k, levels, quasi)
@@ -474,15 +534,22 @@ def cross_document(tables: Sequence[RosterTable]) -> tuple[Inconsistency, ...]:
                     if _visible(combined) <= max(_visible(va), _visible(vb)):
                         continue
                     person = " ".join(v for v in key if v)
-                    found.append(Inconsistency(
-                        kind=kind, person=person, places=((ta.source, row_a.where, va), (tb.source, row_b.where, vb)),
-                        combined=combined, revealed=_visible(combined),
-                        hidden_each=min(len(va) - _visible(va), len(vb) - _visible(vb))))
+                    found.append(
+                        Inconsistency(
+                            kind=kind,
+                            person=person,
+                            places=((ta.source, row_a.where, va), (tb.source, row_b.where, vb)),
+                            combined=combined,
+                            revealed=_visible(combined),
+                            hidden_each=min(len(va) - _visible(va), len(vb) - _visible(vb)),
+                        )
+                    )
     return tuple(sorted(found, key=lambda i: (i.kind, i.places)))
 
 
-def _link_index(table: RosterTable, kinds: Mapping[str, int], common: Sequence[str],
-                surnames: bool) -> dict[tuple[str | None, ...], list[RosterRow]]:
+def _link_index(
+    table: RosterTable, kinds: Mapping[str, int], common: Sequence[str], surnames: bool
+) -> dict[tuple[str | None, ...], list[RosterRow]]:
     index: dict[tuple[str | None, ...], list[RosterRow]] = {}
     for row in table.rows:
         key = []
@@ -496,10 +563,19 @@ def _link_index(table: RosterTable, kinds: Mapping[str, int], common: Sequence[s
     return index
 
 
-def table_from_cells(source: str, name: str, headers: Mapping[int, str], kinds: Mapping[int, tuple[str | None, bool, bool]],
-                     rows: Sequence[tuple[str, Mapping[int, str]]]) -> RosterTable:
+def table_from_cells(
+    source: str,
+    name: str,
+    headers: Mapping[int, str],
+    kinds: Mapping[int, tuple[str | None, bool, bool]],
+    rows: Sequence[tuple[str, Mapping[int, str]]],
+) -> RosterTable:
     """A RosterTable from cells by column index: `kinds[col]` is (kind, quasi, sensitive)."""
     cols = sorted(headers)
     columns = tuple(RosterColumn(headers[c], *kinds.get(c, (None, False, False))) for c in cols)
-    return RosterTable(source=source, name=name, columns=columns,
-                       rows=tuple(RosterRow(where, tuple(cells.get(c, "") for c in cols)) for where, cells in rows))
+    return RosterTable(
+        source=source,
+        name=name,
+        columns=columns,
+        rows=tuple(RosterRow(where, tuple(cells.get(c, "") for c in cols)) for where, cells in rows),
+    )

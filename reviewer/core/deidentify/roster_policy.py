@@ -19,8 +19,25 @@ from typing import Any
 
 from reviewer.core.errors import ConfigurationError
 
-COLUMN_KINDS = frozenset({"name", "id_card", "phone", "bank_account", "address", "sensitive", "birth_date", "village",
-                          "household_size", "amount", "category", "sex", "age", "ethnicity", "relation"})
+COLUMN_KINDS = frozenset(
+    {
+        "name",
+        "id_card",
+        "phone",
+        "bank_account",
+        "address",
+        "sensitive",
+        "birth_date",
+        "village",
+        "household_size",
+        "amount",
+        "category",
+        "sex",
+        "age",
+        "ethnicity",
+        "relation",
+    }
+)
 HIDDEN_SHEETS = ("clean", "remove")
 DEFAULT_K = 5
 _KEYS = {"k", "l", "hidden_sheets", "publish"}
@@ -41,27 +58,39 @@ def parse_roster(raw: Any, where: str, base: RosterPolicy | None = None) -> Rost
         raise _error(where, "roster 必须是映射。", "'roster' must be a mapping.")
     unknown = set(raw) - _KEYS
     if unknown:
-        raise _error(where, f"roster 含未知键：{sorted(unknown)}。", f"'roster' has unknown keys: {sorted(unknown)}.")
+        raise _error(
+            where, f"roster 含未知键：{sorted(unknown)}。", f"'roster' has unknown keys: {sorted(unknown)}."
+        )
     values = {"k": base.k, "l": base.l, "hidden_sheets": base.hidden_sheets, "publish": base.publish}
     for key in ("k", "l"):
         if key in raw:
             value = raw[key]
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise _error(where, f"roster.{key} 必须是正整数。", f"roster.{key} must be a positive integer.")
+                raise _error(
+                    where, f"roster.{key} 必须是正整数。", f"roster.{key} must be a positive integer."
+                )
             values[key] = value
     if "hidden_sheets" in raw:
         if raw["hidden_sheets"] not in HIDDEN_SHEETS:
-            raise _error(where, f"roster.hidden_sheets 只能是 {' 或 '.join(HIDDEN_SHEETS)}。",
-                         f"roster.hidden_sheets must be one of {', '.join(HIDDEN_SHEETS)}.")
+            raise _error(
+                where,
+                f"roster.hidden_sheets 只能是 {' 或 '.join(HIDDEN_SHEETS)}。",
+                f"roster.hidden_sheets must be one of {', '.join(HIDDEN_SHEETS)}.",
+            )
         values["hidden_sheets"] = raw["hidden_sheets"]
     if "publish" in raw:
         publish = raw["publish"]
         if not isinstance(publish, list) or not all(isinstance(c, str) for c in publish):
-            raise _error(where, "roster.publish 必须是列类别的列表。", "roster.publish must be a list of column kinds.")
+            raise _error(
+                where, "roster.publish 必须是列类别的列表。", "roster.publish must be a list of column kinds."
+            )
         bad = sorted(set(publish) - COLUMN_KINDS)
         if bad:
-            raise _error(where, f"roster.publish 含未知列类别：{bad}。可用：{sorted(COLUMN_KINDS)}。",
-                         f"roster.publish has unknown column kinds: {bad}. Known: {sorted(COLUMN_KINDS)}.")
+            raise _error(
+                where,
+                f"roster.publish 含未知列类别：{bad}。可用：{sorted(COLUMN_KINDS)}。",
+                f"roster.publish has unknown column kinds: {bad}. Known: {sorted(COLUMN_KINDS)}.",
+            )
         values["publish"] = tuple(publish)
     return RosterPolicy(**values)
 

@@ -67,14 +67,51 @@ VOCABULARY: tuple[tuple[ColumnKind, tuple[str, ...]], ...] = (
     (PHONE, ("电话", "手机", "联系方式", "联系号码")),
     (NAME, ("户名", "账户名", "帐户名", "开户名", "持卡人", "收款人")),
     (BANK, ("账号", "帐号", "卡号", "存折", "账户", "帐户")),
-    (SENSITIVE, ("病种", "疾病", "病情", "诊断", "伤情", "伤残", "残疾", "致贫原因", "致困原因", "困难原因", "患病",
-                 "健康状况", "病名")),
+    (
+        SENSITIVE,
+        (
+            "病种",
+            "疾病",
+            "病情",
+            "诊断",
+            "伤情",
+            "伤残",
+            "残疾",
+            "致贫原因",
+            "致困原因",
+            "困难原因",
+            "患病",
+            "健康状况",
+            "病名",
+        ),
+    ),
     (BIRTH, ("出生日期", "出生年月", "生日")),
     (ADDRESS, ("住址", "地址", "坐落", "居住地", "户籍地", "现住", "门牌", "住所")),
-    (NAME, ("姓名", "户主", "申请人", "被征收人", "被补偿人", "领取人", "监护人", "联系人", "救助对象", "保障对象",
-            "名字", "权利人", "承包人", "经办人", "当事人")),
+    (
+        NAME,
+        (
+            "姓名",
+            "户主",
+            "申请人",
+            "被征收人",
+            "被补偿人",
+            "领取人",
+            "监护人",
+            "联系人",
+            "救助对象",
+            "保障对象",
+            "名字",
+            "权利人",
+            "承包人",
+            "经办人",
+            "当事人",
+        ),
+    ),
     (VILLAGE, ("村", "社区", "居委会", "组别", "乡镇", "街道")),
-    (HOUSEHOLD, ("家庭人口", "人口数", "保障人数", "享受人数", "家庭人数", "户人口", "共同生活", "人口", "人数")),
+    (
+        HOUSEHOLD,
+        ("家庭人口", "人口数", "保障人数", "享受人数", "家庭人数", "户人口", "共同生活", "人口", "人数"),
+    ),
     (CATEGORY, ("类别", "类型", "种类", "档次", "分类")),
     (AMOUNT, ("金额", "保障金", "补助", "补贴", "救助金", "发放", "资金", "标准", "元")),
     (SEX, ("性别",)),
@@ -126,22 +163,52 @@ def columns(blocks: Sequence[Block]) -> list[Column]:
             found[key] = (attrs["header"], [i])
         else:
             entry[1].append(i)
-    return [Column(part, table, col, header, column_kind(header), tuple(cells))
-            for (part, table, col), (header, cells) in found.items()]
+    return [
+        Column(part, table, col, header, column_kind(header), tuple(cells))
+        for (part, table, col), (header, cells) in found.items()
+    ]
 
 
 # --- values that fit a kind ----------------------------------------------------------------------------
 
 _DEIDENTIFIED = re.compile(r"[*＊×Ｘ█]|某")
-_PLACEHOLDERS = frozenset({"无", "否", "略", "空", "同上", "合计", "小计", "总计", "备注", "本人", "以下空白", "—", "-",
-                           "/", "／", "暂无", "不详", "未知", "——", "0"})
-_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3400-\u9fff\uf900-\ufaff·•・．.\s\u3000]{0,14}"
-                   r"[\u3400-\u9fff\uf900-\ufaff])?|[A-Za-z][A-Za-z .'-]{1,40}[A-Za-z]")
+_PLACEHOLDERS = frozenset(
+    {
+        "无",
+        "否",
+        "略",
+        "空",
+        "同上",
+        "合计",
+        "小计",
+        "总计",
+        "备注",
+        "本人",
+        "以下空白",
+        "—",
+        "-",
+        "/",
+        "／",
+        "暂无",
+        "不详",
+        "未知",
+        "——",
+        "0",
+    }
+)
+_NAME = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3400-\u9fff\uf900-\ufaff·•・．.\s\u3000]{0,14}"
+    r"[\u3400-\u9fff\uf900-\ufaff])?|[A-Za-z][A-Za-z .'-]{1,40}[A-Za-z]"
+)
 _NAME_SPLIT = re.compile(r"[、，,;；/\n]+")
-_ORGANISATION = re.compile(r"(?:公司|厂|店|中心|合作社|委员会|局|院|所|部|站|社|行|馆|学校|医院|集团|协会|处|办|队|场|园|超市)$")
+_ORGANISATION = re.compile(
+    r"(?:公司|厂|店|中心|合作社|委员会|局|院|所|部|站|社|行|馆|学校|医院|集团|协会|处|办|队|场|园|超市)$"
+)
 _BRACKET_NOTE = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]\s*$")
-_ID = re.compile(r"(?<![0-9A-Za-z])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
-                 r"[0-9]{3}[0-9Xx](?![0-9A-Za-z])|(?<![0-9A-Za-z])[1-9][0-9]{14}(?![0-9A-Za-z])")
+_ID = re.compile(
+    r"(?<![0-9A-Za-z])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+    r"[0-9]{3}[0-9Xx](?![0-9A-Za-z])|(?<![0-9A-Za-z])[1-9][0-9]{14}(?![0-9A-Za-z])"
+)
 _MOBILE = re.compile(r"(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])")
 _LANDLINE = re.compile(r"(?<![0-9])(?:0[1-9][0-9]{1,2}[ -]?)?[2-9][0-9]{6,7}(?:-[0-9]{1,5})?(?![0-9])")
 _ACCOUNT = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){11,24}(?![0-9])")
@@ -159,21 +226,32 @@ def _spans(kind: ColumnKind, text: str) -> list[tuple[int, int, str, float]]:
     if key == "name":
         return _names(text, offset, stripped)
     if key == "id_card":
-        return [(m.start(), m.end(), "CN_ID_CARD", _id_score(m.group())) for m in _ID.finditer(text)
-                if _id_score(m.group()) > 0]
+        return [
+            (m.start(), m.end(), "CN_ID_CARD", _id_score(m.group()))
+            for m in _ID.finditer(text)
+            if _id_score(m.group()) > 0
+        ]
     if key == "phone":
         found = [(m.start(), m.end(), "CN_MOBILE_PHONE", 0.95) for m in _MOBILE.finditer(text)]
-        found += [(m.start(), m.end(), "CN_LANDLINE_PHONE", 0.9) for m in _LANDLINE.finditer(text)
-                  if not any(s < m.end() and m.start() < e for s, e, _, _ in found)]
+        found += [
+            (m.start(), m.end(), "CN_LANDLINE_PHONE", 0.9)
+            for m in _LANDLINE.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e, _, _ in found)
+        ]
         return found
     if key == "bank_account":
-        return [(m.start(), m.end(), "CN_BANK_CARD", 0.95 if luhn_ok(re.sub(r"[ -]", "", m.group())) else 0.85)
-                for m in _ACCOUNT.finditer(text)]
+        return [
+            (m.start(), m.end(), "CN_BANK_CARD", 0.95 if luhn_ok(re.sub(r"[ -]", "", m.group())) else 0.85)
+            for m in _ACCOUNT.finditer(text)
+        ]
     if _DEIDENTIFIED.search(stripped):
         return []
     if key == "address":
-        return [(offset, offset + len(stripped), "CN_ADDRESS", 0.85)] if len(stripped) >= 4 and _HAN.search(
-            stripped) else []
+        return (
+            [(offset, offset + len(stripped), "CN_ADDRESS", 0.85)]
+            if len(stripped) >= 4 and _HAN.search(stripped)
+            else []
+        )
     if key == "sensitive":
         return [(offset, offset + len(stripped), "SENSITIVE_PERSONAL", 0.8)]
     if key == "birth_date":
@@ -230,6 +308,7 @@ def _names(text: str, offset: int, stripped: str) -> list[tuple[int, int, str, f
 
 # --- findings ------------------------------------------------------------------------------------------
 
+
 @dataclass(slots=True)
 class ColumnFindings:
     """What the column pass found, and the cells it fully explains (the other passes skip them)."""
@@ -245,8 +324,12 @@ class ColumnFindings:
         starts = [f.start for f in mine]
         out = list(mine)
         for f in others:
-            i = bisect.bisect_left(starts, f.end)  # column findings starting before f ends; they never overlap
-            if i and mine[i - 1].end > f.start:  # each other, so the last of them is the one that could reach f
+            i = bisect.bisect_left(
+                starts, f.end
+            )  # column findings starting before f ends; they never overlap
+            if (
+                i and mine[i - 1].end > f.start
+            ):  # each other, so the last of them is the one that could reach f
                 continue
             out.append(f)
         return out
@@ -275,11 +358,20 @@ def column_findings(document: Document) -> ColumnFindings:
             for s, e, entity_type, score in spans:
                 start, end = block.start + s, block.start + e
                 text = document.text[start:end]
-                result.findings.append(Finding(
-                    entity_type=entity_type, start=start, end=end, text=text, score=score, recognizer=RECOGNIZER,
-                    explanation=_explain(kind, entity_type, where, text, score), category=Category.PERSONAL,
-                    locator=document.locate(start, end),
-                    attributes={"column": column.header, "column_kind": kind.key}))
+                result.findings.append(
+                    Finding(
+                        entity_type=entity_type,
+                        start=start,
+                        end=end,
+                        text=text,
+                        score=score,
+                        recognizer=RECOGNIZER,
+                        explanation=_explain(kind, entity_type, where, text, score),
+                        category=Category.PERSONAL,
+                        locator=document.locate(start, end),
+                        attributes={"column": column.header, "column_kind": kind.key},
+                    )
+                )
     return result
 
 
@@ -288,7 +380,11 @@ def _explain(kind: ColumnKind, entity_type: str, where: str, text: str, score: f
 
     label = label_of(entity_type)
     if entity_type == "CN_ID_CARD":
-        check = "校验码正确" if score >= 1.0 else ("15位一代身份号码" if len(text) == 15 else "校验码不符（可能是录入错误的身份号码）")
+        check = (
+            "校验码正确"
+            if score >= 1.0
+            else ("15位一代身份号码" if len(text) == 15 else "校验码不符（可能是录入错误的身份号码）")
+        )
         return f"{label}：{where}整列为{kind.label}，本格符合身份号码格式；{check}；分数 {score:.2f}。"
     if entity_type == "CN_BANK_CARD":
         check = "Luhn校验通过" if score >= 0.95 else "无校验位，按账号处理"

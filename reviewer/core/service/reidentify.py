@@ -24,8 +24,9 @@ PERSON_KINDS = frozenset({"name", "id_card", "phone", "bank_account", "address",
 _TOTAL = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|累\s*计)")
 
 
-def roster_tables(document: Document, publish: Callable[[str], str] = lambda text: text, *,
-                  skip_hidden_sheets: bool = False) -> list[RosterTable]:
+def roster_tables(
+    document: Document, publish: Callable[[str], str] = lambda text: text, *, skip_hidden_sheets: bool = False
+) -> list[RosterTable]:
     """The document's tables with each cell as it would be published (`publish` applied)."""
     out: list[RosterTable] = []
     for table in tables(document):
@@ -41,11 +42,16 @@ def roster_tables(document: Document, publish: Callable[[str], str] = lambda tex
             continue  # no column about a person (a summary by village): not a roster
         rows = []
         for row, cells in table.rows:
-            texts = {col: "\n".join(document.blocks[i].text for i in indices) for col, indices in cells.items()
-                     if col in table.headers}
+            texts = {
+                col: "\n".join(document.blocks[i].text for i in indices)
+                for col, indices in cells.items()
+                if col in table.headers
+            }
             if any(_TOTAL.match(text.strip()) for text in texts.values()):
                 continue  # 合计 / 小计: a sum, not a household
-            rows.append((_where(document, table.table, row, cells), {c: publish(t) for c, t in texts.items()}))
+            rows.append(
+                (_where(document, table.table, row, cells), {c: publish(t) for c, t in texts.items()})
+            )
         if len(rows) < MIN_ROWS:
             continue
         out.append(table_from_cells(document.path, table.table, table.headers, kinds, rows))
@@ -59,8 +65,13 @@ def _where(document: Document, table: str, row: int, cells: dict[int, list[int]]
     return f"{table}/tr[{row}]"
 
 
-def check_files(paths: Sequence[str | Path], profile: Profile | None = None, *, k: int | None = None,
-                findings_of: Callable[[Document], list] | None = None) -> ReidResult:
+def check_files(
+    paths: Sequence[str | Path],
+    profile: Profile | None = None,
+    *,
+    k: int | None = None,
+    findings_of: Callable[[Document], list] | None = None,
+) -> ReidResult:
     """The check over every table of every file (with the profile's de-identification applied first)."""
     from reviewer.core.documents import load_document
 
@@ -80,8 +91,12 @@ def check_files(paths: Sequence[str | Path], profile: Profile | None = None, *, 
         remove = profile is not None and profile.roster.hidden_sheets == "remove"
         roster_tables_ += roster_tables(document, publish, skip_hidden_sheets=remove)
     policy = profile.roster if profile is not None else None
-    return check(roster_tables_, k=k or (policy.k if policy else DEFAULT_K), l=policy.l if policy else 2,
-                 publish=policy.publish if policy else ())
+    return check(
+        roster_tables_,
+        k=k or (policy.k if policy else DEFAULT_K),
+        l=policy.l if policy else 2,
+        publish=policy.publish if policy else (),
+    )
 
 
 __all__ = ["check_files", "roster_tables"]

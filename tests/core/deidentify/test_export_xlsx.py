@@ -21,8 +21,10 @@ from reviewer.core.documents import load_document
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 ENCODINGS = ("utf-8", "utf-16-le", "gb18030")
-needs_soffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
-                                   reason="LibreOffice (soffice) is not installed: it makes the .xls test file")
+needs_soffice = pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice (soffice) is not installed: it makes the .xls test file",
+)
 
 
 def redact(source: Path, output: Path, profile: str = "general"):
@@ -62,7 +64,9 @@ def hits(path: Path, values) -> list[tuple[str, str, str]]:
 def test_no_identifier_or_name_left_in_any_part(roster, general):
     result, out = general
     assert result.report.ok
-    values = roster.ids + roster.phones + roster.accounts + [r["name"] for r in roster.rows if len(r["name"]) > 1]
+    values = (
+        roster.ids + roster.phones + roster.accounts + [r["name"] for r in roster.rows if len(r["name"]) > 1]
+    )
     assert hits(out, values) == []
     assert hits(roster.xlsx, roster.ids[:3]) != []  # the search itself finds what is there
     text = load_document(out).text
@@ -82,10 +86,12 @@ def test_formatting_column_widths_and_merged_cells_survive(roster, general):
                 assert etree.tostring(a, method="c14n") == etree.tostring(b, method="c14n"), tag
         styles = {c.get("r"): c.get("s") for c in old.iter(f"{S}c")}
         assert styles == {c.get("r"): c.get("s") for c in new.iter(f"{S}c")}
-        assert {r.get("r"): r.get("hidden") for r in old.iter(f"{S}row")} == \
-               {r.get("r"): r.get("hidden") for r in new.iter(f"{S}row")}
-    assert etree.tostring(etree.fromstring(before["xl/styles.xml"]), method="c14n") == \
-           etree.tostring(etree.fromstring(after["xl/styles.xml"]), method="c14n")
+        assert {r.get("r"): r.get("hidden") for r in old.iter(f"{S}row")} == {
+            r.get("r"): r.get("hidden") for r in new.iter(f"{S}row")
+        }
+    assert etree.tostring(etree.fromstring(before["xl/styles.xml"]), method="c14n") == etree.tostring(
+        etree.fromstring(after["xl/styles.xml"]), method="c14n"
+    )
 
 
 def test_numbers_typed_as_numbers_become_masked_text(roster, general):
@@ -105,9 +111,13 @@ def test_pivot_cache_keeps_no_source_rows_and_the_package_holds_together(roster,
     definition = etree.fromstring(files["xl/pivotCache/pivotCacheDefinition1.xml"])
     assert (definition.get("saveData"), definition.get("refreshOnLoad")) == ("0", "1")
     assert definition.get("refreshedBy") is None
-    items = {f.get("name"): [i.get("v") for i in f.iterfind(f"{S}sharedItems/{S}s")]
-             for f in definition.iter(f"{S}cacheField")}
-    assert sorted(items["村（社区）"]) == sorted(["双溪村", "大河村", "石门社区", "红岩村", "柏杨村", "新华社区"])
+    items = {
+        f.get("name"): [i.get("v") for i in f.iterfind(f"{S}sharedItems/{S}s")]
+        for f in definition.iter(f"{S}cacheField")
+    }
+    assert sorted(items["村（社区）"]) == sorted(
+        ["双溪村", "大河村", "石门社区", "红岩村", "柏杨村", "新华社区"]
+    )
     assert items["户主姓名"] == items["身份证号码"] == items["银行账号"] == []
     assert "xl/pivotTables/pivotTable1.xml" in files
     assert any("pivot caches: source records removed" in n for n in result.notes)
@@ -124,7 +134,11 @@ def _assert_package_consistent(files: dict[str, bytes]) -> None:
             if rel.get("TargetMode") == "External":
                 continue
             target = rel.get("Target")
-            resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            resolved = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
             assert resolved in files, (name, target)
     types = etree.fromstring(files["[Content_Types].xml"])
     for override in types:
@@ -190,8 +204,11 @@ def test_the_verifier_reads_the_copy_on_its_own(roster, general, tmp_path):
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "xl/worksheets/sheet2.xml":  # the number, stored as Excel stores numbers
-                data = data.replace(b"</sheetData>", f'<row r="99"><c r="A99"><v>{float(planted[:15]):.14E}</v>'
-                                    f"</c></row></sheetData>".encode())
+                data = data.replace(
+                    b"</sheetData>",
+                    f'<row r="99"><c r="A99"><v>{float(planted[:15]):.14E}</v>'
+                    f"</c></row></sheetData>".encode(),
+                )
             dst.writestr(info, data)
         dst.writestr("xl/comments9.xml", "<comments/>")
     report = verify_output(tampered, [planted[:15]], format="xlsx")
@@ -232,10 +249,17 @@ def test_scan_cli_finds_every_identifier_including_hidden_ones(roster, capsys):
     assert main(["scan", str(roster.xlsx)]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     found = {(r["entity_type"], r["text"]) for r in records}
-    want = ({("CN_ID_CARD", v) for v in roster.ids} | {("CN_MOBILE_PHONE", v) for v in roster.phones}
-            | {("CN_BANK_CARD", v) for v in roster.accounts})
+    want = (
+        {("CN_ID_CARD", v) for v in roster.ids}
+        | {("CN_MOBILE_PHONE", v) for v in roster.phones}
+        | {("CN_BANK_CARD", v) for v in roster.accounts}
+    )
     assert want <= found
-    hidden_ids = {r["text"] for r in records if r["entity_type"] == "CN_ID_CARD" and r["locator"].get("hidden") == "sheet"}
+    hidden_ids = {
+        r["text"]
+        for r in records
+        if r["entity_type"] == "CN_ID_CARD" and r["locator"].get("hidden") == "sheet"
+    }
     assert hidden_ids == set(roster.ids)
     comment = next(r for r in records if r["text"] == roster.comment_phone)
     assert comment["locator"]["hidden"] == "comment"
@@ -259,5 +283,9 @@ def test_a_birth_date_stored_as_a_date_is_found_replaced_and_verified(tmp_path):
     out = tmp_path / "out.xlsx"
     result = redact(source, out)
     assert result.report.ok and "1985-03-12" in result.plan.values
-    cell = next(c for c in etree.fromstring(parts(out)["xl/worksheets/sheet1.xml"]).iter(f"{S}c") if c.get("r") == "B2")
+    cell = next(
+        c
+        for c in etree.fromstring(parts(out)["xl/worksheets/sheet1.xml"]).iter(f"{S}c")
+        if c.get("r") == "B2"
+    )
     assert cell.get("t") == "inlineStr" and cell.get("s") is not None

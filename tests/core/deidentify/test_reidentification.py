@@ -44,7 +44,10 @@ def published_rows(path) -> list[list[str]]:
     rows = sheet.to_python()
     out = []
     for row in rows[2:]:
-        cells = ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in row]
+        cells = [
+            "" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
+            for v in row
+        ]
         if any(c.startswith("合计") for c in cells):
             continue
         out.append(cells)
@@ -69,16 +72,27 @@ def test_k_per_row_agrees_with_brute_force_before_and_after_the_suggestion(notic
     expected = brute_k(keys)
     result = check_files([notice_copy], load_profile("assistance-notice"), findings_of=lambda d: [])
     table = next(t for t in result.tables if t.table.name == "名册")
-    assert [table.table.columns[j].header for j in table.quasi] == ["村（社区）", "户主姓名", "家庭人口", "保障金额（元）"]
+    assert [table.table.columns[j].header for j in table.quasi] == [
+        "村（社区）",
+        "户主姓名",
+        "家庭人口",
+        "保障金额（元）",
+    ]
     assert list(table.k) == expected
     assert table.unique_share() == sum(1 for k in expected if k == 1) / len(expected) == 1.0
     assert table.below(5) == tuple(range(len(rows)))
     # after: the suggestion's levels applied by this test's own generaliser, then brute force again
     levels = {table.table.columns[s.column].kind: s.level for s in summarise(table.suggestion)}
     assert set(levels) <= {"name", "amount", "household_size", "village"}
-    after = [(_own("village", k[0], levels.get("village", 0)), _own("name", k[1], levels.get("name", 0)),
-              _own("household_size", k[2], levels.get("household_size", 0)),
-              _own("amount", k[3], levels.get("amount", 0))) for k in keys]
+    after = [
+        (
+            _own("village", k[0], levels.get("village", 0)),
+            _own("name", k[1], levels.get("name", 0)),
+            _own("household_size", k[2], levels.get("household_size", 0)),
+            _own("amount", k[3], levels.get("amount", 0)),
+        )
+        for k in keys
+    ]
     counted = brute_k(after)
     assert list(table.after.k) == counted
     assert table.after.unique_share() == sum(1 for k in counted if k == 1) / len(counted)
@@ -114,7 +128,9 @@ def test_checking_the_file_with_the_profile_sees_what_redact_publishes(roster, n
     a = next(t for t in via_profile.tables if t.table.name == "名册")
     b = next(t for t in as_published.tables if t.table.name == "名册")
     assert a.keys == b.keys and a.k == b.k
-    assert [t.table.name for t in via_profile.tables] == ["名册"]  # the hidden sheet is removed by this profile
+    assert [t.table.name for t in via_profile.tables] == [
+        "名册"
+    ]  # the hidden sheet is removed by this profile
 
 
 def test_cross_document_masks_that_rebuild_an_id_are_flagged(roster):
@@ -123,7 +139,9 @@ def test_cross_document_masks_that_rebuild_an_id_are_flagged(roster):
     by_id = {r["id"]: r for r in roster.rows}
     assert rebuilt and result.flagged
     for item in rebuilt:
-        assert item.combined in by_id and item.revealed == 18  # 500238********4519 + 50023819850312**** = all 18
+        assert (
+            item.combined in by_id and item.revealed == 18
+        )  # 500238********4519 + 50023819850312**** = all 18
         assert {p[0] for p in item.places} == {str(roster.xlsx), str(roster.second)}
     # consistent masks across the same two files are not flagged
     consistent = check_files([roster.xlsx, roster.xlsx], load_profile("general"))
@@ -131,15 +149,26 @@ def test_cross_document_masks_that_rebuild_an_id_are_flagged(roster):
 
 
 def _table(rows, headers, kinds):
-    columns = tuple(RosterColumn(h, k, quasi=k not in ("sensitive", None), sensitive=k == "sensitive")
-                    for h, k in zip(headers, kinds, strict=True))
-    return RosterTable("t.xlsx", "表", columns, tuple(RosterRow(f"表!{i + 2}", tuple(r)) for i, r in enumerate(rows)))
+    columns = tuple(
+        RosterColumn(h, k, quasi=k not in ("sensitive", None), sensitive=k == "sensitive")
+        for h, k in zip(headers, kinds, strict=True)
+    )
+    return RosterTable(
+        "t.xlsx", "表", columns, tuple(RosterRow(f"表!{i + 2}", tuple(r)) for i, r in enumerate(rows))
+    )
 
 
 def test_a_sensitive_column_attached_to_a_group_of_one_is_flagged():
-    rows = [["双溪村", "王某", "3", "因病"], ["双溪村", "王某", "3", "因学"], ["大河村", "李某", "2", "因残"],
-            ["大河村", "张某", "2", "因病"], ["大河村", "张某", "2", "因病"]]
-    table = _table(rows, ["村", "姓名", "人口", "致贫原因"], ["village", "name", "household_size", "sensitive"])
+    rows = [
+        ["双溪村", "王某", "3", "因病"],
+        ["双溪村", "王某", "3", "因学"],
+        ["大河村", "李某", "2", "因残"],
+        ["大河村", "张某", "2", "因病"],
+        ["大河村", "张某", "2", "因病"],
+    ]
+    table = _table(
+        rows, ["村", "姓名", "人口", "致贫原因"], ["village", "name", "household_size", "sensitive"]
+    )
     result = check([table], k=2, l=2)
     t = result.tables[0]
     assert t.k == (2, 2, 1, 2, 2)
@@ -160,15 +189,26 @@ def test_one_click_step_reruns_the_check():
     assert banded.tables[0].k == (3, 3, 3) and not banded.flagged
 
 
-@pytest.mark.parametrize(("kind", "value", "level", "expected"), [
-    ("id_card", "500238198503124519", 1, "500238********4519"),  # the general profile's mask first
-    ("id_card", "500238********4519", 2, "500238**********19"),
-    ("phone", "138****5678", 4, "138********"), ("phone", "138****5678", 7, None),
-    ("name", "王建国", 1, "王"), ("name", "王某甲", 0, "王"), ("name", "欧阳某", 0, "欧阳"),
-    ("amount", "1,260", 2, "1200–1299"), ("household_size", "5", 1, "4–5"), ("age", "67", 2, "60–69"),
-    ("address", "巫溪县宁厂镇双溪村3组12号", 1, "巫溪县宁厂镇双溪村"), ("address", "巫溪县宁厂镇双溪村3组12号", 2, "巫溪县宁厂镇"),
-    ("village", "宁厂镇双溪村", 1, "宁厂镇"), ("village", "双溪村", 1, None), ("birth_date", "1985-03-12", 2, "1985"),
-])
+@pytest.mark.parametrize(
+    ("kind", "value", "level", "expected"),
+    [
+        ("id_card", "500238198503124519", 1, "500238********4519"),  # the general profile's mask first
+        ("id_card", "500238********4519", 2, "500238**********19"),
+        ("phone", "138****5678", 4, "138********"),
+        ("phone", "138****5678", 7, None),
+        ("name", "王建国", 1, "王"),
+        ("name", "王某甲", 0, "王"),
+        ("name", "欧阳某", 0, "欧阳"),
+        ("amount", "1,260", 2, "1200–1299"),
+        ("household_size", "5", 1, "4–5"),
+        ("age", "67", 2, "60–69"),
+        ("address", "巫溪县宁厂镇双溪村3组12号", 1, "巫溪县宁厂镇双溪村"),
+        ("address", "巫溪县宁厂镇双溪村3组12号", 2, "巫溪县宁厂镇"),
+        ("village", "宁厂镇双溪村", 1, "宁厂镇"),
+        ("village", "双溪村", 1, None),
+        ("birth_date", "1985-03-12", 2, "1985"),
+    ],
+)
 def test_generalisation_levels(kind, value, level, expected):
     assert generalise(kind, value, level) == expected
 
@@ -176,8 +216,12 @@ def test_generalisation_levels(kind, value, level, expected):
 def test_suggestion_wording():
     rows = [[f"500238********45{i:02d}", f"{1000 + 10 * i}"] for i in range(6)]
     t = check_table(_table(rows, ["身份证号", "金额"], ["id_card", "amount"]), k=3, l=2)
-    labels = [s.label(t.table.columns[s.column].header, t.levels[s.column])[0] for s in summarise(t.suggestion)]
-    assert labels and all(re.match(r"“(身份证号|金额)”(再遮盖\d+位|按每\d+元一档公布)", label) for label in labels)
+    labels = [
+        s.label(t.table.columns[s.column].header, t.levels[s.column])[0] for s in summarise(t.suggestion)
+    ]
+    assert labels and all(
+        re.match(r"“(身份证号|金额)”(再遮盖\d+位|按每\d+元一档公布)", label) for label in labels
+    )
 
 
 def test_roster_section_of_a_profile_is_strict(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import shutil
 import subprocess
 import zipfile
@@ -15,12 +14,19 @@ from reviewer.core.documents.sniff import sniff_format
 from reviewer.core.errors import CorruptDocument, TooLarge, UnsupportedFormat
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: it makes the "
-                                                           ".xls and .doc test files (make sysdeps installs it)")
+needs_soffice = pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) is not installed: it makes the "
+    ".xls and .doc test files (make sysdeps installs it)",
+)
 
 
 def _cells(document, sheet):
-    return {b.attrs["cell"]: b for b in document.blocks if b.kind == BlockKind.TABLE_CELL and b.attrs["sheet"] == sheet}
+    return {
+        b.attrs["cell"]: b
+        for b in document.blocks
+        if b.kind == BlockKind.TABLE_CELL and b.attrs["sheet"] == sheet
+    }
 
 
 def test_every_cell_is_a_block_with_sheet_row_column_and_header(roster):
@@ -32,7 +38,13 @@ def test_every_cell_is_a_block_with_sheet_row_column_and_header(roster):
     assert block.text == first["id"]
     loc = document.locate(block.start, block.end)
     assert (loc["kind"], loc["part"], loc["path"]) == ("table_cell", "xl/worksheets/sheet1.xml", "名册!D3")
-    assert (loc["sheet"], loc["cell"], loc["row"], loc["col"], loc["header"]) == ("名册", "D3", "2", "3", "身份证号码")
+    assert (loc["sheet"], loc["cell"], loc["row"], loc["col"], loc["header"]) == (
+        "名册",
+        "D3",
+        "2",
+        "3",
+        "身份证号码",
+    )
     assert "hidden" not in loc
     assert cells["C2"].attrs["header_cell"] == "1" and "header" not in cells["C2"].attrs
     assert "header" not in cells["A1"].attrs  # the merged title above the header row is not a column cell
@@ -52,7 +64,11 @@ def test_hidden_sheet_row_comment_pivot_cache_and_properties_are_read_and_flagge
     assert roster.comment_phone in comment.text
     assert document.locate(comment.start, comment.end)["hidden"] == "comment"
     assert (comment.attrs["sheet"], comment.attrs["cell"]) == ("名册", "C4")
-    records = [b for b in document.blocks if b.kind == BlockKind.PIVOT_CACHE and b.attrs.get("hidden") == "pivot-cache"]
+    records = [
+        b
+        for b in document.blocks
+        if b.kind == BlockKind.PIVOT_CACHE and b.attrs.get("hidden") == "pivot-cache"
+    ]
     assert {b.text for b in records if b.attrs["header"] == "身份证号码"} == set(roster.ids)
     assert {b.text for b in records if b.attrs["header"] == "银行账号"} == set(roster.accounts)
     props = {b.path: b.text for b in document.blocks if b.kind == BlockKind.PROPERTY}
@@ -109,12 +125,28 @@ def test_xlsb_dtd_and_zip_bomb_are_refused(tmp_path):
         z.writestr("xl/workbook.bin", b"\0" * 10)
     with pytest.raises(UnsupportedFormat, match="xlsb"):
         load_document(xlsb)
-    dtd = _rezip(book, tmp_path, "dtd.xlsx", lambda n, d: d.replace(b"<worksheet", b'<!DOCTYPE x [<!ENTITY e "x">]><worksheet', 1)
-                 if n == "xl/worksheets/sheet1.xml" else d)
+    dtd = _rezip(
+        book,
+        tmp_path,
+        "dtd.xlsx",
+        lambda n, d: (
+            d.replace(b"<worksheet", b'<!DOCTYPE x [<!ENTITY e "x">]><worksheet', 1)
+            if n == "xl/worksheets/sheet1.xml"
+            else d
+        ),
+    )
     with pytest.raises(CorruptDocument, match="DTD"):
         load_document(dtd)
-    bomb = _rezip(book, tmp_path, "bomb.xlsx", lambda n, d: d.replace(b"</sheetData>", b"</sheetData>" + b" " * 3_000_000)
-                  if n == "xl/worksheets/sheet1.xml" else d)
+    bomb = _rezip(
+        book,
+        tmp_path,
+        "bomb.xlsx",
+        lambda n, d: (
+            d.replace(b"</sheetData>", b"</sheetData>" + b" " * 3_000_000)
+            if n == "xl/worksheets/sheet1.xml"
+            else d
+        ),
+    )
     with pytest.raises(TooLarge, match="max_compression_ratio|max_part_size"):
         load_document(bomb, max_part_size=2_000_000)
 
@@ -141,7 +173,9 @@ def test_xls_cells_hidden_rows_comments_names_and_properties(roster):
     assert document.locate(cells["D3"].start, cells["D3"].end)["path"] == "名册!D3"
     assert cells[f"D{roster.hidden_row + 3}"].attrs["hidden"] == "row"
     assert {b.attrs.get("hidden") for b in _cells(document, "原始数据").values()} == {"sheet"}
-    comment = next(b for b in document.blocks if b.kind == BlockKind.COMMENT and roster.comment_phone in b.text)
+    comment = next(
+        b for b in document.blocks if b.kind == BlockKind.COMMENT and roster.comment_phone in b.text
+    )
     assert comment.attrs["cell"] == "C4"
     props = {b.path: b.text for b in document.blocks if b.kind == BlockKind.PROPERTY}
     assert props["author"] == "刘德胜"
@@ -150,8 +184,21 @@ def test_xls_cells_hidden_rows_comments_names_and_properties(roster):
 @needs_soffice
 def test_xls_is_told_from_doc(tmp_path, roster):
     out = tmp_path / "doc"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "doc",
-                    "--outdir", str(out), str(roster.docx)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(out),
+            str(roster.docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     doc = next(out.glob("*.doc")).read_bytes()
     with pytest.raises(UnsupportedFormat, match=r"\.doc"):
         sniff_format(doc, "x.xls")
@@ -165,8 +212,16 @@ def test_cell_attributes_travel_to_a_helper_process():
 
     attrs = CellAttrs("名册", 6, 2, "姓名", "row")
     copy = pickle.loads(pickle.dumps(attrs))
-    assert dict(copy) == dict(attrs) == {"table": "名册", "sheet": "名册", "cell": "C7", "row": "6", "col": "2",
-                                         "header": "姓名", "hidden": "row"}
-
-
-
+    assert (
+        dict(copy)
+        == dict(attrs)
+        == {
+            "table": "名册",
+            "sheet": "名册",
+            "cell": "C7",
+            "row": "6",
+            "col": "2",
+            "header": "姓名",
+            "hidden": "row",
+        }
+    )

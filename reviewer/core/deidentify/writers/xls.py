@@ -23,15 +23,23 @@ from reviewer.core.documents.xlsx.cells import render
 from reviewer.core.documents.xlsx.structure import header_footer_text
 from reviewer.core.documents.xlsx.xls import workbook_stream
 
-NOT_CARRIED = ("converted from Excel 97-2003 (.xls) to xlsx: values, sheets, merged cells, column widths, hidden "
-               "rows, columns and sheets, headers and footers carried; cell formatting (fonts, fills, borders, "
-               "number formats other than dates), comments, formulas (their values are kept), charts, pictures, "
-               "pivot tables and macros are not")
+NOT_CARRIED = (
+    "converted from Excel 97-2003 (.xls) to xlsx: values, sheets, merged cells, column widths, hidden "
+    "rows, columns and sheets, headers and footers carried; cell formatting (fonts, fills, borders, "
+    "number formats other than dates), comments, formulas (their values are kept), charts, pictures, "
+    "pivot tables and macros are not"
+)
 _PROPERTIES = ("title", "subject", "keywords", "comments", "category", "company")
 
 
-def write_copy(document: Document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
-               progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
+def write_copy(
+    document: Document,
+    plan: RedactionPlan,
+    output: Path,
+    *,
+    options=None,  # noqa: ANN001
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[str, ...]:
     import python_calamine
     import xlsxwriter
 
@@ -47,8 +55,15 @@ def write_copy(document: Document, plan: RedactionPlan, output: Path, *, options
 
     changed = removed = 0
     removed_names: list[str] = []
-    workbook = xlsxwriter.Workbook(str(output), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                                 "strings_to_urls": False, "nan_inf_to_errors": True})
+    workbook = xlsxwriter.Workbook(
+        str(output),
+        {
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "nan_inf_to_errors": True,
+        },
+    )
     dates = workbook.add_format({"num_format": "yyyy-mm-dd"})
     times = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     sheets = book.sheets_metadata

@@ -51,16 +51,24 @@ from reviewer.core.documents.model import BlockKind, Document
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False, huge_tree=True)
 _PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_DROP_TYPES = {"comments", "threadedComment", "person", "pivotCacheRecords", "calcChain", "revisionHeaders",
-               "usernames", "vbaProject", "thumbnail"}
+_DROP_TYPES = {
+    "comments",
+    "threadedComment",
+    "person",
+    "pivotCacheRecords",
+    "calcChain",
+    "revisionHeaders",
+    "usernames",
+    "vbaProject",
+    "thumbnail",
+}
 _DROP_NAMES = re.compile(r"^(xl/revisions/.*|xl/vbaProject\w*\.bin|docProps/thumbnail\.\w+)$", re.IGNORECASE)
 _MACRO_TYPES = {
     "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "application/vnd.openxmlformats-officedocument."
-                                                            "spreadsheetml.sheet.main+xml",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml":
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "spreadsheetml.sheet.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
     "application/vnd.ms-excel.template.macroEnabled.main+xml": "application/vnd.openxmlformats-officedocument."
-                                                               "spreadsheetml.sheet.main+xml",
+    "spreadsheetml.sheet.main+xml",
 }
 _PERSON_PROPERTIES = {"creator", "lastModifiedBy", "Manager"}
 _MAX_NESTING = 4
@@ -84,19 +92,27 @@ class XlsxWriteReport:
 
     @property
     def notes(self) -> tuple[str, ...]:
-        notes = [f"{self.cells} cells and {self.strings} shared strings de-identified, {self.replaced} other "
-                 "replacements"]
+        notes = [
+            f"{self.cells} cells and {self.strings} shared strings de-identified, {self.replaced} other "
+            "replacements"
+        ]
         if self.formulas:
-            notes.append(f"{self.formulas} formulas that computed from removed values replaced by their values")
+            notes.append(
+                f"{self.formulas} formulas that computed from removed values replaced by their values"
+            )
         if self.comments:
             notes.append(f"{self.comments} comment parts removed (notes and threaded comments)")
         if self.sheets_removed:
             notes.append("hidden sheets removed: " + ", ".join(self.sheets_removed))
         if self.sheets_cleaned:
-            notes.append("hidden sheets kept and de-identified like the others: " + ", ".join(self.sheets_cleaned))
+            notes.append(
+                "hidden sheets kept and de-identified like the others: " + ", ".join(self.sheets_cleaned)
+            )
         if self.pivot_caches:
-            notes.append(f"{self.pivot_caches} pivot caches: source records removed, the pivot tables refresh from "
-                         f"the de-identified sheet when opened ({self.pivot_items} unused item lists emptied)")
+            notes.append(
+                f"{self.pivot_caches} pivot caches: source records removed, the pivot tables refresh from "
+                f"the de-identified sheet when opened ({self.pivot_items} unused item lists emptied)"
+            )
         if self.external:
             notes.append(f"{self.external} external links: values cached from the linked workbook removed")
         if self.macros:
@@ -108,13 +124,21 @@ class XlsxWriteReport:
         return tuple(notes)
 
 
-def write_copy(document: Document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
-               progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
+def write_copy(
+    document: Document,
+    plan: RedactionPlan,
+    output: Path,
+    *,
+    options=None,  # noqa: ANN001
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[str, ...]:
     """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
     return write_xlsx(document, plan, output, progress=progress).notes
 
 
-def changed_cells(document: Document, plan: RedactionPlan) -> tuple[dict[str, dict[str, str]], dict[str, set[int]]]:
+def changed_cells(
+    document: Document, plan: RedactionPlan
+) -> tuple[dict[str, dict[str, str]], dict[str, set[int]]]:
     """Per sheet part, cell reference → de-identified text, for every cell whose text holds a removed value;
     and per sheet name, the columns holding such cells (what formulas must not read any more)."""
     cells: dict[str, dict[str, str]] = {}
@@ -173,14 +197,23 @@ class _Package:
             target = None
             if rel.get("TargetMode") != "External":
                 raw = rel.get("Target", "")
-                resolved = raw.lstrip("/") if raw.startswith("/") else posixpath.normpath(posixpath.join(folder, raw))
+                resolved = (
+                    raw.lstrip("/")
+                    if raw.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, raw))
+                )
                 target = self.present.get(resolved.lower())
             out.append((rel.get("Id", ""), rel.get("Type", "").rsplit("/", 1)[-1], target))
         return out
 
 
-def write_xlsx(document: Document, plan: RedactionPlan, output: str | Path, *,
-               progress: Callable[[int, int], None] | None = None) -> XlsxWriteReport:
+def write_xlsx(
+    document: Document,
+    plan: RedactionPlan,
+    output: str | Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> XlsxWriteReport:
     report = XlsxWriteReport()
     cells, columns = changed_cells(document, plan)
     pattern = plan.flexible_pattern()
@@ -190,11 +223,15 @@ def write_xlsx(document: Document, plan: RedactionPlan, output: str | Path, *,
 
     with zipfile.ZipFile(document.path) as src:
         package = _Package(src)
-        workbook = next((t for _, kind, t in package.rels("") if kind == "officeDocument" and t), "xl/workbook.xml")
+        workbook = next(
+            (t for _, kind, t in package.rels("") if kind == "officeDocument" and t), "xl/workbook.xml"
+        )
         book = etree.fromstring(package.read(workbook), _PARSER)
         book_rels = {rid: (kind, target) for rid, kind, target in package.rels(workbook)}
-        sheets = [(el.get("name", ""), book_rels.get(el.get(R_ID, ""), ("", None))[1], el.get("state", "visible"))
-                  for el in book.iterfind(f"{S}sheets/{S}sheet")]
+        sheets = [
+            (el.get("name", ""), book_rels.get(el.get(R_ID, ""), ("", None))[1], el.get("state", "visible"))
+            for el in book.iterfind(f"{S}sheets/{S}sheet")
+        ]
         hidden = [(name, part) for name, part, state in sheets if state in ("hidden", "veryHidden")]
         removed = {name: part for name, part in hidden} if plan.hidden_sheets == "remove" else {}
         report.sheets_removed = sorted(removed)
@@ -212,15 +249,27 @@ def write_xlsx(document: Document, plan: RedactionPlan, output: str | Path, *,
             data = package.read(name)
             low = name.lower()
             if name in sheet_names:
-                data = _rewrite_sheet(data, sheet_names[name], cells.get(name, {}), columns, removed, names,
-                                      package, name, dropped, replace, report)
+                data = _rewrite_sheet(
+                    data,
+                    sheet_names[name],
+                    cells.get(name, {}),
+                    columns,
+                    removed,
+                    names,
+                    package,
+                    name,
+                    dropped,
+                    replace,
+                    report,
+                )
             elif low.endswith("sharedstrings.xml"):
                 data = _rewrite_strings(data, replace, report)
             elif _is_xml(name, data):
                 data = _rewrite_part(name, data, package, workbook, removed, dropped, replace, report)
             elif low.endswith(".vml"):
                 data = replace(without_comment_shapes(data)[0].decode("utf-8", "surrogateescape")).encode(
-                    "utf-8", "surrogateescape")
+                    "utf-8", "surrogateescape"
+                )
             elif data[:2] == b"PK":
                 data = _rewrite_embedded(data, replace, report)
             else:
@@ -264,10 +313,19 @@ def _dropped_parts(package: _Package, workbook: str, removed_parts, report: Xlsx
             continue
         dropped.add(part)
         for _rid, kind, target in package.rels(part):
-            if target and kind in ("drawing", "vmlDrawing", "comments", "threadedComment", "table", "pivotTable",
-                                   "printerSettings"):
+            if target and kind in (
+                "drawing",
+                "vmlDrawing",
+                "comments",
+                "threadedComment",
+                "table",
+                "pivotTable",
+                "printerSettings",
+            ):
                 dropped.add(target)
-    report.comments = sum(1 for n in dropped if re.search(r"comment", n, re.IGNORECASE) and n.endswith(".xml"))
+    report.comments = sum(
+        1 for n in dropped if re.search(r"comment", n, re.IGNORECASE) and n.endswith(".xml")
+    )
     report.macros = any(n.lower().startswith("xl/vbaproject") for n in dropped)
     with_rels = set()
     for part in dropped:
@@ -299,8 +357,12 @@ def _elements(root: etree._Element, skip: etree._Element | None) -> Iterator[etr
             yield from child.iter()
 
 
-def _replace_everywhere(root: etree._Element, replace: Callable[[str], str], report: XlsxWriteReport,
-                        skip: etree._Element | None = None) -> None:
+def _replace_everywhere(
+    root: etree._Element,
+    replace: Callable[[str], str],
+    report: XlsxWriteReport,
+    skip: etree._Element | None = None,
+) -> None:
     for el in _elements(root, skip):
         tag = local(el.tag)
         if not tag:
@@ -321,9 +383,19 @@ def _replace_everywhere(root: etree._Element, replace: Callable[[str], str], rep
                     setattr(el, slot, new)
 
 
-def _rewrite_sheet(data: bytes, sheet: str, cells: dict[str, str], columns: dict[str, set[int]],
-                   removed: dict[str, str | None], names: dict[str, str], package: _Package, part: str,
-                   dropped: set[str], replace: Callable[[str], str], report: XlsxWriteReport) -> bytes:
+def _rewrite_sheet(
+    data: bytes,
+    sheet: str,
+    cells: dict[str, str],
+    columns: dict[str, set[int]],
+    removed: dict[str, str | None],
+    names: dict[str, str],
+    package: _Package,
+    part: str,
+    dropped: set[str],
+    replace: Callable[[str], str],
+    report: XlsxWriteReport,
+) -> bytes:
     root = etree.fromstring(data, _PARSER)
     sheet_data = root.find(f"{S}sheetData")
     shared: dict[str, bool] = {}
@@ -379,8 +451,16 @@ def _rewrite_strings(data: bytes, replace: Callable[[str], str], report: XlsxWri
     return _serialise(root)
 
 
-def _rewrite_part(name: str, data: bytes, package: _Package, workbook: str, removed: dict[str, str | None],
-                  dropped: set[str], replace: Callable[[str], str], report: XlsxWriteReport) -> bytes:
+def _rewrite_part(
+    name: str,
+    data: bytes,
+    package: _Package,
+    workbook: str,
+    removed: dict[str, str | None],
+    dropped: set[str],
+    replace: Callable[[str], str],
+    report: XlsxWriteReport,
+) -> bytes:
     root = etree.fromstring(data, _PARSER)
     tag = local(root.tag)
     if name == "[Content_Types].xml":
@@ -390,9 +470,12 @@ def _rewrite_part(name: str, data: bytes, package: _Package, workbook: str, remo
     elif name == workbook:
         _workbook(root, removed)
     elif tag == "pivotCacheDefinition":
-        tables = [etree.fromstring(package.read(n), _PARSER) for n in package.names
-                  if any(t == name for _r, k, t in package.rels(n) if k == "pivotCacheDefinition")
-                  and n.lower().endswith(".xml")]
+        tables = [
+            etree.fromstring(package.read(n), _PARSER)
+            for n in package.names
+            if any(t == name for _r, k, t in package.rels(n) if k == "pivotCacheDefinition")
+            and n.lower().endswith(".xml")
+        ]
         report.pivot_items += strip_pivot_cache(root, axis_fields(tables))
         report.pivot_caches += 1
     elif tag == "externalLink":
@@ -421,7 +504,11 @@ def _drop_relationships(name: str, root: etree._Element, dropped: set[str]) -> N
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target", "")
-        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        resolved = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
         if resolved in dropped:
             root.remove(rel)
 
@@ -476,7 +563,9 @@ def _titles_of_parts(root: etree._Element, removed: set[str]) -> None:
             counts[0].text = str(max(0, int(counts[0].text) - gone))
 
 
-def _rewrite_embedded(data: bytes, replace: Callable[[str], str], report: XlsxWriteReport, depth: int = 0) -> bytes:
+def _rewrite_embedded(
+    data: bytes, replace: Callable[[str], str], report: XlsxWriteReport, depth: int = 0
+) -> bytes:
     """An Office package embedded in the workbook: the same replacements in each of its XML parts."""
     if depth >= _MAX_NESTING:
         return data
@@ -495,8 +584,11 @@ def _rewrite_embedded(data: bytes, replace: Callable[[str], str], report: XlsxWr
                 part = _serialise(root)
             elif part[:2] == b"PK":
                 part = _rewrite_embedded(part, replace, report, depth + 1)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=info.date_time), part,
-                         compress_type=zipfile.ZIP_DEFLATED)
+            dst.writestr(
+                zipfile.ZipInfo(info.filename, date_time=info.date_time),
+                part,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return out.getvalue()
 
 

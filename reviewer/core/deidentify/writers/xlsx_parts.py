@@ -22,6 +22,7 @@ def local(tag: object) -> str:
 
 # --- strings made of runs (shared strings, inline strings) ---------------------------------------------
 
+
 def replace_in_string_item(si: etree._Element, replace: Replace) -> bool:
     """Replace values in a string item whose text may be split over runs (<r><t>), each run keeping its own
     formatting; phonetic guides (<rPh>, which may spell the name) are dropped when the text changed."""
@@ -57,18 +58,18 @@ def distribute(texts: list[str], joined: str, new: str) -> list[str]:
     tail = 0
     while tail < min(n, len(new)) - head and joined[n - 1 - tail] == new[len(new) - 1 - tail]:
         tail += 1
-    middle, cut = new[head:len(new) - tail], n - tail
+    middle, cut = new[head : len(new) - tail], n - tail
     out: list[str] = []
     position = 0
     placed = False
     for i, text in enumerate(texts):
         start, end = position, position + len(text)
         position = end
-        piece = joined[start:min(end, head)]
+        piece = joined[start : min(end, head)]
         if not placed and (start <= head < end or i == len(texts) - 1):
             piece += middle
             placed = True
-        out.append(piece + joined[max(start, cut):end])
+        out.append(piece + joined[max(start, cut) : end])
     return out
 
 
@@ -97,8 +98,9 @@ def formula_reads(formula: str, sheet: str, names: Mapping[str, str]) -> set[tup
     code = _STRING_LITERAL.sub('""', formula)
     for _ in range(2):  # defined names used in the formula, one level deep, then their own names
         for name, target in names.items():
-            if name and re.search(rf"(?<![A-Za-z0-9_.\u4e00-\u9fff]){re.escape(name)}(?![A-Za-z0-9_.(\u4e00-\u9fff])",
-                                  code):
+            if name and re.search(
+                rf"(?<![A-Za-z0-9_.\u4e00-\u9fff]){re.escape(name)}(?![A-Za-z0-9_.(\u4e00-\u9fff])", code
+            ):
                 code += "," + _STRING_LITERAL.sub('""', target)
     if _OPAQUE.search(code):
         return None
@@ -114,11 +116,15 @@ def formula_reads(formula: str, sheet: str, names: Mapping[str, str]) -> set[tup
         else:
             reads.add((target, ALL_COLUMNS))
             continue
-        reads.update((target, c) for c in range(min(first, last), min(max(first, last), min(first, last) + 16384) + 1))
+        reads.update(
+            (target, c) for c in range(min(first, last), min(max(first, last), min(first, last) + 16384) + 1)
+        )
     return reads
 
 
-def reads_changed(reads: set[tuple[str, int]] | None, changed: Mapping[str, set[int]], removed: Iterable[str]) -> bool:
+def reads_changed(
+    reads: set[tuple[str, int]] | None, changed: Mapping[str, set[int]], removed: Iterable[str]
+) -> bool:
     """Whether a formula reading `reads` computes from a changed cell or from a removed sheet."""
     if reads is None:
         return any(changed.values()) or bool(set(removed))
@@ -133,6 +139,7 @@ def reads_changed(reads: set[tuple[str, int]] | None, changed: Mapping[str, set[
 
 
 # --- pivot caches --------------------------------------------------------------------------------------
+
 
 def axis_fields(pivot_tables: Iterable[etree._Element]) -> set[int]:
     """Indices of the cache fields some pivot table lays out as items (rows, columns, pages): their shared
@@ -172,7 +179,9 @@ def strip_pivot_cache(definition: etree._Element, keep_items: set[int]) -> int:
 
 # --- legacy drawings holding comment boxes ---------------------------------------------------------------
 
-_VML_NOTE = re.compile(rb"<v:shape\b(?:(?!</v:shape>).)*?ObjectType=\"Note\"(?:(?!</v:shape>).)*?</v:shape>", re.S)
+_VML_NOTE = re.compile(
+    rb"<v:shape\b(?:(?!</v:shape>).)*?ObjectType=\"Note\"(?:(?!</v:shape>).)*?</v:shape>", re.S
+)
 _VML_SHAPES = re.compile(rb"<v:shape\b")
 
 

@@ -15,7 +15,16 @@ import struct
 from dataclasses import dataclass, field
 
 BOF, EOF, BOUNDSHEET, FILEPASS, NAME = 0x0809, 0x000A, 0x0085, 0x002F, 0x0018
-ROW, COLINFO, HEADER, FOOTER, NOTE, OBJ, TXO, CONTINUE = 0x0208, 0x007D, 0x0014, 0x0015, 0x001C, 0x005D, 0x01B6, 0x003C
+ROW, COLINFO, HEADER, FOOTER, NOTE, OBJ, TXO, CONTINUE = (
+    0x0208,
+    0x007D,
+    0x0014,
+    0x0015,
+    0x001C,
+    0x005D,
+    0x01B6,
+    0x003C,
+)
 _BIFF8 = 0x0600
 _COMMENT_OBJECT = 0x19
 _PTG_STR = 0x17
@@ -44,13 +53,13 @@ def _records(stream: bytes, pos: int):  # noqa: ANN202 - iterator of (type, data
     end = len(stream)
     while pos + 4 <= end:
         rtype, size = struct.unpack_from("<HH", stream, pos)
-        yield rtype, stream[pos + 4:pos + 4 + size], pos
+        yield rtype, stream[pos + 4 : pos + 4 + size], pos
         pos += 4 + size
 
 
 def _chars(data: bytes, pos: int, count: int, high: bool) -> tuple[str, int]:
     width = 2 if high else 1
-    raw = data[pos:pos + count * width]
+    raw = data[pos : pos + count * width]
     return raw.decode("utf-16-le" if high else "latin-1", errors="replace"), pos + count * width
 
 
@@ -74,7 +83,12 @@ def read_biff(stream: bytes) -> BiffWorkbook:
     book = BiffWorkbook()
     records = _records(stream, 0)
     first = next(records, None)
-    if first is None or first[0] != BOF or len(first[1]) < 2 or struct.unpack_from("<H", first[1])[0] != _BIFF8:
+    if (
+        first is None
+        or first[0] != BOF
+        or len(first[1]) < 2
+        or struct.unpack_from("<H", first[1])[0] != _BIFF8
+    ):
         return book
     offsets: list[int] = []
     for rtype, data, _pos in records:
@@ -101,7 +115,7 @@ def _name(data: bytes) -> tuple[str, str]:
     if flags & 0x20:  # built-in (Print_Area, _FilterDatabase…): a one-byte code, not text anyone typed
         return "", ""
     name, pos = _chars(data, 15, cch, bool(data[14] & 0x01)) if len(data) > 14 else ("", 15)
-    formula = data[pos:pos + cce]
+    formula = data[pos : pos + cce]
     constant = ""
     if len(formula) >= 3 and formula[0] == _PTG_STR:
         constant = _chars(formula, 3, formula[1], bool(formula[2] & 0x01))[0]

@@ -38,8 +38,11 @@ def render(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ") if (value.hour, value.minute, value.second) != (0, 0, 0) \
+        return (
+            value.isoformat(sep=" ")
+            if (value.hour, value.minute, value.second) != (0, 0, 0)
             else value.date().isoformat()
+        )
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     return str(value)
@@ -80,8 +83,15 @@ class CellAttrs(Mapping[str, str]):
     __slots__ = ("_sheet", "_row", "_col", "_header", "_hidden", "_header_cell")
     _KEYS = ("table", "sheet", "cell", "row", "col", "header", "header_cell", "hidden")
 
-    def __init__(self, sheet: str, row: int, col: int, header: str | None, hidden: str | None,
-                 header_cell: bool = False) -> None:
+    def __init__(
+        self,
+        sheet: str,
+        row: int,
+        col: int,
+        header: str | None,
+        hidden: str | None,
+        header_cell: bool = False,
+    ) -> None:
         self._sheet, self._row, self._col = sheet, row, col
         self._header, self._hidden, self._header_cell = header, hidden, header_cell
 
@@ -108,8 +118,11 @@ class CellAttrs(Mapping[str, str]):
     def __contains__(self, key: object) -> bool:
         if key in ("table", "sheet", "cell", "row", "col"):
             return True
-        return (key == "header" and self._header is not None) or (key == "header_cell" and self._header_cell) or (
-            key == "hidden" and bool(self._hidden))
+        return (
+            (key == "header" and self._header is not None)
+            or (key == "header_cell" and self._header_cell)
+            or (key == "hidden" and bool(self._hidden))
+        )
 
     def __len__(self) -> int:
         return 5 + (self._header is not None) + self._header_cell + bool(self._hidden)
@@ -145,13 +158,17 @@ def find_header_row(rows: Sequence[Sequence[str]]) -> int | None:
         filled = [c for c in row if c.strip()]
         if len(filled) >= 2 and 2 * len(filled) >= widest and all(_is_header_text(c) for c in filled):
             # a header row has data under it: a row of labels followed by nothing is a note
-            if any(any(c.strip() for c in r) for r in rows[i + 1:i + 4]):
+            if any(any(c.strip() for c in r) for r in rows[i + 1 : i + 4]):
                 return i
     return None
 
 
-def header_texts(row: Sequence[str], merged: Sequence[tuple[tuple[int, int], tuple[int, int]]],
-                 header_row: int, first_col: int) -> list[str]:
+def header_texts(
+    row: Sequence[str],
+    merged: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+    header_row: int,
+    first_col: int,
+) -> list[str]:
     """The header row's texts by column; an empty cell inside a merged header range takes the range's text
     (补助金额 over two columns heads both)."""
     texts = [" ".join(c.split()) for c in row]
@@ -165,18 +182,30 @@ def header_texts(row: Sequence[str], merged: Sequence[tuple[tuple[int, int], tup
     return texts
 
 
-def sheet_blocks(sheet: str, part: str, rows: Sequence[Sequence[Any]], start: tuple[int, int], *,
-                 merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (), sheet_hidden: str | None = None,
-                 hidden_rows: frozenset[int] = frozenset(), hidden_cols: frozenset[int] = frozenset(),
-                 kind: BlockKind = BlockKind.TABLE_CELL, offset: int = 0) -> Iterator[Block]:
+def sheet_blocks(
+    sheet: str,
+    part: str,
+    rows: Sequence[Sequence[Any]],
+    start: tuple[int, int],
+    *,
+    merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+    sheet_hidden: str | None = None,
+    hidden_rows: frozenset[int] = frozenset(),
+    hidden_cols: frozenset[int] = frozenset(),
+    kind: BlockKind = BlockKind.TABLE_CELL,
+    offset: int = 0,
+) -> Iterator[Block]:
     """Blocks of a sheet's non-empty cells in reading order (row by row). `rows` are calamine's rows from
     `start` (row, col), 0-based; `offset` is where the first block starts in the document's text (each
     block is made once, in place: a 100,000-row sheet has a million of them)."""
     first_row, first_col = start
     texts = [[render(v) for v in r] for r in rows]
     header_at = find_header_row(texts)
-    headers = header_texts(texts[header_at], merged, first_row + header_at, first_col) if header_at is not None \
+    headers = (
+        header_texts(texts[header_at], merged, first_row + header_at, first_col)
+        if header_at is not None
         else []
+    )
     for i, row in enumerate(texts):
         r = first_row + i
         hidden_row = sheet_hidden or ("row" if r in hidden_rows else None)
@@ -189,5 +218,7 @@ def sheet_blocks(sheet: str, part: str, rows: Sequence[Sequence[Any]], start: tu
             hidden = hidden_row or ("column" if c in hidden_cols else None)
             header = (headers[j] if j < len(headers) else "") if below else None
             attrs = CellAttrs(sheet, r, c, header, hidden, header_cell=is_header)
-            yield Block(kind=kind, part=part, path=f"{sheet}!{cell_ref(r, c)}", text=text, start=offset, attrs=attrs)
+            yield Block(
+                kind=kind, part=part, path=f"{sheet}!{cell_ref(r, c)}", text=text, start=offset, attrs=attrs
+            )
             offset += len(text) + 1

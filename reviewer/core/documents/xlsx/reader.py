@@ -42,12 +42,17 @@ _HIDDEN_STATES = {"hidden": "sheet", "veryHidden": "very-hidden sheet"}
 def read_xlsx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     package = DocxPackage(data, path, limits)
     if package.has("xl/workbook.bin"):
-        raise UnsupportedFormat(f"不支持二进制工作簿（xlsb）：{path}。请在 Excel 或 WPS 中另存为 xlsx 后再审查。",
-                                f"Binary workbooks (xlsb) are not supported: {path}. Save it as xlsx in Excel or "
-                                "WPS and review that.", path=path)
+        raise UnsupportedFormat(
+            f"不支持二进制工作簿（xlsb）：{path}。请在 Excel 或 WPS 中另存为 xlsx 后再审查。",
+            f"Binary workbooks (xlsb) are not supported: {path}. Save it as xlsx in Excel or "
+            "WPS and review that.",
+            path=path,
+        )
     package_rels = package.rels("")
-    main = next((r.target for r in package_rels.values() if r.type == "officeDocument" and not r.external),
-                "xl/workbook.xml")
+    main = next(
+        (r.target for r in package_rels.values() if r.type == "officeDocument" and not r.external),
+        "xl/workbook.xml",
+    )
     workbook = package.xml(main)
     if workbook is None:
         from reviewer.core.documents.errors import corrupt
@@ -56,8 +61,10 @@ def read_xlsx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     if workbook.tag.startswith(f"{{{_STRICT_NS}}}"):
         raise UnsupportedFormat(
             f"不支持“严格 Open XML”格式的工作簿：{path}。请在 Excel 中另存为普通的“Excel 工作簿（*.xlsx）”后再审查。",
-            f"Strict Open XML workbooks are not supported: {path}. Save it in Excel as a normal \"Excel Workbook "
-            "(*.xlsx)\" and review that.", path=path)
+            f'Strict Open XML workbooks are not supported: {path}. Save it in Excel as a normal "Excel Workbook '
+            '(*.xlsx)" and review that.',
+            path=path,
+        )
     reader = _Reader(package, limits)
     rels = package.rels(main)
     for name in package.names():  # every part through the caps before calamine inflates any of them
@@ -73,10 +80,19 @@ def read_xlsx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
     props, _pages = property_blocks(package, package_rels)
     for block in props:
         reader.add(block)
-    properties = {f"{b.part.rsplit('/', 1)[-1].removesuffix('.xml')}.{b.path.removeprefix('custom:')}": b.text
-                  for b in props}
-    return Document.build(path=path, format=DocumentFormat.XLSX, sha256=sha256, size=len(data),
-                          blocks=reader.blocks, pages=None, properties=properties)
+    properties = {
+        f"{b.part.rsplit('/', 1)[-1].removesuffix('.xml')}.{b.path.removeprefix('custom:')}": b.text
+        for b in props
+    }
+    return Document.build(
+        path=path,
+        format=DocumentFormat.XLSX,
+        sha256=sha256,
+        size=len(data),
+        blocks=reader.blocks,
+        pages=None,
+        properties=properties,
+    )
 
 
 def _calamine(data: bytes, path: str):  # noqa: ANN202 - python_calamine.CalamineWorkbook
@@ -85,9 +101,12 @@ def _calamine(data: bytes, path: str):  # noqa: ANN202 - python_calamine.Calamin
     try:
         return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
-        raise EncryptedDocument(f"文件已加密：{path} 设有密码。请在 Excel/WPS 中输入密码后另存为不加密的 xlsx 再审查。",
-                                f"Encrypted file: {path} needs a password. Open it in Excel/WPS with the password, "
-                                "save an unencrypted xlsx and review that.", path=path) from None
+        raise EncryptedDocument(
+            f"文件已加密：{path} 设有密码。请在 Excel/WPS 中输入密码后另存为不加密的 xlsx 再审查。",
+            f"Encrypted file: {path} needs a password. Open it in Excel/WPS with the password, "
+            "save an unencrypted xlsx and review that.",
+            path=path,
+        ) from None
 
 
 class _Reader:
@@ -99,8 +118,14 @@ class _Reader:
 
     def add(self, block: Block) -> None:
         if block.start != self.offset:
-            block = Block(kind=block.kind, part=block.part, path=block.path, text=block.text,
-                          start=self.offset, attrs=block.attrs)
+            block = Block(
+                kind=block.kind,
+                part=block.part,
+                path=block.path,
+                text=block.text,
+                start=self.offset,
+                attrs=block.attrs,
+            )
         self.blocks.append(block)
         self.offset += len(block.text) + 1
         if len(self.blocks) % 4096 == 0:
@@ -124,21 +149,43 @@ class _Reader:
             if index < len(metadata) and str(metadata[index].typ).endswith("WorkSheet"):
                 sheet = book.get_sheet_by_index(index)
                 start = sheet.start or (0, 0)
-                for block in sheet_blocks(name, part, sheet.to_python(), start, merged=sheet.merged_cell_ranges or (),
-                                          sheet_hidden=state, hidden_rows=structure.hidden_rows,
-                                          hidden_cols=structure.hidden_cols, offset=self.offset):
+                for block in sheet_blocks(
+                    name,
+                    part,
+                    sheet.to_python(),
+                    start,
+                    merged=sheet.merged_cell_ranges or (),
+                    sheet_hidden=state,
+                    hidden_rows=structure.hidden_rows,
+                    hidden_cols=structure.hidden_cols,
+                    offset=self.offset,
+                ):
                     self.add(block)
             for k, (tag, text) in enumerate(structure.header_footer):
                 kind = BlockKind.HEADER if "Header" in tag else BlockKind.FOOTER
-                self.add(Block(kind=kind, part=part, path=f"{name}!{tag}", text=text,
-                               attrs={"sheet": name, "type": tag, **({"hidden": state} if state else {})}))
+                self.add(
+                    Block(
+                        kind=kind,
+                        part=part,
+                        path=f"{name}!{tag}",
+                        text=text,
+                        attrs={"sheet": name, "type": tag, **({"hidden": state} if state else {})},
+                    )
+                )
             sheet_rels = self.package.rels(part) if raw is not None else {}
             for ref, rid, location in structure.hyperlinks:
                 link = sheet_rels.get(rid)
                 target = link.target if link is not None and link.external else location
                 if target:
-                    self.add(Block(kind=BlockKind.HYPERLINK, part=part, path=f"{name}!{ref}/hyperlink", text=target,
-                                   attrs={"sheet": name, "cell": ref}))
+                    self.add(
+                        Block(
+                            kind=BlockKind.HYPERLINK,
+                            part=part,
+                            path=f"{name}!{ref}/hyperlink",
+                            text=target,
+                            attrs={"sheet": name, "cell": ref},
+                        )
+                    )
             self._sheet_parts(name, sheet_rels)
 
     def _sheet_parts(self, sheet: str, rels: dict[str, Relationship]) -> None:
@@ -164,17 +211,35 @@ class _Reader:
         authors = [(a.text or "").strip() for a in root.iter(f"{S}author")]
         for k, author in enumerate(authors):
             if author:
-                self.add(Block(kind=BlockKind.COMMENT, part=part, path=f"authors/author[{k}]", text=author,
-                               attrs={"sheet": sheet, "author": author, "hidden": "comment"}))
+                self.add(
+                    Block(
+                        kind=BlockKind.COMMENT,
+                        part=part,
+                        path=f"authors/author[{k}]",
+                        text=author,
+                        attrs={"sheet": sheet, "author": author, "hidden": "comment"},
+                    )
+                )
         for comment in root.iter(f"{S}comment"):
             ref = comment.get("ref", "")
             text = _rich_text(comment.find(f"{S}text"))
             author_id = comment.get("authorId", "")
             author = authors[int(author_id)] if author_id.isdigit() and int(author_id) < len(authors) else ""
             if text.strip():
-                self.add(Block(kind=BlockKind.COMMENT, part=part, path=f"{sheet}!{ref}/comment", text=text,
-                               attrs={"sheet": sheet, "cell": ref, "hidden": "comment",
-                                      **({"author": author} if author else {})}))
+                self.add(
+                    Block(
+                        kind=BlockKind.COMMENT,
+                        part=part,
+                        path=f"{sheet}!{ref}/comment",
+                        text=text,
+                        attrs={
+                            "sheet": sheet,
+                            "cell": ref,
+                            "hidden": "comment",
+                            **({"author": author} if author else {}),
+                        },
+                    )
+                )
 
     def _threaded_comments(self, sheet: str, part: str) -> None:
         root = self.package.xml(part)
@@ -184,8 +249,15 @@ class _Reader:
             ref = comment.get("ref", "")
             text = "".join(t.text or "" for t in comment.iter(f"{_TC}text"))
             if text.strip():
-                self.add(Block(kind=BlockKind.COMMENT, part=part, path=f"{sheet}!{ref}/threadedComment[{k}]",
-                               text=text, attrs={"sheet": sheet, "cell": ref, "hidden": "comment"}))
+                self.add(
+                    Block(
+                        kind=BlockKind.COMMENT,
+                        part=part,
+                        path=f"{sheet}!{ref}/threadedComment[{k}]",
+                        text=text,
+                        attrs={"sheet": sheet, "cell": ref, "hidden": "comment"},
+                    )
+                )
 
     def read_persons(self, rels: dict[str, Relationship]) -> None:
         """The people of threaded comments: display names and account ids (often an e-mail address)."""
@@ -197,8 +269,15 @@ class _Reader:
                 for attr in ("displayName", "userId"):
                     value = (person.get(attr) or "").strip()
                     if value:
-                        self.add(Block(kind=BlockKind.COMMENT, part=rel.target, path=f"person[{k}]/@{attr}",
-                                       text=value, attrs={"name": attr, "hidden": "comment"}))
+                        self.add(
+                            Block(
+                                kind=BlockKind.COMMENT,
+                                part=rel.target,
+                                path=f"person[{k}]/@{attr}",
+                                text=value,
+                                attrs={"name": attr, "hidden": "comment"},
+                            )
+                        )
 
     def _drawing_text(self, part: str, kind: BlockKind, sheet: str) -> None:
         root = self.package.xml(part)
@@ -213,7 +292,15 @@ class _Reader:
                 if _SHORT_NUMBER.match(text):
                     continue
             if text:
-                self.add(Block(kind=kind, part=part, path=f"{kind.value}/text[{k}]", text=text, attrs={"sheet": sheet}))
+                self.add(
+                    Block(
+                        kind=kind,
+                        part=part,
+                        path=f"{kind.value}/text[{k}]",
+                        text=text,
+                        attrs={"sheet": sheet},
+                    )
+                )
                 k += 1
 
     def _pivot_table(self, sheet: str, part: str) -> None:
@@ -229,8 +316,15 @@ class _Reader:
             for attr in ("name", "n", "caption", "dataCaption"):
                 value = (el.get(attr) or "").strip()
                 if value and (local, attr) != ("pivotTableDefinition", "dataCaption"):
-                    self.add(Block(kind=BlockKind.PIVOT_CACHE, part=part, path=f"{local}[{k}]/@{attr}", text=value,
-                                   attrs={"sheet": sheet, "name": f"{local}@{attr}"}))
+                    self.add(
+                        Block(
+                            kind=BlockKind.PIVOT_CACHE,
+                            part=part,
+                            path=f"{local}[{k}]/@{attr}",
+                            text=value,
+                            attrs={"sheet": sheet, "name": f"{local}@{attr}"},
+                        )
+                    )
                     k += 1
 
     # --- workbook-level parts -------------------------------------------------------------------
@@ -239,8 +333,15 @@ class _Reader:
         for k, el in enumerate(workbook.iter(f"{S}definedName")):
             name = el.get("name", "")
             text = f"{name}={el.text or ''}"
-            self.add(Block(kind=BlockKind.DEFINED_NAME, part=part, path=f"definedName[{k}]", text=text,
-                           attrs={"name": name, "hidden": "defined-name"}))
+            self.add(
+                Block(
+                    kind=BlockKind.DEFINED_NAME,
+                    part=part,
+                    path=f"definedName[{k}]",
+                    text=text,
+                    attrs={"name": name, "hidden": "defined-name"},
+                )
+            )
 
     def read_pivot_caches(self, workbook: etree._Element, rels: dict[str, Relationship]) -> None:
         """Each pivot cache's records as a table (its field names are the headers, so the column semantics
@@ -253,8 +354,10 @@ class _Reader:
             if definition is None:
                 continue
             table = f"pivot cache {cache.get('cacheId', '')}"
-            fields = [(f.get("name", ""), [_item_text(i) for i in f.iterfind(f"{S}sharedItems/*")])
-                      for f in definition.iter(f"{S}cacheField")]
+            fields = [
+                (f.get("name", ""), [_item_text(i) for i in f.iterfind(f"{S}sharedItems/*")])
+                for f in definition.iter(f"{S}cacheField")
+            ]
             used: list[set[int]] = [set() for _ in fields]
             records_rel = self.package.rels(rel.target).get(definition.get(R_ID, ""))
             if records_rel is not None and not records_rel.external and self.package.has(records_rel.target):
@@ -262,12 +365,25 @@ class _Reader:
             for j, (field, items) in enumerate(fields):
                 for k, text in enumerate(items):
                     if k not in used[j] and text.strip():
-                        self.add(Block(kind=BlockKind.PIVOT_CACHE, part=rel.target, path=f"cacheField[{j}]/item[{k}]",
-                                       text=text, attrs={"table": f"{table} items", "row": str(k), "col": str(j),
-                                                         "header": field, "hidden": "pivot-cache"}))
+                        self.add(
+                            Block(
+                                kind=BlockKind.PIVOT_CACHE,
+                                part=rel.target,
+                                path=f"cacheField[{j}]/item[{k}]",
+                                text=text,
+                                attrs={
+                                    "table": f"{table} items",
+                                    "row": str(k),
+                                    "col": str(j),
+                                    "header": field,
+                                    "hidden": "pivot-cache",
+                                },
+                            )
+                        )
 
-    def _pivot_records(self, part: str, table: str, fields: list[tuple[str, list[str]]],
-                       used: list[set[int]]) -> None:
+    def _pivot_records(
+        self, part: str, table: str, fields: list[tuple[str, list[str]]], used: list[set[int]]
+    ) -> None:
         raw = self.package.read(part)
         if raw is None:
             return
@@ -284,9 +400,21 @@ class _Reader:
                 else:
                     text = _item_text(value)
                 if text.strip():
-                    self.add(Block(kind=BlockKind.PIVOT_CACHE, part=part, path=f"{table}!r{i}/f{j}", text=text,
-                                   attrs={"table": table, "row": str(i), "col": str(j), "header": fields[j][0],
-                                          "hidden": "pivot-cache"}))
+                    self.add(
+                        Block(
+                            kind=BlockKind.PIVOT_CACHE,
+                            part=part,
+                            path=f"{table}!r{i}/f{j}",
+                            text=text,
+                            attrs={
+                                "table": table,
+                                "row": str(i),
+                                "col": str(j),
+                                "header": fields[j][0],
+                                "hidden": "pivot-cache",
+                            },
+                        )
+                    )
             if i % 4096 == 0:
                 check_deadline(self.package.path)
 
@@ -298,24 +426,44 @@ class _Reader:
             part = rel.target
             for rid, link in self.package.rels(part).items():
                 if link.target:
-                    self.add(Block(kind=BlockKind.EXTERNAL_LINK, part=part, path=f"target[{rid}]", text=link.target,
-                                   attrs={"hidden": "external-link"}))
+                    self.add(
+                        Block(
+                            kind=BlockKind.EXTERNAL_LINK,
+                            part=part,
+                            path=f"target[{rid}]",
+                            text=link.target,
+                            attrs={"hidden": "external-link"},
+                        )
+                    )
             root = self.package.xml(part)
             if root is None:
                 continue
             names = [el.get("val", "") for el in root.iter(f"{S}sheetName")]
             for k, name in enumerate(names):
                 if name.strip():
-                    self.add(Block(kind=BlockKind.EXTERNAL_LINK, part=part, path=f"sheetName[{k}]", text=name,
-                                   attrs={"hidden": "external-link"}))
+                    self.add(
+                        Block(
+                            kind=BlockKind.EXTERNAL_LINK,
+                            part=part,
+                            path=f"sheetName[{k}]",
+                            text=name,
+                            attrs={"hidden": "external-link"},
+                        )
+                    )
             for data in root.iter(f"{S}sheetData"):
                 sheet_id = data.get("sheetId", "")
                 for cell in data.iter(f"{S}cell"):
                     text = (cell.findtext(f"{S}v") or "").strip()
                     if text:
-                        self.add(Block(kind=BlockKind.EXTERNAL_LINK, part=part,
-                                       path=f"sheet[{sheet_id}]!{cell.get('r', '')}", text=text,
-                                       attrs={"hidden": "external-link", "cell": cell.get("r", "")}))
+                        self.add(
+                            Block(
+                                kind=BlockKind.EXTERNAL_LINK,
+                                part=part,
+                                path=f"sheet[{sheet_id}]!{cell.get('r', '')}",
+                                text=text,
+                                attrs={"hidden": "external-link", "cell": cell.get("r", "")},
+                            )
+                        )
 
     def read_connections(self, rels: dict[str, Relationship]) -> None:
         """Data connections: names, descriptions, connection strings (a server, an account, a file path)."""
@@ -329,17 +477,22 @@ class _Reader:
                 for attr in ("name", "description", "connection", "command", "sourceFile", "url"):
                     value = (el.get(attr) or "").strip()
                     if value:
-                        self.add(Block(kind=BlockKind.PROPERTY, part=rel.target,
-                                       path=f"{etree.QName(el).localname}[{k}]/@{attr}", text=value,
-                                       attrs={"name": attr, "hidden": "connection"}))
+                        self.add(
+                            Block(
+                                kind=BlockKind.PROPERTY,
+                                part=rel.target,
+                                path=f"{etree.QName(el).localname}[{k}]/@{attr}",
+                                text=value,
+                                attrs={"name": attr, "hidden": "connection"},
+                            )
+                        )
 
 
 def _rich_text(el: etree._Element | None) -> str:
     """A comment's or string item's visible text: its runs joined, phonetic guides (rPh) left out."""
     if el is None:
         return ""
-    return "".join(t.text or "" for t in el.iter(f"{S}t")
-                   if etree.QName(t.getparent()).localname != "rPh")
+    return "".join(t.text or "" for t in el.iter(f"{S}t") if etree.QName(t.getparent()).localname != "rPh")
 
 
 def _item_text(el: etree._Element) -> str:
@@ -360,12 +513,12 @@ def _item_text(el: etree._Element) -> str:
 def _iter_elements(raw: bytes, tag: str) -> Iterator[etree._Element]:
     """Elements `tag` of a large part, parsed incrementally and freed as they go (a pivot cache of 100,000
     records), with entities and network off."""
-    context = etree.iterparse(io.BytesIO(raw), events=("end",), tag=tag, resolve_entities=False, no_network=True,
-                              load_dtd=False)
+    context = etree.iterparse(
+        io.BytesIO(raw), events=("end",), tag=tag, resolve_entities=False, no_network=True, load_dtd=False
+    )
     for _, el in context:
         yield el
         el.clear(keep_tail=False)
         parent = el.getparent()
         while parent is not None and el.getprevious() is not None:
             del parent[0]
-

@@ -48,7 +48,8 @@ def refuse_dtd(raw: bytes, path: str, part: str) -> None:
             "请勿用其他工具打开，向来源索取正常文件。",
             f"Suspicious file refused: part {part} of {path} declares an XML DTD/entities (Excel never writes these; "
             "typical of XXE or billion-laughs attacks). Do not open it elsewhere; ask the source for a normal file.",
-            path=path)
+            path=path,
+        )
 
 
 def sheet_structure(raw: bytes, path: str, part: str = "worksheet") -> SheetStructure:
@@ -58,11 +59,12 @@ def sheet_structure(raw: bytes, path: str, part: str = "worksheet") -> SheetStru
     widths: dict[int, float] = {}
     header_footer: list[tuple[str, str]] = []
     links: list[tuple[str, str, str]] = []
-    context = etree.iterparse(io.BytesIO(raw), events=("end",), tag=_TAGS, resolve_entities=False,
-                              no_network=True, load_dtd=False)
+    context = etree.iterparse(
+        io.BytesIO(raw), events=("end",), tag=_TAGS, resolve_entities=False, no_network=True, load_dtd=False
+    )
     try:
         for _, el in context:
-            tag = el.tag[len(S):]
+            tag = el.tag[len(S) :]
             if tag == "row":
                 if el.get("hidden") in _TRUE and (el.get("r") or "").isdigit():
                     hidden_rows.add(int(el.get("r")) - 1)
@@ -91,4 +93,6 @@ def sheet_structure(raw: bytes, path: str, part: str = "worksheet") -> SheetStru
         from reviewer.core.documents.errors import corrupt
 
         raise corrupt(path, f"部件 {part} 的 XML 有误 / malformed XML in {part}: {exc}") from None
-    return SheetStructure(frozenset(hidden_rows), frozenset(hidden_cols), tuple(header_footer), tuple(links), widths)
+    return SheetStructure(
+        frozenset(hidden_rows), frozenset(hidden_cols), tuple(header_footer), tuple(links), widths
+    )

@@ -21,14 +21,26 @@ from reviewer.core.errors import EncryptedDocument
 
 PART = "Workbook"
 _STATES = {1: "sheet", 2: "very-hidden sheet"}
-_PROPERTIES = ("title", "subject", "author", "keywords", "comments", "last_saved_by", "category", "company",
-               "manager")
+_PROPERTIES = (
+    "title",
+    "subject",
+    "author",
+    "keywords",
+    "comments",
+    "last_saved_by",
+    "category",
+    "company",
+    "manager",
+)
 
 
 def _encrypted(path: str) -> EncryptedDocument:
-    return EncryptedDocument(f"文件已加密：{path} 设有密码。请在 Excel/WPS 中输入密码后另存为不加密的 xlsx 再审查。",
-                             f"Encrypted file: {path} needs a password. Open it in Excel/WPS with the password, "
-                             "save an unencrypted xlsx and review that.", path=path)
+    return EncryptedDocument(
+        f"文件已加密：{path} 设有密码。请在 Excel/WPS 中输入密码后另存为不加密的 xlsx 再审查。",
+        f"Encrypted file: {path} needs a password. Open it in Excel/WPS with the password, "
+        "save an unencrypted xlsx and review that.",
+        path=path,
+    )
 
 
 def workbook_stream(data: bytes, path: str, limits: Limits) -> tuple[bytes, dict[str, str]]:
@@ -39,8 +51,14 @@ def workbook_stream(data: bytes, path: str, limits: Limits) -> tuple[bytes, dict
         name = "Workbook" if ole.exists("Workbook") else "Book"
         size = ole.get_size(name)
         if size > limits.max_part_size:
-            raise too_large("工作簿数据流大小（字节）", "the size of the Workbook stream (bytes)", size,
-                            limits.max_part_size, "max_part_size", path=path)
+            raise too_large(
+                "工作簿数据流大小（字节）",
+                "the size of the Workbook stream (bytes)",
+                size,
+                limits.max_part_size,
+                "max_part_size",
+                path=path,
+            )
         stream = ole.openstream(name).read()
         properties = _properties(ole)
     return stream, properties
@@ -102,17 +120,38 @@ def read_xls(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
         state = _STATES.get(extra.state) or (None if str(meta.visible).endswith("Visible") else "sheet")
         if str(meta.typ).endswith("WorkSheet"):
             sheet = book.get_sheet_by_index(index)
-            for block in sheet_blocks(meta.name, PART, sheet.to_python(), sheet.start or (0, 0),
-                                      merged=sheet.merged_cell_ranges or (), sheet_hidden=state,
-                                      hidden_rows=frozenset(extra.hidden_rows),
-                                      hidden_cols=frozenset(extra.hidden_cols), offset=total):
+            for block in sheet_blocks(
+                meta.name,
+                PART,
+                sheet.to_python(),
+                sheet.start or (0, 0),
+                merged=sheet.merged_cell_ranges or (),
+                sheet_hidden=state,
+                hidden_rows=frozenset(extra.hidden_rows),
+                hidden_cols=frozenset(extra.hidden_cols),
+                offset=total,
+            ):
                 add(block)
         _sheet_extras(meta.name, extra, state, add)
     _names(biff, add)
     for name, value in properties.items():
-        add(Block(kind=BlockKind.PROPERTY, part="SummaryInformation", path=name, text=value, attrs={"name": name}))
-    return Document.build(path=path, format=DocumentFormat.XLS, sha256=sha256, size=len(data), blocks=blocks,
-                          properties=properties)
+        add(
+            Block(
+                kind=BlockKind.PROPERTY,
+                part="SummaryInformation",
+                path=name,
+                text=value,
+                attrs={"name": name},
+            )
+        )
+    return Document.build(
+        path=path,
+        format=DocumentFormat.XLS,
+        sha256=sha256,
+        size=len(data),
+        blocks=blocks,
+        properties=properties,
+    )
 
 
 def _sheet_extras(name: str, sheet: BiffSheet, state: str | None, add) -> None:  # noqa: ANN001
@@ -120,21 +159,53 @@ def _sheet_extras(name: str, sheet: BiffSheet, state: str | None, add) -> None: 
     for tag, raw in (("header", sheet.header), ("footer", sheet.footer)):
         text = header_footer_text(raw)
         if text:
-            add(Block(kind=BlockKind.HEADER if tag == "header" else BlockKind.FOOTER, part=PART,
-                      path=f"{name}!{tag}", text=text, attrs={"sheet": name, "type": tag, **hidden}))
+            add(
+                Block(
+                    kind=BlockKind.HEADER if tag == "header" else BlockKind.FOOTER,
+                    part=PART,
+                    path=f"{name}!{tag}",
+                    text=text,
+                    attrs={"sheet": name, "type": tag, **hidden},
+                )
+            )
     for row, col, author, text in sheet.comments:
         ref = cell_ref(row, col)
         if author.strip():
-            add(Block(kind=BlockKind.COMMENT, part=PART, path=f"{name}!{ref}/comment/@author", text=author,
-                      attrs={"sheet": name, "cell": ref, "author": author, "hidden": "comment"}))
+            add(
+                Block(
+                    kind=BlockKind.COMMENT,
+                    part=PART,
+                    path=f"{name}!{ref}/comment/@author",
+                    text=author,
+                    attrs={"sheet": name, "cell": ref, "author": author, "hidden": "comment"},
+                )
+            )
         if text.strip():
-            add(Block(kind=BlockKind.COMMENT, part=PART, path=f"{name}!{ref}/comment", text=text,
-                      attrs={"sheet": name, "cell": ref, "hidden": "comment",
-                             **({"author": author} if author.strip() else {})}))
+            add(
+                Block(
+                    kind=BlockKind.COMMENT,
+                    part=PART,
+                    path=f"{name}!{ref}/comment",
+                    text=text,
+                    attrs={
+                        "sheet": name,
+                        "cell": ref,
+                        "hidden": "comment",
+                        **({"author": author} if author.strip() else {}),
+                    },
+                )
+            )
 
 
 def _names(biff: BiffWorkbook, add) -> None:  # noqa: ANN001
     for k, (name, constant) in enumerate(biff.names):
         if name:
-            add(Block(kind=BlockKind.DEFINED_NAME, part=PART, path=f"definedName[{k}]",
-                      text=f"{name}={constant}" if constant else name, attrs={"name": name, "hidden": "defined-name"}))
+            add(
+                Block(
+                    kind=BlockKind.DEFINED_NAME,
+                    part=PART,
+                    path=f"definedName[{k}]",
+                    text=f"{name}={constant}" if constant else name,
+                    attrs={"name": name, "hidden": "defined-name"},
+                )
+            )
