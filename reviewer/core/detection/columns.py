@@ -22,9 +22,11 @@ quasi-identifiers (village, household size, amount, sex, age) and which are sens
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from reviewer.core.detection.recognizers.bank_card import luhn_ok
 from reviewer.core.detection.recognizers.id_card import PROVINCES, birth_date, check_character
@@ -347,6 +349,7 @@ def column_findings(document: Document) -> ColumnFindings:
             result.answered.update(i for i in column.cells if harmless(kind, blocks[i].text))
             continue
         where = f"列“{column.header}”" + (f"（{column.table}）" if column.table else "")
+        attributes = MappingProxyType({"column": column.header, "column_kind": kind.key})  # one per column
         for i in column.cells:
             block = blocks[i]
             spans = _spans(kind, block.text)
@@ -369,13 +372,20 @@ def column_findings(document: Document) -> ColumnFindings:
                         explanation=_explain(kind, entity_type, where, text, score),
                         category=Category.PERSONAL,
                         locator=document.locate(start, end),
-                        attributes={"column": column.header, "column_kind": kind.key},
+                        attributes=attributes,
                     )
                 )
     return result
 
 
 def _explain(kind: ColumnKind, entity_type: str, where: str, text: str, score: float) -> str:
+    digits = len(re.sub(r"[ -]", "", text)) if entity_type in ("CN_ID_CARD", "CN_BANK_CARD") else 0
+    return _explanation(kind, entity_type, where, digits, score)
+
+
+@functools.lru_cache(maxsize=4096)
+def _explanation(kind: ColumnKind, entity_type: str, where: str, digits: int, score: float) -> str:
+    """One string per column and outcome, shared by its cells (a roster has hundreds of thousands)."""
     from reviewer.core.detection.explain import label_of
 
     label = label_of(entity_type)
@@ -383,12 +393,12 @@ def _explain(kind: ColumnKind, entity_type: str, where: str, text: str, score: f
         check = (
             "校验码正确"
             if score >= 1.0
-            else ("15位一代身份号码" if len(text) == 15 else "校验码不符（可能是录入错误的身份号码）")
+            else ("15位一代身份号码" if digits == 15 else "校验码不符（可能是录入错误的身份号码）")
         )
         return f"{label}：{where}整列为{kind.label}，本格符合身份号码格式；{check}；分数 {score:.2f}。"
     if entity_type == "CN_BANK_CARD":
         check = "Luhn校验通过" if score >= 0.95 else "无校验位，按账号处理"
-        return f"{label}：{where}整列为{kind.label}，本格为{len(re.sub(r'[ -]', '', text))}位数字；{check}；分数 {score:.2f}。"
+        return f"{label}：{where}整列为{kind.label}，本格为{digits}位数字；{check}；分数 {score:.2f}。"
     return f"{label}：{where}整列为{kind.label}，本格按列识别；分数 {score:.2f}。"
 
 
