@@ -23,24 +23,22 @@ from them are functions of those characters, so they split no group further). A 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from reviewer.core.deidentify.operators import generalize_address
+from reviewer.core.deidentify.generalisation import (
+    AGE_BANDS,
+    AMOUNT_BANDS,
+    HOUSEHOLD_BANDS,
+    IDENTIFIER_KINDS,
+    generalise,
+    max_level,
+    published,
+)
+from reviewer.core.deidentify.reidentification_links import Inconsistency, cross_document
 
-MASKS = frozenset("*＊×█")
-_SPACE = re.compile(r"[\s\u3000\u00a0]+")
-_NUMBER = re.compile(r"^[-+]?[0-9][0-9,]*(?:\.[0-9]+)?$")
-_TOWNSHIP = re.compile(r"^.*?(?:街道办事处|街道|镇|乡|苏木)")
 MAX_SUGGESTED_STEPS = 40
-IDENTIFIER_KINDS = ("id_card", "phone", "bank_account")
-# the mask the general profile applies to an identifier still published in full: (kept head, kept tail)
-_FIRST_MASK = {"id_card": (6, 4), "phone": (3, 4), "bank_account": (0, 4)}
-_AMOUNT_BANDS = (50, 100, 200, 500, 1000, 5000)
-_HOUSEHOLD_BANDS = (((1, 1), (2, 2), (3, 3), (4, 5), (6, 99)), ((1, 2), (3, 4), (5, 99)))
-_AGE_BANDS = (5, 10, 20)
 # order in which the suggestion prefers steps that help equally (least information lost first)
 _PREFERENCE = (
     "id_card",
@@ -98,17 +96,17 @@ class Step:
                 if level == 1
                 else (f"不公布“{header}”", f"do not publish '{header}'")
             )
-        if kind == "amount" and level <= len(_AMOUNT_BANDS):
-            width = _AMOUNT_BANDS[level - 1]
+        if kind == "amount" and level <= len(AMOUNT_BANDS):
+            width = AMOUNT_BANDS[level - 1]
             return f"“{header}”按每{width}元一档公布", f"publish '{header}' in bands of {width}"
-        if kind == "household_size" and level <= len(_HOUSEHOLD_BANDS):
+        if kind == "household_size" and level <= len(HOUSEHOLD_BANDS):
             bands = "、".join(
                 f"{a}" if a == b else (f"{a}-{b}" if b < 99 else f"{a}及以上")
-                for a, b in _HOUSEHOLD_BANDS[level - 1]
+                for a, b in HOUSEHOLD_BANDS[level - 1]
             )
             return f"“{header}”按 {bands} 分档公布", f"publish '{header}' in the bands {bands}"
-        if kind == "age" and level <= len(_AGE_BANDS):
-            width = _AGE_BANDS[level - 1]
+        if kind == "age" and level <= len(AGE_BANDS):
+            width = AGE_BANDS[level - 1]
             return f"“{header}”按{width}岁一档公布", f"publish '{header}' in {width}-year bands"
         if kind == "birth_date" and level <= 3:
             what = ("年月", "年份", "五年区间")[level - 1]
@@ -163,16 +161,6 @@ class TableCheck:
 
 
 @dataclass(frozen=True, slots=True)
-class Inconsistency:
-    kind: str  # id_card, phone, bank_account
-    person: str  # the name (or surname and village) that links the rows
-    places: tuple[tuple[str, str, str], ...]  # (file, where, published value)
-    combined: str  # what the copies reveal together
-    revealed: int  # characters visible in the union
-    hidden_each: int  # the fewest characters any single copy hides
-
-
-@dataclass(frozen=True, slots=True)
 class ReidResult:
     k: int
     l: int  # noqa: E741
@@ -201,130 +189,11 @@ class ReidResult:
         )
 
 
-# --- values ---------------------------------------------------------------------------------------------
-
-
-def _clean(value: str) -> str:
-    return _SPACE.sub("", value)
-
-
-def published(value: str) -> str | None:
-    """What a published cell tells: None when nothing (empty, or every character suppressed)."""
-    text = _clean(value)
-    if not text or all(c in MASKS for c in text):
-        return None
-    return text
-
-
-def _surname(name: str) -> str:
-    cut = next((i for i, c in enumerate(name) if c == "某" or c in MASKS), None)
-    if cut is not None:
-        return name[:cut] or name
-    from reviewer.core.deidentify.pseudonyms import surname_of
-
-    return surname_of(name)
-
-
-def _mask_more(value: str, kind: str, steps: int) -> str | None:
-    chars = list(value)
-    if steps and not any(c in MASKS for c in chars):
-        head, tail = _FIRST_MASK.get(kind, (0, 4))
-        significant = [i for i, c in enumerate(chars) if c.isalnum()]
-        for i in significant[head : len(significant) - tail]:
-            chars[i] = "*"
-        steps -= 1
-    for _ in range(steps):
-        visible = [i for i, c in enumerate(chars) if c not in MASKS and c.isalnum()]
-        if not visible:
-            return None
-        first_mask = next((i for i, c in enumerate(chars) if c in MASKS), len(chars))
-        tail = [i for i in visible if i > first_mask]
-        chars[tail[0] if tail else visible[-1]] = "*"
-    text = "".join(chars)
-    return None if all(c in MASKS or not c.isalnum() for c in text) else text
-
-
-def _number(value: str) -> float | None:
-    text = value.replace("元", "").replace("人", "").replace("口", "").strip()
-    return float(text.replace(",", "")) if _NUMBER.match(text) else None
-
-
-def _band(number: float, width: int) -> str:
-    low = int(number // width * width)
-    return f"{low}–{low + width - 1}"
-
-
-def generalise(kind: str | None, value: str | None, level: int) -> str | None:
-    """The value published at a generalisation level of its column (0: as it is)."""
-    if value is None:
-        return None
-    if kind == "name":
-        return (
-            (value if not any(c == "某" or c in MASKS for c in value) else _surname(value))
-            if level == 0
-            else (_surname(value) if level == 1 else None)
-        )
-    if level == 0:
-        return value
-    if kind in IDENTIFIER_KINDS:
-        return _mask_more(value, kind, level)
-    if kind == "amount":
-        number = _number(value)
-        if level > len(_AMOUNT_BANDS) or number is None:
-            return None
-        return _band(number, _AMOUNT_BANDS[level - 1])
-    if kind == "household_size":
-        number = _number(value)
-        if level > len(_HOUSEHOLD_BANDS) or number is None:
-            return None
-        n = int(number)
-        return next(
-            (f"{a}–{b}" if a != b else str(a) for a, b in _HOUSEHOLD_BANDS[level - 1] if a <= n <= b), f"{n}"
-        )
-    if kind == "age":
-        number = _number(value.replace("岁", ""))
-        if level > len(_AGE_BANDS) or number is None:
-            return None
-        return _band(number, _AGE_BANDS[level - 1])
-    if kind == "birth_date":
-        digits = re.findall(r"[0-9]+", value)
-        if not digits or len(digits[0]) != 4 or level > 3:
-            return None
-        year = int(digits[0])
-        if level == 1 and len(digits) > 1:
-            return f"{year}-{int(digits[1]):02d}"
-        return str(year) if level <= 2 else _band(year, 5)
-    if kind == "address":
-        levels = ("village", "township", "county", "city")
-        if level > len(levels):
-            return None
-        text = generalize_address(value, level=levels[level - 1])
-        return published(text)
-    if kind == "village":
-        if level > 1:
-            return None
-        m = _TOWNSHIP.match(value)
-        return m.group() if m and m.end() < len(value) else None
-    return None
-
-
-def _max_level(kind: str | None) -> int:
-    return {
-        "name": 2,
-        "amount": len(_AMOUNT_BANDS) + 1,
-        "household_size": len(_HOUSEHOLD_BANDS) + 1,
-        "age": len(_AGE_BANDS) + 1,
-        "birth_date": 4,
-        "address": 5,
-        "village": 2,
-    }.get(kind or "", 1)
-
-
 def next_level(table: RosterTable, column: int, level: int, cache: _Values | None = None) -> int | None:
     """The next level of `column` that publishes something different (None: nothing left to generalise)."""
     cache = cache or _Values(table)
     kind = table.columns[column].kind
-    top = 32 if kind in IDENTIFIER_KINDS else _max_level(kind)
+    top = 32 if kind in IDENTIFIER_KINDS else max_level(kind)
     current = cache.get(column, level)
     for candidate in range(level + 1, top + 1):
         values = cache.get(column, candidate)
@@ -470,97 +339,6 @@ def check(tables: Sequence[RosterTable], *, k: int, l: int = 2, publish: Sequenc
     """Every table, and the identifiers of one person across all of them."""
     checks = tuple(check_table(t, k=k, l=l, publish=publish) for t in tables)
     return ReidResult(k=k, l=l, tables=checks, inconsistencies=cross_document(tables), publish=tuple(publish))
-
-
-# --- across documents -----------------------------------------------------------------------------------
-
-_LINK_KINDS = ("name", "village", "household_size", "amount", "sex", "age", "birth_date", "category")
-
-
-def _pseudonymised(table: RosterTable, column: int) -> bool:
-    names = [v for r in table.rows if (v := published(r.cells[column])) is not None]
-    return sum(1 for v in names if any(c == "某" or c in MASKS for c in v)) * 2 > len(names)
-
-
-def _compatible(a: str, b: str) -> bool:
-    return len(a) == len(b) and all(x == y or x in MASKS or y in MASKS for x, y in zip(a, b, strict=True))
-
-
-def _union(values: Sequence[str]) -> str:
-    out = list(values[0])
-    for value in values[1:]:
-        for i, c in enumerate(value):
-            if out[i] in MASKS and c not in MASKS:
-                out[i] = c
-    return "".join(out)
-
-
-def _visible(value: str) -> int:
-    return sum(1 for c in value if c not in MASKS)
-
-
-def cross_document(tables: Sequence[RosterTable]) -> tuple[Inconsistency, ...]:
-    """Identifiers of one person published with different masks in two files. Rows of two tables are one
-    person when they agree on every published column both tables have among name (the surname where either
-    file pseudonymises names), village, household size, amount, sex, age, birth date, category, and no other
-    row of either table does; their identifiers are then compared position by position."""
-    usable = []
-    for table in tables:
-        kinds = {c.kind: j for j, c in enumerate(table.columns) if c.kind}
-        if "name" in kinds and any(kind in kinds for kind in IDENTIFIER_KINDS):
-            usable.append((table, kinds))
-    found: list[Inconsistency] = []
-    for a in range(len(usable)):
-        for b in range(a + 1, len(usable)):
-            (ta, ka), (tb, kb) = usable[a], usable[b]
-            if ta.source == tb.source:
-                continue
-            common = [kind for kind in _LINK_KINDS if kind in ka and kind in kb]
-            shared = [kind for kind in IDENTIFIER_KINDS if kind in ka and kind in kb]
-            if not shared:
-                continue
-            surnames = _pseudonymised(ta, ka["name"]) or _pseudonymised(tb, kb["name"])
-            index_a, index_b = _link_index(ta, ka, common, surnames), _link_index(tb, kb, common, surnames)
-            for key, rows_a in index_a.items():
-                rows_b = index_b.get(key)
-                if rows_b is None or len(rows_a) != 1 or len(rows_b) != 1:
-                    continue  # not there, or ambiguous: two households look alike
-                row_a, row_b = rows_a[0], rows_b[0]
-                for kind in shared:
-                    va, vb = published(row_a.cells[ka[kind]]), published(row_b.cells[kb[kind]])
-                    if va is None or vb is None or va == vb or not _compatible(va, vb):
-                        continue
-                    combined = _union([va, vb])
-                    if _visible(combined) <= max(_visible(va), _visible(vb)):
-                        continue
-                    person = " ".join(v for v in key if v)
-                    found.append(
-                        Inconsistency(
-                            kind=kind,
-                            person=person,
-                            places=((ta.source, row_a.where, va), (tb.source, row_b.where, vb)),
-                            combined=combined,
-                            revealed=_visible(combined),
-                            hidden_each=min(len(va) - _visible(va), len(vb) - _visible(vb)),
-                        )
-                    )
-    return tuple(sorted(found, key=lambda i: (i.kind, i.places)))
-
-
-def _link_index(
-    table: RosterTable, kinds: Mapping[str, int], common: Sequence[str], surnames: bool
-) -> dict[tuple[str | None, ...], list[RosterRow]]:
-    index: dict[tuple[str | None, ...], list[RosterRow]] = {}
-    for row in table.rows:
-        key = []
-        for kind in common:
-            value = published(row.cells[kinds[kind]])
-            if kind == "name" and value is not None:
-                value = _surname(value) if surnames else generalise("name", value, 0)
-            key.append(value)
-        if key and key[0] is not None:
-            index.setdefault(tuple(key), []).append(row)
-    return index
 
 
 def table_from_cells(

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import io
-import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -34,14 +33,19 @@ from pathlib import Path
 from lxml import etree
 
 from reviewer.core.deidentify.plan import RedactionPlan
+from reviewer.core.deidentify.writers.xlsx_package import SourcePackage, dropped_parts
 from reviewer.core.deidentify.writers.xlsx_parts import (
     R_ID,
     XML_SPACE,
     S,
     axis_fields,
+    drop_overrides,
+    drop_relationships,
+    drop_sheet_titles,
     formula_reads,
     local,
     reads_changed,
+    remove_sheets,
     replace_in_string_item,
     strip_pivot_cache,
     without_comment_shapes,
@@ -49,29 +53,9 @@ from reviewer.core.deidentify.writers.xlsx_parts import (
 from reviewer.core.documents.image_metadata import strip_image_metadata, stripped_note
 from reviewer.core.documents.model import BlockKind, Document
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False, huge_tree=True)
-_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_DROP_TYPES = {
-    "comments",
-    "threadedComment",
-    "person",
-    "pivotCacheRecords",
-    "calcChain",
-    "revisionHeaders",
-    "usernames",
-    "vbaProject",
-    "thumbnail",
-}
-_DROP_NAMES = re.compile(r"^(xl/revisions/.*|xl/vbaProject\w*\.bin|docProps/thumbnail\.\w+)$", re.IGNORECASE)
-_MACRO_TYPES = {
-    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "application/vnd.openxmlformats-officedocument."
-    "spreadsheetml.sheet.main+xml",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-    "application/vnd.ms-excel.template.macroEnabled.main+xml": "application/vnd.openxmlformats-officedocument."
-    "spreadsheetml.sheet.main+xml",
-}
 _PERSON_PROPERTIES = {"creator", "lastModifiedBy", "Manager"}
 _MAX_NESTING = 4
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False, huge_tree=True)
 
 
 @dataclass
@@ -165,48 +149,6 @@ def changed_cells(
     return cells, columns
 
 
-class _Package:
-    """The source package: names, parsed relationships, resolved targets."""
-
-    def __init__(self, src: zipfile.ZipFile) -> None:
-        self.src = src
-        self.names = [i.filename for i in src.infolist()]
-        self.present = {n.lower(): n for n in self.names}
-        self._rels: dict[str, list[tuple[str, str, str | None]]] = {}
-
-    def read(self, name: str) -> bytes:
-        return self.src.read(name)
-
-    def rels_name(self, part: str) -> str | None:
-        folder, base = posixpath.split(part)
-        return self.present.get(posixpath.join(folder, "_rels", f"{base}.rels").lower())
-
-    def rels(self, part: str) -> list[tuple[str, str, str | None]]:
-        """(id, type, internal target part or None) for each relationship of `part`."""
-        if part not in self._rels:
-            self._rels[part] = self._read_rels(part)
-        return self._rels[part]
-
-    def _read_rels(self, part: str) -> list[tuple[str, str, str | None]]:
-        name = self.rels_name(part)
-        if name is None:
-            return []
-        folder = posixpath.dirname(part)
-        out = []
-        for rel in etree.fromstring(self.read(name), _PARSER).iter(f"{_PR}Relationship"):
-            target = None
-            if rel.get("TargetMode") != "External":
-                raw = rel.get("Target", "")
-                resolved = (
-                    raw.lstrip("/")
-                    if raw.startswith("/")
-                    else posixpath.normpath(posixpath.join(folder, raw))
-                )
-                target = self.present.get(resolved.lower())
-            out.append((rel.get("Id", ""), rel.get("Type", "").rsplit("/", 1)[-1], target))
-        return out
-
-
 def write_xlsx(
     document: Document,
     plan: RedactionPlan,
@@ -222,7 +164,7 @@ def write_xlsx(
         return pattern.sub(lambda m: plan.replacement_for(m.group()), text) if pattern is not None else text
 
     with zipfile.ZipFile(document.path) as src:
-        package = _Package(src)
+        package = SourcePackage(src)
         workbook = next(
             (t for _, kind, t in package.rels("") if kind == "officeDocument" and t), "xl/workbook.xml"
         )
@@ -236,7 +178,12 @@ def write_xlsx(
         removed = {name: part for name, part in hidden} if plan.hidden_sheets == "remove" else {}
         report.sheets_removed = sorted(removed)
         report.sheets_cleaned = sorted(name for name, _ in hidden if name not in removed)
-        dropped = _dropped_parts(package, workbook, removed.values(), report)
+        dropped = dropped_parts(package, removed.values())
+        report.comments = sum(
+            1 for n in dropped if re.search(r"comment", n, re.IGNORECASE) and n.endswith(".xml")
+        )
+        report.macros = any(n.lower().startswith("xl/vbaproject") for n in dropped)
+        report.parts_removed = sorted(dropped)
         names = {el.get("name", ""): el.text or "" for el in book.iter(f"{S}definedName")}
         out: dict[str, bytes] = {}
         sheet_names = {part: name for name, part, _ in sheets if part}
@@ -287,54 +234,6 @@ def write_xlsx(
                 dst.writestr(copy, out[info.filename])
     report.parts_removed = sorted(set(report.parts_removed))
     return report
-
-
-def _dropped_parts(package: _Package, workbook: str, removed_parts, report: XlsxWriteReport) -> set[str]:  # noqa: ANN001
-    """Parts the copy leaves out: comments and their people, pivot records, revisions, macros, the thumbnail,
-    removed sheets with what only they use."""
-    dropped: set[str] = set()
-    for name in package.names:
-        if _DROP_NAMES.match(name):
-            dropped.add(name)
-        if name.lower().endswith(".rels"):
-            continue
-        for _rid, kind, target in package.rels(name) if name.lower().endswith(".xml") or name == "" else ():
-            if target and kind in _DROP_TYPES:
-                dropped.add(target)
-    for _rid, kind, target in package.rels(""):
-        if target and kind in _DROP_TYPES:
-            dropped.add(target)
-    for name in package.names:  # a legacy drawing that held only comment boxes goes with the comments
-        for _rid, kind, target in package.rels(name) if name.lower().endswith(".xml") else ():
-            if kind == "vmlDrawing" and target and not without_comment_shapes(package.read(target))[1]:
-                dropped.add(target)
-    for part in removed_parts:
-        if part is None:
-            continue
-        dropped.add(part)
-        for _rid, kind, target in package.rels(part):
-            if target and kind in (
-                "drawing",
-                "vmlDrawing",
-                "comments",
-                "threadedComment",
-                "table",
-                "pivotTable",
-                "printerSettings",
-            ):
-                dropped.add(target)
-    report.comments = sum(
-        1 for n in dropped if re.search(r"comment", n, re.IGNORECASE) and n.endswith(".xml")
-    )
-    report.macros = any(n.lower().startswith("xl/vbaproject") for n in dropped)
-    with_rels = set()
-    for part in dropped:
-        rels = package.rels_name(part)
-        if rels:
-            with_rels.add(rels)
-    dropped |= with_rels
-    report.parts_removed = sorted(dropped)
-    return dropped
 
 
 def _is_xml(name: str, data: bytes) -> bool:
@@ -390,7 +289,7 @@ def _rewrite_sheet(
     columns: dict[str, set[int]],
     removed: dict[str, str | None],
     names: dict[str, str],
-    package: _Package,
+    package: SourcePackage,
     part: str,
     dropped: set[str],
     replace: Callable[[str], str],
@@ -454,7 +353,7 @@ def _rewrite_strings(data: bytes, replace: Callable[[str], str], report: XlsxWri
 def _rewrite_part(
     name: str,
     data: bytes,
-    package: _Package,
+    package: SourcePackage,
     workbook: str,
     removed: dict[str, str | None],
     dropped: set[str],
@@ -464,11 +363,11 @@ def _rewrite_part(
     root = etree.fromstring(data, _PARSER)
     tag = local(root.tag)
     if name == "[Content_Types].xml":
-        _content_types(root, dropped)
+        drop_overrides(root, dropped)
     elif name.endswith(".rels"):
-        _drop_relationships(name, root, dropped)
+        drop_relationships(name, root, dropped)
     elif name == workbook:
-        _workbook(root, removed)
+        remove_sheets(root, removed)
     elif tag == "pivotCacheDefinition":
         tables = [
             etree.fromstring(package.read(n), _PARSER)
@@ -484,83 +383,9 @@ def _rewrite_part(
                 data_set.remove(child)
             report.external += 1
     elif tag == "Properties" and removed:
-        _titles_of_parts(root, set(removed))
+        drop_sheet_titles(root, set(removed))
     _replace_everywhere(root, replace, report)
     return _serialise(root)
-
-
-def _content_types(root: etree._Element, dropped: set[str]) -> None:
-    for el in list(root):
-        if local(el.tag) == "Override":
-            if el.get("PartName", "").lstrip("/") in dropped:
-                root.remove(el)
-            elif el.get("ContentType") in _MACRO_TYPES:
-                el.set("ContentType", _MACRO_TYPES[el.get("ContentType")])
-
-
-def _drop_relationships(name: str, root: etree._Element, dropped: set[str]) -> None:
-    folder = posixpath.dirname(posixpath.dirname(name))
-    for rel in list(root):
-        if rel.get("TargetMode") == "External":
-            continue
-        target = rel.get("Target", "")
-        resolved = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
-        if resolved in dropped:
-            root.remove(rel)
-
-
-def _workbook(root: etree._Element, removed: dict[str, str | None]) -> None:
-    """Removed sheets out of the sheet list, their defined names dropped, sheet-local names renumbered,
-    the shared-workbook user name blanked."""
-    for sharing in root.iter(f"{S}fileSharing"):
-        sharing.attrib.pop("userName", None)
-    if not removed:
-        return
-    sheets = root.find(f"{S}sheets")
-    entries = list(sheets)
-    kept_index: dict[int, int] = {}
-    for old, el in enumerate(entries):
-        if el.get("name") in removed:
-            sheets.remove(el)
-        else:
-            kept_index[old] = len(kept_index)
-    quoted = [re.escape(n) for n in removed]
-    refers = re.compile(rf"(?:'?(?:{'|'.join(quoted)})'?!)") if quoted else None
-    for el in list(root.iter(f"{S}definedName")):
-        local_id = el.get("localSheetId")
-        if local_id is not None and local_id.isdigit():
-            if int(local_id) not in kept_index:
-                el.getparent().remove(el)
-                continue
-            el.set("localSheetId", str(kept_index[int(local_id)]))
-        if refers is not None and refers.search(el.text or ""):
-            el.getparent().remove(el)
-    for view in root.iter(f"{S}workbookView"):
-        for attr in ("activeTab", "firstSheet"):
-            if view.get(attr, "0").isdigit():
-                view.set(attr, str(kept_index.get(int(view.get(attr, "0")), 0)))
-
-
-def _titles_of_parts(root: etree._Element, removed: set[str]) -> None:
-    """app.xml lists the sheet names (TitlesOfParts) and their count (HeadingPairs)."""
-    gone = 0
-    for titles in (el for el in root.iter() if local(el.tag) == "TitlesOfParts"):
-        for vector in titles:
-            for item in list(vector):
-                if item.text in removed:
-                    vector.remove(item)
-                    gone += 1
-            vector.set("size", str(len(vector)))
-    if not gone:
-        return
-    for pairs in (el for el in root.iter() if local(el.tag) == "HeadingPairs"):
-        counts = [el for el in pairs.iter() if local(el.tag) == "i4"]
-        if counts and (counts[0].text or "").isdigit():
-            counts[0].text = str(max(0, int(counts[0].text) - gone))
 
 
 def _rewrite_embedded(

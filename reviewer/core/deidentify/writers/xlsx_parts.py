@@ -3,6 +3,7 @@ pivot caches, legacy comment drawings. Pure functions over lxml elements; writer
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -190,3 +191,89 @@ def without_comment_shapes(vml: bytes) -> tuple[bytes, bool]:
     VML is not well-formed XML often enough (Excel writes bare <br>) that it is edited as text."""
     stripped = _VML_NOTE.sub(b"", vml)
     return stripped, bool(_VML_SHAPES.search(stripped))
+
+
+# --- package bookkeeping: content types, relationships, the sheet list ----------------------------------
+
+# a macro workbook or a template written as an ordinary workbook (its VBA part is dropped)
+_MACRO_TYPES = {
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "application/vnd.openxmlformats-officedocument."
+    "spreadsheetml.sheet.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml": "application/vnd.openxmlformats-officedocument."
+    "spreadsheetml.sheet.main+xml",
+}
+
+
+def drop_overrides(root: etree._Element, dropped: set[str]) -> None:
+    for el in list(root):
+        if local(el.tag) == "Override":
+            if el.get("PartName", "").lstrip("/") in dropped:
+                root.remove(el)
+            elif el.get("ContentType") in _MACRO_TYPES:
+                el.set("ContentType", _MACRO_TYPES[el.get("ContentType")])
+
+
+def drop_relationships(name: str, root: etree._Element, dropped: set[str]) -> None:
+    folder = posixpath.dirname(posixpath.dirname(name))
+    for rel in list(root):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        resolved = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        if resolved in dropped:
+            root.remove(rel)
+
+
+def remove_sheets(root: etree._Element, removed: dict[str, str | None]) -> None:
+    """Removed sheets out of the sheet list, their defined names dropped, sheet-local names renumbered,
+    the shared-workbook user name blanked."""
+    for sharing in root.iter(f"{S}fileSharing"):
+        sharing.attrib.pop("userName", None)
+    if not removed:
+        return
+    sheets = root.find(f"{S}sheets")
+    entries = list(sheets)
+    kept_index: dict[int, int] = {}
+    for old, el in enumerate(entries):
+        if el.get("name") in removed:
+            sheets.remove(el)
+        else:
+            kept_index[old] = len(kept_index)
+    quoted = [re.escape(n) for n in removed]
+    refers = re.compile(rf"(?:'?(?:{'|'.join(quoted)})'?!)") if quoted else None
+    for el in list(root.iter(f"{S}definedName")):
+        local_id = el.get("localSheetId")
+        if local_id is not None and local_id.isdigit():
+            if int(local_id) not in kept_index:
+                el.getparent().remove(el)
+                continue
+            el.set("localSheetId", str(kept_index[int(local_id)]))
+        if refers is not None and refers.search(el.text or ""):
+            el.getparent().remove(el)
+    for view in root.iter(f"{S}workbookView"):
+        for attr in ("activeTab", "firstSheet"):
+            if view.get(attr, "0").isdigit():
+                view.set(attr, str(kept_index.get(int(view.get(attr, "0")), 0)))
+
+
+def drop_sheet_titles(root: etree._Element, removed: set[str]) -> None:
+    """app.xml lists the sheet names (TitlesOfParts) and their count (HeadingPairs)."""
+    gone = 0
+    for titles in (el for el in root.iter() if local(el.tag) == "TitlesOfParts"):
+        for vector in titles:
+            for item in list(vector):
+                if item.text in removed:
+                    vector.remove(item)
+                    gone += 1
+            vector.set("size", str(len(vector)))
+    if not gone:
+        return
+    for pairs in (el for el in root.iter() if local(el.tag) == "HeadingPairs"):
+        counts = [el for el in pairs.iter() if local(el.tag) == "i4"]
+        if counts and (counts[0].text or "").isdigit():
+            counts[0].text = str(max(0, int(counts[0].text) - gone))
