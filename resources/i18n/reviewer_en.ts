@@ -800,8 +800,8 @@
         <translation>Open document</translation>
     </message>
     <message>
-        <source>Documents (*.docx *.pdf *.txt)</source>
-        <translation>Documents (*.docx *.pdf *.txt)</translation>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
     </message>
     <message>
         <source>Opening %1</source>
@@ -927,6 +927,60 @@
     <message>
         <source>Preview of the copy, page %1 (as exported)</source>
         <translation>Preview of the copy, page %1 (as exported)</translation>
+    </message>
+</context>
+<context>
+    <name>ReidPanel</name>
+    <message>
+        <source>Mask one more digit</source>
+        <translation>Mask one more digit</translation>
+    </message>
+    <message>
+        <source>Generalise this column</source>
+        <translation>Generalise this column</translation>
+    </message>
+    <message>
+        <source>No table with a header row to check.</source>
+        <translation>No table with a header row to check.</translation>
+    </message>
+    <message>
+        <source>%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows</source>
+        <translation>%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows</translation>
+    </message>
+    <message>
+        <source>No row is below k.</source>
+        <translation>No row is below k.</translation>
+    </message>
+    <message>
+        <source>No generalisation helps.</source>
+        <translation>No generalisation helps.</translation>
+    </message>
+    <message>
+        <source>Suggested: %1. Then unique: %2; below k: %3</source>
+        <translation>Suggested: %1. Then unique: %2; below k: %3</translation>
+    </message>
+    <message>
+        <source>Masked differently in two files (together they show %1 characters): %2 → %3</source>
+        <translation>Masked differently in two files (together they show %1 characters): %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReidRowsModel</name>
+    <message>
+        <source>k (rows alike)</source>
+        <translation>k (rows alike)</translation>
+    </message>
+    <message>
+        <source>l (sensitive values)</source>
+        <translation>l (sensitive values)</translation>
+    </message>
+    <message>
+        <source>Only %1 row(s) share these values (k below %2): the household can be singled out</source>
+        <translation>Only %1 row(s) share these values (k below %2): the household can be singled out</translation>
+    </message>
+    <message>
+        <source>Every row that shares these values has the same sensitive value (l below %1): it is disclosed</source>
+        <translation>Every row that shares these values has the same sensitive value (l below %1): it is disclosed</translation>
     </message>
 </context>
 <context>

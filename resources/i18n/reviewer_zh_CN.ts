@@ -800,8 +800,8 @@
         <translation>打开文档</translation>
     </message>
     <message>
-        <source>Documents (*.docx *.pdf *.txt)</source>
-        <translation>文档 (*.docx *.pdf *.txt)</translation>
+        <source>Documents (%1)</source>
+        <translation>文档 (%1)</translation>
     </message>
     <message>
         <source>Opening %1</source>
@@ -927,6 +927,60 @@
     <message>
         <source>Preview of the copy, page %1 (as exported)</source>
         <translation>导出副本预览：第 %1 页（与导出文件一致）</translation>
+    </message>
+</context>
+<context>
+    <name>ReidPanel</name>
+    <message>
+        <source>Mask one more digit</source>
+        <translation>再遮盖一位</translation>
+    </message>
+    <message>
+        <source>Generalise this column</source>
+        <translation>泛化此列</translation>
+    </message>
+    <message>
+        <source>No table with a header row to check.</source>
+        <translation>没有可检查的带表头的表格。</translation>
+    </message>
+    <message>
+        <source>%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows</source>
+        <translation>共 %1 行；唯一行：%2；低于 k = %3：%4；敏感值被披露（l 低于 %5）：%6 行</translation>
+    </message>
+    <message>
+        <source>No row is below k.</source>
+        <translation>没有低于 k 的行。</translation>
+    </message>
+    <message>
+        <source>No generalisation helps.</source>
+        <translation>没有可用的泛化方式。</translation>
+    </message>
+    <message>
+        <source>Suggested: %1. Then unique: %2; below k: %3</source>
+        <translation>建议：%1。之后唯一行：%2；低于 k：%3</translation>
+    </message>
+    <message>
+        <source>Masked differently in two files (together they show %1 characters): %2 → %3</source>
+        <translation>两个文件遮盖方式不同（合起来可见 %1 位）：%2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReidRowsModel</name>
+    <message>
+        <source>k (rows alike)</source>
+        <translation>k（相同行数）</translation>
+    </message>
+    <message>
+        <source>l (sensitive values)</source>
+        <translation>l（敏感值种数）</translation>
+    </message>
+    <message>
+        <source>Only %1 row(s) share these values (k below %2): the household can be singled out</source>
+        <translation>只有 %1 行具有这些值（k 低于 %2）：可以据此认出这一户</translation>
+    </message>
+    <message>
+        <source>Every row that shares these values has the same sensitive value (l below %1): it is disclosed</source>
+        <translation>具有这些值的各行敏感值都相同（l 低于 %1）：该敏感信息被披露</translation>
     </message>
 </context>
 <context>

@@ -27,12 +27,14 @@ EXIT_BLOCKED = 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="INPUT", help="docx, pdf, txt, ofd, html/mht, or doc/wps/rtf/odt")
+    parser.add_argument("input", metavar="INPUT",
+                        help="docx, pdf, txt, xlsx/xls, ofd, html/mht, doc/wps/rtf/odt, or a picture (png/jpg/tif)")
     parser.add_argument("-o", "--output", required=True, metavar="OUTPUT",
-                        help="the de-identified copy: the same format, except doc/wps/rtf/odt, whose copy is a docx "
-                             "(the original is never changed)")
+                        help="the de-identified copy: the same format, except doc/wps/rtf/odt (written as docx) and "
+                             "xls (written as xlsx); the original is never changed")
     parser.add_argument("--profile", default="general",
-                        help="general | punitive-notice | mandatory-disclosure | path to a custom YAML profile")
+                        help="general | punitive-notice | mandatory-disclosure | assistance-notice | path to a custom "
+                             "YAML profile")
     parser.add_argument("--workspace", metavar="DIR|URL", default=None,
                         help="record the import and the verified export in this workspace, apply its review "
                              "decisions, and use its key for the keyed-hash operator")

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht",
-                      ".mhtml", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # pictures: by OCR
+                      ".mhtml", ".png", ".jpg", ".jpeg", ".tif", ".tiff",  # pictures: by OCR
+                      ".xlsx", ".xlsm", ".xltx", ".xls", ".et", ".ett"}
 ARCHIVE_SUFFIXES = {".zip", ".7z"}
 # Office files found in a folder that we cannot read are still inputs: each gets its "save as docx"
-# line and exit 1, so an unreviewed spreadsheet roster is never skipped silently.
-# (.docm/.dotx load as docx, .csv as text.)
-OFFICE_SUFFIXES = {".docm", ".dotx", ".dot", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx", ".dps", ".csv"}
+# line and exit 1, so an unreviewed file is never skipped silently.
+# (.docm/.dotx load as docx, .csv as text, workbooks are read; .xlsb is refused with its own message.)
+OFFICE_SUFFIXES = {".docm", ".dotx", ".dot", ".xlsb", ".ods", ".ppt", ".pptx", ".dps", ".csv"}
 MAX_ARCHIVE_DEPTH = 3  # an archive inside an archive inside an archive
 
 

@@ -27,7 +27,8 @@ from reviewer.ui.settings import AppSettings
 from reviewer.ui.tasks import Lane, TaskHandle, TaskRunner
 from reviewer.ui.widgets import PreviewPane, TaskProgress, TitledPane, WelcomePage, dock, icon, preview_text
 
-SUPPORTED = (".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht")
+SUPPORTED = (".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht", ".xlsx", ".xlsm",
+             ".xls", ".et", ".ett", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 class MainWindow(QMainWindow):
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Open document"),
             str(self.path.parent if self.path else ""),
-            self.tr("Documents (*.docx *.pdf *.txt)"),
+            self.tr("Documents (%1)").replace("%1", " ".join(f"*{suffix}" for suffix in SUPPORTED)),
         )
         if path:
             self.open_path(path)

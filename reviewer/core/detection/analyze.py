@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
@@ -149,14 +150,19 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
     if not 0.0 <= limit <= 1.0:
         raise InvalidThreshold(limit)
     blocks = document.blocks
+    # --- column semantics (issue 28, detection/columns.py): the cells of a column whose header says what it
+    # holds are found as a column; the cells that fully explains skip the passes below, the rest go on.
+    by_column = column_findings(document)
+    answered = by_column.answered
     columns = column_groups(blocks)
-    in_column = {i for _, indices in columns.values() for i in indices}
+    in_column = {i for _, indices in columns.values() for i in indices} | answered
     groups: list[tuple[list[Block], tuple[str, ...]]] = [
         (chunk, ()) for chunk in _chunks([b for i, b in enumerate(blocks) if i not in in_column],
                                          engine.config.chunk_chars)]
     for header, indices in columns.values():
-        groups.extend((chunk, (header,)) for chunk in _chunks([blocks[i] for i in indices], engine.config.chunk_chars))
-    done = 0
+        groups.extend((chunk, (header,)) for chunk in _chunks([blocks[i] for i in indices if i not in answered],
+                                                              engine.config.chunk_chars))
+    done = len(answered)
     processes = min(engine.config.processes, os.cpu_count() or 1)
     if ner and engine.has_ner and processes > 1 and len(groups) > 1 and len(document.text) >= PARALLEL_MIN_CHARS:
         from threadpoolctl import threadpool_limits
@@ -177,8 +183,9 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
 
         work = _graded(groups, engine.config.chunk_chars, processes)
         with threadpool_limits(1):  # the helpers have the other cores
-            return parallel.run_shared(str(engine.config.path), work, limit, ner, local, finished,
-                                       lambda: _check(cancelled), workers=processes - 1, convert=convert, side=side)
+            return by_column.merge(parallel.run_shared(
+                str(engine.config.path), work, limit, ner, local, finished, lambda: _check(cancelled),
+                workers=processes - 1, convert=convert, side=side), limit)
     findings: list[Finding] = []
     step = max(1, len(blocks) // 200)  # NER is slow: report within a chunk too, at most ~200 times
     for chunk, context in groups:
@@ -196,7 +203,7 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
     if side is not None:
         _check(cancelled)
         side()
-    return findings
+    return by_column.merge(findings, limit)
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 def load_document(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None, **limits: Any) -> Document:
-    """Read a docx, PDF, txt, OFD, doc/wps/rtf/odt, HTML or picture file (format from its content) into blocks.
+    """Read a docx, PDF, txt, OFD, doc/wps/rtf/odt, HTML, xlsx/xls or picture file (format from its content) into
 
     Keyword options are the caps of `Limits` (e.g. `max_pages=500`); unknown names are an error.
     `progress(done, total)` is called per PDF page and per picture read by OCR (once at the end for txt); when
@@ -74,6 +74,8 @@ READERS: dict[DocumentFormat, tuple[str, str]] = {
     DocumentFormat.ODT: ("reviewer.core.documents.legacy.reader", "read_legacy"),
     DocumentFormat.HTML: ("reviewer.core.documents.html.reader", "read_html"),
     DocumentFormat.IMAGE: ("reviewer.core.documents.image.reader", "read_image"),
+    DocumentFormat.XLSX: ("reviewer.core.documents.xlsx.reader", "read_xlsx"),
+    DocumentFormat.XLS: ("reviewer.core.documents.xlsx.xls", "read_xls"),
 }
 # Readers that report progress per page and can be cancelled between pages.
 PAGED = frozenset({DocumentFormat.PDF, DocumentFormat.OFD, DocumentFormat.IMAGE, DocumentFormat.DOCX})

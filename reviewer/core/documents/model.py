@@ -24,6 +24,8 @@ class DocumentFormat(StrEnum):
     ODT = "odt"  # read through LibreOffice's docx
     HTML = "html"  # a web page, or the HTML of a saved .mht
     IMAGE = "image"  # png, jpeg or tiff (the kind is in properties["image.format"]); read by OCR
+    XLSX = "xlsx"  # also xlsm/xltx and WPS .et/.ett that are OOXML inside
+    XLS = "xls"  # Excel 97-2003 (BIFF8), also WPS .et/.ett that are BIFF inside; exported as xlsx
 
 
 class BlockKind(StrEnum):
@@ -46,9 +48,16 @@ class BlockKind(StrEnum):
     CHART = "chart"  # a docx chart's titles, series names and category labels (word/charts)
     DIAGRAM = "diagram"  # a docx SmartArt's text (word/diagrams)
     IMAGE = "image"  # text read by OCR from a picture inside a docx
+    DEFINED_NAME = "defined_name"  # a workbook's defined name: its name and formula or constant
+    PIVOT_CACHE = "pivot_cache"  # a pivot cache's copy of the source rows and its field items
+    EXTERNAL_LINK = "external_link"  # a linked workbook's path and the values cached from it
 
 
 BLOCK_SEPARATOR = "\n"
+# Block attributes copied into a locator. Table cells (any format) carry "table", "row", "col" and, for data
+# cells, "header" (their column's header text; see detection/columns.py); spreadsheet cells also "sheet" and
+# "cell" (A1 reference); "hidden" says why the reader saw what a viewer does not (sheet, row, column, comment…).
+LOCATOR_ATTRS = ("author", "section", "type", "name", "sheet", "cell", "table", "row", "col", "header", "hidden")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +139,7 @@ class Block:
                 loc["bbox"] = [round(min(b[0] for b in boxes), 2), round(min(b[1] for b in boxes), 2),
                                round(max(b[2] for b in boxes), 2), round(max(b[3] for b in boxes), 2)]
                 loc["boxes"] = [[round(v, 2) for v in b] for b in boxes]
-        for key in ("author", "section", "type", "name"):
+        for key in LOCATOR_ATTRS:
             if key in self.attrs:
                 loc[key] = self.attrs[key]
         if self.ocr:

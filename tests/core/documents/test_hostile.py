@@ -78,13 +78,13 @@ def test_a_damaged_picture_is_one_clear_line(tmp_path):
         load_document(path)
 
 
-def test_spreadsheet_named_docx(tmp_path):
-    path = tmp_path / "sheet.docx"
+def test_presentation_named_docx(tmp_path):
+    path = tmp_path / "slides.docx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("xl/workbook.xml", "<workbook/>")
-    with pytest.raises(UnsupportedFormat, match="xlsx"):
-        load_document(path)
+        zf.writestr("ppt/presentation.xml", "<presentation/>")
+    with pytest.raises(UnsupportedFormat, match="pptx"):
+        load_document(path)  # (a workbook named .docx is read as a workbook: tests/core/documents/test_xlsx_reader.py)
 
 
 def test_caps_are_configurable_and_strict():
