@@ -121,6 +121,13 @@ class TermListsDialog(QDialog):
             self.error.setText(self.tr("Only supervisors and administrators may change the term lists."))
         self.resize(720, 560)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Enter in the new-term fields adds the term (returnPressed); it must not also press OK."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() in (self.term, self.note):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     # -- names ----------------------------------------------------------------------------------------------
     def kind_name(self, kind: TermKind) -> str:
         return {TermKind.BLOCK: self.tr("Block release"), TermKind.REVIEW: self.tr("Sensitive wording"),

@@ -24,9 +24,16 @@ class ChannelAdvice:
     warning: str  # "" when the chosen channel is not wider than the rules' audience
 
 
+_NEGATED = re.compile(r"(?:不|非|勿|禁止|不得|不宜)[^，。；、]{0,3}$")
+
+
 def scope_of(channel: str, rules: JudgmentRules) -> str | None:
-    """The widest scope a free-text channel names (公示栏、政府网站 → public)."""
-    found = [s.key for s in rules.scopes if any(w in channel for w in s.words)]
+    """The widest scope a free-text channel names (公示栏、政府网站 → public); a negated one (不在政府网站公开)
+    does not count."""
+    def named(word: str) -> bool:
+        return any(not _NEGATED.search(channel[:m.start()]) for m in re.finditer(re.escape(word), channel))
+
+    found = [s.key for s in rules.scopes if any(named(w) for w in s.words)]
     return max(found, key=SCOPES.index) if found else None
 
 
