@@ -48,7 +48,8 @@ class _Patterns:
                                         rf"(?:对外|向社会)?\s*(?:{verbs})")
         self.effective = re.compile(rf"\s*(?:起|开始)?\s*(?:正式)?\s*(?:{alt(rules.effective_verbs)})")
         self.expiry_before = re.compile(rf"有效期{gap}{{0,20}}?(?:至|到)\s*$")
-        self.deadline = re.compile(rf"\s*(?:之前|以前|前)[^{_STOP}]{{0,15}}?(?:{alt(rules.deadline_verbs)})")
+        # greedy: 前将报名材料报送 ends at 报送, not at the noun 报名
+        self.deadline = re.compile(rf"\s*(?:之前|以前|前)[^{_STOP}]{{0,15}}(?:{alt(rules.deadline_verbs)})")
         self.cutoff_before = re.compile(r"截止(?:日期|时间)?(?:为|是|至|到)?\s*$")
         self.cutoff_after = re.compile(r"\s*(?:截止|止)")
         self.self_subject = re.compile(alt(rules.self_subjects))

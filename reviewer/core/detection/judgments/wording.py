@@ -50,7 +50,7 @@ def outdated_names(text: Text, bodies: Sequence[RenamedBody], signed: SignedDate
             continue  # the document is older than the reform: the name was right then
         after = text.text[m.end():m.end() + 1]
         before = text.text[max(0, m.start() - 8):m.start()]
-        if after == "门" or any(before.endswith(w) for w in body.not_after):
+        if (m.group().endswith("部") and after == "门") or any(before.endswith(w) for w in body.not_after):
             continue  # 环境保护部门 (departments), 文化旅游局 (a current name)
         s, e = text.sentence(m.start(), m.end())
         if _FORMER.search(text.text[s:m.start()]) or text.in_book_title(m.start()):
