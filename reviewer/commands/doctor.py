@@ -2,7 +2,8 @@
 
 One line per check, `OK` or `FAIL`, and for a failure what to do about it: the NER model (present,
 loads, how long it takes), every resource YAML through the loader that uses it (analyzer.yaml,
-classified.yaml, legal_basis.yaml, judgments.yaml, renamed_bodies.yaml, profiles/*.yaml), the workspace (opens and reads), the CJK font
+classified.yaml, legal_basis.yaml, judgments.yaml, renamed_bodies.yaml, profiles/*.yaml), the workspace (opens
+and reads), the CJK font
 for PDF review logs, Qt (imports; starts offscreen; a CJK font for the window) and LibreOffice
 (reads .doc/.wps/.rtf/.odt; without it, what to install). Exit 0 when all
 pass, 1 on any failure. `--resources` checks another resources folder (e.g. one an administrator

@@ -140,7 +140,8 @@ def _options(args: argparse.Namespace) -> dict:
     if args.terms:
         from reviewer.core.detection.terms.files import read_terms
 
-        listed = validate_entries([*(options["terms"].entries if "terms" in options else ()), *read_terms(args.terms)])
+        kept = options["terms"].entries if "terms" in options else ()
+        listed = validate_entries([*kept, *read_terms(args.terms)])
         options["terms"] = TermSet(listed, version=options["terms"].version if "terms" in options else 0)
     return options
 

@@ -58,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
             print(terms.export_term_file(ws, args.output))
         else:
             user = ws.login(args.user, read_password(args, f"{args.user} 的密码 / password: "))
-            saved, change = terms.import_term_file(ws, user, args.file, kind=TermKind(args.kind) if args.kind else None,
-                                                   replace=args.replace)
+            kind = TermKind(args.kind) if args.kind else None
+            saved, change = terms.import_term_file(ws, user, args.file, kind=kind, replace=args.replace)
             if not change:
                 print(f"词库未变 / unchanged: {saved.label_zh()}")
             else:

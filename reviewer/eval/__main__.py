@@ -15,7 +15,8 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-"):
-        print("usage: python -m reviewer.eval <detection|ner|restricted|realdocs|judgments> [options]", file=sys.stderr)
+        print("usage: python -m reviewer.eval <detection|ner|restricted|realdocs|judgments> [options]",
+              file=sys.stderr)
         return 2
     name, rest = argv[0], argv[1:]
     try:

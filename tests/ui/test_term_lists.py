@@ -91,7 +91,8 @@ def test_a_reviewer_reads_the_lists_but_cannot_change_them(qtbot, make_window, w
     dialog = dialogs[-1]
     assert dialog.tables[TermKind.DENY].item(0, 0).text() == "王建国"
     assert "zhang" in dialog.tables[TermKind.DENY].item(0, 2).text()
-    assert not dialog.add_button.isEnabled() and not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert not dialog.add_button.isEnabled()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert "supervisors and administrators" in dialog.error.text()
     dialog.reject()
 

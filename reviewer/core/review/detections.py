@@ -63,8 +63,8 @@ def record_detection(conn: Connection, doc: DocumentInfo, findings: Iterable[Fin
                 added_values.append(finding_values(doc.id, f, manual=False, event_seq=0))
             elif not s.active:
                 restored.append(s.id)
-        retired = [s.id for k, s in by_key.items()
-                   if s.active and s.decision is None and k not in found and s.finding.attributes.get("source") is None]
+        retired = [s.id for k, s in by_key.items() if s.active and s.decision is None and k not in found
+                   and s.finding.attributes.get("source") is None]
     details = {"term_list": dict(term_list), "checks": dict(checks), "editable": editable,
                "added": len(added_values), "findings_sha256": findings_digest(added_values),
                "retired": retired, "restored": restored}

@@ -52,7 +52,8 @@ def term_history(conn: Connection) -> list[TermVersion]:
     return [TermVersion(r.version, r.actor, r.created_at, len(json.loads(r.entries_json)), r.digest) for r in rows]
 
 
-def save_terms(conn: Connection, entries: list[TermEntry], *, actor: User, source: str = "") -> tuple[TermSet, TermChange]:
+def save_terms(conn: Connection, entries: list[TermEntry], *, actor: User,
+               source: str = "") -> tuple[TermSet, TermChange]:
     """Validate and store `entries` as the next version (nothing is written when nothing changed). New
     entries are stamped with who added them and when; kept ones keep their stamp."""
     require_role(actor, *EDITORS, action_zh="修改单位敏感词库", action_en="edit the office's term lists")

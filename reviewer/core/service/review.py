@@ -87,7 +87,8 @@ class DocumentReview:
             self._session = self.workspace.session(self.document_id, self.actor)
         return self._session
 
-    def import_findings(self, findings: Sequence[Finding], *, terms=None, judgments=None) -> ReviewChange:  # noqa: ANN001
+    def import_findings(self, findings: Sequence[Finding], *, terms=None,  # noqa: ANN001
+                        judgments=None) -> ReviewChange:
         """Detection results enter the workspace with the document; a later run adds what it newly finds and
         retires what nobody decided and it no longer finds, and each run records the term lists it used
         (`service.terms.record_detection`, issue 33)."""

@@ -172,14 +172,15 @@ def test_timing_suggestion_names_the_twenty_working_days_and_each_date(tmp_path)
     assert "截止日期 2026-11-30" in text and "施行日期 2026-12-01：应在施行前公开" in text
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
 @pytest.mark.parametrize(("title", "kind", "narrow", "wide"), [
     ("某区国有土地上房屋征收分户补偿情况公示", "征收分户补偿", "征收范围内公告栏", "政府网站"),
     ("某街道2026年第四季度最低生活保障对象公示", "低保公示", "社区公示栏", "政府网站、政务新媒体"),
     ("某区市场监督管理局行政处罚决定书", "处罚决定", "政府网站", None),
 ])
 def test_the_document_kind_proposes_its_audience_and_a_wider_channel_is_warned(tmp_path, title, kind, narrow,
-                                                                                wide):
-    path = write(tmp_path / "kind.docx", [title, "根据有关规定，现予公示。"])
+                                                                                wide, suffix):
+    path = write(tmp_path / f"kind{suffix}", [title, "根据有关规定，现予公示。"])
     document = load_document(path)
     assert document_kind(document) == kind
     rules = load_judgments()
@@ -189,3 +190,4 @@ def test_the_document_kind_proposes_its_audience_and_a_wider_channel_is_warned(t
         warned = advice(kind, wide, rules)
         assert "超出" in warned.warning and warned.source in warned.warning and warned.chosen_scope == "public"
     assert advice(None, "政府网站", rules).warning == ""  # no rule for the kind: no judgment is claimed
+    assert advice(kind, "不在政府网站公开，仅在" + narrow, rules).warning == ""  # a negated channel does not count

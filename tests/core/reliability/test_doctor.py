@@ -70,7 +70,8 @@ def test_doctor_names_each_broken_piece_and_what_to_do(tmp_path):
     failed = {name for name, v in checks.items() if v.startswith("FAIL")}
     judgments = "wording and timing rules R/judgments.yaml, renamed_bodies.yaml"
     assert failed == {"NER model", "restricted-content rules R/classified.yaml", "legal-basis catalog R/legal_basis.yaml",
-                      "policy profile R/profiles/general.yaml", "workspace", "CJK font for PDF export", judgments}, checks
+                      "policy profile R/profiles/general.yaml", "workspace", "CJK font for PDF export",
+                      judgments}, checks
     assert "tax_2019" in checks[judgments]
     assert "make model" in checks["NER model"]
     assert "surprise_key" in checks["restricted-content rules R/classified.yaml"]

@@ -12,7 +12,9 @@ line in the document's first lines.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,17 +65,24 @@ class FoundDate:
     year_written: bool
 
 
+# Every character a date can be written with: the date pattern runs only inside runs of them that hold 年, 月
+# or a separator (its optional leading parts would otherwise be tried at every 一 of a document).
+_DATE_RUN = re.compile(r"[0-9〇零○OＯ一二三四五六七八九十今明本当年月日号底末\s\-./]*[年月\-./][0-9〇零○OＯ一二三四五六七八九十"
+                       r"今明本当年月日号底末\s\-./]*")
+
+
 def find_dates(text: str, *, base_year: int | None) -> list[FoundDate]:
     """Every date in `text` (already normalised: ASCII digits). `base_year` completes dates written without
     a year (6月30日, 年底); without it such dates are skipped."""
     out = []
-    for m in DATE.finditer(text):
-        try:
-            found = _parse(m, base_year)
-        except (ValueError, KeyError):
-            continue  # 2月30日, 13月: not a date
-        if found is not None:
-            out.append(FoundDate(m.start(), m.end(), found[0], found[1], found[2]))
+    for run in _DATE_RUN.finditer(text):
+        for m in DATE.finditer(text, run.start(), run.end()):
+            try:
+                found = _parse(m, base_year)
+            except (ValueError, KeyError):
+                continue  # 2月30日, 13月: not a date
+            if found is not None:
+                out.append(FoundDate(m.start(), m.end(), found[0], found[1], found[2]))
     return out
 
 
@@ -126,19 +135,17 @@ class DocNumber(Anchor):
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.PAGE, BlockKind.LINE})
 
 
-def body_lines(document: Document) -> list[tuple[int, str]]:
+def body_lines(document: Document) -> Iterator[tuple[int, str]]:
     """The body's non-empty lines with their document offsets (a PDF page's text holds many lines;
-    headers, footers, tables, properties and comments are not the body)."""
-    out = []
+    headers, footers, tables, properties and comments are not the body), lazily."""
     for block in document.blocks:
         if block.kind not in BODY_KINDS:
             continue
         offset = 0
         for line in block.text.split("\n"):
             if line.strip():
-                out.append((block.start + offset, line))
+                yield block.start + offset, line
             offset += len(line) + 1
-    return out
 
 
 def _placed(start: int, line: str, span: tuple[int, int]) -> tuple[int, int, str]:
@@ -151,11 +158,15 @@ def signing_date(document: Document) -> SignedDate | None:
     """The 成文日期: a line holding only a full date, right after a short line with no sentence mark (the
     issuer's signature), first such pair in the document. Not a 印发 date (版记) nor a date inside a sentence."""
     lines = body_lines(document)
-    for (_, previous), (start, line) in zip(lines, lines[1:], strict=False):
+    previous = next(lines, (0, ""))[1]
+    for start, line in lines:
+        previous, before = line, previous
+        if "年" not in line:
+            continue
         text = normalize(line).text
         if not DATE_ONLY_LINE.fullmatch(text):
             continue
-        signature = previous.strip()
+        signature = before.strip()
         if len(signature) > 40 or any(mark in signature for mark in SENTENCE_MARKS) or "印发" in signature:
             continue
         found = find_dates(text, base_year=None)
@@ -168,7 +179,7 @@ def signing_date(document: Document) -> SignedDate | None:
 
 def document_number(document: Document, *, head_lines: int = 12) -> DocNumber | None:
     """The document's own 发文字号: alone on its line (or with 签发人 beside it) among the first lines."""
-    for start, line in body_lines(document)[:head_lines]:
+    for start, line in itertools.islice(body_lines(document), head_lines):
         text = normalize(line).text
         m = DOC_NUMBER.search(text)
         if m is None or "《" in text or any(mark in text for mark in "。；"):

@@ -62,8 +62,8 @@ def outdated_names(text: Text, bodies: Sequence[RenamedBody], signed: SignedDate
         since = f"{reform.current_from.year}年{reform.current_from.month}月"
         explanation = (f"“{m.group()}”是{reform.name}前的机构名称，现为“{body.new}”（来源：{reform.source}；"
                        f"{since}起已使用新名称）。如指改革前的机构，请写作“原{m.group()}”或注明年份；如指现行机构，请改用新名称。")
-        out.append(text.finding(EntityType.WORDING_OUTDATED_NAME, m.start(), m.end(), score=0.9, recognizer=RECOGNIZER,
-                                explanation=explanation, severity=Severity.REVIEW,
+        out.append(text.finding(EntityType.WORDING_OUTDATED_NAME, m.start(), m.end(), score=0.9,
+                                recognizer=RECOGNIZER, explanation=explanation, severity=Severity.REVIEW,
                                 attributes={"check": "wording", "current_name": body.new, "reform": reform.key}))
     return out
 

@@ -48,7 +48,8 @@ def _chunks(blocks: Sequence[Block]) -> list[list[Block]]:
     return [c for c in out if c]
 
 
-def term_results(document: Document, terms: TermSet, analyze_ad_hoc) -> list[tuple[RecognizerResult, int, int]]:  # noqa: ANN001
+def term_results(document: Document, terms: TermSet,
+                 analyze_ad_hoc) -> list[tuple[RecognizerResult, int, int]]:  # noqa: ANN001
     """Every match of the lists, placed in document offsets. `analyze_ad_hoc(text, recognizers)` is the
     engine's presidio call (`DetectionEngine.analyze_ad_hoc`)."""
     recognizers = list(recognizers_for(terms).values())
