@@ -21,6 +21,7 @@ COMMANDS = {
     "workspace": "工作区与用户 / workspace and accounts",
     "audit": "核验审计链 / verify the audit chain",
     "log": "导出保密审查记录 / export the review log",
+    "terms": "单位敏感词库 / the office's term lists",
     "doctor": "检查安装是否完整 / check the installation",
 }
 

@@ -99,15 +99,19 @@ def run(args: argparse.Namespace) -> int:
         with _ocr_cache_in_workspace(args.workspace):
             document = load_document(args.input)
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
+        if args.workspace:  # its term lists apply (a deny-listed name is removed whatever the profile)
+            from reviewer.commands.workspace import open_from_args
+            from reviewer.core.service.terms import detection_options
+
+            workspace = open_from_args(args)
+            known = workspace.find_document(document.sha256)
+            kwargs |= detection_options(workspace, known.id if known else None)
         findings = list(analyze(document, **kwargs))
         extra = manual_findings(document, args.person, EntityType.PERSON) + manual_findings(
             document, args.manual, EntityType.MANUAL)
         if args.workspace:
-            from reviewer.commands.workspace import open_from_args
-
-            workspace = open_from_args(args)
             review = workspace.review(document, workspace.cli_actor(), profile=profile)
-            review.import_findings(findings)
+            review.import_findings(findings, terms=kwargs.get("terms"), judgments=kwargs.get("judgments"))
             outcome = review.export_copy(args.output, override_reason=override, pdf_rasterize=args.pdf_rasterize,
                                          extra=extra, rename=False)
         else:

@@ -20,9 +20,12 @@ from presidio_analyzer import RecognizerResult
 from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
+from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
 from reviewer.core.detection.tables import column_groups
+from reviewer.core.detection.terms.apply import apply_terms
+from reviewer.core.detection.terms.model import TermSet
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
 from reviewer.core.resources import resource
@@ -66,11 +69,14 @@ class DetectionCancelled(ReviewerError):
 
 def analyze(document: Document, *, threshold: float | None = None,
             progress: Callable[[int, int], None] | None = None,
-            cancelled: Callable[[], bool] | None = None) -> list[Finding]:
+            cancelled: Callable[[], bool] | None = None,
+            terms: TermSet | None = None, judgments: JudgmentContext | None = None) -> list[Finding]:
     """All findings at or above `threshold` (default: the configuration's `default_threshold`).
 
     `progress(done_blocks, total_blocks)` is called after each chunk; when `cancelled()` returns True
     the work stops and `DetectionCancelled` is raised (partial results are not returned as complete).
+    `terms`: the workspace's term lists (敏感词库); `judgments`: today, the planned release date and the
+    recorded attribute for the wording and timing checks (default: today, no attribute).
     """
     restricted: list[Finding] = []
     findings = complete_names(document, _personal(
@@ -78,7 +84,21 @@ def analyze(document: Document, *, threshold: float | None = None,
         side=lambda: restricted.extend(_restricted(document, threshold))))
     _check(cancelled)
     findings.extend(restricted)
+    findings = _office_checks(document, findings, threshold, terms, judgments)  # issue 33
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+
+
+def _office_checks(document: Document, findings: list[Finding], threshold: float | None,
+                   terms: TermSet | None, judgments: JudgmentContext | None) -> list[Finding]:
+    """The wording and timing checks, then the office's term lists (whose allow list also hides them)."""
+    engine = get_engine()
+    limit = engine.config.default_threshold if threshold is None else float(threshold)
+    printed = printed_attribute_of(findings)
+    findings = findings + [f for f in check_document(document, judgments, printed_attribute=printed)
+                           if f.score >= limit]
+    if terms:
+        findings = apply_terms(document, findings, terms, engine.analyze_ad_hoc, _finding)
+    return findings
 
 
 WARM_UP_WORDS = 2_000  # frequent words: most of the characters and bigrams a document will bring
