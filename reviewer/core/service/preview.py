@@ -74,8 +74,12 @@ def _pdf_page(document: Document, plan: RedactionPlan, page: int, scale: float, 
     with pikepdf.open(_bytes_io(data)) as pdf, pikepdf.new() as one:
         one.pages.append(pdf.pages[page - 1])
         one.save(source)
+    # the page's own reading (text layer and OCR lines) moved to page 1: the writer finds values through it
+    # as the export does through the whole reading (a blockless document would find only located ones,
+    # and no OCR-read value would be painted)
+    blocks = [replace(b, page=1) for b in document.blocks if b.page == page]
     single = Document.build(path=str(source), format=DocumentFormat.PDF, sha256="", size=source.stat().st_size,
-                            blocks=[], pages=1)
+                            blocks=blocks, pages=1)
     out = folder / "page-out.pdf"
     notes = write_copy(single, _on_page(plan, page), out, options=WriteOptions())
     with PDFIUM_LOCK:

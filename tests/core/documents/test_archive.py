@@ -63,7 +63,7 @@ def test_scan_an_archive_with_member_paths(tmp_path):
     with zipfile.ZipFile(outer, "w") as zf:
         zf.write(DATA / "utf8.txt", "材料/名单.txt")
         zf.write(inner, "inner.7z")
-        zf.writestr("photo.jpg", b"\xff\xd8\xff\xe0")  # not a document: skipped as in a folder
+        zf.writestr("design.psd", b"8BPS\x00\x01")  # not a document: skipped as in a folder
     result = subprocess.run([sys.executable, "-m", "reviewer", "scan", str(outer)], capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stderr

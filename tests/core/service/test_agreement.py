@@ -115,3 +115,21 @@ def test_table_preview_and_export_change_the_same_places(name, data, tmp_path_fa
         preview = {(b.kind, b.path): b.text for b in preview_copy(document, plan).blocks}
         for (kind, _part, path), block in _blocks(exported).items():
             assert preview[(kind, path)] == block.text  # the preview is the copy
+
+
+def test_a_pdf_page_preview_finds_a_value_located_on_another_page(tmp_path):
+    """Found by the property test above: the agency's name accepted where it was found (page 1) also goes
+    from the signature on page 2 in the export, but the page-2 preview showed it, as its one-page file was
+    written without the page's reading. The preview now carries the page's blocks."""
+    document, findings = _sample("penalty-decision.pdf")
+    agency = findings[0]
+    assert (str(agency.entity_type), agency.locator["page"]) == ("ORGANIZATION", 1)
+    pairs = [(f, Decision(DecisionKind.ACCEPT, operator="mask") if f is agency else None) for f in findings]
+    profile = load_profile("general")
+    plan = plan_from_decisions(pairs, profile, text=document.text)
+    page2 = preview_copy(document, plan, page=2)
+    exported = load_document(export_copy(document, pairs, profile, tmp_path / "out.pdf", rename=False).output)
+    on_page2 = "".join(b.text for b in exported.blocks if b.page == 2)
+    assert agency.text in "".join(b.text for b in document.blocks if b.page == 2)
+    assert agency.text not in on_page2 and agency.text not in page2.text
+    assert _SPACE.sub("", page2.text) == _SPACE.sub("", on_page2)

@@ -80,12 +80,14 @@ class PdfWriteReport:
 
 def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasterize: bool = False,
               progress: Callable[[int, int], None] | None = None, document: object | None = None,
-              cancelled: Callable[[], bool] | None = None) -> PdfWriteReport:
+              cancelled: Callable[[], bool] | None = None, painted: frozenset[int] = frozenset()
+              ) -> PdfWriteReport:
     """Write the redacted copy. `rasterize=True` re-renders every page that has a redaction as an
     image (no text layer on those pages) instead of editing its content stream. `document`: the reading
     of `source` (its page texts and character boxes find every value in reading order; without it the
     pages are read again with pdfium). `progress(done, total)`: pages mapped and their glyphs chosen
-    (most of the writing time); `cancelled()` is polled between pages and raises ExportCancelled."""
+    (most of the writing time); `cancelled()` is polled between pages and raises ExportCancelled.
+    `painted`: pages the OCR hook already replaced by their painted pictures (left alone here)."""
     from reviewer.core.documents.pdf.reader import export_source
 
     # the copy the reader read (repaired xref, owner-password-only, rebuilt catalog) so every readable
@@ -100,6 +102,9 @@ def write_pdf(source: Path, plan: RedactionPlan, output: str | Path, *, rasteriz
             located.setdefault(number, []).extend(boxes)
     else:
         wanted = pages_to_map(data, plan) | set(located)
+    for number in painted:
+        located.pop(number, None)
+    wanted -= painted
 
     def at(done: int) -> None:  # on a scale of 1000: pages mapped to 850, then edits, boxes and saving
         _check_cancelled(cancelled)
@@ -308,6 +313,6 @@ def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # 
     from reviewer.core.deidentify.writers.pdf_scans import scans_burned  # OCR hook (issue 27)
 
     rasterize = bool(getattr(options, "pdf_rasterize", False))
-    with scans_burned(document, plan, Path(output).parent) as (source, scan_notes):  # OCR-read values painted
+    with scans_burned(document, plan, Path(output).parent) as (source, scan_notes, painted):
         return write_pdf(source, plan, output, rasterize=rasterize, progress=progress, document=document,
-                         cancelled=getattr(options, "cancelled", None)).notes + scan_notes
+                         cancelled=getattr(options, "cancelled", None), painted=painted).notes + scan_notes

@@ -26,18 +26,18 @@ from reviewer.core.documents.model import Block, BlockKind, Box, Document
 from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 
 DEFAULT_DPI = 200
-JPEG_QUALITY = 80
 
 
 @contextmanager
 def scans_burned(document: Document, plan: RedactionPlan,
-                 folder: Path) -> Iterator[tuple[Path, tuple[str, ...]]]:
+                 folder: Path) -> Iterator[tuple[Path, tuple[str, ...], frozenset[int]]]:
     """The file the PDF writer should read (the input, or a copy with painted pages, kept in `folder`, the
-    output's, never the system's temporary folder: the copy still holds the other pages' text) and the
-    export notes."""
+    output's, never the system's temporary folder: the copy still holds the other pages' text), the
+    export notes, and the pages painted here (their content is new and holds no removed value: the
+    writer leaves them alone, or it would look for the removed glyphs in vain and re-render them)."""
     pages = _pages(document)
     if not pages:
-        yield Path(document.path), ()
+        yield Path(document.path), (), frozenset()
         return
     from reviewer.core.documents.ocr.layout import mean_confidence
 
@@ -45,7 +45,7 @@ def scans_burned(document: Document, plan: RedactionPlan,
     work = {n: _removals(document, n, bs, plan) for n, bs in pages.items()}
     work = {n: w for n, w in work.items() if w[0]}
     if not work:
-        yield Path(document.path), tuple(notes)
+        yield Path(document.path), tuple(notes), frozenset()
         return
     from reviewer.core.documents.pdf.reader import openable_copy
 
@@ -59,7 +59,7 @@ def scans_burned(document: Document, plan: RedactionPlan,
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(painted)
-        yield Path(name), tuple(notes)
+        yield Path(name), tuple(notes), frozenset(work)
     finally:
         Path(name).unlink(missing_ok=True)
 
@@ -132,31 +132,71 @@ Work = dict[int, tuple[list[Box], list[tuple[str, Box]]]]  # page -> boxes to pa
 
 
 def _burn(data: bytes, work: Work, dpis: dict[int, int]) -> bytes:
+    """Each page of `work` replaced by its painted rendering, encoded like the page's own picture (a
+    bilevel scan stays CCITT at its resolution, a JPEG scan keeps its quantisation tables: a 5 KB
+    bilevel page must not come back as a 50 KB colour JPEG); a page without a main picture (text with
+    pictures on it) is rendered at the resolution OCR read it and saved as JPEG."""
     import pikepdf
 
-    rendered = {n: _render(data, n, dpis.get(n, DEFAULT_DPI), boxes, kept)
-                for n, (boxes, kept) in work.items()}
+    from reviewer.core.deidentify.writers.pdf_raster import DEFAULT, RasterFormat, encode, page_format
+
     with pikepdf.open(io.BytesIO(data)) as pdf:
         font = _invisible_font(pdf)
-        for number, (jpeg, mode, size, page_size, chars) in rendered.items():
-            _replace_page(pdf, pdf.pages[number - 1].obj, jpeg, mode, size, page_size, chars, font)
+        for number, (boxes, kept) in work.items():
+            placed, (width, height) = _placed_images(data, number)
+            fmt = page_format(pdf, pdf.pages[number - 1], placed, width, height)
+            own = fmt is not DEFAULT
+            scale = fmt.scale if own else dpis.get(number, DEFAULT_DPI) / 72.0
+            image, page_size, chars = _render(data, number, scale, boxes, kept)
+            if not own:
+                fmt = RasterFormat(scale, "gray" if _grey(image) else "rgb", "jpeg")
+            xobject = encode(pdf, image, fmt)
+            _replace_page(pdf, pdf.pages[number - 1].obj, xobject, page_size, chars, font)
         out = io.BytesIO()
         pdf.save(out)
         return out.getvalue()
 
 
-def _render(data: bytes, number: int, dpi: int, boxes: list[Box], kept: list[tuple[str, Box]]
-            ) -> tuple[bytes, str, tuple[int, int], tuple[float, float], list[tuple[str, Box]]]:
-    """The page as a painted JPEG, its colour mode, pixel size, its displayed size in points, and the kept
-    characters with boxes in the displayed page (bottom-left origin)."""
+def _placed_images(data: bytes, number: int) -> tuple[list[tuple[float, float, float, float]],
+                                                      tuple[float, float]]:
+    """Where pictures are drawn on page `number` (left, bottom, right, top) and the page's size."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(data)
+        try:
+            page = pdf[number - 1]
+            try:
+                size = page.get_size()
+                images = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))
+                placed = [tuple(obj.get_bounds()) for obj in images]
+            finally:
+                page.close()
+        finally:
+            pdf.close()
+    return placed, size
+
+
+def _grey(image: Any) -> bool:
+    import numpy as np
+
+    sample = np.asarray(image)[::8, ::8].astype(np.int16)
+    return int(np.abs(sample[..., 0] - sample[..., 1]).max(initial=0)) < 24 and \
+        int(np.abs(sample[..., 1] - sample[..., 2]).max(initial=0)) < 24
+
+
+def _render(data: bytes, number: int, scale: float, boxes: list[Box], kept: list[tuple[str, Box]]
+            ) -> tuple[Any, tuple[float, float], list[tuple[str, Box]]]:
+    """The page rendered at `scale` pixels per point with the boxes painted (an RGB Pillow image), its
+    displayed size in points, and the kept characters with boxes in the displayed page (bottom-left
+    origin)."""
     import ctypes
 
-    import numpy as np
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
     from PIL import ImageDraw
 
-    scale = dpi / 72.0
     with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(data)
         try:
@@ -194,19 +234,11 @@ def _render(data: bytes, number: int, dpi: int, boxes: list[Box], kept: list[tup
         x0, y0, x1, y1 = to_device(box)
         pad = MARGIN * min(x1 - x0, y1 - y0) + 1
         draw.rectangle([x0 - pad, y0 - pad, x1 + pad, y1 + pad], fill=(0, 0, 0))
-    pixels = np.asarray(image)
-    sample = pixels[::8, ::8].astype(np.int16)
-    grey = int(np.abs(sample[..., 0] - sample[..., 1]).max(initial=0)) < 24 and \
-        int(np.abs(sample[..., 1] - sample[..., 2]).max(initial=0)) < 24
-    if grey:
-        image = image.convert("L")
-    buf = io.BytesIO()
-    image.save(buf, format="JPEG", quality=JPEG_QUALITY)
     chars = []
     for ch, box in kept:
         x0, y0, x1, y1 = to_device(box)
         chars.append((ch, (x0 / scale, height - y1 / scale, x1 / scale, height - y0 / scale)))
-    return buf.getvalue(), "L" if grey else "RGB", image.size, (width, height), chars
+    return image, (width, height), chars
 
 
 def _invisible_font(pdf: Any) -> Any:
@@ -223,17 +255,11 @@ def _invisible_font(pdf: Any) -> Any:
                                         DescendantFonts=Array([pdf.make_indirect(cid)])))
 
 
-def _replace_page(pdf: Any, page: Any, jpeg: bytes, mode: str, size: tuple[int, int],
-                  page_size: tuple[float, float], chars: list[tuple[str, Box]], font: Any) -> None:
+def _replace_page(pdf: Any, page: Any, image: Any, page_size: tuple[float, float],
+                  chars: list[tuple[str, Box]], font: Any) -> None:
     import pikepdf
 
     width, height = page_size
-    image = pikepdf.Stream(pdf, jpeg)
-    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-    image.Width, image.Height = size
-    image.ColorSpace = pikepdf.Name.DeviceGray if mode == "L" else pikepdf.Name.DeviceRGB
-    image.BitsPerComponent = 8
-    image.Filter = pikepdf.Name.DCTDecode
     ops = [f"q {width:.3f} 0 0 {height:.3f} 0 0 cm /Im0 Do Q".encode()]
     if chars:
         ops.append(b"BT 3 Tr")
