@@ -986,6 +986,17 @@
     </message>
 </context>
 <context>
+    <name>ReidDialog</name>
+    <message>
+        <source>Roster re-identification check</source>
+        <translation>Roster re-identification check</translation>
+    </message>
+    <message>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
+        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</translation>
+    </message>
+</context>
+<context>
     <name>ReidPanel</name>
     <message>
         <source>Mask one more digit</source>
@@ -1378,8 +1389,8 @@
         <translation>Names and numbers always removed from the published copy, whatever the profile.</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
-        <translation>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
+        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <translation>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
     </message>
     <message>
         <source>Type the term to add.</source>
@@ -1456,6 +1467,10 @@
         <translation>Office &amp;term lists…</translation>
     </message>
     <message>
+        <source>Roster &amp;re-identification check…</source>
+        <translation>Roster &amp;re-identification check…</translation>
+    </message>
+    <message>
         <source>Workspace</source>
         <translation>Workspace</translation>
     </message>
@@ -1474,6 +1489,14 @@
     <message>
         <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
         <translation>Term lists saved (version %1); detect again (Ctrl+D) to apply them</translation>
+    </message>
+    <message>
+        <source>Roster re-identification check</source>
+        <translation>Roster re-identification check</translation>
+    </message>
+    <message>
+        <source>No roster found: no table of this document has a column about a person (name, ID number, phone, account, address) and two or more rows.</source>
+        <translation>No roster found: no table of this document has a column about a person (name, ID number, phone, account, address) and two or more rows.</translation>
     </message>
     <message>
         <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>

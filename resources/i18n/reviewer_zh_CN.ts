@@ -986,6 +986,17 @@
     </message>
 </context>
 <context>
+    <name>ReidDialog</name>
+    <message>
+        <source>Roster re-identification check</source>
+        <translation>名册重识别风险检查</translation>
+    </message>
+    <message>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
+        <translation>检查按当前决定下导出副本将公开的样子读取表格。此处的泛化步骤只显示其对检查结果的影响，不改变导出；导出遵循审查决定和处理规则：如需降低某列的公开精度，请修改该列发现项的处理方式或规则中的名册（roster）设置，然后重新检查。</translation>
+    </message>
+</context>
+<context>
     <name>ReidPanel</name>
     <message>
         <source>Mask one more digit</source>
@@ -1378,7 +1389,7 @@
         <translation>无论采用何种策略，公开副本中一律去除的姓名和号码。</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
         <translation>从不标记的词条：以公职身份出现的本机关人员、形似人名的地名等。位于其中的发现项不再显示（阻断发布的发现项始终显示）。</translation>
     </message>
     <message>
@@ -1456,6 +1467,10 @@
         <translation>单位敏感词库(&amp;T)…</translation>
     </message>
     <message>
+        <source>Roster &amp;re-identification check…</source>
+        <translation>名册重识别风险检查(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
@@ -1474,6 +1489,14 @@
     <message>
         <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
         <translation>敏感词库已保存（第 %1 版）；请重新检测（Ctrl+D）以应用</translation>
+    </message>
+    <message>
+        <source>Roster re-identification check</source>
+        <translation>名册重识别风险检查</translation>
+    </message>
+    <message>
+        <source>No roster found: no table of this document has a column about a person (name, ID number, phone, account, address) and two or more rows.</source>
+        <translation>未发现名册：本文档没有含个人信息列（姓名、身份证号、电话、账号、住址）且不少于两行的表格。</translation>
     </message>
     <message>
         <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>

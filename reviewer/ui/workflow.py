@@ -72,6 +72,9 @@ class WorkflowController(QObject):
         w.menus["review"].addAction(w.actions_by_name["terms"])
         w.detection_options = self.detection_options
         # --- end issue 33 -------------------------------------------------------------------------------------
+        # --- issue 28: the roster re-identification check of the open document -----------------------------------
+        a("reid", self.check_reidentification, "Ctrl+Shift+I", None)
+        w.menus["review"].addAction(w.actions_by_name["reid"])
         self.attribute_panel.edit_button.clicked.connect(self.edit_attribute)
         self.attribute_panel.submit_button.clicked.connect(self.submit)
         self.attribute_panel.signoff_button.clicked.connect(self.sign_off)
@@ -113,6 +116,7 @@ class WorkflowController(QObject):
             "submit": self.tr("Submit for sign-off"),
             "signoff": self.tr("Sign o&ff…"),
             "terms": self.tr("Office &term lists…"),  # issue 33
+            "reid": self.tr("Roster &re-identification check…"),  # issue 28
         }
         for name, text in texts.items():
             self.window.actions_by_name[name].setText(text)
@@ -148,6 +152,7 @@ class WorkflowController(QObject):
             button.setEnabled(has_ws and doc_id is not None)
         self.window.actions_by_name["login"].setEnabled(has_ws)
         self.window.actions_by_name["terms"].setEnabled(has_ws)  # issue 33
+        self.window.actions_by_name["reid"].setEnabled(has_ws and doc_id is not None)  # issue 28
         user = self.facade.user if has_ws else None
         self.window.actions_by_name["users"].setEnabled(user is not None and str(user.role) == "admin")
         if not has_ws:
@@ -301,6 +306,38 @@ class WorkflowController(QObject):
         dialog.accepted.connect(saved)
         self._open(dialog)
         return dialog
+
+    # -- issue 28: the roster re-identification check --------------------------------------------------------------
+    def check_reidentification(self) -> None:
+        """The open document's tables as the current decisions publish them, checked in the I/O pool; the
+        panel in a dialog, or a message when the document holds no roster."""
+        session = self.session
+        if session is None or not hasattr(session, "plan"):
+            return
+        window = self.window
+
+        def work(_progress, _cancelled):
+            from reviewer.core.service.reidentify import check_document
+
+            return check_document(session.document, session.plan(), session.review.profile)
+
+        def show(result) -> None:
+            if session is not self.session:
+                return
+            if not result.tables:
+                box = QMessageBox(QMessageBox.Icon.Information, self.tr("Roster re-identification check"),
+                                  self.tr("No roster found: no table of this document has a column about a person "
+                                          "(name, ID number, phone, account, address) and two or more rows."),
+                                  QMessageBox.StandardButton.Ok, window)
+                box.setObjectName("reidNone")
+                self._open(box)
+                return
+            from reviewer.ui.reid_dialog import ReidDialog
+
+            self._open(ReidDialog(result, window))
+
+        window.runner.submit(work, lane=Lane.IO, label="reid", cancellable=False, on_success=show,
+                             on_error=window.show_error, owner=self)
 
     def submit(self) -> QMessageBox | None:
         if self.facade is None or self._document_id() is None:

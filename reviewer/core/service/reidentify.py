@@ -99,4 +99,13 @@ def check_files(
     )
 
 
-__all__ = ["check_files", "roster_tables"]
+def check_document(document: Document, plan, profile: Profile) -> ReidResult:  # noqa: ANN001 - RedactionPlan
+    """The check over the open document's tables as the review's current plan publishes them (the GUI's
+    panel: the reviewer's decisions, not a fresh detection)."""
+    remove = profile.roster.hidden_sheets == "remove"
+    tables_ = roster_tables(document, plan.apply_text, skip_hidden_sheets=remove)
+    policy = profile.roster
+    return check(tables_, k=policy.k, l=policy.l, publish=policy.publish)
+
+
+__all__ = ["check_document", "check_files", "roster_tables"]
