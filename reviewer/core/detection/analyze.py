@@ -21,6 +21,7 @@ from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
+from reviewer.core.detection.roles import assign_roles
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
@@ -77,6 +78,9 @@ def analyze(document: Document, *, threshold: float | None = None,
         side=lambda: restricted.extend(_restricted(document, threshold))))
     _check(cancelled)
     findings.extend(restricted)
+    # --- roles and owners (issue 26, detection/roles.py): who each person is in the document, whose each
+    # contact detail is; profiles decide by them. The only change to the findings after detection proper.
+    findings = assign_roles(document, findings)
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
 
 

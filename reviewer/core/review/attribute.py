@@ -87,14 +87,15 @@ def check_consistency(record: DisclosureRecord, findings: Sequence[StoredFinding
     """The record against the document: printed 附注, and restricted content under 主动公开.
 
     Rejecting a finding means "leave the text as printed"; accepting means "remove it from the
-    published copy". So a printed 附注 is checked unless it is being removed, and under 主动公开 a
-    restricted finding (other than the 附注 itself and `info` markings) conflicts unless the reviewer
-    rejected it as harmless: redacting restricted content makes the document 删减后公开, not 主动公开.
+    published copy" — except the printed 附注, which is a check, not a value to remove (issue 26): accepting
+    it confirms it and it is checked; rejecting it says it is not the document's note (a false positive).
+    Under 主动公开 a restricted finding (other than the 附注 itself and `info` markings) conflicts unless the
+    reviewer rejected it as harmless: redacting restricted content makes the document 删减后公开, not 主动公开.
     """
     for stored in findings:
         f = stored.finding
-        removed = stored.decision is not None and stored.decision.kind != DecisionKind.REJECT
-        if f.entity_type != EntityType.DISCLOSURE_NOTE or removed:
+        rejected = stored.decision is not None and stored.decision.kind == DecisionKind.REJECT
+        if f.entity_type != EntityType.DISCLOSURE_NOTE or rejected:
             continue
         printed = f.attributes.get("attribute")
         if printed and printed != str(record.attribute):
