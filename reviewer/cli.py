@@ -18,7 +18,7 @@ COMMANDS = {
     "redact": "去标识化并导出经校验的干净副本 / de-identify and export a verified clean copy",
     "workspace": "工作区与用户 / workspace and accounts",
     "audit": "核验审计链 / verify the audit chain",
-    "log": "导出保密审查记录 / export the review log",
+    "log": "导出保密审查记录、生成部分公开说明 / export the review log, the partial-disclosure statement",
     "doctor": "检查安装是否完整 / check the installation",
 }
 

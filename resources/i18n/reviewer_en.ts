@@ -141,6 +141,10 @@
         <translation>Document imported</translation>
     </message>
     <message>
+        <source>Document kind changed</source>
+        <translation>Document kind changed</translation>
+    </message>
+    <message>
         <source>Decision recorded</source>
         <translation>Decision recorded</translation>
     </message>
@@ -473,6 +477,33 @@
     <message>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Detect the document to recognise its kind.</source>
+        <translation>Detect the document to recognise its kind.</translation>
+    </message>
+    <message>
+        <source>(by document kind)</source>
+        <translation>(by document kind)</translation>
+    </message>
+    <message>
+        <source>(chosen in Settings)</source>
+        <translation>(chosen in Settings)</translation>
+    </message>
+    <message>
+        <source>Document kind:</source>
+        <translation>Document kind:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profile:</translation>
+    </message>
+    <message>
+        <source>The kind chooses the default de-identification profile; change it if the recognised kind is wrong.</source>
+        <translation>The kind chooses the default de-identification profile; change it if the recognised kind is wrong.</translation>
     </message>
 </context>
 <context>
@@ -848,6 +879,25 @@
     </message>
 </context>
 <context>
+    <name>PolicyActions</name>
+    <message>
+        <source>Partial-disclosure statement</source>
+        <translation>Partial-disclosure statement</translation>
+    </message>
+    <message>
+        <source>%1 place(s) withheld for %2 reason(s). Written to:</source>
+        <translation>%1 place(s) withheld for %2 reason(s). Written to:</translation>
+    </message>
+    <message>
+        <source>Partial-disclosure &amp;statement…</source>
+        <translation>Partial-disclosure &amp;statement…</translation>
+    </message>
+    <message>
+        <source>What was withheld and why, for a reply to a request (Regulations art. 37)</source>
+        <translation>What was withheld and why, for a reply to a request (Regulations art. 37)</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Header</source>
@@ -924,26 +974,6 @@
         <translation>Reject finding</translation>
     </message>
     <message>
-        <source>Not personal information</source>
-        <translation>Not personal information</translation>
-    </message>
-    <message>
-        <source>Wrongly detected</source>
-        <translation>Wrongly detected</translation>
-    </message>
-    <message>
-        <source>Must stay: punitive notice</source>
-        <translation>Must stay: punitive notice</translation>
-    </message>
-    <message>
-        <source>Must stay: mandatory disclosure</source>
-        <translation>Must stay: mandatory disclosure</translation>
-    </message>
-    <message>
-        <source>Already public</source>
-        <translation>Already public</translation>
-    </message>
-    <message>
         <source>Why does this text stay as it is?</source>
         <translation>Why does this text stay as it is?</translation>
     </message>
@@ -1001,6 +1031,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>By document kind (automatic)</source>
+        <translation>By document kind (automatic)</translation>
+    </message>
+    <message>
         <source>General (all personal information)</source>
         <translation>General (all personal information)</translation>
     </message>
@@ -1011,6 +1045,22 @@
     <message>
         <source>Mandatory disclosure</source>
         <translation>Mandatory disclosure</translation>
+    </message>
+    <message>
+        <source>Appointment or recruitment notice</source>
+        <translation>Appointment or recruitment notice</translation>
+    </message>
+    <message>
+        <source>Procurement award notice</source>
+        <translation>Procurement award notice</translation>
+    </message>
+    <message>
+        <source>Expropriation compensation notice</source>
+        <translation>Expropriation compensation notice</translation>
+    </message>
+    <message>
+        <source>Social-assistance notice</source>
+        <translation>Social-assistance notice</translation>
     </message>
     <message>
         <source>Engine default</source>

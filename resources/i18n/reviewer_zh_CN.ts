@@ -141,6 +141,10 @@
         <translation>文档已导入</translation>
     </message>
     <message>
+        <source>Document kind changed</source>
+        <translation>修改文种</translation>
+    </message>
+    <message>
         <source>Decision recorded</source>
         <translation>记录审查决定</translation>
     </message>
@@ -473,6 +477,33 @@
     <message>
         <source>Reason: %1</source>
         <translation>理由：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Detect the document to recognise its kind.</source>
+        <translation>检测文档后识别文种。</translation>
+    </message>
+    <message>
+        <source>(by document kind)</source>
+        <translation>（按文种自动选择）</translation>
+    </message>
+    <message>
+        <source>(chosen in Settings)</source>
+        <translation>（在设置中指定）</translation>
+    </message>
+    <message>
+        <source>Document kind:</source>
+        <translation>文种：</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>处理策略：</translation>
+    </message>
+    <message>
+        <source>The kind chooses the default de-identification profile; change it if the recognised kind is wrong.</source>
+        <translation>文种决定默认的去标识化策略；识别有误时请改选。</translation>
     </message>
 </context>
 <context>
@@ -848,6 +879,25 @@
     </message>
 </context>
 <context>
+    <name>PolicyActions</name>
+    <message>
+        <source>Partial-disclosure statement</source>
+        <translation>部分公开说明</translation>
+    </message>
+    <message>
+        <source>%1 place(s) withheld for %2 reason(s). Written to:</source>
+        <translation>不予公开 %1 处，%2 项理由。已保存到：</translation>
+    </message>
+    <message>
+        <source>Partial-disclosure &amp;statement…</source>
+        <translation>部分公开说明(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>What was withheld and why, for a reply to a request (Regulations art. 37)</source>
+        <translation>依申请公开答复中不予公开的内容及理由（条例第三十七条）</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Header</source>
@@ -924,26 +974,6 @@
         <translation>驳回发现</translation>
     </message>
     <message>
-        <source>Not personal information</source>
-        <translation>不属于个人信息</translation>
-    </message>
-    <message>
-        <source>Wrongly detected</source>
-        <translation>误报</translation>
-    </message>
-    <message>
-        <source>Must stay: punitive notice</source>
-        <translation>应保留：惩戒性公示</translation>
-    </message>
-    <message>
-        <source>Must stay: mandatory disclosure</source>
-        <translation>应保留：法定公开事项</translation>
-    </message>
-    <message>
-        <source>Already public</source>
-        <translation>已经公开</translation>
-    </message>
-    <message>
         <source>Why does this text stay as it is?</source>
         <translation>为什么这段文字保持原样？</translation>
     </message>
@@ -1001,6 +1031,10 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>By document kind (automatic)</source>
+        <translation>按文种自动选择</translation>
+    </message>
+    <message>
         <source>General (all personal information)</source>
         <translation>通用（全部个人信息）</translation>
     </message>
@@ -1011,6 +1045,22 @@
     <message>
         <source>Mandatory disclosure</source>
         <translation>法定公开事项</translation>
+    </message>
+    <message>
+        <source>Appointment or recruitment notice</source>
+        <translation>任前公示、拟录用公示</translation>
+    </message>
+    <message>
+        <source>Procurement award notice</source>
+        <translation>中标（成交）结果公告</translation>
+    </message>
+    <message>
+        <source>Expropriation compensation notice</source>
+        <translation>征收补偿公示</translation>
+    </message>
+    <message>
+        <source>Social-assistance notice</source>
+        <translation>低保、救助、补贴公示</translation>
     </message>
     <message>
         <source>Engine default</source>

@@ -119,6 +119,8 @@ class Profile:
         """The rule for one finding: by its owner (a contact detail), by its role (a person), else by its type."""
         et = str(finding.entity_type)
         attributes = getattr(finding, "attributes", None) or {}
+        if attributes.get("part_of") == "doc_number":
+            return Choice(Rule(OperatorKind.KEEP), "文号或案号的一部分：机关的编号不是个人信息，不作删改", "part_of:doc_number")
         owner = attributes.get("owner")
         if et in OWNED_TYPES and owner in self.owners:
             rule = self.owners[owner]

@@ -38,7 +38,7 @@ OWNED_TYPES = frozenset({EntityType.CN_LANDLINE_PHONE, EntityType.CN_MOBILE_PHON
 # roles of people who act for the agency: their office phone and e-mail are the agency's
 PUBLIC_ROLES = frozenset({"official", "contact", "expert", "journalist"})
 WINDOW = 120  # characters before a value searched for its holder
-_NOTE = re.compile(r" 〔(?:角色|归属)：[^〕]*〕")
+_NOTE = re.compile(r" 〔(?:角色|归属|文号)：[^〕]*〕")
 # a case number （2024）赣0102执812号 or an order number 人社部令第45号 / 建字第330212202400321号
 _CASE_NUMBER = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*[）)]\s*[\u4e00-\u9fff\d]{1,12}?\d+\s*号|"
                           r"[\u4e00-\u9fff]{1,10}[令字]第\s*\d+\s*号")
@@ -195,6 +195,13 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
     out = []
     for f in findings:
         base = _NOTE.sub("", f.explanation)
+        attributes = {k: v for k, v in f.attributes.items() if k != "part_of"}
+        if f.category != "restricted" and _inside_number(text, f):
+            # 张文 of 张文旅投〔2024〕第118号, 058号 of …〔2024〕第058号: a redaction must not cut the agency's number
+            f = dataclasses.replace(f, attributes={**attributes, "part_of": "doc_number"})
+            base += " 〔文号：文号或案号的一部分，不是个人信息〕"
+        else:
+            f = dataclasses.replace(f, attributes=attributes)
         if f.entity_type == EntityType.PERSON:
             role, why = roles[(f.start, f.end)]
             note = f" 〔角色：{catalog.label(role)}；{why or '上下文未说明此人的身份'}〕"
@@ -408,7 +415,7 @@ def _company_before(text: str, person: Finding, findings: Sequence[Finding]) -> 
 
 def _inside_number(text: str, f: Finding) -> bool:
     """The value lies inside a 文号 or case number (058号 of 武侯府信复〔2024〕第058号)."""
-    lo, hi = max(0, f.start - 30), min(len(text), f.end + 4)
+    lo, hi = max(0, f.start - 30), min(len(text), f.end + 24)
     window = text[lo:hi]
     for pattern in (DOC_NUMBER, _CASE_NUMBER):
         for m in pattern.finditer(window):

@@ -442,4 +442,10 @@ def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # 
                progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
     """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
     rasterize = bool(getattr(options, "pdf_rasterize", False))
-    return write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress).notes
+    report = write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress)
+    if not plan.labels:
+        return report.notes
+    # --- legal-basis labels on the boxes (issue 26, pdf_labels.py): drawn on the written copy
+    from reviewer.core.deidentify.writers.pdf_labels import stamp_labels
+
+    return report.notes + stamp_labels(Path(output), document, plan, skip=report.pages_rasterized)
