@@ -48,7 +48,8 @@ _ENTITY_SUFFIX = re.compile(r"(公司|集团|合作社|学校|小学|中学|大�
                             r"办事处|办公室|法院|检察院|支队|大队|处|科|站|所|委|办|部|社|院|馆|园|队)$")
 _SALUTATION = re.compile(r"^\s*[：:]\s*$")
 _AGENCY_BEFORE = re.compile(r"(乡镇|民政|局|办|政府|街道|科|股|所|站|委|部)$")
-_ROW_START = re.compile(r"(?m)^[ \t\u3000]*\d{1,3}[ \t\u3000.、．]")
+_ROW_START = re.compile(r"(?m)^[ \t\u3000]*\d{1,3}(?:[ \t\u3000.、．]|$)")  # 1 巴特尔 …, or a number cell alone
+_LABEL_ONLY = re.compile(r"[\s\u3000]*[\u4e00-\u9fff（）()]{0,10}[：:]?[\s\u3000]*")
 _SHOP = re.compile(r"(店|馆|摊|铺|档|坊|个体工商户)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -208,7 +209,7 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
             f = dataclasses.replace(f, explanation=base + note,
                                     attributes={**f.attributes, "role": role, "role_reason": why})
         elif f.entity_type in OWNED_TYPES:
-            owner, why = _owner(text, f, findings, roles, catalog)
+            owner, why = _owner(text, f, findings, roles, catalog, kind)
             note = f" 〔归属：{'机构' if owner == INSTITUTION else '个人'}；{why}〕"
             f = dataclasses.replace(f, explanation=base + note,
                                     attributes={**f.attributes, "owner": owner, "owner_reason": why})
@@ -244,11 +245,38 @@ def _explicit_role(text: str, f: Finding, person_spans: list[tuple[int, int]], c
     following = text[f.end:f.end + 3]
     if not tail.strip() and _SALUTATION.match(following[:2] if following[:1] in "：:" else "x"):
         return "applicant", "答复书的称呼（答复对象）"
+    header = header or _flat_header(text, f, cues)
     if header:
         by_header = cues.role_before(header.strip())
         if by_header is not None:
             return by_header[0], f"表格列“{header.strip()}”"
     return UNKNOWN, ""
+
+
+_CELLS = re.compile(r"\t|[ \u3000]+")
+
+
+def _flat_header(text: str, f: Finding, cues: _Cues) -> str | None:
+    """The column header of a name in a table flattened to lines of cells (a PDF's text layer, a txt file): the
+    nearest line above with as many cells whose cell in the name's column names a role (值班人员, 带班领导)."""
+    start = text.rfind("\n", 0, f.start) + 1
+    end = text.find("\n", f.end)
+    line = text[start:end if end >= 0 else len(text)]
+    cells = [c for c in _CELLS.split(line.strip()) if c]
+    name = _name_key(f.text)
+    if len(cells) < 2 or name not in cells:
+        return None
+    column = cells.index(name)
+    above = start - 1
+    for _ in range(12):
+        if above <= 0:
+            return None
+        top = text.rfind("\n", 0, above) + 1
+        head = [c for c in _CELLS.split(text[top:above].strip()) if c]
+        if len(head) == len(cells) and cues.role_before(head[column]) is not None:
+            return head[column]
+        above = top - 1
+    return None
 
 
 def _column_headers(document: Document) -> dict[int, str]:
@@ -290,13 +318,16 @@ def _in_roster(text: str, f: Finding, document: Document) -> bool:
 # ----------------------------------------------------------------------------------------------- owners
 
 def _owner(text: str, f: Finding, findings: Sequence[Finding], roles: dict[tuple[int, int], tuple[str, str]],
-           catalog: RoleCatalog) -> tuple[str, str]:
+           catalog: RoleCatalog, kind: Kind) -> tuple[str, str]:
     """Whose a value is: what it is, the label right before it on its line, then who holds it (the row's
     subject in a table, else the nearest name before it)."""
     if _inside_number(text, f):
         return INSTITUTION, "文号或案号的一部分（机关的编号，不是个人信息）"
     t = str(f.entity_type)
     line = text[text.rfind("\n", 0, f.start) + 1:f.start]
+    if len(line.strip()) <= 2 and text.rfind("\n", 0, f.start) > 0:  # the value opens its line: a label wrapped above
+        above = text.rfind("\n", 0, f.start)
+        line = text[text.rfind("\n", 0, above) + 1:above] + line
     label = _last_label(line[-LABEL_REACH:], catalog)
     holder, holder_role = _holder(text, f, findings, roles)
     if t == EntityType.CN_USCC:
@@ -309,11 +340,11 @@ def _owner(text: str, f: Finding, findings: Sequence[Finding], roles: dict[tuple
         return PERSON_OWNER, "车辆号牌按个人信息处理"
     if label is not None and label[1] == PERSON_OWNER:
         return PERSON_OWNER, f"上文“{label[0]}”"
-    sentence = re.split(r"[。；;！？]", line)[-1][-120:]
-    personal = _personal_cue(sentence, catalog)
+    strong = label is not None and label[1] == INSTITUTION and label[0] not in _NEUTRAL
+    sentence = re.split(r"[。；;！？]", text[max(0, f.start - 160):f.start])[-1]  # across a PDF's line wraps
+    personal = None if strong else _personal_cue(sentence, catalog)
     if personal is not None and t != EntityType.CN_BANK_CARD:
         return PERSON_OWNER, f"本句说的是个人的信息（“{personal}”）"
-    strong = label is not None and label[1] == INSTITUTION and label[0] not in _NEUTRAL
     if t == EntityType.CN_BANK_CARD:
         return (INSTITUTION, f"上文“{label[0]}”") if strong else (PERSON_OWNER, "银行账号按个人信息处理")
     if t == EntityType.CN_MOBILE_PHONE:
@@ -342,6 +373,8 @@ def _owner(text: str, f: Finding, findings: Sequence[Finding], roles: dict[tuple
             return PERSON_OWNER, "名单行中的个人信息"
         if label is not None:
             return INSTITUTION, f"上文“{label[0]}”，未与个人关联"
+        if kind.unowned == INSTITUTION:
+            return INSTITUTION, f"{kind.zh}所列的联系方式和地址属于单位（未与个人关联）"
         return PERSON_OWNER, "未能判定归属，按个人信息处理"
     if holder.entity_type == EntityType.ORGANIZATION:
         if _SHOP.search(_name_key(holder.text)) or "个体" in text[holder.start:f.start]:
@@ -379,7 +412,8 @@ def _last_label(line: str, catalog: RoleCatalog) -> tuple[str, str] | None:
 def _personal_cue(line: str, catalog: RoleCatalog) -> str | None:
     """A word earlier in the sentence that says these are a person's details (您在申请表中填写的…, 来电人地址)."""
     for word in catalog.person_labels:
-        if len(word) >= 2 and word in line:
+        # a label of the value itself (手机, 座机) is a column header where it is not right before the value
+        if len(word) >= 2 and word not in ("手机", "座机", "来电号码") and word in line:
             return word
     tail = line[-16:]
     return next((w for w in ("您", "你") if w in tail), None)
@@ -395,15 +429,25 @@ def _holder(text: str, f: Finding, findings: Sequence[Finding],
     if not candidates:
         return None, None
     rows = list(_ROW_START.finditer(text, lo, f.start))
+    line_start = text.rfind("\n", 0, f.start) + 1
     if rows:  # a numbered row: its subject, or nobody this detection found
         in_row = [h for h in candidates if h.start >= rows[-1].end()]
         if not in_row:
             return None, None
         h = min(in_row, key=lambda h: h.start)
     else:
-        line_start = text.rfind("\n", 0, f.start) + 1
         same_line = [h for h in candidates if h.start >= line_start]
-        h = max(same_line or candidates, key=lambda h: h.end)
+        if same_line:
+            h = max(same_line, key=lambda h: h.end)
+        elif _LABEL_ONLY.fullmatch(text[line_start:f.start]):
+            # a line that is only a label (住址：, 电子邮箱：) continues the record above it: two lines up at most
+            above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, line_start - 1)))
+            nearby = [h for h in candidates if h.start > above]
+            if not nearby:
+                return None, None
+            h = max(nearby, key=lambda h: h.end)
+        else:
+            return None, None  # a sentence of its own that names nobody (各单位…报区政府总值班室，联系电话：…)
     return h, roles.get((h.start, h.end), (None, ""))[0]
 
 

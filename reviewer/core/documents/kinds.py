@@ -50,6 +50,7 @@ class Kind:
     roster_role: str | None = None
     audience_zh: str = ""
     audience_en: str = ""
+    unowned: str = "person"  # whose a contact detail is when nothing in the text says (procurement: institutions')
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ def _fail(source: str, where: str, zh: str, en: str) -> ConfigurationError:
 
 
 _KEYS = {"code", "zh", "en", "profile", "titles"}
-_OPTIONAL = {"numbers", "cues", "roster_role", "audience_zh", "audience_en"}
+_OPTIONAL = {"numbers", "cues", "roster_role", "audience_zh", "audience_en", "unowned"}
 
 
 def _patterns(source: str, where: str, value: Any) -> tuple[re.Pattern[str], ...]:
@@ -137,6 +138,8 @@ def parse_catalog(data: Any, source: str) -> KindCatalog:
         if raw["code"] in seen or raw["code"] == OTHER:
             raise _fail(source, f"{where}.code", f"代码“{raw['code']}”重复或保留", f"duplicate or reserved code {raw['code']!r}")
         seen.add(raw["code"])
+        if raw.get("unowned", "person") not in ("person", "institution"):
+            raise _fail(source, f"{where}.unowned", "应为 person 或 institution", "expected person or institution")
         if raw.get("roster_role") is not None and raw["roster_role"] not in ROLES:
             raise _fail(source, f"{where}.roster_role", f"未知的角色“{raw['roster_role']}”",
                         f"unknown role {raw['roster_role']!r}")
@@ -144,7 +147,8 @@ def parse_catalog(data: Any, source: str) -> KindCatalog:
         kinds.append(Kind(raw["code"], raw["zh"], raw["en"], raw["profile"], titles,
                           _patterns(source, f"{where}.numbers", raw.get("numbers", [])) if raw.get("numbers") else (),
                           _patterns(source, f"{where}.cues", raw.get("cues", [])) if raw.get("cues") else (),
-                          raw.get("roster_role"), raw.get("audience_zh", ""), raw.get("audience_en", "")))
+                          raw.get("roster_role"), raw.get("audience_zh", ""), raw.get("audience_en", ""),
+                          raw.get("unowned", "person")))
     return KindCatalog(tuple(kinds), source)
 
 
