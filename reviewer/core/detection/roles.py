@@ -138,7 +138,7 @@ class _Cues:
         self.after_role = dict(reversed(after))
         self.before = re.compile("(?:" + "|".join(re.escape(w) for w, _ in before)
                                  + r")(?:人员|人)?(?:[（(][^（）()]{0,16}[）)])?(?:名单)?\s*(?:[：:为是系]\s*)?$")
-        self.after = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w, _ in after) + ")")
+        self.after = re.compile(r"[ \t\u3000]*(?:" + "|".join(re.escape(w) for w, _ in after) + ")")
 
     def role_before(self, tail: str) -> tuple[str, str] | None:
         m = self.before.search(tail)
@@ -193,6 +193,17 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
         if role == UNKNOWN and kind.roster_role and _in_roster(text, f, document):
             role, why = kind.roster_role, f"{kind.zh}名单中的人员"
         roles[(f.start, f.end)] = (role, why)
+    # one person, one role: a name still without one takes what its other occurrences were found to be (the
+    # 公示对象 of a roster row named again in a sentence), so a plan never keeps one occurrence and removes another
+    derived: dict[str, tuple[str, str]] = {}
+    for f in persons:
+        role, why = roles[(f.start, f.end)]
+        if role != UNKNOWN:
+            derived.setdefault(_name_key(f.text), (role, why))
+    for f in persons:
+        if roles[(f.start, f.end)][0] == UNKNOWN and _name_key(f.text) in derived:
+            other, how = derived[_name_key(f.text)]
+            roles[(f.start, f.end)] = (other, f"同名者在文中另一处为{catalog.label(other)}（{how}）")
     out = []
     for f in findings:
         base = _NOTE.sub("", f.explanation)

@@ -10,6 +10,7 @@ from reviewer.core.review.errors import (
     DisclosureNoteMismatch,
     ExportNotVerified,
     RationaleRequired,
+    ReviewRefused,
     SelfApprovalRefused,
     TransitionRefused,
     UndecidedFindings,
@@ -180,10 +181,15 @@ def test_block_finding_refuses_approval_even_when_redacted(ws, people, internal,
             session.reject(stored.id, "附注将按改正后的公开属性重印")
         else:
             session.accept(stored.id, "redact")
-    session.record_attribute(_redacted_internal_record())
+    # redaction does not declassify: a record other than 不予公开 is refused when it is made (issue 26) …
+    with pytest.raises(BlockFindingUnresolved):
+        session.record_attribute(_redacted_internal_record())
     redact_and_record(ws, internal.id, tmp_path)
     session.submit()
-    with pytest.raises(BlockFindingUnresolved):
+    # … and the approval says so too (once), whatever was exported
+    problems = ws.approval_problems(internal.id, people.bob)
+    assert [type(p) for p in problems if isinstance(p, BlockFindingUnresolved)] == [BlockFindingUnresolved]
+    with pytest.raises(ReviewRefused):
         ws.approve(internal.id, people.bob, PASSWORDS["bob"])
 
 
