@@ -88,12 +88,14 @@ def type_label(entity_type: str, language: str = "zh") -> str:
     return label(TYPES, str(entity_type), language)
 
 
-def role_label(role: str | None, language: str = "zh") -> str:
+def role_label(role: str | None, language: str = "zh", *, short: bool = True) -> str:
+    """A role's name (roles.yaml); `short`: without its explanation in brackets (当事人, not 当事人（被处罚人…）)."""
     if not role:
         return ""
     from reviewer.core.detection.roles import load_roles
 
-    return load_roles().label(role, language)
+    name = load_roles().label(role, language)
+    return re.split(r"（| \(", name)[0] if short else name
 
 
 def kind_label(code: str | None, language: str = "zh") -> str:

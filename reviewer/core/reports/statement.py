@@ -94,7 +94,7 @@ _NUMERALS = "一二三四五六七八九十"
 def _kind(entity_type: str, role: str, owner: str) -> str:
     name = L.type_label(entity_type)
     if entity_type == EntityType.PERSON and role and role != "unknown":
-        return f"{L.role_label(role).split('（')[0]}的姓名"
+        return f"{L.role_label(role)}的姓名"
     if owner == "institution":
         return f"单位的{name}"
     return name

@@ -41,8 +41,8 @@ def _stored(items, note, note_decision) -> list[StoredFinding]:
     return out
 
 
-@pytest.mark.parametrize(("printed", "content", "decision"), itertools.product(
-    list(NOTES), list(CONTENT), ["accept", "undecided"]))
+@pytest.mark.parametrize(("printed", "content", "decision"), list(itertools.product(
+    list(NOTES), list(CONTENT), ["accept", "undecided"])))
 def test_the_suggestion_never_contradicts_the_check(printed, content, decision):
     note_decision = Decision(DecisionKind.ACCEPT, "keep") if decision == "accept" else None
     stored = _stored(CONTENT[content], NOTES[printed], note_decision)
