@@ -13,6 +13,7 @@ A name with none of these is `unknown`: its profile's rule for PERSON applies.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -124,6 +125,32 @@ def load_roles(path: str | Path | None = None) -> RoleCatalog:
 
 # ------------------------------------------------------------------------------------------------ roles
 
+class _Index:
+    """The findings a rule looks around a value for, sorted so each look is a bisection (a long roster has
+    thousands of findings: scanning them all for each value would take seconds)."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        def by_start(types: tuple[str, ...]) -> list[Finding]:
+            return sorted((f for f in findings if f.entity_type in types), key=lambda f: f.start)
+
+        self.holders = by_start((EntityType.PERSON, EntityType.ORGANIZATION))
+        self.holder_starts = [f.start for f in self.holders]
+        self.organisations = sorted((f for f in findings if f.entity_type in (EntityType.ORGANIZATION,
+                                                                             EntityType.CN_USCC)),
+                                    key=lambda f: f.end)
+        self.organisation_ends = [f.end for f in self.organisations]
+
+    def holders_within(self, lo: int, hi: int) -> list[Finding]:
+        """Persons and organisations that start at or after `lo` and end at or before `hi`."""
+        i, j = bisect.bisect_left(self.holder_starts, lo), bisect.bisect_left(self.holder_starts, hi)
+        return [h for h in self.holders[i:j] if h.end <= hi]
+
+    def organisations_ending(self, lo: int, hi: int) -> list[Finding]:
+        """Organisations and credit codes that end within [lo, hi], nearest last."""
+        i, j = bisect.bisect_left(self.organisation_ends, lo), bisect.bisect_right(self.organisation_ends, hi)
+        return self.organisations[i:j]
+
+
 def _name_key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -170,11 +197,13 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
     cues = _Cues(catalog)
     text = document.text
     persons = sorted((f for f in findings if f.entity_type == EntityType.PERSON), key=lambda f: f.start)
+    index = _Index(findings)
     person_spans = [(f.start, f.end) for f in persons]
     headers = _column_headers(document)
     found: dict[tuple[int, int], tuple[str, str]] = {}
     for f in persons:
-        found[(f.start, f.end)] = _explicit_role(text, f, person_spans, cues, headers.get(f.start), document)
+        header = headers.get(document.block_at(f.start).start) if headers else None
+        found[(f.start, f.end)] = _explicit_role(text, f, person_spans, cues, header, document)
     by_name: dict[str, tuple[str, str]] = {}
     for f in persons:
         role, why = found[(f.start, f.end)]
@@ -188,7 +217,7 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
         if role == UNKNOWN and _name_key(f.text) in by_name:
             other, how = by_name[_name_key(f.text)]
             role, why = other, f"同名者在文中另一处为{catalog.label(other)}（{how}）"
-        if role == UNKNOWN and _after_organisation(text, f, findings):
+        if role == UNKNOWN and _after_organisation(text, f, index):
             role, why = "legal_representative", "同一行紧随单位名称或代码（该单位的负责人）"
         if role == UNKNOWN and kind.roster_role and _in_roster(text, f, document):
             role, why = kind.roster_role, f"{kind.zh}名单中的人员"
@@ -220,7 +249,7 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
             f = dataclasses.replace(f, explanation=base + note,
                                     attributes={**f.attributes, "role": role, "role_reason": why})
         elif f.entity_type in OWNED_TYPES:
-            owner, why = _owner(text, f, findings, roles, catalog, kind)
+            owner, why = _owner(text, f, index, roles, catalog, kind)
             note = f" 〔归属：{'机构' if owner == INSTITUTION else '个人'}；{why}〕"
             f = dataclasses.replace(f, explanation=base + note,
                                     attributes={**f.attributes, "owner": owner, "owner_reason": why})
@@ -241,7 +270,9 @@ def _explicit_role(text: str, f: Finding, person_spans: list[tuple[int, int]], c
         text = text[:line_start - 1] + " " + text[line_start:]  # same length: offsets stay
         line_start = above
     tail = text[line_start:f.start]
-    listed = {e: s for s, e in person_spans if line_start <= s and e <= f.start}
+    first = bisect.bisect_left(person_spans, (line_start, 0))
+    last = bisect.bisect_left(person_spans, (f.start, 0))
+    listed = {e: s for s, e in person_spans[first:last] if e <= f.start}
     while True:  # skip the names listed before this one (出席：罗振宇、刘晓岚、江河) and their notes (（区财政局）)
         shorter = _SEPARATORS.sub("", _PAREN.sub("", _SEPARATORS.sub("", tail)))
         start = listed.get(line_start + len(shorter))
@@ -291,20 +322,15 @@ def _flat_header(text: str, f: Finding, cues: _Cues) -> str | None:
 
 
 def _column_headers(document: Document) -> dict[int, str]:
-    """Offset of each docx table cell's text → its column header."""
-    out = {}
-    for header, indices in column_groups(document.blocks).values():
-        for i in indices:
-            block = document.blocks[i]
-            for offset in range(block.start, block.end + 1):
-                out[offset] = header
-    return out
+    """The start of each docx table cell's block → its column header."""
+    return {document.blocks[i].start: header for header, indices in column_groups(document.blocks).values()
+            for i in indices}
 
 
-def _after_organisation(text: str, f: Finding, findings: Sequence[Finding]) -> bool:
+def _after_organisation(text: str, f: Finding, index: _Index) -> bool:
     """A name right after a company's name or credit code in the same row (…有限公司 / 9144…25 冯国栋)."""
     gap = 16
-    for h in findings:
+    for h in index.organisations_ending(f.start - gap, f.start):
         if h.end <= f.start and f.start - h.end <= gap and (
                 h.entity_type == EntityType.ORGANIZATION and not _SHOP.search(_name_key(h.text))
                 or h.entity_type == EntityType.CN_USCC and not h.text.strip().startswith("92")):
@@ -328,7 +354,7 @@ def _in_roster(text: str, f: Finding, document: Document) -> bool:
 
 # ----------------------------------------------------------------------------------------------- owners
 
-def _owner(text: str, f: Finding, findings: Sequence[Finding], roles: dict[tuple[int, int], tuple[str, str]],
+def _owner(text: str, f: Finding, index: _Index, roles: dict[tuple[int, int], tuple[str, str]],
            catalog: RoleCatalog, kind: Kind) -> tuple[str, str]:
     """Whose a value is: what it is, the label right before it on its line, then who holds it (the row's
     subject in a table, else the nearest name before it)."""
@@ -340,7 +366,7 @@ def _owner(text: str, f: Finding, findings: Sequence[Finding], roles: dict[tuple
         above = text.rfind("\n", 0, f.start)
         line = text[text.rfind("\n", 0, above) + 1:above] + line
     label = _last_label(line[-LABEL_REACH:], catalog)
-    holder, holder_role = _holder(text, f, findings, roles)
+    holder, holder_role = _holder(text, f, index, roles)
     if t == EntityType.CN_USCC:
         if f.text.strip().startswith("92") or "个体" in text[max(0, f.start - 40):f.end + 20]:
             return PERSON_OWNER, "个体工商户的统一社会信用代码（GB 32100 机构类别 2）标识个人"
@@ -360,8 +386,8 @@ def _owner(text: str, f: Finding, findings: Sequence[Finding], roles: dict[tuple
         return (INSTITUTION, f"上文“{label[0]}”") if strong else (PERSON_OWNER, "银行账号按个人信息处理")
     if t == EntityType.CN_MOBILE_PHONE:
         said = line.rfind(label[0]) if strong else -1
-        named = strong and any(h.entity_type == EntityType.PERSON and f.start - (len(line) - said) <= h.start < f.start
-                               for h in findings)
+        named = strong and any(h.entity_type == EntityType.PERSON
+                               for h in index.holders_within(f.start - (len(line) - said), f.start))
         if strong and not named:
             return INSTITUTION, f"上文“{label[0]}”"
         return PERSON_OWNER, "手机号码按个人信息处理" + (f"（{holder.text}的）" if holder is not None else "")
@@ -392,7 +418,7 @@ def _owner(text: str, f: Finding, findings: Sequence[Finding], roles: dict[tuple
             return PERSON_OWNER, f"属于个体经营者“{holder.text}”"
         return INSTITUTION, f"属于单位“{holder.text}”"
     if holder_role == "legal_representative":
-        company = _company_before(text, holder, findings)
+        company = _company_before(holder, index)
         if company is not None:
             return INSTITUTION, f"单位“{company.text}”的地址（其负责人{holder.text}之后）"
     if holder_role in PUBLIC_ROLES:
@@ -430,13 +456,12 @@ def _personal_cue(line: str, catalog: RoleCatalog) -> str | None:
     return next((w for w in ("您", "你") if w in tail), None)
 
 
-def _holder(text: str, f: Finding, findings: Sequence[Finding],
+def _holder(text: str, f: Finding, index: _Index,
             roles: dict[tuple[int, int], tuple[str, str]]) -> tuple[Finding | None, str | None]:
     """Who the value belongs to: in a numbered table row, the row's first name (1 邹国平 …); else the nearest
     person or organisation named before it (its own line first)."""
     lo = max(0, f.start - WINDOW)
-    candidates = [h for h in findings if h.entity_type in (EntityType.PERSON, EntityType.ORGANIZATION)
-                  and lo <= h.start and h.end <= f.start]
+    candidates = index.holders_within(lo, f.start)
     if not candidates:
         return None, None
     rows = list(_ROW_START.finditer(text, lo, f.start))
@@ -462,10 +487,9 @@ def _holder(text: str, f: Finding, findings: Sequence[Finding],
     return h, roles.get((h.start, h.end), (None, ""))[0]
 
 
-def _company_before(text: str, person: Finding, findings: Sequence[Finding]) -> Finding | None:
-    return next((h for h in sorted(findings, key=lambda h: -h.end) if h.entity_type == EntityType.ORGANIZATION
-                 and h.end <= person.start and person.start - h.end <= 16 and not _SHOP.search(_name_key(h.text))),
-                None)
+def _company_before(person: Finding, index: _Index) -> Finding | None:
+    return next((h for h in reversed(index.organisations_ending(person.start - 16, person.start))
+                 if h.entity_type == EntityType.ORGANIZATION and not _SHOP.search(_name_key(h.text))), None)
 
 
 def _inside_number(text: str, f: Finding) -> bool:
