@@ -217,6 +217,10 @@
         <translation>Workspace migrated</translation>
     </message>
     <message>
+        <source>%1 findings</source>
+        <translation>%1 findings</translation>
+    </message>
+    <message>
         <source>accepted</source>
         <translation>accepted</translation>
     </message>
@@ -233,8 +237,16 @@
         <translation>reason: %1</translation>
     </message>
     <message>
+        <source>note: %1</source>
+        <translation>note: %1</translation>
+    </message>
+    <message>
         <source>comment: %1</source>
         <translation>comment: %1</translation>
+    </message>
+    <message>
+        <source>exported despite markings: %1</source>
+        <translation>exported despite markings: %1</translation>
     </message>
 </context>
 <context>

@@ -217,6 +217,10 @@
         <translation>工作区已迁移</translation>
     </message>
     <message>
+        <source>%1 findings</source>
+        <translation>%1 个发现项</translation>
+    </message>
+    <message>
         <source>accepted</source>
         <translation>采纳</translation>
     </message>
@@ -233,8 +237,16 @@
         <translation>理由：%1</translation>
     </message>
     <message>
+        <source>note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
         <source>comment: %1</source>
         <translation>意见：%1</translation>
+    </message>
+    <message>
+        <source>exported despite markings: %1</source>
+        <translation>含密级标志仍导出，理由：%1</translation>
     </message>
 </context>
 <context>

@@ -50,8 +50,10 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                    cancelled: Callable[[], bool] | None = None) -> ExportResult:
     """Write `plan` applied to `document` into `output`; the file appears only once verified clean.
 
-    `progress(done, PROGRESS_TOTAL)`: writing is the first half, verifying the second (pages, for a PDF).
-    `cancelled()` is polled at every progress step; True stops with `ExportCancelled`, nothing written."""
+    `progress(done, PROGRESS_TOTAL)`: writing is the first half, verifying the second (each reports its
+    steps as they go: no long silent stretch). `cancelled()` is polled by the writer and the verifier
+    (between pages, parts and checks); when it returns True the export stops with ExportCancelled and
+    nothing is left on disk."""
     half = PROGRESS_TOTAL // 2
 
     def check() -> None:
@@ -94,9 +96,11 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
         check()
         if progress is not None:
             progress(half, PROGRESS_TOTAL)
+        _check_cancelled(cancelled)
         report = verify_output(tmp, plan.values.keys(), format=str(out), kept=plan.verification_kept(),
-                               progress=phase(half))
+                               progress=phase(half), cancelled=cancelled)
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
+        _check_cancelled(cancelled)  # a cancel pressed during the last check: still nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
         if progress is not None:
             progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
@@ -106,13 +110,19 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                         plan=plan, report=report, notes=notes + tuple(f"not checked: {w}" for w in report.warnings))
 
 
-def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path,
-           pdf_rasterize: bool, progress: Callable[[int, int], None] | None = None,
+def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path, pdf_rasterize: bool,
+           progress: Callable[[int, int], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> tuple[str, ...]:
     from reviewer.core.deidentify.writers import WriteOptions, write_copy
 
+    _check_cancelled(cancelled)
     options = WriteOptions(pdf_rasterize=pdf_rasterize, cancelled=cancelled)
     return write_copy(document, plan, tmp, options=options, progress=progress)
+
+
+def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
 
 
 def deidentified_name(plan: RedactionPlan, name: str) -> str:

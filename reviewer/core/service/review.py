@@ -356,9 +356,12 @@ class DocumentReview:
 
     # --- what will be published -----------------------------------------------------------------
     def preview(self, *, page: int | None = None, undecided: str = UNDECIDED_PROFILE):  # noqa: ANN201
-        """The copy as it will be published, made by the export's own writer (`service.preview`)."""
+        """The copy as it will be published, made by the export's own writer (`service.preview`). Only
+        after detection: before it, a preview would show the original as if it were safe to publish."""
         from reviewer.core.service.preview import preview_copy
 
+        if self.document_id is None:
+            raise NotInWorkspace()
         return preview_copy(self.document, self.plan(undecided=undecided), page=page)
 
     def export_copy(self, output: str | Path, *, undecided: str = UNDECIDED_PROFILE,

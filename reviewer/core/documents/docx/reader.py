@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping
 from lxml import etree
 
 from reviewer.core.documents.docx.alt_chunks import UnreadableChunk, chunk_lines
-from reviewer.core.documents.docx.embedded import embedded_lines, ole_fields
+from reviewer.core.documents.docx.embedded import embedded_lines
+from reviewer.core.documents.docx.ole import ole_fields
 from reviewer.core.documents.docx.package import R_NS, W_NS, DocxPackage, Relationship
 from reviewer.core.documents.docx.properties import property_blocks
 from reviewer.core.documents.limits import Limits, check_text, too_large
