@@ -34,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the de-identified copy: the same format, except doc/wps/rtf/odt, whose copy is a docx "
                              "(the original is never changed)")
     parser.add_argument("--profile", default="auto",
-                        help="auto (the profile the document's kind selects; the default) | general | punitive-notice | "
-                             "mandatory-disclosure | appointment-notice | procurement-result | "
+                        help="auto (the profile the document's kind selects; the default) | general | "
+                             "punitive-notice | mandatory-disclosure | appointment-notice | procurement-result | "
                              "expropriation-compensation | assistance-notice | path to a custom YAML profile")
     parser.add_argument("--basis-labels", action="store_true",
                         help="print each redaction's legal-basis label (条例15…) after its replacement, or on the box "

@@ -78,7 +78,8 @@ class DefaultBasis:
 
     def matches(self, entity_type: str, role: str | None, owner: str | None, category: str | None) -> bool:
         return ((not self.types or entity_type in self.types) and (not self.roles or role in self.roles)
-                and (not self.owners or owner in self.owners) and (self.category is None or category == self.category))
+                and (not self.owners or owner in self.owners)
+                and (self.category is None or category == self.category))
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,8 +117,8 @@ _SEPARATORS = SEPARATORS
 
 
 def _bare_plan(plan: RedactionPlan) -> RedactionPlan:
-    return RedactionPlan(plan.profile, (), MappingProxyType(dict(plan.bare)),
-                         kept_contexts=MappingProxyType({c: _unlabel(o, plan.labels) for c, o in plan.kept_contexts.items()}))
+    contexts = {c: _unlabel(o, plan.labels) for c, o in plan.kept_contexts.items()}
+    return RedactionPlan(plan.profile, (), MappingProxyType(dict(plan.bare)), kept_contexts=MappingProxyType(contexts))
 
 
 def _unlabel(text: str, labels: Mapping[str, str]) -> str:

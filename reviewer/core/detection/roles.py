@@ -107,8 +107,9 @@ def parse_roles(data: Any, source: str) -> RoleCatalog:
     roles = {}
     for code, raw in _keys(source, "roles", top["roles"], set(ROLES)).items():
         item = _keys(source, f"roles.{code}", raw, {"zh", "en", "before"}, {"after"})
-        roles[code] = Role(code, str(item["zh"]), str(item["en"]), _words(source, f"roles.{code}.before", item["before"]),
-                           _words(source, f"roles.{code}.after", item["after"]) if "after" in item else ())
+        before = _words(source, f"roles.{code}.before", item["before"])
+        after = _words(source, f"roles.{code}.after", item["after"]) if "after" in item else ()
+        roles[code] = Role(code, str(item["zh"]), str(item["en"]), before, after)
     owners = _keys(source, "owners", top["owners"], {"institution", "person"})
     inst = _keys(source, "owners.institution", owners["institution"], {"labels", "premises", "domains"})
     pers = _keys(source, "owners.person", owners["person"], {"labels"})

@@ -136,7 +136,8 @@ def parse_catalog(data: Any, source: str) -> KindCatalog:
             if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
                 raise _fail(source, f"{where}.{key}", "应为非空文字", "expected non-empty text")
         if raw["code"] in seen or raw["code"] == OTHER:
-            raise _fail(source, f"{where}.code", f"代码“{raw['code']}”重复或保留", f"duplicate or reserved code {raw['code']!r}")
+            raise _fail(source, f"{where}.code", f"代码“{raw['code']}”重复或保留",
+                        f"duplicate or reserved code {raw['code']!r}")
         seen.add(raw["code"])
         if raw.get("unowned", "person") not in ("person", "institution"):
             raise _fail(source, f"{where}.unowned", "应为 person 或 institution", "expected person or institution")

@@ -12,7 +12,7 @@ masked (first and last character), so the record itself leaks no identifier.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,7 +23,13 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.reports import labels as L
 from reviewer.core.review.attribute import DisclosureRecord, latest_record
 from reviewer.core.review.decisions import DecisionKind, load_findings
-from reviewer.core.review.documents import DocumentInfo, document_text, exports_for, get_document, list_documents
+from reviewer.core.review.documents import (
+    DocumentInfo,
+    document_text,
+    exports_for,
+    get_document,
+    list_documents,
+)
 from reviewer.core.review.reasons import reason_label
 from reviewer.core.review.signoff import reviewers_of
 from reviewer.core.store import schema
@@ -52,8 +58,8 @@ class FindingLine:
 
     @property
     def is_redaction(self) -> bool:
-        return self.kind in (DecisionKind.ACCEPT, DecisionKind.EDIT) and self.entity_type != EntityType.DISCLOSURE_NOTE \
-            and self.operator != "keep"
+        accepted = self.kind in (DecisionKind.ACCEPT, DecisionKind.EDIT)
+        return accepted and self.entity_type != EntityType.DISCLOSURE_NOTE and self.operator != "keep"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,11 @@ import pytest
 from reviewer.core.detection.classified.attribute import suggest_attribute
 from reviewer.core.review.attribute import DisclosureRecord, check_consistency
 from reviewer.core.review.decisions import Decision, DecisionKind, StoredFinding
-from reviewer.core.review.errors import BlockFindingUnresolved, DisclosureNoteMismatch, RestrictedContentUnresolved
+from reviewer.core.review.errors import (
+    BlockFindingUnresolved,
+    DisclosureNoteMismatch,
+    RestrictedContentUnresolved,
+)
 from reviewer.core.types import Category, DisclosureAttribute, EntityType, Finding, Severity
 
 NOTES = {None: None, **{a: f"（此件{a}）" for a in DisclosureAttribute}}

@@ -26,7 +26,8 @@ REFERENCE = 10.0  # points: the size the label is drawn at before scaling into i
 SMALLEST = 4.0  # points: a label scaled below this height is left out (a box too small to read it)
 
 
-def stamp_labels(output: Path, document: Document, plan: RedactionPlan, *, skip: Iterable[int] = ()) -> tuple[str, ...]:
+def stamp_labels(output: Path, document: Document, plan: RedactionPlan, *,
+                 skip: Iterable[int] = ()) -> tuple[str, ...]:
     """Draw the labels of `plan` on the boxes of every removed occurrence in the written copy at `output`."""
     if not plan.labels:
         return ()
@@ -71,10 +72,13 @@ def stamp_labels(output: Path, document: Document, plan: RedactionPlan, *, skip:
     return (note + (f", {skipped} left out (box too small, page rotated or re-rendered)" if skipped else ""),)
 
 
-def _places(document: Document, plan: RedactionPlan) -> dict[int, list[tuple[str, tuple[float, float, float, float]]]]:
+Rect = tuple[float, float, float, float]
+
+
+def _places(document: Document, plan: RedactionPlan) -> dict[int, list[tuple[str, Rect]]]:
     """Per page, (label, box of the removed characters) for every occurrence of a labelled value."""
     matcher = plan.flexible_pattern()
-    out: dict[int, list[tuple[str, tuple[float, float, float, float]]]] = {}
+    out: dict[int, list[tuple[str, Rect]]] = {}
     if matcher is None:
         return out
     for block in document.blocks:
@@ -94,7 +98,8 @@ def _places(document: Document, plan: RedactionPlan) -> dict[int, list[tuple[str
                 continue
             # one line: the characters on the first one's baseline (a value wrapped in a cell gets its first part)
             line = [c for c in chars if abs(c[3] - chars[0][3]) < 2]
-            rect = (min(c[0] for c in line), min(c[1] for c in line), max(c[2] for c in line), max(c[3] for c in line))
+            rect = (min(c[0] for c in line), min(c[1] for c in line),
+                    max(c[2] for c in line), max(c[3] for c in line))
             out.setdefault(block.page, []).append((plan.labels[value], rect))
     return out
 
