@@ -24,6 +24,7 @@ from reviewer.core.types import Finding
 
 # Output names a format accepts besides .<format> (a web page saved as .htm or as a web archive).
 SUFFIXES = {DocumentFormat.HTML: (".html", ".htm", ".xhtml", ".mht", ".mhtml")}
+_SUFFIXES = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "TIFF": (".tif", ".tiff")}  # a picture keeps its kind
 PROGRESS_TOTAL = 1000  # write_verified's progress scale: writing 0-500, verifying 500-1000
 
 
@@ -75,14 +76,16 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
     _check_name(plan, target)
     fmt = DocumentFormat(document.format)
     out = output_format(fmt)  # a .doc/.wps/.rtf/.odt is exported as docx
-    if target.suffix.lower() not in SUFFIXES.get(out, (f".{out}",)):
-        raise ExportRefused(f"输入文件实际是 {fmt} 格式，导出副本为 {out} 格式，输出文件名必须以 .{out} 结尾（现为 {target.name}）。"
-                            "请更改输出文件名。",
-                            f"The input is really a {fmt} file and its copy is written as {out}, so the output name "
-                            f"must end in .{out} "
-                            f"(got {target.name}). Change the output name.", path=str(target))
+    kind = str(document.properties.get("image.format", "")) if fmt is DocumentFormat.IMAGE else ""
+    suffixes = _SUFFIXES.get(kind) or SUFFIXES.get(out, (f".{out}",))  # a picture keeps its kind
+    if target.suffix.lower() not in suffixes:
+        raise ExportRefused(f"输入文件实际是 {fmt} 格式，导出副本为 {suffixes[0][1:]} 格式，输出文件名必须以 {suffixes[0]} 结尾"
+                            f"（现为 {target.name}）。请更改输出文件名。",
+                            f"The input is really a {fmt} file and its copy is written as {suffixes[0][1:]}, so the "
+                            f"output name must end in {suffixes[0]} (got {target.name}). Change the output name.",
+                            path=str(target))
     check()
-    with atomic_path(target, suffix=f".{out}.part") as tmp:
+    with atomic_path(target, suffix=f"{target.suffix.lower()}.part") as tmp:
         try:
             notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0), cancelled)
         except (ReviewerError, OSError):  # OSError: atomic_path turns disk full/permissions into WriteFailed
@@ -105,9 +108,10 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
         if progress is not None:
             progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
     report = VerificationReport(path=str(target), checked_values=report.checked_values, survivors=(),
-                                residues=(), places=report.places, warnings=report.warnings)
+                                residues=(), places=report.places, warnings=report.warnings, ocr=report.ocr)
     return ExportResult(output=str(target), format=str(out), sha256=digest, source_sha256=document.sha256,
-                        plan=plan, report=report, notes=notes + tuple(f"not checked: {w}" for w in report.warnings))
+                        plan=plan, report=report, notes=notes + report.ocr
+                        + tuple(f"not checked: {w}" for w in report.warnings))
 
 
 def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path, pdf_rasterize: bool,

@@ -40,6 +40,7 @@ from typing import Any
 import yaml
 
 from reviewer.core.deidentify.operators import OperatorKind
+from reviewer.core.deidentify.roster_policy import RosterPolicy, parse_roster
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.resources import resource
 from reviewer.core.types import Category, EntityType, category_of
@@ -49,7 +50,7 @@ BUILTIN_PROFILES = ("general", "punitive-notice", "mandatory-disclosure", "appoi
                     "expropriation-compensation", "assistance-notice")
 AUTO = "auto"  # not a file: the profile the document's kind selects (documents/kinds.py)
 
-_TOP_KEYS = {"name", "description", "extends", "default", "entities", "roles", "owners", "basis_labels"}
+_TOP_KEYS = {"name", "description", "extends", "default", "entities", "roles", "owners", "basis_labels", "roster"}
 _RULE_KEYS = {"operator", "params", "threshold", "why"}
 ROLE_CODES = ("party", "legal_representative", "agent", "witness", "official", "contact", "applicant", "subject",
               "journalist", "expert", "family", "third_party", "unknown")
@@ -60,6 +61,15 @@ OWNED_TYPES = frozenset({"CN_LANDLINE_PHONE", "CN_MOBILE_PHONE", "EMAIL_ADDRESS"
 _OPERATOR_ZH = {OperatorKind.KEEP: "保留", OperatorKind.MASK: "部分遮盖", OperatorKind.REDACT: "删除（涂黑）",
                 OperatorKind.LABEL: "以类别标签替换", OperatorKind.PSEUDONYM: "化名（某）",
                 OperatorKind.GENERALIZE: "概括到乡镇（街道）", OperatorKind.HASH: "密钥哈希"}
+_LEVEL_ZH = {"province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）", "village": "村（社区）"}
+
+
+def _done(rule: Rule) -> str:
+    """What the rule does, in the words of the explanation (an address generalised says to which level)."""
+    if rule.operator is OperatorKind.GENERALIZE:
+        level = (rule.params or {}).get("level", "township")
+        return f"概括到{_LEVEL_ZH.get(level, level)}"
+    return _OPERATOR_ZH[rule.operator]
 _ROLE_ZH = {"party": "当事人", "legal_representative": "法定代表人（负责人）", "agent": "委托代理人", "witness": "证人",
             "official": "公职人员", "contact": "机关联系人", "applicant": "申请人", "subject": "公示对象",
             "journalist": "记者、通讯员", "expert": "评审专家", "family": "家庭成员", "third_party": "第三人",
@@ -106,6 +116,7 @@ class Profile:
     roles: Mapping[str, Rule] = field(default_factory=dict)
     owners: Mapping[str, Rule] = field(default_factory=dict)
     basis_labels: bool = False  # print each redaction's legal-basis label (on the box, after the replacement)
+    roster: RosterPolicy = RosterPolicy()  # published lists: k, l, hidden sheets, columns (roster_policy.py)
 
     def rule_for(self, entity_type: str) -> Rule:
         """The rule for a type: listed → that rule; unlisted personal information → `default`; else keep."""
@@ -125,17 +136,17 @@ class Profile:
         if et in OWNED_TYPES and owner in self.owners:
             rule = self.owners[owner]
             who = "机构" if owner == "institution" else "个人"
-            return Choice(rule, rule.why or f"{self.name}：{who}的联系方式{_OPERATOR_ZH[rule.operator]}", f"owner:{owner}")
+            return Choice(rule, rule.why or f"{self.name}：{who}的联系方式{_done(rule)}", f"owner:{owner}")
         role = attributes.get("role")
         if et == EntityType.PERSON and role in self.roles:
             rule = self.roles[role]
-            return Choice(rule, rule.why or f"{self.name}：{_ROLE_ZH.get(role, role)}的姓名{_OPERATOR_ZH[rule.operator]}",
+            return Choice(rule, rule.why or f"{self.name}：{_ROLE_ZH.get(role, role)}的姓名{_done(rule)}",
                           f"role:{role}")
         rule = self.rule_for(et)
         if et in self.rules:
-            return Choice(rule, rule.why or f"{self.name}：此类信息{_OPERATOR_ZH[rule.operator]}", f"type:{et}")
+            return Choice(rule, rule.why or f"{self.name}：此类信息{_done(rule)}", f"type:{et}")
         if category_of(et) is Category.PERSONAL:
-            return Choice(rule, rule.why or f"{self.name}：个人信息默认{_OPERATOR_ZH[rule.operator]}", "default")
+            return Choice(rule, rule.why or f"{self.name}：个人信息默认{_done(rule)}", "default")
         return Choice(rule, "限制性内容和机构名称由审查决定，策略不作处理", "default")
 
     def with_basis_labels(self, on: bool = True) -> Profile:
@@ -217,9 +228,12 @@ def _load(name_or_path: str | Path, chain: tuple[str, ...]) -> Profile:
     labels = raw.get("basis_labels", base.basis_labels if base else False)
     if not isinstance(labels, bool):
         raise _error(str(path), "basis_labels 必须是 true 或 false。", "'basis_labels' must be true or false.")
+    roster = base.roster if base else RosterPolicy()
+    if raw.get("roster") is not None:
+        roster = parse_roster(raw["roster"], str(path), roster)
     return Profile(name=name, description=str(raw.get("description") or (base.description if base else "")),
                    default=default, rules=MappingProxyType(rules), source=str(path),
-                   roles=MappingProxyType(roles), owners=MappingProxyType(owners), basis_labels=labels)
+                   roles=MappingProxyType(roles), owners=MappingProxyType(owners), basis_labels=labels, roster=roster)
 
 
 def _rule(raw: Any, path: Path, where: str) -> Rule:

@@ -1,9 +1,9 @@
 """Independent post-export verification: reopen the written file and look for every de-identified value.
 
 This module shares no code with the writers: it reads the output with other means (zipfile + lxml
-over every package part, pikepdf over every object and stream, pdfplumber's reading of every page
-(pdfminer; `verify_pages`) and pdfium text, raw bytes in several encodings; OFD and HTML in verify_ofd.py
-and verify_html.py) and compares after
+over every package part of a docx or xlsx, with its own rendering of a workbook's numbers and dates,
+pikepdf over every object and stream, pdfplumber's reading of every page (pdfminer; `verify_pages`) and
+pdfium text, raw bytes in several encodings; OFD and HTML in verify_ofd.py and verify_html.py) and compares after
 normalisation (NFKC folds full-width forms, case folded, whitespace and invisible format characters removed), so `１３８ 9600 1234` still matches
 `13896001234`. It also checks the writer's structural promises (no comments, no tracked changes,
 no authors, no XMP, no JavaScript, no attachments) as "residues". Any survivor or residue fails.
@@ -25,6 +25,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from reviewer.core.deidentify import verify_ocr
 from reviewer.core.deidentify.errors import VerificationFailed
 from reviewer.core.deidentify.verify_pages import close_helper_pages, helper_pages, page_reading
 from reviewer.core.documents.docx.alt_chunks import chunk_kind, chunk_lines
@@ -70,6 +71,7 @@ class VerificationReport:
     residues: tuple[str, ...]  # structural promises broken, e.g. "word/comments.xml present"
     places: int  # how many text places were examined
     warnings: tuple[str, ...] = ()  # what could not be checked (image pixels, glyphs without Unicode)
+    ocr: tuple[str, ...] = ()  # which pages and pictures were read again by OCR, and how confidently
 
     @property
     def ok(self) -> bool:
@@ -78,6 +80,21 @@ class VerificationReport:
     def raise_if_failed(self) -> None:
         if not self.ok:
             raise VerificationFailed(self)
+
+
+def _automaton(keys: Iterable[str]):  # noqa: ANN202 - ahocorasick.Automaton or None
+    """Every occurrence of any key (Aho-Corasick, in C): a roster's hundreds of thousands of values would take
+    a regex seconds to compile and minutes per megabyte to run."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        if key:
+            automaton.add_word(key, key)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 class _Matcher:
@@ -103,28 +120,20 @@ class _Matcher:
         self.norms = _automaton(self.by_norm)
         self.by_skeleton = {k: v for v in self.by_norm.values() for k in [skeleton(v)] if len(k) >= SKELETON_MIN}
         self.skeletons = _automaton(self.by_skeleton)
-        raw: set[bytes] = set()
+        # byte patterns as latin-1 text (one character per byte), so one automaton searches raw bytes too
+        self.raw: dict[str, str] = {}
         for v in self.by_norm.values():
             for form in {v, _INVISIBLE.sub("", v)}:
                 for enc in _ENCODINGS:
                     try:
-                        raw.add(form.encode(enc))
+                        encoded = form.encode(enc)
                     except UnicodeEncodeError:
-                        pass
-        self.raw = {b: v for b in raw for v in [self._value_of(b)] if len(b) >= 2}
-        self.raws = _automaton({b.decode("latin-1"): v or b.decode("latin-1") for b, v in self.raw.items()})
+                        continue
+                    if len(encoded) >= 2:
+                        self.raw.setdefault(encoded.decode("latin-1"), v)
+        self.raws = _automaton(self.raw)
         self.found: dict[tuple[str, str], None] = {}
         self.places = 0
-
-    def _value_of(self, data: bytes) -> str:
-        for enc in _ENCODINGS:
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if normalise(text) in self.by_norm:
-                return self.by_norm[normalise(text)]
-        return ""
 
     def text(self, text: str | None, where: str) -> None:
         if not text or self.norms is None:
@@ -191,12 +200,21 @@ def verify_output(path: str | Path, values: Iterable[str], *, format: str, kept:
     p = Path(path)
     raw = p.read_bytes()
     steps.check()
-    matcher.data(_without_image_data(raw, p) if format == "pdf" else raw, "file bytes")
+    if format == "pdf":
+        matcher.data(_without_image_data(raw, p), "file bytes")
+    elif format in ("xlsx", "docx", "ofd"):  # zip packages: every member is searched decompressed below
+        matcher.data(_without_deflated_data(raw), "file bytes")
+    elif format != "image":  # a picture's bytes are compressed pixels: values turn up there by chance
+        matcher.data(raw, "file bytes")
+    ocr = None
     if format == "docx":
         residues += _verify_docx(raw, matcher)
         warnings += _docx_warnings(raw)
+        ocr = verify_ocr.check_docx(raw, matcher.text)
     elif format == "pdf":
         residues += _verify_pdf(p, matcher, warnings, steps)
+        steps.check()
+        ocr = verify_ocr.check_pdf(p, matcher.text)
     elif format == "txt":
         _verify_txt(raw, matcher)
     elif format == "ofd":
@@ -207,11 +225,21 @@ def verify_output(path: str | Path, values: Iterable[str], *, format: str, kept:
         from reviewer.core.deidentify.verify_html import verify_html
 
         residues += verify_html(raw, matcher, warnings)
+    elif format == "image":
+        kinds = metadata_kinds(raw) + verify_ocr.tiff_metadata(raw)
+        residues += [f"picture metadata ({', '.join(sorted(set(kinds)))})"] if kinds else []
+        ocr = verify_ocr.check_picture_file(raw, matcher.text)
+    elif format == "xlsx":
+        residues += _verify_xlsx(raw, matcher)
+        warnings += _xlsx_warnings(raw)
     else:
         raise ValueError(f"unknown format {format!r}")
+    if ocr is not None and ocr.read:  # pixels read again by OCR (issue 27): say that instead
+        warnings = [w for w in warnings if "pixels cannot be checked" not in w] + list(ocr.notes()[1:])
     steps.done()
     return VerificationReport(path=str(p), checked_values=len(matcher.by_norm), survivors=matcher.survivors(),
-                              residues=tuple(residues), places=matcher.places, warnings=tuple(warnings))
+                              residues=tuple(residues), places=matcher.places, warnings=tuple(warnings),
+                              ocr=ocr.notes()[:1] if ocr is not None and ocr.read else ())
 
 
 # --- txt -------------------------------------------------------------------------------------
@@ -362,6 +390,148 @@ def _verify_xml(data: bytes, name: str, m: _Matcher) -> list[str]:
     for i, para in enumerate(order):
         m.text("".join(paragraphs[para]), f"{name} paragraph {i + 1} (runs joined)")
     return residues
+
+
+# --- xlsx ------------------------------------------------------------------------------------
+# Every part of the workbook read again here, with its own rendering of numbers and dates: a phone typed as
+# a number is `<v>13812345678</v>` or `<v>1.3812345678E10</v>`, a birth date a day count under a date style.
+
+_S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_BUILTIN_DATES = frozenset({*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)})
+_DATE_CODE = re.compile(r"[dmyDMY]")
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_XLSX_RESIDUES = (
+    (re.compile(r"(^|/)(comments\d*\.xml|threadedcomment\w*\.xml|person\w*\.xml)$"), "comments must be removed"),
+    (re.compile(r"pivotcacherecords\d*\.xml$"), "pivot cache records (a copy of the source rows)"),
+    (re.compile(r"^xl/revisions/"), "shared-workbook revision history"),
+    (re.compile(r"^docprops/thumbnail"), "thumbnail picture"),
+    (re.compile(r"vbaproject\w*\.bin$"), "macros"),
+)
+
+
+def _verify_xlsx(raw: bytes, m: _Matcher, prefix: str = "") -> list[str]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except zipfile.BadZipFile:
+        return [] if prefix else ["not a zip package"]
+    residues: list[str] = []
+    with archive:
+        names = archive.namelist()
+        dates = _date_styles(archive.read("xl/styles.xml")) if "xl/styles.xml" in names else frozenset()
+        for info in archive.infolist():
+            name = prefix + info.filename
+            if info.file_size > _MAX_PART:
+                residues.append(f"{name}: part too large to verify")
+                continue
+            data = archive.read(info)
+            m.data(data, name)
+            m.text(info.filename, f"{name} (member name)")
+            low = info.filename.lower()
+            residues += [f"{name} present ({why})" for pattern, why in _XLSX_RESIDUES if pattern.search(low)]
+            kinds = metadata_kinds(data)
+            if kinds:
+                residues.append(f"{name}: picture metadata ({', '.join(sorted(set(kinds)))})")
+            if data[:2] == b"PK":
+                residues += _verify_xlsx(data, m, prefix=name + "!/")
+            elif low.endswith((".xml", ".rels", ".vml")) or data.lstrip()[:5] == b"<?xml":
+                residues += _verify_workbook_xml(data, name, m, dates)
+    return residues
+
+
+def _without_deflated_data(raw: bytes) -> bytes:
+    """The archive with the compressed data of its deflated members zeroed for the byte scan: a roster's
+    megabytes of deflate output hold the 4 bytes of some two-character name (UTF-16, GBK) by chance, and every
+    member is searched decompressed anyway. Names, headers and stored members stay."""
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(raw)).infolist()
+    except zipfile.BadZipFile:
+        return raw
+    out = bytearray(raw)
+    for info in infos:
+        if info.compress_type == zipfile.ZIP_STORED:
+            continue
+        at = info.header_offset
+        if raw[at:at + 4] != b"PK\x03\x04":
+            continue
+        start = at + 30 + int.from_bytes(raw[at + 26:at + 28], "little") + int.from_bytes(raw[at + 28:at + 30], "little")
+        out[start:start + info.compress_size] = bytes(min(info.compress_size, max(0, len(raw) - start)))
+    return bytes(out)
+
+
+def _date_styles(styles: bytes) -> frozenset[int]:
+    """Indices of the cell formats (cellXfs) that show a number as a date."""
+    root = etree.fromstring(styles, _PARSER)
+    if root is None:
+        return frozenset()
+    custom = {el.get("numFmtId"): el.get("formatCode", "") for el in root.iter(f"{_S}numFmt")}
+    found = set()
+    xfs = root.find(f"{_S}cellXfs")
+    for k, xf in enumerate(xfs if xfs is not None else ()):
+        ident = xf.get("numFmtId", "0")
+        code = custom.get(ident)
+        if (code is not None and _DATE_CODE.search(_QUOTED.sub("", code))) or (
+                code is None and ident.isdigit() and int(ident) in _BUILTIN_DATES):
+            found.add(k)
+    return frozenset(found)
+
+
+def _number_texts(value: str, date_style: bool) -> list[str]:
+    """How a reader shows a stored number: as an integer (13812345678 from 1.3812345678E10) and, under a date
+    style, as the date."""
+    try:
+        number = float(value)
+    except ValueError:
+        return []
+    out = []
+    if number.is_integer() and abs(number) < 1e19:
+        out.append(str(int(number)))
+    if date_style and 0 < number < 2958466:
+        import datetime as dt
+
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(number))
+        out += [day.isoformat(), f"{day.year}年{day.month}月{day.day}日", day.strftime("%Y%m%d")]
+    return out
+
+
+def _verify_workbook_xml(data: bytes, name: str, m: _Matcher, dates: frozenset[int]) -> list[str]:
+    residues: list[str] = []
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        return [f"{name}: unparseable XML ({exc})"]
+    if root is None:
+        return [] if name.lower().endswith(".vml") else [f"{name}: empty XML"]
+    for el in root.iter():
+        tag = _local(el.tag)
+        if not tag:
+            continue
+        m.text(el.text, f"{name} <{tag}>")
+        m.text(el.tail, f"{name} <{tag}> tail")
+        for attr, value in el.attrib.items():
+            m.text(value, f"{name} <{tag} {_local(attr)}=…>")
+            if "%" in value:
+                m.text(unquote(value), f"{name} <{tag} {_local(attr)}=…> (url-decoded)")
+        if tag in ("si", "is", "text", "comment"):  # rich text: runs joined
+            m.text("".join(t.text or "" for t in el.iter() if _local(t.tag) == "t"), f"{name} <{tag}> (runs joined)")
+        elif tag == "c":
+            value = next((v.text for v in el if _local(v.tag) == "v"), None)
+            if value and el.get("t") in (None, "n"):
+                style = el.get("s", "0")
+                for text in _number_texts(value, style.isdigit() and int(style) in dates):
+                    m.text(text, f"{name} cell {el.get('r', '?')} (number as shown)")
+        elif tag in ("creator", "lastModifiedBy") and (el.text or "").strip():
+            residues.append(f"{name}: <{tag}> '{el.text.strip()}' (author property)")
+        elif tag == "sheetDataSet" and len(el):
+            residues.append(f"{name}: values cached from an external workbook")
+        elif tag == "pivotCacheDefinition" and el.get("saveData") != "0":
+            residues.append(f"{name}: pivot cache set to keep its source records")
+    return residues
+
+
+def _xlsx_warnings(raw: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        media = [n for n in archive.namelist() if n.startswith(("xl/media/", "xl/embeddings/"))]
+    return [f"{len(media)} images/embedded objects: their pixels cannot be checked, look at them"] if media else []
 
 
 # --- pdf -------------------------------------------------------------------------------------

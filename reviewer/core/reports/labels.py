@@ -42,6 +42,18 @@ TYPES: dict[str, tuple[str, str]] = {
     EntityType.PROCESS_INFORMATION: ("过程性信息", "Process information"),
     EntityType.DISCLOSURE_NOTE: ("公开属性附注", "Printed disclosure note"),
     EntityType.MANUAL: ("人工标注", "Marked by the reviewer"),
+    # issue 33: the office's term lists, wording and timing (the same words as the GUI's, ui/labels.py)
+    EntityType.TERM_BLOCK: ("敏感词：阻断发布", "Listed term: blocks release"),
+    EntityType.TERM_REVIEW: ("敏感词：敏感表述", "Listed term: sensitive wording"),
+    EntityType.TERM_DENY: ("敏感词：必删", "Listed term: always removed"),
+    EntityType.WORDING_OUTDATED_NAME: ("机构改革前名称", "Former name of a body"),
+    EntityType.WORDING_DRAFT_STATUS: ("草稿标记", "Draft status"),
+    EntityType.WORDING_PROMISE: ("绝对化承诺", "Absolute commitment"),
+    EntityType.WORDING_NUMBER_YEAR: ("文号年份", "Document number year"),
+    EntityType.WORDING_FUTURE_DATE: ("成文日期晚于今天", "Date after today"),
+    EntityType.TIMING_DEADLINE: ("截止日期", "Deadline"),
+    EntityType.TIMING_EFFECTIVE: ("施行日期", "Effective date"),
+    EntityType.TIMING_EMBARGO: ("禁发时间", "Embargo"),
 }
 OPERATORS: dict[str, tuple[str, str]] = {
     "keep": ("保留", "keep"), "mask": ("部分遮盖", "mask"), "redact": ("删除（涂黑）", "redact"),

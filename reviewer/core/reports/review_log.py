@@ -23,6 +23,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.reports import labels as L
 from reviewer.core.review.attribute import DisclosureRecord, latest_record
 from reviewer.core.review.decisions import DecisionKind, load_findings
+from reviewer.core.review.detections import last_term_list
 from reviewer.core.review.documents import (
     DocumentInfo,
     document_text,
@@ -80,6 +81,7 @@ class DocumentLog:
     kind: str = ""  # 文种 code
     notes: tuple[str, ...] = ()  # what the last verified export removed besides the values, in the record's language
     language: str = "zh"
+    term_list: str = ""  # the office's term lists the newest detection used (issue 33)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +203,20 @@ def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str,
     return DocumentLog(info, record, who(stored_record.actor) if stored_record else "", labels, tuple(lines),
                        tuple(who(r) for r in reviewers_of(conn, doc.id)), submitted, approver, approved, released,
                        signature, export_sha or (exports[-1].output_sha256 if exports else ""), tuple(returns),
-                       kind, notes, language)
+                       kind, notes, language, term_list_text(last_term_list(conn, doc.id), language))
+
+
+def term_list_text(used: dict | None, language: str = "zh") -> str:
+    """第 3 版（12 条，SHA-256 …） — or that none was used, or that no run recorded it (issue 33)."""
+    zh = language == "zh"
+    if used is None:
+        return "未记录" if zh else "not recorded"
+    if not used.get("version"):
+        return "未使用" if zh else "none"
+    digest = str(used.get("digest", ""))[:16]
+    if zh:
+        return f"第 {used['version']} 版（{used.get('count', 0)} 条，SHA-256 {digest}）"
+    return f"version {used['version']} ({used.get('count', 0)} entries, SHA-256 {digest})"
 
 
 def _fields(line: FindingLine) -> dict:
@@ -229,7 +244,8 @@ _FIELDS = {
     "attribute": ("公开属性", "Disclosure attribute"), "basis": ("法律依据", "Legal basis"),
     "rationale": ("理由", "Rationale"), "determined": ("认定单位及认定人", "Determined by"),
     "wording": ("公开内容表述审查", "Wording"), "timing": ("公开时机审查", "Timing"),
-    "channel": ("公开方式与范围", "Channel and scope"), "reviewers": ("审查人", "Reviewed by"),
+    "channel": ("公开方式与范围", "Channel and scope"), "terms": ("单位敏感词库", "Office term lists"),
+    "reviewers": ("审查人", "Reviewed by"),
     "submitted": ("提交时间（UTC）", "Submitted (UTC)"), "returns": ("退回记录", "Returned"),
     "approver": ("批准人", "Approved by"), "approved": ("批准时间（UTC）", "Approved (UTC)"),
     "signature": ("签名状态", "Signature"), "export": ("导出件 SHA-256", "Export SHA-256"),
@@ -275,6 +291,7 @@ def document_fields(entry: DocumentLog, language: str | None = None) -> list[tup
         (_f("wording", lang), r.wording if r else ""),
         (_f("timing", lang), r.timing if r else ""),
         (_f("channel", lang), r.channel_scope if r else ""),
+        (_f("terms", lang), entry.term_list),
         (_f("reviewers", lang), ("、" if lang == "zh" else ", ").join(entry.reviewers)),
         (_f("submitted", lang), entry.submitted_at),
         (_f("returns", lang), sep.join(entry.returns) or none),

@@ -39,7 +39,7 @@ from reviewer.core.service.rows import (
     parse_propagated,
     review_rows,
 )
-from reviewer.core.types import EntityType, Finding
+from reviewer.core.types import JUDGMENT_TYPES, EntityType, Finding
 
 
 class NotInWorkspace(ReviewerError):
@@ -72,9 +72,10 @@ def default_operator(profile: Profile, entity_type: str | Finding) -> str:
     """The operator an accept applies: the profile's for the finding (its role and owner count when a finding
     is given), the type's rule when the role's says keep, or `redact` where even the type's is keep — accepting
     a finding means "remove it from the published copy" (a marking, an organisation, an official's name). The
-    printed 附注 is the exception: accepting it confirms it (`keep`), it is a check, not a value to remove."""
+    printed 附注 and the wording/timing judgments (issue 33) are the exceptions: accepting them confirms or
+    acknowledges them (`keep`); they are checks, not values to remove."""
     entity_type_name = str(getattr(entity_type, "entity_type", entity_type))
-    if entity_type_name == EntityType.DISCLOSURE_NOTE:
+    if entity_type_name == EntityType.DISCLOSURE_NOTE or entity_type_name in JUDGMENT_TYPES:
         return str(OperatorKind.KEEP)
     operators = [profile.rule_for(entity_type_name).operator]
     if isinstance(entity_type, Finding):
@@ -163,16 +164,20 @@ class DocumentReview:
             self._session = self.workspace.session(self.document_id, self.actor)
         return self._session
 
-    def import_findings(self, findings: Sequence[Finding]) -> ReviewChange:
-        """Detection results enter the workspace with the document (once per file content), with the title,
-        文号 and kind read from its text."""
-        if self.document_id is None:
-            guess = self.kind_guess
-            info = self.workspace.import_document(self.document, list(findings), self.actor,
-                                                  title=guess.title or None, doc_number=guess.doc_number,
-                                                  kind=guess.code)
-            self.document_id = info.id
-            self._stored_kind = info.kind
+    def import_findings(self, findings: Sequence[Finding], *, terms=None,  # noqa: ANN001
+                        judgments=None) -> ReviewChange:
+        """Detection results enter the workspace with the document (once per file content, with the title, 文号
+        and kind read from its text); a later run adds what it newly finds and retires what nobody decided and it
+        no longer finds, and each run records the term lists it used (`service.terms.record_detection`, issue 33).
+        A document already stored keeps its kind (a reviewer's choice stays)."""
+        from reviewer.core.service.terms import record_detection
+
+        guess = self.kind_guess
+        info, _record = record_detection(self.workspace, self.document, findings, self.actor, terms=terms,
+                                         judgments=judgments, title=guess.title or None,
+                                         doc_number=guess.doc_number, kind=guess.code)
+        self.document_id = info.id
+        self._stored_kind = info.kind
         return ReviewChange(status_changed=True)
 
     # --- reading --------------------------------------------------------------------------------
@@ -346,6 +351,18 @@ class DocumentReview:
         kept = [s.finding for s in self.stored() if s.active and not s.resolved_as_not_applicable
                 and s.finding.attributes.get("source") is None]
         return suggest_attribute(kept, catalog=self.workspace.catalog)
+
+    def suggest_judgments(self, *, channel: str = "", release=None):  # noqa: ANN001, ANN201
+        """Suggestions for the attribute's wording, timing and channel fields (`service.judgments`)."""
+        from reviewer.core.service.judgments import suggest_judgments
+
+        return suggest_judgments(self, channel=channel, release=release)
+
+    def channel_warning(self, channel: str) -> str:
+        """"" unless `channel` reaches further than the audience the rules name for this kind of document."""
+        from reviewer.core.service.judgments import channel_warning
+
+        return channel_warning(self, channel)
 
     def record_attribute(self, record) -> int:  # noqa: ANN001 - a review.attribute.DisclosureRecord
         return self.session.record_attribute(record)

@@ -34,7 +34,12 @@ def _v3_decision_notes(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE decisions ADD COLUMN note TEXT"))
 
 
-def _v4_document_kind(conn: Connection) -> None:
+def _v4_term_lists(conn: Connection) -> None:
+    """Issue 33: the office's term lists (敏感词库), one row per version."""
+    schema.term_lists.create(conn, checkfirst=True)
+
+
+def _v5_document_kind(conn: Connection) -> None:
     """Issue 26: a document keeps its kind (文种: recognised at import, changed by a reviewer), which chooses the
     default profile."""
     if "kind" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
@@ -45,7 +50,8 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
     (3, _v3_decision_notes),
-    (4, _v4_document_kind),
+    (4, _v4_term_lists),
+    (5, _v5_document_kind),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]
 

@@ -133,3 +133,12 @@ def test_no_statement_while_findings_are_undecided_and_the_cli_says_what_to_do(w
            str(review.document_id), "--format", "txt", "-o", str(out)]
     result = subprocess.run(cli, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "部分公开说明" in result.stderr and not out.exists()
+
+
+def test_every_entity_type_has_a_name_in_both_languages_of_the_record():
+    from reviewer.core.reports.labels import TYPES, type_label
+    from reviewer.core.types import EntityType
+
+    assert set(EntityType) <= set(TYPES)  # a new type (issue 33's term and wording checks too) needs its name
+    for entity_type in EntityType:
+        assert type_label(entity_type, "zh") != str(entity_type) and type_label(entity_type, "en")

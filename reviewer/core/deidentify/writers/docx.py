@@ -103,8 +103,11 @@ class _Counts:
 
 
 def write_docx(source: Path, plan: RedactionPlan, output: str | Path,
-               cancelled: Callable[[], bool] | None = None) -> DocxWriteReport:
+               cancelled: Callable[[], bool] | None = None,
+               pictures: dict[str, bytes] | None = None) -> DocxWriteReport:
+    """`pictures`: parts replaced as given (pictures with removed values painted over, `writers.image`)."""
     counts = _Counts()
+    pictures = pictures or {}
     with zipfile.ZipFile(source) as src:
         names = [i.filename for i in src.infolist()]
         chunks = _alt_chunks(src, names)
@@ -123,6 +126,8 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path,
                     data = packages[info.filename]
                 elif info.filename in blanks:
                     data = blanks[info.filename]
+                elif info.filename in pictures:  # OCR hook (issue 27): painted, encoded anew without metadata
+                    data = pictures[info.filename]
                 elif data[:2] == b"PK":
                     data = _rewrite_package(data, plan, counts)
                 elif is_ole(data):
@@ -624,4 +629,8 @@ def _replace_everywhere(root: etree._Element, plan: RedactionPlan, counts: _Coun
 def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
                progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
     """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
-    return write_docx(Path(document.path), plan, output, getattr(options, "cancelled", None)).notes
+    from reviewer.core.deidentify.writers.image import docx_pictures  # OCR hook (issue 27)
+
+    pictures, notes = docx_pictures(document, plan)
+    return write_docx(Path(document.path), plan, output, getattr(options, "cancelled", None),
+                      pictures=pictures).notes + notes

@@ -305,12 +305,18 @@ def _rasterize(pdf: pikepdf.Pdf, data: bytes, number: int, glyphs: list[Glyph], 
 def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
                progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
     """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
+    from reviewer.core.deidentify.writers.pdf_scans import scans_burned  # OCR hook (issue 27)
+
     rasterize = bool(getattr(options, "pdf_rasterize", False))
-    report = write_pdf(Path(document.path), plan, output, rasterize=rasterize, progress=progress,
-                       document=document, cancelled=getattr(options, "cancelled", None))
+    with scans_burned(document, plan, Path(output).parent) as (source, scan_notes):  # OCR-read values painted
+        report = write_pdf(source, plan, output, rasterize=rasterize, progress=progress, document=document,
+                           cancelled=getattr(options, "cancelled", None))
     if not plan.labels:
-        return report.notes
-    # --- legal-basis labels on the boxes (issue 26, pdf_labels.py): drawn on the written copy
+        return report.notes + scan_notes
+    # --- legal-basis labels on the boxes (issue 26, pdf_labels.py): drawn on the written copy; pages of scans
+    # were re-rendered as images by scans_burned, like rasterised pages, and get none
     from reviewer.core.deidentify.writers.pdf_labels import stamp_labels
 
-    return report.notes + stamp_labels(Path(output), document, plan, skip=report.pages_rasterized)
+    scanned = {b.page for b in document.blocks if b.ocr and b.page is not None}
+    return report.notes + scan_notes + stamp_labels(Path(output), document, plan,
+                                                    skip=set(report.pages_rasterized) | scanned)

@@ -27,6 +27,7 @@ from reviewer.core.documents.limits import Limits, check_deadline, check_text, t
 from reviewer.core.documents.model import Block, BlockKind, Box, Document, DocumentFormat
 from reviewer.core.documents.pdf.char_boxes import CharBoxes
 from reviewer.core.documents.pdf.extras import extra_blocks
+from reviewer.core.documents.pdf.ocr import with_ocr
 from reviewer.core.documents.pdf.pages import read_pages
 from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 from reviewer.core.errors import CorruptDocument, DocumentError, EncryptedDocument
@@ -50,6 +51,7 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
         raise corrupt(path, "缺少文件结束标记，文件可能被截断 / no end-of-file marker, the file looks truncated")
     with PDFIUM_LOCK:
         blocks, info, outline, pages = _read_with_pdfium(data, path, limits, progress, cancelled)
+    blocks = with_ocr(data, path, sha256, blocks, pages, progress=progress, cancelled=cancelled)  # OCR, issue 27
     properties: dict[str, str] = {}
     try:
         _, (extras, decoded), _ = structure_copy(data, path,
