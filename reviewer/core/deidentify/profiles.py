@@ -1,7 +1,7 @@
 """Policy profiles: which operator (with which parameters and score threshold) each entity type gets.
 
-Profiles are YAML files in `resources/profiles/` (`general`, `punitive-notice`,
-`mandatory-disclosure`) or any file the user names. The schema is strict: an unknown key, entity
+Profiles are YAML files in `resources/profiles/` (`BUILTIN_PROFILES`; the kinds of document choose among
+them, documents/kinds.py) or any file the user names. The schema is strict: an unknown key, entity
 type, operator or parameter is a `ConfigurationError`, never ignored, because a typo such as
 `CN_ID_CRAD` would otherwise silently publish ID numbers.
 
@@ -26,6 +26,7 @@ owners:
   institution: {operator: keep, why: 机构的热线和来信地址按规定公布}
   person: null            # null: no rule of its own (drops one inherited through `extends`)
 basis_labels: true        # print each redaction's legal-basis label on the box or after the replacement
+roster: {k: 5, l: 2, hidden_sheets: remove, publish: [...]}   # published lists (issue 28, roster_policy.py)
 ```
 """
 
