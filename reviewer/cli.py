@@ -20,7 +20,7 @@ COMMANDS = {
     "reid": "名单重识别风险检查（k-匿名、l-多样性）/ roster re-identification check (k-anonymity, l-diversity)",
     "workspace": "工作区与用户 / workspace and accounts",
     "audit": "核验审计链 / verify the audit chain",
-    "log": "导出保密审查记录 / export the review log",
+    "log": "导出保密审查记录、生成部分公开说明 / export the review log, the partial-disclosure statement",
     "terms": "单位敏感词库 / the office's term lists",
     "doctor": "检查安装是否完整 / check the installation",
 }

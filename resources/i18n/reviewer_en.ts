@@ -153,6 +153,10 @@
         <translation>Document imported</translation>
     </message>
     <message>
+        <source>Document kind changed</source>
+        <translation>Document kind changed</translation>
+    </message>
+    <message>
         <source>Decision recorded</source>
         <translation>Decision recorded</translation>
     </message>
@@ -497,6 +501,33 @@
     <message>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Detect the document to recognise its kind.</source>
+        <translation>Detect the document to recognise its kind.</translation>
+    </message>
+    <message>
+        <source>(by document kind)</source>
+        <translation>(by document kind)</translation>
+    </message>
+    <message>
+        <source>(chosen in Settings)</source>
+        <translation>(chosen in Settings)</translation>
+    </message>
+    <message>
+        <source>Document kind:</source>
+        <translation>Document kind:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profile:</translation>
+    </message>
+    <message>
+        <source>The kind chooses the default de-identification profile; change it if the recognised kind is wrong.</source>
+        <translation>The kind chooses the default de-identification profile; change it if the recognised kind is wrong.</translation>
     </message>
 </context>
 <context>
@@ -916,6 +947,25 @@
     </message>
 </context>
 <context>
+    <name>PolicyActions</name>
+    <message>
+        <source>Partial-disclosure statement</source>
+        <translation>Partial-disclosure statement</translation>
+    </message>
+    <message>
+        <source>%1 place(s) withheld for %2 reason(s). Written to:</source>
+        <translation>%1 place(s) withheld for %2 reason(s). Written to:</translation>
+    </message>
+    <message>
+        <source>Partial-disclosure &amp;statement…</source>
+        <translation>Partial-disclosure &amp;statement…</translation>
+    </message>
+    <message>
+        <source>What was withheld and why, for a reply to a request (Regulations art. 37)</source>
+        <translation>What was withheld and why, for a reply to a request (Regulations art. 37)</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Header</source>
@@ -992,8 +1042,8 @@
         <translation>Roster re-identification check</translation>
     </message>
     <message>
-        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
-        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</translation>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</source>
+        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</translation>
     </message>
 </context>
 <context>
@@ -1057,26 +1107,6 @@
         <translation>Reject finding</translation>
     </message>
     <message>
-        <source>Not personal information</source>
-        <translation>Not personal information</translation>
-    </message>
-    <message>
-        <source>Wrongly detected</source>
-        <translation>Wrongly detected</translation>
-    </message>
-    <message>
-        <source>Must stay: punitive notice</source>
-        <translation>Must stay: punitive notice</translation>
-    </message>
-    <message>
-        <source>Must stay: mandatory disclosure</source>
-        <translation>Must stay: mandatory disclosure</translation>
-    </message>
-    <message>
-        <source>Already public</source>
-        <translation>Already public</translation>
-    </message>
-    <message>
         <source>Why does this text stay as it is?</source>
         <translation>Why does this text stay as it is?</translation>
     </message>
@@ -1134,6 +1164,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>By document kind (automatic)</source>
+        <translation>By document kind (automatic)</translation>
+    </message>
+    <message>
         <source>General (all personal information)</source>
         <translation>General (all personal information)</translation>
     </message>
@@ -1144,6 +1178,22 @@
     <message>
         <source>Mandatory disclosure</source>
         <translation>Mandatory disclosure</translation>
+    </message>
+    <message>
+        <source>Appointment or recruitment notice</source>
+        <translation>Appointment or recruitment notice</translation>
+    </message>
+    <message>
+        <source>Procurement award notice</source>
+        <translation>Procurement award notice</translation>
+    </message>
+    <message>
+        <source>Expropriation compensation notice</source>
+        <translation>Expropriation compensation notice</translation>
+    </message>
+    <message>
+        <source>Social-assistance notice</source>
+        <translation>Social-assistance notice</translation>
     </message>
     <message>
         <source>Engine default</source>
@@ -1389,8 +1439,8 @@
         <translation>Names and numbers always removed from the published copy, whatever the profile.</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
-        <translation>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
+        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <translation>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
     </message>
     <message>
         <source>Type the term to add.</source>

@@ -153,6 +153,10 @@
         <translation>文档已导入</translation>
     </message>
     <message>
+        <source>Document kind changed</source>
+        <translation>修改文种</translation>
+    </message>
+    <message>
         <source>Decision recorded</source>
         <translation>记录审查决定</translation>
     </message>
@@ -497,6 +501,33 @@
     <message>
         <source>Reason: %1</source>
         <translation>理由：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KindPanel</name>
+    <message>
+        <source>Detect the document to recognise its kind.</source>
+        <translation>检测文档后识别文种。</translation>
+    </message>
+    <message>
+        <source>(by document kind)</source>
+        <translation>（按文种自动选择）</translation>
+    </message>
+    <message>
+        <source>(chosen in Settings)</source>
+        <translation>（在设置中指定）</translation>
+    </message>
+    <message>
+        <source>Document kind:</source>
+        <translation>文种：</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>处理策略：</translation>
+    </message>
+    <message>
+        <source>The kind chooses the default de-identification profile; change it if the recognised kind is wrong.</source>
+        <translation>文种决定默认的去标识化策略；识别有误时请改选。</translation>
     </message>
 </context>
 <context>
@@ -916,6 +947,25 @@
     </message>
 </context>
 <context>
+    <name>PolicyActions</name>
+    <message>
+        <source>Partial-disclosure statement</source>
+        <translation>部分公开说明</translation>
+    </message>
+    <message>
+        <source>%1 place(s) withheld for %2 reason(s). Written to:</source>
+        <translation>不予公开 %1 处，%2 项理由。已保存到：</translation>
+    </message>
+    <message>
+        <source>Partial-disclosure &amp;statement…</source>
+        <translation>部分公开说明(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>What was withheld and why, for a reply to a request (Regulations art. 37)</source>
+        <translation>依申请公开答复中不予公开的内容及理由（条例第三十七条）</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Header</source>
@@ -992,7 +1042,7 @@
         <translation>名册重识别风险检查</translation>
     </message>
     <message>
-        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</source>
         <translation>检查按当前决定下导出副本将公开的样子读取表格。此处的泛化步骤只显示其对检查结果的影响，不改变导出；导出遵循审查决定和处理规则：如需降低某列的公开精度，请修改该列发现项的处理方式或规则中的名册（roster）设置，然后重新检查。</translation>
     </message>
 </context>
@@ -1057,26 +1107,6 @@
         <translation>驳回发现</translation>
     </message>
     <message>
-        <source>Not personal information</source>
-        <translation>不属于个人信息</translation>
-    </message>
-    <message>
-        <source>Wrongly detected</source>
-        <translation>误报</translation>
-    </message>
-    <message>
-        <source>Must stay: punitive notice</source>
-        <translation>应保留：惩戒性公示</translation>
-    </message>
-    <message>
-        <source>Must stay: mandatory disclosure</source>
-        <translation>应保留：法定公开事项</translation>
-    </message>
-    <message>
-        <source>Already public</source>
-        <translation>已经公开</translation>
-    </message>
-    <message>
         <source>Why does this text stay as it is?</source>
         <translation>为什么这段文字保持原样？</translation>
     </message>
@@ -1134,6 +1164,10 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>By document kind (automatic)</source>
+        <translation>按文种自动选择</translation>
+    </message>
+    <message>
         <source>General (all personal information)</source>
         <translation>通用（全部个人信息）</translation>
     </message>
@@ -1144,6 +1178,22 @@
     <message>
         <source>Mandatory disclosure</source>
         <translation>法定公开事项</translation>
+    </message>
+    <message>
+        <source>Appointment or recruitment notice</source>
+        <translation>任前公示、拟录用公示</translation>
+    </message>
+    <message>
+        <source>Procurement award notice</source>
+        <translation>中标（成交）结果公告</translation>
+    </message>
+    <message>
+        <source>Expropriation compensation notice</source>
+        <translation>征收补偿公示</translation>
+    </message>
+    <message>
+        <source>Social-assistance notice</source>
+        <translation>低保、救助、补贴公示</translation>
     </message>
     <message>
         <source>Engine default</source>
@@ -1389,7 +1439,7 @@
         <translation>无论采用何种策略，公开副本中一律去除的姓名和号码。</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
         <translation>从不标记的词条：以公职身份出现的本机关人员、形似人名的地名等。位于其中的发现项不再显示（阻断发布的发现项始终显示）。</translation>
     </message>
     <message>

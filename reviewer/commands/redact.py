@@ -1,4 +1,8 @@
-"""`reviewer redact INPUT -o OUTPUT [--profile NAME] [--workspace DIR]`: detect, de-identify, write, verify.
+"""`reviewer redact INPUT -o OUTPUT [--profile auto|NAME] [--workspace DIR]`: detect, de-identify, write, verify.
+
+`--profile auto` (the default) takes the profile the document's kind selects (行政处罚决定书 → punitive-notice,
+任前公示 → appointment-notice…; resources/document_kinds.yaml) and prints the kind, why, and the profile.
+`--basis-labels` prints each redaction's legal-basis label after its replacement (on the box in a PDF).
 
 A thin adapter over the core service (`reviewer.core.service.exporting.export_copy`, or a workspace's
 `DocumentReview.export_copy` with `--workspace`): the same gate, plan, writer and verification as the GUI.
@@ -32,9 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUTPUT",
                         help="the de-identified copy: the same format, except doc/wps/rtf/odt (written as docx) and "
                              "xls (written as xlsx); the original is never changed")
-    parser.add_argument("--profile", default="general",
-                        help="general | punitive-notice | mandatory-disclosure | assistance-notice | path to a custom "
-                             "YAML profile")
+    parser.add_argument("--profile", default="auto",
+                        help="auto (the profile the document's kind selects; the default) | general | "
+                             "punitive-notice | mandatory-disclosure | appointment-notice | procurement-result | "
+                             "expropriation-compensation | assistance-notice | path to a custom YAML profile")
+    parser.add_argument("--basis-labels", action="store_true",
+                        help="print each redaction's legal-basis label (条例15…) after its replacement, or on the box "
+                             "in a PDF")
     parser.add_argument("--workspace", metavar="DIR|URL", default=None,
                         help="record the import and the verified export in this workspace, apply its review "
                              "decisions, and use its key for the keyed-hash operator")
@@ -73,11 +81,13 @@ def _usage(message_zh: str, message_en: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.core.deidentify.errors import VerificationFailed
-    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.deidentify.profiles import AUTO, load_profile
     from reviewer.core.detection import analyze
+    from reviewer.core.detection.roles import assign_roles
     from reviewer.core.documents import load_document
     from reviewer.core.errors import ReviewerError
     from reviewer.core.service.exporting import ExportBlocked, export_copy
+    from reviewer.core.service.kinds import profile_for_document
 
     override = None
     if args.allow_restricted:
@@ -89,11 +99,13 @@ def run(args: argparse.Namespace) -> int:
         override = args.reason.strip()
     elif args.reason:
         return _usage("--reason 只与 --allow-restricted 一起使用。", "--reason goes with --allow-restricted.")
-    try:
-        profile = load_profile(args.profile)
-    except ReviewerError as exc:  # a wrong profile name or a broken custom profile is a usage error
-        print(f"--profile {args.profile}: {exc}", file=sys.stderr)
-        return 2
+    profile = None
+    if args.profile != AUTO:
+        try:
+            profile = load_profile(args.profile)
+        except ReviewerError as exc:  # a wrong profile name or a broken custom profile is a usage error
+            print(f"--profile {args.profile}: {exc}", file=sys.stderr)
+            return 2
     workspace = review = None
     try:
         with _ocr_cache_in_workspace(args.workspace):
@@ -109,12 +121,27 @@ def run(args: argparse.Namespace) -> int:
         findings = list(analyze(document, **kwargs))
         extra = manual_findings(document, args.person, EntityType.PERSON) + manual_findings(
             document, args.manual, EntityType.MANUAL)
+        if extra:  # names given by hand get their role from the context like detected ones (当事人：王建国)
+            extra = assign_roles(document, findings + extra)[len(findings):]
         if args.workspace:
-            review = workspace.review(document, workspace.cli_actor(), profile=profile)
+            review = workspace.review(document, workspace.cli_actor(), profile=profile or AUTO)
+            # a document already in the workspace keeps its findings (and its kind)
             review.import_findings(findings, terms=kwargs.get("terms"), judgments=kwargs.get("judgments"))
+            if args.basis_labels:
+                review.basis_labels = True
+            if profile is None:
+                _say_kind(args, review.kind, review.kind_evidence, review.profile.name)
+            kind = review.kind.code
             outcome = review.export_copy(args.output, override_reason=override, pdf_rasterize=args.pdf_rasterize,
                                          extra=extra, rename=False)
         else:
+            guess, chosen = profile_for_document(document)
+            kind = guess.code
+            if profile is None:
+                profile = chosen
+                _say_kind(args, guess.kind, guess.evidence, profile.name)
+            if args.basis_labels:
+                profile = profile.with_basis_labels()
             outcome = export_copy(document, [(f, None) for f in findings + extra], profile, args.output,
                                   pdf_rasterize=args.pdf_rasterize, rename=False)
     except ExportBlocked as exc:
@@ -132,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
         if review is not None and review.document_id is not None:
             workspace.record_export(review.document_id, "", False, actor=workspace.cli_actor(),
                                     output_path=args.output,
-                                    details={"profile": profile.name, "survivors": len(exc.report.survivors),
+                                    details={"profile": review.profile.name, "survivors": len(exc.report.survivors),
                                              "residues": len(exc.report.residues)})
         _close(workspace, quiet=True)
         return 3
@@ -143,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
     _close(workspace)
     details = outcome.details()
     summary = {"input": args.input, "output": outcome.output, "sha256": outcome.result.sha256, **details,
+               "kind": kind,
                "values": details["checked_values"], "kept": details["kept_by_profile"],
                "checked": outcome.checked_en(), "residual": outcome.residual_en()}
     if args.json:
@@ -156,6 +184,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {zh} / {en}")
         print("  " + "; ".join(result.notes))
     return 0
+
+
+def _say_kind(args: argparse.Namespace, kind, evidence: str, profile: str) -> None:  # noqa: ANN001 - a Kind
+    """The kind recognised and the profile it chose (on stderr with --json: stdout is the JSON summary)."""
+    out = sys.stderr if args.json else sys.stdout
+    print(f"{args.input}: 文种：{kind.zh}（{evidence}）→ 策略 {profile} / kind: {kind.en} → profile {profile}", file=out)
+    if kind.audience_zh:
+        print(f"  注意：{kind.audience_zh} / Note: {kind.audience_en}", file=out)
 
 
 def _close(workspace, *, quiet: bool = False) -> None:  # noqa: ANN001

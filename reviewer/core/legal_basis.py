@@ -52,6 +52,11 @@ class LegalBasis:
     article: int | None = None
     item: int | None = None
     citation: str | None = None  # the article as it reads in a citation, when the code is a short form
+    label: str | None = None  # the short code printed on a redaction (条例15); the code when None
+
+    @property
+    def printed(self) -> str:
+        return self.label or self.code
 
     def citation_zh(self) -> str:
         """How the basis reads in a rationale: 《中华人民共和国政府信息公开条例》第十四条."""
@@ -62,9 +67,48 @@ class LegalBasis:
 
 
 @dataclass(frozen=True, slots=True)
+class DefaultBasis:
+    """Which codes a redaction gets when the reviewer gives none (`defaults:` in the catalogue)."""
+
+    basis: tuple[str, ...]
+    types: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    owners: frozenset[str] = frozenset()
+    category: str | None = None
+
+    def matches(self, entity_type: str, role: str | None, owner: str | None, category: str | None) -> bool:
+        return ((not self.types or entity_type in self.types) and (not self.roles or role in self.roles)
+                and (not self.owners or owner in self.owners)
+                and (self.category is None or category == self.category))
+
+
+@dataclass(frozen=True, slots=True)
 class LegalBasisCatalog:
     entries: tuple[LegalBasis, ...]
     source: str
+    defaults: tuple[DefaultBasis, ...] = ()
+
+    def default_for(self, entity_type: str, *, role: str | None = None, owner: str | None = None,
+                    category: str | None = None) -> tuple[str, ...]:
+        """The basis of a redaction nobody gave one: the first `defaults` entry that matches (catalogue order)."""
+        for rule in self.defaults:
+            if rule.matches(str(entity_type), role, owner, None if category is None else str(category)):
+                return rule.basis
+        return ()
+
+    def default_for_finding(self, finding) -> tuple[str, ...]:  # noqa: ANN001 - a types.Finding
+        attributes = finding.attributes or {}
+        return self.default_for(str(finding.entity_type), role=attributes.get("role"), owner=attributes.get("owner"),
+                                category=str(finding.category))
+
+    def printed(self, codes) -> str:  # noqa: ANN001 - codes of this catalogue
+        """The label printed on a redaction for these codes (the first code's; 条例15)."""
+        for code in codes:
+            try:
+                return self.get(code).printed
+            except UnknownLegalBasis:
+                return str(code)
+        return ""
 
     def __iter__(self) -> Iterator[LegalBasis]:
         return iter(self.entries)
@@ -122,7 +166,7 @@ def _check_fields(source: str, item: Mapping, where: str) -> None:
 
 
 def parse_catalog(data: Any, source: str) -> LegalBasisCatalog:
-    top = _mapping(source, data, "顶层/top level", {"version", "instruments", "entries"})
+    top = _mapping(source, data, "顶层/top level", {"version", "instruments", "entries"}, {"defaults"})
     if top["version"] != 1:
         raise _fail(source, "version", "只支持版本 1", "only version 1 is supported")
     instruments = {}
@@ -139,7 +183,7 @@ def parse_catalog(data: Any, source: str) -> LegalBasisCatalog:
     for i, raw in enumerate(top["entries"]):
         where = f"entries[{i}]"
         item = _mapping(source, raw, where, {"code", "instrument", "title_zh", "title_en", "effect"},
-                        {"article", "item", "citation_zh"})
+                        {"article", "item", "citation_zh", "label"})
         _check_fields(source, item, where)
         if item["code"] in seen:
             raise _fail(source, f"{where}.code", f"代码“{item['code']}”重复", f"duplicate code {item['code']!r}")
@@ -157,8 +201,37 @@ def parse_catalog(data: Any, source: str) -> LegalBasisCatalog:
         entries.append(LegalBasis(code=item["code"], instrument=instruments[item["instrument"]],
                                   title_zh=item["title_zh"], title_en=item["title_en"], effect=effect,
                                   article=item.get("article"), item=item.get("item"),
-                                  citation=item.get("citation_zh")))
-    return LegalBasisCatalog(tuple(entries), source)
+                                  citation=item.get("citation_zh"), label=item.get("label")))
+    return LegalBasisCatalog(tuple(entries), source, _defaults(source, top.get("defaults") or [], seen))
+
+
+_SELECTORS = {"types", "roles", "owners", "category"}
+
+
+def _defaults(source: str, raw: Any, codes: set[str]) -> tuple[DefaultBasis, ...]:
+    if not isinstance(raw, list):
+        raise _fail(source, "defaults", "应为列表", "expected a list")
+    out = []
+    for i, item in enumerate(raw):
+        where = f"defaults[{i}]"
+        item = _mapping(source, item, where, {"basis"}, _SELECTORS)
+        if not set(item) & _SELECTORS:
+            raise _fail(source, where, "至少需要 types、roles、owners 或 category 之一",
+                        "needs at least one of types, roles, owners or category")
+        for key in ("basis", "types", "roles", "owners"):
+            if key in item and (not isinstance(item[key], list) or not item[key]
+                                or not all(isinstance(v, str) and v for v in item[key])):
+                raise _fail(source, f"{where}.{key}", "应为非空文字的列表", "expected a list of non-empty strings")
+        unknown = [c for c in item["basis"] if c not in codes]
+        if unknown:
+            raise _fail(source, f"{where}.basis", f"目录中没有代码 {unknown}", f"codes not in the catalogue: {unknown}")
+        if "category" in item and item["category"] not in ("personal", "restricted", "other"):
+            raise _fail(source, f"{where}.category", "应为 personal、restricted 或 other",
+                        "expected personal, restricted or other")
+        out.append(DefaultBasis(tuple(item["basis"]), frozenset(item.get("types", ())),
+                                frozenset(item.get("roles", ())), frozenset(item.get("owners", ())),
+                                item.get("category")))
+    return tuple(out)
 
 
 def load_catalog(path: str | Path | None = None) -> LegalBasisCatalog:

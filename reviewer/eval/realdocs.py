@@ -17,12 +17,19 @@ date is a quasi-identifier, not an identifier, and is scored on its own so STRUC
 - a finding is a *false positive* when it overlaps no gold entity of its group; precision = findings that
   overlap a gold of their group / all findings of the group. Findings of types outside the groups are ignored.
 
-Damage: the redaction ``reviewer redact`` would apply is planned with the document's profile, every finding
-accepted as the profile says (``plan_from_decisions`` with no decisions), and applied to each block's text
-with ``plan.apply_text`` (the value-based replacement the writers make). A must-keep string (文号, agency
-names, law titles, amounts, hotlines, institutional contacts) is *damaged* when it occurs fewer times in the
-replaced text than in the original (whitespace between characters ignored). Damage counts distinct
-must-keep strings per document.
+Damage: the redaction ``reviewer redact`` would apply is planned with the profile the document's recognised
+kind selects (``--profile auto``, the default; ``--profiles keys`` uses the profile recorded in keys.jsonl, as
+measured before issue 26), every finding accepted as the profile says (``plan_from_decisions`` with no
+decisions), and applied to each block's text with ``plan.apply_text`` (the value-based replacement the writers
+make). A must-keep string (文号, agency names, law titles, amounts, hotlines, institutional contacts) is
+*damaged* when it occurs fewer times in the replaced text than in the original (whitespace between characters
+ignored). Damage counts distinct must-keep strings per document.
+
+Policy (issue 26): the document kind recognised from the text against the key's ``kind`` (``KIND_OF`` maps the
+set's kind names onto the catalogue's codes); the role given to each gold PERSON that a PERSON finding overlaps
+against its annotated role (``ROLE_OF`` maps the set's role words onto the role codes of detection/roles.py);
+the owner given to each gold phone, e-mail, address, credit code, plate or account a finding of its type
+overlaps against its annotated ``owner_kind``.
 
 Splits: ``dev`` documents may be studied while improving detection; ``test`` documents are only measured.
 """
@@ -53,6 +60,34 @@ GROUP_OF: dict[str, str] = {"PERSON": "PERSON", "CN_ADDRESS": "CN_ADDRESS", "ORG
 GROUP_OF |= {t: "STRUCTURED" for t in STRUCTURED_TYPES} | {t: "RESTRICTED" for t in RESTRICTED_TYPES}
 GROUPS = ("PERSON", "CN_ADDRESS", "ORGANIZATION", "STRUCTURED", "RESTRICTED", "SENSITIVE_PERSONAL", "CN_BIRTH_DATE")
 SPLITS = ("dev", "test", "all")
+PROFILE_SOURCES = ("auto", "keys")
+# the set's kind names → resources/document_kinds.yaml codes
+KIND_OF = {"行政处罚决定书": "penalty_decision", "失信名单": "dishonest_list", "依申请公开答复书": "disclosure_reply",
+           "不予公开告知书": "disclosure_reply", "任前公示": "appointment_notice", "招录拟录用名单": "recruitment_list",
+           "拟聘用人员公示": "recruitment_list", "表彰决定": "commendation", "表彰名单": "commendation",
+           "中标公告": "procurement_result", "征收补偿公示": "expropriation", "安置房源公示": "expropriation",
+           "低保公示": "assistance_notice", "救助花名册": "assistance_notice", "医疗救助公示": "assistance_notice",
+           "行政许可公示": "license_notice", "许可公示": "license_notice", "环评公示": "eia_notice",
+           "信访意见书": "petition_opinion", "投诉告知书": "complaint_reply", "12345工单回复": "hotline_reply",
+           "人大建议答复": "suggestion_reply", "建议答复函": "suggestion_reply", "交通事故认定书": "accident_finding",
+           "法院文书摘要": "court_summary", "会议纪要": "meeting_minutes", "常委会纪要": "meeting_minutes",
+           "机密会议纪要": "meeting_minutes", "请示": "request", "统计公报": "statistical_bulletin",
+           "内部资料": "work_bulletin", "内部明电": "notice", "值班安排通知": "notice", "新闻稿": "news",
+           "政务新闻": "news", "征求意见稿": "other"}
+# the set's role words → detection/roles.py role codes
+ROLE_OF = {**dict.fromkeys(("当事人", "被执行人", "原告"), "party"),
+           **dict.fromkeys(("法定代表人", "负责人", "实际控制人", "经营者"), "legal_representative"),
+           "委托代理人": "agent", "证人": "witness", "见证人": "witness",
+           **dict.fromkeys(("执法人员", "承办人", "审判人员", "公证员", "领导干部", "签发人", "拟稿人", "审核人", "记录人",
+                            "列席人员", "与会人员", "带班领导", "值班人员", "选派干部", "人大代表", "网格员"), "official"),
+           **dict.fromkeys(("经办人", "联系人", "联络员"), "contact"),
+           **dict.fromkeys(("申请人", "信访人", "投诉人", "诉求人"), "applicant"),
+           **dict.fromkeys(("公示对象", "被表彰人", "被征收人", "拟聘用人员", "拟录用人员"), "subject"),
+           **dict.fromkeys(("记者", "通讯员", "编辑", "摄影"), "journalist"),
+           **dict.fromkeys(("评审专家", "采购人代表"), "expert"), "家庭成员": "family",
+           **dict.fromkeys(("第三人", "受访者", "乘车人", "导游", "医生", "司机", "物业经理", "网民"), "third_party")}
+OWNED = ("CN_LANDLINE_PHONE", "CN_MOBILE_PHONE", "EMAIL_ADDRESS", "CN_ADDRESS", "CN_USCC", "CN_BANK_CARD",
+         "CN_LICENSE_PLATE")
 
 
 # ------------------------------------------------------------------------- locating text in a document
@@ -165,6 +200,10 @@ class DocResult:
     damaged: list[dict]
     errors: list[Error] = field(default_factory=list)
     seconds: float = 0.0
+    kind: str = ""  # recognised kind code
+    profile: str = ""  # the profile the damage was measured with
+    roles: tuple[int, int] = (0, 0)  # (right, gold persons found)
+    owners: tuple[int, int] = (0, 0)  # (right, gold contact details found)
 
 
 def _around(text: str, start: int, end: int, width: int = 14) -> str:
@@ -216,12 +255,40 @@ def score_document(key: dict, text: str, findings: Sequence) -> tuple[dict[str, 
     return groups, dict(types), errors
 
 
-def damage(key: dict, document, findings: Sequence) -> tuple[list[dict], list[Error]]:
-    """Must-keep strings the profile's redaction would change (see the module docstring)."""
+def policy_scores(key: dict, text: str, findings: Sequence) -> tuple[tuple[int, int], tuple[int, int], list[Error]]:
+    """Roles of the gold persons and owners of the gold contact details that findings overlap (module docstring)."""
+    roles, owners, errors = [0, 0], [0, 0], []
+    for g in key["entities"]:
+        over = [f for f in findings if f.start < g["end"] and g["start"] < f.end]
+        if g["type"] == "PERSON" and g.get("role") in ROLE_OF:
+            got = next((f.attributes.get("role") for f in over if str(f.entity_type) == "PERSON"), None)
+            if got is None:
+                continue
+            roles[1] += 1
+            roles[0] += got == ROLE_OF[g["role"]]
+            if got != ROLE_OF[g["role"]]:
+                errors.append(Error(key["id"], "role", "PERSON", g["text"], _around(text, g["start"], g["end"]),
+                                    f"{g['role']} ({ROLE_OF[g['role']]}) → {got}"))
+        elif g["type"] in OWNED and g.get("owner_kind"):
+            got = next((f.attributes.get("owner") for f in over if str(f.entity_type) == g["type"]
+                        or "PHONE" in str(f.entity_type) and "PHONE" in g["type"]), None)
+            if got is None:
+                continue
+            owners[1] += 1
+            owners[0] += got == g["owner_kind"]
+            if got != g["owner_kind"]:
+                errors.append(Error(key["id"], "owner", g["type"], g["text"], _around(text, g["start"], g["end"]),
+                                    f"{g['owner_kind']} → {got}"))
+    return (roles[0], roles[1]), (owners[0], owners[1]), errors
+
+
+def damage(key: dict, document, findings: Sequence, profile=None) -> tuple[list[dict], list[Error]]:  # noqa: ANN001
+    """Must-keep strings the profile's redaction would change (see the module docstring); `profile`: the
+    profile to plan with (default: the one recorded in the key)."""
     from reviewer.core.deidentify.plan import plan_from_decisions
     from reviewer.core.deidentify.profiles import load_profile
 
-    plan = plan_from_decisions([(f, None) for f in findings], load_profile(key["profile"]))
+    plan = plan_from_decisions([(f, None) for f in findings], profile or load_profile(key["profile"]))
     blocks = [(b.text, plan.apply_text(b.text)) for b in document.blocks]
     damaged, errors = [], []
     for value in dict.fromkeys(k["text"] for k in key["keep"]):
@@ -251,9 +318,11 @@ def _find_changed(new_text: str, value: str) -> str:
     return new_text[max(0, i - 6):i + len(flat) + 6].replace("\n", "⏎")
 
 
-def evaluate(keys: Sequence[dict], progress=None) -> list[DocResult]:
+def evaluate(keys: Sequence[dict], progress=None, *, profiles: str = "auto") -> list[DocResult]:
+    from reviewer.core.deidentify.profiles import load_profile
     from reviewer.core.detection import analyze
     from reviewer.core.documents import load_document
+    from reviewer.core.service.kinds import profile_for_document
 
     results = []
     for key in keys:
@@ -261,8 +330,15 @@ def evaluate(keys: Sequence[dict], progress=None) -> list[DocResult]:
         document = load_document(SET_DIR / key["file"])
         findings = list(analyze(document))
         groups, types, errors = score_document(key, document.text, findings)
-        damaged, derrors = damage(key, document, findings)
-        results.append(DocResult(key, groups, types, damaged, errors + derrors, time.perf_counter() - t0))
+        guess, chosen = profile_for_document(document)
+        profile = chosen if profiles == "auto" else load_profile(key["profile"])
+        damaged, derrors = damage(key, document, findings, profile)
+        roles, owners, perrors = policy_scores(key, document.text, findings)
+        if KIND_OF.get(key["kind"]) != guess.code:
+            perrors.append(Error(key["id"], "kind", "KIND", key["kind"], guess.evidence,
+                                 f"{KIND_OF.get(key['kind'])} → {guess.code}"))
+        results.append(DocResult(key, groups, types, damaged, errors + derrors + perrors, time.perf_counter() - t0,
+                                 guess.code, profile.name, roles, owners))
         if progress:
             progress(len(results), len(keys), key)
     return results
@@ -279,7 +355,10 @@ def summarize(results: Sequence[DocResult]) -> dict:
     return {"documents": len(results), "groups": {g: c.to_json() for g, c in groups.items()},
             "types": {t: types[t].to_json() for t in sorted(types)},
             "damage": sum(len(r.damaged) for r in results),
-            "must_keep": sum(len({k["text"] for k in r.key["keep"]}) for r in results)}
+            "must_keep": sum(len({k["text"] for k in r.key["keep"]}) for r in results),
+            "kinds": [sum(KIND_OF.get(r.key["kind"]) == r.kind for r in results), len(results)],
+            "roles": [sum(r.roles[0] for r in results), sum(r.roles[1] for r in results)],
+            "owners": [sum(r.owners[0] for r in results), sum(r.owners[1] for r in results)]}
 
 
 # ------------------------------------------------------------------------------------------------- cli
@@ -304,6 +383,10 @@ def print_table(name: str, summary: dict, out=sys.stdout) -> None:
                               f"{tc['partial']:>9}{_fmt(tc['exact_rate']):>8}\n")
     out.write(f"damage: {summary['damage']} of {summary['must_keep']} must-keep strings changed "
               "(文号, agency names, law titles, amounts, hotlines, institutional contacts)\n")
+    for name, label in (("kinds", "document kind recognised"), ("roles", "person roles right (of found)"),
+                        ("owners", "contact owners right (of found)")):
+        right, total = summary.get(name, (0, 0))
+        out.write(f"{label}: {right} of {total}" + (f" ({right / total:.3f})" if total else "") + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -314,6 +397,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true",
                         help="list misses, partial spans, false positives and damage (document, type, text, context)")
     parser.add_argument("--only", nargs="*", metavar="ID", help="only these document ids (a diagnostic)")
+    parser.add_argument("--profiles", choices=PROFILE_SOURCES, default="auto",
+                        help="damage with the profile the recognised kind selects (auto, the default) or the one "
+                             "recorded in keys.jsonl (keys)")
     args = parser.parse_args(list(argv or []))
     keys = select(load_keys(), args.split)
     if args.only:
@@ -326,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if live:
             print(f"\r{done}/{total} {key['file']:<60}", end="", file=sys.stderr, flush=True)
 
-    results = evaluate(keys, progress)
+    results = evaluate(keys, progress, profiles=args.profiles)
     if live:
         print("\r" + " " * 72 + "\r", end="", file=sys.stderr)
     by_split = {s: summarize([r for r in results if s == "all" or r.key["split"] == s]) for s in SPLITS
@@ -335,6 +421,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         payload = {"splits": by_split, "seconds": round(time.perf_counter() - t0, 1),
                    "documents": [{"id": r.key["id"], "file": r.key["file"], "split": r.key["split"],
+                                  "kind": r.kind, "profile": r.profile, "roles": list(r.roles),
+                                  "owners": list(r.owners),
                                   "groups": {g: c.to_json() for g, c in r.groups.items()}, "damage": r.damaged}
                                  for r in results]}
         if args.show_errors:
@@ -345,7 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if summary["documents"]:
             print_table(s, summary)
     if args.show_errors:
-        order = {"damage": 0, "miss": 1, "partial": 2, "false_positive": 3}
+        order = {"damage": 0, "kind": 1, "role": 2, "owner": 3, "miss": 4, "partial": 5, "false_positive": 6}
         print()
         for e in sorted(errors, key=lambda e: (order[e.kind], e.doc, e.type)):
             print(f"{e.kind:<15}{e.doc:<4}{e.type:<20}{e.text!s:<24} {e.context}  {e.detail}")

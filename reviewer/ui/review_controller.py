@@ -142,10 +142,12 @@ class ReviewController(QObject):
         if not (self.session and row_id):
             return
         row = self.model.row_at(self.model.row_of(row_id))
-        dialog = RejectDialog(row.finding.text, self.panel.window())
+        translations = getattr(self.panel.window(), "translations", None)
+        dialog = RejectDialog(row.finding.text, self.panel.window(),
+                              language=translations.core_language if translations is not None else "zh")
 
-        def done() -> None:
-            if self._run(lambda: self.session.reject(row_id, dialog.text())):
+        def done() -> None:  # a preset is stored as its code (issue 26: the record shows it in its language)
+            if self._run(lambda: self.session.reject(row_id, dialog.reason_code())):
                 self._advance_from(row_id)
 
         self._open(dialog, done)

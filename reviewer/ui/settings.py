@@ -10,7 +10,7 @@ from reviewer.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 MAX_RECENT = 8
 DEFAULT_THRESHOLD = None  # the engine's configured default (resources/analyzer.yaml)
-DEFAULT_PROFILE = "general"
+DEFAULT_PROFILE = "auto"  # the profile the document's kind selects (issue 26)
 
 
 class AppSettings:

@@ -84,6 +84,11 @@ class WorkflowController(QObject):
         w.document_opened.connect(lambda _d: self.refresh())
         if facade is not None:
             facade.user_changed.connect(self._on_facade_user_changed)
+        # --- policy (issue 26, ui/policy_panel.py): the document kind at the top of the attribute panel, the
+        # 部分公开 statement in the Review menu
+        from reviewer.ui.policy_panel import PolicyActions
+
+        self.policy = PolicyActions(self)
         self.retranslate()
         self.refresh()
 
@@ -548,7 +553,7 @@ class WorkflowController(QObject):
 
         s = self.window.settings
         dialog = SettingsDialog(
-            profiles=list_profiles(),
+            profiles=["auto", *list_profiles()],
             profile=s.profile,
             threshold=s.threshold,
             language=self.window.translations.language,

@@ -24,7 +24,7 @@ class WorkspaceFacade(QObject):
     user_changed = Signal(object)  # core User or None
     documents_changed = Signal()
 
-    def __init__(self, workspace, profile=lambda: "general", parent: QObject | None = None) -> None:
+    def __init__(self, workspace, profile=lambda: "auto", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.user = None

@@ -54,6 +54,7 @@ STATUS_COLOURS = {
 def action_name(action: str) -> str:
     return {
         "document.imported": QCoreApplication.translate("Audit", "Document imported"),
+        "document.kind_set": QCoreApplication.translate("Audit", "Document kind changed"),
         "decision.recorded": QCoreApplication.translate("Audit", "Decision recorded"),
         "decision.undone": QCoreApplication.translate("Audit", "Decision undone"),
         "decision.redone": QCoreApplication.translate("Audit", "Decision redone"),
@@ -75,6 +76,20 @@ def action_name(action: str) -> str:
     }.get(action, action)
 
 
+def _kind_name(code: str) -> str:
+    """A document kind (文种) code by its name in the interface's language, else as recorded."""
+    from PySide6.QtCore import QLocale
+
+    from reviewer.core.documents.kinds import load_kinds
+    from reviewer.core.errors import ReviewerError
+
+    try:
+        kind = load_kinds().get(code)
+    except ReviewerError:
+        return code
+    return kind.zh if QLocale().name().startswith("zh") else kind.en
+
+
 def event_summary(details: dict) -> str:
     """The facts of an audit event in the reader's language (type, decision, operator, reason …)."""
     from reviewer.ui.labels import entity_type_name, operator_name
@@ -93,10 +108,17 @@ def event_summary(details: dict) -> str:
                 "accept": QCoreApplication.translate("Audit", "accepted"),
                 "reject": QCoreApplication.translate("Audit", "rejected"),
                 "edit": QCoreApplication.translate("Audit", "span edited"),
-            }.get(kind, kind)
+            }.get(kind) or _kind_name(kind)
         )
     if details.get("operator"):
         parts.append(operator_name(details["operator"]))
+    if details.get("reason"):  # a preset is stored as its code (issue 26): shown in the reader's language
+        from PySide6.QtCore import QLocale
+
+        from reviewer.core.review.reasons import reason_label
+
+        details = {**details, "reason": reason_label(details["reason"],
+                                                     "zh" if QLocale().name().startswith("zh") else "en")}
     for key, label in (
         ("reason", QCoreApplication.translate("Audit", "reason: %1")),
         ("note", QCoreApplication.translate("Audit", "note: %1")),

@@ -32,13 +32,18 @@ def _unavailable() -> WorkspaceUnavailable:
 
 
 def row_of(row: ReviewRow, *, stale: bool = False) -> FindingRow:
-    """A core row as the table shows it."""
+    """A core row as the table shows it (a preset reject reason by its label in the interface's language)."""
+    from PySide6.QtCore import QLocale
+
+    from reviewer.core.review.reasons import reason_label
+
     decision = row.decision
+    language = "zh" if QLocale().name().startswith("zh") else "en"
     return FindingRow(
         row.finding,
         ReviewState(str(row.state)),
         decision.operator if decision is not None else None,
-        (decision.reason or decision.note or "") if decision is not None else "",
+        (reason_label(decision.reason, language) or decision.note or "") if decision is not None else "",
         key=row.key,
         origin=str(row.origin),
         replacement=row.replacement,
@@ -62,12 +67,15 @@ class WorkspaceReviewSession:
         return self.review.document_id
 
     def sync_profile(self) -> None:
-        """The profile chosen in Settings applies from the next plan on."""
-        name = self._profile()
-        if name != self.review.profile.name:
-            from reviewer.core.deidentify.profiles import load_profile
+        """The profile chosen in Settings applies from the next plan on (`auto`: the one the kind selects)."""
+        from reviewer.core.deidentify.profiles import AUTO
 
-            self.review.profile = load_profile(name)
+        name = self._profile()
+        if name == AUTO:
+            if not self.review.profile_is_auto:
+                self.review.use_profile(AUTO)
+        elif self.review.profile_is_auto or name != self.review.profile.name:
+            self.review.use_profile(name)
 
     def _set_rows(self, rows: Sequence[ReviewRow]) -> None:
         self._rows = {r.key: row_of(r) for r in rows}

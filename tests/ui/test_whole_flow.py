@@ -70,7 +70,8 @@ def _login(window, username):
 
 
 def _review_everything(qtbot, window):
-    """A finding in the printed note is left as printed (R with a reason); everything else is accepted."""
+    """The printed note is confirmed (A: a check, never removed); organisations stay (R with a reason);
+    everything else is accepted."""
     table = window.findings.table
     for _ in range(window.model.rowCount() + 2):
         row_id = window.findings.current_id()
@@ -80,7 +81,7 @@ def _review_everything(qtbot, window):
                 return
             qtbot.keyClick(table, Qt.Key.Key_J)
             continue
-        if row.finding.entity_type == "DISCLOSURE_NOTE" or row.finding.category == "other":
+        if row.finding.category == "other":
             opened = []
             window.review.dialog_opened.connect(opened.append)
             qtbot.keyClick(table, Qt.Key.Key_R)
@@ -122,15 +123,11 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     # disclosure attribute: start from the core's suggestion, fill in who determined it
     dialog = _dialog(window, window.workflow.edit_attribute)
     dialog.apply_suggestion()
-    # the core's suggestion: personal information → 删减后公开; the roster's 内部资料 header → 不予公开
+    # the core's suggestion follows the printed （此件公开发布）, the drafter's determination, where nothing rules it
+    # out (names and IDs are still removed); the roster's 内部资料 header → 不予公开
     assert (
-        dialog.attribute.currentData() == {"txt": "删减后公开", "docx": "不予公开", "pdf": "删减后公开"}[tag]
+        dialog.attribute.currentData() == {"txt": "主动公开", "docx": "不予公开", "pdf": "主动公开"}[tag]
     )
-    if tag in (
-        "txt",
-        "pdf",
-    ):  # the printed （此件公开发布） is the drafter's determination; names and IDs are still removed
-        dialog.attribute.setCurrentIndex(dialog.attribute.findData("主动公开"))
     suggested = dialog.attribute.currentData()
     dialog.unit.setText("区市场监督管理局办公室")
     dialog.person.setText("李审查")
@@ -160,7 +157,12 @@ def test_whole_review_flow(qtbot, make_window, workspace, tmp_path, artifacts, t
     clean = load_document(copy.output).text
     for value in ids:
         assert value not in clean
-    assert any(v.startswith(i[:6]) and "*" in v for i in ids for v in copy.plan.values.values())
+    if tag == "docx":  # a 救助 roster: the kind selects the assistance profile, which removes ID numbers whole
+        assert copy.plan.profile == "assistance-notice"
+        assert all(set(copy.plan.values[i]) == {"█"} for i in ids)
+    else:  # a penalty decision: the punitive profile masks the ID numbers
+        assert copy.plan.profile == "punitive-notice"
+        assert any(v.startswith(i[:6]) and "*" in v for i in ids for v in copy.plan.values.values())
 
     box = _dialog(window, window.workflow.submit)
     with qtbot.waitSignal(window.workflow.refreshed, timeout=10000):

@@ -33,6 +33,8 @@ class Replacement:
     operator: OperatorKind
     replacement: str
     keep: tuple[bool, ...]
+    why: str = ""  # the profile rule (or the reviewer's decision) that decided it, in Chinese
+    basis: tuple[str, ...] = ()  # legal-basis codes: the decision's, else the catalogue's default by type and role
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,11 @@ class RedactionPlan:
     undecided: tuple[Finding, ...] = ()  # findings nobody decided
     undecided_mode: str = "profile"  # what happened to them: "profile" (its rule applied) or "keep"
     hidden_sheets: str = "clean"  # workbooks: the profile's `roster.hidden_sheets` (clean or remove)
+    # why each finding planned (kept, below threshold or replaced) is treated so: (start, end, type) → reason
+    policy: Mapping[tuple[int, int, str], str] = field(default_factory=dict)
+    # with the profile's `basis_labels`: each value's replacement without its label (labels: value → 条例15)
+    bare: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -82,8 +89,11 @@ class RedactionPlan:
         return _derived(self.kept_contexts, "flexible+values",  # type: ignore[return-value]
                         lambda contexts: _flexible(tuple(sorted(values)) + contexts))
 
-    def replacement_for(self, matched: str) -> str:
-        """The replacement of a (possibly differently separated) occurrence of a value or kept context."""
+    def replacement_for(self, matched: str, *, bare: bool = False) -> str:
+        """The replacement of a (possibly differently separated) occurrence of a value or kept context.
+        `bare`: without the legal-basis label a profile may print after it (what a mask keeps in place)."""
+        if bare and self.bare:
+            return _bare_plan(self).replacement_for(matched)
         if matched in self.values:
             return self.values[matched]
         if matched in self.kept_contexts:
@@ -127,6 +137,29 @@ def _derived(values: Mapping[str, str], what: str, make: Callable[[tuple[str, ..
     return cache[what]
 
 
+def _bare_plan(plan: RedactionPlan) -> RedactionPlan:
+    """The plan without its labels, made once per plan like the pattern (writers ask on every match). Keyed by
+    the contexts mapping when there is one (set once, after the values), else by the bare values."""
+
+    def make(_sorted: tuple[str, ...]) -> RedactionPlan:
+        contexts = {c: _unlabel(o, plan.labels) for c, o in plan.kept_contexts.items()}
+        return RedactionPlan(plan.profile, (), MappingProxyType(dict(plan.bare)),
+                             kept_contexts=MappingProxyType(contexts))
+
+    return _derived(plan.kept_contexts or plan.bare, "bare plan", make)  # type: ignore[return-value]
+
+
+def _unlabel(text: str, labels: Mapping[str, str]) -> str:
+    for label in set(labels.values()):
+        text = text.replace(label_text(label), "")
+    return text
+
+
+def label_text(label: str) -> str:
+    """How a legal-basis label follows a replacement in text (王某〔条例15〕), like a FOIA exemption code."""
+    return f"〔{label}〕"
+
+
 def _by_key(values: tuple[str, ...]) -> dict[str, str]:
     """Each value under its match key (two values sharing a key are spellings of one value: the first wins)."""
     out: dict[str, str] = {}
@@ -168,44 +201,63 @@ _ALIASES = {"generalise": "generalize", "pseudonymise": "pseudonym", "pseudonymi
 
 
 def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes | None = None,
-                    operators: Sequence[str | None] | None = None) -> RedactionPlan:
+                    operators: Sequence[str | None] | None = None,
+                    bases: Sequence[Sequence[str] | None] | None = None) -> RedactionPlan:
     """Decide each finding's replacement under `profile`.
 
     `operators` (aligned with `findings`) are the reviewer's choices: a given operator overrides the
     profile for that finding and ignores its threshold (the reviewer accepted it). Names are
     pseudonymised together (so two 张 become 张某甲/张某乙 and one person keeps one pseudonym);
-    `key` is the workspace HMAC key, required only when a rule uses `hash`.
+    `key` is the workspace HMAC key, required only when a rule uses `hash`. The profile's rule for a
+    finding follows its role and owner (`Profile.choose`). `bases` (aligned) are the reviewer's legal-basis
+    codes; a redaction without one gets the catalogue's default by type and role. A printed disclosure note
+    (附注) is a check, never a redaction: it is always kept.
     """
+    from reviewer.core.legal_basis import load_catalog
+
     findings = list(findings)
     chosen = list(operators) if operators is not None else [None] * len(findings)
-    if len(chosen) != len(findings):
-        raise ValueError("operators must be aligned with findings")
-    active: list[tuple[Finding, Rule]] = []
+    given = list(bases) if bases is not None else [None] * len(findings)
+    if len(chosen) != len(findings) or len(given) != len(findings):
+        raise ValueError("operators and bases must be aligned with findings")
+    catalog = load_catalog()
+    active: list[tuple[Finding, Rule, str, tuple[str, ...]]] = []
     kept: list[Finding] = []
     below: list[Finding] = []
-    for f, op in sorted(zip(findings, chosen, strict=True), key=lambda fo: (fo[0].start, fo[0].end)):
-        rule = profile.rule_for(str(f.entity_type))
+    policy: dict[tuple[int, int, str], str] = {}
+    for f, op, basis in sorted(zip(findings, chosen, given, strict=True), key=lambda fo: (fo[0].start, fo[0].end)):
+        where = (f.start, f.end, str(f.entity_type))
+        if f.entity_type == EntityType.DISCLOSURE_NOTE:
+            kept.append(f)
+            policy[where] = "附注印制的公开属性是核对项：与认定记录比对，不从文件中删除"
+            continue
+        choice = profile.choose(f)
+        rule, why = choice.rule, choice.why
         if op:
             kind = _operator(op)
             rule = Rule(kind, rule.params if kind is rule.operator else {}, 0.0)
+            why = f"审查人决定：{_OPERATOR_NAMES.get(kind, str(kind))}"
+        policy[where] = why
         if rule.operator is OperatorKind.KEEP:
             kept.append(f)
         elif f.score < rule.threshold:
             below.append(f)
         elif f.text.strip():
-            active.append((f, rule))
-    names = _pseudonyms(active)
+            active.append((f, rule, why, tuple(basis) if basis else catalog.default_for_finding(f)))
+    names = _pseudonyms([(f, r) for f, r, _, _ in active])
     replacements: list[Replacement] = []
     values: dict[str, str] = {}
     scores: dict[str, float] = {}
-    for f, rule in active:
+    basis_of: dict[str, tuple[str, ...]] = {}
+    for f, rule, why, basis in active:
         new = _apply(f, rule, names, key)
         if new == f.text:
             continue  # already de-identified (e.g. the text is 张某 itself)
-        replacements.append(Replacement(f, rule.operator, new, keep_mask(f.text, new)))
+        replacements.append(Replacement(f, rule.operator, new, keep_mask(f.text, new), why, basis))
         if f.text not in values or f.score > scores[f.text]:
             values[f.text] = new
             scores[f.text] = f.score
+            basis_of[f.text] = basis
     scrubbed = _without_removed_values(values)
     if scrubbed != values:
         replacements = [replace(r, replacement=scrubbed[r.finding.text], keep=keep_mask(r.finding.text, scrubbed[r.finding.text]))
@@ -213,9 +265,22 @@ def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes
                         for r in replacements]
         values = scrubbed
     masks = {v: keep_mask(v, r) for v, r in values.items()}
+    bare: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    if profile.basis_labels:
+        labels = {v: catalog.printed(basis_of[v]) for v in values if basis_of.get(v)}
+        bare = dict(values)
+        values = {v: r + label_text(labels[v]) if v in labels else r for v, r in values.items()}
+        replacements = [replace(r, replacement=values[r.finding.text]) for r in replacements]
     return RedactionPlan(profile=profile.name, replacements=tuple(replacements),
                          values=MappingProxyType(values), kept=tuple(kept), below_threshold=tuple(below),
-                         keep_masks=MappingProxyType(masks), hidden_sheets=profile.roster.hidden_sheets)
+                         keep_masks=MappingProxyType(masks), hidden_sheets=profile.roster.hidden_sheets,
+                         policy=MappingProxyType(policy), bare=MappingProxyType(bare), labels=MappingProxyType(labels))
+
+
+_OPERATOR_NAMES = {OperatorKind.KEEP: "保留", OperatorKind.MASK: "部分遮盖", OperatorKind.REDACT: "删除",
+                   OperatorKind.LABEL: "以类别标签替换", OperatorKind.PSEUDONYM: "化名", OperatorKind.GENERALIZE: "概括",
+                   OperatorKind.HASH: "密钥哈希"}
 
 
 def _without_removed_values(values: dict[str, str]) -> dict[str, str]:
@@ -257,6 +322,7 @@ def plan_from_decisions(pairs: Iterable[tuple[Finding, Any]], profile: Profile, 
         raise ValueError(f"undecided must be one of {UNDECIDED_MODES}")
     findings: list[Finding] = []
     operators: list[str | None] = []
+    bases: list[tuple[str, ...] | None] = []
     rejected: list[Finding] = []
     pending: list[Finding] = []
     for finding, decision in pairs:
@@ -273,7 +339,8 @@ def plan_from_decisions(pairs: Iterable[tuple[Finding, Any]], profile: Profile, 
                 continue
         findings.append(finding)
         operators.append(getattr(decision, "operator", None) if kind in ("accept", "edit") else None)
-    plan = plan_redactions(findings, profile, key=key, operators=operators)
+        bases.append(tuple(getattr(decision, "legal_basis", ()) or ()) or None)
+    plan = plan_redactions(findings, profile, key=key, operators=operators, bases=bases)
     plan = replace(plan, undecided=tuple(pending), undecided_mode=undecided)
     if text is None or not rejected or not plan.values:
         return plan
@@ -308,7 +375,7 @@ def _keep_rejected(plan: RedactionPlan, text: str, rejected: list[Finding]) -> R
         keep = [True] * (e - s)
         for o in inside(s, e):
             matched = t[o.start:o.end]
-            for i, k in enumerate(keep_mask(matched, plan.replacement_for(matched))):
+            for i, k in enumerate(keep_mask(matched, plan.replacement_for(matched, bare=True))):
                 keep[o.start - s + i] = k
         return tuple(keep)
 

@@ -1,7 +1,7 @@
 """Policy profiles: which operator (with which parameters and score threshold) each entity type gets.
 
-Profiles are YAML files in `resources/profiles/` (`general`, `punitive-notice`,
-`mandatory-disclosure`) or any file the user names. The schema is strict: an unknown key, entity
+Profiles are YAML files in `resources/profiles/` (`BUILTIN_PROFILES`; the kinds of document choose among
+them, documents/kinds.py) or any file the user names. The schema is strict: an unknown key, entity
 type, operator or parameter is a `ConfigurationError`, never ignored, because a typo such as
 `CN_ID_CRAD` would otherwise silently publish ID numbers.
 
@@ -15,12 +15,25 @@ entities:
 ```
 Restricted-content and `other` types (markings, organisations) are kept unless listed: they are
 decided by the review, not by de-identification.
+
+Who a person is and whose a number is decide too (issue 26; the finding's `attributes["role"]` and
+`attributes["owner"]`, set by detection/roles.py): `roles` gives a PERSON's rule by role, `owners` a contact
+detail's rule by owner, and both beat the type's rule, through `extends` as well:
+```yaml
+roles:
+  party: {operator: keep, why: 惩戒性公示公开被处罚人}
+owners:
+  institution: {operator: keep, why: 机构的热线和来信地址按规定公布}
+  person: null            # null: no rule of its own (drops one inherited through `extends`)
+basis_labels: true        # print each redaction's legal-basis label on the box or after the replacement
+roster: {k: 5, l: 2, hidden_sheets: remove, publish: [...]}   # published lists (issue 28, roster_policy.py)
+```
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -34,10 +47,34 @@ from reviewer.core.resources import resource
 from reviewer.core.types import Category, EntityType, category_of
 
 PROFILE_DIR = resource("profiles")
-BUILTIN_PROFILES = ("general", "punitive-notice", "mandatory-disclosure")
+BUILTIN_PROFILES = ("general", "punitive-notice", "mandatory-disclosure", "appointment-notice", "procurement-result",
+                    "expropriation-compensation", "assistance-notice")
+AUTO = "auto"  # not a file: the profile the document's kind selects (documents/kinds.py)
 
-_TOP_KEYS = {"name", "description", "extends", "default", "entities", "roster"}
-_RULE_KEYS = {"operator", "params", "threshold"}
+_TOP_KEYS = {"name", "description", "extends", "default", "entities", "roles", "owners", "basis_labels", "roster"}
+_RULE_KEYS = {"operator", "params", "threshold", "why"}
+ROLE_CODES = ("party", "legal_representative", "agent", "witness", "official", "contact", "applicant", "subject",
+              "journalist", "expert", "family", "third_party", "unknown")
+OWNER_CODES = ("institution", "person")
+# the types whose owner a profile may decide by (detection/roles.py OWNED_TYPES)
+OWNED_TYPES = frozenset({"CN_LANDLINE_PHONE", "CN_MOBILE_PHONE", "EMAIL_ADDRESS", "CN_ADDRESS", "CN_USCC",
+                         "CN_BANK_CARD", "CN_LICENSE_PLATE", "CN_QQ", "CN_WECHAT"})
+_OPERATOR_ZH = {OperatorKind.KEEP: "保留", OperatorKind.MASK: "部分遮盖", OperatorKind.REDACT: "删除（涂黑）",
+                OperatorKind.LABEL: "以类别标签替换", OperatorKind.PSEUDONYM: "化名（某）",
+                OperatorKind.GENERALIZE: "概括到乡镇（街道）", OperatorKind.HASH: "密钥哈希"}
+_LEVEL_ZH = {"province": "省", "city": "市", "county": "县（区）", "township": "乡镇（街道）", "village": "村（社区）"}
+
+
+def _done(rule: Rule) -> str:
+    """What the rule does, in the words of the explanation (an address generalised says to which level)."""
+    if rule.operator is OperatorKind.GENERALIZE:
+        level = (rule.params or {}).get("level", "township")
+        return f"概括到{_LEVEL_ZH.get(level, level)}"
+    return _OPERATOR_ZH[rule.operator]
+_ROLE_ZH = {"party": "当事人", "legal_representative": "法定代表人（负责人）", "agent": "委托代理人", "witness": "证人",
+            "official": "公职人员", "contact": "机关联系人", "applicant": "申请人", "subject": "公示对象",
+            "journalist": "记者、通讯员", "expert": "评审专家", "family": "家庭成员", "third_party": "第三人",
+            "unknown": "身份未判定者"}
 PARAMS: dict[OperatorKind, frozenset[str]] = {
     OperatorKind.KEEP: frozenset(),
     OperatorKind.MASK: frozenset({"keep_head", "keep_tail", "char"}),
@@ -58,6 +95,16 @@ class Rule:
     operator: OperatorKind
     params: Mapping[str, Any] = field(default_factory=dict)
     threshold: float = 0.0
+    why: str = ""  # the rule's reason in Chinese (its source), shown with each finding it decides
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The rule a profile applies to one finding and why (shown to the reviewer and in the review rows)."""
+
+    rule: Rule
+    why: str
+    by: str  # "role:party", "owner:institution", "type:PERSON", "default"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +114,9 @@ class Profile:
     default: Rule
     rules: Mapping[str, Rule]
     source: str = ""
+    roles: Mapping[str, Rule] = field(default_factory=dict)
+    owners: Mapping[str, Rule] = field(default_factory=dict)
+    basis_labels: bool = False  # print each redaction's legal-basis label (on the box, after the replacement)
     roster: RosterPolicy = RosterPolicy()  # published lists: k, l, hidden sheets, columns (roster_policy.py)
 
     def rule_for(self, entity_type: str) -> Rule:
@@ -77,9 +127,40 @@ class Profile:
             return self.default
         return Rule(OperatorKind.KEEP)
 
+    def choose(self, finding: Any) -> Choice:
+        """The rule for one finding: by its owner (a contact detail), by its role (a person), else by its type."""
+        et = str(finding.entity_type)
+        attributes = getattr(finding, "attributes", None) or {}
+        if attributes.get("part_of") == "doc_number":
+            return Choice(Rule(OperatorKind.KEEP), "文号或案号的一部分：机关的编号不是个人信息，不作删改", "part_of:doc_number")
+        owner = attributes.get("owner")
+        if et in OWNED_TYPES and owner in self.owners:
+            rule = self.owners[owner]
+            who = "机构" if owner == "institution" else "个人"
+            return Choice(rule, rule.why or f"{self.name}：{who}的联系方式{_done(rule)}", f"owner:{owner}")
+        role = attributes.get("role")
+        if et == EntityType.PERSON and role in self.roles:
+            rule = self.roles[role]
+            return Choice(rule, rule.why or f"{self.name}：{_ROLE_ZH.get(role, role)}的姓名{_done(rule)}",
+                          f"role:{role}")
+        rule = self.rule_for(et)
+        if et in self.rules:
+            return Choice(rule, rule.why or f"{self.name}：此类信息{_done(rule)}", f"type:{et}")
+        if category_of(et) is Category.PERSONAL:
+            return Choice(rule, rule.why or f"{self.name}：个人信息默认{_done(rule)}", "default")
+        return Choice(rule, "限制性内容和机构名称由审查决定，策略不作处理", "default")
+
+    def with_basis_labels(self, on: bool = True) -> Profile:
+        return replace(self, basis_labels=on)
+
 
 def load_profile(name_or_path: str | Path) -> Profile:
-    """A built-in profile by name (`general`) or a YAML file path (custom profile)."""
+    """A built-in profile by name (`general`) or a YAML file path (custom profile). `auto` is not a profile:
+    the service resolves it from the document's kind (`kind_profile`)."""
+    if str(name_or_path) == AUTO:
+        raise _error(AUTO, "“auto”表示按文种自动选择策略，需要先识别文档（例如 reviewer redact --profile auto）。",
+                     "'auto' means the profile the document's kind selects; it needs the document "
+                     "(e.g. reviewer redact --profile auto).")
     return _load(name_or_path, chain=())
 
 
@@ -131,11 +212,29 @@ def _load(name_or_path: str | Path, chain: tuple[str, ...]) -> Profile:
             raise _error(str(path), f"策略配置 {path.name}：未知实体类型 {entity}。",
                          f"Policy profile {path.name}: unknown entity type {entity}.")
         rules[entity] = _rule(rule, path, entity)
+    roles = dict(base.roles) if base else {}
+    owners = dict(base.owners) if base else {}
+    for key, known, target in (("roles", ROLE_CODES, roles), ("owners", OWNER_CODES, owners)):
+        section = raw.get(key) or {}
+        if not isinstance(section, dict):
+            raise _error(str(path), f"{key} 必须是映射。", f"'{key}' must be a mapping.")
+        for code, rule in section.items():
+            if code not in known:
+                raise _error(str(path), f"策略配置 {path.name}：{key} 中未知的 {code}（可用：{'、'.join(known)}）。",
+                             f"Policy profile {path.name}: unknown {key[:-1]} {code} (known: {', '.join(known)}).")
+            if rule is None:  # `party: null`: no rule of its own, the type's rule applies (drops an inherited one)
+                target.pop(code, None)
+            else:
+                target[code] = _rule(rule, path, f"{key}.{code}")
+    labels = raw.get("basis_labels", base.basis_labels if base else False)
+    if not isinstance(labels, bool):
+        raise _error(str(path), "basis_labels 必须是 true 或 false。", "'basis_labels' must be true or false.")
     roster = base.roster if base else RosterPolicy()
     if raw.get("roster") is not None:
         roster = parse_roster(raw["roster"], str(path), roster)
     return Profile(name=name, description=str(raw.get("description") or (base.description if base else "")),
-                   default=default, rules=MappingProxyType(rules), source=str(path), roster=roster)
+                   default=default, rules=MappingProxyType(rules), source=str(path),
+                   roles=MappingProxyType(roles), owners=MappingProxyType(owners), basis_labels=labels, roster=roster)
 
 
 def _rule(raw: Any, path: Path, where: str) -> Rule:
@@ -163,7 +262,10 @@ def _rule(raw: Any, path: Path, where: str) -> Rule:
     threshold = raw.get("threshold", 0.0)
     if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0.0 <= threshold <= 1.0:
         raise _error(str(path), f"{where}.threshold 必须在 0 到 1 之间。", f"{where}.threshold must be within 0..1.")
-    return Rule(operator=operator, params=MappingProxyType(dict(params)), threshold=float(threshold))
+    why = raw.get("why", "")
+    if not isinstance(why, str):
+        raise _error(str(path), f"{where}.why 必须是文字。", f"{where}.why must be text.")
+    return Rule(operator=operator, params=MappingProxyType(dict(params)), threshold=float(threshold), why=why.strip())
 
 
 def _error(path: str, zh: str, en: str) -> ConfigurationError:

@@ -23,6 +23,7 @@ from reviewer.core.detection.explain import explain
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
+from reviewer.core.detection.roles import assign_roles
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.detection.terms.apply import apply_terms
 from reviewer.core.detection.terms.model import TermSet
@@ -85,6 +86,9 @@ def analyze(document: Document, *, threshold: float | None = None,
     _check(cancelled)
     findings.extend(restricted)
     findings = _office_checks(document, findings, threshold, terms, judgments)  # issue 33
+    # --- roles and owners (issue 26, detection/roles.py): who each person is in the document, whose each
+    # contact detail is; profiles decide by them. Last, so findings the office checks add get them too.
+    findings = assign_roles(document, findings)
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
 
 

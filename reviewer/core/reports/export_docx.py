@@ -9,12 +9,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from reviewer.core.reports.review_log import ReviewLog, document_fields, finding_rows
+from reviewer.core.reports.review_log import TITLES, ReviewLog, document_fields, finding_rows, text_of
 
 CJK_FONT = "宋体"
 
 
-def _set_fonts(doc) -> None:
+def set_cjk_fonts(doc) -> None:
     for name in ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid"):
         try:
             style = doc.styles[name]
@@ -30,15 +30,18 @@ def _set_fonts(doc) -> None:
 
 
 def to_docx(log: ReviewLog) -> bytes:
+    lang = log.language
+    colon = "：" if lang == "zh" else ": "
     doc = new_docx()
-    _set_fonts(doc)
+    set_cjk_fonts(doc)
     doc.styles["Normal"].font.size = Pt(10.5)
-    title = doc.add_heading("保密审查记录", level=0)
+    doc.core_properties.title = TITLES[lang]
+    title = doc.add_heading(TITLES[lang], level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph(f"工作区 / workspace：{log.workspace}")
-    doc.add_paragraph(f"生成时间 / generated (UTC)：{log.generated_at}")
-    doc.add_paragraph(f"审计链头 / chain head：{log.head.count}:{log.head.hash}")
-    doc.add_paragraph("审计链核验 / chain verification：" + ("完整 / intact" if log.chain_ok else "已损坏 / BROKEN"))
+    doc.add_paragraph(f"{text_of('workspace', lang)}{colon}{log.workspace}")
+    doc.add_paragraph(f"{text_of('generated', lang)}{colon}{log.generated_at}")
+    doc.add_paragraph(f"{text_of('head', lang)}{colon}{log.head.count}:{log.head.hash}")
+    doc.add_paragraph(f"{text_of('chain', lang)}{colon}" + text_of("intact" if log.chain_ok else "broken", lang))
     for i, entry in enumerate(log.documents):
         if i:
             doc.add_page_break()
@@ -48,7 +51,7 @@ def to_docx(log: ReviewLog) -> bytes:
         for label, value in document_fields(entry):
             cells = table.add_row().cells
             cells[0].text, cells[1].text = label, value
-        doc.add_heading("发现项与处理决定 / findings and decisions", level=2)
+        doc.add_heading(text_of("findings", lang), level=2)
         rows = finding_rows(entry)
         grid = doc.add_table(rows=1, cols=len(rows[0]))
         grid.style = "Table Grid"
@@ -58,7 +61,7 @@ def to_docx(log: ReviewLog) -> bytes:
             for cell, text in zip(grid.add_row().cells, row, strict=True):
                 cell.text = text
     footer = doc.sections[0].footer.paragraphs[0]
-    footer.text = f"审计链头 / chain head {log.head.count}:{log.head.hash}"
+    footer.text = f"{text_of('head', lang)} {log.head.count}:{log.head.hash}"
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

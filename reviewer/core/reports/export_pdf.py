@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reviewer.core.errors import ConfigurationError
-from reviewer.core.reports.review_log import ReviewLog, document_fields, finding_rows
+from reviewer.core.reports.review_log import TITLES, ReviewLog, document_fields, finding_rows, text_of
 
 FONT_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 FONT_NAME = "WQYZenHei"
@@ -50,14 +50,16 @@ def to_pdf(log: ReviewLog, *, font_path: Path = FONT_PATH) -> bytes:
     heading = ParagraphStyle("heading", parent=body, fontSize=12, leading=16, spaceBefore=6, spaceAfter=4)
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                        ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke)])
-    head_line = f"审计链头 / chain head {log.head.count}:{log.head.hash}"
+    lang = log.language
+    colon = "：" if lang == "zh" else ": "
+    head_line = f"{text_of('head', lang)} {log.head.count}:{log.head.hash}"
 
     def p(text: str, style=body) -> Paragraph:
         return Paragraph(escape(text or ""), style)
 
-    story = [p("保密审查记录", title), p(f"工作区 / workspace：{log.workspace}"),
-             p(f"生成时间 / generated (UTC)：{log.generated_at}"), p(head_line),
-             p("审计链核验 / chain verification：" + ("完整 / intact" if log.chain_ok else "已损坏 / BROKEN")),
+    story = [p(TITLES[lang], title), p(f"{text_of('workspace', lang)}{colon}{log.workspace}"),
+             p(f"{text_of('generated', lang)}{colon}{log.generated_at}"), p(head_line),
+             p(f"{text_of('chain', lang)}{colon}" + text_of("intact" if log.chain_ok else "broken", lang)),
              Spacer(1, 4 * mm)]
     width = A4[0] - 30 * mm
     for i, entry in enumerate(log.documents):
@@ -67,9 +69,9 @@ def to_pdf(log: ReviewLog, *, font_path: Path = FONT_PATH) -> bytes:
         fields = Table([[p(label), p(value)] for label, value in document_fields(entry)],
                        colWidths=[45 * mm, width - 45 * mm])
         fields.setStyle(grid)
-        story += [fields, p("发现项与处理决定 / findings and decisions", heading)]
+        story += [fields, p(text_of("findings", lang), heading)]
         rows = [[p(cell, small) for cell in row] for row in finding_rows(entry)]
-        widths = [10 * mm, 30 * mm, 25 * mm, 45 * mm, 25 * mm, 18 * mm]
+        widths = [8 * mm, 32 * mm, 25 * mm, 40 * mm, 30 * mm, 20 * mm]
         findings = Table(rows, colWidths=widths + [width - sum(widths)], repeatRows=1)
         findings.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -79,11 +81,11 @@ def to_pdf(log: ReviewLog, *, font_path: Path = FONT_PATH) -> bytes:
     def footer(canvas, document) -> None:
         canvas.saveState()
         canvas.setFont(FONT_NAME, 7)
-        canvas.drawString(15 * mm, 8 * mm, f"{head_line}    第 {document.page} 页")
+        canvas.drawString(15 * mm, 8 * mm, f"{head_line}    " + text_of("page", lang).format(n=document.page))
         canvas.restoreState()
 
     buffer = io.BytesIO()
     pdf = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
-                            bottomMargin=15 * mm, title="保密审查记录", author="reviewer")
+                            bottomMargin=15 * mm, title=TITLES[lang], author="reviewer")
     pdf.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

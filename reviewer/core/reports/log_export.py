@@ -11,11 +11,12 @@ FORMATS = ("csv", "json", "docx", "pdf")
 
 
 def export_review_log(workspace, fmt: str, output: str | Path, *, document_id: int | None = None,
-                      catalog=None) -> ReviewLog:
-    """Build and write the log; the returned log says whether the chain verified (`chain_ok`)."""
+                      catalog=None, language: str = "zh") -> ReviewLog:
+    """Build and write the log in `language` ("zh", the default for filing, or "en"); the returned log says
+    whether the chain verified (`chain_ok`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {FORMATS}")
-    log = build_review_log(workspace, document_id=document_id, catalog=catalog)
+    log = build_review_log(workspace, document_id=document_id, catalog=catalog, language=language)
     if fmt in ("csv", "json"):
         events = workspace.events(document_id)
         from reviewer.core.reports.export_tabular import to_csv, to_json

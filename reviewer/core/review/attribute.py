@@ -20,6 +20,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.review.decisions import DecisionKind, StoredFinding
 from reviewer.core.review.documents import DocumentInfo
 from reviewer.core.review.errors import (
+    BlockFindingUnresolved,
     DisclosureNoteMismatch,
     LegalBasisInvalid,
     RationaleRequired,
@@ -87,14 +88,17 @@ def check_consistency(record: DisclosureRecord, findings: Sequence[StoredFinding
     """The record against the document: printed 附注, and restricted content under 主动公开.
 
     Rejecting a finding means "leave the text as printed"; accepting means "remove it from the
-    published copy". So a printed 附注 is checked unless it is being removed, and under 主动公开 a
-    restricted finding (other than the 附注 itself and `info` markings) conflicts unless the reviewer
-    rejected it as harmless: redacting restricted content makes the document 删减后公开, not 主动公开.
+    published copy" — except the printed 附注, which is a check, not a value to remove (issue 26): accepting
+    it confirms it and it is checked; rejecting it says it is not the document's note (a false positive).
+    Under 主动公开 a restricted finding (other than the 附注 itself and `info` markings) conflicts unless the
+    reviewer rejected it as harmless: redacting restricted content makes the document 删减后公开, not 主动公开.
+    A live state-secret marking (a `block` finding not rejected) allows only 不予公开, whatever else is printed or
+    redacted: redaction does not declassify (保密法; the approval gate says the same).
     """
     for stored in findings:
         f = stored.finding
-        removed = stored.decision is not None and stored.decision.kind != DecisionKind.REJECT
-        if f.entity_type != EntityType.DISCLOSURE_NOTE or removed:
+        rejected = stored.decision is not None and stored.decision.kind == DecisionKind.REJECT
+        if f.entity_type != EntityType.DISCLOSURE_NOTE or rejected:
             continue
         printed = f.attributes.get("attribute")
         if printed and printed != str(record.attribute):
@@ -102,6 +106,14 @@ def check_consistency(record: DisclosureRecord, findings: Sequence[StoredFinding
                 f"文中附注“{f.text}”标为“{printed}”，与认定的“{record.attribute}”不一致。请更正附注或认定记录。",
                 f"The printed note '{f.text}' says {printed} but the record says {record.attribute}; "
                 "correct the note or the record.")
+    if record.attribute != DisclosureAttribute.WITHHELD:
+        blocking = [s for s in findings if s.is_block and not s.resolved_as_not_applicable]
+        if blocking:
+            text = blocking[0].finding.text
+            raise BlockFindingUnresolved(
+                f"文档含现行密级标志“{text}”，删除标志不能解密，只能认定为不予公开；如确属误报请驳回并说明理由。",
+                f"The document carries a live classification marking '{text}'; redaction does not cure it, so "
+                "only 不予公开 can be recorded. Reject it with a reason if it is a false positive.")
     if record.attribute == DisclosureAttribute.PROACTIVE:
         for stored in findings:
             f = stored.finding

@@ -34,9 +34,12 @@ def check_state(conn: Connection, problem) -> list:
             users[d.get("username")] = e
         elif e.action == "document.imported":
             imports[e.document_id] = e
-            info[e.document_id] = (d.get("title"), d.get("doc_number"))
+            info[e.document_id] = (d.get("title"), d.get("doc_number"), d.get("kind", ""))
         elif e.action == "document.info_set":
-            info[e.document_id] = (d.get("title"), d.get("doc_number"))
+            info[e.document_id] = (d.get("title"), d.get("doc_number"), info.get(e.document_id, ("", "", ""))[2])
+        elif e.action == "document.kind_set":
+            title, number, _ = info.get(e.document_id, (None, None, ""))
+            info[e.document_id] = (title, number, d.get("kind", ""))
         elif e.action.startswith("review."):
             status[e.document_id] = d.get("to")
         elif e.action in ("decision.undone", "decision.redone"):
@@ -94,11 +97,11 @@ def check_state(conn: Connection, problem) -> list:
                     or run.details.get("findings_sha256") != findings_digest(added)):
                 bad(seq, f"文档 {row.id} 重新检测增加的发现项", f"Findings added to document {row.id} by a detection run")
         if (e is None or e.seq != row.event_seq or e.document_sha256 != row.sha256
-                or info.get(row.id) != (row.title, row.doc_number)
+                or info.get(row.id) != (row.title, row.doc_number, row.kind or "")
                 or status.get(row.id, "imported") != row.status or d.get("text_sha256") != text_digest(row.text)
                 or d.get("findings") != len(rows) or d.get("findings_sha256") != findings_digest(rows)):
-            bad(e.seq if e else row.event_seq, f"文档 {row.id}（状态、标题、正文或检测结果）",
-                f"Document {row.id} (status, title, text or detected findings)")
+            bad(e.seq if e else row.event_seq, f"文档 {row.id}（状态、标题、文种、正文或检测结果）",
+                f"Document {row.id} (status, title, kind, text or detected findings)")
     for row in conn.execute(select(schema.decisions)):
         e = by_seq.get(row.event_seq)
         d = _decision_item(e.details, row.finding_id) if e else {}

@@ -30,6 +30,7 @@ class DocumentInfo:
     version: int
     created_at: str
     updated_at: str
+    kind: str = ""  # 文种 code (documents/kinds.py): recognised at import, or the reviewer's choice
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ class ExportRecord:
 
 def _info(row) -> DocumentInfo:
     return DocumentInfo(row.id, row.sha256, row.path, row.format, row.title, row.doc_number,
-                        ReviewStatus(row.status), row.version, row.created_at, row.updated_at)
+                        ReviewStatus(row.status), row.version, row.created_at, row.updated_at, row.kind or "")
 
 
 def get_document(conn: Connection, document_id: int) -> DocumentInfo:
@@ -109,7 +110,7 @@ def row_to_finding(row) -> Finding:
 
 
 def import_document(conn: Connection, document, findings: Iterable[Finding], *, actor: str,
-                    title: str | None = None, doc_number: str = "") -> tuple[DocumentInfo, bool]:
+                    title: str | None = None, doc_number: str = "", kind: str = "") -> tuple[DocumentInfo, bool]:
     """Store a scanned document and its findings; an already-imported sha256 is returned unchanged."""
     existing = find_document(conn, document.sha256)
     if existing is not None:
@@ -119,14 +120,14 @@ def import_document(conn: Connection, document, findings: Iterable[Finding], *, 
     title = title or Path(document.path).stem
     result = conn.execute(schema.documents.insert().values(
         sha256=document.sha256, path=str(document.path), format=str(document.format), title=title,
-        doc_number=doc_number, text=document.text, status=str(ReviewStatus.IMPORTED), version=1,
+        doc_number=doc_number, kind=kind, text=document.text, status=str(ReviewStatus.IMPORTED), version=1,
         created_at=now, updated_at=now, event_seq=0))
     document_id = result.inserted_primary_key[0]
     values = [finding_values(document_id, f, manual=False, event_seq=0) for f in findings]
     event = append_event(conn, actor=actor, action="document.imported", document_id=document_id,
                          document_sha256=document.sha256,
                          details={"path": str(document.path), "format": str(document.format),
-                                  "size": document.size, "title": title, "doc_number": doc_number,
+                                  "size": document.size, "title": title, "doc_number": doc_number, "kind": kind,
                                   "findings": len(findings), "findings_sha256": findings_digest(values),
                                   "text_sha256": text_digest(document.text)})
     conn.execute(schema.documents.update().where(schema.documents.c.id == document_id)
@@ -143,6 +144,16 @@ def set_document_info(conn: Connection, document_id: int, *, actor: str, title: 
                          document_sha256=doc.sha256, details={"title": title, "doc_number": doc_number})
     conn.execute(schema.documents.update().where(schema.documents.c.id == doc.id).values(
         title=title, doc_number=doc_number, updated_at=event.ts))
+
+
+def set_document_kind(conn: Connection, document_id: int, *, actor: str, kind: str, previous: str) -> None:
+    """The reviewer's choice of the document's kind (it chooses the default profile); audited."""
+    doc = get_document(conn, document_id)
+    check_editable(doc.status)
+    event = append_event(conn, actor=actor, action="document.kind_set", document_id=doc.id,
+                         document_sha256=doc.sha256, details={"kind": kind, "from": previous})
+    conn.execute(schema.documents.update().where(schema.documents.c.id == doc.id).values(
+        kind=kind, updated_at=event.ts))
 
 
 def change_status(conn: Connection, doc: DocumentInfo, target: ReviewStatus, *, actor: str,

@@ -86,7 +86,7 @@ def approval_problems(conn: Connection, doc: DocumentInfo, approver: User | None
     withheld = stored is not None and stored.record.attribute == DisclosureAttribute.WITHHELD
     if not withheld:
         blocking = [f for f in findings if f.is_block and not f.resolved_as_not_applicable]
-        if blocking:
+        if blocking and not any(isinstance(p, BlockFindingUnresolved) for p in problems):
             problems.append(BlockFindingUnresolved(
                 f"文档含现行密级标志“{blocking[0].finding.text}”，删除标志不能解密，不能公开；"
                 "如确属误报请驳回并说明理由，否则应认定为不予公开。",

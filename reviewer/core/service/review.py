@@ -5,17 +5,26 @@ returns a `ReviewChange` naming the rows it touched. Rows, preview and export al
 (`plan()`), built from the stored decisions with the same rules for the GUI and the CLI: the newest
 decision that is not undone wins; accepting content the profile keeps means removing it (redact);
 undecided findings follow the profile unless the reviewer exports "as decided".
+
+The profile is by default the one the document's kind selects (`profile="auto"`, issue 26): the kind is
+recognised from the text at import and a reviewer may change it (`set_kind`). Persons' roles and contacts'
+owners come with the findings (detection/roles.py); after a change of kind they are worked out again for the
+new kind (a name in a roster row is a 公示对象 in a 任前公示, a party in a 失信名单). An accept without a legal
+basis gets the catalogue's default for the finding's type and role, stored with the decision; the printed
+附注 is confirmed by an accept, never removed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.deidentify.plan import RedactionPlan, plan_from_decisions
-from reviewer.core.deidentify.profiles import Profile, load_profile
+from reviewer.core.deidentify.profiles import AUTO, Profile, load_profile
+from reviewer.core.documents.kinds import Kind, KindGuess, load_kinds, recognize_document
 from reviewer.core.documents.model import Document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.review.decisions import Decision, DecisionKind, StoredFinding
@@ -59,24 +68,92 @@ class ReviewChange:
     focus: str | None = None
 
 
-def default_operator(profile: Profile, entity_type: str) -> str:
-    """The operator an accept applies: the profile's, or `redact` where the profile keeps the type —
-    accepting a finding means "remove it from the published copy" (a marking, an organisation)."""
-    if entity_type in JUDGMENT_TYPES:  # wording/timing: acknowledged, the text stays (issue 33)
+def default_operator(profile: Profile, entity_type: str | Finding) -> str:
+    """The operator an accept applies: the profile's for the finding (its role and owner count when a finding
+    is given), the type's rule when the role's says keep, or `redact` where even the type's is keep — accepting
+    a finding means "remove it from the published copy" (a marking, an organisation, an official's name). The
+    printed 附注 and the wording/timing judgments (issue 33) are the exceptions: accepting them confirms or
+    acknowledges them (`keep`); they are checks, not values to remove."""
+    entity_type_name = str(getattr(entity_type, "entity_type", entity_type))
+    if entity_type_name == EntityType.DISCLOSURE_NOTE or entity_type_name in JUDGMENT_TYPES:
         return str(OperatorKind.KEEP)
-    operator = profile.rule_for(str(entity_type)).operator
-    return str(OperatorKind.REDACT if operator is OperatorKind.KEEP else operator)
+    operators = [profile.rule_for(entity_type_name).operator]
+    if isinstance(entity_type, Finding):
+        operators.insert(0, profile.choose(entity_type).rule.operator)
+    operator = next((o for o in operators if o is not OperatorKind.KEEP), OperatorKind.REDACT)
+    return str(operator)
 
 
 class DocumentReview:
     def __init__(self, workspace, document: Document, actor: User | None, *,  # noqa: ANN001 - a Workspace
-                 profile: str | Profile = "general") -> None:
+                 profile: str | Profile = AUTO) -> None:
         self.workspace, self.document, self.actor = workspace, document, actor
-        self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
         info = workspace.find_document(document.sha256)
         self.document_id: int | None = info.id if info else None
+        self._stored_kind = info.kind if info else ""
+        self._guess: KindGuess | None = None
+        self._requested: str | Profile = profile
+        self._auto_profile: Profile | None = None
+        self.basis_labels: bool | None = None  # print legal-basis labels (None: as the profile says)
         self._session: ReviewSession | None = None
         self._rows: dict[str, ReviewRow] = {}
+        self._roles_cache: tuple[tuple, list[StoredFinding]] | None = None
+        if not isinstance(profile, Profile) and profile != AUTO:
+            self._requested = load_profile(profile)  # a wrong name fails here, not at the first plan
+
+    # --- the document's kind and the profile it selects -----------------------------------------
+    @property
+    def kind_guess(self) -> KindGuess:
+        """The kind, title and 文号 recognised from the text (documents/kinds.py)."""
+        if self._guess is None:
+            self._guess = recognize_document(self.document)
+        return self._guess
+
+    @property
+    def kind(self) -> Kind:
+        """The document's kind: the reviewer's choice (stored with the document), else the recognised one."""
+        if self._stored_kind:
+            return load_kinds().get(self._stored_kind)
+        return self.kind_guess.kind
+
+    @property
+    def kind_evidence(self) -> str:
+        if self._stored_kind and self._stored_kind != self.kind_guess.code:
+            return f"审查人选定（识别结果为“{self.kind_guess.kind.zh}”：{self.kind_guess.evidence}）"
+        return self.kind_guess.evidence
+
+    def set_kind(self, code: str) -> ReviewChange:
+        """The reviewer's choice of kind (audited); with `profile="auto"` the profile follows it."""
+        if self.document_id is None:
+            raise NotInWorkspace()
+        self.workspace.set_document_kind(self.document_id, self.actor, code)
+        self._stored_kind = load_kinds().get(code).code
+        self._auto_profile = None
+        return ReviewChange(status_changed=True)
+
+    @property
+    def profile_is_auto(self) -> bool:
+        return not isinstance(self._requested, Profile)
+
+    @property
+    def profile(self) -> Profile:
+        if isinstance(self._requested, Profile):
+            profile = self._requested
+        else:
+            if self._auto_profile is None or self._auto_profile.name != self.kind.profile:
+                self._auto_profile = load_profile(self.kind.profile)
+            profile = self._auto_profile
+        if self.basis_labels is not None and profile.basis_labels != self.basis_labels:
+            profile = profile.with_basis_labels(self.basis_labels)
+        return profile
+
+    @profile.setter
+    def profile(self, value: str | Profile) -> None:
+        self.use_profile(value)
+
+    def use_profile(self, value: str | Profile) -> None:
+        """Another profile from the next plan on: a name, a Profile, or `auto` (the kind's)."""
+        self._requested = value if isinstance(value, Profile) or value == AUTO else load_profile(value)
 
     # --- the session (undo history) of this reviewer on this document ------------------------------
     @property
@@ -89,21 +166,52 @@ class DocumentReview:
 
     def import_findings(self, findings: Sequence[Finding], *, terms=None,  # noqa: ANN001
                         judgments=None) -> ReviewChange:
-        """Detection results enter the workspace with the document; a later run adds what it newly finds and
-        retires what nobody decided and it no longer finds, and each run records the term lists it used
-        (`service.terms.record_detection`, issue 33)."""
+        """Detection results enter the workspace with the document (once per file content, with the title, 文号
+        and kind read from its text); a later run adds what it newly finds and retires what nobody decided and it
+        no longer finds, and each run records the term lists it used (`service.terms.record_detection`, issue 33).
+        A document already stored keeps its kind (a reviewer's choice stays)."""
         from reviewer.core.service.terms import record_detection
 
+        guess = self.kind_guess
         info, _record = record_detection(self.workspace, self.document, findings, self.actor, terms=terms,
-                                         judgments=judgments)
+                                         judgments=judgments, title=guess.title or None,
+                                         doc_number=guess.doc_number, kind=guess.code)
         self.document_id = info.id
+        self._stored_kind = info.kind
         return ReviewChange(status_changed=True)
 
     # --- reading --------------------------------------------------------------------------------
     def stored(self, ids: Sequence[int] | None = None) -> list[StoredFinding]:
         if self.document_id is None:
             return []
-        return self.workspace.findings(self.document_id, ids=ids)
+        found = self.workspace.findings(self.document_id, ids=ids)
+        if ids is None or self._roles_as_detected(found):
+            return self._with_roles(found)
+        # roles depend on the other findings (a list shares its first name's word): work them out on all
+        wanted = {s.id for s in found}
+        everything = self._with_roles(self.workspace.findings(self.document_id, include_inactive=True))
+        return [s for s in everything if s.id in wanted]
+
+    def _roles_as_detected(self, stored: list[StoredFinding]) -> bool:
+        return self.kind.code == self.kind_guess.code and all(
+            "role" in s.finding.attributes for s in stored if s.finding.entity_type == EntityType.PERSON)
+
+    def _with_roles(self, stored: list[StoredFinding]) -> list[StoredFinding]:
+        """The findings with roles and owners for the document's current kind: as detected when the kind is
+        the one detection saw and every person has a role; worked out again otherwise (another kind chosen,
+        a workspace from before roles)."""
+        kind = self.kind
+        if self._roles_as_detected(stored):
+            return stored
+        key = (kind.code, tuple((s.id, s.version) for s in stored))
+        if self._roles_cache is not None and self._roles_cache[0] == key:
+            return self._roles_cache[1]
+        from reviewer.core.detection.roles import assign_roles
+
+        findings = assign_roles(self.document, [s.finding for s in stored], kind=kind)
+        out = [dataclasses.replace(s, finding=f) for s, f in zip(stored, findings, strict=True)]
+        self._roles_cache = (key, out)
+        return out
 
     def plan(self, *, undecided: str = UNDECIDED_PROFILE, stored: Sequence[StoredFinding] | None = None
              ) -> RedactionPlan:
@@ -144,8 +252,14 @@ class DocumentReview:
             raise RowGone(key)
         return self._rows[key]
 
-    def default_operator(self, entity_type: str) -> str:
+    def default_operator(self, entity_type: str | Finding) -> str:
         return default_operator(self.profile, entity_type)
+
+    def default_basis(self, finding: Finding) -> tuple[str, ...]:
+        """The legal basis an accept of this finding records when the reviewer gives none (by type and role)."""
+        if finding.entity_type == EntityType.DISCLOSURE_NOTE:
+            return ()  # confirmed, not withheld: nothing to justify
+        return self.workspace.catalog.default_for_finding(finding)
 
     # --- decisions ------------------------------------------------------------------------------
     def _target(self, key: str) -> int | Occurrence:
@@ -168,21 +282,30 @@ class DocumentReview:
         an operator applies each row's default operator: rows of different types are grouped."""
         kind = DecisionKind(kind)
         targets = [(k, self._target(k)) for k in keys]
-        if kind is DecisionKind.ACCEPT and operator is None:
-            groups: dict[str, list] = {}
+        if kind is DecisionKind.ACCEPT and (operator is None or not legal_basis):
+            # each row its default operator and legal basis (by type and role): rows that differ are decided
+            # together as one step
+            groups: dict[tuple[str, tuple[str, ...]], list] = {}
             for key, target in targets:
-                groups.setdefault(self.default_operator(self.row(key).finding.entity_type), []).append(target)
+                finding = self.row(key).finding
+                chosen = operator or self.default_operator(finding)
+                basis = tuple(legal_basis) or self.default_basis(finding)
+                groups.setdefault((chosen, basis), []).append(target)
             if len(groups) > 1:  # one step per operator would split the undo: decide them in one go
-                return self._decide_mixed(targets, note, legal_basis)
-            operator = next(iter(groups)) if groups else None
+                return self._decide_mixed(targets, note, legal_basis, operator)
+            if groups:
+                operator, legal_basis = next(iter(groups))
         decision = Decision(kind, operator=operator, reason=reason, legal_basis=tuple(legal_basis), note=note)
         change = self.session.decide_many([t for _, t in targets], decision)
         return ReviewChange(tuple(str(i) for i in change.finding_ids), focus=None)
 
-    def _decide_mixed(self, targets, note, legal_basis) -> ReviewChange:  # noqa: ANN001
+    def _decide_mixed(self, targets, note, legal_basis, operator=None) -> ReviewChange:  # noqa: ANN001
         ids: list[str] = []
-        per_target = [(t, Decision(DecisionKind.ACCEPT, operator=self.default_operator(self.row(k).finding.entity_type),
-                                   legal_basis=tuple(legal_basis), note=note)) for k, t in targets]
+        per_target = []
+        for k, t in targets:
+            finding = self.row(k).finding
+            per_target.append((t, Decision(DecisionKind.ACCEPT, operator=operator or self.default_operator(finding),
+                                           legal_basis=tuple(legal_basis) or self.default_basis(finding), note=note)))
         change = self.session.decide_each(per_target)
         ids.extend(str(i) for i in change.finding_ids)
         return ReviewChange(tuple(ids))
@@ -191,8 +314,11 @@ class DocumentReview:
                   operator: str | None = None) -> ReviewChange:
         row = self.row(key)
         operator = operator or (row.decision.operator if row.decision and row.decision.operator
-                                else self.default_operator(row.finding.entity_type))
-        decision = Decision(DecisionKind.EDIT, operator=operator, start=start, end=end, note=note)
+                                else self.default_operator(row.finding))
+        basis = (row.decision.legal_basis if row.decision and row.decision.legal_basis
+                 else self.default_basis(row.finding))
+        decision = Decision(DecisionKind.EDIT, operator=operator, start=start, end=end, note=note,
+                            legal_basis=tuple(basis))
         change = self.session.decide_many([self._target(key)], decision)
         return ReviewChange(tuple(str(i) for i in change.finding_ids))
 

@@ -54,6 +54,18 @@ class ReviewRow:
     conflict: bool = False  # rejected, but indistinguishable from occurrences that go: the copy changes it
     version: int = 0
     changed: tuple[int, int] | None = None  # the stretch of the detection text the copy replaces
+    policy: str = ""  # the rule that decided the row (profile rule by role/owner/type, or the reviewer), in Chinese
+    legal_basis: tuple[str, ...] = ()  # codes the redaction cites: the decision's, else the default by type and role
+
+    @property
+    def role(self) -> str | None:
+        """Who the person is in the document (`detection/roles.py`), for PERSON rows."""
+        return self.finding.attributes.get("role")
+
+    @property
+    def owner(self) -> str | None:
+        """Whose the contact detail is ("institution" or "person"), for phones, e-mails, addresses…"""
+        return self.finding.attributes.get("owner")
 
     @property
     def stored_id(self) -> int | None:
@@ -93,7 +105,7 @@ def plan_changes(text: str, plan: RedactionPlan) -> list[Change]:
         # which characters the writers keep here: the context's own flags, or for another spelling of it
         # what its replacement keeps
         mask = (plan.kept_masks[context] if m.group() == context
-                else keep_mask(m.group(), plan.replacement_for(m.group())))
+                else keep_mask(m.group(), plan.replacement_for(m.group(), bare=True)))
         for inner in values_only.finditer(m.group()):
             s, e = m.start() + inner.start(), m.start() + inner.end()
             if all(mask[inner.start():inner.end()]):
@@ -122,6 +134,7 @@ def review_rows(document: Document, stored: Sequence[StoredFinding], plan: Redac
     that no finding covers (propagated), so that no change of the copy goes unshown."""
     changes = plan_changes(document.text, plan)
     conflicts = {(f.start, f.end) for f in plan.conflicts}
+    planned = {(r.finding.start, r.finding.end, str(r.finding.entity_type)): r for r in plan.replacements}
     rows: list[ReviewRow] = []
     claimed: set[int] = set()  # indices of changes a finding row shows
     by_start: dict[int, list[int]] = {}
@@ -147,15 +160,21 @@ def review_rows(document: Document, stored: Sequence[StoredFinding], plan: Redac
         origin = (RowOrigin.PROPAGATED if s.finding.recognizer == PROPAGATED
                   else RowOrigin.MANUAL if s.manual else RowOrigin.DETECTED)
         source = s.finding.attributes.get("source") if origin is RowOrigin.PROPAGATED else None
+        where = (finding.start, finding.end, str(finding.entity_type))
+        policy = ("审查人驳回：" + (s.decision.reason or "")) if state is RowState.REJECTED else plan.policy.get(where, "")
+        basis = tuple(s.decision.legal_basis) if s.decision is not None and s.decision.legal_basis else (
+            planned[where].basis if where in planned and replacement is not None else ())
         row = ReviewRow(str(s.id), finding, state, origin, s.decision, replacement,
                         None if source is None else str(source),
                         conflict=state is RowState.REJECTED and (finding.start, finding.end) in conflicts,
-                        version=s.version, changed=changed)
+                        version=s.version, changed=changed, policy=policy,
+                        legal_basis=basis if state is not RowState.REJECTED else ())
         rows.append(row)
         if replacement is not None and state is not RowState.REJECTED and origin is not RowOrigin.PROPAGATED:
             previous = sources.get(key)
             if previous is None or (previous[1].decision is None and s.decision is not None):
                 sources[key] = (row.key, s)
+    by_key = {r.key: r for r in rows}
     for i, c in enumerate(changes):
         if i in claimed:
             continue
@@ -170,8 +189,11 @@ def review_rows(document: Document, stored: Sequence[StoredFinding], plan: Redac
                           recognizer=PROPAGATED,
                           explanation=f"same value as finding {source[0]}" if source else "same value as a removed one",
                           category=category, locator=document.locate(c.start, c.end))
+        origin_row = by_key.get(source[0]) if source else None
         rows.append(ReviewRow(propagated_key(c.start, c.end), finding, state, RowOrigin.PROPAGATED, None,
-                              c.replacement, source[0] if source else None, changed=(c.start, c.end)))
+                              c.replacement, source[0] if source else None, changed=(c.start, c.end),
+                              policy="与已去除的值相同：按值替换的每一处都随之改变",
+                              legal_basis=origin_row.legal_basis if origin_row is not None else ()))
     rows.sort(key=lambda r: (r.finding.start, r.finding.end, r.key))
     return rows
 

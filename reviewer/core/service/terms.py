@@ -86,7 +86,8 @@ def detection_options(workspace, document_id: int | None) -> dict[str, Any]:  # 
 
 
 def record_detection(workspace, document, findings: Iterable[Finding], actor: User | str, *,  # noqa: ANN001
-                     terms: TermSet | None = None, judgments: JudgmentContext | None = None
+                     terms: TermSet | None = None, judgments: JudgmentContext | None = None,
+                     title: str | None = None, doc_number: str = "", kind: str = ""
                      ) -> tuple[DocumentInfo, DetectionRecord]:
     if isinstance(actor, User):
         require_role(actor, Role.REVIEWER, Role.SUPERVISOR, Role.ADMIN, action_zh="登记检测结果",
@@ -95,7 +96,8 @@ def record_detection(workspace, document, findings: Iterable[Finding], actor: Us
     checks = {"release": judgments.resolved_release().isoformat() if judgments else None,
               "attribute": judgments.attribute if judgments else None}
     with workspace.write() as conn:
-        info, created = documents.import_document(conn, document, findings, actor=_name(actor))
+        info, created = documents.import_document(conn, document, findings, actor=_name(actor), title=title,
+                                                  doc_number=doc_number, kind=kind)  # these three: issue 26
         record = record_run(conn, info, findings, actor=_name(actor), term_list=term_list_label(terms),
                             checks=checks, first=created)
         info = documents.get_document(conn, info.id)

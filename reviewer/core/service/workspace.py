@@ -172,13 +172,24 @@ class Workspace:
 
     # --- documents -----------------------------------------------------------------------------
     def import_document(self, document, findings: Iterable[Finding], actor: Actor, *,
-                        title: str | None = None, doc_number: str = "") -> DocumentInfo:
+                        title: str | None = None, doc_number: str = "", kind: str = "") -> DocumentInfo:
         """Store a scanned document (once per sha256) with its findings; returns its record."""
         _no_auditor(actor, "导入文档", "import documents")
         with self.write() as conn:
             info, _created = documents.import_document(conn, document, findings, actor=actor_name(actor),
-                                                       title=title, doc_number=doc_number)
+                                                       title=title, doc_number=doc_number, kind=kind)
             return info
+
+    def set_document_kind(self, document_id: int, actor: Actor, kind: str) -> None:
+        """The reviewer's choice of the document's kind (文种), which chooses the default profile (issue 26)."""
+        from reviewer.core.documents.kinds import load_kinds
+
+        _no_auditor(actor, "修改文种", "change the document kind")
+        kind = load_kinds().get(kind).code  # an unknown kind is refused (UnknownKind) before anything is written
+        with self.write() as conn:
+            previous = documents.get_document(conn, document_id).kind
+            if previous != kind:
+                documents.set_document_kind(conn, document_id, actor=actor_name(actor), kind=kind, previous=previous)
 
     def set_document_info(self, document_id: int, actor: Actor, *, title: str, doc_number: str) -> None:
         _no_auditor(actor, "修改文档信息", "edit document details")
@@ -269,8 +280,9 @@ class Workspace:
 
         return workspace_key(folder)
 
-    def review(self, document, actor: User | None, *, profile="general"):  # noqa: ANN001, ANN201
-        """One reviewer's review of `document` (`service.review.DocumentReview`)."""
+    def review(self, document, actor: User | None, *, profile="auto"):  # noqa: ANN001, ANN201
+        """One reviewer's review of `document` (`service.review.DocumentReview`); `profile="auto"`: the one its
+        kind selects."""
         from reviewer.core.service.review import DocumentReview
 
         return DocumentReview(self, document, actor, profile=profile)

@@ -39,11 +39,19 @@ def _v4_term_lists(conn: Connection) -> None:
     schema.term_lists.create(conn, checkfirst=True)
 
 
+def _v5_document_kind(conn: Connection) -> None:
+    """Issue 26: a document keeps its kind (文种: recognised at import, changed by a reviewer), which chooses the
+    default profile."""
+    if "kind" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN kind VARCHAR(40) NOT NULL DEFAULT ''"))
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
     (3, _v3_decision_notes),
     (4, _v4_term_lists),
+    (5, _v5_document_kind),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]
 

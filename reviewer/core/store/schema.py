@@ -55,6 +55,7 @@ documents = Table(
     Column("format", String(16), nullable=False),
     Column("title", Text, nullable=False),
     Column("doc_number", Text, nullable=False, default=""),  # 文号
+    Column("kind", String(40), nullable=False, default=""),  # 文种 (documents/kinds.py code); issue 26, migration 5
     Column("text", Text, nullable=False),  # detection text, for manual findings and span edits
     Column("status", String(16), nullable=False),
     Column("version", Integer, nullable=False, default=1),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.review.reasons import REJECT_REASONS, reason_code, reason_label
 from reviewer.core.types import EntityType
 from reviewer.ui.labels import entity_type_name
 
@@ -32,22 +33,16 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 
 
 class RejectDialog(QDialog):
-    """A rejection needs a reason (it goes into the review log)."""
+    """A rejection needs a reason (it goes into the review log). A preset is stored as its code
+    (review/reasons.py), so the record shows it in its own language; a reason typed by hand as typed."""
 
-    def __init__(self, finding_text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, finding_text: str, parent: QWidget | None = None, *, language: str = "zh") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reject finding"))
         self.reason = QComboBox(objectName="rejectReason")
         self.reason.setEditable(True)
-        self.reason.addItems(
-            [
-                self.tr("Not personal information"),
-                self.tr("Wrongly detected"),
-                self.tr("Must stay: punitive notice"),
-                self.tr("Must stay: mandatory disclosure"),
-                self.tr("Already public"),
-            ]
-        )
+        for code in REJECT_REASONS:
+            self.reason.addItem(reason_label(code, language), code)
         self.reason.setCurrentIndex(-1)
         self.reason.lineEdit().setPlaceholderText(self.tr("Why does this text stay as it is?"))
         self.buttons = _buttons(self)
@@ -64,6 +59,10 @@ class RejectDialog(QDialog):
 
     def text(self) -> str:
         return self.reason.currentText().strip()
+
+    def reason_code(self) -> str:
+        """What the decision stores: a preset's code when its text is unchanged, else the text typed."""
+        return reason_code(self.text())
 
 
 class SpanDialog(QDialog):

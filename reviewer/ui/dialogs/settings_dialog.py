@@ -29,9 +29,14 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.profile = QComboBox(objectName="settingsProfile")
         names = {
+            "auto": self.tr("By document kind (automatic)"),
             "general": self.tr("General (all personal information)"),
             "punitive-notice": self.tr("Punitive notice (names stay)"),
             "mandatory-disclosure": self.tr("Mandatory disclosure"),
+            "appointment-notice": self.tr("Appointment or recruitment notice"),
+            "procurement-result": self.tr("Procurement award notice"),
+            "expropriation-compensation": self.tr("Expropriation compensation notice"),
+            "assistance-notice": self.tr("Social-assistance notice"),
         }
         for name in profiles:
             self.profile.addItem(names.get(name, name), name)

@@ -1,4 +1,4 @@
-"""Policy profiles: strict schema, the three built-ins and custom files."""
+"""Policy profiles: strict schema, the built-ins and custom files."""
 
 import pytest
 
@@ -18,14 +18,19 @@ def _finding(entity_type, text, score=1.0, start=0):
 def test_builtin_profiles_load(name):
     profile = load_profile(name)
     assert profile.name == name
-    assert profile.rule_for("CN_ID_CARD").operator is OperatorKind.MASK
-    assert profile.rule_for("CN_MOBILE_PHONE").operator is OperatorKind.MASK
+    # never published whole: masked, or removed where the rule publishes none of it (低保 rosters, issue 28)
+    removed = {OperatorKind.REDACT} if name == "assistance-notice" else {OperatorKind.MASK}
+    assert profile.rule_for("CN_ID_CARD").operator in removed
+    assert profile.rule_for("CN_MOBILE_PHONE").operator in removed
     assert profile.rule_for("CLASSIFIED_MARKING").operator is OperatorKind.KEEP
 
 
 def test_punitive_notice_keeps_names_and_organisations():
     profile = load_profile("punitive-notice")
-    assert profile.rule_for("PERSON").operator is OperatorKind.KEEP
+    # since issue 26 by role: the punished party and its legal representative stay, anyone else is a third party
+    assert profile.roles["party"].operator is OperatorKind.KEEP
+    assert profile.roles["legal_representative"].operator is OperatorKind.KEEP
+    assert profile.rule_for("PERSON").operator is OperatorKind.PSEUDONYM
     assert profile.rule_for("ORGANIZATION").operator is OperatorKind.KEEP
     assert profile.rule_for("CN_ADDRESS").operator is OperatorKind.GENERALIZE
     assert load_profile("general").rule_for("PERSON").operator is OperatorKind.PSEUDONYM

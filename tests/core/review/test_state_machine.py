@@ -10,6 +10,7 @@ from reviewer.core.review.errors import (
     DisclosureNoteMismatch,
     ExportNotVerified,
     RationaleRequired,
+    ReviewRefused,
     SelfApprovalRefused,
     TransitionRefused,
     UndecidedFindings,
@@ -174,12 +175,21 @@ def test_unverified_or_missing_export_refuses_approval(ws, people, penalty, tmp_
 def test_block_finding_refuses_approval_even_when_redacted(ws, people, internal, tmp_path):
     session = ws.session(internal.id, people.alice)
     assert [f.finding.text for f in session.findings() if f.is_block] == ["机密★5年"]
-    for stored in session.findings():  # everything, the 机密★5年 marking and the 附注 too, is redacted
-        session.accept(stored.id, "redact")
-    session.record_attribute(_redacted_internal_record())
+    for stored in session.findings():  # everything, the 机密★5年 marking too, is redacted
+        if stored.finding.entity_type == EntityType.DISCLOSURE_NOTE:
+            # the printed （此件不予公开） will be reprinted with the new attribute: not this document's note
+            session.reject(stored.id, "附注将按改正后的公开属性重印")
+        else:
+            session.accept(stored.id, "redact")
+    # redaction does not declassify: a record other than 不予公开 is refused when it is made (issue 26) …
+    with pytest.raises(BlockFindingUnresolved):
+        session.record_attribute(_redacted_internal_record())
     redact_and_record(ws, internal.id, tmp_path)
     session.submit()
-    with pytest.raises(BlockFindingUnresolved):
+    # … and the approval says so too (once), whatever was exported
+    problems = ws.approval_problems(internal.id, people.bob)
+    assert [type(p) for p in problems if isinstance(p, BlockFindingUnresolved)] == [BlockFindingUnresolved]
+    with pytest.raises(ReviewRefused):
         ws.approve(internal.id, people.bob, PASSWORDS["bob"])
 
 
@@ -222,8 +232,12 @@ def test_printed_note_mismatch_is_refused(ws, people, penalty, tmp_path):
     # the note is checked again at approval: a note found after the record was made
     session.record_attribute(proactive_record())
     note = next(f for f in session.findings() if f.finding.entity_type == EntityType.DISCLOSURE_NOTE)
-    session.undo()  # un-keep the note: undecided again
-    session.accept(note.id, "redact")  # the note is removed from the published copy: no mismatch
+    # accepting the note, even with `redact`, confirms it: it is never removed, so the check stays (issue 26)
+    session.accept(note.id, "redact")
+    with pytest.raises(DisclosureNoteMismatch):
+        session.record_attribute(redacted_record())
+    # only a reviewer who says it is not this document's note (a rejection, with its reason) lifts the check
+    session.reject(note.id, "不是本件的附注")
     session.record_attribute(redacted_record())
     assert ws.attribute_record(penalty.id).record.attribute == DisclosureAttribute.REDACTED_RELEASE
 

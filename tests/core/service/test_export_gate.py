@@ -24,7 +24,7 @@ from reviewer.core.service.exporting import ExportBlocked, export_copy
 CLASSIFIED = ("机密★10年\n000012\n"
               "关于调整部分干部职务的会议纪要\n"
               "本纪要涉及国家秘密，未经批准不得复制。\n"
-              "会议决定：王建国同志任区交通局副局长，联系电话13896001234。\n"
+              "会议听取了村民王建国的情况反映，联系电话13896001234。\n"
               "（此件不公开）\n")
 
 

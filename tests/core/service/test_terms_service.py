@@ -132,7 +132,7 @@ def test_a_detection_after_a_list_change_adds_and_retires_findings_and_the_log_n
         review.export_copy(Path(ws.location.folder) / "copy.docx")
     log = build_review_log(ws, document_id=review.document_id)
     fields = dict(document_fields(log.documents[0]))
-    assert fields["单位敏感词库 / office term lists"].startswith("第 1 版（3 条")
+    assert fields["单位敏感词库"].startswith("第 1 版（3 条")
 
 
 def test_the_attribute_dialog_suggestions_come_from_the_findings_dates_and_kind(engine, workspace, tmp_path):

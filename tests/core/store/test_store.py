@@ -175,7 +175,8 @@ def test_audit_and_log_commands_refuse_a_missing_workspace(tmp_path):
 
 def test_a_version_1_workspace_is_upgraded_in_place(fresh_where):
     """Personal workspaces made before issue 11 gain the leases table (and, on a server, the audit
-    guards) and, from issue 23, the decisions' note column when opened; their chain is untouched."""
+    guards), from issue 23 the decisions' note column and from issue 26 the documents' kind column when
+    opened; their chain is untouched."""
     ws = open_workspace(fresh_where)
     admin = ws.create_first_admin("root", "root-password-1")
     head = ws.head()
@@ -183,6 +184,7 @@ def test_a_version_1_workspace_is_upgraded_in_place(fresh_where):
         schema.leases.drop(conn)
         schema.term_lists.drop(conn)
         conn.execute(text("ALTER TABLE decisions DROP COLUMN note"))
+        conn.execute(text("ALTER TABLE documents DROP COLUMN kind"))
         conn.execute(schema.schema_version.delete().where(schema.schema_version.c.version > 1))
     ws.close()
     ws = open_workspace(fresh_where)
@@ -194,6 +196,7 @@ def test_a_version_1_workspace_is_upgraded_in_place(fresh_where):
         assert ws.head() == head and ws.verify().ok
         assert ws.lease(1) is None  # the leases table is back
         assert "note" in {c["name"] for c in inspect(ws.engine).get_columns("decisions")}
+        assert "kind" in {c["name"] for c in inspect(ws.engine).get_columns("documents")}
         ws.create_user(admin, "alice", "reviewer", "alice-password")
         assert ws.needs_admin() is False and ws.verify().ok
     finally:

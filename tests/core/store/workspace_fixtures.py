@@ -141,12 +141,13 @@ def withheld_record() -> DisclosureRecord:
 
 
 def decide_all(session, *, accept_operator: str = "mask") -> None:
-    """Accept (de-identify) every finding except the printed 附注, which is kept as printed (rejected)."""
+    """Accept (de-identify) every finding; the printed 附注 is confirmed (accepted with `keep`): it is a check,
+    never removed, and the attribute record must agree with it (issue 26)."""
     for stored in session.findings():
         if stored.decision is not None:
             continue
         if stored.finding.entity_type == EntityType.DISCLOSURE_NOTE:
-            session.reject(stored.id, "附注，照印保留")
+            session.accept(stored.id, "keep")
         else:
             session.accept(stored.id, accept_operator)
 

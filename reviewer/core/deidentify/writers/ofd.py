@@ -163,7 +163,8 @@ def _remove_values(plan: RedactionPlan, pattern, containers, pkg: _Package) -> i
             line = g.join_runs([r for r in remaining if r.glyphs])
             for m in pattern.finditer(line.text):
                 matched = m.group()
-                keep = keep_mask(matched, plan.replacement_for(matched)) if rnd == 0 else (False,) * len(matched)
+                bare = plan.replacement_for(matched, bare=True)  # what a mask keeps, without a basis label
+                keep = keep_mask(matched, bare) if rnd == 0 else (False,) * len(matched)
                 for i, flag in enumerate(keep):
                     glyph = line.glyphs[m.start() + i]
                     if flag or glyph is None:

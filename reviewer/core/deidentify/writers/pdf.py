@@ -314,5 +314,14 @@ def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # 
 
     rasterize = bool(getattr(options, "pdf_rasterize", False))
     with scans_burned(document, plan, Path(output).parent) as (source, scan_notes, painted):
-        return write_pdf(source, plan, output, rasterize=rasterize, progress=progress, document=document,
-                         cancelled=getattr(options, "cancelled", None), painted=painted).notes + scan_notes
+        report = write_pdf(source, plan, output, rasterize=rasterize, progress=progress, document=document,
+                           cancelled=getattr(options, "cancelled", None), painted=painted)
+    if not plan.labels:
+        return report.notes + scan_notes
+    # --- legal-basis labels on the boxes (issue 26, pdf_labels.py): drawn on the written copy; pages of scans
+    # were re-rendered as images by scans_burned, like rasterised pages, and get none
+    from reviewer.core.deidentify.writers.pdf_labels import stamp_labels
+
+    scanned = {b.page for b in document.blocks if b.ocr and b.page is not None}
+    return report.notes + scan_notes + stamp_labels(Path(output), document, plan,
+                                                    skip=set(report.pages_rasterized) | scanned | set(painted))

@@ -3,7 +3,13 @@ and a draft rationale in Chinese, for the reviewer to confirm or change (DOMAIN 
 
 The most restrictive reason wins: a state secret (第十四条) over work secrets and internal or process
 information (第十六条) over personal information (第十五条, released after redaction, 第三十七条).
-The printed 附注 is compared with the suggestion, and a mismatch is said in the rationale.
+
+The printed 附注 is the drafter's own determination (DOMAIN §1) and the record is checked against it
+(review/attribute.py `check_consistency`), so the suggestion follows it wherever the findings allow: a
+document printed （此件公开发布） whose only findings are personal information is 主动公开 with those parts
+de-identified, not 删减后公开. Only where the content rules the printed attribute out (a state secret; restricted
+content under 主动公开) does the suggestion differ, and it then says that the 附注 must be corrected, since the
+check refuses the record until it is.
 """
 
 from __future__ import annotations
@@ -113,7 +119,28 @@ def suggest_attribute(findings: Iterable[Finding], *, catalog: LegalBasisCatalog
     if len(notes) and printed_attribute is None:
         text += "注意：文件印有多个相互矛盾的公开属性附注，请核对。"
     elif printed_attribute is not None and printed_attribute is not attribute:
-        text += (f"注意：文件附注印制的公开属性为“{printed_attribute}”（{_quote(notes)}），"
-                 f"与建议的“{attribute}”不一致，请核对并改正附注或认定。")
+        ruled_out = bool(secret) or (bool(work or internal or process)
+                                     and printed_attribute is DisclosureAttribute.PROACTIVE)
+        if ruled_out:
+            text += (f"注意：文件附注印制的公开属性为“{printed_attribute}”（{_quote(notes)}），与文件内容不一致："
+                     f"应为“{attribute}”。请改正附注（或驳回误报的限制性发现项）后再认定，否则认定记录无法保存。")
+        else:
+            attribute, codes, text = _follow_printed(printed_attribute, notes, personal, codes, catalog)
     return AttributeSuggestion(attribute=attribute, legal_basis=catalog.validate(codes), rationale=text,
                                printed_attribute=printed_attribute, reasons=tuple(str(r) for r in reasons))
+
+
+def _follow_printed(printed: DisclosureAttribute, notes: list[Finding], personal: list[Finding], codes: list[str],
+                    catalog: LegalBasisCatalog) -> tuple[DisclosureAttribute, list[str], str]:
+    """The attribute the 附注 prints, where nothing in the findings rules it out, with a rationale for it."""
+    text = f"文件附注印制的公开属性为“{printed}”（{_quote(notes)}），审查未发现与之不符的内容，按附注认定。"
+    if personal:
+        removed = ["第十五条", "第三十七条"]
+        text += (f"文件中的个人信息（{_kinds(personal)}）依据{_cite(catalog, removed)}作去标识化处理后公开，"
+                 "惩戒性公示和法定应公开的信息可保留姓名。")
+    if printed is DisclosureAttribute.PROACTIVE:
+        codes = ["第十九条"] + (["第十五条", "第三十七条"] if personal else [])
+    elif not personal and not set(codes) - {"第十九条"}:
+        codes = []
+        text += f"附注印为{printed}，但审查未发现需要限制公开的内容：请写明理由和依据（条例第三十六条第三项）。"
+    return printed, codes, text

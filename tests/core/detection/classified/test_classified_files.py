@@ -70,10 +70,13 @@ def test_internal_and_process_markers_docx():
     assert {f.severity for f in findings if f.entity_type != "DISCLOSURE_NOTE"} == {Severity.REVIEW}
     footer = [f for f in findings if f.locator["kind"] == "footer"]
     assert len(footer) == 2
+    # internal and process information *may* be withheld (第十六条); the drafter printed 依申请公开, which nothing
+    # rules out, so the suggestion follows the 附注 (the record is checked against it) and cites 第十六条
     suggestion = suggest_attribute(findings)
-    assert suggestion.attribute is DisclosureAttribute.WITHHELD
+    assert suggestion.attribute is DisclosureAttribute.ON_REQUEST
     assert suggestion.legal_basis == ("第十六条(一)", "第十六条(二)")
-    assert suggestion.printed_attribute is DisclosureAttribute.ON_REQUEST and suggestion.conflicts_with_printed
+    assert suggestion.printed_attribute is DisclosureAttribute.ON_REQUEST and not suggestion.conflicts_with_printed
+    assert "按附注认定" in suggestion.rationale
 
 
 def test_drafting_sheet_cell_under_a_label():
