@@ -76,7 +76,7 @@ def basis_label(catalog, code: str) -> str:
     return f"{code} {title}".strip()
 
 
-def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str, str]) -> DocumentLog:
+def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str, list[str]]) -> DocumentLog:
     lines = []
     for i, stored in enumerate(load_findings(conn, doc.id), 1):
         f, d = stored.finding, stored.decision
@@ -103,8 +103,8 @@ def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str,
         elif event.action == "review.approved":
             approved, approver = event.ts, event.actor
             export_sha = event.details.get("export_sha256") or ""
-            key = keys.get(event.actor)
-            good = (key is not None and event.signature is not None and event.details.get("public_key") == key
+            key = event.details.get("public_key")  # one of the keys the chain registered for the approver
+            good = (key in keys.get(event.actor, ()) and event.signature is not None
                     and signing.verify_signature(key, event.body(), event.signature))
             signature = (f"有效 / valid (Ed25519 {signing.fingerprint(key)})" if good
                          else "无效 / INVALID")
@@ -118,7 +118,7 @@ def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str,
 
 def build_review_log(workspace, *, document_id: int | None = None, catalog=None) -> ReviewLog:
     report = workspace.verify()
-    keys = workspace.public_keys()
+    keys = workspace.key_history()
     with workspace.read() as conn:
         docs = [get_document(conn, document_id)] if document_id is not None else list_documents(conn)
         logs = tuple(build_document_log(conn, d, catalog=catalog, keys=keys) for d in docs)

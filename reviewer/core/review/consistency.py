@@ -2,9 +2,10 @@
 
 Users, documents, findings, decisions, attribute records and exports are what the program acts on
 (the redact step applies the stored decisions; approval reads them). Each row names the event that
-created it, and every later change to a row (undo/redo, status, title) is itself an event, so replaying
-the chain must reproduce the rows. A row edited behind the program's back — a decision's operator, a
-user's public key, a document's status — is reported with the event it contradicts.
+created it, and every later change to a row (undo/redo, status, title, a user's roles) is itself an
+event, so replaying the chain (`replay.replay`) must reproduce the rows. A row edited behind the
+program's back — a decision's operator, a user's role or password hash, a document's status — is
+reported with the event it contradicts, as is a row the chain says exists and the table lost.
 """
 
 from __future__ import annotations
@@ -16,27 +17,29 @@ from sqlalchemy import Connection, select
 
 from reviewer.core.audit.chain import canonical_json, iter_events
 from reviewer.core.review.documents import findings_digest, text_digest
+from reviewer.core.review.replay import replay
+from reviewer.core.review.users import credential_digest, parse_roles
 from reviewer.core.store import schema
 
 _KEYED = frozenset({"decision.recorded", "finding.manual_added", "attribute.recorded", "export.recorded"})
 
 
-def check_state(conn: Connection, problem) -> list:
-    """Compare every state row with the chain; `problem(seq, zh, en)` builds one report entry (seq None:
-    the chain itself is intact, a row is not)."""
-    users, imports, info, status = {}, {}, {}, {}
+def check_state(conn: Connection, problem, keys=None) -> tuple[list, int]:
+    """Replay the chain (events that break a rule are named), then compare every state row with it;
+    `problem(seq, zh, en)` builds one report entry (seq None: the chain itself is intact, a row is not).
+    `keys`: {user: [public keys]} kept outside the database, the roots of trust. Returns the problems
+    and how many signatures were checked."""
+    replayed = replay(conn, keys)
+    out: list = [problem(seq, zh, en) for seq, zh, en in replayed.problems]
+    imports, info = {}, {}
     by_seq, undone, active = {}, {}, {}
     for e in iter_events(conn):
         d = e.details
-        if e.action == "user.created":
-            users[d.get("username")] = e
-        elif e.action == "document.imported":
+        if e.action == "document.imported":
             imports[e.document_id] = e
             info[e.document_id] = (d.get("title"), d.get("doc_number"))
         elif e.action == "document.info_set":
             info[e.document_id] = (d.get("title"), d.get("doc_number"))
-        elif e.action.startswith("review."):
-            status[e.document_id] = d.get("to")
         elif e.action in ("decision.undone", "decision.redone"):
             for decision_id in d.get("decision_ids") or [d.get("decision_id")]:  # one step may undo several
                 undone[decision_id] = e.action == "decision.undone"
@@ -44,7 +47,6 @@ def check_state(conn: Connection, problem) -> list:
             active[d.get("finding_id")] = e.action == "finding.restored"
         if e.action in _KEYED:
             by_seq[e.seq] = e
-    out: list = []
 
     def bad(seq, what_zh: str, what_en: str) -> None:
         # a bad row, not a bad event: the event it contradicts is named in the message
@@ -53,10 +55,8 @@ def check_state(conn: Connection, problem) -> list:
         out.append(problem(None, f"{what_zh}与审计链记录{event_zh}不符（被改动）。",
                            f"{what_en} does not match the audit chain{event_en} (it was altered)."))
 
-    for row in conn.execute(select(schema.users)):
-        e = users.get(row.username)
-        if e is None or e.details.get("role") != row.role or e.details.get("public_key") != row.public_key:
-            bad(e.seq if e else None, f"用户 {row.username} 的角色或公钥", f"User {row.username}'s role or public key")
+    _check_users(conn, replayed.registry, bad, lambda zh, en: out.append(problem(None, zh, en)))
+    status = {doc_id: str(doc.status) for doc_id, doc in replayed.documents.items()}
     detected = defaultdict(list)
     for row in conn.execute(select(schema.findings).order_by(schema.findings.c.id)):
         if not row.manual:
@@ -97,7 +97,29 @@ def check_state(conn: Connection, problem) -> list:
         if (e is None or e.action != "export.recorded" or d.get("output_sha256") != row.output_sha256
                 or d.get("verified") != bool(row.verified) or d.get("output_path") != row.output_path):
             bad(row.event_seq, f"导出记录 {row.id}", f"Export record {row.id}")
-    return out
+    return out, replayed.signatures
+
+
+def _check_users(conn: Connection, registry, bad, report) -> None:
+    rows = {row.username: row for row in conn.execute(select(schema.users))}
+    for name, account in registry.accounts.items():
+        if name not in rows:
+            report(f"用户 {name} 的记录缺失（第 {account.created_seq} 条事件登记了该用户，记录被删除）。",
+                   f"User {name}'s record is missing (registered by event {account.created_seq}; the row was "
+                   "deleted).")
+    for name, row in rows.items():
+        account = registry.accounts.get(name)
+        try:
+            roles = parse_roles(row.role)
+        except Exception:  # noqa: BLE001 - an unreadable role is a mismatch like any other
+            roles = None
+        if (account is None or roles != account.roles or bool(row.active) != account.active
+                or row.public_key != account.public_key or row.display_name != account.display_name
+                or (account.credential is not None
+                    and credential_digest(row.password_hash, row.private_key_sealed) != account.credential)):
+            seq = account.history[-1].seq if account and account.history else None
+            bad(seq, f"用户 {name} 的角色、启用状态、公钥或密码记录", f"User {name}'s roles, active state, key or "
+                "password record")
 
 
 def _decision_item(details: dict, finding_id: int) -> dict:

@@ -34,11 +34,21 @@ def _v3_decision_notes(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE decisions ADD COLUMN note TEXT"))
 
 
+def _v4_audit(conn: Connection) -> None:
+    """Issue 24: user events are signed and replayed, so the chain is searched by action; on a server the
+    application role reads users and changes them only through the user-event function."""
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_audit_events_action_seq ON audit_events (action, seq)"))
+    dialect.install_user_function(conn)
+    dialect.restrict_user_grants(conn)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
     (3, _v3_decision_notes),
+    (4, _v4_audit),
 ]
+SIGNED_USERS_VERSION = 4  # user events before the upgrade to this version were not signed
 CURRENT_VERSION = MIGRATIONS[-1][0]
 
 

@@ -74,7 +74,7 @@ def test_migrate_copies_the_chain_intact_into_postgresql(ws_path, tmp_path, pg_c
         added = ws.import_document(internal, internal_findings(internal), carol)
         assert added.id == doc.id + 1
         ws.session(added.id, ws.get_user("erin")).add_manual_finding(0, 2)
-        ws.create_user(ws.get_user("admin"), "gina", "reviewer", "gina-pass-12")
+        ws.create_user(ws.get_user("admin"), "gina", "reviewer", "gina-pass-12", admin_password=PASSWORDS["admin"])
         assert ws.verify().ok
     finally:
         ws.close()

@@ -33,7 +33,7 @@ def test_the_app_role_appends_but_cannot_update_or_delete_audit_events(pg_cluste
     try:
         before = ws.events()
         admin = ws.get_user("admin")
-        ws.create_user(admin, "frank", "reviewer", "frank-pass-12")  # an INSERT through the app: allowed
+        ws.create_user(admin, "frank", "reviewer", "frank-pass-12", admin_password="admin-pass-1")  # an INSERT through the app: allowed
         assert len(ws.events()) == len(before) + 1
         for sql in TAMPERING:
             error = _attempt(app_url, sql)
