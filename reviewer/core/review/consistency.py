@@ -68,7 +68,9 @@ def check_state(conn: Connection, problem, keys=None) -> tuple[list, int]:
                 or (d.get("start"), d.get("end"), d.get("entity_type")) != (row.start, row.end, row.entity_type)
                 or active.get(row.id, True) != row.active):
             bad(row.event_seq, f"人工发现项 {row.id}", f"Manual finding {row.id}")
+    texts = {}
     for row in conn.execute(select(schema.documents)):
+        texts[row.id] = row.text
         e = imports.get(row.id)
         d = e.details if e else {}
         rows = detected.get(row.id, [])
@@ -78,25 +80,45 @@ def check_state(conn: Connection, problem, keys=None) -> tuple[list, int]:
                 or d.get("findings") != len(rows) or d.get("findings_sha256") != findings_digest(rows)):
             bad(e.seq if e else row.event_seq, f"文档 {row.id}（状态、标题、正文或检测结果）",
                 f"Document {row.id} (status, title, text or detected findings)")
+    for document_id, e in imports.items():
+        if document_id not in texts:
+            bad(e.seq, f"文档 {document_id} 的记录缺失（被删除）", f"Document {document_id}'s record is missing (deleted); it")
+    found = defaultdict(int)  # rows per creating event: every event that created a row must still have it
     for row in conn.execute(select(schema.decisions)):
+        found[row.event_seq] += 1
         e = by_seq.get(row.event_seq)
         d = _decision_item(e.details, row.finding_id) if e else {}
+        text = texts.get(row.document_id, "")
         stored = (row.finding_id, row.kind, row.operator, row.reason, json.loads(row.legal_basis_json), row.start,
-                  row.end, row.actor, row.document_id, row.note)
+                  row.end, row.actor, row.document_id, row.note, row.created_at, row.text)
         logged = (d.get("finding_id"), d.get("kind"), d.get("operator"), d.get("reason"), d.get("legal_basis"),
-                  d.get("start"), d.get("end"), e.actor if e else None, e.document_id if e else None, d.get("note"))
+                  d.get("start"), d.get("end"), e.actor if e else None, e.document_id if e else None, d.get("note"),
+                  e.ts if e else None, None if d.get("start") is None else text[d["start"]:d.get("end")])
         if e is None or e.action != "decision.recorded" or stored != logged or undone.get(row.id, False) != row.undone:
             bad(row.event_seq, f"决定 {row.id}", f"Decision {row.id}")
     for row in conn.execute(select(schema.attribute_records)):
+        found[row.event_seq] += 1
         e = by_seq.get(row.event_seq)
-        if e is None or e.action != "attribute.recorded" or canonical_json(e.details) != row.record_json:
+        if (e is None or e.action != "attribute.recorded" or canonical_json(e.details) != row.record_json
+                or (e.actor, e.ts, e.document_id) != (row.actor, row.created_at, row.document_id)):
             bad(row.event_seq, f"公开属性记录 {row.id}", f"Attribute record {row.id}")
     for row in conn.execute(select(schema.exports)):
+        found[row.event_seq] += 1
         e = by_seq.get(row.event_seq)
         d = e.details if e else {}
+        rest = {k: v for k, v in d.items() if k not in ("output_sha256", "verified", "output_path")}
         if (e is None or e.action != "export.recorded" or d.get("output_sha256") != row.output_sha256
-                or d.get("verified") != bool(row.verified) or d.get("output_path") != row.output_path):
+                or d.get("verified") != bool(row.verified) or d.get("output_path") != row.output_path
+                or canonical_json(rest) != row.details_json
+                or (e.actor, e.ts, e.document_id) != (row.actor, row.created_at, row.document_id)):
             bad(row.event_seq, f"导出记录 {row.id}", f"Export record {row.id}")
+    for row in conn.execute(select(schema.findings.c.event_seq).where(schema.findings.c.manual.is_(True))):
+        found[row.event_seq] += 1
+    for seq, e in by_seq.items():
+        expected = len(e.details["items"]) if e.action == "decision.recorded" and "items" in e.details else 1
+        if found.get(seq, 0) != expected:
+            bad(seq, f"第 {seq} 条事件（{e.action}）所记录的行缺失或重复", f"The rows recorded by event {seq} "
+                f"({e.action}) are missing or duplicated; the table")
     return out, replayed.signatures
 
 
@@ -114,7 +136,9 @@ def _check_users(conn: Connection, registry, bad, report) -> None:
         except Exception:  # noqa: BLE001 - an unreadable role is a mismatch like any other
             roles = None
         if (account is None or roles != account.roles or bool(row.active) != account.active
-                or row.public_key != account.public_key or row.display_name != account.display_name
+                or row.public_key != account.public_key
+                or (not account.legacy and (row.display_name, row.created_at) != (account.display_name,
+                                                                                  account.created_ts))
                 or (account.credential is not None
                     and credential_digest(row.password_hash, row.private_key_sealed) != account.credential)):
             seq = account.history[-1].seq if account and account.history else None

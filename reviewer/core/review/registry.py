@@ -52,6 +52,8 @@ class Account:
     credential: str | None  # sha256 of password hash + sealed key (None: written before it was pinned)
     trusted: bool
     created_seq: int
+    created_ts: str = ""
+    legacy: bool = False  # registered before user events were signed (no display name or time in the event)
     history: list[Snapshot] = field(default_factory=list)
 
     def snapshot(self, seq: int) -> None:
@@ -163,7 +165,7 @@ class UserRegistry:
                 return problem
             trusted = self.accounts[e.actor].trusted or self._trusted_key(name, key)
         account = Account(name, d.get("display_name") or name, roles, True, key, d.get("credential_sha256"),
-                          trusted, e.seq)
+                          trusted, e.seq, e.ts, legacy)
         account.snapshot(e.seq)
         self.accounts[name] = account
         return None
@@ -305,7 +307,7 @@ def acting_user(conn: Connection, registry: UserRegistry, username: str) -> User
             "请联系审计员运行 reviewer audit verify。",
             f"The record of {username} differs from what the signed audit chain registered (it may have been "
             "tampered with); the action was refused. Ask an auditor to run `reviewer audit verify`.")
-    return User(row.id, username, account.display_name, account.roles, account.public_key, True)
+    return User(row.id, username, row.display_name, account.roles, account.public_key, True)
 
 
 def _still_there(conn: Connection, registry: UserRegistry) -> bool:

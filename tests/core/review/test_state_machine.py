@@ -13,6 +13,7 @@ from reviewer.core.review.errors import (
     ExportNotVerified,
     RationaleRequired,
     SelfApprovalRefused,
+    SignOffInvalid,
     TransitionRefused,
     UndecidedFindings,
 )
@@ -96,11 +97,11 @@ def test_returned_goes_back_to_review_and_can_be_approved_after_rework(ws, peopl
 
 
 def test_release_only_after_approval_and_nothing_after_release(ws, people, penalty, tmp_path):
-    with pytest.raises(TransitionRefused):
-        ws.release(penalty.id, people.bob)
+    with pytest.raises(SignOffInvalid):  # nothing to release: no approval in the chain
+        ws.release(penalty.id, people.bob, PASSWORDS["bob"])
     _ready_for_approval(ws, people, penalty, tmp_path)
-    with pytest.raises(TransitionRefused):
-        ws.release(penalty.id, people.bob)
+    with pytest.raises(SignOffInvalid):
+        ws.release(penalty.id, people.bob, PASSWORDS["bob"])
     ws.approve(penalty.id, people.carol, PASSWORDS["carol"])
     ws.release(penalty.id, people.admin, PASSWORDS["admin"])
     with pytest.raises(TransitionRefused):
@@ -132,7 +133,8 @@ def test_self_approval_is_refused(ws, people, penalty, tmp_path):
 
 
 def test_supervisor_who_made_one_decision_is_a_reviewer(ws, people, penalty, tmp_path):
-    ws.session(penalty.id, people.carol).reject(ws.findings(penalty.id)[0].id, "非个人信息")
+    first = next(f for f in ws.findings(penalty.id) if f.finding.entity_type != EntityType.DISCLOSURE_NOTE)
+    ws.session(penalty.id, people.carol).accept(first.id, "mask")
     _ready_for_approval(ws, people, penalty, tmp_path)
     assert ws.reviewers(penalty.id) == ["alice", "carol"]
     assert any(isinstance(p, SelfApprovalRefused) for p in ws.approval_problems(penalty.id, people.carol))
@@ -186,7 +188,7 @@ def test_block_finding_refuses_approval_even_when_redacted(ws, people, internal,
     for stored in session.findings():  # everything, the 机密★5年 marking and the 附注 too, is redacted
         session.accept(stored.id, "redact")
     session.record_attribute(_redacted_internal_record())
-    redact_and_record(ws, internal.id, tmp_path)
+    redact_and_record(ws, internal.id, tmp_path, override_reason="报送保密行政管理部门")  # the gate, overridden
     session.submit()
     with pytest.raises(BlockFindingUnresolved):
         ws.approve(internal.id, people.bob, PASSWORDS["bob"])

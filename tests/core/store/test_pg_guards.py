@@ -68,7 +68,8 @@ def test_provisioning_is_idempotent_and_needs_the_owner(pg_cluster, pg_database)
     try:
         with pytest.raises(WorkspaceError) as refused:
             app.provision("intruder", "intruder-pass-1")
-        assert "database owner" in refused.value.message_en
+        # the message names the privilege that is missing, not just "connect as the owner"
+        assert "lacks the CREATEROLE privilege" in refused.value.message_en and "CREATEROLE" in refused.value.message_zh
     finally:
         app.close()
 

@@ -150,7 +150,7 @@ def decide_all(session, *, accept_operator: str = "mask") -> None:
             session.accept(stored.id, accept_operator)
 
 
-def redact_and_record(ws, document_id: int, tmp_path: Path, *, actor=None) -> str:
+def redact_and_record(ws, document_id: int, tmp_path: Path, *, actor=None, override_reason: str | None = None) -> str:
     """Export the de-identified copy through the service, as the GUI and `reviewer redact` do: the plan
     from the stored decisions, the writer, the independent verification, and the export recorded by the
     service with the hash of the file it wrote. Returns that hash."""
@@ -158,7 +158,8 @@ def redact_and_record(ws, document_id: int, tmp_path: Path, *, actor=None) -> st
     document = load_document(info.path)
     assert document.sha256 == info.sha256
     review = ws.review(document, actor or ws.cli_actor())
-    outcome = review.export_copy(tmp_path / f"clean-{document_id}{Path(info.path).suffix}", rename=False)
+    outcome = review.export_copy(tmp_path / f"clean-{document_id}{Path(info.path).suffix}", rename=False,
+                                 override_reason=override_reason)
     digest = hashlib.sha256(Path(outcome.output).read_bytes()).hexdigest()
     assert ws.exports(document_id)[-1].output_sha256 == digest
     return digest
