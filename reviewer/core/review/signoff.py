@@ -21,7 +21,13 @@ from reviewer.core.audit import signing
 from reviewer.core.audit.chain import AuditEvent, canonical_json
 from reviewer.core.review.attribute import check_consistency, latest_record
 from reviewer.core.review.decisions import StoredFinding, load_findings
-from reviewer.core.review.documents import DocumentInfo, change_status, exports_for, latest_review_event
+from reviewer.core.review.documents import (
+    DocumentInfo,
+    change_status,
+    check_status,
+    exports_for,
+    latest_review_event,
+)
 from reviewer.core.review.errors import (
     AttributeMissing,
     BlockFindingUnresolved,
@@ -184,6 +190,7 @@ def return_for_rework(conn: Connection, doc: DocumentInfo, supervisor: User, rea
 def release(conn: Connection, doc: DocumentInfo, actor: User, password: str, registry, *, channel: str = ""):
     """Publish an approved document: only when its approval still verifies and nothing it signed changed."""
     require_role(actor, Role.SUPERVISOR, Role.ADMIN, action_zh="发布", action_en="release")
+    check_status(conn, doc)
     problems = approval_check(conn, doc, registry)
     if problems:
         raise SignOffInvalid(*problems[0])

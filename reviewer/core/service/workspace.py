@@ -237,11 +237,12 @@ class Workspace(Accounts):
 
         return workspace_key(folder)
 
-    def review(self, document, actor: User | None, *, profile="general"):  # noqa: ANN001, ANN201
-        """One reviewer's review of `document` (`service.review.DocumentReview`)."""
+    def review(self, document, actor: User | None, *, profile="general", checkout: bool | None = None):  # noqa: ANN001, ANN201
+        """One reviewer's review of `document` (`service.review.DocumentReview`); `checkout`: hold the
+        document's checkout while changing it (default: on a team server)."""
         from reviewer.core.service.review import DocumentReview
 
-        return DocumentReview(self, document, actor, profile=profile)
+        return DocumentReview(self, document, actor, profile=profile, checkout=checkout)
 
     def exports(self, document_id: int) -> list[ExportRecord]:
         with self.read() as conn:
