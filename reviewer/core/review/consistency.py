@@ -89,7 +89,7 @@ def check_state(conn: Connection, problem, keys=None) -> tuple[list, int]:
         e = by_seq.get(row.event_seq)
         d = _decision_item(e.details, row.finding_id) if e else {}
         text = texts.get(row.document_id, "")
-        stored = (row.finding_id, row.kind, row.operator, row.reason, json.loads(row.legal_basis_json), row.start,
+        stored = (row.finding_id, row.kind, row.operator, row.reason, _json(row.legal_basis_json), row.start,
                   row.end, row.actor, row.document_id, row.note, row.created_at, row.text)
         logged = (d.get("finding_id"), d.get("kind"), d.get("operator"), d.get("reason"), d.get("legal_basis"),
                   d.get("start"), d.get("end"), e.actor if e else None, e.document_id if e else None, d.get("note"),
@@ -144,6 +144,13 @@ def _check_users(conn: Connection, registry, bad, report) -> None:
             seq = account.history[-1].seq if account and account.history else None
             bad(seq, f"用户 {name} 的角色、启用状态、公钥或密码记录", f"User {name}'s roles, active state, key or "
                 "password record")
+
+
+def _json(text: str):
+    try:
+        return json.loads(text)
+    except (ValueError, TypeError):
+        return text  # unreadable: it cannot equal what the event logged
 
 
 def _decision_item(details: dict, finding_id: int) -> dict:
