@@ -11,7 +11,6 @@ import io
 import os
 import stat
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
