@@ -30,10 +30,13 @@ Submit = Callable[[Callable[[], object], Callable[[object], None], Callable[[Bas
 
 
 def roles_label(roles) -> str:  # noqa: ANN001 - a set of core Roles or their names
+    from PySide6.QtCore import QCoreApplication
+
     from reviewer.ui.workflow import role_name
 
     order = {r: i for i, r in enumerate(ROLES)}
-    return "、".join(role_name(str(r)) for r in sorted(roles, key=lambda r: order.get(str(r), 9)))
+    separator = QCoreApplication.translate("Roles", ", ")
+    return separator.join(role_name(str(r)) for r in sorted(roles, key=lambda r: order.get(str(r), 9)))
 
 
 class RoleBoxes(QWidget):
