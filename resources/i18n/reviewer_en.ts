@@ -8,6 +8,10 @@
         <translation>Add user</translation>
     </message>
     <message>
+        <source>A supervisor signs off reviews and must be someone other than their reviewer. At least 8 characters for the password.</source>
+        <translation>A supervisor signs off reviews and must be someone other than their reviewer. At least 8 characters for the password.</translation>
+    </message>
+    <message>
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
@@ -16,8 +20,12 @@
         <translation>Display name:</translation>
     </message>
     <message>
-        <source>Role:</source>
-        <translation>Role:</translation>
+        <source>Roles:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>Choose at least one role.</translation>
     </message>
     <message>
         <source>Password:</source>
@@ -657,12 +665,20 @@
         <translation>Log in</translation>
     </message>
     <message>
-        <source>This workspace has no users yet. Create the first administrator account.</source>
-        <translation>This workspace has no users yet. Create the first administrator account.</translation>
+        <source>This workspace has no users yet. Create the first account: it administers the workspace (adds users) and, if you review documents yourself, reviews too.</source>
+        <translation>This workspace has no users yet. Create the first account: it administers the workspace (adds users) and, if you review documents yourself, reviews too.</translation>
     </message>
     <message>
         <source>Log in to record decisions in the workspace.</source>
         <translation>Log in to record decisions in the workspace.</translation>
+    </message>
+    <message>
+        <source>I also review documents with this account (reviewer role)</source>
+        <translation>I also review documents with this account (reviewer role)</translation>
+    </message>
+    <message>
+        <source>Sign-off needs a supervisor who is someone else: add them afterwards under File → Users.</source>
+        <translation>Sign-off needs a supervisor who is someone else: add them afterwards under File → Users.</translation>
     </message>
     <message>
         <source>User name:</source>
@@ -671,6 +687,14 @@
     <message>
         <source>Password:</source>
         <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Repeat password:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -959,6 +983,18 @@
 <context>
     <name>ReviewController</name>
     <message>
+        <source>Changed by someone else</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Apply my decision</source>
+        <translation>Apply my decision</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
         <source>Edit span</source>
         <translation>Edit span</translation>
     </message>
@@ -992,6 +1028,25 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Roles of %1</source>
+        <translation>Roles of %1</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>Choose at least one role.</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1229,89 @@
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Each change is signed with your key</source>
+        <translation>Each change is signed with your key</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <source>&amp;Roles…</source>
+        <translation>&amp;Roles…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>Your password:</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>Enter your own password first: each change is signed with your key.</source>
+        <translation>Enter your own password first: each change is signed with your key.</translation>
+    </message>
+    <message>
+        <source>%1 added as %2. They can log in now.</source>
+        <translation>%1 added as %2. They can log in now.</translation>
+    </message>
+    <message>
+        <source>Roles of %1: %2.</source>
+        <translation>Roles of %1: %2.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <source>%1 enabled: they can log in again.</source>
+        <translation>%1 enabled: they can log in again.</translation>
+    </message>
+    <message>
+        <source>%1 disabled: they can no longer log in or act, also in an open window.</source>
+        <translation>%1 disabled: they can no longer log in or act, also in an open window.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Confidentiality review before publication</source>
@@ -1199,8 +1337,8 @@
         <translation>Log in / switch &amp;user…</translation>
     </message>
     <message>
-        <source>Add user…</source>
-        <translation>Add user…</translation>
+        <source>Users…</source>
+        <translation>Users…</translation>
     </message>
     <message>
         <source>Disclosure &amp;attribute…</source>
@@ -1229,6 +1367,14 @@
     <message>
         <source>Not logged in</source>
         <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>Logged in as %1 (%2): you can read this document; reviewing needs the reviewer role (an administrator gives it under File → Users).</source>
+        <translation>Logged in as %1 (%2): you can read this document; reviewing needs the reviewer role (an administrator gives it under File → Users).</translation>
+    </message>
+    <message>
+        <source>Account %1 created (%2). Add a supervisor for sign-off under File → Users.</source>
+        <translation>Account %1 created (%2). Add a supervisor for sign-off under File → Users.</translation>
     </message>
     <message>
         <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>

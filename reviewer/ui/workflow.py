@@ -103,7 +103,7 @@ class WorkflowController(QObject):
     def retranslate(self) -> None:
         texts = {
             "login": self.tr("Log in / switch &user…"),
-            "users": self.tr("U&sers…"),
+            "users": self.tr("Users…"),
             "attribute": self.tr("Disclosure &attribute…"),
             "submit": self.tr("Submit for sign-off"),
             "signoff": self.tr("Sign o&ff…"),

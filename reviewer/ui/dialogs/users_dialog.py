@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,8 +30,6 @@ Submit = Callable[[Callable[[], object], Callable[[object], None], Callable[[Bas
 
 
 def roles_label(roles) -> str:  # noqa: ANN001 - a set of core Roles or their names
-    from PySide6.QtCore import QCoreApplication
-
     from reviewer.ui.workflow import role_name
 
     order = {r: i for i, r in enumerate(ROLES)}
@@ -84,7 +82,7 @@ class _Signed(QDialog):
             return
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
-        self.error.setText(self.tr("Signing…"))
+        self.error.setText(QCoreApplication.translate("UsersDialog", "Signing…"))
 
         def done(value) -> None:
             self.result_value = value
