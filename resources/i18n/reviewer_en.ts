@@ -1377,6 +1377,22 @@
         <translation>Account %1 created (%2). Add a supervisor for sign-off under File → Users.</translation>
     </message>
     <message>
+        <source>Workspace ready</source>
+        <translation>Workspace ready</translation>
+    </message>
+    <message>
+        <source>A supervisor signs off each review and must be someone other than its reviewer.</source>
+        <translation>A supervisor signs off each review and must be someone other than its reviewer.</translation>
+    </message>
+    <message>
+        <source>Add users now…</source>
+        <translation>Add users now…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
         <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>
         <translation>Submit this review to a supervisor? %1 of %2 findings are undecided.</translation>
     </message>

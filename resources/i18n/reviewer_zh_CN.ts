@@ -1377,6 +1377,22 @@
         <translation>已创建账号 %1（%2）。签批需要审核人：请在“文件 → 用户”中添加。</translation>
     </message>
     <message>
+        <source>Workspace ready</source>
+        <translation>工作区已就绪</translation>
+    </message>
+    <message>
+        <source>A supervisor signs off each review and must be someone other than its reviewer.</source>
+        <translation>每份审查由审核人签批，审核人须是审查人以外的另一人。</translation>
+    </message>
+    <message>
+        <source>Add users now…</source>
+        <translation>现在添加用户…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
         <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>
         <translation>将本次审查提交审核人？%2 条发现中还有 %1 条未决定。</translation>
     </message>

@@ -216,13 +216,28 @@ class WorkflowController(QObject):
         def accepted() -> None:
             self.facade.set_user(dialog.user)
             if first:
-                self.window.status_label.setText(
-                    self.tr("Account %1 created (%2). Add a supervisor for sign-off under File → Users.")
-                    .replace("%1", dialog.user.username).replace("%2", roles_label(dialog.user.roles)))
+                self._welcome(dialog.user)
 
         dialog.accepted.connect(accepted)
         self._open(dialog)
         return dialog
+
+    def _welcome(self, user) -> QMessageBox:
+        """After the first account: say what it may do and lead to the next step (a supervisor)."""
+        text = self.tr("Account %1 created (%2). Add a supervisor for sign-off under File → Users.") \
+            .replace("%1", user.username).replace("%2", roles_label(user.roles))
+        self.window.status_label.setText(text)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Workspace ready"),
+                          text + "\n\n" + self.tr("A supervisor signs off each review and must be someone other "
+                                                   "than its reviewer."),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("welcome")
+        now = box.addButton(self.tr("Add users now…"), QMessageBox.ButtonRole.AcceptRole)
+        now.setObjectName("welcomeAddUsers")
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda b: QTimer.singleShot(0, self.add_user) if b is now else None)
+        self._open(box)
+        return box
 
     def _signed(self, fn, on_done, on_error) -> None:
         """A change signed with a password (argon2 and a signature: a moment of work) off the GUI thread."""
@@ -237,9 +252,18 @@ class WorkflowController(QObject):
             return None
         dialog = UsersDialog(self.facade, self.facade.user, self._signed, language=self._lang(),
                              parent=self.window, opened=self.dialog_opened.emit)
-        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.finished.connect(lambda _r: self._after_users())
         self._open(dialog)
         return dialog
+
+    def _after_users(self) -> None:
+        """An administrator who changed their own roles (or disabled themselves) acts as that from now on."""
+        me = self.facade.user
+        now = next((u for u in self.facade.users() if me is not None and u.username == me.username), None)
+        if now is not None and (now.roles != me.roles or not now.active):
+            self.facade.set_user(now if now.active else None)
+        else:
+            self.refresh()
 
     # -- attribute, submit, sign-off ------------------------------------------------------------------------
     def edit_attribute(self) -> AttributeDialog | None:

@@ -61,7 +61,14 @@ def _first_run(qtbot, window, *, also_reviewer=True):
         assert not dialog.also_reviewer.isChecked()
     qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.services.workspace.user is not None, timeout=10000)
-    return window.services.workspace.user
+    welcome = dialogs[-1]  # the first run leads on: add the supervisor now, or later
+    assert welcome.objectName() == "welcome" and "Add a supervisor for sign-off under File → Users" in welcome.text()
+    return window.services.workspace.user, welcome
+
+
+def _click_button(qtbot, box, text: str) -> None:
+    button = next(b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _box_point(box):
@@ -73,7 +80,8 @@ def _box_point(box):
 def test_first_run_makes_an_administrator_who_also_reviews(qtbot, make_window, tmp_path, translations):
     ws = open_workspace(tmp_path / "fresh")
     window = make_window(ws)
-    user = _first_run(qtbot, window)
+    user, welcome = _first_run(qtbot, window)
+    _click_button(qtbot, welcome, "Later")
     assert {str(r) for r in user.roles} == {"admin", "reviewer"}
     assert "Add a supervisor for sign-off under File → Users" in window.status_label.text()
     assert "Reviewer, Administrator" in window.user_label.text()
@@ -88,11 +96,12 @@ def test_first_run_makes_an_administrator_who_also_reviews(qtbot, make_window, t
 def test_users_list_adds_changes_and_disables_with_confirmations(qtbot, make_window, tmp_path, translations):
     ws = open_workspace(tmp_path / "fresh")
     window = make_window(ws)
-    _first_run(qtbot, window)
-    qtbot.waitUntil(lambda: window.actions_by_name["users"].isEnabled(), timeout=5000)
+    _user, welcome = _first_run(qtbot, window)
     dialogs = _dialogs(window.workflow)
-    window.actions_by_name["users"].trigger()
+    _click_button(qtbot, welcome, "Add users now…")  # leads straight to the users list
+    qtbot.waitUntil(lambda: bool(dialogs) and dialogs[-1].objectName() != "welcome", timeout=5000)
     users = dialogs[-1]
+    assert window.actions_by_name["users"].isEnabled()
     assert users.table.rowCount() == 1 and users.table.item(0, 2).text() == "Reviewer, Administrator"
     _activate(qtbot, users)
     qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)

@@ -73,7 +73,7 @@ class LoginDialog(QDialog):
         form.addRow(self.error)
         form.addRow(buttons)
         (self.password if last_user else self.username).setFocus()
-        self.resize(440, self.sizeHint().height())
+        self.resize(460, self.minimumSizeHint().height())
 
     def try_accept(self) -> None:
         from reviewer.ui.dialogs.error_dialog import error_text

@@ -202,12 +202,13 @@ class UsersDialog(QDialog):
         password_row.addRow(self.tr("Your password:"), self.password)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
         layout.addLayout(password_row)
+        layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(close)
         self.resize(720, 420)
         self.reload()
+        self.password.setFocus()  # every change needs it first
 
     # -- list -----------------------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
