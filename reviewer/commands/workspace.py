@@ -132,6 +132,8 @@ def _run(args: argparse.Namespace) -> int:
             print(f"documents: {dict(sorted(counts.items()))}")
             print(f"audit head: {head.count}:{head.hash}")
             print(f"waiting for sign-off / 待签批: {len(ws.submission_queue())}")
+            for warning in ws.warnings:
+                print(f"WARNING: {warning}", file=sys.stderr)
         return 0
     finally:
         ws.close()

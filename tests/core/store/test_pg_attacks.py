@@ -113,6 +113,12 @@ def test_a_dropped_trigger_is_reported_then_reinstalled_by_the_owner(pg_cluster,
         ws.close()
     result = verify_cli(app)
     assert result.returncode == 4 and "audit guard audit_events_append_only is missing" in result.stderr
+    status = cli("workspace", "status", "--workspace", app)  # reported on open, too
+    assert status.returncode == 0 and "WARNING" in status.stderr and "audit_events_append_only" in status.stderr
+    doctor = cli("doctor", "--workspace", app)  # doctor fails its workspace check and says what to do
+    line = next(x for x in doctor.stdout.splitlines() if "workspace:" in x)
+    assert doctor.returncode != 0 and line.startswith("FAIL") and "audit_events_append_only" in line
+    assert "database owner" in line
     open_workspace(owner_url).close()  # the owner's open reinstalls it
     ws = open_workspace(app)
     try:
