@@ -128,17 +128,29 @@ class PreviewPane(QWidget):
         self.retranslate()
 
     def set_page(self, preview) -> None:  # noqa: ANN001 - a core PagePreview
-        from PySide6.QtGui import QImage, QPixmap
+        from PySide6.QtGui import QImage
 
         image = QImage(preview.rgb, preview.width, preview.height, preview.width * 3, QImage.Format.Format_RGB888)
         self._image = image.copy()  # owns its pixels (the bytes object may go)
-        width = max(200, self.page_scroll.viewport().width() - 16)
-        self.page.setPixmap(QPixmap.fromImage(self._image).scaledToWidth(
-            min(width, self._image.width()), Qt.TransformationMode.SmoothTransformation))
         self.page_number = preview.page
         self.page_scale = preview.scale  # pixels of `page_image()` per PDF point
         self.stack.setCurrentWidget(self.page_scroll)
+        self._fit()
         self.retranslate()
+
+    def _fit(self) -> None:
+        """The page at the pane's width (never enlarged beyond its rendering)."""
+        if self._image is None or self.stack.currentWidget() is not self.page_scroll:
+            return
+        from PySide6.QtGui import QPixmap
+
+        width = max(120, self.page_scroll.viewport().width() - 8)
+        self.page.setPixmap(QPixmap.fromImage(self._image).scaledToWidth(
+            min(width, self._image.width()), Qt.TransformationMode.SmoothTransformation))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
 
     def page_image(self):  # noqa: ANN201 - the QImage shown (full resolution), for tests and screenshots
         return self._image

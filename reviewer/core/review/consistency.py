@@ -16,6 +16,7 @@ from collections import defaultdict
 from sqlalchemy import Connection, select
 
 from reviewer.core.audit.chain import canonical_json, iter_events
+from reviewer.core.detection.terms.model import TermEntry, entries_digest
 from reviewer.core.review.documents import findings_digest, text_digest
 from reviewer.core.review.replay import replay
 from reviewer.core.review.users import credential_digest, parse_roles
@@ -33,6 +34,7 @@ def check_state(conn: Connection, problem, keys=None) -> tuple[list, int]:
     out: list = [problem(seq, zh, en) for seq, zh, en in replayed.problems]
     imports, info = {}, {}
     by_seq, undone, active = {}, {}, {}
+    detections, term_events = {}, {}
     for e in iter_events(conn):
         d = e.details
         if e.action == "document.imported":
@@ -45,6 +47,14 @@ def check_state(conn: Connection, problem, keys=None) -> tuple[list, int]:
                 undone[decision_id] = e.action == "decision.undone"
         elif e.action in ("finding.removed", "finding.restored"):
             active[d.get("finding_id")] = e.action == "finding.restored"
+        elif e.action == "findings.detected":  # issue 33: a detection run adds, retires, restores findings
+            detections[e.seq] = e
+            for finding_id in d.get("retired") or []:
+                active[finding_id] = False
+            for finding_id in d.get("restored") or []:
+                active[finding_id] = True
+        elif e.action == "terms.changed":
+            term_events[e.seq] = e
         if e.action in _KEYED:
             by_seq[e.seq] = e
 
@@ -73,7 +83,21 @@ def check_state(conn: Connection, problem, keys=None) -> tuple[list, int]:
         texts[row.id] = row.text
         e = imports.get(row.id)
         d = e.details if e else {}
-        rows = detected.get(row.id, [])
+        rows = [r for r in detected.get(row.id, []) if e is None or r.event_seq == e.seq]
+        later: dict[int, list] = defaultdict(list)
+        for r in detected.get(row.id, []):
+            if e is not None and r.event_seq != e.seq:
+                later[r.event_seq].append(r)
+            if active.get(r.id, True) != r.active:
+                bad(r.event_seq, f"检测发现项 {r.id} 的有效状态", f"Detected finding {r.id}'s active state")
+        for seq, run in detections.items():  # a run that added findings must still have them all
+            if run.document_id == row.id and run.details.get("added") and seq not in later:
+                later[seq] = []
+        for seq, added in later.items():
+            run = detections.get(seq)
+            if (run is None or run.document_id != row.id or run.details.get("added") != len(added)
+                    or run.details.get("findings_sha256") != findings_digest(added)):
+                bad(seq, f"文档 {row.id} 重新检测增加的发现项", f"Findings added to document {row.id} by a detection run")
         if (e is None or e.seq != row.event_seq or e.document_sha256 != row.sha256
                 or info.get(row.id) != (row.title, row.doc_number)
                 or status.get(row.id, "imported") != row.status or d.get("text_sha256") != text_digest(row.text)
@@ -96,6 +120,13 @@ def check_state(conn: Connection, problem, keys=None) -> tuple[list, int]:
                   e.ts if e else None, None if d.get("start") is None else text[d["start"]:d.get("end")])
         if e is None or e.action != "decision.recorded" or stored != logged or undone.get(row.id, False) != row.undone:
             bad(row.event_seq, f"决定 {row.id}", f"Decision {row.id}")
+    for row in conn.execute(select(schema.term_lists)):
+        found[row.event_seq] += 1
+        e = term_events.get(row.event_seq)
+        entries = [TermEntry.from_json(item) for item in json.loads(row.entries_json)]
+        if (e is None or e.details.get("version") != row.version or e.details.get("digest") != row.digest
+                or entries_digest(entries) != row.digest or e.actor != row.actor):
+            bad(row.event_seq, f"单位敏感词库第 {row.version} 版", f"Term list version {row.version}")
     for row in conn.execute(select(schema.attribute_records)):
         found[row.event_seq] += 1
         e = by_seq.get(row.event_seq)
@@ -114,6 +145,11 @@ def check_state(conn: Connection, problem, keys=None) -> tuple[list, int]:
             bad(row.event_seq, f"导出记录 {row.id}", f"Export record {row.id}")
     for row in conn.execute(select(schema.findings.c.event_seq).where(schema.findings.c.manual.is_(True))):
         found[row.event_seq] += 1
+    for seq in term_events:
+        if found.get(seq, 0) != 1:
+            bad(seq, f"第 {seq} 条事件（terms.changed）记录的敏感词库版本缺失或重复",
+                f"The term list version recorded by event {seq} (terms.changed) is missing or "
+                "duplicated; the table")
     for seq, e in by_seq.items():
         expected = len(e.details["items"]) if e.action == "decision.recorded" and "items" in e.details else 1
         if found.get(seq, 0) != expected:

@@ -3,10 +3,10 @@
 `audit verify` first checks the chain's links (audit/verify.py); this replays its meaning:
 - every action must be one the program writes (`RULES`): `review.approved_by_phone` is refused;
 - users come from their signed events (`registry.UserRegistry`), and each action is checked against
-  its actor's roles and active state at that time (an OS account `os:NAME` may only import and export);
+  its actor's roles and active state at that time (an OS account `os:NAME` may only import, record detection runs and export);
 - each document's status follows the state machine (`states.TRANSITIONS`) from its import: a status
   event must start where the last one ended, and nothing changes a review that is not editable (a
-  decision after approval is named);
+  decision after approval, a detection run that adds or retires findings of a submitted document, is named);
 - approvals, returns and releases carry a valid Ed25519 signature of the key the actor had then; an
   approval by someone who took part in the review, or that signs an attribute record or an export the
   chain does not hold, is named;
@@ -30,7 +30,14 @@ from reviewer.core.review.registry import (
     UserRegistry,
     upgrade_marker,
 )
-from reviewer.core.review.signoff import CHANGE_ACTIONS, REVIEW_ACTIONS, approval_drift, digest
+from reviewer.core.review.signoff import (
+    CHANGE_ACTIONS,
+    DETECTION_ACTION,
+    REVIEW_ACTIONS,
+    approval_drift,
+    changes_findings,
+    digest,
+)
 from reviewer.core.review.states import EDITABLE, TRANSITIONS, ReviewStatus
 from reviewer.core.review.users import Role
 from reviewer.core.types import DisclosureAttribute
@@ -60,6 +67,10 @@ RULES: dict[str, Rule] = {
     "review.released": Rule(frozenset({Role.SUPERVISOR, Role.ADMIN}), to=ReviewStatus.RELEASED,
                             signed=True),
     "export.recorded": Rule(_ANYONE, os=True),
+    # issue 33: a detection run may change findings only while the review is editable (checked below);
+    # the office's term lists are kept by supervisors and administrators
+    DETECTION_ACTION: Rule(_ANYONE, os=True),
+    "terms.changed": Rule(frozenset({Role.SUPERVISOR, Role.ADMIN}), document=False),
     "lease.acquired": Rule(_ANYONE),
     "lease.released": Rule(_ANYONE),
     "lease.taken_over": Rule(frozenset({Role.SUPERVISOR, Role.ADMIN})),
@@ -135,7 +146,8 @@ def _event(e: AuditEvent, registry: UserRegistry, docs: dict[int, DocumentReplay
     doc = docs.get(e.document_id)
     if doc is None:
         return _bad(e, f"涉及从未导入的文档 {e.document_id}", f"concerns document {e.document_id}, never imported")
-    if rule.editable and doc.status not in EDITABLE:
+    changes = rule.editable or (e.action == DETECTION_ACTION and changes_findings(e.details))
+    if changes and doc.status not in EDITABLE:
         return _bad(e, f"在文档 {e.document_id} 处于“{doc.status}”状态时修改了审查内容（批准或提交后不得修改）",
                     f"changes the review of document {e.document_id} while it is {doc.status} "
                     "(nothing may change after submission or approval)")
@@ -145,7 +157,7 @@ def _event(e: AuditEvent, registry: UserRegistry, docs: dict[int, DocumentReplay
             return problem
     if e.action in REVIEW_ACTIONS:
         doc.reviewers.add(e.actor)
-    if e.action in CHANGE_ACTIONS:
+    if e.action in CHANGE_ACTIONS or (e.action == DETECTION_ACTION and changes):
         doc.last_change = e.seq
     if e.action == "attribute.recorded":
         doc.attribute = e.details

@@ -13,6 +13,7 @@ export, so the signature pins what was approved and `approval_drift` can say wha
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
@@ -50,6 +51,13 @@ REVIEW_ACTIONS = ("decision.recorded", "decision.undone", "decision.redone", "fi
 # Actions after which an earlier export no longer reflects the review.
 CHANGE_ACTIONS = ("decision.recorded", "decision.undone", "decision.redone", "finding.manual_added",
                   "finding.removed", "finding.restored", "attribute.recorded")
+# A detection run (issue 33) is a change too when it added, retired or restored findings (`changes_findings`).
+DETECTION_ACTION = "findings.detected"
+
+
+def changes_findings(details: dict) -> bool:
+    """Whether a `findings.detected` event changed the document's findings (not a run that found the same)."""
+    return bool(details.get("added") or details.get("retired") or details.get("restored"))
 
 
 def reviewers_of(conn: Connection, document_id: int) -> list[str]:
@@ -61,8 +69,11 @@ def reviewers_of(conn: Connection, document_id: int) -> list[str]:
 
 def _last_change_seq(conn: Connection, document_id: int) -> int:
     ev = schema.audit_events
-    return int(conn.execute(select(func.max(ev.c.seq)).where(
+    last = int(conn.execute(select(func.max(ev.c.seq)).where(
         ev.c.document_id == document_id, ev.c.action.in_(CHANGE_ACTIONS))).scalar() or 0)
+    runs = conn.execute(select(ev.c.seq, ev.c.details_json).where(
+        ev.c.document_id == document_id, ev.c.action == DETECTION_ACTION, ev.c.seq > last))
+    return max([last, *(seq for seq, details in runs if changes_findings(json.loads(details)))])
 
 
 def digest(value) -> str:

@@ -34,7 +34,15 @@ def _v3_decision_notes(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE decisions ADD COLUMN note TEXT"))
 
 
-def _v4_audit(conn: Connection) -> None:
+def _v4_term_lists(conn: Connection) -> None:
+    """Issue 33: the office's term lists (敏感词库), one row per version."""
+    schema.term_lists.create(conn, checkfirst=True)
+
+
+# version 5 is the policy branch's `_v5_document_kind` (issue 29), merged separately
+
+
+def _v6_audit(conn: Connection) -> None:
     """Issue 24: user events are signed and replayed, so the chain is searched by action; on a server the
     application role reads users and changes them only through the user-event function."""
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_audit_events_action_seq ON audit_events (action, seq)"))
@@ -46,9 +54,10 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
     (3, _v3_decision_notes),
-    (4, _v4_audit),
+    (4, _v4_term_lists),
+    (6, _v6_audit),
 ]
-SIGNED_USERS_VERSION = 4  # user events before the upgrade to this version were not signed
+SIGNED_USERS_VERSION = 6  # user events before the upgrade to this version were not signed
 CURRENT_VERSION = MIGRATIONS[-1][0]
 
 
