@@ -130,7 +130,8 @@ def measure_stalls(pages: int, trace: bool = False) -> dict:
     window, runner = build_window(args, app)
     facade = window.services.workspace
     admin = facade.create_first_admin("admin", "bench-admin-1")
-    facade.set_user(facade.workspace.create_user(admin, "li", "reviewer", "bench-review-1"))
+    facade.set_user(facade.workspace.create_user(admin, "li", "reviewer", "bench-review-1",
+                                                 admin_password="bench-admin-1"))
     window.resize(1600, 1000)
     window.show()
 

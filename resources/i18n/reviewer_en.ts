@@ -8,6 +8,10 @@
         <translation>Add user</translation>
     </message>
     <message>
+        <source>A supervisor signs off reviews and must be someone other than their reviewer. At least 8 characters for the password.</source>
+        <translation>A supervisor signs off reviews and must be someone other than their reviewer. At least 8 characters for the password.</translation>
+    </message>
+    <message>
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
@@ -16,8 +20,12 @@
         <translation>Display name:</translation>
     </message>
     <message>
-        <source>Role:</source>
-        <translation>Role:</translation>
+        <source>Roles:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>Choose at least one role.</translation>
     </message>
     <message>
         <source>Password:</source>
@@ -63,18 +71,6 @@
         <translation>Suggested from the findings: %1 (%2)</translation>
     </message>
     <message>
-        <source>Wording: %1</source>
-        <translation>Wording: %1</translation>
-    </message>
-    <message>
-        <source>Timing: %1</source>
-        <translation>Timing: %1</translation>
-    </message>
-    <message>
-        <source>Channel: %1</source>
-        <translation>Channel: %1</translation>
-    </message>
-    <message>
         <source>Attribute:</source>
         <translation>Attribute:</translation>
     </message>
@@ -105,6 +101,18 @@
     <message>
         <source>Channel and scope:</source>
         <translation>Channel and scope:</translation>
+    </message>
+    <message>
+        <source>Wording: %1</source>
+        <translation>Wording: %1</translation>
+    </message>
+    <message>
+        <source>Timing: %1</source>
+        <translation>Timing: %1</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Channel: %1</translation>
     </message>
 </context>
 <context>
@@ -229,10 +237,6 @@
         <translation>Workspace migrated</translation>
     </message>
     <message>
-        <source>%1 findings</source>
-        <translation>%1 findings</translation>
-    </message>
-    <message>
         <source>accepted</source>
         <translation>accepted</translation>
     </message>
@@ -249,12 +253,16 @@
         <translation>reason: %1</translation>
     </message>
     <message>
-        <source>note: %1</source>
-        <translation>note: %1</translation>
-    </message>
-    <message>
         <source>comment: %1</source>
         <translation>comment: %1</translation>
+    </message>
+    <message>
+        <source>%1 findings</source>
+        <translation>%1 findings</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>note: %1</translation>
     </message>
     <message>
         <source>exported despite markings: %1</source>
@@ -637,50 +645,6 @@
         <translation>Manual finding</translation>
     </message>
     <message>
-        <source>Listed term: blocks release</source>
-        <translation>Listed term: blocks release</translation>
-    </message>
-    <message>
-        <source>Listed term: sensitive wording</source>
-        <translation>Listed term: sensitive wording</translation>
-    </message>
-    <message>
-        <source>Listed term: always removed</source>
-        <translation>Listed term: always removed</translation>
-    </message>
-    <message>
-        <source>Former name of a body</source>
-        <translation>Former name of a body</translation>
-    </message>
-    <message>
-        <source>Draft status</source>
-        <translation>Draft status</translation>
-    </message>
-    <message>
-        <source>Absolute commitment</source>
-        <translation>Absolute commitment</translation>
-    </message>
-    <message>
-        <source>Document number year</source>
-        <translation>Document number year</translation>
-    </message>
-    <message>
-        <source>Date after today</source>
-        <translation>Date after today</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>Effective date</source>
-        <translation>Effective date</translation>
-    </message>
-    <message>
-        <source>Embargo</source>
-        <translation>Embargo</translation>
-    </message>
-    <message>
         <source>Personal information</source>
         <translation>Personal information</translation>
     </message>
@@ -744,6 +708,50 @@
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
+    <message>
+        <source>Listed term: blocks release</source>
+        <translation>Listed term: blocks release</translation>
+    </message>
+    <message>
+        <source>Listed term: sensitive wording</source>
+        <translation>Listed term: sensitive wording</translation>
+    </message>
+    <message>
+        <source>Listed term: always removed</source>
+        <translation>Listed term: always removed</translation>
+    </message>
+    <message>
+        <source>Former name of a body</source>
+        <translation>Former name of a body</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>Draft status</translation>
+    </message>
+    <message>
+        <source>Absolute commitment</source>
+        <translation>Absolute commitment</translation>
+    </message>
+    <message>
+        <source>Document number year</source>
+        <translation>Document number year</translation>
+    </message>
+    <message>
+        <source>Date after today</source>
+        <translation>Date after today</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>Embargo</source>
+        <translation>Embargo</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -756,12 +764,20 @@
         <translation>Log in</translation>
     </message>
     <message>
-        <source>This workspace has no users yet. Create the first administrator account.</source>
-        <translation>This workspace has no users yet. Create the first administrator account.</translation>
+        <source>This workspace has no users yet. Create the first account: it administers the workspace (adds users) and, if you review documents yourself, reviews too.</source>
+        <translation>This workspace has no users yet. Create the first account: it administers the workspace (adds users) and, if you review documents yourself, reviews too.</translation>
     </message>
     <message>
         <source>Log in to record decisions in the workspace.</source>
         <translation>Log in to record decisions in the workspace.</translation>
+    </message>
+    <message>
+        <source>I also review documents with this account (reviewer role)</source>
+        <translation>I also review documents with this account (reviewer role)</translation>
+    </message>
+    <message>
+        <source>Sign-off needs a supervisor who is someone else: add them afterwards under File → Users.</source>
+        <translation>Sign-off needs a supervisor who is someone else: add them afterwards under File → Users.</translation>
     </message>
     <message>
         <source>User name:</source>
@@ -770,6 +786,14 @@
     <message>
         <source>Password:</source>
         <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Repeat password:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -887,10 +911,6 @@
         <translation>Open document</translation>
     </message>
     <message>
-        <source>Documents (%1)</source>
-        <translation>Documents (%1)</translation>
-    </message>
-    <message>
         <source>Opening %1</source>
         <translation>Opening %1</translation>
     </message>
@@ -921,6 +941,10 @@
     <message>
         <source>(none)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1146,18 @@
 <context>
     <name>ReviewController</name>
     <message>
+        <source>Changed by someone else</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Apply my decision</source>
+        <translation>Apply my decision</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
         <source>Edit span</source>
         <translation>Edit span</translation>
     </message>
@@ -1155,6 +1191,25 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Roles of %1</source>
+        <translation>Roles of %1</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>Choose at least one role.</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1527,89 @@
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Each change is signed with your key</source>
+        <translation>Each change is signed with your key</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <source>&amp;Roles…</source>
+        <translation>&amp;Roles…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>Your password:</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>Enter your own password first: each change is signed with your key.</source>
+        <translation>Enter your own password first: each change is signed with your key.</translation>
+    </message>
+    <message>
+        <source>%1 added as %2. They can log in now.</source>
+        <translation>%1 added as %2. They can log in now.</translation>
+    </message>
+    <message>
+        <source>Roles of %1: %2.</source>
+        <translation>Roles of %1: %2.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <source>%1 enabled: they can log in again.</source>
+        <translation>%1 enabled: they can log in again.</translation>
+    </message>
+    <message>
+        <source>%1 disabled: they can no longer log in or act, also in an open window.</source>
+        <translation>%1 disabled: they can no longer log in or act, also in an open window.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Confidentiality review before publication</source>
@@ -1497,8 +1635,8 @@
         <translation>Log in / switch &amp;user…</translation>
     </message>
     <message>
-        <source>Add user…</source>
-        <translation>Add user…</translation>
+        <source>Users…</source>
+        <translation>Users…</translation>
     </message>
     <message>
         <source>Disclosure &amp;attribute…</source>
@@ -1537,8 +1675,28 @@
         <translation>Not logged in</translation>
     </message>
     <message>
-        <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
-        <translation>Term lists saved (version %1); detect again (Ctrl+D) to apply them</translation>
+        <source>Logged in as %1 (%2): you can read this document; reviewing needs the reviewer role (an administrator gives it under File → Users).</source>
+        <translation>Logged in as %1 (%2): you can read this document; reviewing needs the reviewer role (an administrator gives it under File → Users).</translation>
+    </message>
+    <message>
+        <source>Account %1 created (%2). Add a supervisor for sign-off under File → Users.</source>
+        <translation>Account %1 created (%2). Add a supervisor for sign-off under File → Users.</translation>
+    </message>
+    <message>
+        <source>Workspace ready</source>
+        <translation>Workspace ready</translation>
+    </message>
+    <message>
+        <source>A supervisor signs off each review and must be someone other than its reviewer.</source>
+        <translation>A supervisor signs off each review and must be someone other than its reviewer.</translation>
+    </message>
+    <message>
+        <source>Add users now…</source>
+        <translation>Add users now…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
     </message>
     <message>
         <source>Roster re-identification check</source>
@@ -1587,6 +1745,10 @@
     <message>
         <source>Export finished</source>
         <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
+        <translation>Term lists saved (version %1); detect again (Ctrl+D) to apply them</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,10 @@
         <translation>添加用户</translation>
     </message>
     <message>
+        <source>A supervisor signs off reviews and must be someone other than their reviewer. At least 8 characters for the password.</source>
+        <translation>审核人负责签批，且不能是该文档的审查人本人。密码至少 8 个字符。</translation>
+    </message>
+    <message>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
@@ -16,8 +20,12 @@
         <translation>显示名称：</translation>
     </message>
     <message>
-        <source>Role:</source>
+        <source>Roles:</source>
         <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>请至少选择一个角色。</translation>
     </message>
     <message>
         <source>Password:</source>
@@ -63,18 +71,6 @@
         <translation>根据审查发现建议：%1（%2）</translation>
     </message>
     <message>
-        <source>Wording: %1</source>
-        <translation>表述：%1</translation>
-    </message>
-    <message>
-        <source>Timing: %1</source>
-        <translation>时机：%1</translation>
-    </message>
-    <message>
-        <source>Channel: %1</source>
-        <translation>方式与范围：%1</translation>
-    </message>
-    <message>
         <source>Attribute:</source>
         <translation>公开属性：</translation>
     </message>
@@ -105,6 +101,18 @@
     <message>
         <source>Channel and scope:</source>
         <translation>公开方式与范围：</translation>
+    </message>
+    <message>
+        <source>Wording: %1</source>
+        <translation>表述：%1</translation>
+    </message>
+    <message>
+        <source>Timing: %1</source>
+        <translation>时机：%1</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>方式与范围：%1</translation>
     </message>
 </context>
 <context>
@@ -229,10 +237,6 @@
         <translation>工作区已迁移</translation>
     </message>
     <message>
-        <source>%1 findings</source>
-        <translation>%1 个发现项</translation>
-    </message>
-    <message>
         <source>accepted</source>
         <translation>采纳</translation>
     </message>
@@ -249,12 +253,16 @@
         <translation>理由：%1</translation>
     </message>
     <message>
-        <source>note: %1</source>
-        <translation>备注：%1</translation>
-    </message>
-    <message>
         <source>comment: %1</source>
         <translation>意见：%1</translation>
+    </message>
+    <message>
+        <source>%1 findings</source>
+        <translation>%1 个发现项</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>备注：%1</translation>
     </message>
     <message>
         <source>exported despite markings: %1</source>
@@ -637,50 +645,6 @@
         <translation>手动标注</translation>
     </message>
     <message>
-        <source>Listed term: blocks release</source>
-        <translation>敏感词：阻断发布</translation>
-    </message>
-    <message>
-        <source>Listed term: sensitive wording</source>
-        <translation>敏感词：敏感表述</translation>
-    </message>
-    <message>
-        <source>Listed term: always removed</source>
-        <translation>敏感词：必删</translation>
-    </message>
-    <message>
-        <source>Former name of a body</source>
-        <translation>机构改革前名称</translation>
-    </message>
-    <message>
-        <source>Draft status</source>
-        <translation>草稿标记</translation>
-    </message>
-    <message>
-        <source>Absolute commitment</source>
-        <translation>绝对化承诺</translation>
-    </message>
-    <message>
-        <source>Document number year</source>
-        <translation>文号年份</translation>
-    </message>
-    <message>
-        <source>Date after today</source>
-        <translation>成文日期晚于今天</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <source>Effective date</source>
-        <translation>施行日期</translation>
-    </message>
-    <message>
-        <source>Embargo</source>
-        <translation>禁发时间</translation>
-    </message>
-    <message>
         <source>Personal information</source>
         <translation>个人信息</translation>
     </message>
@@ -744,6 +708,50 @@
         <source>Keep</source>
         <translation>保留</translation>
     </message>
+    <message>
+        <source>Listed term: blocks release</source>
+        <translation>敏感词：阻断发布</translation>
+    </message>
+    <message>
+        <source>Listed term: sensitive wording</source>
+        <translation>敏感词：敏感表述</translation>
+    </message>
+    <message>
+        <source>Listed term: always removed</source>
+        <translation>敏感词：必删</translation>
+    </message>
+    <message>
+        <source>Former name of a body</source>
+        <translation>机构改革前名称</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>草稿标记</translation>
+    </message>
+    <message>
+        <source>Absolute commitment</source>
+        <translation>绝对化承诺</translation>
+    </message>
+    <message>
+        <source>Document number year</source>
+        <translation>文号年份</translation>
+    </message>
+    <message>
+        <source>Date after today</source>
+        <translation>成文日期晚于今天</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>施行日期</translation>
+    </message>
+    <message>
+        <source>Embargo</source>
+        <translation>禁发时间</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -756,12 +764,20 @@
         <translation>登录</translation>
     </message>
     <message>
-        <source>This workspace has no users yet. Create the first administrator account.</source>
-        <translation>本工作区还没有用户，请创建第一个管理员账号。</translation>
+        <source>This workspace has no users yet. Create the first account: it administers the workspace (adds users) and, if you review documents yourself, reviews too.</source>
+        <translation>本工作区还没有用户。请创建第一个账号：它负责管理工作区（添加用户）；如果您自己也审查文档，它还可以兼任审查人。</translation>
     </message>
     <message>
         <source>Log in to record decisions in the workspace.</source>
         <translation>登录后方可在工作区记录审查决定。</translation>
+    </message>
+    <message>
+        <source>I also review documents with this account (reviewer role)</source>
+        <translation>我也用此账号审查文档（审查人角色）</translation>
+    </message>
+    <message>
+        <source>Sign-off needs a supervisor who is someone else: add them afterwards under File → Users.</source>
+        <translation>签批须由另一人担任审核人：稍后请在“文件 → 用户”中添加。</translation>
     </message>
     <message>
         <source>User name:</source>
@@ -770,6 +786,14 @@
     <message>
         <source>Password:</source>
         <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -887,10 +911,6 @@
         <translation>打开文档</translation>
     </message>
     <message>
-        <source>Documents (%1)</source>
-        <translation>文档 (%1)</translation>
-    </message>
-    <message>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
     </message>
@@ -921,6 +941,10 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>文档 (%1)</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1146,18 @@
 <context>
     <name>ReviewController</name>
     <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Apply my decision</source>
+        <translation>仍采用我的决定</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的决定</translation>
+    </message>
+    <message>
         <source>Edit span</source>
         <translation>调整范围</translation>
     </message>
@@ -1155,6 +1191,25 @@
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Roles of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>请至少选择一个角色。</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1527,89 @@
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Each change is signed with your key</source>
+        <translation>每项修改都用您的密钥签名</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Roles…</source>
+        <translation>修改角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>您的密码：</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Enter your own password first: each change is signed with your key.</source>
+        <translation>请先输入您自己的密码：每项修改都用您的密钥签名。</translation>
+    </message>
+    <message>
+        <source>%1 added as %2. They can log in now.</source>
+        <translation>已添加 %1（%2），现在即可登录。</translation>
+    </message>
+    <message>
+        <source>Roles of %1: %2.</source>
+        <translation>%1 的角色：%2。</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>正在签名…</translation>
+    </message>
+    <message>
+        <source>%1 enabled: they can log in again.</source>
+        <translation>已启用 %1：可以重新登录。</translation>
+    </message>
+    <message>
+        <source>%1 disabled: they can no longer log in or act, also in an open window.</source>
+        <translation>已停用 %1：不能再登录或操作，已打开的窗口中也不能。</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Confidentiality review before publication</source>
@@ -1497,8 +1635,8 @@
         <translation>登录/切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <source>Add user…</source>
-        <translation>添加用户…</translation>
+        <source>Users…</source>
+        <translation>用户…</translation>
     </message>
     <message>
         <source>Disclosure &amp;attribute…</source>
@@ -1537,8 +1675,28 @@
         <translation>未登录</translation>
     </message>
     <message>
-        <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
-        <translation>敏感词库已保存（第 %1 版）；请重新检测（Ctrl+D）以应用</translation>
+        <source>Logged in as %1 (%2): you can read this document; reviewing needs the reviewer role (an administrator gives it under File → Users).</source>
+        <translation>已以 %1（%2）登录：可以查看本文档；审查需要“审查人”角色（管理员可在“文件 → 用户”中授予）。</translation>
+    </message>
+    <message>
+        <source>Account %1 created (%2). Add a supervisor for sign-off under File → Users.</source>
+        <translation>已创建账号 %1（%2）。签批需要审核人：请在“文件 → 用户”中添加。</translation>
+    </message>
+    <message>
+        <source>Workspace ready</source>
+        <translation>工作区已就绪</translation>
+    </message>
+    <message>
+        <source>A supervisor signs off each review and must be someone other than its reviewer.</source>
+        <translation>每份审查由审核人签批，审核人须是审查人以外的另一人。</translation>
+    </message>
+    <message>
+        <source>Add users now…</source>
+        <translation>现在添加用户…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
     <message>
         <source>Roster re-identification check</source>
@@ -1587,6 +1745,10 @@
     <message>
         <source>Export finished</source>
         <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
+        <translation>敏感词库已保存（第 %1 版）；请重新检测（Ctrl+D）以应用</translation>
     </message>
 </context>
 </TS>

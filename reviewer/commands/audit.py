@@ -1,10 +1,14 @@
 """`reviewer audit verify|keys`: check the audit chain; export public keys for independent checks.
 
-`verify` exits 0 when the chain is intact and 4 when any event was altered, removed, inserted or
-reordered, the chain was truncated, or a sign-off signature does not verify; it names the first bad
-event. `--keys FILE` checks signatures against public keys kept outside the database
-(written earlier by `audit keys -o FILE`); `--expect-head SEQ:HASH` checks that the chain still
-contains the head printed on a review log.
+`verify` exits 0 when the chain is intact and means what the program wrote, and 4 when any event was
+altered, removed, inserted or reordered, the chain was truncated, an action is unknown or was not
+allowed to its actor then, a status change breaks the state machine, a signature (user changes,
+approval, return, release) does not verify, or a state row disagrees with the chain; it names the
+first bad event. `--keys FILE` roots the signatures in public keys kept outside the database (written
+earlier by `audit keys -o FILE`); `--expect-head SEQ:HASH` checks that the chain still contains the head
+printed on a review log. Only these outside pins catch a chain rewritten whole by someone who can
+rewrite every row and file. `witness --expect-head SEQ:HASH` writes a missing head witness again once
+the chain verifies against that head.
 """
 
 from __future__ import annotations
@@ -28,11 +32,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     keys = sub.add_parser("keys", help="导出用户签名公钥 / export users' signing public keys")
     add_workspace_argument(keys)
     keys.add_argument("-o", "--output", metavar="FILE")
+    witness = sub.add_parser("witness", help="核对后重建链头见证文件 / re-pin a missing head witness after a check")
+    add_workspace_argument(witness)
+    witness.add_argument("--expect-head", required=True, metavar="SEQ:HASH")
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        expect = _parse_head(args.expect_head) if args.action == "verify" and args.expect_head else None
+        expect = _parse_head(args.expect_head) if getattr(args, "expect_head", None) else None
         trusted = _load_keys(args.keys) if args.action == "verify" and args.keys else None
         ws = open_from_args(args, must_exist=True)
     except ReviewerError as exc:
@@ -43,19 +50,19 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.action == "keys":
-            data = json.dumps(ws.public_keys(), indent=2, ensure_ascii=False) + "\n"
+            data = json.dumps(ws.key_history(), indent=2, ensure_ascii=False) + "\n"
             if args.output:
                 from reviewer.core.atomic import write_bytes_atomic
                 write_bytes_atomic(args.output, data.encode("utf-8"))
             else:
                 sys.stdout.write(data)
             return 0
-        report = ws.verify(keys=trusted, expect=expect)
+        report = ws.rewitness(expect) if args.action == "witness" else ws.verify(keys=trusted, expect=expect)
     finally:
         ws.engine.dispose()  # verify must not move the witness: no close()
     if report.ok:
-        print(f"OK: {report.count} 条事件完整，{report.signatures_checked} 个签批签名有效 / "
-              f"{report.count} events intact, {report.signatures_checked} sign-off signatures valid; "
+        print(f"OK: {report.count} 条事件完整且符合规则，{report.signatures_checked} 个签名有效 / "
+              f"{report.count} events intact and consistent, {report.signatures_checked} signatures valid; "
               f"head {report.count}:{report.head_hash}")
         return 0
     for problem in report.problems:
@@ -75,9 +82,16 @@ def _parse_head(text: str) -> tuple[int, str]:
     return int(seq), digest.lower()
 
 
-def _load_keys(path: str) -> dict[str, str]:
+def _load_keys(path: str) -> dict[str, list[str]]:
+    """{user: [public key hex, …]} (older files hold one key per user)."""
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise ValueError(f"{path}: expected a JSON object of user name → public key hex")
-    return data
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object of user name → public keys (hex)")
+    out = {}
+    for user, keys in data.items():
+        keys = [keys] if isinstance(keys, str) else keys
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise ValueError(f"{path}: expected a JSON object of user name → public keys (hex)")
+        out[user] = keys
+    return out

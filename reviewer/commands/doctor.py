@@ -207,8 +207,11 @@ def _workspace(workspace: str | None) -> Check:
                                 f"{exc.message_en} If {db} is damaged, restore it from a backup.") from exc
         try:
             documents = ws.documents()
+            warnings = list(ws.warnings)
         finally:
             ws.close()
+        if warnings:  # e.g. a server's audit guard dropped by its owner: this account cannot put it back
+            raise ReviewerError(warnings[0].message_zh, warnings[0].message_en)
         return f"{where.display()} opens, {len(documents)} documents (check its audit chain: `reviewer audit verify`)"
     return _guard("workspace", body)
 

@@ -156,11 +156,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"  survivor: {s.value!r} @ {s.where}", file=sys.stderr)
         for r in exc.report.residues:
             print(f"  residue: {r}", file=sys.stderr)
-        if review is not None and review.document_id is not None:
-            workspace.record_export(review.document_id, "", False, actor=workspace.cli_actor(),
-                                    output_path=args.output,
-                                    details={"profile": review.profile.name, "survivors": len(exc.report.survivors),
-                                             "residues": len(exc.report.residues)})
         _close(workspace, quiet=True)
         return 3
     except ReviewerError as exc:

@@ -45,6 +45,12 @@ class ReviewController(QObject):
         view.finding_clicked.connect(self._on_view_finding_clicked)
 
     def set_session(self, session: ReviewSession | None) -> None:
+        previous = self.session
+        if previous is not None and previous is not session and hasattr(previous, "close"):
+            try:
+                previous.close()  # a team checkout goes back
+            except ReviewerError as exc:
+                self._on_error(exc)
         self.session = session
         self._refresh_generation += 1
         self.model.set_rows(session.rows() if session else [])
@@ -108,10 +114,30 @@ class ReviewController(QObject):
         try:
             changes = op()
         except Exception as exc:  # noqa: BLE001 - a refused action becomes a dialog with the core's message
-            self._on_error(exc)
+            if callable(getattr(exc, "retry", None)):
+                self._ask_stale(exc)
+            else:
+                self._on_error(exc)
             return None
         self.apply(changes)
         return changes
+
+    def _ask_stale(self, exc) -> None:  # noqa: ANN001 - a workspace_session.StaleDecision
+        """Someone else decided the row meanwhile: show their decision, then ask whether to apply ours."""
+        from PySide6.QtWidgets import QMessageBox
+
+        self.apply(exc.changes)
+        translations = getattr(self.panel.window(), "translations", None)
+        language = translations.core_language if translations is not None else "zh"
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Changed by someone else"), exc.message(language),
+                          QMessageBox.StandardButton.Cancel, self.panel.window())
+        box.setObjectName("staleQuestion")
+        mine = box.addButton(self.tr("Apply my decision"), QMessageBox.ButtonRole.AcceptRole)
+        mine.setObjectName("staleApplyMine")
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep theirs"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda b: self._run(exc.retry) if b is mine else None)
+        self._open(box, lambda: None)
 
     def apply(self, changes: Changes) -> None:
         current = self.current()  # inserting rows resets the model: the reviewer stays where they were

@@ -57,7 +57,7 @@ class WorkflowController(QObject):
             w.menus["view"].addAction(d.toggleViewAction())
         a = w._action
         a("login", self.login, "Ctrl+L", "user")
-        a("users", self.add_user, None, None)
+        a("users", self.add_user, None, None)  # the users list (add, roles, disable)
         a("attribute", self.edit_attribute, "Ctrl+T", "attribute")
         a("submit", self.submit, "Ctrl+Return", "submit")
         a("signoff", self.sign_off, "Ctrl+Shift+S", "signoff")
@@ -116,7 +116,7 @@ class WorkflowController(QObject):
     def retranslate(self) -> None:
         texts = {
             "login": self.tr("Log in / switch &user…"),
-            "users": self.tr("Add user…"),
+            "users": self.tr("Users…"),
             "attribute": self.tr("Disclosure &attribute…"),
             "submit": self.tr("Submit for sign-off"),
             "signoff": self.tr("Sign o&ff…"),
@@ -136,7 +136,7 @@ class WorkflowController(QObject):
         if user is None:
             self.window.user_label.setText(self.tr("Not logged in"))
         else:
-            self.window.user_label.setText(f"{user.display_name} · {role_name(str(user.role))}")
+            self.window.user_label.setText(f"{user.display_name} · {roles_label(user.roles)}")
 
     # -- refresh -------------------------------------------------------------------------------------------
     def refresh(self, *, documents: bool = True) -> None:
@@ -159,7 +159,7 @@ class WorkflowController(QObject):
         self.window.actions_by_name["terms"].setEnabled(has_ws)  # issue 33
         self.window.actions_by_name["reid"].setEnabled(has_ws and doc_id is not None)  # issue 28
         user = self.facade.user if has_ws else None
-        self.window.actions_by_name["users"].setEnabled(user is not None and str(user.role) == "admin")
+        self.window.actions_by_name["users"].setEnabled(user is not None and _has(user, "admin"))
         if not has_ws:
             return
         self._generation += 1
@@ -209,6 +209,12 @@ class WorkflowController(QObject):
         self.window.settings.last_user = user.username if user else ""
         self.window.reopen_session()
         self.refresh()
+        if user is not None and self.window.document is not None and not _has(user, "reviewer", "supervisor"):
+            # said once, in the status bar: no dialog on every log-in with a document open
+            self.window.status_label.setText(
+                self.tr("Logged in as %1 (%2): you can read this document; reviewing needs the reviewer role "
+                        "(an administrator gives it under File → Users).")
+                .replace("%1", user.username).replace("%2", roles_label(user.roles)))
 
     # -- log in -------------------------------------------------------------------------------------------
     def login(self) -> LoginDialog | None:
@@ -223,25 +229,58 @@ class WorkflowController(QObject):
             language=self._lang(),
             parent=self.window,
         )
-        dialog.accepted.connect(lambda: self.facade.set_user(dialog.user))
+
+        def accepted() -> None:
+            self.facade.set_user(dialog.user)
+            if first:
+                self._welcome(dialog.user)
+
+        dialog.accepted.connect(accepted)
         self._open(dialog)
         return dialog
 
+    def _welcome(self, user) -> QMessageBox:
+        """After the first account: say what it may do and lead to the next step (a supervisor)."""
+        text = self.tr("Account %1 created (%2). Add a supervisor for sign-off under File → Users.") \
+            .replace("%1", user.username).replace("%2", roles_label(user.roles))
+        self.window.status_label.setText(text)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Workspace ready"),
+                          text + "\n\n" + self.tr("A supervisor signs off each review and must be someone other "
+                                                   "than its reviewer."),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("welcome")
+        now = box.addButton(self.tr("Add users now…"), QMessageBox.ButtonRole.AcceptRole)
+        now.setObjectName("welcomeAddUsers")
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda b: QTimer.singleShot(0, self.add_user) if b is now else None)
+        self._open(box)
+        return box
+
+    def _signed(self, fn, on_done, on_error) -> None:
+        """A change signed with a password (argon2 and a signature: a moment of work) off the GUI thread."""
+        self.window.runner.submit(lambda _p, _c: fn(), lane=Lane.IO, label="sign", cancellable=False,
+                                  on_success=on_done, on_error=on_error, owner=self.window)
+
     def add_user(self):
-        """Administrators add reviewers and supervisors (the first run creates only the administrator)."""
-        from reviewer.ui.dialogs.users_dialog import AddUserDialog
+        """The users list (administrators): add users, change roles, disable or enable accounts."""
+        from reviewer.ui.dialogs.users_dialog import UsersDialog
 
         if self.facade is None or self.facade.user is None:
             return None
-        admin, workspace = self.facade.user, self.facade.workspace
-        dialog = AddUserDialog(
-            lambda name, role, password, display: workspace.create_user(admin, name, role, password, display),
-            language=self._lang(),
-            parent=self.window,
-        )
-        dialog.accepted.connect(self.refresh)
+        dialog = UsersDialog(self.facade, self.facade.user, self._signed, language=self._lang(),
+                             parent=self.window, opened=self.dialog_opened.emit)
+        dialog.finished.connect(lambda _r: self._after_users())
         self._open(dialog)
         return dialog
+
+    def _after_users(self) -> None:
+        """An administrator who changed their own roles (or disabled themselves) acts as that from now on."""
+        me = self.facade.user
+        now = next((u for u in self.facade.users() if me is not None and u.username == me.username), None)
+        if now is not None and (now.roles != me.roles or not now.active):
+            self.facade.set_user(now if now.active else None)
+        else:
+            self.refresh()
 
     # -- attribute, submit, sign-off ------------------------------------------------------------------------
     def edit_attribute(self) -> AttributeDialog | None:
@@ -385,7 +424,7 @@ class WorkflowController(QObject):
         dialog = SignOffDialog(
             title=row.name if row else str(doc_id),
             reviewers="、".join(row.reviewers) if row else "",
-            supervisor=f"{user.display_name} ({user.role})",
+            supervisor=f"{user.display_name} ({roles_label(user.roles)})",
             problems=problems,
             parent=self.window,
         )
@@ -398,23 +437,27 @@ class WorkflowController(QObject):
                     lane=Lane.IO,
                     label="sign-off",
                     cancellable=False,
-                    on_success=lambda _e: self._signed(SignOffDialog.APPROVE),
+                    on_success=lambda _e: self._signed_off(SignOffDialog.APPROVE),
                     on_error=self.window.show_error,
                     owner=self.window,
                 )
             else:
-                try:
-                    self.facade.return_for_rework(doc_id, user, dialog.comment.toPlainText().strip())
-                except Exception as exc:  # noqa: BLE001
-                    self.window.show_error(exc)
-                    return
-                self._signed(SignOffDialog.RETURN)
+                password, reason = dialog.password.text(), dialog.comment.toPlainText().strip()
+                self.window.runner.submit(
+                    lambda _p, _c: self.facade.return_for_rework(doc_id, user, reason, password),
+                    lane=Lane.IO,
+                    label="sign-off",
+                    cancellable=False,
+                    on_success=lambda _e: self._signed_off(SignOffDialog.RETURN),
+                    on_error=self.window.show_error,
+                    owner=self.window,
+                )
 
         dialog.accepted.connect(done)
         self._open(dialog)
         return dialog
 
-    def _signed(self, choice: str) -> None:
+    def _signed_off(self, choice: str) -> None:
         self.refresh()
         self.signed_off.emit(choice)
 
@@ -580,6 +623,16 @@ def _export_folder() -> Path:
 
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(base or Path.home()) / "reviewer-exports"
+
+
+def _has(user, *roles: str) -> bool:
+    return bool({str(r) for r in user.roles} & set(roles))
+
+
+def roles_label(roles) -> str:  # noqa: ANN001 - core Roles
+    from reviewer.ui.dialogs.users_dialog import roles_label as label
+
+    return label(roles)
 
 
 def role_name(role: str) -> str:

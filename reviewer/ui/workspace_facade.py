@@ -34,8 +34,21 @@ class WorkspaceFacade(QObject):
     def needs_admin(self) -> bool:
         return self.workspace.needs_admin()
 
-    def create_first_admin(self, username: str, password: str):
-        return self.workspace.create_first_admin(username, password)
+    def create_first_admin(self, username: str, password: str, also_reviewer: bool = False):
+        return self.workspace.create_first_admin(username, password, also_reviewer=also_reviewer)
+
+    def users(self):
+        return self.workspace.users()
+
+    def create_user(self, admin, username: str, roles, password: str, display_name=None, *, admin_password: str):
+        return self.workspace.create_user(admin, username, roles, password, display_name,
+                                          admin_password=admin_password)
+
+    def set_roles(self, admin, username: str, roles, *, admin_password: str):
+        return self.workspace.set_roles(admin, username, roles, admin_password=admin_password)
+
+    def set_active(self, admin, username: str, active: bool, *, admin_password: str):
+        return self.workspace.set_active(admin, username, active, admin_password=admin_password)
 
     def authenticate(self, username: str, password: str):
         """Checks the password (argon2: run it off the GUI thread); does not change the user."""
@@ -80,8 +93,8 @@ class WorkspaceFacade(QObject):
     def approve(self, document_id: int, approver, password: str, comment: str = ""):
         return self.workspace.approve(document_id, approver, password, comment=comment)
 
-    def return_for_rework(self, document_id: int, supervisor, reason: str):
-        return self.workspace.return_for_rework(document_id, supervisor, reason)
+    def return_for_rework(self, document_id: int, supervisor, reason: str, password: str):
+        return self.workspace.return_for_rework(document_id, supervisor, reason, password=password)
 
     # -- exports -------------------------------------------------------------------------------------------------
     def export_copy(self, session: WorkspaceReviewSession, output: str | Path, *, undecided: str = "profile",

@@ -3,7 +3,10 @@
 `WorkspaceReviewSession` turns the rows of the core's `DocumentReview` (reviewer.core.service.review)
 into table rows and forwards every action to it; it holds no SQL and no review rules. A document enters
 the workspace when it is first detected; reopening a reviewed document shows its stored findings and
-decisions. `DetectionOnlySession` is used when no workspace is open or nobody is logged in: findings are
+decisions. Every decision carries the version of each row as the reviewer saw it: when someone else
+changed the row meanwhile (a team workspace), the core refuses it and this session raises
+`StaleDecision`, which shows the other reviewer's change and offers to apply this one anyway. In a team
+workspace the core checks the document out on the first change and gives it back on `close()`. `DetectionOnlySession` is used when no workspace is open or nobody is logged in: findings are
 shown, every decision is refused with a clear message.
 """
 
@@ -22,6 +25,17 @@ from reviewer.ui.session import Changes
 
 class WorkspaceUnavailable(ReviewerError):
     code = "workspace_unavailable"
+
+
+class StaleDecision(ReviewerError):
+    """Someone else changed a row since it was shown: `changes` show their decision; `retry()` applies
+    this reviewer's decision over it (with the versions now current)."""
+
+    code = "stale_decision"
+
+    def __init__(self, message_zh: str, message_en: str, *, changes: Changes, retry) -> None:  # noqa: ANN001
+        super().__init__(message_zh, message_en)
+        self.changes, self.retry = changes, retry
 
 
 def _unavailable() -> WorkspaceUnavailable:
@@ -59,6 +73,7 @@ class WorkspaceReviewSession:
         self._profile = profile
         self.review = workspace.review(document, user, profile=profile())
         self._rows: dict[str, FindingRow] = {}
+        self._versions: dict[str, int] = {}  # each row's version as the reviewer last saw it
         if self.review.document_id is not None:
             self._set_rows(self.review.rows())
 
@@ -79,6 +94,11 @@ class WorkspaceReviewSession:
 
     def _set_rows(self, rows: Sequence[ReviewRow]) -> None:
         self._rows = {r.key: row_of(r) for r in rows}
+        self._versions = {r.key: r.version for r in rows if r.version is not None}
+
+    def close(self) -> None:
+        """The window moves on (another document or user): give a team checkout back."""
+        self.review.close()
 
     # -- reading --------------------------------------------------------------------------------------
     def rows(self) -> list[FindingRow]:
@@ -96,7 +116,9 @@ class WorkspaceReviewSession:
 
     def _after(self, change, *, focus: str | None = None, removed: Sequence[str] = ()) -> Changes:
         """Rows an action touched, right away (their replacement follows with `refresh_rows`)."""
-        fresh = [row_of(r, stale=True) for r in self.review.quick_rows(change.keys)]
+        quick = self.review.quick_rows(change.keys)
+        self._versions.update({r.key: r.version for r in quick if r.version is not None})
+        fresh = [row_of(r, stale=True) for r in quick]
         present = {r.id for r in fresh}
         gone = [k for k in change.keys if k not in present and k in self._rows]
         for row in fresh:
@@ -122,12 +144,41 @@ class WorkspaceReviewSession:
 
     def decide(self, row_ids: Sequence[str], kind: str, *, operator: str | None = None, reason: str | None = None,
                note: str | None = None) -> Changes:
-        """One decision on one or many rows (one undo step, one audit event)."""
+        """One decision on one or many rows (one undo step, one audit event), refused if a row changed
+        since it was shown (`StaleDecision`)."""
         self.sync_profile()
-        change = self.review.decide(list(row_ids), kind, operator=operator, reason=reason, note=note)
-        virtual = [k for k in row_ids if not k.isdigit()]
-        focus = change.keys[0] if len(row_ids) == 1 and virtual and change.keys else None
-        return self._after(change, focus=focus, removed=virtual)
+
+        def attempt() -> Changes:
+            seen = {k: self._versions[k] for k in row_ids if k in self._versions}
+            change = self.review.decide(list(row_ids), kind, operator=operator, reason=reason, note=note,
+                                        expected_versions=seen)
+            virtual = [k for k in row_ids if not k.isdigit()]
+            focus = change.keys[0] if len(row_ids) == 1 and virtual and change.keys else None
+            return self._after(change, focus=focus, removed=virtual)
+
+        return self._guarded(attempt, list(row_ids), kind, reason or operator)
+
+    def _guarded(self, attempt, row_ids: list[str], kind: str, what: str | None) -> Changes:  # noqa: ANN001
+        from reviewer.core.store.errors import StaleWrite
+
+        try:
+            return attempt()
+        except StaleWrite:
+            pass
+        theirs = self._after(_Touched(tuple(k for k in row_ids if k.isdigit())))  # now shows their decision
+        names = []
+        for key in row_ids:
+            stored = self.review.current(key)
+            if stored is not None and stored.decision is not None:
+                d = stored.decision
+                names.append((d.actor or "?", str(d.kind), d.operator or d.reason or ""))
+        who = names[0] if names else ("?", "?", "")
+        mine_en = f"{kind}{f' ({what})' if what else ''}"
+        return_zh = (f"{who[0]} 在您查看之后已修改此发现项：{_KIND_ZH.get(who[1], who[1])}（{who[2]}）。"
+                     f"表格已显示对方的决定。是否仍以您的决定（{_KIND_ZH.get(kind, kind)}）覆盖？")
+        return_en = (f"{who[0]} changed this finding after you loaded it: {who[1]} ({who[2]}). The table now "
+                     f"shows their decision. Apply yours ({mine_en}) over it anyway?")
+        raise StaleDecision(return_zh, return_en, changes=theirs, retry=attempt)
 
     def accept(self, row_id: str, operator: str | None = None, note: str | None = None) -> Changes:
         return self.decide([row_id], "accept", operator=operator, note=note)
@@ -137,9 +188,14 @@ class WorkspaceReviewSession:
 
     def edit_span(self, row_id: str, start: int, end: int, note: str | None = None) -> Changes:
         self.sync_profile()
-        change = self.review.edit_span(row_id, start, end, note=note)
-        virtual = [row_id] if not row_id.isdigit() else []
-        return self._after(change, focus=change.keys[0] if virtual and change.keys else None, removed=virtual)
+
+        def attempt() -> Changes:
+            change = self.review.edit_span(row_id, start, end, note=note,
+                                           expected_version=self._versions.get(row_id))
+            virtual = [row_id] if not row_id.isdigit() else []
+            return self._after(change, focus=change.keys[0] if virtual and change.keys else None, removed=virtual)
+
+        return self._guarded(attempt, [row_id], "edit", None)
 
     def add_manual(self, start: int, end: int, entity_type: str, note: str = "") -> Changes:
         return self._after(self.review.add_manual(start, end, entity_type=entity_type, note=note))
@@ -168,6 +224,16 @@ class WorkspaceReviewSession:
 
     def undecided_count(self) -> int:
         return sum(r.state == ReviewState.PENDING and r.origin != "propagated" for r in self._rows.values())
+
+
+_KIND_ZH = {"accept": "采纳", "reject": "驳回", "edit": "修改范围"}
+
+
+class _Touched:
+    """A change naming rows to re-read (after a refused stale write)."""
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        self.keys, self.status_changed, self.focus = keys, False, None
 
 
 class DetectionOnlySession:

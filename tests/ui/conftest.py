@@ -90,8 +90,9 @@ def workspace(tmp_path):
     admin = ws.create_first_admin("admin", PASSWORDS["admin"])
     users = {
         "admin": admin,
-        "li": ws.create_user(admin, "li", "reviewer", PASSWORDS["li"], "李审查"),
-        "zhang": ws.create_user(admin, "zhang", "supervisor", PASSWORDS["zhang"], "张主任"),
+        "li": ws.create_user(admin, "li", "reviewer", PASSWORDS["li"], "李审查", admin_password=PASSWORDS["admin"]),
+        "zhang": ws.create_user(admin, "zhang", "supervisor", PASSWORDS["zhang"], "张主任",
+                                 admin_password=PASSWORDS["admin"]),
     }
     yield ws, users
     ws.close()

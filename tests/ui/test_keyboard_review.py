@@ -148,7 +148,7 @@ def test_without_login_findings_show_but_decisions_are_refused(qtbot, make_windo
 
 
 def test_supervisor_returns_a_review_with_a_comment(qtbot, make_window, workspace):
-    from tests.ui.conftest import PASSWORDS  # noqa: F401 - the supervisor needs no password to return
+    from tests.ui.conftest import PASSWORDS  # a return is signed: the supervisor's password
 
     ws, users = workspace
     window = make_window(ws)
@@ -165,6 +165,7 @@ def test_supervisor_returns_a_review_with_a_comment(qtbot, make_window, workspac
     texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert texts and all(t.strip() for t in texts)
     dialog.comment.setPlainText("请补充公开属性认定")
+    dialog.password.setText(PASSWORDS["zhang"])
     with qtbot.waitSignal(window.workflow.signed_off, timeout=10000):
         dialog.return_button.click()
     with qtbot.waitSignal(window.workflow.refreshed, timeout=10000):

@@ -9,11 +9,15 @@ What is detected, and how:
   removed or rewritten too, the state rows (documents, findings, decisions, ...) still name the audit
   event that created them, the folder's head witness file (written at milestones) and a printed review
   log's head (`--expect-head SEQ:HASH`) pin an earlier head the chain must still contain;
-- state rows edited behind the program's back (a decision's operator, a user's public key, a
-  document's status): replaying the chain must reproduce them (`review/consistency.py`, passed in by
-  the service as a `state_check`);
-- a forged sign-off: approval events carry an Ed25519 signature over the event body; it is checked
-  against the approver's public key (from `--keys FILE` exported earlier, else from the database).
+- what the events mean (`state_check`, the review layer's replay passed in by the service): unknown
+  actions, actions the actor's roles did not allow then, status changes outside the state machine,
+  changes after approval, user events and sign-offs (approve, return, release) without a valid Ed25519
+  signature of the key the chain registered for their actor (trust rooted in `--keys FILE` exported
+  earlier, else in the chain's first administrator), and state rows edited behind the program's back;
+- on a server, a missing or disabled audit guard (trigger) or user function.
+What no check inside the workspace can see: a chain rewritten whole, from its first event, by someone
+who can rewrite every row and file (a SQLite file's owner). Pins from outside catch that: `--keys FILE`
+(the first administrator's key) and `--expect-head SEQ:HASH` (a head printed on a review log).
 """
 
 from __future__ import annotations
@@ -23,18 +27,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from reviewer.core.audit import signing
 from reviewer.core.audit.chain import GENESIS_HASH, hash_body, iter_events, read_head
-from reviewer.core.store import schema
+from reviewer.core.store import dialect, schema
 
-SIGNED_ACTIONS = frozenset({"review.approved"})
 _REFERENCING_TABLES = ("documents", "findings", "decisions", "attribute_records", "exports")
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
     seq: int | None  # the first bad event, when one can be named
-    kind: str  # altered | missing | out_of_order | truncated | head | signature
+    kind: str  # altered | missing | out_of_order | truncated | head | state | guard
     message_zh: str
     message_en: str
 
@@ -55,16 +57,18 @@ class VerifyReport:
 
     @property
     def first_bad_seq(self) -> int | None:
-        return next((p.seq for p in self.problems if p.seq is not None), None)
+        return min((p.seq for p in self.problems if p.seq is not None), default=None)
 
 
-def verify_chain(conn: Connection, *, keys: dict[str, str] | None = None,
+StateCheck = Callable[[Connection, Callable[..., Problem], "dict | None"], tuple[list[Problem], int]]
+
+
+def verify_chain(conn: Connection, *, keys: dict[str, list[str]] | None = None,
                  pins: tuple[tuple[int, str, str, str], ...] = (),
-                 state_check: Callable[[Connection, Callable[..., Problem]], list[Problem]] | None = None
-                 ) -> VerifyReport:
-    """Check the whole chain. `pins` are (count, hash, source_zh, source_en): heads seen earlier elsewhere."""
+                 state_check: StateCheck | None = None) -> VerifyReport:
+    """Check the whole chain. `pins` are (count, hash, source_zh, source_en): heads seen earlier elsewhere;
+    `keys` are trusted public keys per user, passed on to `state_check`."""
     problems: list[Problem] = []
-    trusted = keys if keys is not None else _db_keys(conn)
     prev, expected, checked, hashes = GENESIS_HASH, 1, 0, {}
     pinned = {pin[0] for pin in pins}
     for event in iter_events(conn):
@@ -84,12 +88,6 @@ def verify_chain(conn: Connection, *, keys: dict[str, str] | None = None,
             problems.append(Problem(event.seq, "altered", f"第 {event.seq} 条事件（{event.action}）内容被改动。",
                                     f"Event {event.seq} ({event.action}) was altered."))
             break
-        if event.action in SIGNED_ACTIONS:
-            checked += 1
-            problem = _check_signature(event, trusted)
-            if problem is not None:
-                problems.append(problem)
-                break
         if event.seq in pinned:
             hashes[event.seq] = event.hash
         prev, expected = event.hash, expected + 1
@@ -107,26 +105,16 @@ def verify_chain(conn: Connection, *, keys: dict[str, str] | None = None,
         elif pin_count > 0 and hashes.get(pin_count) != pin_hash:
             problems.append(Problem(pin_count, "altered", f"第 {pin_count} 条事件与{source_zh}记录的链头不符。",
                                     f"Event {pin_count} does not match the head recorded in {source_en}."))
+    for name in dialect.missing_guards(conn):
+        problems.append(Problem(None, "guard", f"服务器上的审计防护 {name} 缺失或被停用（所有者可删除或停用）；"
+                                "请数据库所有者打开一次工作区以重新安装，并核查此期间的记录。",
+                                f"The audit guard {name} is missing or disabled on the server (its owner can drop "
+                                "it); have the database owner open the workspace once to reinstall it, and check "
+                                "the records of the time it was missing."))
     if state_check is not None:  # what the events mean is the review layer's (it sits above this one)
-        problems.extend(state_check(conn, lambda seq, zh, en: Problem(seq, "state", zh, en)))
+        found, checked = state_check(conn, lambda seq, zh, en: Problem(seq, "state", zh, en), keys)
+        problems.extend(found)
     return VerifyReport(count, prev, checked, tuple(problems))
-
-
-def _check_signature(event, trusted: dict[str, str]) -> Problem | None:
-    key = trusted.get(event.actor)
-    claimed = event.details.get("public_key")
-    if key is None or claimed != key or not event.signature:
-        reason_zh = "没有可信公钥" if key is None else ("签名公钥与批准人不符" if claimed != key else "缺少签名")
-        return Problem(event.seq, "signature",
-                       f"第 {event.seq} 条批准事件的签名无法核验（{reason_zh}，批准人 {event.actor}）。",
-                       f"The sign-off in event {event.seq} cannot be verified (approver {event.actor}: "
-                       f"{'no trusted key' if key is None else 'key mismatch or no signature'}).")
-    if not signing.verify_signature(key, event.body(), event.signature):
-        return Problem(event.seq, "signature",
-                       f"第 {event.seq} 条批准事件签名无效（批准人 {event.actor}），记录可能被伪造。",
-                       f"The sign-off signature in event {event.seq} is invalid (approver {event.actor}); "
-                       "the record may be forged.")
-    return None
 
 
 def _check_head(conn: Connection, count: int, last_hash: str) -> list[Problem]:
@@ -160,8 +148,3 @@ def _check_references(conn: Connection, count: int) -> list[Problem]:
                         f"Workspace records refer to event {newest} but the chain has {count}: events from "
                         f"{count + 1} on were removed.")]
     return []
-
-
-def _db_keys(conn: Connection) -> dict[str, str]:
-    rows = conn.execute(select(schema.users.c.username, schema.users.c.public_key)).all()
-    return {r.username: r.public_key for r in rows}

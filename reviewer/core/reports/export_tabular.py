@@ -13,6 +13,17 @@ from dataclasses import asdict
 
 from reviewer.core.reports.review_log import ReviewLog
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting with = + - @ tab or CR (a formula, or DDE)
+    gets a leading apostrophe (OWASP CSV injection). Hashes and numbers never start so; the JSON log
+    keeps every value verbatim for re-checking the chain."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 CSV_COLUMNS = ("seq", "ts", "actor", "action", "document_id", "document_sha256", "details", "prev_hash", "hash",
                "signature")
 
@@ -22,8 +33,8 @@ def to_csv(events) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in events:
-        writer.writerow([e.seq, e.ts, e.actor, e.action, "" if e.document_id is None else e.document_id,
-                         e.document_sha256 or "", e.details_json, e.prev_hash, e.hash, e.signature or ""])
+        writer.writerow([cell(v) for v in (e.seq, e.ts, e.actor, e.action, e.document_id, e.document_sha256,
+                                          e.details_json, e.prev_hash, e.hash, e.signature)])
     # UTF-8 with BOM so that Excel (common in these offices) shows the Chinese correctly
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -147,7 +147,7 @@ def title_and_number(conn, doc: DocumentInfo) -> tuple[str, str, str]:  # noqa: 
     return title, number, kind
 
 
-def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str, str],  # noqa: ANN001
+def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str, list[str]],  # noqa: ANN001
                        language: str = "zh", names: dict[str, str] | None = None) -> DocumentLog:
     names = names if names is not None else _display_names(conn)
 
@@ -185,8 +185,8 @@ def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str,
         elif event.action == "review.approved":
             approved, approver = event.ts, who(event.actor)
             export_sha = event.details.get("export_sha256") or ""
-            key = keys.get(event.actor)
-            good = (key is not None and event.signature is not None and event.details.get("public_key") == key
+            key = event.details.get("public_key")  # one of the keys the chain registered for the approver
+            good = (key in keys.get(event.actor, ()) and event.signature is not None
                     and signing.verify_signature(key, event.body(), event.signature))
             if language == "zh":
                 signature = f"有效（Ed25519 {signing.fingerprint(key)}）" if good else "无效"
@@ -228,7 +228,7 @@ def build_review_log(workspace, *, document_id: int | None = None, catalog=None,
     if language not in L.LANGUAGES:
         raise ValueError(f"unknown language {language!r}; use one of {L.LANGUAGES}")
     report = workspace.verify()
-    keys = workspace.public_keys()
+    keys = workspace.key_history()
     with workspace.read() as conn:
         docs = [get_document(conn, document_id)] if document_id is not None else list_documents(conn)
         names = _display_names(conn)

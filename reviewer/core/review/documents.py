@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from reviewer.core.audit.chain import append_event, canonical_json, utc_now
+from reviewer.core.audit.chain import AuditEvent, append_event, canonical_json, utc_now
+from reviewer.core.review.errors import StatusTampered
 from reviewer.core.review.states import ReviewStatus, check_editable, check_transition
 from reviewer.core.store import schema
 from reviewer.core.store.errors import NotFound, StaleWrite
@@ -137,8 +138,40 @@ def import_document(conn: Connection, document, findings: Iterable[Finding], *, 
     return get_document(conn, document_id), True
 
 
+def latest_review_event(conn: Connection, document_id: int) -> AuditEvent | None:
+    """The newest `review.*` event of the document: what its status is, according to the chain."""
+    ev = schema.audit_events
+    row = conn.execute(select(ev).where(ev.c.document_id == document_id, ev.c.action.like("review.%"))
+                       .order_by(ev.c.seq.desc()).limit(1)).first()
+    if row is None:
+        return None
+    return AuditEvent(row.seq, row.ts, row.actor, row.action, row.document_id, row.document_sha256,
+                      row.details_json, row.prev_hash, row.hash, row.signature)
+
+
+def check_status(conn: Connection, doc: DocumentInfo) -> None:
+    """`documents.status` is a cache of the chain: refuse to act on a document whose cache disagrees
+    with its newest status event (someone edited the row, or appended an event the program never writes)."""
+    event = latest_review_event(conn, doc.id)
+    if event is None:
+        chained = ReviewStatus.IMPORTED
+    else:
+        to = event.details.get("to")
+        chained = to if to in set(ReviewStatus) and event.action == f"review.{to}" else None
+    if chained != doc.status:
+        where_zh = f"（第 {event.seq} 条事件）" if event else ""
+        where_en = f" (event {event.seq})" if event else ""
+        raise StatusTampered(
+            f"文档 {doc.id} 的状态“{doc.status}”与审计链{where_zh}不符，可能被改动，操作已拒绝。"
+            "请运行 reviewer audit verify 并联系审计员。",
+            f"The status '{doc.status}' of document {doc.id} does not match the audit chain{where_en}; it may "
+            "have been tampered with, so the action was refused. Run `reviewer audit verify` and contact an "
+            "auditor.")
+
+
 def set_document_info(conn: Connection, document_id: int, *, actor: str, title: str, doc_number: str) -> None:
     doc = get_document(conn, document_id)
+    check_status(conn, doc)
     check_editable(doc.status)  # the title and 文号 are part of what the supervisor signs
     event = append_event(conn, actor=actor, action="document.info_set", document_id=doc.id,
                          document_sha256=doc.sha256, details={"title": title, "doc_number": doc_number})
@@ -159,6 +192,7 @@ def set_document_kind(conn: Connection, document_id: int, *, actor: str, kind: s
 def change_status(conn: Connection, doc: DocumentInfo, target: ReviewStatus, *, actor: str,
                   details: Mapping[str, Any] | None = None, signer=None):
     """Move `doc` to `target` (checked against the state machine) and log it; returns the event."""
+    check_status(conn, doc)
     check_transition(doc.status, target)
     event = append_event(conn, actor=actor, action=f"review.{target}", document_id=doc.id,
                          document_sha256=doc.sha256,
@@ -174,6 +208,8 @@ def change_status(conn: Connection, doc: DocumentInfo, target: ReviewStatus, *, 
 
 def record_export(conn: Connection, document_id: int, *, output_sha256: str, verified: bool, actor: str,
                   output_path: str, details: Mapping[str, Any] | None = None) -> ExportRecord:
+    """The store's half of recording an export; only the service calls it, with the hash of the file it
+    wrote and verified itself (`service.review.DocumentReview.export_copy`)."""
     doc = get_document(conn, document_id)
     details = dict(details or {})
     event = append_event(conn, actor=actor, action="export.recorded", document_id=doc.id,

@@ -57,3 +57,15 @@ class InvalidDecision(ReviewRefused):
 
 class NothingToUndo(ReviewRefused):
     code = "nothing_to_undo"
+
+
+class SignOffInvalid(ReviewRefused):
+    """An approval that does not verify, or whose signed content changed since (tamper evidence)."""
+
+    code = "signoff_invalid"
+
+
+class StatusTampered(ReviewRefused):
+    """`documents.status` (a cache) disagrees with the audit chain."""
+
+    code = "status_tampered"

@@ -78,10 +78,12 @@ def checkout(conn: Connection, doc: DocumentInfo, user: User, *, minutes: float 
     if previous is not None and previous != user.username:
         if not take_over:
             raise _refusal(doc, current)
-        if user.role not in (Role.SUPERVISOR, Role.ADMIN):
-            raise PermissionDenied(f"{user.username}（{user.role}）无权接管他人的签出；需要审核人或管理员。",
-                                   f"{user.username} ({user.role}) may not take over someone else's "
-                                   "checkout; it needs a supervisor or admin.")
+        if not user.has_role(Role.SUPERVISOR, Role.ADMIN):
+            raise PermissionDenied(f"{user.username} 无权接管他人的签出：需要“审核人”或“管理员”角色。"
+                                   f"请等待 {previous} 提交或签出到期，或请审核人接管。",
+                                   f"{user.username} may not take over someone else's checkout: it needs the "
+                                   f"supervisor or administrator role. Wait until {previous} submits or the "
+                                   "lease expires, or ask a supervisor to take it over.")
     if previous == user.username:
         return renew(conn, doc, user, minutes=minutes)
     action = "lease.taken_over" if previous else "lease.acquired"
@@ -115,7 +117,7 @@ def release(conn: Connection, doc: DocumentInfo, user: User) -> bool:
     current = live_lease(conn, doc.id, now)
     if current is None:
         return False
-    if current.holder != user.username and user.role not in (Role.SUPERVISOR, Role.ADMIN):
+    if current.holder != user.username and not user.has_role(Role.SUPERVISOR, Role.ADMIN):
         raise _refusal(doc, current)
     append_event(conn, actor=user.username, action="lease.released", document_id=doc.id,
                  document_sha256=doc.sha256, details={"holder": current.holder})

@@ -18,7 +18,7 @@ from reviewer.core.review import decisions as ops
 from reviewer.core.review import leases
 from reviewer.core.review.attribute import DisclosureRecord, check_consistency, save_record, validate_record
 from reviewer.core.review.decisions import Change, Decision, DecisionKind, StoredFinding
-from reviewer.core.review.documents import change_status, document_text, get_document
+from reviewer.core.review.documents import change_status, check_status, document_text, get_document
 from reviewer.core.review.errors import NothingToUndo
 from reviewer.core.review.signoff import submit
 from reviewer.core.review.states import ReviewStatus, check_editable
@@ -51,15 +51,22 @@ class Occurrence:
 
 
 class ReviewSession:
+    """`workspace` is the service's Workspace: `acting(conn, user)` gives the user as the signed chain
+    says they are now (roles, active), checked on every write, never taken from the caller's object."""
+
     def __init__(self, workspace, document_id: int, actor: User) -> None:
-        require_role(actor, Role.REVIEWER, Role.SUPERVISOR, action_zh="审查文档", action_en="review documents")
         self.workspace = workspace
         self.document_id = document_id
-        self.actor = actor
         self._undo: list[Step] = []
         self._redo: list[Step] = []
         with workspace.read() as conn:
+            self.actor = self._reviewer(conn, actor)
             get_document(conn, document_id)  # NotFound early
+
+    def _reviewer(self, conn, actor: User) -> User:
+        actor = self.workspace.acting(conn, actor)
+        require_role(actor, Role.REVIEWER, Role.SUPERVISOR, action_zh="审查文档", action_en="review documents")
+        return actor
 
     # --- reading -------------------------------------------------------------------------------
     def findings(self) -> list[StoredFinding]:
@@ -67,8 +74,10 @@ class ReviewSession:
             return ops.load_findings(conn, self.document_id)
 
     def _editable(self, conn):
+        self.actor = self._reviewer(conn, self.actor)  # a role taken away or an account disabled: refused now
         doc = get_document(conn, self.document_id)
         leases.check_lease(conn, doc, self.actor.username)  # someone else's checkout: refused
+        check_status(conn, doc)
         check_editable(doc.status)
         if doc.status != ReviewStatus.IN_REVIEW:
             change_status(conn, doc, ReviewStatus.IN_REVIEW, actor=self.actor.username)
@@ -149,6 +158,7 @@ class ReviewSession:
 
     def submit(self) -> Change:
         with self.workspace.write() as conn:
+            self.actor = self._reviewer(conn, self.actor)
             doc = get_document(conn, self.document_id)
             leases.check_lease(conn, doc, self.actor.username)
             if doc.status in (ReviewStatus.IMPORTED, ReviewStatus.RETURNED):

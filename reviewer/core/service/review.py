@@ -12,23 +12,35 @@ owners come with the findings (detection/roles.py); after a change of kind they 
 new kind (a name in a roster row is a 公示对象 in a 任前公示, a party in a 失信名单). An accept without a legal
 basis gets the catalogue's default for the finding's type and role, stored with the decision; the printed
 附注 is confirmed by an accept, never removed.
+
+Exports are recorded here and only here: the hash is taken from the file this call wrote and verified
+(a failed verification is recorded too). In a team workspace the reviewer's first change checks the
+document out (and later ones keep the lease alive); a decision made from a stale view (`expected_versions`)
+is refused with the version seen and the current one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from reviewer.core.audit.chain import utc_now
+from reviewer.core.deidentify.errors import VerificationFailed
 from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.deidentify.plan import RedactionPlan, plan_from_decisions
 from reviewer.core.deidentify.profiles import AUTO, Profile, load_profile
 from reviewer.core.documents.kinds import Kind, KindGuess, load_kinds, recognize_document
 from reviewer.core.documents.model import Document
 from reviewer.core.errors import ReviewerError
+from reviewer.core.review import documents
 from reviewer.core.review.decisions import Decision, DecisionKind, StoredFinding
+from reviewer.core.review.errors import SignOffInvalid
 from reviewer.core.review.session import Occurrence, ReviewSession
+from reviewer.core.review.states import EDITABLE, ReviewStatus
 from reviewer.core.review.users import User
 from reviewer.core.service.exporting import UNDECIDED_PROFILE, ExportOutcome, export_copy
 from reviewer.core.service.rows import (
@@ -86,7 +98,8 @@ def default_operator(profile: Profile, entity_type: str | Finding) -> str:
 
 class DocumentReview:
     def __init__(self, workspace, document: Document, actor: User | None, *,  # noqa: ANN001 - a Workspace
-                 profile: str | Profile = AUTO) -> None:
+                 profile: str | Profile = AUTO, checkout: bool | None = None) -> None:
+        """`checkout`: hold the document's checkout lease while changing it (default: on a team server)."""
         self.workspace, self.document, self.actor = workspace, document, actor
         info = workspace.find_document(document.sha256)
         self.document_id: int | None = info.id if info else None
@@ -97,6 +110,8 @@ class DocumentReview:
         self.basis_labels: bool | None = None  # print legal-basis labels (None: as the profile says)
         self._session: ReviewSession | None = None
         self._rows: dict[str, ReviewRow] = {}
+        self.checkout = workspace.shared if checkout is None else checkout
+        self._lease_until: str | None = None  # our lease's expiry as last seen
         self._roles_cache: tuple[tuple, list[StoredFinding]] | None = None
         if not isinstance(profile, Profile) and profile != AUTO:
             self._requested = load_profile(profile)  # a wrong name fails here, not at the first plan
@@ -164,14 +179,35 @@ class DocumentReview:
             self._session = self.workspace.session(self.document_id, self.actor)
         return self._session
 
+    def _writing(self) -> ReviewSession:
+        """The session, with the checkout held in a team workspace (taken on the first change, renewed
+        when less than half of it is left; someone else's live checkout refuses the change)."""
+        session = self.session
+        if self.checkout:
+            now = utc_now()
+            if self._lease_until is None or self._lease_until <= _halfway(now):
+                lease = self.workspace.checkout(self.document_id, self.actor)
+                self._lease_until = lease.expires_at
+        return session
+
+    def close(self) -> None:
+        """Give the checkout back (the document is closed, or another user takes over the window)."""
+        if self._lease_until is not None and self.document_id is not None:
+            self._lease_until = None
+            self.workspace.release_checkout(self.document_id, self.actor)
+
     def import_findings(self, findings: Sequence[Finding], *, terms=None,  # noqa: ANN001
                         judgments=None) -> ReviewChange:
         """Detection results enter the workspace with the document (once per file content, with the title, 文号
         and kind read from its text); a later run adds what it newly finds and retires what nobody decided and it
         no longer finds, and each run records the term lists it used (`service.terms.record_detection`, issue 33).
-        A document already stored keeps its kind (a reviewer's choice stays)."""
+        A document already stored keeps its kind (a reviewer's choice stays). A later run changes the review,
+        so in a team workspace it holds the checkout like any change (someone else's live checkout refuses it)."""
         from reviewer.core.service.terms import record_detection
 
+        if (self.checkout and isinstance(self.actor, User) and self.document_id is not None
+                and self.workspace.document(self.document_id).status in EDITABLE):
+            self._writing()
         guess = self.kind_guess
         info, _record = record_detection(self.workspace, self.document, findings, self.actor, terms=terms,
                                          judgments=judgments, title=guess.title or None,
@@ -276,12 +312,15 @@ class DocumentReview:
                           dict(self.document.locate(*span)))
 
     def decide(self, keys: Sequence[str], kind: DecisionKind | str, *, operator: str | None = None,
-               reason: str | None = None, note: str | None = None, legal_basis: Sequence[str] = ()
-               ) -> ReviewChange:
+               reason: str | None = None, note: str | None = None, legal_basis: Sequence[str] = (),
+               expected_versions: Mapping[str, int] | None = None) -> ReviewChange:
         """The same decision on one or many rows (one undo step, one audit event). Accepting without
-        an operator applies each row's default operator: rows of different types are grouped."""
+        an operator applies each row's default operator: rows of different types are grouped.
+        `expected_versions`: the version of each row the reviewer saw; a row changed since is refused
+        (`StaleWrite`) and nothing is saved."""
         kind = DecisionKind(kind)
         targets = [(k, self._target(k)) for k in keys]
+        versions = _versions(expected_versions)
         if kind is DecisionKind.ACCEPT and (operator is None or not legal_basis):
             # each row its default operator and legal basis (by type and role): rows that differ are decided
             # together as one step
@@ -292,26 +331,26 @@ class DocumentReview:
                 basis = tuple(legal_basis) or self.default_basis(finding)
                 groups.setdefault((chosen, basis), []).append(target)
             if len(groups) > 1:  # one step per operator would split the undo: decide them in one go
-                return self._decide_mixed(targets, note, legal_basis, operator)
+                return self._decide_mixed(targets, note, legal_basis, versions, operator)
             if groups:
                 operator, legal_basis = next(iter(groups))
         decision = Decision(kind, operator=operator, reason=reason, legal_basis=tuple(legal_basis), note=note)
-        change = self.session.decide_many([t for _, t in targets], decision)
+        change = self._writing().decide_many([t for _, t in targets], decision, expected_versions=versions)
         return ReviewChange(tuple(str(i) for i in change.finding_ids), focus=None)
 
-    def _decide_mixed(self, targets, note, legal_basis, operator=None) -> ReviewChange:  # noqa: ANN001
+    def _decide_mixed(self, targets, note, legal_basis, versions, operator=None) -> ReviewChange:  # noqa: ANN001
         ids: list[str] = []
         per_target = []
         for k, t in targets:
             finding = self.row(k).finding
             per_target.append((t, Decision(DecisionKind.ACCEPT, operator=operator or self.default_operator(finding),
                                            legal_basis=tuple(legal_basis) or self.default_basis(finding), note=note)))
-        change = self.session.decide_each(per_target)
+        change = self._writing().decide_each(per_target, expected_versions=versions)
         ids.extend(str(i) for i in change.finding_ids)
         return ReviewChange(tuple(ids))
 
     def edit_span(self, key: str, start: int, end: int, *, note: str | None = None,
-                  operator: str | None = None) -> ReviewChange:
+                  operator: str | None = None, expected_version: int | None = None) -> ReviewChange:
         row = self.row(key)
         operator = operator or (row.decision.operator if row.decision and row.decision.operator
                                 else self.default_operator(row.finding))
@@ -319,20 +358,28 @@ class DocumentReview:
                  else self.default_basis(row.finding))
         decision = Decision(DecisionKind.EDIT, operator=operator, start=start, end=end, note=note,
                             legal_basis=tuple(basis))
-        change = self.session.decide_many([self._target(key)], decision)
+        versions = _versions({key: expected_version} if expected_version is not None else None)
+        change = self._writing().decide_many([self._target(key)], decision, expected_versions=versions)
         return ReviewChange(tuple(str(i) for i in change.finding_ids))
 
     def add_manual(self, start: int, end: int, *, entity_type: str = EntityType.MANUAL, note: str = ""
                    ) -> ReviewChange:
-        finding_id = self.session.add_manual_finding(start, end, entity_type=entity_type, note=note,
-                                                     locator=dict(self.document.locate(start, end)))
+        finding_id = self._writing().add_manual_finding(start, end, entity_type=entity_type, note=note,
+                                                        locator=dict(self.document.locate(start, end)))
         return ReviewChange((str(finding_id),), focus=str(finding_id))
 
     def undo(self) -> ReviewChange:
-        return ReviewChange(tuple(str(i) for i in self.session.undo().finding_ids))
+        return ReviewChange(tuple(str(i) for i in self._writing().undo().finding_ids))
 
     def redo(self) -> ReviewChange:
-        return ReviewChange(tuple(str(i) for i in self.session.redo().finding_ids))
+        return ReviewChange(tuple(str(i) for i in self._writing().redo().finding_ids))
+
+    def current(self, key: str) -> StoredFinding | None:
+        """The row's finding as stored now (its current decision and version): what someone else did."""
+        if not key.isdigit():
+            return None
+        found = self.stored([int(key)])
+        return found[0] if found else None
 
     @property
     def can_undo(self) -> bool:
@@ -365,10 +412,11 @@ class DocumentReview:
         return channel_warning(self, channel)
 
     def record_attribute(self, record) -> int:  # noqa: ANN001 - a review.attribute.DisclosureRecord
-        return self.session.record_attribute(record)
+        return self._writing().record_attribute(record)
 
     def submit(self) -> ReviewChange:
-        self.session.submit()
+        self._writing().submit()
+        self._lease_until = None  # submitting ends the checkout
         return ReviewChange(status_changed=True)
 
     # --- what will be published -----------------------------------------------------------------
@@ -389,10 +437,64 @@ class DocumentReview:
         `extra`: findings given for this export only (the CLI's --person/--manual), undecided."""
         if self.document_id is None:
             raise NotInWorkspace()
+        self._approval_holds()
         stored = [s for s in self.stored() if s.active]
         pairs = [(s.finding, s.decision) for s in stored] + [(f, None) for f in extra]
-        outcome = export_copy(self.document, pairs, self.profile, output, key=self.workspace.hash_key(),
-                              undecided=undecided, override_reason=override_reason, rename=rename,
-                              pdf_rasterize=pdf_rasterize, progress=progress, cancelled=cancelled)
-        self.workspace.record_verified_export(self.document_id, outcome, actor=self.actor)
+        try:
+            outcome = export_copy(self.document, pairs, self.profile, output, key=self.workspace.hash_key(),
+                                  undecided=undecided, override_reason=override_reason, rename=rename,
+                                  pdf_rasterize=pdf_rasterize, progress=progress, cancelled=cancelled)
+        except VerificationFailed as exc:  # nothing was written; the failure is part of the record
+            _record(self.workspace, self.document_id, self.actor, str(Path(output).resolve()), "", False,
+                    {"profile": self.profile.name, "survivors": len(exc.report.survivors),
+                     "residues": len(exc.report.residues)})
+            raise
+        path = Path(outcome.result.output)
+        digest = _file_sha256(path)
+        if digest != outcome.result.sha256:
+            raise ReviewerError(f"导出文件 {path.name} 在校验后被改动，未登记。请重新导出。",
+                                f"The exported file {path.name} changed after it was verified; it was not "
+                                "recorded. Export again.")
+        _record(self.workspace, self.document_id, self.actor, str(path.resolve()), digest, True, outcome.details())
         return outcome
+
+    def _approval_holds(self) -> None:
+        """An approved document is exported only while its approval verifies and nothing it signed changed
+        (a decision slipped into the database after sign-off does not reach a copy)."""
+        if self.workspace.document(self.document_id).status not in (ReviewStatus.APPROVED, ReviewStatus.RELEASED):
+            return
+        problems = self.workspace.approval_check(self.document_id)
+        if problems:
+            raise SignOffInvalid(problems[0][0] + "导出已拒绝。", problems[0][1] + " The export was refused.")
+
+
+def _versions(expected: Mapping[str, int] | None) -> dict[int, int] | None:
+    if not expected:
+        return None
+    return {int(k): v for k, v in expected.items() if k.isdigit() and v is not None}
+
+
+def _halfway(now: str) -> str:
+    """A lease expiring before this needs renewing (half of the default lease left)."""
+    from reviewer.core.review.leases import DEFAULT_MINUTES
+
+    moment = datetime.strptime(now, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return (moment + timedelta(minutes=DEFAULT_MINUTES / 2)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _file_sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ReviewerError(f"无法读取刚导出的文件 {path}：{exc.strerror}。", f"Cannot read the exported file "
+                            f"{path}: {exc.strerror}.") from exc
+
+
+def _record(workspace, document_id: int, actor, output_path: str, digest: str, verified: bool,  # noqa: ANN001
+            details) -> None:
+    """The one place an export enters the workspace: with the hash of the file this service wrote."""
+    with workspace.write() as conn:
+        name = workspace.actor_name(conn, actor, action_zh="登记导出", action_en="record exports")
+        documents.record_export(conn, document_id, output_sha256=digest, verified=verified, actor=name,
+                                output_path=output_path, details=details)
+    workspace.write_witness()

@@ -25,12 +25,8 @@ from reviewer.core.review.detections import DetectionRecord
 from reviewer.core.review.detections import record_detection as record_run
 from reviewer.core.review.documents import DocumentInfo
 from reviewer.core.review.term_lists import TermVersion
-from reviewer.core.review.users import Role, User, require_role
+from reviewer.core.review.users import User
 from reviewer.core.types import Finding
-
-
-def _name(actor: User | str) -> str:
-    return actor.username if isinstance(actor, User) else str(actor)
 
 
 def term_set(workspace) -> TermSet:  # noqa: ANN001 - a service.workspace.Workspace
@@ -45,9 +41,10 @@ def term_history(workspace) -> list[TermVersion]:  # noqa: ANN001
 
 def save_term_lists(workspace, actor: User, entries: Sequence[TermEntry], *, source: str = "editor"  # noqa: ANN001
                     ) -> tuple[TermSet, TermChange]:
-    """Store `entries` as the lists' next version (one audit event); unchanged lists write nothing."""
+    """Store `entries` as the lists' next version (one audit event); unchanged lists write nothing. The
+    editor's roles are the ones the signed chain gives them now, not the caller's `User` object (issue 24)."""
     with workspace.write() as conn:
-        result = term_lists.save_terms(conn, list(entries), actor=actor, source=source)
+        result = term_lists.save_terms(conn, list(entries), actor=workspace.acting(conn, actor), source=source)
     if result[1]:
         workspace.write_witness()
     return result
@@ -85,20 +82,19 @@ def detection_options(workspace, document_id: int | None) -> dict[str, Any]:  # 
     return {"terms": term_set(workspace), "judgments": JudgmentContext(attribute=attribute)}
 
 
-def record_detection(workspace, document, findings: Iterable[Finding], actor: User | str, *,  # noqa: ANN001
-                     terms: TermSet | None = None, judgments: JudgmentContext | None = None,
+def record_detection(workspace, document, findings: Iterable[Finding], actor,  # noqa: ANN001
+                     *, terms: TermSet | None = None, judgments: JudgmentContext | None = None,
                      title: str | None = None, doc_number: str = "", kind: str = ""
                      ) -> tuple[DocumentInfo, DetectionRecord]:
-    if isinstance(actor, User):
-        require_role(actor, Role.REVIEWER, Role.SUPERVISOR, Role.ADMIN, action_zh="登记检测结果",
-                     action_en="record detection results")
+    """`actor`: a signed-in `User` (its roles read from the chain, issue 24) or the CLI's OS account."""
     findings = list(findings)
     checks = {"release": judgments.resolved_release().isoformat() if judgments else None,
               "attribute": judgments.attribute if judgments else None}
     with workspace.write() as conn:
-        info, created = documents.import_document(conn, document, findings, actor=_name(actor), title=title,
+        name = workspace.actor_name(conn, actor, action_zh="登记检测结果", action_en="record detection results")
+        info, created = documents.import_document(conn, document, findings, actor=name, title=title,
                                                   doc_number=doc_number, kind=kind)  # these three: issue 26
-        record = record_run(conn, info, findings, actor=_name(actor), term_list=term_list_label(terms),
+        record = record_run(conn, info, findings, actor=name, term_list=term_list_label(terms),
                             checks=checks, first=created)
         info = documents.get_document(conn, info.id)
     return info, record

@@ -1,14 +1,14 @@
 """The workspace: one store (SQLite folder or database URL) behind a small API.
 
-Each public method is one committed transaction. The CLI and the GUI share this API; the scan and
-redact commands call `import_document` and `record_export` with `--workspace DIR`.
+Each public method is one committed transaction. The CLI and the GUI share this API. Who acts is read
+back from the workspace on every operation (`Accounts.acting`); an export is recorded only by the
+service that wrote and verified it (`DocumentReview.export_copy`), never from a caller's hash.
 """
 
 from __future__ import annotations
 
 import getpass
-import json
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,7 +21,7 @@ from reviewer.core.atomic import write_bytes_atomic
 from reviewer.core.audit import chain
 from reviewer.core.audit.verify import Problem, VerifyReport, verify_chain
 from reviewer.core.errors import ConfigurationError
-from reviewer.core.review import documents, leases, queue, signoff, users
+from reviewer.core.review import documents, leases, queue, registry, signoff
 from reviewer.core.review.attribute import StoredRecord, latest_record
 from reviewer.core.review.consistency import check_state
 from reviewer.core.review.decisions import Decision, StoredFinding, load_findings
@@ -31,12 +31,14 @@ from reviewer.core.review.leases import Lease
 from reviewer.core.review.queue import Submission
 from reviewer.core.review.session import ReviewSession
 from reviewer.core.review.states import ReviewStatus
-from reviewer.core.review.users import Role, User
-from reviewer.core.store import dialect, location, migrations
-from reviewer.core.store.errors import PermissionDenied, WorkspaceError
+from reviewer.core.review.users import Role, User, require_role
+from reviewer.core.service import integrity
+from reviewer.core.service.accounts import Accounts, OsAccount
+from reviewer.core.store import dialect, location, migrations, schema
+from reviewer.core.store.errors import WorkspaceError
 from reviewer.core.types import Finding
 
-Actor = User | str
+Actor = User | OsAccount
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +57,14 @@ class DocumentSummary:
     updated_at: str
 
 
-def actor_name(actor: Actor) -> str:
-    return actor.username if isinstance(actor, User) else str(actor)
-
-
-class Workspace:
+class Workspace(Accounts):
     def __init__(self, where: location.Location, *, catalog: Any = None, create: bool = True) -> None:
         self.location = where
+        self.warnings: list[Problem] = []  # what opening found and could not mend (shown by verify, doctor)
+        self._registry = registry.LiveRegistry()
         if where.folder is not None:
             try:
-                where.folder.mkdir(parents=True, exist_ok=True)
+                integrity.secure_folder(where.folder)
             except OSError as exc:
                 raise WorkspaceError(f"无法创建工作区文件夹 {where.folder}：{exc.strerror}。请检查路径和权限。",
                                      f"Cannot create the workspace folder {where.folder}: {exc.strerror}. "
@@ -77,7 +77,12 @@ class Workspace:
                     raise WorkspaceError(f"{where.display()} 中没有工作区，请检查 --workspace 地址。",
                                          f"There is no workspace in {where.display()}; check the --workspace "
                                          "address.")
-                migrations.migrate(conn, now=chain.utc_now())
+                now = chain.utc_now()
+                found = migrations.migrate(conn, now=now)
+                if 0 < found < migrations.SIGNED_USERS_VERSION:  # user events before this one were unsigned
+                    chain.append_event(conn, actor=registry.SYSTEM_ACTOR, action=registry.UPGRADE_ACTION, ts=now,
+                                       details={"from_version": found, "to_version": migrations.CURRENT_VERSION})
+                self._mend_guards(conn)
         except WorkspaceError:
             self.engine.dispose()
             raise
@@ -126,76 +131,68 @@ class Workspace:
             self._catalog = load_catalog()
         return self._catalog
 
-    # --- users ---------------------------------------------------------------------------------
-    def needs_admin(self) -> bool:
-        with self.read() as conn:
-            return users.count_users(conn) == 0
+    def _mend_guards(self, conn: Connection) -> None:
+        """A server's audit guards dropped or disabled by its owner: put back (an event says so) or report."""
+        missing = dialect.missing_guards(conn)
+        if not missing:
+            return
+        if dialect.reinstall_guards(conn):
+            chain.append_event(conn, actor="system:open", action="workspace.guards_restored",
+                               details={"missing": missing})
+            return
+        self.warnings.append(Problem(None, "guard", f"服务器上的审计防护缺失：{'、'.join(missing)}；当前账号无权重新安装，"
+                                     "请数据库所有者打开一次工作区。",
+                                     f"Audit guards are missing on the server: {', '.join(missing)}; this account "
+                                     "may not reinstall them: have the database owner open the workspace once."))
 
-    def create_first_admin(self, username: str, password: str, display_name: str | None = None) -> User:
-        with self.write() as conn:
-            if users.count_users(conn):
-                raise PermissionDenied("工作区已有用户，请由管理员添加新用户。",
-                                       "The workspace already has users; ask an administrator to add you.")
-            return users.create_user(conn, username=username, role=Role.ADMIN, password=password,
-                                     display_name=display_name, created_by=username)
-
-    def create_user(self, admin: User, username: str, role: Role | str, password: str,
-                    display_name: str | None = None) -> User:
-        users.require_role(admin, Role.ADMIN, action_zh="添加用户", action_en="add users")
-        with self.write() as conn:
-            return users.create_user(conn, username=username, role=Role(role), password=password,
-                                     display_name=display_name, created_by=admin.username)
-
-    def login(self, username: str, password: str) -> User:
-        with self.read() as conn:
-            return users.authenticate(conn, username, password)
-
-    def get_user(self, username: str) -> User:
-        with self.read() as conn:
-            return users.get_user(conn, username)
-
-    def change_password(self, user: User, old_password: str, new_password: str) -> None:
-        with self.write() as conn:
-            users.change_password(conn, user, old_password, new_password)
-
-    def public_keys(self) -> dict[str, str]:
-        with self.read() as conn:
-            return users.public_keys(conn)
+    @property
+    def shared(self) -> bool:
+        """A team server (several people, checkouts); a folder is one person's."""
+        return self.location.folder is None
 
     @staticmethod
-    def cli_actor() -> str:
-        """Actor name for CLI runs without a sign-in (scan/redact): the operating-system account."""
+    def cli_actor() -> OsAccount:
+        """Who a CLI run without a sign-in acts as: the operating-system account, recorded as "os:NAME" and
+        allowed to import documents and record the exports the service makes, nothing else."""
         try:
-            return f"os:{getpass.getuser()}"
+            return OsAccount(f"os:{getpass.getuser()}")
         except (KeyError, OSError):
-            return "os:unknown"
+            return OsAccount("os:unknown")
+
+    def actor_name(self, conn: Connection, actor: Actor, *, action_zh: str, action_en: str) -> str:
+        """Who an import or an export is recorded as: a signed-in user allowed to (not an auditor), or
+        the CLI's OS account. A bare name is refused: nobody records an action under a name they typed."""
+        if isinstance(actor, OsAccount):
+            return actor.username
+        user = self.acting(conn, actor)
+        require_role(user, Role.REVIEWER, Role.SUPERVISOR, Role.ADMIN, action_zh=action_zh, action_en=action_en)
+        return user.username
 
     # --- documents -----------------------------------------------------------------------------
     def import_document(self, document, findings: Iterable[Finding], actor: Actor, *,
                         title: str | None = None, doc_number: str = "", kind: str = "") -> DocumentInfo:
         """Store a scanned document (once per sha256) with its findings; returns its record."""
-        _no_auditor(actor, "导入文档", "import documents")
         with self.write() as conn:
-            info, _created = documents.import_document(conn, document, findings, actor=actor_name(actor),
-                                                       title=title, doc_number=doc_number, kind=kind)
+            name = self.actor_name(conn, actor, action_zh="导入文档", action_en="import documents")
+            info, _created = documents.import_document(conn, document, findings, actor=name, title=title,
+                                                       doc_number=doc_number, kind=kind)
             return info
 
     def set_document_kind(self, document_id: int, actor: Actor, kind: str) -> None:
         """The reviewer's choice of the document's kind (文种), which chooses the default profile (issue 26)."""
         from reviewer.core.documents.kinds import load_kinds
 
-        _no_auditor(actor, "修改文种", "change the document kind")
         kind = load_kinds().get(kind).code  # an unknown kind is refused (UnknownKind) before anything is written
         with self.write() as conn:
+            name = self.actor_name(conn, actor, action_zh="修改文种", action_en="change the document kind")
             previous = documents.get_document(conn, document_id).kind
             if previous != kind:
-                documents.set_document_kind(conn, document_id, actor=actor_name(actor), kind=kind, previous=previous)
+                documents.set_document_kind(conn, document_id, actor=name, kind=kind, previous=previous)
 
     def set_document_info(self, document_id: int, actor: Actor, *, title: str, doc_number: str) -> None:
-        _no_auditor(actor, "修改文档信息", "edit document details")
         with self.write() as conn:
-            documents.set_document_info(conn, document_id, actor=actor_name(actor), title=title,
-                                        doc_number=doc_number)
+            name = self.actor_name(conn, actor, action_zh="修改文档信息", action_en="edit document details")
+            documents.set_document_info(conn, document_id, actor=name, title=title, doc_number=doc_number)
 
     def document(self, document_id: int) -> DocumentInfo:
         with self.read() as conn:
@@ -242,35 +239,6 @@ class Workspace:
         with self.read() as conn:
             return latest_record(conn, document_id)
 
-    def record_export(self, document_id: int, output_sha256: str, verified: bool, *, actor: Actor,
-                      output_path: str | Path, details: Mapping[str, Any] | None = None) -> ExportRecord:
-        """Called by `reviewer redact` after writing and verifying a clean copy."""
-        _no_auditor(actor, "登记导出", "record exports")
-        with self.write() as conn:
-            record = documents.record_export(conn, document_id, output_sha256=output_sha256,
-                                             verified=verified, actor=actor_name(actor),
-                                             output_path=str(output_path), details=details)
-        self.write_witness()
-        return record
-
-    def record_verified_export(self, document_id: int, outcome, *, actor: Actor) -> ExportRecord:
-        """Record a copy `service.exporting.export_copy` wrote and verified: the hash is taken here from
-        the file on disk (and must be the one verification saw), never from the caller."""
-        import hashlib
-
-        path = Path(outcome.result.output)
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as exc:
-            raise WorkspaceError(f"无法读取刚导出的文件 {path}：{exc.strerror}。", f"Cannot read the exported file "
-                                 f"{path}: {exc.strerror}.") from exc
-        if digest != outcome.result.sha256:
-            raise WorkspaceError(f"导出文件 {path.name} 在校验后被改动，未登记。请重新导出。",
-                                 f"The exported file {path.name} changed after it was verified; it was not "
-                                 "recorded. Export again.")
-        return self.record_export(document_id, digest, True, actor=actor, output_path=str(path.resolve()),
-                                  details=outcome.details())
-
     def hash_key(self) -> bytes | None:
         """The workspace's key for the keyed-hash operator (folder workspaces; None on a server)."""
         folder = getattr(self.location, "folder", None)
@@ -280,12 +248,14 @@ class Workspace:
 
         return workspace_key(folder)
 
-    def review(self, document, actor: User | None, *, profile="auto"):  # noqa: ANN001, ANN201
+    def review(self, document, actor: User | None, *, profile="auto",  # noqa: ANN001, ANN201
+               checkout: bool | None = None):
         """One reviewer's review of `document` (`service.review.DocumentReview`); `profile="auto"`: the one its
-        kind selects."""
+        kind selects; `checkout`: hold the document's checkout while changing it (default: on a team
+        server)."""
         from reviewer.core.service.review import DocumentReview
 
-        return DocumentReview(self, document, actor, profile=profile)
+        return DocumentReview(self, document, actor, profile=profile, checkout=checkout)
 
     def exports(self, document_id: int) -> list[ExportRecord]:
         with self.read() as conn:
@@ -297,6 +267,8 @@ class Workspace:
 
     def approval_problems(self, document_id: int, approver: User | None = None) -> list[ReviewRefused]:
         with self.read() as conn:
+            if approver is not None:
+                approver = self.acting(conn, approver)
             return signoff.approval_problems(conn, documents.get_document(conn, document_id), approver)
 
     def reviewers(self, document_id: int) -> list[str]:
@@ -306,20 +278,34 @@ class Workspace:
 
     def approve(self, document_id: int, approver: User, password: str, *, comment: str = "") -> chain.AuditEvent:
         with self.write() as conn:
-            event = signoff.approve(conn, documents.get_document(conn, document_id), approver, password,
-                                    comment=comment)
+            event = signoff.approve(conn, documents.get_document(conn, document_id), self.acting(conn, approver),
+                                    password, comment=comment)
         self.write_witness()
         return event
 
-    def return_for_rework(self, document_id: int, supervisor: User, reason: str) -> chain.AuditEvent:
+    def return_for_rework(self, document_id: int, supervisor: User, reason: str, *,
+                          password: str) -> chain.AuditEvent:
+        """Return the review to its reviewers, with a reason; signed like an approval."""
         with self.write() as conn:
-            return signoff.return_for_rework(conn, documents.get_document(conn, document_id), supervisor, reason)
-
-    def release(self, document_id: int, actor: User, *, channel: str = "") -> chain.AuditEvent:
-        with self.write() as conn:
-            event = signoff.release(conn, documents.get_document(conn, document_id), actor, channel=channel)
+            event = signoff.return_for_rework(conn, documents.get_document(conn, document_id),
+                                              self.acting(conn, supervisor), reason, password)
         self.write_witness()
         return event
+
+    def release(self, document_id: int, actor: User, password: str, *, channel: str = "") -> chain.AuditEvent:
+        """Record the publication of an approved document: refused unless its approval still verifies."""
+        with self.write() as conn:
+            event = signoff.release(conn, documents.get_document(conn, document_id), self.acting(conn, actor),
+                                    password, self._registry.current(conn), channel=channel)
+        self.write_witness()
+        return event
+
+    def approval_check(self, document_id: int) -> list[tuple[str, str]]:
+        """For an approved or released document: what no longer holds of its signed approval (empty: it
+        holds). Exports of an approved document are refused while anything is listed."""
+        with self.read() as conn:
+            return signoff.approval_check(conn, documents.get_document(conn, document_id),
+                                          self._registry.current(conn))
 
     # --- team work: checkouts, the supervisor's queue (issue 11) --------------------------------
     def checkout(self, document_id: int, user: User, *, minutes: float = leases.DEFAULT_MINUTES,
@@ -327,16 +313,22 @@ class Workspace:
         """Check the document out to `user` (or extend their lease); take_over: a supervisor or admin
         takes a live lease from someone else. Refused (DocumentCheckedOut) while another user holds it."""
         with self.write() as conn:
-            return leases.checkout(conn, documents.get_document(conn, document_id), user, minutes=minutes,
-                                   take_over=take_over)
+            return leases.checkout(conn, documents.get_document(conn, document_id), self._leaser(conn, user),
+                                   minutes=minutes, take_over=take_over)
 
     def renew_checkout(self, document_id: int, user: User, *, minutes: float = leases.DEFAULT_MINUTES) -> Lease:
         with self.write() as conn:
-            return leases.renew(conn, documents.get_document(conn, document_id), user, minutes=minutes)
+            return leases.renew(conn, documents.get_document(conn, document_id), self._leaser(conn, user),
+                                minutes=minutes)
 
     def release_checkout(self, document_id: int, user: User) -> bool:
         with self.write() as conn:
-            return leases.release(conn, documents.get_document(conn, document_id), user)
+            return leases.release(conn, documents.get_document(conn, document_id), self._leaser(conn, user))
+
+    def _leaser(self, conn: Connection, user: User) -> User:
+        user = self.acting(conn, user)
+        require_role(user, Role.REVIEWER, Role.SUPERVISOR, Role.ADMIN, action_zh="签出文档", action_en="check out documents")
+        return user
 
     def lease(self, document_id: int) -> Lease | None:
         """The live lease on the document, if any."""
@@ -354,6 +346,19 @@ class Workspace:
         try:
             with self.write() as conn:
                 return dialect.provision_app_role(conn, app_role, password)
+        except dialect.MissingPrivilege as exc:
+            if exc.privilege == "CREATEROLE":
+                raise WorkspaceError(
+                    f"无法创建应用角色 {app_role}：账号 {exc.account} 没有 CREATEROLE 权限。请由超级用户运行"
+                    f" ALTER ROLE {exc.account} CREATEROLE，或以超级用户身份运行 provision。",
+                    f"Cannot provision the application role {app_role}: the account {exc.account} lacks the "
+                    f"CREATEROLE privilege. Have a superuser run ALTER ROLE {exc.account} CREATEROLE, or run "
+                    "provision as a superuser.") from exc
+            raise WorkspaceError(
+                f"无法为应用角色 {app_role} 授权：账号 {exc.account} 不是工作区各表的所有者（{exc.privilege}）。"
+                "请以表的所有者或超级用户身份运行 provision。",
+                f"Cannot grant the application role {app_role} its privileges: the account {exc.account} does not "
+                f"own the workspace tables ({exc.privilege}). Run provision as their owner or a superuser.") from exc
         except DBAPIError as exc:
             raise WorkspaceError(f"无法创建应用角色 {app_role}：{_first_line(exc)}。请以数据库所有者身份连接。",
                                  f"Cannot provision the application role {app_role}: {_first_line(exc)}. "
@@ -368,10 +373,12 @@ class Workspace:
         with self.read() as conn:
             return list(chain.iter_events(conn, document_id=document_id))
 
-    def verify(self, *, keys: dict[str, str] | None = None,
+    def verify(self, *, keys: dict[str, str | list[str]] | None = None,
                expect: tuple[int, str] | None = None) -> VerifyReport:
-        """Check the chain, its head, signatures and state rows; pin it to the witness file and to a
-        head printed on a review log (`expect`), when given."""
+        """Check the chain, its head, what its events mean (roles, states, signatures) and the state rows;
+        pin it to the witness file and to a head printed on a review log (`expect`), when given. `keys`:
+        each user's public key(s) exported earlier (`audit keys`), the roots of trust."""
+        trusted = None if keys is None else {u: [k] if isinstance(k, str) else list(k) for u, k in keys.items()}
         pins: list[tuple[int, str, str, str]] = []
         witness = self.read_witness()
         if isinstance(witness, tuple):
@@ -379,31 +386,69 @@ class Workspace:
         if expect is not None:
             pins.append((expect[0], expect[1], "打印的审查记录", "the printed review log"))
         with self.read() as conn:
-            report = verify_chain(conn, keys=keys, pins=tuple(pins), state_check=check_state)
+            report = verify_chain(conn, keys=trusted, pins=tuple(pins), state_check=check_state)
+        extra = list(self.warnings)
+        path = self.location.witness_path
         if witness == "damaged":
-            damaged = Problem(None, "head", f"链头见证文件 {self.location.witness_path} 已损坏。",
-                              f"The head witness file {self.location.witness_path} is damaged.")
-            report = replace(report, problems=(*report.problems, damaged))
+            extra.append(Problem(None, "head", f"链头见证文件 {path} 已损坏。", f"The head witness file {path} is damaged."))
+        elif witness is None and path is not None and report.count:
+            extra.append(Problem(None, "head",
+                                 f"链头见证文件 {path} 缺失（被删除，或只复制了数据库）：末尾的事件可能被删除而无从察觉。"
+                                 "如是复制的工作区，请一并复制该文件；否则请用打印的审查记录上的链头核对"
+                                 "（reviewer audit witness --expect-head 序号:哈希 核对后重新建立）。",
+                                 f"The head witness file {path} is missing (deleted, or only the database was "
+                                 "copied): events may have been removed from the end without trace. If this is a "
+                                 "copy, copy that file too; otherwise check against the head printed on a review "
+                                 "log (`reviewer audit witness --expect-head SEQ:HASH` re-pins it after the check)."))
+        if extra:
+            report = replace(report, problems=(*report.problems, *extra))
         return report
+
+    def rewitness(self, expect: tuple[int, str]) -> VerifyReport:
+        """Write a missing witness again, only if the chain verifies and still holds `expect` (a head kept
+        outside the workspace, e.g. printed on a review log)."""
+        report = self.verify(expect=expect)
+        others = [p for p in report.problems if not (p.kind == "head" and "witness" in p.message_en)]
+        if others:
+            return report
+        self._write_witness(force=True)
+        return self.verify(expect=expect)
 
     def write_witness(self) -> None:
         """Copy the chain head to a file beside the database (folder workspaces): a truncation pin."""
+        self._write_witness(force=False)
+
+    def _write_witness(self, *, force: bool) -> None:
         path = self.location.witness_path
         if path is None:
             return
-        head = self.head()
+        with self.read() as conn:
+            head = chain.read_head(conn) or chain.ChainHead(0, chain.GENESIS_HASH)
+            witnessed = self._witnessed(conn)
         if not head.count:
             return
         previous = self.read_witness()
         if previous == "damaged" or (isinstance(previous, tuple) and not self._extends(previous)):
             return  # never overwrite the evidence of a truncated or rewritten chain; verify reports it
-        write_bytes_atomic(path, json.dumps({"count": head.count, "hash": head.hash}).encode("utf-8"))
+        if previous is None and witnessed and not force:
+            return  # a witness that was written and is gone is evidence too: verify reports it
+        write_bytes_atomic(path, integrity.witness_bytes(head.count, head.hash))
+        if not witnessed:
+            with self.write() as conn:
+                if not self._witnessed(conn):
+                    conn.execute(schema.meta.insert().values(key=integrity.WITNESS_KEY, value=path.name))
+
+    @staticmethod
+    def _witnessed(conn: Connection) -> bool:
+        from sqlalchemy import select
+
+        return conn.execute(select(schema.meta.c.key).where(schema.meta.c.key == integrity.WITNESS_KEY)).first() \
+            is not None
 
     def _extends(self, pin: tuple[int, str]) -> bool:
         """Does the current chain still hold the pinned event (same hash at the same position)?"""
         from sqlalchemy import select
 
-        from reviewer.core.store import schema
         with self.read() as conn:
             found = conn.execute(select(schema.audit_events.c.hash)
                                  .where(schema.audit_events.c.seq == pin[0])).scalar()
@@ -411,20 +456,7 @@ class Workspace:
 
     def read_witness(self) -> tuple[int, str] | str | None:
         """(count, hash); None when there is none; "damaged" when it cannot be read."""
-        path = self.location.witness_path
-        if path is None or not path.exists():
-            return None
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return int(data["count"]), str(data["hash"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return "damaged"
-
-
-def _no_auditor(actor: Actor, action_zh: str, action_en: str) -> None:
-    if isinstance(actor, User) and actor.role == Role.AUDITOR:
-        raise PermissionDenied(f"审计员只能查看和核验，不能{action_zh}。",
-                               f"Auditors may only read and verify, not {action_en}.")
+        return integrity.read_witness(self.location.witness_path)
 
 
 def _first_line(exc: DBAPIError) -> str:

@@ -11,6 +11,10 @@ The rest of the store is portable SQLAlchemy Core. What needs the dialect:
   for the tables' owner, and the application's role is granted INSERT but not UPDATE/DELETE on them.
   (A SQLite file's owner can rewrite anything, triggers included; there the hash chain and the head
   witness file are the protection.)
+- the users table on a server: the application's role may only read it; a user row changes through
+  `reviewer_apply_user_event`, a SECURITY DEFINER function that applies exactly what the newest audit
+  event (a signed user event the application appended) says, so no client can make itself supervisor
+  or take over the administrator's row by an UPDATE;
 - after a bulk copy with explicit ids (`workspace migrate`), PostgreSQL's id sequences are moved on.
 """
 
@@ -20,6 +24,7 @@ import re
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 # Arbitrary constant key for pg_advisory_xact_lock: "the audit chain of this database".
 _PG_CHAIN_LOCK_KEY = 0x7265766965776572 & 0x7FFFFFFFFFFFFFFF
@@ -32,7 +37,7 @@ APP_GRANTS: dict[str, str] = {
     "schema_version": "SELECT",
     "leases": "SELECT, INSERT, UPDATE",
     "workspace_meta": "SELECT, INSERT, UPDATE",
-    "users": "SELECT, INSERT, UPDATE",
+    "users": "SELECT",  # changes only through reviewer_apply_user_event (below), as the owner
     "documents": "SELECT, INSERT, UPDATE",
     "findings": "SELECT, INSERT, UPDATE",
     "decisions": "SELECT, INSERT, UPDATE",
@@ -124,6 +129,49 @@ END $$
 """
 
 
+_USER_FUNCTION = """
+CREATE OR REPLACE FUNCTION reviewer_apply_user_event(p_seq integer, p_password_hash text, p_sealed text)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  e record;
+  d jsonb;
+  newest integer;
+BEGIN
+  SELECT count INTO newest FROM audit_head WHERE id = 1;
+  SELECT seq, ts, action, details_json INTO e FROM audit_events WHERE seq = p_seq;
+  IF NOT FOUND OR e.seq IS DISTINCT FROM newest THEN
+    RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+      MESSAGE = 'a user row changes only with the newest audit event / 只能按最新的审计事件修改用户';
+  END IF;
+  d := e.details_json::jsonb;
+  IF e.action IN ('user.created', 'user.key_registered') AND
+     encode(sha256(convert_to(p_password_hash || E'\\n' || p_sealed, 'UTF8')), 'hex')
+       IS DISTINCT FROM d->>'credential_sha256' THEN
+    RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+      MESSAGE = 'the credentials differ from the audit event / 凭据与审计事件不符';
+  END IF;
+  IF e.action = 'user.created' THEN
+    INSERT INTO users (username, display_name, role, password_hash, public_key, private_key_sealed, active,
+                       created_at)
+    VALUES (d->>'username', d->>'display_name', d->>'roles', p_password_hash, d->>'public_key', p_sealed, true,
+            e.ts);
+  ELSIF e.action = 'user.roles_changed' THEN
+    UPDATE users SET role = d->>'roles' WHERE username = d->>'username';
+  ELSIF e.action IN ('user.deactivated', 'user.reactivated') THEN
+    UPDATE users SET active = (e.action = 'user.reactivated') WHERE username = d->>'username';
+  ELSIF e.action = 'user.key_registered' THEN
+    UPDATE users SET public_key = d->>'public_key', password_hash = p_password_hash, private_key_sealed = p_sealed
+      WHERE username = d->>'username';
+  ELSE
+    RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+      MESSAGE = 'not a user event: ' || e.action || ' / 不是用户事件';
+  END IF;
+END $$
+"""
+_GUARD_TRIGGERS = ("audit_events_append_only", "audit_events_no_truncate")
+APP_FUNCTIONS = ("reviewer_apply_user_event(integer, text, text)",)
+
+
 def install_audit_guards(conn: Connection) -> None:
     """Triggers refusing UPDATE, DELETE and TRUNCATE of audit events (a schema migration step)."""
     if conn.dialect.name != "postgresql":
@@ -137,16 +185,82 @@ def install_audit_guards(conn: Connection) -> None:
                          "FOR EACH STATEMENT EXECUTE FUNCTION reviewer_audit_append_only()")
 
 
+def install_user_function(conn: Connection) -> None:
+    """The one way a server's users table changes for the application (a schema migration step)."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.exec_driver_sql("ALTER TABLE users ALTER COLUMN role TYPE VARCHAR(64)")  # "admin+reviewer"
+    conn.exec_driver_sql(_USER_FUNCTION)
+    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {APP_FUNCTIONS[0]} FROM PUBLIC")
+
+
+def restrict_user_grants(conn: Connection) -> None:
+    """Upgrading a server provisioned before the user function: roles that could write users now only
+    read them and execute the function (what `provision_app_role` grants today)."""
+    if conn.dialect.name != "postgresql":
+        return
+    grantees = conn.exec_driver_sql(
+        "SELECT DISTINCT grantee FROM information_schema.role_table_grants WHERE table_name = 'users' AND "
+        "privilege_type IN ('INSERT', 'UPDATE', 'DELETE') AND grantee <> current_user").scalars().all()
+    for grantee in grantees:
+        if not _ROLE_NAME.match(grantee):
+            continue
+        conn.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE ON users FROM {grantee}")
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {APP_FUNCTIONS[0]} TO {grantee}")
+
+
+def apply_user_event(conn: Connection, seq: int, password_hash: str | None, sealed: str | None) -> None:
+    conn.exec_driver_sql("SELECT reviewer_apply_user_event(%(s)s, %(h)s, %(k)s)",
+                         {"s": seq, "h": password_hash, "k": sealed})
+
+
+def missing_guards(conn: Connection) -> list[str]:
+    """The audit guards (triggers, enabled) and the user function that are not in place on a server."""
+    if conn.dialect.name != "postgresql":
+        return []
+    rows = conn.exec_driver_sql(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND tgenabled <> 'D'").all()
+    present = {r[0] for r in rows}
+    missing = [name for name in _GUARD_TRIGGERS if name not in present]
+    if conn.exec_driver_sql("SELECT to_regprocedure(%(f)s)", {"f": APP_FUNCTIONS[0]}).scalar() is None:
+        missing.append("reviewer_apply_user_event")
+    return missing
+
+
+def reinstall_guards(conn: Connection) -> bool:
+    """Put missing guards back (the tables' owner can); False when this account may not."""
+    try:
+        with conn.begin_nested():
+            install_audit_guards(conn)
+            conn.exec_driver_sql(_USER_FUNCTION)
+            conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {APP_FUNCTIONS[0]} FROM PUBLIC")
+    except DBAPIError as exc:
+        if is_privilege_error(exc):
+            return False
+        raise
+    return True
+
+
 def provision_app_role(conn: Connection, role: str, password: str | None) -> bool:
     """Create (or update) the application's login role and grant it exactly `APP_GRANTS`.
 
-    Run by the database owner. Returns True when the role was created, False when it existed."""
+    Run by the database owner. Returns True when the role was created, False when it existed.
+    Raises `MissingPrivilege` naming what the connecting account lacks (CREATEROLE, ownership)."""
     if conn.dialect.name != "postgresql":
         raise ValueError("roles exist only on a database server")
     if not _ROLE_NAME.match(role):
         raise ValueError(f"role name {role!r}: use lower-case letters, digits and _")
+    me = conn.exec_driver_sql("SELECT current_user").scalar_one()
+    can_create, superuser = conn.exec_driver_sql(
+        "SELECT rolcreaterole, rolsuper FROM pg_roles WHERE rolname = current_user").one()
+    owner = conn.exec_driver_sql("SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND "
+                                 "tablename = 'audit_events'").scalar()
     exists = conn.exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %(r)s", {"r": role}).first()
     secret = "" if password is None else " PASSWORD " + _literal(password)
+    if not (can_create or superuser) and (exists is None or secret):
+        raise MissingPrivilege(me, "CREATEROLE")
+    if owner != me and not superuser:
+        raise MissingPrivilege(me, f"OWNER ({owner})")
     if exists is None:
         conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE{secret}")
     elif secret:
@@ -157,8 +271,18 @@ def provision_app_role(conn: Connection, role: str, password: str | None) -> boo
     for table, privileges in APP_GRANTS.items():
         conn.exec_driver_sql(f"REVOKE ALL ON {table} FROM {role}")
         conn.exec_driver_sql(f"GRANT {privileges} ON {table} TO {role}")
+    for function in APP_FUNCTIONS:
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {role}")
     conn.exec_driver_sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
     return exists is None
+
+
+class MissingPrivilege(Exception):
+    """The connecting account lacks a privilege provisioning needs (the service words the message)."""
+
+    def __init__(self, account: str, privilege: str) -> None:
+        super().__init__(f"{account} lacks {privilege}")
+        self.account, self.privilege = account, privilege
 
 
 def _literal(value: str) -> str:

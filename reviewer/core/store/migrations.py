@@ -46,13 +46,23 @@ def _v5_document_kind(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE documents ADD COLUMN kind VARCHAR(40) NOT NULL DEFAULT ''"))
 
 
+def _v6_audit(conn: Connection) -> None:
+    """Issue 24: user events are signed and replayed, so the chain is searched by action; on a server the
+    application role reads users and changes them only through the user-event function."""
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_audit_events_action_seq ON audit_events (action, seq)"))
+    dialect.install_user_function(conn)
+    dialect.restrict_user_grants(conn)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
     (3, _v3_decision_notes),
     (4, _v4_term_lists),
     (5, _v5_document_kind),
+    (6, _v6_audit),
 ]
+SIGNED_USERS_VERSION = 6  # user events before the upgrade to this version were not signed
 CURRENT_VERSION = MIGRATIONS[-1][0]
 
 

@@ -67,8 +67,11 @@ class SignOffDialog(QDialog):
             self.password.setFocus()
 
     def _return(self) -> None:
-        if self.comment.toPlainText().strip():
+        """A return is signed too: it needs the reason and the password."""
+        if not self.comment.toPlainText().strip():
+            self.comment.setFocus()
+        elif not self.password.text():
+            self.password.setFocus()
+        else:
             self.choice = self.RETURN
             self.accept()
-        else:
-            self.comment.setFocus()

@@ -40,7 +40,7 @@ def reviewed(ws, people, penalty, internal, tmp_path):
     export_sha = redact_and_record(ws, penalty.id, tmp_path)
     session.submit()
     ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
-    ws.release(penalty.id, people.bob, channel="政府网站")
+    ws.release(penalty.id, people.bob, PASSWORDS["bob"], channel="政府网站")
     other = ws.session(internal.id, people.erin)
     decide_all(other)
     other.record_attribute(withheld_record())

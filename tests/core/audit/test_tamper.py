@@ -18,6 +18,7 @@ import pytest
 from reviewer.core.audit.chain import event_body, hash_body
 from reviewer.core.documents import load_document
 from reviewer.core.service import open_workspace
+from reviewer.core.store.errors import PermissionDenied
 from reviewer.core.store.location import DB_FILENAME, WITNESS_FILENAME
 from tests.core.store.workspace_fixtures import (
     DATA,
@@ -51,7 +52,7 @@ def signed_template(template_workspace, tmp_path_factory):
     redact_and_record(ws, penalty.id, folder.parent)
     session.submit()
     ws.approve(penalty.id, bob, PASSWORDS["bob"])
-    ws.release(penalty.id, bob)
+    ws.release(penalty.id, bob, PASSWORDS["bob"])
     ws.close()
     return folder
 
@@ -88,7 +89,8 @@ def _rehash_from(con: sqlite3.Connection, first: int) -> None:
 def test_intact_workspace_verifies(signed):
     result = verify_cli(signed)
     assert result.returncode == 0, result.stderr
-    assert "1 sign-off signatures valid" in result.stdout
+    # six users registered (the first administrator signs their own registration), one approval, one release
+    assert "8 signatures valid" in result.stdout
 
 
 def test_altered_event_is_detected(signed):
@@ -204,6 +206,11 @@ def test_truncated_tail_with_rewritten_head_is_caught_by_the_witness_and_printed
     result = verify_cli(signed)
     assert result.returncode == 4 and "head witness file" in result.stderr
     (signed / WITNESS_FILENAME).unlink()
+    result = verify_cli(signed)  # a witness that was written and is gone is reported, not forgotten
+    assert result.returncode == 4 and "witness file" in result.stderr and "is missing" in result.stderr
+    with _db(signed) as con:
+        count, head = con.execute("SELECT count, hash FROM audit_head").fetchone()
+    (signed / WITNESS_FILENAME).write_text(json.dumps({"count": count, "hash": head}))  # rewritten to match
     assert verify_cli(signed).returncode == 0  # without outside pins, a clean truncation is invisible
     result = verify_cli(signed, "--expect-head", f"{total}:{printed}")
     assert result.returncode == 4 and "printed review log" in result.stderr
@@ -224,15 +231,17 @@ def test_forged_sign_off_with_edited_approver_fails_the_signature_check(signed, 
     ws = open_workspace(signed)
     report = ws.verify()
     ws.engine.dispose()
-    assert [p.kind for p in report.problems] == ["signature"]
+    assert any(p.seq == seq and "The sign-off in event" in p.message_en for p in report.problems)
     result = verify_cli(signed, "--keys", str(keys))
     assert result.returncode == 4
-    assert f"first bad event: {seq}" in result.stderr and "approver carol" in result.stderr
+    assert f"first bad event: {seq}" in result.stderr
+    assert f"The sign-off in event {seq} (review.approved) names a key that was not carol's" in result.stderr
 
 
-def test_re_signed_forgery_with_a_swapped_database_key_fails_against_exported_keys(signed, tmp_path):
+def test_re_signed_forgery_with_a_swapped_database_key_fails_on_the_admins_signature(signed, tmp_path):
     """An attacker who rewrites bob's key in the database and the whole chain after it, re-signs the
-    approval and replaces the witness is caught only by keys kept outside the database (--keys)."""
+    approval and replaces the witness: bob's registration is signed by the administrator, so the
+    rewritten registration no longer verifies (before issue 24 only keys kept outside caught this)."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -262,9 +271,11 @@ def test_re_signed_forgery_with_a_swapped_database_key_fails_against_exported_ke
                     (mallory.sign(event_body(*row)).hex(), seq))
         count, head = con.execute("SELECT count, hash FROM audit_head").fetchone()
     (signed / WITNESS_FILENAME).write_text(json.dumps({"count": count, "hash": head}))  # the witness too
-    assert verify_cli(signed).returncode == 0  # trusting the database's keys, the forgery passes
+    result = verify_cli(signed)
+    assert result.returncode == 4 and f"first bad event: {created}" in result.stderr
+    assert "has no valid signature of admin" in result.stderr
     result = verify_cli(signed, "--keys", str(keys))
-    assert result.returncode == 4 and "sign-off" in result.stderr
+    assert result.returncode == 4 and f"first bad event: {created}" in result.stderr
 
 
 def test_closing_the_workspace_never_overwrites_the_witness_of_a_truncation(signed):
@@ -285,14 +296,17 @@ def test_swapped_public_key_in_the_users_table_contradicts_the_chain(signed):
     with _db(signed) as con:
         con.execute("UPDATE users SET public_key = ? WHERE username = 'bob'", ("ab" * 32,))
     result = verify_cli(signed)
-    # caught twice over: the approval's key no longer matches bob's, and the users row contradicts user.created
-    assert result.returncode == 4 and "approver bob: key mismatch" in result.stderr
+    # bob's key comes from his signed registration, so the approval still verifies; the row contradicts it
+    assert result.returncode == 4 and "User bob's roles, active state, key or password record" in result.stderr
     ws = open_workspace(signed)
     try:
         report = ws.verify(keys=json.loads((signed / "keys.json").read_text()))
+        assert any("User bob's roles, active state, key" in p.message_en for p in report.problems)
+        with pytest.raises(PermissionDenied) as refused:  # and the core no longer lets bob act
+            ws.login("bob", PASSWORDS["bob"])
+        assert "differs from what the signed audit chain registered" in refused.value.message_en
     finally:
         ws.engine.dispose()
-    assert any("User bob's role or public key does not match" in p.message_en for p in report.problems)
 
 
 @pytest.mark.parametrize(("sql", "message"), [
@@ -305,6 +319,10 @@ def test_swapped_public_key_in_the_users_table_contradicts_the_chain(signed):
     ("UPDATE exports SET verified = 0", "Export record"),
     ("UPDATE attribute_records SET record_json = REPLACE(record_json, '主动公开', '不予公开')", "Attribute record"),
     ("UPDATE users SET role = 'supervisor' WHERE username = 'alice'", "User alice"),
+    ("UPDATE users SET active = 0 WHERE username = 'alice'", "User alice"),
+    ("UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'bob') "
+     "WHERE username = 'admin'", "User admin"),
+    ("DELETE FROM users WHERE username = 'carol'", "User carol's record is missing"),
 ])
 def test_state_rows_edited_behind_the_programs_back_are_detected(signed, sql, message):
     with _db(signed) as con:

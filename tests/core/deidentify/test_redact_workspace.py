@@ -24,7 +24,8 @@ def test_verified_export_recorded_and_decisions_applied(capsys, tmp_path, leak):
         assert [e.action for e in ws.events(doc.id)] == ["document.imported", "findings.detected", "export.recorded"]
         assert ws.verify().ok
         admin = ws.create_first_admin("admin", "correct horse battery")
-        reviewer = ws.create_user(admin, "reviewer1", "reviewer", "another good password")
+        reviewer = ws.create_user(admin, "reviewer1", "reviewer", "another good password",
+                                   admin_password="correct horse battery")
         session = ws.session(doc.id, reviewer)
         phone = next(f for f in ws.findings(doc.id) if f.finding.text == leak.PHONE_TABLE)
         session.reject(phone.id, "单位公开联系电话，非个人信息 / office number, not personal")

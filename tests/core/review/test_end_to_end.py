@@ -56,7 +56,7 @@ def test_redact_review_sign_off_verify_and_log(ws_path, tmp_path):
     ws = open_workspace(ws_path)
     try:
         event = ws.approve(document.id, bob, PASSWORDS["bob"])
-        ws.release(document.id, bob, channel="政府网站")
+        ws.release(document.id, bob, PASSWORDS["bob"], channel="政府网站")
         assert ws.document(document.id).status == ReviewStatus.RELEASED
         import hashlib
         assert event.details["export_sha256"] == hashlib.sha256(clean.read_bytes()).hexdigest()

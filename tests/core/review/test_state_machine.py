@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reviewer.core.review.errors import (
@@ -12,6 +14,7 @@ from reviewer.core.review.errors import (
     RationaleRequired,
     ReviewRefused,
     SelfApprovalRefused,
+    SignOffInvalid,
     TransitionRefused,
     UndecidedFindings,
 )
@@ -64,7 +67,7 @@ def test_full_path_imported_to_released(ws, people, penalty, tmp_path):
     assert ws.document(penalty.id).status == ReviewStatus.APPROVED
     assert event.signature and event.details["approver"] == "bob"
     assert event.details["reviewers"] == ["alice"]
-    ws.release(penalty.id, people.bob, channel="政府网站")
+    ws.release(penalty.id, people.bob, PASSWORDS["bob"], channel="政府网站")
     assert ws.document(penalty.id).status == ReviewStatus.RELEASED
     actions = [e.action for e in ws.events(penalty.id)]
     for action in ("document.imported", "review.in_review", "decision.recorded", "attribute.recorded",
@@ -76,8 +79,8 @@ def test_full_path_imported_to_released(ws, people, penalty, tmp_path):
 def test_returned_goes_back_to_review_and_can_be_approved_after_rework(ws, people, penalty, tmp_path):
     session = _ready_for_approval(ws, people, penalty, tmp_path)
     with pytest.raises(TransitionRefused):
-        ws.return_for_rework(penalty.id, people.bob, "  ")  # a return needs a reason
-    ws.return_for_rework(penalty.id, people.bob, "住址应保留到街道")
+        ws.return_for_rework(penalty.id, people.bob, "  ", password=PASSWORDS["bob"])  # a return needs a reason
+    ws.return_for_rework(penalty.id, people.bob, "住址应保留到街道", password=PASSWORDS["bob"])
     assert ws.document(penalty.id).status == ReviewStatus.RETURNED
     address = next(f for f in session.findings() if f.finding.entity_type == EntityType.CN_ADDRESS)
     session.accept(address.id, "generalize")
@@ -87,7 +90,7 @@ def test_returned_goes_back_to_review_and_can_be_approved_after_rework(ws, peopl
     with pytest.raises(ExportNotVerified):
         ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
     # bob returned it, which is not reviewing: he may still approve after a fresh verified export
-    ws.return_for_rework(penalty.id, people.bob, "请重新导出")
+    ws.return_for_rework(penalty.id, people.bob, "请重新导出", password=PASSWORDS["bob"])
     redact_and_record(ws, penalty.id, tmp_path)
     session.submit()
     ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
@@ -95,15 +98,15 @@ def test_returned_goes_back_to_review_and_can_be_approved_after_rework(ws, peopl
 
 
 def test_release_only_after_approval_and_nothing_after_release(ws, people, penalty, tmp_path):
-    with pytest.raises(TransitionRefused):
-        ws.release(penalty.id, people.bob)
+    with pytest.raises(SignOffInvalid):  # nothing to release: no approval in the chain
+        ws.release(penalty.id, people.bob, PASSWORDS["bob"])
     _ready_for_approval(ws, people, penalty, tmp_path)
-    with pytest.raises(TransitionRefused):
-        ws.release(penalty.id, people.bob)
+    with pytest.raises(SignOffInvalid):
+        ws.release(penalty.id, people.bob, PASSWORDS["bob"])
     ws.approve(penalty.id, people.carol, PASSWORDS["carol"])
-    ws.release(penalty.id, people.admin)
+    ws.release(penalty.id, people.admin, PASSWORDS["admin"])
     with pytest.raises(TransitionRefused):
-        ws.return_for_rework(penalty.id, people.bob, "太晚了")
+        ws.return_for_rework(penalty.id, people.bob, "太晚了", password=PASSWORDS["bob"])
     session = ws.session(penalty.id, people.alice)
     with pytest.raises(TransitionRefused):
         session.accept(session.findings()[0].id, "redact")
@@ -131,7 +134,8 @@ def test_self_approval_is_refused(ws, people, penalty, tmp_path):
 
 
 def test_supervisor_who_made_one_decision_is_a_reviewer(ws, people, penalty, tmp_path):
-    ws.session(penalty.id, people.carol).reject(ws.findings(penalty.id)[0].id, "非个人信息")
+    first = next(f for f in ws.findings(penalty.id) if f.finding.entity_type != EntityType.DISCLOSURE_NOTE)
+    ws.session(penalty.id, people.carol).accept(first.id, "mask")
     _ready_for_approval(ws, people, penalty, tmp_path)
     assert ws.reviewers(penalty.id) == ["alice", "carol"]
     assert any(isinstance(p, SelfApprovalRefused) for p in ws.approval_problems(penalty.id, people.carol))
@@ -167,9 +171,16 @@ def test_unverified_or_missing_export_refuses_approval(ws, people, penalty, tmp_
     session.submit()
     with pytest.raises(ExportNotVerified):
         ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
-    ws.record_export(penalty.id, "0" * 64, False, actor=ws.cli_actor(), output_path="failed.txt")
-    with pytest.raises(ExportNotVerified):
+    redact_and_record(ws, penalty.id, tmp_path)  # a verified export, but its file is then changed…
+    copy = Path(ws.exports(penalty.id)[-1].output_path)
+    copy.write_text(copy.read_text(encoding="utf-8") + "500106198703154519", encoding="utf-8")
+    with pytest.raises(ExportNotVerified) as refused:
         ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+    assert "changed after it was verified" in refused.value.message_en
+    copy.unlink()  # … or gone: an approval signs only a file it can check
+    with pytest.raises(ExportNotVerified) as refused:
+        ws.approve(penalty.id, people.bob, PASSWORDS["bob"])
+    assert "cannot be read here" in refused.value.message_en
 
 
 def test_block_finding_refuses_approval_even_when_redacted(ws, people, internal, tmp_path):
@@ -184,7 +195,7 @@ def test_block_finding_refuses_approval_even_when_redacted(ws, people, internal,
     # redaction does not declassify: a record other than 不予公开 is refused when it is made (issue 26) …
     with pytest.raises(BlockFindingUnresolved):
         session.record_attribute(_redacted_internal_record())
-    redact_and_record(ws, internal.id, tmp_path)
+    redact_and_record(ws, internal.id, tmp_path, override_reason="报送保密行政管理部门")  # the gate, overridden
     session.submit()
     # … and the approval says so too (once), whatever was exported
     problems = ws.approval_problems(internal.id, people.bob)
@@ -261,7 +272,7 @@ def test_roles_and_password_reentry(ws, people, penalty, tmp_path):
         ws.approve(penalty.id, people.bob, "wrong-password")
     assert ws.document(penalty.id).status == ReviewStatus.SUBMITTED
     with pytest.raises(PermissionDenied):
-        ws.return_for_rework(penalty.id, people.alice, "我自己退回")
+        ws.return_for_rework(penalty.id, people.alice, "我自己退回", password=PASSWORDS["alice"])
 
 
 def test_title_and_number_are_locked_once_submitted(ws, people, penalty, tmp_path):

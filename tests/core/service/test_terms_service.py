@@ -38,8 +38,10 @@ SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
 def workspace(tmp_path):
     ws = open_workspace(tmp_path / "ws")
     admin = ws.create_first_admin("admin", "admin-pass-1")
-    users = {"admin": admin, "li": ws.create_user(admin, "li", "reviewer", "reviewer-pass-1", "李审查"),
-             "zhang": ws.create_user(admin, "zhang", "supervisor", "supervisor-pass-1", "张主任")}
+    users = {"admin": admin, "li": ws.create_user(admin, "li", "reviewer", "reviewer-pass-1", "李审查",
+                                                  admin_password="admin-pass-1"),
+             "zhang": ws.create_user(admin, "zhang", "supervisor", "supervisor-pass-1", "张主任",
+                                     admin_password="admin-pass-1")}
     yield ws, users
     ws.close()
 

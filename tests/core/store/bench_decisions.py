@@ -27,7 +27,7 @@ def main() -> None:
             running_server(durable=backend.endswith("durable")))
         ws = open_workspace(where)
         admin = ws.create_first_admin("admin", "admin-pass-1")
-        alice = ws.create_user(admin, "alice", "reviewer", "alice-pass-1")
+        alice = ws.create_user(admin, "alice", "reviewer", "alice-pass-1", admin_password="admin-pass-1")
         document = load_document(DATA / "penalty-notice.txt")
         info = ws.import_document(document, penalty_findings(document), ws.cli_actor())
         session = ws.session(info.id, alice)

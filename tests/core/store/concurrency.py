@@ -124,7 +124,7 @@ def main() -> None:
         ws = open_workspace(where)
         admin = ws.create_first_admin("admin", PASSWORDS["admin"])
         for name in WRITERS:
-            ws.create_user(admin, name, ROLES[name], PASSWORDS[name])
+            ws.create_user(admin, name, ROLES[name], PASSWORDS[name], admin_password=PASSWORDS["admin"])
         import_documents(ws, Path(tmp), documents)
         verifications = []
         lines, outcome = run_writers(where, processes, decisions,

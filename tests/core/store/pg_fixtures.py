@@ -66,7 +66,7 @@ def pg_template(pg_cluster) -> str:
     ws = open_workspace(pg_cluster.url(name))
     admin = ws.create_first_admin("admin", PASSWORDS["admin"], "管理员")
     for user, role in ROLES.items():
-        ws.create_user(admin, user, role, PASSWORDS[user])
+        ws.create_user(admin, user, role, PASSWORDS[user], admin_password=PASSWORDS["admin"])
     ws.provision(APP_ROLE, APP_PASSWORD)
     ws.close()
     return name

@@ -58,7 +58,7 @@ def test_migrate_copies_the_chain_intact_into_postgresql(ws_path, tmp_path, pg_c
     assert "audit verify: OK" in result.stdout
     verify = cli("audit", "verify", "--workspace", target)
     assert verify.returncode == 0, verify.stderr
-    assert "1 个签批签名有效" in verify.stdout or "1 sign-off signatures valid" in verify.stdout
+    assert "7 个签名有效" in verify.stdout and "7 signatures valid" in verify.stdout  # 6 users + 1 approval
 
     ws = open_workspace(target)
     try:
@@ -74,7 +74,7 @@ def test_migrate_copies_the_chain_intact_into_postgresql(ws_path, tmp_path, pg_c
         added = ws.import_document(internal, internal_findings(internal), carol)
         assert added.id == doc.id + 1
         ws.session(added.id, ws.get_user("erin")).add_manual_finding(0, 2)
-        ws.create_user(ws.get_user("admin"), "gina", "reviewer", "gina-pass-12")
+        ws.create_user(ws.get_user("admin"), "gina", "reviewer", "gina-pass-12", admin_password=PASSWORDS["admin"])
         assert ws.verify().ok
     finally:
         ws.close()

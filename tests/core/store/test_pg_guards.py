@@ -33,7 +33,7 @@ def test_the_app_role_appends_but_cannot_update_or_delete_audit_events(pg_cluste
     try:
         before = ws.events()
         admin = ws.get_user("admin")
-        ws.create_user(admin, "frank", "reviewer", "frank-pass-12")  # an INSERT through the app: allowed
+        ws.create_user(admin, "frank", "reviewer", "frank-pass-12", admin_password="admin-pass-1")  # an INSERT through the app: allowed
         assert len(ws.events()) == len(before) + 1
         for sql in TAMPERING:
             error = _attempt(app_url, sql)
@@ -68,7 +68,8 @@ def test_provisioning_is_idempotent_and_needs_the_owner(pg_cluster, pg_database)
     try:
         with pytest.raises(WorkspaceError) as refused:
             app.provision("intruder", "intruder-pass-1")
-        assert "database owner" in refused.value.message_en
+        # the message names the privilege that is missing, not just "connect as the owner"
+        assert "lacks the CREATEROLE privilege" in refused.value.message_en and "CREATEROLE" in refused.value.message_zh
     finally:
         app.close()
 

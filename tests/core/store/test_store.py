@@ -82,11 +82,13 @@ def test_first_run_creates_an_admin_then_only_admins_add_users(fresh_where):
         assert not ws.needs_admin()
         with pytest.raises(PermissionDenied):
             ws.create_first_admin("second", "second-password")
-        alice = ws.create_user(admin, "alice", "reviewer", "alice-password")
+        alice = ws.create_user(admin, "alice", "reviewer", "alice-password", admin_password="root-password-1")
         with pytest.raises(PermissionDenied):
-            ws.create_user(alice, "mallory", "admin", "mallory-password")
+            ws.create_user(alice, "mallory", "admin", "mallory-password", admin_password="alice-password")
         with pytest.raises(UserExists):
-            ws.create_user(admin, "alice", "supervisor", "another-password")
+            ws.create_user(admin, "alice", "supervisor", "another-password", admin_password="root-password-1")
+        with pytest.raises(AuthenticationFailed):  # the administrator's password signs the change
+            ws.create_user(admin, "bob", "supervisor", "bob-password-1", admin_password="wrong-password")
         with ws.read() as conn:
             row = conn.execute(select(schema.users).where(schema.users.c.username == "alice")).one()
         assert row.password_hash.startswith("$argon2id$")
@@ -130,14 +132,21 @@ def test_import_is_idempotent_and_recorded(ws, people):
         ws.import_document(load_document(DATA / "internal-request.txt"), [], people.dave)
 
 
-def test_export_records_are_logged_and_auditors_cannot_add_them(ws, people, penalty):
-    record = ws.record_export(penalty.id, "a" * 64, True, actor=people.alice, output_path="out.txt",
-                              details={"profile": "default"})
-    assert ws.exports(penalty.id) == [record]
+def test_exports_are_recorded_by_the_service_only_and_auditors_cannot_export(ws, people, penalty, tmp_path):
+    """No public call records a hash someone else computed: the service hashes the file it wrote."""
+    assert not hasattr(ws, "record_export") and not hasattr(ws, "record_verified_export")
+    document = load_document(DATA / "penalty-notice.txt")
+    outcome = ws.review(document, people.alice).export_copy(tmp_path / "out.txt", rename=False)
+    [record] = ws.exports(penalty.id)
+    assert record.verified and record.actor == "alice" and record.output_path == str((tmp_path / "out.txt").resolve())
+    assert record.output_sha256 == outcome.result.sha256
     event = ws.events(penalty.id)[-1]
     assert event.action == "export.recorded" and event.details["verified"] is True
     with pytest.raises(PermissionDenied):
-        ws.record_export(penalty.id, "b" * 64, True, actor=people.dave, output_path="x")
+        ws.review(document, people.dave).export_copy(tmp_path / "x.txt", rename=False)
+    with pytest.raises(PermissionDenied):  # a bare name is not a session
+        ws.review(document, "alice").export_copy(tmp_path / "y.txt", rename=False)
+    assert len(ws.exports(penalty.id)) == 1
 
 
 def test_workspace_cli_init_add_user_status(tmp_path):
@@ -176,7 +185,7 @@ def test_audit_and_log_commands_refuse_a_missing_workspace(tmp_path):
 def test_a_version_1_workspace_is_upgraded_in_place(fresh_where):
     """Personal workspaces made before issue 11 gain the leases table (and, on a server, the audit
     guards), from issue 23 the decisions' note column and from issue 26 the documents' kind column when
-    opened; their chain is untouched."""
+    opened; their chain is kept and gains one marker event (issue 24: user events after it are signed)."""
     ws = open_workspace(fresh_where)
     admin = ws.create_first_admin("root", "root-password-1")
     head = ws.head()
@@ -193,11 +202,15 @@ def test_a_version_1_workspace_is_upgraded_in_place(fresh_where):
             assert conn.execute(select(schema.schema_version.c.version)).scalars().all() == [
                 version for version, _step in MIGRATIONS]
             assert inspect(conn).has_table("term_lists")  # issue 33
-        assert ws.head() == head and ws.verify().ok
+        marker = ws.events()[-1]  # the chain is kept, event for event, and says from where user events are signed
+        assert ws.events()[head.count - 1].hash == head.hash and ws.head().count == head.count + 1
+        assert (marker.action, marker.details["from_version"]) == ("workspace.schema_upgraded", 1)
+        assert marker.details["to_version"] == MIGRATIONS[-1][0]
+        assert ws.verify().ok
         assert ws.lease(1) is None  # the leases table is back
         assert "note" in {c["name"] for c in inspect(ws.engine).get_columns("decisions")}
         assert "kind" in {c["name"] for c in inspect(ws.engine).get_columns("documents")}
-        ws.create_user(admin, "alice", "reviewer", "alice-password")
+        ws.create_user(admin, "alice", "reviewer", "alice-password", admin_password="root-password-1")
         assert ws.needs_admin() is False and ws.verify().ok
     finally:
         ws.close()

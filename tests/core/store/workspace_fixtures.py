@@ -20,7 +20,6 @@ import pytest
 from reviewer.core.detection import analyze
 from reviewer.core.documents import load_document
 from reviewer.core.review.attribute import DisclosureRecord
-from reviewer.core.review.decisions import DecisionKind
 from reviewer.core.service import open_workspace
 from reviewer.core.types import Category, DisclosureAttribute, EntityType, Finding, Severity
 
@@ -85,7 +84,7 @@ def template_workspace(tmp_path_factory) -> Path:
     ws = open_workspace(folder)
     admin = ws.create_first_admin("admin", PASSWORDS["admin"], "管理员")
     for name, role in ROLES.items():
-        ws.create_user(admin, name, role, PASSWORDS[name])
+        ws.create_user(admin, name, role, PASSWORDS[name], admin_password=PASSWORDS["admin"])
     ws.close()
     return folder
 
@@ -152,24 +151,16 @@ def decide_all(session, *, accept_operator: str = "mask") -> None:
             session.accept(stored.id, accept_operator)
 
 
-def redact_and_record(ws, document_id: int, tmp_path: Path, *, actor=None) -> str:
-    """Apply the accepted spans to the stored text, check no accepted value survives, record the export."""
-    with ws.read() as conn:
-        from reviewer.core.review.documents import document_text
-        text = document_text(conn, document_id)
-    spans = []
-    for finding, decision in ws.decisions_for(document_id):
-        if decision.kind == DecisionKind.ACCEPT:
-            spans.append((finding.start, finding.end, finding.text))
-        elif decision.kind == DecisionKind.EDIT:
-            spans.append((decision.start, decision.end, decision.text))
-    out = list(text)
-    for start, end, _ in spans:
-        out[start:end] = ["*"] * (end - start)
-    result = "".join(out)
-    verified = all(value not in result for _, _, value in spans)
-    path = tmp_path / f"clean-{document_id}.txt"
-    path.write_text(result, encoding="utf-8")
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    ws.record_export(document_id, digest, verified, actor=actor or ws.cli_actor(), output_path=str(path))
+def redact_and_record(ws, document_id: int, tmp_path: Path, *, actor=None, override_reason: str | None = None) -> str:
+    """Export the de-identified copy through the service, as the GUI and `reviewer redact` do: the plan
+    from the stored decisions, the writer, the independent verification, and the export recorded by the
+    service with the hash of the file it wrote. Returns that hash."""
+    info = ws.document(document_id)
+    document = load_document(info.path)
+    assert document.sha256 == info.sha256
+    review = ws.review(document, actor or ws.cli_actor())
+    outcome = review.export_copy(tmp_path / f"clean-{document_id}{Path(info.path).suffix}", rename=False,
+                                 override_reason=override_reason)
+    digest = hashlib.sha256(Path(outcome.output).read_bytes()).hexdigest()
+    assert ws.exports(document_id)[-1].output_sha256 == digest
     return digest
