@@ -75,6 +75,7 @@ class DocumentReview:
         self.document_id: int | None = info.id if info else None
         self._session: ReviewSession | None = None
         self._rows: dict[str, ReviewRow] = {}
+        self._parsed: dict[int, Finding] = {}  # stored findings already read (their content never changes)
 
     # --- the session (undo history) of this reviewer on this document ------------------------------
     @property
@@ -96,7 +97,7 @@ class DocumentReview:
     def stored(self, ids: Sequence[int] | None = None) -> list[StoredFinding]:
         if self.document_id is None:
             return []
-        return self.workspace.findings(self.document_id, ids=ids)
+        return self.workspace.findings(self.document_id, ids=ids, parsed=self._parsed)
 
     def plan(self, *, undecided: str = UNDECIDED_PROFILE, stored: Sequence[StoredFinding] | None = None
              ) -> RedactionPlan:
