@@ -49,6 +49,7 @@ class FindingRow:
     source: str | None = None  # the row a propagated occurrence follows
     conflict: bool = False  # rejected, yet the copy changes it (indistinguishable from removed ones)
     stale: bool = False  # decided a moment ago: the replacement is being recomputed
+    legal_basis: tuple[str, ...] = ()  # the decision's legal basis codes (条例第三十七条: per redaction)
 
     @property
     def id(self) -> str:

@@ -45,6 +45,7 @@ def row_of(row: ReviewRow, *, stale: bool = False) -> FindingRow:
         source=row.source,
         conflict=row.conflict,
         stale=stale,
+        legal_basis=tuple(decision.legal_basis) if decision is not None else (),
     )
 
 
@@ -109,6 +110,12 @@ class WorkspaceReviewSession:
     def operator_for(self, entity_type: str) -> str:
         self.sync_profile()
         return self.review.default_operator(entity_type)
+
+    def profile_keeps(self, entity_type: str) -> bool:
+        """The profile publishes this type as it is (organisations, markings): undecided, it stays."""
+        from reviewer.core.deidentify.operators import OperatorKind
+
+        return self.review.profile.rule_for(str(entity_type)).operator is OperatorKind.KEEP
 
     def decide(self, row_ids: Sequence[str], kind: str, *, operator: str | None = None, reason: str | None = None,
                note: str | None = None) -> Changes:

@@ -34,25 +34,29 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class RejectDialog(QDialog):
     """A rejection needs a reason (it goes into the review log)."""
 
-    def __init__(self, finding_text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, finding_text: str, parent: QWidget | None = None, *, suggestion: str = "") -> None:
+        """`suggestion`: a reason offered already filled in (the reviewer confirms it with Enter)."""
         super().__init__(parent)
+        self.setObjectName("rejectDialog")
         self.setWindowTitle(self.tr("Reject finding"))
         self.reason = QComboBox(objectName="rejectReason")
         self.reason.setEditable(True)
-        self.reason.addItems(
-            [
-                self.tr("Not personal information"),
-                self.tr("Wrongly detected"),
-                self.tr("Must stay: punitive notice"),
-                self.tr("Must stay: mandatory disclosure"),
-                self.tr("Already public"),
-            ]
-        )
-        self.reason.setCurrentIndex(-1)
+        reasons = [
+            self.tr("Not personal information"),
+            self.tr("Wrongly detected"),
+            self.tr("Must stay: punitive notice"),
+            self.tr("Must stay: mandatory disclosure"),
+            self.tr("Already public"),
+        ]
+        self.reason.addItems([suggestion, *reasons] if suggestion else reasons)
+        self.reason.setCurrentIndex(0 if suggestion else -1)
         self.reason.lineEdit().setPlaceholderText(self.tr("Why does this text stay as it is?"))
+        self.reason.lineEdit().selectAll()
         self.buttons = _buttons(self)
         form = QFormLayout(self)
-        form.addRow(self.tr("Finding:"), QLabel(f"<b>{finding_text}</b>"))
+        finding = QLabel(f"<b>{_escape(finding_text)}</b>", objectName="rejectFinding")
+        finding.setWordWrap(True)
+        form.addRow(self.tr("Finding:"), finding)
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.buttons)
         self.reason.editTextChanged.connect(self._update)
