@@ -132,6 +132,7 @@ class DetailsPane(QWidget):
         self.scroll.setWidget(body)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setMinimumHeight(60)
         self.empty = QLabel(objectName="detailsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #57606a")

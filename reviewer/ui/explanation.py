@@ -113,12 +113,18 @@ def _restricted_en(f: Finding) -> str:
         facts.append(where)
     if a.get("layout"):
         facts.append(translate("Explanation", "placed as %1 prescribes").replace("%1", str(a["layout"])))
-    if a.get("level"):
-        facts.append(translate("Explanation", "classification level %1").replace("%1", str(a["level"])))
+    if a.get("level"):  # the document's own words are quoted
+        facts.append(translate("Explanation", "classification level “%1”").replace("%1", str(a["level"])))
     if a.get("period"):
-        facts.append(translate("Explanation", "period %1").replace("%1", str(a["period"])))
+        facts.append(translate("Explanation", "period “%1”").replace("%1", str(a["period"])))
     if a.get("attribute"):
-        facts.append(translate("Explanation", "printed disclosure attribute %1").replace("%1", str(a["attribute"])))
+        names = {"主动公开": translate("Explanation", "proactive disclosure"),
+                 "依申请公开": translate("Explanation", "disclosure on request"),
+                 "不予公开": translate("Explanation", "not disclosed"),
+                 "删减后公开": translate("Explanation", "released after redaction")}
+        value = str(a["attribute"])
+        facts.append(translate("Explanation", "printed disclosure attribute “%1” (%2)").replace("%1", value)
+                     .replace("%2", names.get(value, value)))
     return "; ".join(facts)
 
 

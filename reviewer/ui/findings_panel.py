@@ -101,6 +101,7 @@ class FindingsPanel(QWidget):
         self.splitter.addWidget(self.details_holder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.table.setMinimumHeight(26 * 4 + 30)  # the header and four rows at least
         layout.addWidget(self.splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)

@@ -126,7 +126,8 @@ class ReviewController(QObject):
         """Ctrl+click on the page: the finding joins (or leaves) the selection."""
         ids = self.panel.selected_ids()
         ids = [i for i in ids if i != row_id] if row_id in ids else [*ids, row_id]
-        self.panel.select_ids(ids, current=row_id if row_id in ids else None)
+        current = self.current()
+        self.panel.select_ids(ids, current=current if current in ids else None)  # the view stays put
 
     def _on_view_findings_boxed(self, row_ids: list) -> None:
         """Ctrl+drag on the page: the findings inside the rectangle become the selection."""

@@ -43,21 +43,18 @@ class WorkflowController(QObject):
         self.attribute_panel = AttributePanel()
         self.audit_panel = AuditPanel()
         w = window
-        self.workspace_dock = dock(
-            w, "workspaceDock", self.workspace_panel, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        self.attribute_dock = dock(
-            w, "attributeDock", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.audit_dock = dock(w, "auditDock", self.audit_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
-        w.splitDockWidget(w.findings_dock, self.attribute_dock, Qt.Orientation.Vertical)
-        w.tabifyDockWidget(self.attribute_dock, w.bulk_dock)  # bulk decisions in front while reviewing
-        w.tabifyDockWidget(
-            self.workspace_dock, self.audit_dock
-        )  # the audit history of the open document in front
-        w.resizeDocks([self.audit_dock], [150], Qt.Orientation.Vertical)
-        w.resizeDocks([w.findings_dock], [560], Qt.Orientation.Horizontal)
-        w.resizeDocks([w.findings_dock, w.bulk_dock], [420, 200], Qt.Orientation.Vertical)
+        # Under the findings, one group of tabs: bulk decisions in front while reviewing, then the
+        # attribute and sign-off, the audit history, the workspace's documents. The document and its
+        # preview keep the window's whole height (at 1360×768 there is none to spare).
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.attribute_dock = dock(w, "attributeDock", self.attribute_panel, right)
+        self.audit_dock = dock(w, "auditDock", self.audit_panel, right)
+        self.workspace_dock = dock(w, "workspaceDock", self.workspace_panel, right)
+        w.splitDockWidget(w.findings_dock, w.bulk_dock, Qt.Orientation.Vertical)
+        for d in (self.attribute_dock, self.audit_dock, self.workspace_dock):
+            w.tabifyDockWidget(w.bulk_dock, d)
+        w.resizeDocks([w.findings_dock], [600], Qt.Orientation.Horizontal)
+        w.resizeDocks([w.findings_dock, w.bulk_dock], [500, 200], Qt.Orientation.Vertical)
         w.bulk_dock.raise_()
         for d in (self.workspace_dock, self.attribute_dock, self.audit_dock):
             w.menus["view"].addAction(d.toggleViewAction())

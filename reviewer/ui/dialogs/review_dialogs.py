@@ -51,6 +51,7 @@ class RejectDialog(QDialog):
         self.reason.addItems([suggestion, *reasons] if suggestion else reasons)
         self.reason.setCurrentIndex(0 if suggestion else -1)
         self.reason.lineEdit().setPlaceholderText(self.tr("Why does this text stay as it is?"))
+        self.reason.setCompleter(None)  # Enter confirms a reason offered selected (a completer would take it)
         self.reason.lineEdit().selectAll()
         self.buttons = _buttons(self)
         form = QFormLayout(self)
