@@ -184,7 +184,7 @@ class BulkPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.setMinimumHeight(30 * 2 + 28)
+        self.table.setMinimumHeight(30 + 28)
         self.hint = QLabel(objectName="bulkHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #57606a")

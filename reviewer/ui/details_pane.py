@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.core.types import Category
 from reviewer.ui.explanation import explain, role_text
@@ -56,6 +66,64 @@ class _Swatch(QWidget):
         paint_swatch(painter, QRectF(self.rect()), self.category, self.kind)
 
 
+class FlowLayout(QLayout):
+    """Items left to right, wrapping to the next line when the width runs out (the legend fits a
+    narrow dock as well as a wide one)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y + (line - hint.height()) // 2 if line > hint.height() else y),
+                                       hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
 class Legend(QWidget):
     """What the colours and box styles mean (the same drawing as on the page)."""
 
@@ -63,34 +131,44 @@ class Legend(QWidget):
         super().__init__(parent)
         self.setObjectName("legend")
         self._labels: dict[str, QLabel] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        rows = [QHBoxLayout(), QHBoxLayout()]
+        layout = FlowLayout(self, spacing=4)
         for category in Category:
+            entry = QWidget()
+            row = QHBoxLayout(entry)
+            row.setContentsMargins(0, 0, 6, 0)
+            row.setSpacing(4)
             chip = QLabel(objectName=f"legendCategory_{category}")
             chip.setFixedSize(12, 12)
             chip.setStyleSheet(f"background: {category_colour(category).name()}; border-radius: 2px;")
-            rows[0].addWidget(chip)
+            row.addWidget(chip)
             self._labels[f"c:{category}"] = label = QLabel()
-            rows[0].addWidget(label)
-            rows[0].addSpacing(8)
-        rows[0].addStretch(1)
+            row.addWidget(label)
+            layout.addWidget(entry)
         for kind in KINDS:
-            rows[1].addWidget(_Swatch(Category.PERSONAL, kind))
-            self._labels[f"k:{kind}"] = label = QLabel()
-            rows[1].addWidget(label)
-            rows[1].addSpacing(6)
-        rows[1].addStretch(1)
-        for row in rows:
+            entry = QWidget()
+            row = QHBoxLayout(entry)
+            row.setContentsMargins(0, 0, 6, 0)
             row.setSpacing(4)
-            layout.addLayout(row)
+            row.addWidget(_Swatch(Category.PERSONAL, kind))
+            self._labels[f"k:{kind}"] = label = QLabel()
+            row.addWidget(label)
+            layout.addWidget(entry)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.retranslate()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.layout().heightForWidth(width)
 
     def retranslate(self) -> None:
         for key, label in self._labels.items():
             kind, value = key.split(":", 1)
             label.setText(category_name(value) if kind == "c" else kind_name(value))
+        self.updateGeometry()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -111,8 +189,7 @@ class DetailsPane(QWidget):
         self._operator_for, self._chinese = operator_for, chinese
         self._row: FindingRow | None = None
         self._text = ""
-        self.heading = QLabel(objectName="detailsHeading")
-        self.heading.setWordWrap(True)
+        self.heading = QLabel(objectName="detailsHeading")  # one line: type · category · severity
         self.values: dict[str, QLabel] = {}
         self._names: dict[str, QLabel] = {}
         body = QWidget()

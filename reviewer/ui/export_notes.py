@@ -15,6 +15,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 translate = QT_TRANSLATE_NOOP  # marked for translation here, translated when shown
 
 _NOTES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(\d+) value replacements$"), translate("ExportNotes", "%1 values replaced in the text.")),
+    (re.compile(r"^(\d+) replacements in the page's text, comments, attributes and scripts$"),
+     translate("ExportNotes", "%1 values replaced in the page's text, comments, attributes and scripts.")),
+    (re.compile(r"^(\d+) replacements \((.+)\)$"), translate("ExportNotes", "%1 values replaced (written as %2).")),
+    (re.compile(r"^the (\S+) file was converted to docx by (.+?): the copy is a docx, the original is unchanged"),
+     translate("ExportNotes", "The %1 file was converted to docx by %2: the copy is a docx, the original is "
+                              "unchanged.")),
+    (re.compile(r"^(\d+) characters removed from content streams on pages (.+)$"),
+     translate("ExportNotes", "%1 characters removed from the pages' content (pages %2).")),
+    (re.compile(r"^(\d+) metadata/outline/link strings replaced$"),
+     translate("ExportNotes", "%1 values replaced in the metadata, bookmarks and links.")),
     (re.compile(r"tracked changes accepted: (\d+) insertions kept, (\d+) deletions dropped"),
      translate("ExportNotes", "Tracked changes accepted: %1 insertions kept, %2 deletions dropped.")),
     (re.compile(r"(\d+) comment markers removed"), translate("ExportNotes", "%1 comments removed.")),

@@ -77,7 +77,9 @@ class FindingsPanel(QWidget):
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for widget in (self.category, self.entity_type, self.state):
-            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # wide enough for most names, never so wide that the dock cannot shrink
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(7)
             filters.addWidget(widget)
             widget.currentIndexChanged.connect(self._apply_filters)
         filters.addWidget(self.search, 1)

@@ -641,9 +641,9 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = QGuiApplication.primaryScreen()
             area = screen.availableGeometry() if screen is not None else None
-            if area is not None and (area.width() < 1400 or area.height() < 900):
-                self.resize(min(1360, area.width()), min(860, area.height()))
-                self.setWindowState(Qt.WindowState.WindowMaximized)  # the status bar stays on screen
+            if area is not None:  # within the screen, frame included: the status bar stays in sight
+                self.resize(min(1360, area.width()), min(860, area.height() - 40))
+                self.move(area.topLeft())
             else:
                 self.resize(1360, 860)
         if state is not None:

@@ -88,6 +88,7 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(objectName="previewTitle")
+        self.title.setMinimumWidth(60)
         self.text = QPlainTextEdit(objectName="previewText")
         self.text.setReadOnly(True)
         font = QFont(self.text.font())
@@ -230,6 +231,7 @@ class TitledPane(QWidget):
     def __init__(self, widget: QWidget, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(objectName=name)
+        self.title.setMinimumWidth(60)  # a narrow pane cuts its title rather than widen the window
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -248,7 +250,6 @@ class TaskProgress(QWidget):
         super().__init__(parent)
         self.current = None
         self.bar = QProgressBar(objectName="taskProgress")
-        self.bar.setMaximumWidth(240)
         self.bar.setTextVisible(True)
         self.cancel_button = QToolButton(objectName="cancelTask")
         self.cancel_button.setDefaultAction(cancel_action)
@@ -266,6 +267,9 @@ class TaskProgress(QWidget):
         self.current = handle
         self.bar.setRange(0, 0)  # busy until the first progress report
         self.bar.setFormat(handle.info.label)
+        # wide enough for its label and the percentage (a cut label says nothing)
+        width = self.bar.fontMetrics().horizontalAdvance(f"{handle.info.label} 100%") + 24
+        self.bar.setFixedWidth(max(160, min(480, width)))
         self.bar.show()
         self.cancel_button.setVisible(handle.info.cancellable)
 

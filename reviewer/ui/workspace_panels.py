@@ -189,8 +189,9 @@ class WorkspacePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
+        # every column as wide as its header and contents (a narrow dock scrolls sideways: no cut headers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.doubleClicked.connect(
             lambda index: self.document_activated.emit(self.model.row_at(proxy.mapToSource(index).row()).path)
         )
