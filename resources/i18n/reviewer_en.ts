@@ -575,16 +575,32 @@
         <translation>placed as %1 prescribes</translation>
     </message>
     <message>
-        <source>classification level %1</source>
-        <translation>classification level %1</translation>
+        <source>classification level “%1”</source>
+        <translation>classification level “%1”</translation>
     </message>
     <message>
-        <source>period %1</source>
-        <translation>period %1</translation>
+        <source>period “%1”</source>
+        <translation>period “%1”</translation>
     </message>
     <message>
-        <source>printed disclosure attribute %1</source>
-        <translation>printed disclosure attribute %1</translation>
+        <source>proactive disclosure</source>
+        <translation>proactive disclosure</translation>
+    </message>
+    <message>
+        <source>disclosure on request</source>
+        <translation>disclosure on request</translation>
+    </message>
+    <message>
+        <source>not disclosed</source>
+        <translation>not disclosed</translation>
+    </message>
+    <message>
+        <source>released after redaction</source>
+        <translation>released after redaction</translation>
+    </message>
+    <message>
+        <source>printed disclosure attribute “%1” (%2)</source>
+        <translation>printed disclosure attribute “%1” (%2)</translation>
     </message>
     <message>
         <source>belongs to %1</source>
@@ -624,6 +640,30 @@
 </context>
 <context>
     <name>ExportNotes</name>
+    <message>
+        <source>%1 values replaced in the text.</source>
+        <translation>%1 values replaced in the text.</translation>
+    </message>
+    <message>
+        <source>%1 values replaced in the page's text, comments, attributes and scripts.</source>
+        <translation>%1 values replaced in the page's text, comments, attributes and scripts.</translation>
+    </message>
+    <message>
+        <source>%1 values replaced (written as %2).</source>
+        <translation>%1 values replaced (written as %2).</translation>
+    </message>
+    <message>
+        <source>The %1 file was converted to docx by %2: the copy is a docx, the original is unchanged.</source>
+        <translation>The %1 file was converted to docx by %2: the copy is a docx, the original is unchanged.</translation>
+    </message>
+    <message>
+        <source>%1 characters removed from the pages' content (pages %2).</source>
+        <translation>%1 characters removed from the pages' content (pages %2).</translation>
+    </message>
+    <message>
+        <source>%1 values replaced in the metadata, bookmarks and links.</source>
+        <translation>%1 values replaced in the metadata, bookmarks and links.</translation>
+    </message>
     <message>
         <source>Tracked changes accepted: %1 insertions kept, %2 deletions dropped.</source>
         <translation>Tracked changes accepted: %1 insertions kept, %2 deletions dropped.</translation>

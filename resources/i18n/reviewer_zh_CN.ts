@@ -575,16 +575,32 @@
         <translation>位置符合 %1</translation>
     </message>
     <message>
-        <source>classification level %1</source>
-        <translation>密级%1</translation>
+        <source>classification level “%1”</source>
+        <translation>密级“%1”</translation>
     </message>
     <message>
-        <source>period %1</source>
-        <translation>保密期限%1</translation>
+        <source>period “%1”</source>
+        <translation>保密期限“%1”</translation>
     </message>
     <message>
-        <source>printed disclosure attribute %1</source>
-        <translation>印制的公开属性为%1</translation>
+        <source>proactive disclosure</source>
+        <translation>主动公开</translation>
+    </message>
+    <message>
+        <source>disclosure on request</source>
+        <translation>依申请公开</translation>
+    </message>
+    <message>
+        <source>not disclosed</source>
+        <translation>不予公开</translation>
+    </message>
+    <message>
+        <source>released after redaction</source>
+        <translation>删减后公开</translation>
+    </message>
+    <message>
+        <source>printed disclosure attribute “%1” (%2)</source>
+        <translation>印制的公开属性“%1”（%2）</translation>
     </message>
     <message>
         <source>belongs to %1</source>
@@ -624,6 +640,30 @@
 </context>
 <context>
     <name>ExportNotes</name>
+    <message>
+        <source>%1 values replaced in the text.</source>
+        <translation>正文中替换了 %1 处内容。</translation>
+    </message>
+    <message>
+        <source>%1 values replaced in the page's text, comments, attributes and scripts.</source>
+        <translation>网页的文字、注释、属性和脚本中共替换了 %1 处内容。</translation>
+    </message>
+    <message>
+        <source>%1 values replaced (written as %2).</source>
+        <translation>替换了 %1 处内容（以 %2 编码写出）。</translation>
+    </message>
+    <message>
+        <source>The %1 file was converted to docx by %2: the copy is a docx, the original is unchanged.</source>
+        <translation>%1 文件已由 %2 转换为 docx：副本为 docx 格式，原文件未作改动。</translation>
+    </message>
+    <message>
+        <source>%1 characters removed from the pages' content (pages %2).</source>
+        <translation>已从页面内容中删除 %1 个字符（第 %2 页）。</translation>
+    </message>
+    <message>
+        <source>%1 values replaced in the metadata, bookmarks and links.</source>
+        <translation>元数据、书签和链接中替换了 %1 处内容。</translation>
+    </message>
     <message>
         <source>Tracked changes accepted: %1 insertions kept, %2 deletions dropped.</source>
         <translation>已接受修订：保留 %1 处插入，删除 %2 处删除内容。</translation>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -107,8 +107,10 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self._summary_timer = QTimer(self, singleShot=True, interval=0)  # a burst of changes: one count
+        self._summary_timer.timeout.connect(self._update_summary)
         for signal in (model.modelReset, model.dataChanged, model.rowsRemoved, model.rowsInserted):
-            signal.connect(self._update_summary)
+            signal.connect(self._summary_timer.start)
         self._populate_filters()
         self._update_summary()
 
@@ -212,7 +214,7 @@ class FindingsPanel(QWidget):
             self.current_changed.emit(self.proxy.row_at(current.row()).id)
 
     def _on_table_selection_changed(self, *_args) -> None:
-        self._update_summary()
+        self._summary_timer.start()
         self.selection_changed.emit()
 
     def _on_table_context_menu(self, pos: QPoint) -> None:

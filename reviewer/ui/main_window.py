@@ -83,8 +83,10 @@ class MainWindow(QMainWindow):
         self.findings.context_menu_requested.connect(lambda pos: self.bulk.popup(self, pos))
         self.view.context_menu_requested.connect(self._on_view_context_menu)
         self.view.zoom_changed.connect(lambda _z: self._update_title())
+        self._model_timer = QTimer(self, singleShot=True, interval=0)  # a burst of changes: one update
+        self._model_timer.timeout.connect(self._on_model_changed)
         for signal in (self.model.dataChanged, self.model.modelReset, self.model.rowsRemoved):
-            signal.connect(self._on_model_changed)
+            signal.connect(self._model_timer.start)
         self.editable = True  # the document's status allows decisions (the workflow says)
         self._status: Callable[[], str] = lambda: ""
         self.welcome = WelcomePage()
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._preview_timer = QTimer(self, singleShot=True, interval=120)
         self._preview_timer.timeout.connect(self._refresh_preview)
+        self.review.rows_refreshed.connect(self._preview_timer.start)
 
     # -- actions ----------------------------------------------------------------------------------------
     def _action(
@@ -482,9 +485,10 @@ class MainWindow(QMainWindow):
         self.task_progress.cancel()
 
     # -- review results ---------------------------------------------------------------------------------
-    def _on_review_decision_recorded(self, _changes) -> None:
+    def _on_review_decision_recorded(self, changes) -> None:
         self._update_actions()
-        self._preview_timer.start()
+        if not changes.refresh:  # otherwise the preview follows the rows' refresh (one plan, not two at once)
+            self._preview_timer.start()
 
     def _preview_page(self) -> int | None:
         """The page the PDF preview shows: the current finding's, else the one shown before, else 1."""

@@ -37,24 +37,26 @@ def read_layout(path: str) -> PdfLayout:
 
 
 def render_page(path: str, index: int, scale: float) -> QImage:
-    """One page as an image (I/O lane)."""
+    """One page as an image (I/O lane), in the screen's own pixel format (32-bit, no conversion when it
+    becomes a pixmap on the GUI thread)."""
     import pypdfium2 as pdfium
 
     with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(path)
         try:
             page = pdf[index]
-            bitmap = page.render(scale=scale, rev_byteorder=True)
+            bitmap = page.render(scale=scale, prefer_bgrx=True)
             width, height, stride, channels = bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels
             data = bytes(bitmap.buffer)
+            mode = bitmap.mode
             bitmap.close()  # freed here, under the lock (a finalizer would run in any thread, any time)
             page.close()
         finally:
             pdf.close()
     # Copy into a QImage that owns its memory (QImage over a Python buffer keeps no reference to it).
-    image = QImage(
-        width, height, QImage.Format.Format_RGB888 if channels == 3 else QImage.Format.Format_RGBA8888
-    )
+    formats = {"BGRX": QImage.Format.Format_RGB32, "BGRA": QImage.Format.Format_ARGB32,
+               "BGR": QImage.Format.Format_BGR888, "RGB": QImage.Format.Format_RGB888}
+    image = QImage(width, height, formats.get(mode, QImage.Format.Format_RGB32))
     bits, line, row = image.bits(), image.bytesPerLine(), width * channels
     if line == stride:
         bits[: stride * height] = data[: stride * height]

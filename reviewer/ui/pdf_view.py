@@ -232,8 +232,9 @@ class PdfPageView(QGraphicsView):
     def _render_visible(self) -> None:
         if not self._layout:
             return
-        # a little oversampling keeps CJK strokes crisp; very large zooms are capped (memory)
-        scale = min(MAX_RENDER_SCALE, self.transform().m11() * self.devicePixelRatioF() * 1.25)
+        # one page pixel per screen pixel: drawn as a plain copy, no filtering on every repaint (pdfium
+        # antialiases the text itself); very large zooms are capped (memory)
+        scale = min(MAX_RENDER_SCALE, self.transform().m11() * self.devicePixelRatioF())
         visible = self.visible_pages()
         wanted = range(max(0, visible.start - 1), min(len(self._tops), visible.stop + 1))
         for index in wanted:

@@ -8,6 +8,7 @@ run on the I/O lane so that the window never waits for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -16,6 +17,7 @@ from reviewer.ui.dialogs.review_dialogs import RejectDialog, SpanDialog, grows_i
 from reviewer.ui.document_view import DocumentView
 from reviewer.ui.findings_panel import FindingsPanel
 from reviewer.ui.findings_table_model import FindingsTableModel
+from reviewer.ui.gui_gc import freeze_long_lived
 from reviewer.ui.labels import ReviewState
 from reviewer.ui.session import Changes, ReviewSession
 
@@ -57,6 +59,7 @@ class ReviewController(QObject):
         self.session = session
         self._refresh_generation += 1
         self.model.set_rows(session.rows() if session else [])
+        freeze_long_lived()
         self._repaint.start()
 
     def refresh_rows(self) -> None:
@@ -151,6 +154,7 @@ class ReviewController(QObject):
         current = self.current()  # inserting rows resets the model: the reviewer stays where they were
         if changes.reset:
             self.model.set_rows(self.session.rows() if self.session else [])
+            freeze_long_lived()  # the document's findings, now rows, live as long as it is open
         else:
             if changes.removed:
                 self.model.remove_ids(set(changes.removed))
@@ -202,20 +206,25 @@ class ReviewController(QObject):
         if not (session and ids) or self.busy:
             return False
 
-        def done(changes: Changes) -> None:
+        def done(result: tuple[Changes, Changes]) -> None:
             self._set_busy(False)
             if session is not self.session:
                 return
-            self.apply(changes)
+            decided, refreshed = result
+            self._refresh_generation += 1  # a refresh started before this decision is out of date
+            self.apply(replace(decided, refresh=False))
+            self.apply(refreshed)
             self.message.emit(_decided_text(kind, len(ids)))
             self.bulk_decided.emit(kind, len(ids))
+            self.rows_refreshed.emit()
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
             self._on_error(exc)
 
-        def work(_p, _c) -> Changes:
-            return session.decide(ids, kind, operator=operator, reason=reason)
+        def work(_p, _c) -> tuple[Changes, Changes]:
+            # the decision and the rows it changes in one trip: the table shows what the copy holds at once
+            return session.decide(ids, kind, operator=operator, reason=reason), session.refresh_rows()
 
         self._set_busy(True)
         if self.runner is None:

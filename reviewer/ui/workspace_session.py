@@ -55,6 +55,7 @@ class WorkspaceReviewSession:
         self._profile = profile
         self.review = workspace.review(document, user, profile=profile())
         self._rows: dict[str, FindingRow] = {}
+        self._core_rows: dict[str, ReviewRow] = {}  # what each table row was made from
         if self.review.document_id is not None:
             self._set_rows(self.review.rows())
 
@@ -72,6 +73,7 @@ class WorkspaceReviewSession:
 
     def _set_rows(self, rows: Sequence[ReviewRow]) -> None:
         self._rows = {r.key: row_of(r) for r in rows}
+        self._core_rows = {r.key: r for r in rows}
 
     # -- reading --------------------------------------------------------------------------------------
     def rows(self) -> list[FindingRow]:
@@ -81,11 +83,22 @@ class WorkspaceReviewSession:
         """Recompute every row from the plan (I/O lane): replacements and propagated occurrences follow
         each decision; the table receives only what differs."""
         self.sync_profile()
-        old = self._rows
-        self._set_rows(self.review.rows())
-        changed = tuple(r for k, r in self._rows.items() if old.get(k) != r)
-        removed = tuple(k for k in old if k not in self._rows)
-        return Changes(rows=changed, removed=removed)
+        old, old_core = self._rows, self._core_rows
+        rows: dict[str, FindingRow] = {}
+        core: dict[str, ReviewRow] = {}
+        changed = []
+        for r in self.review.rows():
+            core[r.key] = r
+            before = old.get(r.key)
+            if before is not None and not before.stale and old_core.get(r.key) == r:
+                rows[r.key] = before  # the same core row: the same table row (thousands are unchanged)
+            else:
+                rows[r.key] = row = row_of(r)
+                if before != row:
+                    changed.append(row)
+        self._rows, self._core_rows = rows, core
+        removed = tuple(k for k in old if k not in rows)
+        return Changes(rows=tuple(changed), removed=removed)
 
     def _after(self, change, *, focus: str | None = None, removed: Sequence[str] = ()) -> Changes:
         """Rows an action touched, right away (their replacement follows with `refresh_rows`)."""
@@ -96,6 +109,7 @@ class WorkspaceReviewSession:
             self._rows[row.id] = row
         for key in (*gone, *removed):
             self._rows.pop(key, None)
+            self._core_rows.pop(key, None)
         return Changes(rows=tuple(fresh), removed=tuple(dict.fromkeys((*gone, *removed))),
                        status=change.status_changed, focus=focus or change.focus, refresh=True)
 

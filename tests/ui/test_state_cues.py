@@ -226,7 +226,7 @@ def test_the_status_line_follows_the_language_and_the_count(qtbot, make_window, 
     window.review.dialog_opened.connect(opened.append)
     qtbot.keyClick(window.findings.table, Qt.Key.Key_M)
     qtbot.keyClick(opened[-1].note, Qt.Key.Key_Return)
-    assert window.status_label.text() == f"检测完成：{count + 1} 条发现"  # not the stale count
+    qtbot.waitUntil(lambda: window.status_label.text() == f"检测完成：{count + 1} 条发现", timeout=3000)  # not stale
 
 
 def test_a_pdf_without_pages_opens_as_text(qtbot, make_window):

@@ -106,13 +106,17 @@ def load_findings(conn: Connection, document_id: int, *, include_inactive: bool 
         return [StoredFinding(r.id, r.document_id, row_to_finding(r), r.manual, r.active, r.version,
                               current.get(r.id))
                 for r in conn.execute(query.order_by(f.c.start, f.c.end, f.c.id))]
-    out = []
-    for r in conn.execute(query.order_by(f.c.start, f.c.end, f.c.id)):
-        finding = parsed.get(r.id)
-        if finding is None or (finding.start, finding.end, finding.text) != (r.start, r.end, r.text):
-            finding = parsed[r.id] = row_to_finding(r)
-        out.append(StoredFinding(r.id, r.document_id, finding, r.manual, r.active, r.version, current.get(r.id)))
-    return out
+    # the light columns of every row; the whole row (locator and attributes JSON) only for findings not read yet
+    light = query.with_only_columns(f.c.id, f.c.document_id, f.c.start, f.c.end, f.c.text, f.c.manual, f.c.active,
+                                    f.c.version)
+    rows = list(conn.execute(light.order_by(f.c.start, f.c.end, f.c.id)))
+    missing = [r.id for r in rows if (known := parsed.get(r.id)) is None
+               or (known.start, known.end, known.text) != (r.start, r.end, r.text)]
+    for at in range(0, len(missing), _CHUNK):
+        for r in conn.execute(select(f).where(f.c.id.in_(missing[at:at + _CHUNK]))):
+            parsed[r.id] = row_to_finding(r)
+    return [StoredFinding(r.id, r.document_id, parsed[r.id], r.manual, r.active, r.version, current.get(r.id))
+            for r in rows]
 
 
 def get_findings(conn: Connection, document_id: int, finding_ids: Collection[int]) -> dict[int, StoredFinding]:

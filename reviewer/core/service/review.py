@@ -76,6 +76,7 @@ class DocumentReview:
         self._session: ReviewSession | None = None
         self._rows: dict[str, ReviewRow] = {}
         self._parsed: dict[int, Finding] = {}  # stored findings already read (their content never changes)
+        self._plan_cache: tuple[tuple, RedactionPlan] | None = None
 
     # --- the session (undo history) of this reviewer on this document ------------------------------
     @property
@@ -102,9 +103,18 @@ class DocumentReview:
     def plan(self, *, undecided: str = UNDECIDED_PROFILE, stored: Sequence[StoredFinding] | None = None
              ) -> RedactionPlan:
         stored = self.stored() if stored is None else stored
+        # The same findings in the same versions under the same profile make the same plan: the preview
+        # that follows a refresh of the rows reuses it (a finding's version changes with every decision,
+        # undo and redo on it).
+        state = (self.profile, undecided, tuple((s.id, s.version, s.active, s.decision) for s in stored))
+        cached = self._plan_cache
+        if cached is not None and cached[0] == state:
+            return cached[1]
         pairs = [(s.finding, s.decision) for s in stored if s.active]
-        return plan_from_decisions(pairs, self.profile, key=self.workspace.hash_key(), undecided=undecided,
+        plan = plan_from_decisions(pairs, self.profile, key=self.workspace.hash_key(), undecided=undecided,
                                    text=self.document.text)
+        self._plan_cache = (state, plan)
+        return plan
 
     def rows(self, *, undecided: str = UNDECIDED_PROFILE) -> list[ReviewRow]:
         """Every row, with what its text becomes in the copy (the whole plan is rebuilt)."""
