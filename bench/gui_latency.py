@@ -324,7 +324,8 @@ def run_zoom(window, enter, found: dict, then) -> None:
     def run(i: int) -> None:
         if i == len(steps):
             found["zoom"] = {"steps": len(steps), "from_zoom": round(start, 3),
-                             "to_zoom": round(view.zoom, 3), "pages_rendered_at_end": len(view.rendered_pages())}
+                             "to_zoom": round(view.zoom, 3),
+                             "pages_rendered_at_end": len(view.rendered_pages())}
             QTimer.singleShot(1500, then)  # the last renders arrive
             return
         steps[i]()
