@@ -109,8 +109,9 @@ class FindingsPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self._summary_timer = QTimer(self, singleShot=True, interval=0)  # a burst of changes: one count
         self._summary_timer.timeout.connect(self._update_summary)
-        for signal in (model.modelReset, model.dataChanged, model.rowsRemoved, model.rowsInserted):
-            signal.connect(self._summary_timer.start)
+        model.dataChanged.connect(self._summary_timer.start)
+        for signal in (model.modelReset, model.rowsRemoved, model.rowsInserted):
+            signal.connect(self._update_summary)
         self._populate_filters()
         self._update_summary()
 
@@ -214,7 +215,7 @@ class FindingsPanel(QWidget):
             self.current_changed.emit(self.proxy.row_at(current.row()).id)
 
     def _on_table_selection_changed(self, *_args) -> None:
-        self._summary_timer.start()
+        self._update_summary()
         self.selection_changed.emit()
 
     def _on_table_context_menu(self, pos: QPoint) -> None:
