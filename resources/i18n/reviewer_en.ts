@@ -331,6 +331,10 @@
         <translation>Reject all…</translation>
     </message>
     <message>
+        <source>Accept as</source>
+        <translation>Accept as</translation>
+    </message>
+    <message>
         <source>This document has no pages: choose another scope.</source>
         <translation>This document has no pages: choose another scope.</translation>
     </message>
@@ -359,24 +363,12 @@
         <translation>Scope:</translation>
     </message>
     <message>
-        <source>Score from</source>
-        <translation>Score from</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>to</translation>
+        <source>Score</source>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Undecided only</source>
         <translation>Undecided only</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>Findings</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1496,10 @@
     <message>
         <source>Rejected %1 findings in one step (Ctrl+Z undoes it)</source>
         <translation>Rejected %1 findings in one step (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1 findings: %2</source>

@@ -331,6 +331,10 @@
         <translation>全部驳回…</translation>
     </message>
     <message>
+        <source>Accept as</source>
+        <translation>按方式采纳</translation>
+    </message>
+    <message>
         <source>This document has no pages: choose another scope.</source>
         <translation>本文档没有分页，请选择其他范围。</translation>
     </message>
@@ -359,24 +363,12 @@
         <translation>范围：</translation>
     </message>
     <message>
-        <source>Score from</source>
-        <translation>置信度从</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>到</translation>
+        <source>Score</source>
+        <translation>置信度</translation>
     </message>
     <message>
         <source>Undecided only</source>
         <translation>仅待定项</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>数量</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1496,10 @@
     <message>
         <source>Rejected %1 findings in one step (Ctrl+Z undoes it)</source>
         <translation>已一次驳回 %1 条发现（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>%1 findings: %2</source>

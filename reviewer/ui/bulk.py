@@ -181,29 +181,31 @@ class BulkPanel(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.setMinimumHeight(30 + 28)
+        self.table.horizontalHeader().hide()  # type, count and three buttons speak for themselves
+        self.table.setMinimumHeight(30 * 2 + 2)
         self.hint = QLabel(objectName="bulkHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #57606a")
         self.scope_label, self.score_label, self.to_label = QLabel(), QLabel(), QLabel()
-        row1 = QHBoxLayout()
-        row1.addWidget(self.scope_label)
-        row1.addWidget(self.scope, 1)
-        row1.addWidget(self.undecided)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.score_label)
-        row2.addWidget(self.low)
-        row2.addWidget(self.to_label)
-        row2.addWidget(self.high)
-        row2.addStretch(1)
+        row = QHBoxLayout()  # one line of controls: the groups get the height
+        row.setSpacing(4)
+        row.addWidget(self.scope_label)
+        row.addWidget(self.scope, 1)
+        row.addSpacing(6)
+        row.addWidget(self.score_label)
+        row.addWidget(self.low)
+        row.addWidget(self.to_label)
+        row.addWidget(self.high)
+        row.addSpacing(6)
+        row.addWidget(self.undecided)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
+        layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.hint)
         self.buttons: dict[tuple[str, str], QPushButton | QToolButton] = {}
@@ -254,6 +256,7 @@ class BulkPanel(QWidget):
         busy = self.actions.controller.busy or self.actions.controller.session is None
         self.table.setRowCount(len(types))
         self.buttons = {}
+        widths: dict[int, int] = {}
         for i, kind in enumerate(types):
             name = QTableWidgetItem(entity_type_name(kind))
             name.setData(Qt.ItemDataRole.UserRole, kind)
@@ -266,7 +269,7 @@ class BulkPanel(QWidget):
             reject = QPushButton(translate("Bulk", "Reject all…"), objectName=f"bulkReject_{kind}")
             reject.clicked.connect(lambda _c=False, k=kind: self._decide(k, "reject"))
             operator = QToolButton(objectName=f"bulkOperator_{kind}")
-            operator.setText(translate("Bulk", "Accept with"))
+            operator.setText(translate("Bulk", "Accept as"))
             operator.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             menu = QMenu(operator)
             for op in operators_for({kind}):
@@ -275,8 +278,11 @@ class BulkPanel(QWidget):
             for col, button in ((2, accept), (3, reject), (4, operator)):
                 button.setEnabled(not busy)
                 self.table.setCellWidget(i, col, button)
+                widths[col] = max(widths.get(col, 0), button.sizeHint().width() + 2)
             self.buttons[(kind, "accept")], self.buttons[(kind, "reject")] = accept, reject
             self.buttons[(kind, "operator")] = operator
+        for col, width in widths.items():  # every button's whole label: the type column gives way
+            self.table.setColumnWidth(col, width)
         if self.scope_key() == "page" and self._current_page() is None:
             self.hint.setText(translate("Bulk", "This document has no pages: choose another scope."))
         elif not types:
@@ -302,10 +308,9 @@ class BulkPanel(QWidget):
         self.scope.setCurrentIndex(max(0, self.scope.findData(current)))
         self.scope.blockSignals(False)
         self.scope_label.setText(translate("Bulk", "Scope:"))
-        self.score_label.setText(translate("Bulk", "Score from"))
-        self.to_label.setText(translate("Bulk", "to"))
+        self.score_label.setText(translate("Bulk", "Score"))
+        self.to_label.setText("–")
         self.undecided.setText(translate("Bulk", "Undecided only"))
-        self.table.setHorizontalHeaderLabels([translate("Bulk", "Type"), translate("Bulk", "Findings"), "", "", ""])
         if self.isVisible():
             self.refresh()
 

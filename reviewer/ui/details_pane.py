@@ -1,4 +1,4 @@
-"""The details of the current finding, under the findings table, and the colour legend.
+"""The details of the current finding, under the findings table.
 
 What a reviewer needs to decide without hovering: the type, the text in its context, where it is, why it
 was reported (the pattern or model, the check, the context word), whose information it is when detection
@@ -10,23 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLayoutItem,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from reviewer.core.types import Category
 from reviewer.ui.explanation import explain, role_text
-from reviewer.ui.finding_style import KINDS, kind_name, paint_swatch
 from reviewer.ui.findings_table_model import FindingRow, where
 from reviewer.ui.labels import (
     ReviewState,
@@ -53,127 +40,6 @@ def in_context(text: str, start: int, end: int) -> str:
     before, after = text[lo:start], text[end:hi]
     return (("…" if lo > 0 and text[lo - 1] != "\n" else "") + _escape(before) + f"<b><u>{_escape(text[start:end])}</u></b>"
             + _escape(after) + ("…" if hi < len(text) and text[hi] != "\n" else ""))
-
-
-class _Swatch(QWidget):
-    def __init__(self, category: str, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.category, self.kind = category, kind
-        self.setFixedSize(QSize(22, 14))
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        paint_swatch(painter, QRectF(self.rect()), self.category, self.kind)
-
-
-class FlowLayout(QLayout):
-    """Items left to right, wrapping to the next line when the width runs out (the legend fits a
-    narrow dock as well as a wide one)."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self._place(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
-        super().setGeometry(rect)
-        self._place(rect, move=True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _place(self, rect: QRect, *, move: bool) -> int:
-        x, y, line = rect.x(), rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line > 0:
-                x, y, line = rect.x(), y + line + self._spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y + (line - hint.height()) // 2 if line > hint.height() else y),
-                                       hint))
-            x += hint.width() + self._spacing
-            line = max(line, hint.height())
-        return y + line - rect.y()
-
-
-class Legend(QWidget):
-    """What the colours and box styles mean (the same drawing as on the page)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("legend")
-        self._labels: dict[str, QLabel] = {}
-        layout = FlowLayout(self, spacing=4)
-        for category in Category:
-            entry = QWidget()
-            row = QHBoxLayout(entry)
-            row.setContentsMargins(0, 0, 6, 0)
-            row.setSpacing(4)
-            chip = QLabel(objectName=f"legendCategory_{category}")
-            chip.setFixedSize(12, 12)
-            chip.setStyleSheet(f"background: {category_colour(category).name()}; border-radius: 2px;")
-            row.addWidget(chip)
-            self._labels[f"c:{category}"] = label = QLabel()
-            row.addWidget(label)
-            layout.addWidget(entry)
-        for kind in KINDS:
-            entry = QWidget()
-            row = QHBoxLayout(entry)
-            row.setContentsMargins(0, 0, 6, 0)
-            row.setSpacing(4)
-            row.addWidget(_Swatch(Category.PERSONAL, kind))
-            self._labels[f"k:{kind}"] = label = QLabel()
-            row.addWidget(label)
-            layout.addWidget(entry)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.retranslate()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self.layout().heightForWidth(width)
-
-    def retranslate(self) -> None:
-        for key, label in self._labels.items():
-            kind, value = key.split(":", 1)
-            label.setText(category_name(value) if kind == "c" else kind_name(value))
-        self.updateGeometry()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class DetailsPane(QWidget):
@@ -213,14 +79,12 @@ class DetailsPane(QWidget):
         self.empty = QLabel(objectName="detailsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #57606a")
-        self.legend = Legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(self.empty)
         layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.legend)
         self.retranslate()
 
     def set_document_text(self, text: str) -> None:
@@ -270,10 +134,13 @@ class DetailsPane(QWidget):
         text = f"<b>{_escape(state_name(row.state))}</b>"
         if row.origin == "propagated":
             text += " · " + _escape(self.tr("follows the decision on the same value"))
-        if row.state == ReviewState.REJECTED and row.note:
-            text += " · " + _escape(self.tr("reason: %1").replace("%1", row.note))
-        elif row.note:
-            text += " · " + _escape(self.tr("note: %1").replace("%1", row.note))
+        note = row.note
+        if not note and row.origin == "manual" and row.finding.explanation != "marked by the reviewer":
+            note = row.finding.explanation  # the note written when the finding was marked
+        if row.state == ReviewState.REJECTED and note:
+            text += " · " + _escape(self.tr("reason: %1").replace("%1", note))
+        elif note:
+            text += " · " + _escape(self.tr("note: %1").replace("%1", note))
         return text
 
     def _applies(self, row: FindingRow) -> str:

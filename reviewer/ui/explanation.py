@@ -59,9 +59,8 @@ def explain(finding: Finding, chinese: bool) -> Why:
     completed = ""
     if "（按文中其他位置的同名补全" in (f.explanation or ""):
         completed = translate("Explanation", "Completed to the same name found elsewhere in the document.")
-    if recognizer == MANUAL:
-        return Why(translate("Explanation", "Marked by the reviewer."), f.explanation if chinese and f.explanation != "marked by the reviewer"
-                   else "")
+    if recognizer == MANUAL:  # the reviewer's own note is shown with the decision
+        return Why(translate("Explanation", "Marked by the reviewer."))
     if recognizer == PROPAGATED or f.explanation.startswith("same value as"):
         return Why(translate("Explanation", "Another occurrence of a value that is removed elsewhere: the copy replaces every "
                       "occurrence of a removed value."))

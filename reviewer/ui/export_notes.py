@@ -76,6 +76,6 @@ def note_text(note: str) -> str:
             continue
         text = QCoreApplication.translate("ExportNotes", template)
         for i, value in enumerate(m.groups(), start=1):
-            text = text.replace(f"%{i}", value)
+            text = text.replace(f"%{i}", value.strip("[]"))  # "pages [3, 4]" → "pages 3, 4"
         return text
     return note

@@ -44,6 +44,7 @@ class FindingsPanel(QWidget):
         self.state = QComboBox(objectName="filterState")
         self.search = QLineEdit(objectName="filterText")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(90)
         self.summary = QLabel(objectName="findingsSummary")
         self.table = QTableView(objectName="findingsTable")
         self.table.setModel(self.proxy)
@@ -77,9 +78,7 @@ class FindingsPanel(QWidget):
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for widget in (self.category, self.entity_type, self.state):
-            # wide enough for most names, never so wide that the dock cannot shrink
-            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            widget.setMinimumContentsLength(7)
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             filters.addWidget(widget)
             widget.currentIndexChanged.connect(self._apply_filters)
         filters.addWidget(self.search, 1)
@@ -101,8 +100,8 @@ class FindingsPanel(QWidget):
         self.details_layout = QVBoxLayout(self.details_holder)
         self.details_layout.setContentsMargins(0, 0, 0, 0)
         self.splitter.addWidget(self.details_holder)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)  # the table and why its current row was found, half and half
+        self.splitter.setStretchFactor(1, 1)
         self.table.setMinimumHeight(26 * 4 + 30)  # the header and four rows at least
         layout.addWidget(self.splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
@@ -231,6 +230,13 @@ class FindingsPanel(QWidget):
         if index.isValid():
             rect = self.table.visualRect(index)
             self.context_menu_requested.emit(self.table.viewport().mapToGlobal(rect.center()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not getattr(self, "_split", False):  # the first time: the table and the details share the height
+            self._split = True
+            height = max(2, self.splitter.height())
+            self.splitter.setSizes([height * 11 // 20, height - height * 11 // 20])
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

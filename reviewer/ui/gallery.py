@@ -110,6 +110,8 @@ def gallery_states(window) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001 - M
         ("export-refused", lambda: OverrideDialog(
             "导出被拒绝：文档带有密级标志“机密★10年”。 / Export refused: the document carries the marking 机密★10年.",
             parent=window)),
+        ("undecided", lambda: _export_question(window)),
+        ("export-result", lambda: _export_result(window)),
         ("attribute", lambda: _dialog_of(workflow, workflow.edit_attribute)),
         ("submit", lambda: _dialog_of(workflow, workflow.submit)),
         ("shortcuts", window.show_shortcuts),
@@ -135,6 +137,30 @@ def gallery_states(window) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001 - M
     _as(window, "li", lambda: None)
 
 
+def _export_question(window) -> QWidget:  # noqa: ANN001
+    """Ctrl+E, OK: the question about the findings nobody decided."""
+    workflow = window.workflow
+    dialog = _dialog_of(workflow, workflow.export)
+    dialog.folder.setText(tempfile.mkdtemp(prefix="gallery-export-"))
+    for box in dialog.logs.values():
+        box.setChecked(False)
+    return _dialog_of(workflow, dialog.accept)
+
+
+def _export_result(window) -> QWidget:  # noqa: ANN001
+    """The verified export's result: what was checked, what was not, what else the copy lost."""
+    question = _export_question(window)
+    exported: list = []
+    window.workflow.exported.connect(exported.append)
+    opened: list = []
+    window.workflow.dialog_opened.connect(opened.append)
+    question.findChild(type(question.button(QMessageBox.StandardButton.Cancel)), "undecidedAccept").click()
+    wait_until(lambda: exported, 120000)
+    window.workflow.dialog_opened.disconnect(opened.append)
+    window.workflow.exported.disconnect(exported.append)
+    return opened[-1]
+
+
 def _as(window, username: str, then: Callable[[], object]):  # noqa: ANN001, ANN202
     facade = window.services.workspace
     user = window.gallery_users[username]
@@ -158,6 +184,7 @@ def save_all(out: Path, size: tuple[int, int]) -> list[Path]:
                 path = out / f"{name}-{language}.png"
                 widget.grab().save(str(path))
                 written.append(path)
+            window.translations.install("en")  # takes this language's translators (and Qt's) out again
             window.close()
             runner.cancel_all()
             runner.wait_for_done(30000)

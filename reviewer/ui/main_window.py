@@ -24,6 +24,7 @@ from reviewer.ui.document_view import DocumentView
 from reviewer.ui.findings_panel import FindingsPanel
 from reviewer.ui.findings_table_model import FindingsTableModel
 from reviewer.ui.i18n import Translations
+from reviewer.ui.legend import Legend
 from reviewer.ui.review_controller import ReviewController
 from reviewer.ui.services import Services
 from reviewer.ui.settings import AppSettings
@@ -93,7 +94,8 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.open_path)
         self.welcome.choose_requested.connect(self.choose_file)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="reviewSplitter")
-        self.original = TitledPane(self.view, "originalTitle")
+        self.legend = Legend()
+        self.original = TitledPane(self.view, "originalTitle", footer=self.legend)
         self.splitter.addWidget(self.original)
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([620, 420])

@@ -367,7 +367,7 @@ def _many(rows) -> str:  # noqa: ANN001
     from reviewer.ui.labels import entity_type_name
 
     types = list(dict.fromkeys(entity_type_name(r.finding.entity_type) for r in rows))
-    names = "、".join(types[:4]) + ("…" if len(types) > 4 else "")
+    names = QCoreApplication.translate("ReviewController", ", ").join(types[:4]) + ("…" if len(types) > 4 else "")
     return QCoreApplication.translate("ReviewController", "%1 findings: %2").replace("%1", str(len(rows))).replace(
         "%2", names)
 

@@ -69,6 +69,7 @@ QDoubleSpinBox::down-arrow:off { image: url(@ICONS@/arrow-down-disabled.svg); }
 QToolBar QToolButton#qt_toolbar_ext_button { background: #eef2f7; border: 1px solid #c9d1d9; border-radius: 4px;
     min-width: 14px; }
 QLabel#detailsHeading { font-size: 11pt; padding: 2px 0; }
+QWidget#legend { background: #ffffff; border: 1px solid #d5dae1; border-top: none; }
 QGroupBox { font-weight: 600; border: 1px solid #dde1e6; border-radius: 4px; margin-top: 10px; padding-top: 8px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 QTabWidget::pane { border: 1px solid #dde1e6; background: #ffffff; }
@@ -89,6 +90,11 @@ def apply_style(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, QColor("#1f2328"))
     palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.ToolTipText, QColor("#1f2328"))
+    # the colours above apply to every state: greyed-out text needs its own (menus, labels, buttons)
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(disabled, role, QColor("#a0a7b0"))
+    palette.setColor(disabled, QPalette.ColorRole.Base, QColor("#eef0f3"))
     app.setPalette(palette)
     families = set(QFontDatabase.families())
     font = QFont(app.font())

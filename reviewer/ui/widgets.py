@@ -189,7 +189,8 @@ class WelcomePage(QWidget):
             lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         column = QWidget()
-        column.setFixedWidth(600)
+        column.setMaximumWidth(600)  # narrower windows squeeze it (it must not set the window's minimum)
+        column.setMinimumWidth(320)
         inner = QVBoxLayout(column)
         inner.setSpacing(14)
         for widget in (self.logo, self.heading, self.hint):
@@ -226,9 +227,11 @@ class WelcomePage(QWidget):
 
 
 class TitledPane(QWidget):
-    """A pane with a one-line title bar (the original and the de-identified preview side by side)."""
+    """A pane with a one-line title bar (the original and the de-identified preview side by side) and
+    an optional footer (the colour legend under the document)."""
 
-    def __init__(self, widget: QWidget, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, widget: QWidget, name: str, parent: QWidget | None = None, *,
+                 footer: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(objectName=name)
         self.title.setMinimumWidth(60)  # a narrow pane cuts its title rather than widen the window
@@ -237,6 +240,8 @@ class TitledPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(widget, 1)
+        if footer is not None:
+            layout.addWidget(footer)
 
 
 class TaskProgress(QWidget):

@@ -54,7 +54,7 @@ class WorkflowController(QObject):
         for d in (self.attribute_dock, self.audit_dock, self.workspace_dock):
             w.tabifyDockWidget(w.bulk_dock, d)
         w.resizeDocks([w.findings_dock], [600], Qt.Orientation.Horizontal)
-        w.resizeDocks([w.findings_dock, w.bulk_dock], [500, 200], Qt.Orientation.Vertical)
+        w.resizeDocks([w.findings_dock, w.bulk_dock], [470, 210], Qt.Orientation.Vertical)
         w.bulk_dock.raise_()
         for d in (self.workspace_dock, self.attribute_dock, self.audit_dock):
             w.menus["view"].addAction(d.toggleViewAction())

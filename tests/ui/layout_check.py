@@ -8,10 +8,13 @@ import re
 
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
+    QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QWidget,
 )
@@ -35,20 +38,25 @@ def clipped(root: QWidget) -> list[tuple[str, str, int, int]]:
             continue
         if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
             if widget.wordWrap():
-                needed = widget.heightForWidth(widget.contentsRect().width())
-                if needed > widget.contentsRect().height() + SLACK:
-                    out.append((_name(widget), _plain(widget.text()), needed, widget.contentsRect().height()))
+                needed = widget.heightForWidth(widget.width())
+                if needed > widget.height() + SLACK:
+                    out.append((_name(widget), _plain(widget.text()), needed, widget.height()))
             else:
                 needed = widget.sizeHint().width()
                 if needed > widget.width() + SLACK:
                     out.append((_name(widget), _plain(widget.text()), needed, widget.width()))
         elif isinstance(widget, QAbstractButton) and widget.text():
-            parent = widget.parentWidget()
-            if parent is not None and parent.objectName() == "qt_scrollarea_viewport":
-                continue  # a cell widget: its column is sized to it, checked through the header
             needed = widget.sizeHint().width()
             if needed > widget.width() + SLACK:
                 out.append((_name(widget), widget.text(), needed, widget.width()))
+        elif isinstance(widget, QComboBox) and widget.currentText() and not widget.isEditable():
+            option = QStyleOptionComboBox()
+            widget.initStyleOption(option)
+            field = widget.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                  QStyle.SubControl.SC_ComboBoxEditField, widget)
+            needed = widget.fontMetrics().horizontalAdvance(widget.currentText())
+            if needed > field.width() + SLACK:
+                out.append((_name(widget), widget.currentText(), needed, field.width()))
         elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
             needed = widget.fontMetrics().horizontalAdvance(widget.placeholderText()) + 12
             if widget.isClearButtonEnabled():

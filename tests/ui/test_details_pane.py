@@ -95,7 +95,7 @@ def test_role_and_owner_are_shown_when_detection_records_them(qtbot):
 
 
 def test_the_legend_draws_each_state_and_names_it(qtbot, translations):
-    from reviewer.ui.details_pane import Legend
+    from reviewer.ui.legend import Legend
 
     legend = Legend()
     qtbot.addWidget(legend)

@@ -263,7 +263,7 @@ def test_export_notes_are_said_in_the_ui_language(qtbot, translations):
     assert english[0] == "Tracked changes accepted: 2 insertions kept, 1 deletions dropped."
     translations.install("zh_CN")
     chinese = [note_text(n) for n in notes]
-    assert chinese[1] == "已删除 3 条批注。" and chinese[3].startswith("第 [3, 4] 页")
+    assert chinese[1] == "已删除 3 条批注。" and chinese[3].startswith("第 3, 4 页")
     assert all(not any(w in c for w in ("removed", "pages", "tracked")) for c in chinese), chinese
     assert note_text("a note nobody knows") == "a note nobody knows"  # shown as written, never dropped
 
@@ -296,3 +296,25 @@ def test_the_export_result_lists_the_notes(qtbot, make_window, workspace, tmp_pa
     assert shown.startswith("Also changed in the copy:")
     assert all(f"• {note_text(n)}" in shown and note_text(n) != n for n in copy.result.notes), shown
     result.close()
+
+
+def test_disabled_menu_entries_are_greyed(qtbot, styled):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    on, off = QAction("Accept selected", menu), QAction("Edit span…", menu)
+    off.setEnabled(False)
+    menu.addActions([on, off])
+    menu.popup(QPoint(0, 0))
+    qtbot.waitUntil(menu.isVisible, timeout=3000)
+    image = menu.grab().toImage()
+
+    def darkest(action) -> int:
+        rect = menu.actionGeometry(action)
+        return min(image.pixelColor(x, y).lightness() for x in range(rect.left() + 4, rect.right() - 4)
+                   for y in range(rect.top() + 2, rect.bottom() - 2))
+
+    assert darkest(on) < 80 and darkest(off) > 120  # black text, grey text
+    menu.close()
