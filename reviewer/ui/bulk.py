@@ -40,7 +40,6 @@ PERSONS = {"PERSON", "MANUAL"}
 UNDECIDED = {str(ReviewState.PENDING)}
 
 
-
 def operators_for(entity_types: set[str]) -> list[str]:
     """The operators that make sense for all these types (a pseudonym is for names, generalising for
     addresses)."""
@@ -91,11 +90,19 @@ class BulkActions(QObject):
         menu.setObjectName("bulkMenu")
         many = len(rows) > 1
         add = menu.addAction
-        accept = add(translate("Bulk", "Accept %1 selected").replace("%1", str(len(rows))) if many else translate("Bulk", "Accept"),
-                     lambda: c.decide(ids, "accept"))
+        accept = add(
+            translate("Bulk", "Accept %1 selected").replace("%1", str(len(rows)))
+            if many
+            else translate("Bulk", "Accept"),
+            lambda: c.decide(ids, "accept"),
+        )
         accept.setObjectName("menuAccept")
-        reject = add(translate("Bulk", "Reject %1 selected…").replace("%1", str(len(rows))) if many else translate("Bulk", "Reject…"),
-                     lambda: c.reject_rows(ids))
+        reject = add(
+            translate("Bulk", "Reject %1 selected…").replace("%1", str(len(rows)))
+            if many
+            else translate("Bulk", "Reject…"),
+            lambda: c.reject_rows(ids),
+        )
         reject.setObjectName("menuReject")
         types = {str(r.finding.entity_type) for r in rows}
         with_op = menu.addMenu(translate("Bulk", "Accept with"))
@@ -108,30 +115,54 @@ class BulkActions(QObject):
         value = f.text.replace("\n", " ")
         same = self.where(value=f.text)
         label = value if len(value) <= 18 else value[:17] + "…"
-        sub = menu.addMenu(translate("Bulk", "Every “%1” (%2)").replace("%1", label).replace("%2", str(len(same))))
+        sub = menu.addMenu(
+            translate("Bulk", "Every “%1” (%2)").replace("%1", label).replace("%2", str(len(same)))
+        )
         sub.setObjectName("menuValue")
-        sub.addAction(translate("Bulk", "Accept every occurrence"), lambda: c.decide(same, "accept")).setObjectName("menuValueAccept")
-        sub.addAction(translate("Bulk", "Reject every occurrence…"), lambda: c.reject_rows(same)).setObjectName("menuValueReject")
+        sub.addAction(
+            translate("Bulk", "Accept every occurrence"), lambda: c.decide(same, "accept")
+        ).setObjectName("menuValueAccept")
+        sub.addAction(
+            translate("Bulk", "Reject every occurrence…"), lambda: c.reject_rows(same)
+        ).setObjectName("menuValueReject")
         sub.addAction(translate("Bulk", "Select them"), lambda: c.panel.select_ids(same, current=current.id))
         kind = str(f.entity_type)
         of_type = self.where(entity_types={kind}, states=UNDECIDED)
-        sub = menu.addMenu(translate("Bulk", "All undecided “%1” (%2)").replace("%1", entity_type_name(kind))
-                           .replace("%2", str(len(of_type))))
+        sub = menu.addMenu(
+            translate("Bulk", "All undecided “%1” (%2)")
+            .replace("%1", entity_type_name(kind))
+            .replace("%2", str(len(of_type)))
+        )
         sub.setObjectName("menuType")
         sub.setEnabled(bool(of_type))
-        sub.addAction(translate("Bulk", "Accept them"), lambda: c.decide(of_type, "accept")).setObjectName("menuTypeAccept")
-        sub.addAction(translate("Bulk", "Reject them…"), lambda: c.reject_rows(of_type)).setObjectName("menuTypeReject")
-        sub.addAction(translate("Bulk", "Select them"), lambda: c.panel.select_ids(of_type, current=current.id))
+        sub.addAction(translate("Bulk", "Accept them"), lambda: c.decide(of_type, "accept")).setObjectName(
+            "menuTypeAccept"
+        )
+        sub.addAction(translate("Bulk", "Reject them…"), lambda: c.reject_rows(of_type)).setObjectName(
+            "menuTypeReject"
+        )
+        sub.addAction(
+            translate("Bulk", "Select them"), lambda: c.panel.select_ids(of_type, current=current.id)
+        )
         page = page_of(current)
         if page is not None:
             on_page = self.where(page=page, states=UNDECIDED)
-            sub = menu.addMenu(translate("Bulk", "All undecided on page %1 (%2)").replace("%1", str(page))
-                               .replace("%2", str(len(on_page))))
+            sub = menu.addMenu(
+                translate("Bulk", "All undecided on page %1 (%2)")
+                .replace("%1", str(page))
+                .replace("%2", str(len(on_page)))
+            )
             sub.setObjectName("menuPage")
             sub.setEnabled(bool(on_page))
-            sub.addAction(translate("Bulk", "Accept them"), lambda: c.decide(on_page, "accept")).setObjectName("menuPageAccept")
-            sub.addAction(translate("Bulk", "Reject them…"), lambda: c.reject_rows(on_page)).setObjectName("menuPageReject")
-            sub.addAction(translate("Bulk", "Select them"), lambda: c.panel.select_ids(on_page, current=current.id))
+            sub.addAction(
+                translate("Bulk", "Accept them"), lambda: c.decide(on_page, "accept")
+            ).setObjectName("menuPageAccept")
+            sub.addAction(translate("Bulk", "Reject them…"), lambda: c.reject_rows(on_page)).setObjectName(
+                "menuPageReject"
+            )
+            sub.addAction(
+                translate("Bulk", "Select them"), lambda: c.panel.select_ids(on_page, current=current.id)
+            )
         menu.addSeparator()
         edit = add(translate("Bulk", "Edit span…"), c.edit_span)
         edit.setEnabled(not many)
@@ -155,8 +186,9 @@ class BulkPanel(QWidget):
     SCOPES = ("document", "page", "selection")
     scope_changed = Signal()
 
-    def __init__(self, actions: BulkActions, current_page: Callable[[], int | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actions: BulkActions, current_page: Callable[[], int | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("bulkPanel")
         self.actions, self._current_page = actions, current_page
@@ -288,8 +320,11 @@ class BulkPanel(QWidget):
         elif not types:
             self.hint.setText(translate("Bulk", "Nothing in this scope."))
         else:
-            self.hint.setText(translate("Bulk", "%1 findings in scope. Each click is one step: Ctrl+Z undoes it.")
-                              .replace("%1", str(len(rows))))
+            self.hint.setText(
+                translate("Bulk", "%1 findings in scope. Each click is one step: Ctrl+Z undoes it.").replace(
+                    "%1", str(len(rows))
+                )
+            )
 
     def _decide(self, kind: str, decision: str, operator: str | None = None) -> None:
         ids = [r.id for r in self.rows_in_scope() if str(r.finding.entity_type) == kind]
@@ -302,8 +337,15 @@ class BulkPanel(QWidget):
         current = self.scope_key()
         self.scope.blockSignals(True)
         self.scope.clear()
-        for key, text in zip(self.SCOPES, (translate("Bulk", "Whole document"), translate("Bulk", "Page of the current finding"),
-                                           translate("Bulk", "Selected rows")), strict=True):
+        for key, text in zip(
+            self.SCOPES,
+            (
+                translate("Bulk", "Whole document"),
+                translate("Bulk", "Page of the current finding"),
+                translate("Bulk", "Selected rows"),
+            ),
+            strict=True,
+        ):
             self.scope.addItem(text, key)
         self.scope.setCurrentIndex(max(0, self.scope.findData(current)))
         self.scope.blockSignals(False)

@@ -38,8 +38,13 @@ def in_context(text: str, start: int, end: int) -> str:
     hi = text.find("\n", end)
     hi = min(len(text) if hi < 0 else hi, end + CONTEXT)
     before, after = text[lo:start], text[end:hi]
-    return (("…" if lo > 0 and text[lo - 1] != "\n" else "") + _escape(before) + f"<b><u>{_escape(text[start:end])}</u></b>"
-            + _escape(after) + ("…" if hi < len(text) and text[hi] != "\n" else ""))
+    return (
+        ("…" if lo > 0 and text[lo - 1] != "\n" else "")
+        + _escape(before)
+        + f"<b><u>{_escape(text[start:end])}</u></b>"
+        + _escape(after)
+        + ("…" if hi < len(text) and text[hi] != "\n" else "")
+    )
 
 
 class DetailsPane(QWidget):
@@ -48,8 +53,12 @@ class DetailsPane(QWidget):
 
     FIELDS = ("text", "where", "found", "checked", "context", "role", "decision", "applies", "copy")
 
-    def __init__(self, operator_for: Callable[[str], str | None], chinese: Callable[[], bool],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        operator_for: Callable[[str], str | None],
+        chinese: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("detailsPane")
         self._operator_for, self._chinese = operator_for, chinese
@@ -107,16 +116,24 @@ class DetailsPane(QWidget):
         f = row.finding
         colour = category_colour(f.category).name()
         severity = severity_name(f.severity)
-        self.heading.setText(f"<span style='color:{colour}'>■</span> <b>{_escape(entity_type_name(f.entity_type))}</b>"
-                             f" · {_escape(category_name(f.category))}" + (f" · <b>{_escape(severity)}</b>" if severity else ""))
+        self.heading.setText(
+            f"<span style='color:{colour}'>■</span> <b>{_escape(entity_type_name(f.entity_type))}</b>"
+            f" · {_escape(category_name(f.category))}"
+            + (f" · <b>{_escape(severity)}</b>" if severity else "")
+        )
         why = explain(f, self._chinese())
         text = self._text
         values = {
-            "text": in_context(text, f.start, f.end) if f.end <= len(text) and text[f.start:f.end] == f.text
+            "text": in_context(text, f.start, f.end)
+            if f.end <= len(text) and text[f.start : f.end] == f.text
             else f"<b>{_escape(f.text)}</b>",
             "where": _escape(where(f) or "—"),
             "found": _escape(" ".join(p for p in (why.method, why.completed) if p))
-            + (" " + self.tr("Score %1.").replace("%1", f"{f.score:.2f}") if row.origin != "propagated" else ""),
+            + (
+                " " + self.tr("Score %1.").replace("%1", f"{f.score:.2f}")
+                if row.origin != "propagated"
+                else ""
+            ),
             "checked": _escape(why.check),
             "context": _escape(why.context),
             "role": _escape(role_text(f)),
@@ -162,9 +179,16 @@ class DetailsPane(QWidget):
         if row.stale:
             return _escape(self.tr("being recomputed…"))
         if row.conflict:
-            return ("<span style='color:#cf222e'>" + _escape(
-                self.tr("Changes anyway: %1. The same text goes elsewhere and this place cannot be told apart.")
-                .replace("%1", row.replacement or "")) + "</span>")
+            return (
+                "<span style='color:#cf222e'>"
+                + _escape(
+                    self.tr(
+                        "Changes anyway: %1. The same text goes elsewhere "
+                        "and this place cannot be told apart."
+                    ).replace("%1", row.replacement or "")
+                )
+                + "</span>"
+            )
         if row.replacement is None:
             return _escape(self.tr("Stays as printed."))
         return "→ <b>" + _escape(row.replacement) + "</b>"
@@ -183,7 +207,9 @@ class DetailsPane(QWidget):
         }
         for name, label in self._names.items():
             label.setText(names[name])
-        self.empty.setText(self.tr("Select a finding to see why it was reported and what the copy will hold."))
+        self.empty.setText(
+            self.tr("Select a finding to see why it was reported and what the copy will hold.")
+        )
         self._show()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override

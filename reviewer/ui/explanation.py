@@ -29,7 +29,6 @@ _NER = {"ChinesePersonRecognizer", "ChineseOrganizationRecognizer", "ChineseAddr
 MANUAL, PROPAGATED = "manual", "propagation"  # core.review.decisions.MANUAL / PROPAGATED
 
 
-
 @dataclass(frozen=True, slots=True)
 class Why:
     """The lines of the details pane's "Why" section."""
@@ -62,11 +61,18 @@ def explain(finding: Finding, chinese: bool) -> Why:
     if recognizer == MANUAL:  # the reviewer's own note is shown with the decision
         return Why(translate("Explanation", "Marked by the reviewer."))
     if recognizer == PROPAGATED or f.explanation.startswith("same value as"):
-        return Why(translate("Explanation", "Another occurrence of a value that is removed elsewhere: the copy replaces every "
-                      "occurrence of a removed value."))
+        return Why(
+            translate(
+                "Explanation",
+                "Another occurrence of a value that is removed elsewhere: the copy replaces every "
+                "occurrence of a removed value.",
+            )
+        )
     if recognizer in _NER:
         model = _MODEL.search(f.explanation or "")
-        method = translate("Explanation", "Found by the language model (%1).").replace("%1", model.group(1) if model else "NER")
+        method = translate("Explanation", "Found by the language model (%1).").replace(
+            "%1", model.group(1) if model else "NER"
+        )
         basis = next((p for p in parts if p.startswith("依据：")), "")
         check = _half(basis.removeprefix("依据："), chinese)
         if check and not chinese:
@@ -77,17 +83,23 @@ def explain(finding: Finding, chinese: bool) -> Why:
         if chinese and pattern:
             method = translate("Explanation", "Matched the pattern “%1”.").replace("%1", pattern.group(1))
         else:
-            method = translate("Explanation", "Matched the pattern of a %1.").replace("%1", entity_type_name(f.entity_type))
+            method = translate("Explanation", "Matched the pattern of a %1.").replace(
+                "%1", entity_type_name(f.entity_type)
+            )
         check = ""
         if chinese:
             check = next((p.removeprefix("校验：") for p in parts if p.startswith("校验：")), "")
         elif f.attributes.get("validated") is True:
             check = translate("Explanation", "Its check digit or format was verified.")
         elif f.attributes.get("validated") is False:
-            check = translate("Explanation", "Its check failed (perhaps a typing error): reported with a lower score.")
+            check = translate(
+                "Explanation", "Its check failed (perhaps a typing error): reported with a lower score."
+            )
         return Why(method, check, _context(f), completed)
     # the restricted-content rules (markings, restriction phrases, the printed disclosure note)
-    method = translate("Explanation", "Found by the restricted-content rules (%1).").replace("%1", entity_type_name(f.entity_type))
+    method = translate("Explanation", "Found by the restricted-content rules (%1).").replace(
+        "%1", entity_type_name(f.entity_type)
+    )
     return Why(method, f.explanation if chinese else _restricted_en(f), _context(f))
 
 
@@ -97,8 +109,12 @@ def _context(f: Finding) -> str:
         return ""
     raised = _RAISED.search(f.explanation or "")
     if raised:
-        return (translate("Explanation", "The word “%1” nearby raised the score from %2 to %3.")
-                .replace("%1", str(word)).replace("%2", raised.group(1)).replace("%3", raised.group(2)))
+        return (
+            translate("Explanation", "The word “%1” nearby raised the score from %2 to %3.")
+            .replace("%1", str(word))
+            .replace("%2", raised.group(1))
+            .replace("%3", raised.group(2))
+        )
     return translate("Explanation", "The word “%1” nearby supports it.").replace("%1", str(word))
 
 
@@ -106,8 +122,12 @@ def _restricted_en(f: Finding) -> str:
     """What the rules recorded, from the attributes (the sentence itself is Chinese)."""
     a = f.attributes
     facts = []
-    where = {"head": translate("Explanation", "in the document head"), "edge": translate("Explanation", "in a page header or footer"),
-             "body": translate("Explanation", "in the body text"), "other": translate("Explanation", "in a comment, note or property")}.get(str(a.get("position")))
+    where = {
+        "head": translate("Explanation", "in the document head"),
+        "edge": translate("Explanation", "in a page header or footer"),
+        "body": translate("Explanation", "in the body text"),
+        "other": translate("Explanation", "in a comment, note or property"),
+    }.get(str(a.get("position")))
     if where:
         facts.append(where)
     if a.get("layout"):
@@ -117,13 +137,18 @@ def _restricted_en(f: Finding) -> str:
     if a.get("period"):
         facts.append(translate("Explanation", "period “%1”").replace("%1", str(a["period"])))
     if a.get("attribute"):
-        names = {"主动公开": translate("Explanation", "proactive disclosure"),
-                 "依申请公开": translate("Explanation", "disclosure on request"),
-                 "不予公开": translate("Explanation", "not disclosed"),
-                 "删减后公开": translate("Explanation", "released after redaction")}
+        names = {
+            "主动公开": translate("Explanation", "proactive disclosure"),
+            "依申请公开": translate("Explanation", "disclosure on request"),
+            "不予公开": translate("Explanation", "not disclosed"),
+            "删减后公开": translate("Explanation", "released after redaction"),
+        }
         value = str(a["attribute"])
-        facts.append(translate("Explanation", "printed disclosure attribute “%1” (%2)").replace("%1", value)
-                     .replace("%2", names.get(value, value)))
+        facts.append(
+            translate("Explanation", "printed disclosure attribute “%1” (%2)")
+            .replace("%1", value)
+            .replace("%2", names.get(value, value))
+        )
     return "; ".join(facts)
 
 

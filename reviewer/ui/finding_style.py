@@ -40,7 +40,9 @@ def kind_name(kind: str) -> str:
     }[kind]
 
 
-def box_style(category: str, kind: str, *, current: bool = False, selected: bool = False) -> tuple[QPen, QBrush]:
+def box_style(
+    category: str, kind: str, *, current: bool = False, selected: bool = False
+) -> tuple[QPen, QBrush]:
     """Pen and brush of a finding's box on a PDF page (cosmetic pens: the same width at any zoom)."""
     colour = category_colour(category)
     if kind == "rejected":
@@ -70,7 +72,9 @@ def box_style(category: str, kind: str, *, current: bool = False, selected: bool
     return pen, brush
 
 
-def text_format(category: str, kind: str, *, current: bool = False, selected: bool = False) -> QTextCharFormat:
+def text_format(
+    category: str, kind: str, *, current: bool = False, selected: bool = False
+) -> QTextCharFormat:
     """The same distinctions in running text (docx, txt)."""
     fmt = QTextCharFormat()
     if kind == "rejected":

@@ -49,9 +49,11 @@ def build(app: QApplication, folder: Path, language: str, size: tuple[int, int])
     ws_dir = folder / f"ws-{language}"
     ws = open_workspace(ws_dir)
     admin = ws.create_first_admin("admin", PASSWORDS["admin"])
-    users = {"admin": admin,
-             "li": ws.create_user(admin, "li", "reviewer", PASSWORDS["li"], "李审查"),
-             "zhang": ws.create_user(admin, "zhang", "supervisor", PASSWORDS["zhang"], "张主任")}
+    users = {
+        "admin": admin,
+        "li": ws.create_user(admin, "li", "reviewer", PASSWORDS["li"], "李审查"),
+        "zhang": ws.create_user(admin, "zhang", "supervisor", PASSWORDS["zhang"], "张主任"),
+    }
     ws.close()
     args = _parse(["--workspace", str(ws_dir), "--lang", language])
     args.settings = str(folder / f"settings-{language}.ini")
@@ -100,25 +102,46 @@ def gallery_states(window) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001 - M
     text = window.document.text
     states: list[tuple[str, Callable[[], QWidget]]] = [
         ("reject", lambda: _dialog_of(review, review.reject)),
-        ("reject-many", lambda: _dialog_of(review, lambda: review.reject_rows([r.id for r in window.model.rows()[4:9]]))),
+        (
+            "reject-many",
+            lambda: _dialog_of(review, lambda: review.reject_rows([r.id for r in window.model.rows()[4:9]])),
+        ),
         ("edit-span", lambda: _dialog_of(review, review.edit_span)),
-        ("manual", lambda: (window.view.active.select_span(text.index("天星桥"), text.index("天星桥") + 5),
-                            _dialog_of(review, review.add_manual))[1]),
+        (
+            "manual",
+            lambda: (
+                window.view.active.select_span(text.index("天星桥"), text.index("天星桥") + 5),
+                _dialog_of(review, review.add_manual),
+            )[1],
+        ),
         ("bulk-menu", lambda: window.bulk.menu(window)),
         ("settings", lambda: _dialog_of(workflow, workflow.settings)),
         ("export", lambda: _dialog_of(workflow, workflow.export)),
-        ("export-refused", lambda: OverrideDialog(
-            "导出被拒绝：文档带有密级标志“机密★10年”。 / Export refused: the document carries the marking 机密★10年.",
-            parent=window)),
+        (
+            "export-refused",
+            lambda: OverrideDialog(
+                "导出被拒绝：文档带有密级标志“机密★10年”。 / "
+                "Export refused: the document carries the marking 机密★10年.",
+                parent=window,
+            ),
+        ),
         ("undecided", lambda: _export_question(window)),
         ("export-result", lambda: _export_result(window)),
         ("attribute", lambda: _dialog_of(workflow, workflow.edit_attribute)),
         ("submit", lambda: _dialog_of(workflow, workflow.submit)),
         ("shortcuts", window.show_shortcuts),
         ("login", lambda: _dialog_of(workflow, workflow.login)),
-        ("error", lambda: (window.show_error(ReviewerError("示例：文件已损坏，无法读取。", "Example: the file is damaged "
-                                                                             "and cannot be read.")),
-                           window.findChildren(QMessageBox, "errorDialog")[-1])[1]),
+        (
+            "error",
+            lambda: (
+                window.show_error(
+                    ReviewerError(
+                        "示例：文件已损坏，无法读取。", "Example: the file is damaged and cannot be read."
+                    )
+                ),
+                window.findChildren(QMessageBox, "errorDialog")[-1],
+            )[1],
+        ),
         ("signoff", lambda: _as(window, "zhang", lambda: _dialog_of(workflow, workflow.sign_off))),
         ("add-user", lambda: _as(window, "admin", lambda: _dialog_of(workflow, workflow.add_user))),
     ]

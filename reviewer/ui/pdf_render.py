@@ -54,8 +54,12 @@ def render_page(path: str, index: int, scale: float) -> QImage:
         finally:
             pdf.close()
     # Copy into a QImage that owns its memory (QImage over a Python buffer keeps no reference to it).
-    formats = {"BGRX": QImage.Format.Format_RGB32, "BGRA": QImage.Format.Format_ARGB32,
-               "BGR": QImage.Format.Format_BGR888, "RGB": QImage.Format.Format_RGB888}
+    formats = {
+        "BGRX": QImage.Format.Format_RGB32,
+        "BGRA": QImage.Format.Format_ARGB32,
+        "BGR": QImage.Format.Format_BGR888,
+        "RGB": QImage.Format.Format_RGB888,
+    }
     image = QImage(width, height, formats.get(mode, QImage.Format.Format_RGB32))
     bits, line, row = image.bits(), image.bytesPerLine(), width * channels
     if line == stride:

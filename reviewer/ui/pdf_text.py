@@ -33,8 +33,9 @@ class PageText:
                 if box is not None and box[2] > box[0]:
                     offsets.append(block.start + i)
                     boxes.append(tuple(box))
-        return cls(numpy.array(offsets, dtype=numpy.int64),
-                   numpy.array(boxes, dtype=numpy.float64).reshape(-1, 4))
+        return cls(
+            numpy.array(offsets, dtype=numpy.int64), numpy.array(boxes, dtype=numpy.float64).reshape(-1, 4)
+        )
 
     def __len__(self) -> int:
         return len(self.offsets)

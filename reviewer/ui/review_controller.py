@@ -355,8 +355,10 @@ class ReviewController(QObject):
 def _decided_text(kind: str, count: int) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    text = {"accept": QCoreApplication.translate("ReviewController", "Accepted %1 findings in one step (Ctrl+Z undoes it)"),
-            "reject": QCoreApplication.translate("ReviewController", "Rejected %1 findings in one step (Ctrl+Z undoes it)")}
+    text = {
+        "accept": QCoreApplication.translate("ReviewController", "Accepted %1 findings in one step (Ctrl+Z undoes it)"),
+        "reject": QCoreApplication.translate("ReviewController", "Rejected %1 findings in one step (Ctrl+Z undoes it)"),
+    }
     return text.get(kind, text["accept"]).replace("%1", str(count))
 
 
@@ -367,9 +369,10 @@ def _many(rows) -> str:  # noqa: ANN001
     from reviewer.ui.labels import entity_type_name
 
     types = list(dict.fromkeys(entity_type_name(r.finding.entity_type) for r in rows))
-    names = QCoreApplication.translate("ReviewController", ", ").join(types[:4]) + ("…" if len(types) > 4 else "")
-    return QCoreApplication.translate("ReviewController", "%1 findings: %2").replace("%1", str(len(rows))).replace(
-        "%2", names)
+    separator = QCoreApplication.translate("ReviewController", ", ")
+    names = separator.join(types[:4]) + ("…" if len(types) > 4 else "")
+    text = QCoreApplication.translate("ReviewController", "%1 findings: %2")
+    return text.replace("%1", str(len(rows))).replace("%2", names)
 
 
 class SelectionMissing(ReviewerError):

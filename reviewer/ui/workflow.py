@@ -195,9 +195,10 @@ class WorkflowController(QObject):
         editable = not status or status in EDITABLE
         self.window.set_editable(editable)
         known = bool(status)
-        allowed = {"attribute": known and editable, "submit": known and editable, "signoff": status == "submitted"}
-        buttons = {"attribute": self.attribute_panel.edit_button, "submit": self.attribute_panel.submit_button,
-                   "signoff": self.attribute_panel.signoff_button}
+        allowed = {"attribute": known and editable, "submit": known and editable,
+                   "signoff": status == "submitted"}
+        panel = self.attribute_panel
+        buttons = {"attribute": panel.edit_button, "submit": panel.submit_button, "signoff": panel.signoff_button}
         for name, ok in allowed.items():
             self.window.actions_by_name[name].setEnabled(ok)
             buttons[name].setEnabled(ok)
@@ -476,8 +477,8 @@ class WorkflowController(QObject):
                               QMessageBox.StandardButton.Ok, self.window)
             box.setObjectName("exportResult")
             notes = [note_text(n) for n in copy.result.notes]
-            if notes:  # what else the copy lost (comments, tracked changes, metadata, seals): shown, not hidden
-                box.setInformativeText(self.tr("Also changed in the copy:") + "\n" + "\n".join(f"• {n}" for n in notes))
+            if notes:  # what else the copy lost (comments, tracked changes, metadata, seals): shown
+                box.setInformativeText("\n".join([self.tr("Also changed in the copy:"), *(f"• {n}" for n in notes)]))
             box.setDetailedText(str(copy.output))
             self._open(box)
         self.exported.emit(out)

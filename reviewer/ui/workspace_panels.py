@@ -308,7 +308,8 @@ class AuditPanel(QWidget):
                 (e.ts.replace("T", " ")[:19], e.actor, action_name(e.action), summary)
             ):
                 item = QTableWidgetItem(str(value))
-                item.setToolTip(f"#{e.seq} {e.hash[:16]}…" + (" ✔ " + self.tr("signed") if e.signature else ""))
+                signed = " ✔ " + self.tr("signed") if e.signature else ""
+                item.setToolTip(f"#{e.seq} {e.hash[:16]}…{signed}")
                 self.table.setItem(i, col, item)
         self.table.scrollToBottom()
 

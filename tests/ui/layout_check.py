@@ -52,8 +52,9 @@ def clipped(root: QWidget) -> list[tuple[str, str, int, int]]:
         elif isinstance(widget, QComboBox) and widget.currentText() and not widget.isEditable():
             option = QStyleOptionComboBox()
             widget.initStyleOption(option)
-            field = widget.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                                  QStyle.SubControl.SC_ComboBoxEditField, widget)
+            field = widget.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, widget
+            )
             needed = widget.fontMetrics().horizontalAdvance(widget.currentText())
             if needed > field.width() + SLACK:
                 out.append((_name(widget), widget.currentText(), needed, field.width()))

@@ -36,15 +36,20 @@ def right_click(qtbot, widget, pos: QPoint) -> None:
     (QTest's synthetic clicks do not produce that event, so it is sent as the platform would)."""
     qtbot.mousePress(widget, Qt.MouseButton.RightButton, pos=pos)
     qtbot.mouseRelease(widget, Qt.MouseButton.RightButton, pos=pos)
-    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos)))
+    QApplication.sendEvent(
+        widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    )
 
 
 def click_menu(qtbot, menu: QMenu, *names: str) -> None:
     """Click through a menu by its entries' object names (a submenu opens when its entry is clicked)."""
     for i, name in enumerate(names):
         qtbot.waitUntil(menu.isVisible, timeout=3000)
-        action = next(a for a in menu.actions() if a.objectName() == name or
-                      (a.menu() is not None and a.menu().objectName() == name))
+        action = next(
+            a
+            for a in menu.actions()
+            if a.objectName() == name or (a.menu() is not None and a.menu().objectName() == name)
+        )
         assert action.isEnabled(), name
         qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
         if i < len(names) - 1:
@@ -82,7 +87,9 @@ def test_shift_arrows_select_rows_and_a_accepts_them_in_one_step_and_one_event(q
     assert _states(window, chosen) == {ReviewState.ACCEPTED}
     events = _events(window)
     assert len(events) == before + 1  # one audit event …
-    assert sorted(str(i["finding_id"]) for i in events[-1].details["items"]) == sorted(chosen)  # … listing each
+    assert sorted(str(i["finding_id"]) for i in events[-1].details["items"]) == sorted(
+        chosen
+    )  # … listing each
     assert "4" in window.status_label.text()
     with qtbot.waitSignal(window.review.rows_refreshed, timeout=10000):
         qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -95,8 +102,12 @@ def test_r_with_several_rows_asks_one_reason_for_all(qtbot, reviewing):
     table = window.findings.table
     ids = [r.id for r in window.model.rows()[:3]]
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_row_pos(window, ids[0]))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
-                     pos=_row_pos(window, ids[2]))
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        pos=_row_pos(window, ids[2]),
+    )
     assert window.findings.selected_ids() == ids
     dialogs = []
     window.review.dialog_opened.connect(dialogs.append)
@@ -111,14 +122,21 @@ def test_r_with_several_rows_asks_one_reason_for_all(qtbot, reviewing):
         qtbot.keyClick(dialog.reason.lineEdit(), Qt.Key.Key_Return)
     assert _states(window, ids) == {ReviewState.REJECTED}
     items = _events(window)[-1].details["items"]
-    assert len(items) == 3 and {i["kind"] for i in items} == {"reject"} and len({i["reason"] for i in items}) == 1
+    assert (
+        len(items) == 3
+        and {i["kind"] for i in items} == {"reject"}
+        and len({i["reason"] for i in items}) == 1
+    )
 
 
 def test_context_menu_decides_every_occurrence_of_a_value(qtbot, make_window, workspace, tmp_path):
     ws, users = workspace
     src = tmp_path / "notice.txt"
-    src.write_text("当事人：王建国，电话13896001234。\n经查，王建国电话13896001234属实。\n"
-                   "联系人：李晓梅，电话13512345678。\n", encoding="utf-8")
+    src.write_text(
+        "当事人：王建国，电话13896001234。\n经查，王建国电话13896001234属实。\n"
+        "联系人：李晓梅，电话13512345678。\n",
+        encoding="utf-8",
+    )
     window = make_window(ws)
     window.services.workspace.set_user(users["li"])
     _open_and_detect(qtbot, window, src)
@@ -158,16 +176,20 @@ def test_bulk_panel_ids_phones_and_organisations_in_four_clicks(qtbot, make_wind
     _open_and_detect(qtbot, window, SAMPLES / "penalty-decision.pdf")
     panel = window.bulk_panel
     qtbot.waitUntil(lambda: ("ORGANIZATION", "reject") in panel.buttons, timeout=5000)
-    by_type = {t: [r.id for r in window.model.rows() if r.finding.entity_type == t]
-               for t in ("CN_ID_CARD", "CN_MOBILE_PHONE", "ORGANIZATION")}
+    by_type = {
+        t: [r.id for r in window.model.rows() if r.finding.entity_type == t]
+        for t in ("CN_ID_CARD", "CN_MOBILE_PHONE", "ORGANIZATION")
+    }
     assert all(by_type.values()), by_type
     inputs = 0
     for kind in ("CN_ID_CARD", "CN_MOBILE_PHONE"):
         with qtbot.waitSignal(window.review.bulk_decided, timeout=10000):
             qtbot.mouseClick(panel.buttons[(kind, "accept")], Qt.MouseButton.LeftButton)
             inputs += 1
-        qtbot.waitUntil(lambda k=kind: (k, "accept") not in panel.buttons or panel.buttons[(k, "accept")].isEnabled(),
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda k=kind: (k, "accept") not in panel.buttons or panel.buttons[(k, "accept")].isEnabled(),
+            timeout=5000,
+        )
     dialogs = []
     window.review.dialog_opened.connect(dialogs.append)
     qtbot.mouseClick(panel.buttons[("ORGANIZATION", "reject")], Qt.MouseButton.LeftButton)
@@ -184,5 +206,7 @@ def test_bulk_panel_ids_phones_and_organisations_in_four_clicks(qtbot, make_wind
     assert _states(window, by_type["CN_ID_CARD"] + by_type["CN_MOBILE_PHONE"]) == {ReviewState.ACCEPTED}
     assert _states(window, by_type["ORGANIZATION"]) == {ReviewState.REJECTED}
     events = _events(window)
-    assert len(events) == 3 and [len(e.details["items"]) for e in events] == [len(v) for v in by_type.values()]
+    assert len(events) == 3 and [len(e.details["items"]) for e in events] == [
+        len(v) for v in by_type.values()
+    ]
     assert all(window.review.row(i).replacement for i in by_type["CN_ID_CARD"])  # the copy changes them

@@ -21,14 +21,18 @@ CLASS_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+Recognizer|Recognizer")
 
 
 def _visible(pane: DetailsPane) -> dict[str, str]:
-    return {name: re.sub(r"<[^>]+>", "", label.text()) for name, label in pane.values.items()
-            if label.isVisibleTo(pane)}
+    return {
+        name: re.sub(r"<[^>]+>", "", label.text())
+        for name, label in pane.values.items()
+        if label.isVisibleTo(pane)
+    }
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_every_finding_explained_in_one_language_without_class_names(qtbot, make_window, workspace, translations,
-                                                                      language):
+def test_every_finding_explained_in_one_language_without_class_names(
+    qtbot, make_window, workspace, translations, language
+):
     translations.install(language)
     ws, users = workspace
     window = make_window(ws, fake_detector=False)
@@ -50,7 +54,7 @@ def test_every_finding_explained_in_one_language_without_class_names(qtbot, make
         assert entity_type_name(row.finding.entity_type) in pane.heading.text()
         assert row.finding.text in shown["text"]
         text = window.document.text
-        line = text[text.rfind("\n", 0, row.finding.start) + 1:].split("\n", 1)[0]
+        line = text[text.rfind("\n", 0, row.finding.start) + 1 :].split("\n", 1)[0]
         assert len(shown["text"]) > len(row.finding.text) or line == row.finding.text  # with its context
         for name in ("found", "checked", "context"):
             text = shown.get(name, "")
@@ -79,10 +83,17 @@ def test_role_and_owner_are_shown_when_detection_records_them(qtbot):
     qtbot.addWidget(pane)
     pane.show()
     text = "证人：刘芳，电话13512345678。"
-    finding = Finding("PERSON", 3, 5, "刘芳", 0.95, "ChinesePersonRecognizer",
-                      "姓名：ChinesePersonRecognizer 识别；依据：模型 zh_reviewer_ner 识别为人名，且位于“证人”之后 / "
-                      "NER model zh_reviewer_ner found a name, right after the role word '证人'；分数 0.95。",
-                      attributes={"role": "证人", "owner": "third party"})
+    finding = Finding(
+        "PERSON",
+        3,
+        5,
+        "刘芳",
+        0.95,
+        "ChinesePersonRecognizer",
+        "姓名：ChinesePersonRecognizer 识别；依据：模型 zh_reviewer_ner 识别为人名，且位于“证人”之后 / "
+        "NER model zh_reviewer_ner found a name, right after the role word '证人'；分数 0.95。",
+        attributes={"role": "证人", "owner": "third party"},
+    )
     pane.set_document_text(text)
     pane.set_row(FindingRow(finding, legal_basis=("第十五条",)))
     shown = _visible(pane)
@@ -106,5 +117,7 @@ def test_the_legend_draws_each_state_and_names_it(qtbot, translations):
     qtbot.waitUntil(lambda: "待定" in [label.text() for label in legend._labels.values()], timeout=3000)
     assert "个人信息" in [label.text() for label in legend._labels.values()]
     image = legend.grab().toImage()
-    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(image.height())}
+    colours = {
+        image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(image.height())
+    }
     assert len(colours) > 8  # swatches drawn, not blank

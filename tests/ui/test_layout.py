@@ -25,8 +25,12 @@ def test_no_text_is_cut_off_in_the_window_or_any_dialog(qapp, tmp_path, language
             window.resize(*size)
             gallery.settle(300)
             assert (window.width(), window.height()) == size
-            for dock in (window.workflow.workspace_dock, window.workflow.audit_dock,
-                         window.workflow.attribute_dock, window.bulk_dock):  # each tab in front in turn
+            for dock in (
+                window.workflow.workspace_dock,
+                window.workflow.audit_dock,
+                window.workflow.attribute_dock,
+                window.bulk_dock,
+            ):  # each tab in front in turn
                 dock.raise_()
                 gallery.settle(100)
                 assert clipped(window) == [], (size, dock.objectName(), clipped(window))
@@ -54,15 +58,16 @@ def test_no_text_is_cut_off_in_the_window_or_any_dialog(qapp, tmp_path, language
 
 def test_the_check_sees_cut_text(qtbot):
     """The check itself: a label, a button and a placeholder too wide for their widgets are reported."""
-    from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
-
-    from PySide6.QtWidgets import QComboBox
+    from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
     root = QWidget()
     qtbot.addWidget(root)
     row = QHBoxLayout(root)
     label, button, edit = QLabel("公开属性认定与审核签发"), QPushButton("Return for rework"), QLineEdit()
-    wrapped, combo = QLabel("The rationale of the attribute, long enough to need three lines here"), QComboBox()
+    wrapped, combo = (
+        QLabel("The rationale of the attribute, long enough to need three lines here"),
+        QComboBox(),
+    )
     wrapped.setWordWrap(True)
     wrapped.setObjectName("wrapped")
     combo.addItem("All categories")
@@ -73,7 +78,13 @@ def test_the_check_sees_cut_text(qtbot):
     wrapped.setFixedHeight(20)
     root.show()
     qtbot.waitExposed(root)
-    assert {name for name, *_ in clipped(root)} == {"QLabel", "QPushButton", "QLineEdit", "wrapped", "QComboBox"}
+    assert {name for name, *_ in clipped(root)} == {
+        "QLabel",
+        "QPushButton",
+        "QLineEdit",
+        "wrapped",
+        "QComboBox",
+    }
     for widget in (label, button, edit, wrapped, combo):
         widget.setFixedWidth(600)
     qtbot.wait(10)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from reviewer.ui.labels import ReviewState
-from tests.ui.conftest import DATA, SAMPLES
+from tests.ui.conftest import SAMPLES
 from tests.ui.test_bulk import click_menu, right_click
 
 
@@ -39,8 +39,16 @@ def _viewport_pos(view, scene: QPointF) -> QPoint:
 
 
 def _wheel(view, pos: QPoint, steps: int, modifiers=Qt.KeyboardModifier.ControlModifier) -> None:
-    event = QWheelEvent(QPointF(pos), QPointF(view.viewport().mapToGlobal(pos)), QPoint(0, 0), QPoint(0, 120 * steps),
-                        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(view.viewport().mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), event)
 
 
@@ -93,7 +101,9 @@ def test_the_view_follows_j_and_k_at_any_zoom(qtbot, pdf_window):
         assert rect is not None and visible.contains(rect.center()), key
         # all of it, or as much as the pane's width can show
         shown = visible.intersected(rect)
-        assert shown.height() >= rect.height() - 0.5 and shown.width() >= min(rect.width(), visible.width()) - 1
+        assert (
+            shown.height() >= rect.height() - 0.5 and shown.width() >= min(rect.width(), visible.width()) - 1
+        )
 
 
 def test_drag_along_a_line_selects_its_text_and_m_marks_it(qtbot, pdf_window):
@@ -138,20 +148,28 @@ def test_ctrl_click_and_ctrl_drag_select_highlights_and_the_menu_decides_them(qt
     centres = [_viewport_pos(view, view.box_rect(r.id).center()) for r in rows]
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centres[0])
     assert window.findings.current_id() == rows[0].id
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=centres[2])
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=centres[2]
+    )
     assert window.findings.selected_ids() == [rows[0].id, rows[2].id]
     assert view._boxes[rows[2].id][0].pen().color().name() == "#1f6feb"  # drawn as selected
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=centres[2])
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=centres[2]
+    )
     assert window.findings.selected_ids() == [rows[0].id]
     # Ctrl+drag: a rectangle around the first three
     top_left = view.box_rect(rows[0].id).topLeft() - QPointF(30, 4)
     bottom = max(view.box_rect(r.id).bottom() for r in rows[:3]) + 2
     corner = _viewport_pos(view, QPointF(view.box_rect(rows[0].id).right() + 400, bottom))
     start = _viewport_pos(view, top_left)
-    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=start)
+    qtbot.mousePress(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=start
+    )
     qtbot.mouseMove(view.viewport(), pos=(start + corner) / 2)
     qtbot.mouseMove(view.viewport(), pos=corner)
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=corner)
+    qtbot.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=corner
+    )
     chosen = window.findings.selected_ids()
     assert {r.id for r in rows[:3]} <= set(chosen)
     assert view.rubberBandRect().isNull()  # the band is gone after use
@@ -165,8 +183,10 @@ def test_box_styles_differ_per_review_state(qtbot, pdf_window, tmp_path):
     from reviewer.ui.finding_style import KINDS, box_style
 
     styles = {k: box_style("personal", k) for k in KINDS}
-    keys = {k: (p.style(), round(p.widthF(), 1), p.color().name(), b.style(), b.color().alpha())
-            for k, (p, b) in styles.items()}
+    keys = {
+        k: (p.style(), round(p.widthF(), 1), p.color().name(), b.style(), b.color().alpha())
+        for k, (p, b) in styles.items()
+    }
     assert len(set(keys.values())) == len(KINDS)  # five distinct drawings
     window = pdf_window
     view = window.view.pdf_view

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QStyle, QStyleOptionSpinBox
+from PySide6.QtWidgets import QDialogButtonBox, QStyle, QStyleOptionSpinBox
 
 from reviewer.ui.dialogs.review_dialogs import RejectDialog
 from reviewer.ui.dialogs.settings_dialog import SettingsDialog
@@ -59,8 +59,12 @@ def test_a_disabled_default_button_looks_disabled(qtbot, styled):
 
 
 def test_combo_popups_draw_every_item_including_the_current_one(qtbot, styled):
-    dialog = SettingsDialog(profiles=["general", "punitive-notice", "mandatory-disclosure"], profile="general",
-                            threshold=None, language="en")
+    dialog = SettingsDialog(
+        profiles=["general", "punitive-notice", "mandatory-disclosure"],
+        profile="general",
+        threshold=None,
+        language="en",
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -72,8 +76,11 @@ def test_combo_popups_draw_every_item_including_the_current_one(qtbot, styled):
     image = view.grab().toImage()
     for row in range(combo.count()):
         rect = view.visualRect(combo.model().index(row, 0))
-        colours = {image.pixelColor(x, y).name() for x in range(rect.left() + 2, min(rect.right(), 200), 2)
-                   for y in range(rect.top() + 2, rect.bottom() - 1)}
+        colours = {
+            image.pixelColor(x, y).name()
+            for x in range(rect.left() + 2, min(rect.right(), 200), 2)
+            for y in range(rect.top() + 2, rect.bottom() - 1)
+        }
         assert len(colours) > 4, (row, colours)  # text drawn, not an empty box
     qtbot.keyClick(view, Qt.Key.Key_Escape)
 
@@ -86,11 +93,16 @@ def test_the_settings_spin_box_has_arrows_that_work(qtbot, styled):
     box = dialog.threshold
     option = QStyleOptionSpinBox()
     box.initStyleOption(option)
-    up = box.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, option, QStyle.SubControl.SC_SpinBoxUp, box)
+    up = box.style().subControlRect(
+        QStyle.ComplexControl.CC_SpinBox, option, QStyle.SubControl.SC_SpinBoxUp, box
+    )
     assert up.width() >= 10
     image = box.grab().toImage()
-    dark = sum(image.pixelColor(x, y).lightness() < 140 for x in range(up.left(), up.right())
-               for y in range(up.top(), up.bottom()))
+    dark = sum(
+        image.pixelColor(x, y).lightness() < 140
+        for x in range(up.left(), up.right())
+        for y in range(up.top(), up.bottom())
+    )
     assert dark >= 3  # an arrow is drawn
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=up.center())
     assert box.value() == pytest.approx(0.55)
@@ -134,7 +146,8 @@ def _review_and_submit(qtbot, window, tmp_path):
 
 
 def test_decisions_are_greyed_out_once_submitted_and_a_wrong_password_keeps_the_dialog(
-        qtbot, make_window, workspace, tmp_path):
+    qtbot, make_window, workspace, tmp_path
+):
     ws, users = workspace
     window = make_window(ws)
     window.services.workspace.set_user(users["li"])
@@ -154,8 +167,11 @@ def test_decisions_are_greyed_out_once_submitted_and_a_wrong_password_keeps_the_
     assert window.actions_by_name["signoff"].isEnabled()
     opened = []
     window.workflow.dialog_opened.connect(opened.append)
-    qtbot.keyClick(window.findings.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier |
-                   Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.findings.table,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     dialog = opened[-1]
     assert dialog.approve_button.isEnabled()
     from tests.ui.test_service_floor import _type
@@ -189,8 +205,9 @@ def test_the_return_reason_is_shown_with_the_status(qtbot, make_window, workspac
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_mnemonics_are_unique_in_the_menu_bar_and_in_each_menu(qtbot, make_window, workspace, translations,
-                                                               language):
+def test_mnemonics_are_unique_in_the_menu_bar_and_in_each_menu(
+    qtbot, make_window, workspace, translations, language
+):
     import re
 
     translations.install(language)
@@ -226,7 +243,9 @@ def test_the_status_line_follows_the_language_and_the_count(qtbot, make_window, 
     window.review.dialog_opened.connect(opened.append)
     qtbot.keyClick(window.findings.table, Qt.Key.Key_M)
     qtbot.keyClick(opened[-1].note, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.status_label.text() == f"检测完成：{count + 1} 条发现", timeout=3000)  # not stale
+    qtbot.waitUntil(
+        lambda: window.status_label.text() == f"检测完成：{count + 1} 条发现", timeout=3000
+    )  # not stale
 
 
 def test_a_pdf_without_pages_opens_as_text(qtbot, make_window):
@@ -254,11 +273,16 @@ def test_documents_of_one_name_are_told_apart_in_the_list(qtbot, make_window, wo
 def test_export_notes_are_said_in_the_ui_language(qtbot, translations):
     from reviewer.ui.export_notes import note_text
 
-    notes = ["tracked changes accepted: 2 insertions kept, 1 deletions dropped", "3 comment markers removed",
-             "metadata (EXIF/GPS, XMP, comments, text) removed from 2 pictures", "pages [3, 4] re-rendered as "
-             "images (text layer lost)", "1 electronic signatures and seals removed: a de-identified copy no "
-             "longer matches what was signed, so they are invalid; sign the published copy again if it needs a "
-             "seal （已移除 1 个电子签章：…）", "not checked: embedded font"]
+    notes = [
+        "tracked changes accepted: 2 insertions kept, 1 deletions dropped",
+        "3 comment markers removed",
+        "metadata (EXIF/GPS, XMP, comments, text) removed from 2 pictures",
+        "pages [3, 4] re-rendered as images (text layer lost)",
+        "1 electronic signatures and seals removed: a de-identified copy no "
+        "longer matches what was signed, so they are invalid; sign the published copy again if it needs a "
+        "seal （已移除 1 个电子签章：…）",
+        "not checked: embedded font",
+    ]
     english = [note_text(n) for n in notes]
     assert english[0] == "Tracked changes accepted: 2 insertions kept, 1 deletions dropped."
     translations.install("zh_CN")
@@ -285,7 +309,9 @@ def test_the_export_result_lists_the_notes(qtbot, make_window, workspace, tmp_pa
         dialog.accept()
         if dialogs[-1] is not dialog:
             question = dialogs[-1]
-            question.findChild(type(question.button(question.StandardButton.Cancel)), "undecidedAccept").click()
+            question.findChild(
+                type(question.button(question.StandardButton.Cancel)), "undecidedAccept"
+            ).click()
     copy = blocker.args[0]["copy"]
     result = dialogs[-1]
     assert result.objectName() == "exportResult"
@@ -313,8 +339,11 @@ def test_disabled_menu_entries_are_greyed(qtbot, styled):
 
     def darkest(action) -> int:
         rect = menu.actionGeometry(action)
-        return min(image.pixelColor(x, y).lightness() for x in range(rect.left() + 4, rect.right() - 4)
-                   for y in range(rect.top() + 2, rect.bottom() - 2))
+        return min(
+            image.pixelColor(x, y).lightness()
+            for x in range(rect.left() + 4, rect.right() - 4)
+            for y in range(rect.top() + 2, rect.bottom() - 2)
+        )
 
     assert darkest(on) < 80 and darkest(off) > 120  # black text, grey text
     menu.close()

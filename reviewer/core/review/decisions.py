@@ -106,9 +106,10 @@ def load_findings(conn: Connection, document_id: int, *, include_inactive: bool 
         return [StoredFinding(r.id, r.document_id, row_to_finding(r), r.manual, r.active, r.version,
                               current.get(r.id))
                 for r in conn.execute(query.order_by(f.c.start, f.c.end, f.c.id))]
-    # the light columns of every row; the whole row (locator and attributes JSON) only for findings not read yet
-    light = query.with_only_columns(f.c.id, f.c.document_id, f.c.start, f.c.end, f.c.text, f.c.manual, f.c.active,
-                                    f.c.version)
+    # the light columns of every row; the whole row (locator and attributes JSON) only for findings not
+    # read yet
+    light = query.with_only_columns(f.c.id, f.c.document_id, f.c.start, f.c.end, f.c.text, f.c.manual,
+                                    f.c.active, f.c.version)
     rows = list(conn.execute(light.order_by(f.c.start, f.c.end, f.c.id)))
     missing = [r.id for r in rows if (known := parsed.get(r.id)) is None
                or (known.start, known.end, known.text) != (r.start, r.end, r.text)]
@@ -119,13 +120,15 @@ def load_findings(conn: Connection, document_id: int, *, include_inactive: bool 
             for r in rows]
 
 
-def get_findings(conn: Connection, document_id: int, finding_ids: Collection[int]) -> dict[int, StoredFinding]:
+def get_findings(conn: Connection, document_id: int, finding_ids: Collection[int]
+                 ) -> dict[int, StoredFinding]:
     """The active findings among `finding_ids` (without decisions), by id: `get_finding` for many at once."""
     f = schema.findings
     ids = sorted(set(finding_ids))
     out: dict[int, StoredFinding] = {}
     for at in range(0, len(ids), _CHUNK):
-        query = select(f).where(f.c.id.in_(ids[at:at + _CHUNK]), f.c.document_id == document_id, f.c.active.is_(True))
+        query = select(f).where(f.c.id.in_(ids[at:at + _CHUNK]), f.c.document_id == document_id,
+                                f.c.active.is_(True))
         for row in conn.execute(query):
             out[row.id] = StoredFinding(row.id, row.document_id, row_to_finding(row), row.manual, row.active,
                                         row.version)
@@ -238,7 +241,8 @@ def _bump_findings(conn: Connection, finding_ids: Sequence[int]) -> None:
     f = schema.findings
     for at in range(0, len(finding_ids), _CHUNK):
         chunk = list(finding_ids[at:at + _CHUNK])
-        if conn.execute(f.update().where(f.c.id.in_(chunk)).values(version=f.c.version + 1)).rowcount == len(chunk):
+        bumped = conn.execute(f.update().where(f.c.id.in_(chunk)).values(version=f.c.version + 1)).rowcount
+        if bumped == len(chunk):
             continue
         present = set(conn.execute(select(f.c.id).where(f.c.id.in_(chunk))).scalars())
         missing = next(i for i in chunk if i not in present)
@@ -249,11 +253,11 @@ def _insert_decisions(conn: Connection, doc: DocumentInfo, items: Sequence[tuple
                       actor: str, event) -> list[int]:
     """`_insert_decision` for many, in one statement (ids returned in the order of `items`)."""
     d = schema.decisions
-    values = [dict(finding_id=stored.id, document_id=doc.id, kind=str(decision.kind), operator=decision.operator,
-                   reason=decision.reason,
+    values = [dict(finding_id=stored.id, document_id=doc.id, kind=str(decision.kind),
+                   operator=decision.operator, reason=decision.reason,
                    legal_basis_json=json.dumps(list(decision.legal_basis), ensure_ascii=False),
-                   start=decision.start, end=decision.end, text=decision.text, actor=actor, created_at=event.ts,
-                   undone=False, event_seq=event.seq, note=decision.note)
+                   start=decision.start, end=decision.end, text=decision.text, actor=actor,
+                   created_at=event.ts, undone=False, event_seq=event.seq, note=decision.note)
               for stored, decision in items]
     result = conn.execute(d.insert().returning(d.c.id, sort_by_parameter_order=True), values)
     return list(result.scalars())
