@@ -171,6 +171,35 @@ class BulkActions(QObject):
         self.last_menu = menu
         return menu
 
+    def decide_value(self, kind: str) -> None:
+        """Shift+A / Shift+R: the same decision for every occurrence of the current finding's value."""
+        c = self.controller
+        row = c.row(c.current() or "")
+        if row is None:
+            return
+        ids = self.where(value=row.finding.text)
+        if kind == "reject":
+            c.reject_rows(ids)
+        else:
+            c.decide(ids, "accept")
+
+    def view_menu(self, parent: QWidget, where: QPoint, row_id: str, manual) -> None:  # noqa: ANN001
+        """A right click on the page: on a highlight, the same menu as the table's for that finding (or
+        the selection it belongs to); on selected text, the way to mark it (`manual`, the M action)."""
+        c = self.controller
+        if row_id:
+            if row_id not in c.panel.selected_ids():
+                c.panel.select_id(row_id)
+            self.popup(parent, where)
+            return
+        span = c.view.selected_span()
+        if span and span[1] > span[0] and manual.isEnabled():
+            menu = QMenu(parent)
+            menu.setObjectName("selectionMenu")
+            menu.addAction(manual)
+            menu.aboutToHide.connect(menu.deleteLater)
+            menu.popup(where)
+
     def popup(self, parent: QWidget, where: QPoint) -> QMenu | None:
         menu = self.menu(parent)
         if menu is not None:

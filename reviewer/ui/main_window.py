@@ -144,8 +144,8 @@ class MainWindow(QMainWindow):
         a("previous", self.review.previous, "K")
         a("accept", self.review.accept, "A", "accept")
         a("reject", self.review.reject, "R", "reject")
-        a("accept_value", lambda: self._decide_value("accept"), "Shift+A")
-        a("reject_value", lambda: self._decide_value("reject"), "Shift+R")
+        a("accept_value", lambda: self.bulk.decide_value("accept"), "Shift+A")
+        a("reject_value", lambda: self.bulk.decide_value("reject"), "Shift+R")
         a("edit", self.review.edit_span, "E", "edit")
         a("manual", self.review.add_manual, "M", "manual")
         a("menu", self._show_context_menu, "Shift+F10")
@@ -557,36 +557,12 @@ class MainWindow(QMainWindow):
         row = self.review.row(self.findings.current_id() or "")
         return page_of(row) if row is not None else None
 
-    def _decide_value(self, kind: str) -> None:
-        """Shift+A / Shift+R: the same decision for every occurrence of the current finding's value."""
-        row = self.review.row(self.findings.current_id() or "")
-        if row is None:
-            return
-        ids = self.bulk.where(value=row.finding.text)
-        if kind == "reject":
-            self.review.reject_rows(ids)
-        else:
-            self.review.decide(ids, "accept")
-
     def _show_context_menu(self) -> None:
         """Shift+F10 or the menu key: the bulk menu at the current row."""
         self.findings.show_context_menu()
 
     def _on_view_context_menu(self, where: QPoint, row_id: str) -> None:
-        """A right click on a highlight: the same menu as the table's, for that finding (or the selection
-        it belongs to); on selected text, the way to mark it."""
-        if row_id:
-            if row_id not in self.findings.selected_ids():
-                self.findings.select_id(row_id)
-            self.bulk.popup(self, where)
-            return
-        span = self.view.selected_span()
-        if span and span[1] > span[0] and self.editable:
-            menu = QMenu(self)
-            menu.setObjectName("selectionMenu")
-            menu.addAction(self.actions_by_name["manual"])
-            menu.aboutToHide.connect(menu.deleteLater)
-            menu.popup(where)
+        self.bulk.view_menu(self, where, row_id, self.actions_by_name["manual"])
 
     def set_editable(self, editable: bool) -> None:
         """The workflow reports whether the document's status still allows decisions."""

@@ -28,17 +28,15 @@ from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK  # noqa: F401 - 
 from reviewer.ui.finding_style import box_style, kind_of
 from reviewer.ui.findings_table_model import FindingRow, finding_tooltip
 from reviewer.ui.pdf_render import PdfLayout, merge_line_boxes, read_layout, render_page  # noqa: F401
-from reviewer.ui.pdf_text import PageText
+from reviewer.ui.pdf_selection import TextSelection
+from reviewer.ui.pdf_zoom import PAGE_GAP, ZOOM_STEPS, PageZoom  # noqa: F401 - ZOOM_STEPS: the text view's too
 
-PAGE_GAP = 14.0
 _ROW_KEY = 0
-ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 MAX_RENDER_SCALE = 4.0  # pixels per point of a rendered page (an A4 page: at most 2,380 × 3,368 pixels)
 KEEP_PAGES = 6  # rendered pages kept beyond the visible ones, on each side
-SELECTION = QColor(47, 111, 223, 70)
 
 
-class PdfPageView(QGraphicsView):
+class PdfPageView(PageZoom, TextSelection, QGraphicsView):
     finding_clicked = Signal(str)
     finding_toggled = Signal(str)  # Ctrl+click: into or out of the selection
     findings_boxed = Signal(list)  # Ctrl+drag: the findings inside the rectangle
@@ -69,7 +67,7 @@ class PdfPageView(QGraphicsView):
         self._drawn: set[int] = set()
         self._current: str | None = None
         self._selected: set[str] = set()
-        self._texts: dict[int, PageText] = {}
+        self._texts: dict = {}  # page index → PageText, read on the first press there
         self._selection: tuple[int, int] | None = None
         self._selection_items: list[QGraphicsRectItem] = []
         self._press: tuple[QPointF, int, int | None] | None = None  # scene point, page index, caret
@@ -135,84 +133,6 @@ class PdfPageView(QGraphicsView):
             self.scene().addItem(item)
             self._pages[index] = item
         return item
-
-    # -- zoom -------------------------------------------------------------------------------------------
-    def _points_to_pixels(self) -> float:
-        """Screen pixels per PDF point at 100 % (a point is 1/72 inch)."""
-        return max(1.0, self.logicalDpiX() / 72.0)
-
-    def _fit_zoom(self, mode: str) -> float:
-        if not self._paper:
-            return 1.0
-        width = max(p.width() for p in self._paper) + 2 * PAGE_GAP
-        zoom = (self.viewport().width() - 4) / width / self._points_to_pixels()
-        if mode == "page":
-            height = max(p.height() for p in self._paper) + 2 * PAGE_GAP
-            zoom = min(zoom, (self.viewport().height() - 4) / height / self._points_to_pixels())
-        return max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
-
-    def _apply_zoom(self, zoom: float, *, anchor: QPoint | None = None, top: float | None = None) -> None:
-        """Scale the view; the scene point under `anchor` (viewport pixels) stays under it, else the
-        current finding stays in view, else the line at the top stays at the top."""
-        zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
-        viewport = self.viewport().rect()
-        fixed = anchor if anchor is not None else viewport.center()
-        before = self.mapToScene(fixed)
-        if top is None and anchor is None:
-            top = self.mapToScene(viewport.topLeft()).y()
-        scale = zoom * self._points_to_pixels()
-        self.resetTransform()
-        self.scale(scale, scale)
-        changed = abs(zoom - self.zoom) > 1e-6
-        self.zoom = zoom
-        if anchor is not None:
-            after = self.mapToScene(fixed)
-            self._scroll_by_scene(before - after)
-        elif self._focus is not None and self.mode != "fixed" and not changed:
-            self.centerOn(self._focus)
-        else:
-            left = self.sceneRect().center().x() if self.mode != "fixed" else before.x()
-            self.centerOn(QPointF(left, (top or 0) + viewport.height() / scale / 2))
-        if changed:
-            self.zoom_changed.emit(zoom)
-        self._refresh.start()
-
-    def _scroll_by_scene(self, delta: QPointF) -> None:
-        scale = self.transform().m11()
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + round(delta.x() * scale))
-        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + round(delta.y() * scale))
-
-    def set_zoom(self, zoom: float, anchor: QPoint | None = None) -> None:
-        self.mode = "fixed"
-        self._apply_zoom(zoom, anchor=anchor)
-
-    def zoom_in(self, anchor: QPoint | None = None) -> None:
-        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-3), ZOOM_STEPS[-1]), anchor)
-
-    def zoom_out(self, anchor: QPoint | None = None) -> None:
-        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-3), ZOOM_STEPS[0]), anchor)
-
-    def fit_width(self) -> None:
-        self.mode = "width"
-        self._apply_zoom(self._fit_zoom("width"))
-
-    def fit_page(self) -> None:
-        self.mode = "page"
-        centre = self.mapToScene(self.viewport().rect().center()).y()
-        top = self._tops[self.page_at(centre)] if self._tops else 0
-        self._apply_zoom(self._fit_zoom("page"), top=top - PAGE_GAP / 2)
-
-    def actual_size(self) -> None:
-        self.set_zoom(1.0)
-
-    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120
-            if steps:
-                self.set_zoom(self.zoom * (1.15 ** steps), event.position().toPoint())
-            event.accept()
-            return
-        super().wheelEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -377,20 +297,6 @@ class PdfPageView(QGraphicsView):
         return ""
 
     # -- mouse: click a finding, select text, Ctrl+drag a rectangle ----------------------------------
-    def _page_text(self, index: int) -> PageText | None:
-        if self._document is None:
-            return None
-        if index not in self._texts:
-            self._texts[index] = PageText.of(self._document, index + 1)
-        return self._texts[index]
-
-    def _caret(self, scene: QPointF, index: int) -> int | None:
-        text = self._page_text(index)
-        if text is None:
-            return None
-        local = scene - self._paper[index].topLeft()
-        return text.caret(local.x(), local.y())
-
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._press, self._dragging, self._band = None, False, False
         if event.button() != Qt.MouseButton.LeftButton or not self._tops:
@@ -456,56 +362,6 @@ class PdfPageView(QGraphicsView):
             self._draw_page(index + 1)
         ids = {str(i.data(_ROW_KEY)) for i in self.scene().items(scene_rect) if i.data(_ROW_KEY)}
         return sorted(ids, key=lambda i: (self._rows[i].finding.start, i) if i in self._rows else (0, i))
-
-    # -- text selection (for manual findings) ----------------------------------------------------------
-    def _select_offsets(self, index: int, start: int, end: int) -> None:
-        text = self._page_text(index)
-        boxes = text.boxes_between(start, end) if text is not None and end > start else []
-        self._selection = (start, end) if boxes else None
-        self._draw_selection(index, merge_line_boxes(boxes))
-
-    def select_rect(self, scene_rect: QRectF) -> tuple[int, int] | None:
-        """Select the characters whose centres fall inside `scene_rect` (one page)."""
-        if self._document is None or not self._tops:
-            return None
-        index = self.page_at(scene_rect.center().y())
-        local = scene_rect.translated(-self._paper[index].topLeft())
-        text = self._page_text(index)
-        hits = text.inside(local.left(), local.top(), local.right(), local.bottom()) if text else []
-        if hits:
-            self._select_offsets(index, min(hits), max(hits) + 1)
-        else:
-            self.clear_selection()
-        return self._selection
-
-    def select_span(self, start: int, end: int) -> None:
-        """Select [start, end) of the document text (on the page where it starts)."""
-        if self._document is None:
-            return
-        page = self._document.block_at(start).page
-        if page:
-            self._select_offsets(page - 1, start, end)
-
-    def _draw_selection(self, index: int, rects: list[QRectF]) -> None:
-        for item in self._selection_items:
-            self.scene().removeItem(item)
-        self._selection_items = []
-        origin = self._paper[index].topLeft()
-        for rect in rects:
-            item = self.scene().addRect(rect.translated(origin), QPen(Qt.PenStyle.NoPen), QBrush(SELECTION))
-            item.setZValue(3)
-            self._selection_items.append(item)
-
-    def clear_selection(self) -> None:
-        self._selection = None
-        if self._selection_items:
-            self._draw_selection(0, [])
-
-    def selected_span(self) -> tuple[int, int] | None:
-        return self._selection
-
-    def selection_rects(self) -> list[QRectF]:
-        return [i.rect() for i in self._selection_items]
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(QRect(QPoint(0, 0), self.viewport().size())).boundingRect()

@@ -9,6 +9,7 @@ shown, every decision is refused with a clear message.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 
 from reviewer.core.documents.model import Document
@@ -56,6 +57,7 @@ class WorkspaceReviewSession:
         self.review = workspace.review(document, user, profile=profile())
         self._rows: dict[str, FindingRow] = {}
         self._core_rows: dict[str, ReviewRow] = {}  # what each table row was made from
+        self._refreshing = threading.Lock()
         if self.review.document_id is not None:
             self._set_rows(self.review.rows())
 
@@ -82,6 +84,10 @@ class WorkspaceReviewSession:
     def refresh_rows(self) -> Changes:
         """Recompute every row from the plan (I/O lane): replacements and propagated occurrences follow
         each decision; the table receives only what differs."""
+        with self._refreshing:  # two refreshes at once (I/O pool) must not leave the older one's rows
+            return self._refresh_rows()
+
+    def _refresh_rows(self) -> Changes:
         self.sync_profile()
         old, old_core = self._rows, self._core_rows
         rows: dict[str, FindingRow] = {}
