@@ -114,7 +114,8 @@ class FindingsTableModel(QAbstractTableModel):
                 self._rows[i] = row
                 changed.append(i)
         if changed:
-            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.columnCount() - 1))
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
         if fresh:
             self.set_rows([*self._rows, *fresh])
 

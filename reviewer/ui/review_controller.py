@@ -356,8 +356,10 @@ def _decided_text(kind: str, count: int) -> str:
     from PySide6.QtCore import QCoreApplication
 
     text = {
-        "accept": QCoreApplication.translate("ReviewController", "Accepted %1 findings in one step (Ctrl+Z undoes it)"),
-        "reject": QCoreApplication.translate("ReviewController", "Rejected %1 findings in one step (Ctrl+Z undoes it)"),
+        "accept": QCoreApplication.translate(
+            "ReviewController", "Accepted %1 findings in one step (Ctrl+Z undoes it)"),
+        "reject": QCoreApplication.translate(
+            "ReviewController", "Rejected %1 findings in one step (Ctrl+Z undoes it)"),
     }
     return text.get(kind, text["accept"]).replace("%1", str(count))
 

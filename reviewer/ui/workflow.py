@@ -198,7 +198,8 @@ class WorkflowController(QObject):
         allowed = {"attribute": known and editable, "submit": known and editable,
                    "signoff": status == "submitted"}
         panel = self.attribute_panel
-        buttons = {"attribute": panel.edit_button, "submit": panel.submit_button, "signoff": panel.signoff_button}
+        buttons = {"attribute": panel.edit_button, "submit": panel.submit_button,
+                   "signoff": panel.signoff_button}
         for name, ok in allowed.items():
             self.window.actions_by_name[name].setEnabled(ok)
             buttons[name].setEnabled(ok)
@@ -478,7 +479,8 @@ class WorkflowController(QObject):
             box.setObjectName("exportResult")
             notes = [note_text(n) for n in copy.result.notes]
             if notes:  # what else the copy lost (comments, tracked changes, metadata, seals): shown
-                box.setInformativeText("\n".join([self.tr("Also changed in the copy:"), *(f"• {n}" for n in notes)]))
+                lines = [self.tr("Also changed in the copy:"), *(f"• {n}" for n in notes)]
+                box.setInformativeText("\n".join(lines))
             box.setDetailedText(str(copy.output))
             self._open(box)
         self.exported.emit(out)
