@@ -210,3 +210,109 @@ def test_bulk_panel_ids_phones_and_organisations_in_four_clicks(qtbot, make_wind
         len(v) for v in by_type.values()
     ]
     assert all(window.review.row(i).replacement for i in by_type["CN_ID_CARD"])  # the copy changes them
+
+
+PAGES = (
+    ("当事人：王建国，身份证号110101199003078515，电话13896001234。", "邮箱wang@example.com。"),
+    ("当事人：李晓梅，身份证号110101198507126020，电话13512345678。", "邮箱li@example.com。",
+     "当事人：赵子龙，身份证号110101197711113317，电话13611112222。"),
+    ("当事人：孙立新，身份证号110101196602024411，电话13896001234。", "当事人：周明，电话13733334444。"),
+)
+
+
+@pytest.fixture
+def pages_window(qtbot, make_window, workspace, tmp_path, monkeypatch):
+    """A three-page PDF (drawn here) with the fixed-regex detector; phone numbers get a lower score than
+    the rest, so a score band tells them apart."""
+    from dataclasses import replace
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from tests.ui import conftest
+
+    real = conftest.fake_findings
+    monkeypatch.setattr(
+        conftest,
+        "fake_findings",
+        lambda d: [replace(f, score=0.55 if f.entity_type == "CN_MOBILE_PHONE" else 0.9) for f in real(d)],
+    )
+    path = tmp_path / "three-pages.pdf"
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for lines in PAGES:
+        c.setFont("STSong-Light", 14)
+        for i, line in enumerate(lines):
+            c.drawString(40, 800 - 24 * i, line)
+        c.showPage()
+    c.save()
+    ws, users = workspace
+    window = make_window(ws)
+    window.services.workspace.set_user(users["li"])
+    _open_and_detect(qtbot, window, path)
+    assert {page_of_row(r) for r in window.model.rows()} == {1, 2, 3}
+    return window
+
+
+def page_of_row(row):
+    return (row.finding.locator or {}).get("page")
+
+
+def test_bulk_panel_by_page_and_score_band(qtbot, pages_window):
+    window = pages_window
+    panel = window.bulk_panel
+    table = window.findings.table
+    on_two = [r for r in window.model.rows() if page_of_row(r) == 2]
+    phones = {r.id for r in on_two if r.finding.entity_type == "CN_MOBILE_PHONE"}
+    assert phones and {r.id for r in on_two} - phones
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=_row_pos(window, on_two[0].id))
+    assert window.findings.current_id() == on_two[0].id
+    # scope: the page of the current finding, chosen with the keyboard in the combo box
+    panel.scope.setFocus()
+    while panel.scope_key() != "page":
+        qtbot.keyClick(panel.scope, Qt.Key.Key_Down)
+    # score band: at least 0.80, typed into the spin box
+    qtbot.mouseDClick(panel.low.lineEdit(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(panel.low.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.low.lineEdit(), "0.80")
+    qtbot.keyClick(panel.low.lineEdit(), Qt.Key.Key_Return)
+    assert abs(panel.low.value() - 0.8) < 1e-9
+    in_scope = {r.id for r in on_two} - phones  # the phones' 0.55 is below the band
+    kinds = {r.finding.entity_type for r in on_two if r.id in in_scope}
+    qtbot.waitUntil(lambda: {k for k, d in panel.buttons if d == "accept"} == kinds, timeout=3000)
+    assert {r.id for r in panel.rows_in_scope()} == in_scope
+    assert panel.hint.text().startswith(f"{len(in_scope)} ")
+    kind = sorted(kinds)[0]
+    chosen = {r.id for r in on_two if r.finding.entity_type == kind and r.id not in phones}
+    with qtbot.waitSignal(window.review.bulk_decided, timeout=10000):
+        qtbot.mouseClick(panel.buttons[(kind, "accept")], Qt.MouseButton.LeftButton)
+    assert _states(window, chosen) == {ReviewState.ACCEPTED}
+    others = [r.id for r in window.model.rows() if r.id not in chosen]
+    assert _states(window, others) == {ReviewState.PENDING}  # other pages, phones on page 2: untouched
+    assert sorted(str(i["finding_id"]) for i in _events(window)[-1].details["items"]) == sorted(chosen)
+
+
+def test_context_menu_decides_the_undecided_on_a_page_and_shift_a_every_occurrence(qtbot, pages_window):
+    window = pages_window
+    rows = window.model.rows()
+    on_three = [r for r in rows if page_of_row(r) == 3]
+    first_three = on_three[0]
+    with qtbot.waitSignal(window.review.rows_refreshed, timeout=10000):
+        window.findings.select_id(first_three.id)
+        qtbot.keyClick(window.findings.table, Qt.Key.Key_A)  # decided by hand: the page action leaves it
+    right_click(qtbot, window.findings.table.viewport(), _row_pos(window, on_three[1].id))
+    with qtbot.waitSignal(window.review.bulk_decided, timeout=10000):
+        click_menu(qtbot, window.bulk.last_menu, "menuPage", "menuPageAccept")
+    assert _states(window, [r.id for r in on_three]) == {ReviewState.ACCEPTED}
+    assert len(_events(window)[-1].details["items"]) == len(on_three) - 1
+    assert _states(window, [r.id for r in rows if page_of_row(r) != 3]) == {ReviewState.PENDING}
+    # Shift+A: the same decision for every occurrence of the current value, on any page
+    phone = next(r for r in rows if page_of_row(r) == 1 and r.finding.entity_type == "CN_MOBILE_PHONE")
+    window.findings.select_id(phone.id)
+    window.findings.table.setFocus()
+    same = [r.id for r in rows if r.finding.text == phone.finding.text]
+    with qtbot.waitSignal(window.review.bulk_decided, timeout=10000):
+        qtbot.keyClick(window.findings.table, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    assert _states(window, same) == {ReviewState.ACCEPTED}
