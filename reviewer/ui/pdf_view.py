@@ -352,6 +352,13 @@ class PdfPageView(PageZoom, TextSelection, QGraphicsView):
         if row_id:
             self.finding_clicked.emit(row_id)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self._selection_items:  # Esc drops a text selection
+            self.clear_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.context_menu_requested.emit(event.globalPos(), self._finding_at(event.pos()))
         event.accept()

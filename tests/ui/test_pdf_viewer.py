@@ -139,6 +139,13 @@ def test_drag_along_a_line_selects_its_text_and_m_marks_it(qtbot, pdf_window):
     assert view.selection_rects()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
     assert view.selection_rects() == []
+    # and so does Esc
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(view.viewport(), pos=b)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+    assert view.selection_rects() and view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.selection_rects() == [] and view.selected_span() is None
 
 
 def test_ctrl_click_and_ctrl_drag_select_highlights_and_the_menu_decides_them(qtbot, pdf_window):
