@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.model, self.findings, self.view, self.show_error, self)
         self.review.runner = runner
         self.review.decision_recorded.connect(self._on_review_decision_recorded)
-        self.review.message.connect(lambda text: self.set_status(lambda: text))
+        self.review.message.connect(self.set_status)
         self.review.busy_changed.connect(lambda _b: self._update_actions())
         self.findings.current_changed.connect(self._on_findings_current_changed)
         self.details = DetailsPane(self._operator_for, lambda: self.translations.core_language == "zh")

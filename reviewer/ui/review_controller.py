@@ -28,7 +28,7 @@ class ReviewController(QObject):
     rows_refreshed = Signal()  # every row shows what the copy will hold again
     busy_changed = Signal(bool)  # a decision on many rows is being recorded
     bulk_decided = Signal(str, int)  # kind, number of rows: recorded and shown (replacements follow)
-    message = Signal(str)  # a line for the status bar
+    message = Signal(object)  # a line for the status bar: a function, re-read when the language changes
 
     def __init__(
         self,
@@ -214,7 +214,7 @@ class ReviewController(QObject):
             self._refresh_generation += 1  # a refresh started before this decision is out of date
             self.apply(replace(decided, refresh=False))
             self.apply(refreshed)
-            self.message.emit(_decided_text(kind, len(ids)))
+            self.message.emit(lambda n=len(ids): _decided_text(kind, n))
             self.bulk_decided.emit(kind, len(ids))
             self.rows_refreshed.emit()
 

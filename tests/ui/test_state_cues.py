@@ -246,6 +246,16 @@ def test_the_status_line_follows_the_language_and_the_count(qtbot, make_window, 
     qtbot.waitUntil(
         lambda: window.status_label.text() == f"检测完成：{count + 1} 条发现", timeout=3000
     )  # not stale
+    # a bulk decision's line follows a language switch too
+    table = window.findings.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    with qtbot.waitSignal(window.review.bulk_decided, timeout=10000):
+        qtbot.keyClick(table, Qt.Key.Key_A)
+    assert window.status_label.text() == "已一次采纳 2 条发现（Ctrl+Z 可撤销）"
+    translations.install("en")
+    english = "Accepted 2 findings in one step (Ctrl+Z undoes it)"
+    qtbot.waitUntil(lambda: window.status_label.text() == english, timeout=3000)
 
 
 def test_a_pdf_without_pages_opens_as_text(qtbot, make_window):
