@@ -63,6 +63,18 @@
         <translation>Suggested from the findings: %1 (%2)</translation>
     </message>
     <message>
+        <source>Wording: %1</source>
+        <translation>Wording: %1</translation>
+    </message>
+    <message>
+        <source>Timing: %1</source>
+        <translation>Timing: %1</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Channel: %1</translation>
+    </message>
+    <message>
         <source>Attribute:</source>
         <translation>Attribute:</translation>
     </message>
@@ -217,6 +229,10 @@
         <translation>Workspace migrated</translation>
     </message>
     <message>
+        <source>%1 findings</source>
+        <translation>%1 findings</translation>
+    </message>
+    <message>
         <source>accepted</source>
         <translation>accepted</translation>
     </message>
@@ -233,8 +249,16 @@
         <translation>reason: %1</translation>
     </message>
     <message>
+        <source>note: %1</source>
+        <translation>note: %1</translation>
+    </message>
+    <message>
         <source>comment: %1</source>
         <translation>comment: %1</translation>
+    </message>
+    <message>
+        <source>exported despite markings: %1</source>
+        <translation>exported despite markings: %1</translation>
     </message>
 </context>
 <context>
@@ -729,6 +753,66 @@
         <translation>%1 replacement characters that %2 cannot hold were written as *.</translation>
     </message>
     <message>
+        <source>%1 cells and %2 shared strings de-identified, %3 other replacements.</source>
+        <translation>%1 cells and %2 shared strings de-identified, %3 other replacements.</translation>
+    </message>
+    <message>
+        <source>%1 cell values de-identified.</source>
+        <translation>%1 cell values de-identified.</translation>
+    </message>
+    <message>
+        <source>%1 formulas that computed from removed values were replaced by their values.</source>
+        <translation>%1 formulas that computed from removed values were replaced by their values.</translation>
+    </message>
+    <message>
+        <source>%1 comment parts removed (notes and threaded comments).</source>
+        <translation>%1 comment parts removed (notes and threaded comments).</translation>
+    </message>
+    <message>
+        <source>Hidden sheets removed: %1.</source>
+        <translation>Hidden sheets removed: %1.</translation>
+    </message>
+    <message>
+        <source>Hidden sheets kept and de-identified like the others: %1.</source>
+        <translation>Hidden sheets kept and de-identified like the others: %1.</translation>
+    </message>
+    <message>
+        <source>%1 pivot caches: their source records removed; the pivot tables refresh from the de-identified sheet when opened (%2 unused item lists emptied).</source>
+        <translation>%1 pivot caches: their source records removed; the pivot tables refresh from the de-identified sheet when opened (%2 unused item lists emptied).</translation>
+    </message>
+    <message>
+        <source>%1 external links: the values cached from the linked workbooks removed.</source>
+        <translation>%1 external links: the values cached from the linked workbooks removed.</translation>
+    </message>
+    <message>
+        <source>Macros (VBA) removed: the copy is an ordinary xlsx workbook.</source>
+        <translation>Macros (VBA) removed: the copy is an ordinary xlsx workbook.</translation>
+    </message>
+    <message>
+        <source>Converted from Excel 97-2003 (.xls) to xlsx: values, sheets, merged cells, column widths, hidden rows, columns and sheets, headers and footers are carried over; cell formatting (fonts, fills, borders, number formats other than dates), comments, formulas (their values are kept), charts, pictures, pivot tables and macros are not.</source>
+        <translation>Converted from Excel 97-2003 (.xls) to xlsx: values, sheets, merged cells, column widths, hidden rows, columns and sheets, headers and footers are carried over; cell formatting (fonts, fills, borders, number formats other than dates), comments, formulas (their values are kept), charts, pictures, pivot tables and macros are not.</translation>
+    </message>
+    <message>
+        <source>Pictures read by OCR (mean confidence): %1.</source>
+        <translation>Pictures read by OCR (mean confidence): %1.</translation>
+    </message>
+    <message>
+        <source>%1 pictures painted over where removed values were read, saved again without metadata: %2.</source>
+        <translation>%1 pictures painted over where removed values were read, saved again without metadata: %2.</translation>
+    </message>
+    <message>
+        <source>Pages %1 turned into images with %2 removed characters painted over (their original pictures and content are gone); an invisible text layer keeps their other text searchable.</source>
+        <translation>Pages %1 turned into images with %2 removed characters painted over (their original pictures and content are gone); an invisible text layer keeps their other text searchable.</translation>
+    </message>
+    <message>
+        <source>Read again by OCR (mean confidence), no removed value read there: %1. Text OCR cannot read (handwriting, stamps) is not checked: look at the pictures.</source>
+        <translation>Read again by OCR (mean confidence), no removed value read there: %1. Text OCR cannot read (handwriting, stamps) is not checked: look at the pictures.</translation>
+    </message>
+    <message>
+        <source>Pictures OCR could not read, not checked: %1.</source>
+        <translation>Pictures OCR could not read, not checked: %1.</translation>
+    </message>
+    <message>
         <source>Not checked: %1</source>
         <translation>Not checked: %1</translation>
     </message>
@@ -984,6 +1068,50 @@
     <message>
         <source>Manual finding</source>
         <translation>Manual finding</translation>
+    </message>
+    <message>
+        <source>Listed term: blocks release</source>
+        <translation>Listed term: blocks release</translation>
+    </message>
+    <message>
+        <source>Listed term: sensitive wording</source>
+        <translation>Listed term: sensitive wording</translation>
+    </message>
+    <message>
+        <source>Listed term: always removed</source>
+        <translation>Listed term: always removed</translation>
+    </message>
+    <message>
+        <source>Former name of a body</source>
+        <translation>Former name of a body</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>Draft status</translation>
+    </message>
+    <message>
+        <source>Absolute commitment</source>
+        <translation>Absolute commitment</translation>
+    </message>
+    <message>
+        <source>Document number year</source>
+        <translation>Document number year</translation>
+    </message>
+    <message>
+        <source>Date after today</source>
+        <translation>Date after today</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>Embargo</source>
+        <translation>Embargo</translation>
     </message>
     <message>
         <source>Personal information</source>
@@ -1295,8 +1423,8 @@
         <translation>Open document</translation>
     </message>
     <message>
-        <source>Documents (*.docx *.pdf *.txt)</source>
-        <translation>Documents (*.docx *.pdf *.txt)</translation>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
     </message>
     <message>
         <source>Opening %1</source>
@@ -1426,6 +1554,60 @@
     <message>
         <source>Preview of the copy, page %1 (as exported)</source>
         <translation>Preview of the copy, page %1 (as exported)</translation>
+    </message>
+</context>
+<context>
+    <name>ReidPanel</name>
+    <message>
+        <source>Mask one more digit</source>
+        <translation>Mask one more digit</translation>
+    </message>
+    <message>
+        <source>Generalise this column</source>
+        <translation>Generalise this column</translation>
+    </message>
+    <message>
+        <source>No table with a header row to check.</source>
+        <translation>No table with a header row to check.</translation>
+    </message>
+    <message>
+        <source>%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows</source>
+        <translation>%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows</translation>
+    </message>
+    <message>
+        <source>No row is below k.</source>
+        <translation>No row is below k.</translation>
+    </message>
+    <message>
+        <source>No generalisation helps.</source>
+        <translation>No generalisation helps.</translation>
+    </message>
+    <message>
+        <source>Suggested: %1. Then unique: %2; below k: %3</source>
+        <translation>Suggested: %1. Then unique: %2; below k: %3</translation>
+    </message>
+    <message>
+        <source>Masked differently in two files (together they show %1 characters): %2 → %3</source>
+        <translation>Masked differently in two files (together they show %1 characters): %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReidRowsModel</name>
+    <message>
+        <source>k (rows alike)</source>
+        <translation>k (rows alike)</translation>
+    </message>
+    <message>
+        <source>l (sensitive values)</source>
+        <translation>l (sensitive values)</translation>
+    </message>
+    <message>
+        <source>Only %1 row(s) share these values (k below %2): the household can be singled out</source>
+        <translation>Only %1 row(s) share these values (k below %2): the household can be singled out</translation>
+    </message>
+    <message>
+        <source>Every row that shares these values has the same sensitive value (l below %1): it is disclosed</source>
+        <translation>Every row that shares these values has the same sensitive value (l below %1): it is disclosed</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1939,121 @@
     </message>
 </context>
 <context>
+    <name>TermListsDialog</name>
+    <message>
+        <source>Office term lists</source>
+        <translation>Office term lists</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 terms, last changed by %3 at %4 (UTC)</source>
+        <translation>Version %1, %2 terms, last changed by %3 at %4 (UTC)</translation>
+    </message>
+    <message>
+        <source>No term list has been kept in this workspace yet.</source>
+        <translation>No term list has been kept in this workspace yet.</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>New term</source>
+        <translation>New term</translation>
+    </message>
+    <message>
+        <source>Why it is listed (optional)</source>
+        <translation>Why it is listed (optional)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may change the term lists.</source>
+        <translation>Only supervisors and administrators may change the term lists.</translation>
+    </message>
+    <message>
+        <source>Block release</source>
+        <translation>Block release</translation>
+    </message>
+    <message>
+        <source>Sensitive wording</source>
+        <translation>Sensitive wording</translation>
+    </message>
+    <message>
+        <source>Always remove</source>
+        <translation>Always remove</translation>
+    </message>
+    <message>
+        <source>Never flag</source>
+        <translation>Never flag</translation>
+    </message>
+    <message>
+        <source>Terms that block release, e.g. code names of classified projects: the copy cannot be exported until a reviewer rejects the finding with a reason.</source>
+        <translation>Terms that block release, e.g. code names of classified projects: the copy cannot be exported until a reviewer rejects the finding with a reason.</translation>
+    </message>
+    <message>
+        <source>Sensitive wording a reviewer should look at before publishing.</source>
+        <translation>Sensitive wording a reviewer should look at before publishing.</translation>
+    </message>
+    <message>
+        <source>Names and numbers always removed from the published copy, whatever the profile.</source>
+        <translation>Names and numbers always removed from the published copy, whatever the profile.</translation>
+    </message>
+    <message>
+        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <translation>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
+    </message>
+    <message>
+        <source>Type the term to add.</source>
+        <translation>Type the term to add.</translation>
+    </message>
+    <message>
+        <source>%1 terms read from %2; press OK to save them.</source>
+        <translation>%1 terms read from %2; press OK to save them.</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+    <message>
+        <source>Import term list</source>
+        <translation>Import term list</translation>
+    </message>
+    <message>
+        <source>Term lists (*.txt *.xlsx)</source>
+        <translation>Term lists (*.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export term list</source>
+        <translation>Export term list</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;Text (*.txt)</source>
+        <translation>Excel workbook (*.xlsx);;Text (*.txt)</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Confidentiality review before publication</source>
@@ -1814,6 +2111,10 @@
         <translation>Sign off</translation>
     </message>
     <message>
+        <source>Office term li&amp;sts…</source>
+        <translation>Office term li&amp;sts…</translation>
+    </message>
+    <message>
         <source>Workspace</source>
         <translation>Workspace</translation>
     </message>
@@ -1828,6 +2129,10 @@
     <message>
         <source>Not logged in</source>
         <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
+        <translation>Term lists saved (version %1); detect again (Ctrl+D) to apply them</translation>
     </message>
     <message>
         <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>

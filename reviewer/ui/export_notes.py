@@ -131,6 +131,89 @@ _NOTES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(\d+) replacement characters not in (\S+) written as \*"),
         translate("ExportNotes", "%1 replacement characters that %2 cannot hold were written as *."),
     ),
+    # spreadsheets (issue 28)
+    (
+        re.compile(r"^(\d+) cells and (\d+) shared strings de-identified, (\d+) other replacements"),
+        translate("ExportNotes", "%1 cells and %2 shared strings de-identified, %3 other replacements."),
+    ),
+    (
+        re.compile(r"^(\d+) cell values de-identified"),
+        translate("ExportNotes", "%1 cell values de-identified."),
+    ),
+    (
+        re.compile(r"(\d+) formulas that computed from removed values replaced by their values"),
+        translate(
+            "ExportNotes", "%1 formulas that computed from removed values were replaced by their values."
+        ),
+    ),
+    (
+        re.compile(r"(\d+) comment parts removed"),
+        translate("ExportNotes", "%1 comment parts removed (notes and threaded comments)."),
+    ),
+    (re.compile(r"^hidden sheets removed: (.+)"), translate("ExportNotes", "Hidden sheets removed: %1.")),
+    (
+        re.compile(r"^hidden sheets kept and de-identified like the others: (.+)"),
+        translate("ExportNotes", "Hidden sheets kept and de-identified like the others: %1."),
+    ),
+    (
+        re.compile(r"(\d+) pivot caches: source records removed.*\((\d+) unused item lists emptied\)"),
+        translate(
+            "ExportNotes",
+            "%1 pivot caches: their source records removed; the pivot tables refresh from the "
+            "de-identified sheet when opened (%2 unused item lists emptied).",
+        ),
+    ),
+    (
+        re.compile(r"(\d+) external links: values cached from the linked workbook removed"),
+        translate("ExportNotes", "%1 external links: the values cached from the linked workbooks removed."),
+    ),
+    (
+        re.compile(r"macros \(VBA\) removed"),
+        translate("ExportNotes", "Macros (VBA) removed: the copy is an ordinary xlsx workbook."),
+    ),
+    (
+        re.compile(r"^converted from Excel 97-2003 \(\.xls\) to xlsx"),
+        translate(
+            "ExportNotes",
+            "Converted from Excel 97-2003 (.xls) to xlsx: values, sheets, merged cells, column widths, "
+            "hidden rows, columns and sheets, headers and footers are carried over; cell formatting (fonts, "
+            "fills, borders, number formats other than dates), comments, formulas (their values are kept), "
+            "charts, pictures, pivot tables and macros are not.",
+        ),
+    ),
+    # pictures and scans read by OCR (issue 27)
+    (
+        re.compile(r"^pictures read by OCR \(mean confidence\): (.+)"),
+        translate("ExportNotes", "Pictures read by OCR (mean confidence): %1."),
+    ),
+    (
+        re.compile(r"(\d+) pictures painted over where removed values were read, encoded anew without "
+                   r"metadata: (.+)"),
+        translate(
+            "ExportNotes",
+            "%1 pictures painted over where removed values were read, saved again without metadata: %2.",
+        ),
+    ),
+    (
+        re.compile(r"pages (\[[\d, ]*\]) rendered as images with (\d+) removed characters painted over"),
+        translate(
+            "ExportNotes",
+            "Pages %1 turned into images with %2 removed characters painted over (their original pictures "
+            "and content are gone); an invisible text layer keeps their other text searchable.",
+        ),
+    ),
+    (
+        re.compile(r"^read again by OCR \(mean confidence\), no removed value read there: (.+?); text OCR"),
+        translate(
+            "ExportNotes",
+            "Read again by OCR (mean confidence), no removed value read there: %1. Text OCR cannot read "
+            "(handwriting, stamps) is not checked: look at the pictures.",
+        ),
+    ),
+    (
+        re.compile(r"^pictures OCR could not read, not checked: (.+)"),
+        translate("ExportNotes", "Pictures OCR could not read, not checked: %1."),
+    ),
     (re.compile(r"not checked: (.+)"), translate("ExportNotes", "Not checked: %1")),
 ]
 

@@ -143,6 +143,7 @@ def gallery_states(window) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001 - M
             )[1],
         ),
         ("signoff", lambda: _as(window, "zhang", lambda: _dialog_of(workflow, workflow.sign_off))),
+        ("term-lists", lambda: _as(window, "zhang", lambda: _dialog_of(workflow, workflow.edit_terms))),
         ("add-user", lambda: _as(window, "admin", lambda: _dialog_of(workflow, workflow.add_user))),
     ]
     for name, open_it in states:

@@ -80,6 +80,10 @@ def event_summary(details: dict) -> str:
     from reviewer.ui.labels import entity_type_name, operator_name
 
     parts = []
+    items = details.get("items")
+    if items:  # one action on many findings (a bulk decision)
+        parts.append(QCoreApplication.translate("Audit", "%1 findings").replace("%1", str(len(items))))
+        details = {**items[0], "entity_type": None}
     if details.get("entity_type"):
         parts.append(entity_type_name(details["entity_type"]))
     kind = details.get("kind")
@@ -95,6 +99,7 @@ def event_summary(details: dict) -> str:
         parts.append(operator_name(details["operator"]))
     for key, label in (
         ("reason", QCoreApplication.translate("Audit", "reason: %1")),
+        ("note", QCoreApplication.translate("Audit", "note: %1")),
         ("attribute", "%1"),
         ("comment", QCoreApplication.translate("Audit", "comment: %1")),
         ("output_path", "%1"),
@@ -103,6 +108,9 @@ def event_summary(details: dict) -> str:
             parts.append(label.replace("%1", str(details[key])))
     if details.get("legal_basis"):
         parts.append("、".join(details["legal_basis"]))
+    if isinstance(details.get("override"), dict):
+        parts.append(QCoreApplication.translate("Audit", "exported despite markings: %1").replace(
+            "%1", str(details["override"].get("reason", ""))))
     return " · ".join(parts)
 
 

@@ -6,6 +6,8 @@ and the smaller cues: a PDF without pages, the document list, the return reason,
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QStyle, QStyleOptionSpinBox
@@ -300,6 +302,33 @@ def test_export_notes_are_said_in_the_ui_language(qtbot, translations):
     assert chinese[1] == "已删除 3 条批注。" and chinese[3].startswith("第 3, 4 页")
     assert all(not any(w in c for w in ("removed", "pages", "tracked")) for c in chinese), chinese
     assert note_text("a note nobody knows") == "a note nobody knows"  # shown as written, never dropped
+
+
+def test_spreadsheet_and_ocr_export_notes_are_said_in_the_ui_language(qtbot, translations):
+    """The notes of the spreadsheet writers (issue 28) and of OCR (issue 27), as those writers word them."""
+    from reviewer.core.deidentify.verify_ocr import OcrCheck
+    from reviewer.core.deidentify.writers.xls import NOT_CARRIED
+    from reviewer.core.deidentify.writers.xlsx import XlsxWriteReport
+    from reviewer.ui.export_notes import note_text
+
+    report = XlsxWriteReport(cells=12, strings=3, replaced=1, formulas=2, comments=1, pivot_caches=1,
+                             pivot_items=4, external=1, sheets_removed=["隐藏"], sheets_cleaned=["名单"],
+                             macros=True)
+    ocr = OcrCheck(read=["page 2 (0.97)"], unread=["word/media/image3.png"])
+    notes = [*report.notes, NOT_CARRIED, "7 cell values de-identified", *ocr.notes(),
+             "pictures read by OCR (mean confidence): word/media/image1.png (0.98)",
+             "1 pictures painted over where removed values were read, encoded anew without metadata: "
+             "word/media/image1.png",
+             "pages [2] rendered as images with 11 removed characters painted over (the original pictures "
+             "and content left those pages); an invisible text layer keeps their other text searchable"]
+    english = [note_text(n) for n in notes]
+    assert all(e != n for e, n in zip(english, notes, strict=True))  # every one known
+    translations.install("zh_CN")
+    chinese = [note_text(n) for n in notes]
+    assert chinese[0] == "已去标识化 12 个单元格和 3 个共享字符串，另有 1 处替换。"
+    assert "第 2 页已转为图像" in chinese[-1] and "隐藏" in " ".join(chinese)
+    words = re.compile(r"\b(removed|cells|sheets|pictures|pages|read|OCR could)\b")
+    assert not any(words.search(c) for c in chinese), chinese
 
 
 def test_the_export_result_lists_the_notes(qtbot, make_window, workspace, tmp_path):

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
 from reviewer.core.deidentify import operators as ops
-from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher, match_key
+from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher, Literals, match_key
 from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.deidentify.profiles import Profile, Rule
 from reviewer.core.deidentify.pseudonyms import NamePseudonymizer, normalise_name
 from reviewer.core.errors import ConfigurationError
-from reviewer.core.trie_regex import compile_literals
 from reviewer.core.types import EntityType, Finding
 
 
@@ -52,6 +51,7 @@ class RedactionPlan:
     conflicts: tuple[Finding, ...] = ()  # rejected findings the copy cannot keep apart from removed ones
     undecided: tuple[Finding, ...] = ()  # findings nobody decided
     undecided_mode: str = "profile"  # what happened to them: "profile" (its rule applied) or "keep"
+    hidden_sheets: str = "clean"  # workbooks: the profile's `roster.hidden_sheets` (clean or remove)
 
     @property
     def is_empty(self) -> bool:
@@ -76,7 +76,12 @@ class RedactionPlan:
         `王 建国`); use `replacement_for(m.group())`. Writers use this, so a number the detector saw
         in one spelling is not left standing in another. Kept contexts are matched too (longest
         first), with themselves as replacement: the occurrence inside them stays."""
-        return _flexible(tuple(sorted(self.values)) + tuple(sorted(self.kept_contexts)))
+        if not self.kept_contexts:
+            return _derived(self.values, "flexible", _flexible)  # type: ignore[return-value]
+        # keyed by the contexts mapping: a plan's values never change once its contexts are set
+        values = self.values
+        return _derived(self.kept_contexts, "flexible+values",  # type: ignore[return-value]
+                        lambda contexts: _flexible(tuple(sorted(values)) + contexts))
 
     def replacement_for(self, matched: str) -> str:
         """The replacement of a (possibly differently separated) occurrence of a value or kept context."""
@@ -85,10 +90,10 @@ class RedactionPlan:
         if matched in self.kept_contexts:
             return self.kept_contexts[matched]
         key = match_key(matched)
-        value = _by_key(tuple(sorted(self.values))).get(key)
+        value = _derived(self.values, "by_key", _by_key).get(key)  # type: ignore[union-attr]
         if value is not None:
             return _realign(value, self.values[value], matched)
-        context = _by_key(tuple(sorted(self.kept_contexts))).get(key)
+        context = _derived(self.kept_contexts, "by_key", _by_key).get(key) if self.kept_contexts else None
         if context is None:
             raise KeyError(matched)
         return _realign(context, self.kept_contexts[context], matched)
@@ -105,9 +110,24 @@ class RedactionPlan:
 
 
 _SEPARATORS = SEPARATORS
+_DERIVED: dict[int, tuple[Mapping[str, str], dict[str, object]]] = {}
 
 
-@functools.lru_cache(maxsize=32)
+def _derived(values: Mapping[str, str], what: str, make: Callable[[tuple[str, ...]], object]) -> object:
+    """`make(sorted values)`, computed once per plan: writers ask for the pattern and for a replacement on
+    every match, and sorting (or hashing as a cache key) a roster's 300,000 values each time made writing
+    quadratic. Keyed by the values object itself (kept alive here, so its id is not reused)."""
+    hit = _DERIVED.get(id(values))
+    if hit is None or hit[0] is not values:
+        if len(_DERIVED) >= 32:
+            _DERIVED.clear()
+        hit = _DERIVED[id(values)] = (values, {})
+    cache = hit[1]
+    if what not in cache:
+        cache[what] = make(tuple(sorted(values)))
+    return cache[what]
+
+
 def _by_key(values: tuple[str, ...]) -> dict[str, str]:
     """Each value under its match key (two values sharing a key are spellings of one value: the first wins)."""
     out: dict[str, str] = {}
@@ -116,8 +136,10 @@ def _by_key(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-@functools.lru_cache(maxsize=32)
-def _flexible(values: tuple[str, ...]) -> FlexibleMatcher | None:  # values and kept contexts
+@functools.lru_cache(maxsize=8)
+def _flexible(values: tuple[str, ...]) -> FlexibleMatcher | None:  # values (and kept contexts)
+    """Called once per plan (`_derived`); cached across plans too: a review rebuilds its plan after every
+    decision, and a matcher keeps its matches in the document's text (`FlexibleMatcher.finditer`)."""
     return FlexibleMatcher(values) if values else None
 
 
@@ -197,26 +219,34 @@ def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes
     masks = {v: keep_mask(v, r) for v, r in values.items()}
     return RedactionPlan(profile=profile.name, replacements=tuple(replacements),
                          values=MappingProxyType(values), kept=tuple(kept), below_threshold=tuple(below),
-                         keep_masks=MappingProxyType(masks))
+                         keep_masks=MappingProxyType(masks), hidden_sheets=profile.roster.hidden_sheets)
 
 
 def _without_removed_values(values: dict[str, str]) -> dict[str, str]:
     """Replacements with the other removed values replaced inside them too. Why: what a replacement keeps
     (an address kept to street level, 黑龙江哈尔滨市南岗区) may hold a value removed elsewhere (哈尔, cut by the
     model from 杰克吉伦哈尔); the copy would keep it and could never verify."""
-    pattern = _literals(tuple(sorted(k for k in values if len(k) >= 2)))
-    if pattern is None:
+    literals = _literals(tuple(sorted(k for k in values if len(k) >= 2)))
+    if literals is None:
         return values
     out = {}
     for value, new in values.items():
-        out[value] = pattern.sub(lambda m, value=value: m.group() if m.group() == value else values[m.group()], new)
+        pieces, last = [], 0
+        for start, end in literals.spans(new):
+            found = new[start:end]
+            pieces += [new[last:start], found if found == value else values[found]]
+            last = end
+        out[value] = "".join(pieces) + new[last:] if pieces else new
     return out
 
 
 @functools.lru_cache(maxsize=8)
-def _literals(keys: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Any of `keys`, the longest at each position (a trie: thousands of values in one pass)."""
-    return compile_literals(keys)
+def _literals(keys: tuple[str, ...]) -> Literals | None:
+    """Leftmost-longest literal matches from an automaton: a flat alternation of a roster's 300,000 values
+    made `re` try every one at every position, for every value (hours). Cached: a review rebuilds its plan
+    after every decision, mostly with the same values."""
+    literals = Literals(keys)
+    return None if literals.empty else literals
 
 
 UNDECIDED_MODES = ("profile", "keep")

@@ -38,6 +38,7 @@ APP_GRANTS: dict[str, str] = {
     "decisions": "SELECT, INSERT, UPDATE",
     "attribute_records": "SELECT, INSERT, UPDATE",
     "exports": "SELECT, INSERT",
+    "term_lists": "SELECT, INSERT",  # versions are never changed: a change is the next version
 }
 
 

@@ -34,10 +34,16 @@ def _v3_decision_notes(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE decisions ADD COLUMN note TEXT"))
 
 
+def _v4_term_lists(conn: Connection) -> None:
+    """Issue 33: the office's term lists (敏感词库), one row per version."""
+    schema.term_lists.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
     (3, _v3_decision_notes),
+    (4, _v4_term_lists),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]
 
