@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := fonts-wqy-zenhei fontconfig libegl1 libgl1 libxkbcommon0 libx
 	libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 poppler-utils poppler-data postgresql \
 	libreoffice-writer-nogui libreoffice-calc-nogui antiword
 
-.PHONY: run test bench bench-gui model corpus fuzz sysdeps venv clean
+.PHONY: run test bench bench-gui screenshots model corpus fuzz sysdeps venv clean
 
 sysdeps:
 	@bash .ci/sysdeps.sh $(SYSTEM_PACKAGES)
@@ -50,3 +50,6 @@ fuzz: venv
 bench-gui: venv
 	@bash .ci/sysdeps.sh xvfb xauth
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m bench.gui_latency
+
+screenshots: venv  # the main window and every dialog, zh_CN and en, 1360x768 → resources/screenshots/
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m reviewer.ui.gallery --size 1360x768

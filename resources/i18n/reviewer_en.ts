@@ -118,6 +118,10 @@
 <context>
     <name>AttributePanel</name>
     <message>
+        <source>Returned for rework: %1</source>
+        <translation>Returned for rework: %1</translation>
+    </message>
+    <message>
         <source>Not recorded yet</source>
         <translation>Not recorded yet</translation>
     </message>
@@ -272,6 +276,10 @@
 <context>
     <name>AuditPanel</name>
     <message>
+        <source>signed</source>
+        <translation>signed</translation>
+    </message>
+    <message>
         <source>Time (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
@@ -290,6 +298,196 @@
     <message>
         <source>Verify chain</source>
         <translation>Verify chain</translation>
+    </message>
+</context>
+<context>
+    <name>Bulk</name>
+    <message>
+        <source>Accept %1 selected</source>
+        <translation>Accept %1 selected</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Reject %1 selected…</source>
+        <translation>Reject %1 selected…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>Accept with</source>
+        <translation>Accept with</translation>
+    </message>
+    <message>
+        <source>Every “%1” (%2)</source>
+        <translation>Every “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>Accept every occurrence</source>
+        <translation>Accept every occurrence</translation>
+    </message>
+    <message>
+        <source>Reject every occurrence…</source>
+        <translation>Reject every occurrence…</translation>
+    </message>
+    <message>
+        <source>Select them</source>
+        <translation>Select them</translation>
+    </message>
+    <message>
+        <source>All undecided “%1” (%2)</source>
+        <translation>All undecided “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>Accept them</source>
+        <translation>Accept them</translation>
+    </message>
+    <message>
+        <source>Reject them…</source>
+        <translation>Reject them…</translation>
+    </message>
+    <message>
+        <source>All undecided on page %1 (%2)</source>
+        <translation>All undecided on page %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Edit span…</source>
+        <translation>Edit span…</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>Accept all</translation>
+    </message>
+    <message>
+        <source>Reject all…</source>
+        <translation>Reject all…</translation>
+    </message>
+    <message>
+        <source>Accept as</source>
+        <translation>Accept as</translation>
+    </message>
+    <message>
+        <source>This document has no pages: choose another scope.</source>
+        <translation>This document has no pages: choose another scope.</translation>
+    </message>
+    <message>
+        <source>Nothing in this scope.</source>
+        <translation>Nothing in this scope.</translation>
+    </message>
+    <message>
+        <source>%1 findings in scope. Each click is one step: Ctrl+Z undoes it.</source>
+        <translation>%1 findings in scope. Each click is one step: Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>Whole document</source>
+        <translation>Whole document</translation>
+    </message>
+    <message>
+        <source>Page of the current finding</source>
+        <translation>Page of the current finding</translation>
+    </message>
+    <message>
+        <source>Selected rows</source>
+        <translation>Selected rows</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Undecided only</source>
+        <translation>Undecided only</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Score %1.</source>
+        <translation>Score %1.</translation>
+    </message>
+    <message>
+        <source>follows the decision on the same value</source>
+        <translation>follows the decision on the same value</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>reason: %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>note: %1</translation>
+    </message>
+    <message>
+        <source>Nothing: the text stays as printed.</source>
+        <translation>Nothing: the text stays as printed.</translation>
+    </message>
+    <message>
+        <source>%1 if accepted (the profile's operator)</source>
+        <translation>%1 if accepted (the profile's operator)</translation>
+    </message>
+    <message>
+        <source>legal basis %1</source>
+        <translation>legal basis %1</translation>
+    </message>
+    <message>
+        <source>being recomputed…</source>
+        <translation>being recomputed…</translation>
+    </message>
+    <message>
+        <source>Changes anyway: %1. The same text goes elsewhere and this place cannot be told apart.</source>
+        <translation>Changes anyway: %1. The same text goes elsewhere and this place cannot be told apart.</translation>
+    </message>
+    <message>
+        <source>Stays as printed.</source>
+        <translation>Stays as printed.</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Where:</translation>
+    </message>
+    <message>
+        <source>Found:</source>
+        <translation>Found:</translation>
+    </message>
+    <message>
+        <source>Checked:</source>
+        <translation>Checked:</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Context:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>Applies:</source>
+        <translation>Applies:</translation>
+    </message>
+    <message>
+        <source>In the copy:</source>
+        <translation>In the copy:</translation>
+    </message>
+    <message>
+        <source>Select a finding to see why it was reported and what the copy will hold.</source>
+        <translation>Select a finding to see why it was reported and what the copy will hold.</translation>
     </message>
 </context>
 <context>
@@ -339,6 +537,105 @@
     </message>
 </context>
 <context>
+    <name>Explanation</name>
+    <message>
+        <source>Completed to the same name found elsewhere in the document.</source>
+        <translation>Completed to the same name found elsewhere in the document.</translation>
+    </message>
+    <message>
+        <source>Marked by the reviewer.</source>
+        <translation>Marked by the reviewer.</translation>
+    </message>
+    <message>
+        <source>Another occurrence of a value that is removed elsewhere: the copy replaces every occurrence of a removed value.</source>
+        <translation>Another occurrence of a value that is removed elsewhere: the copy replaces every occurrence of a removed value.</translation>
+    </message>
+    <message>
+        <source>Found by the language model (%1).</source>
+        <translation>Found by the language model (%1).</translation>
+    </message>
+    <message>
+        <source>Matched the pattern “%1”.</source>
+        <translation>Matched the pattern “%1”.</translation>
+    </message>
+    <message>
+        <source>Matched the pattern of a %1.</source>
+        <translation>Matched the pattern of a %1.</translation>
+    </message>
+    <message>
+        <source>Its check digit or format was verified.</source>
+        <translation>Its check digit or format was verified.</translation>
+    </message>
+    <message>
+        <source>Its check failed (perhaps a typing error): reported with a lower score.</source>
+        <translation>Its check failed (perhaps a typing error): reported with a lower score.</translation>
+    </message>
+    <message>
+        <source>Found by the restricted-content rules (%1).</source>
+        <translation>Found by the restricted-content rules (%1).</translation>
+    </message>
+    <message>
+        <source>The word “%1” nearby raised the score from %2 to %3.</source>
+        <translation>The word “%1” nearby raised the score from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>The word “%1” nearby supports it.</source>
+        <translation>The word “%1” nearby supports it.</translation>
+    </message>
+    <message>
+        <source>in the document head</source>
+        <translation>in the document head</translation>
+    </message>
+    <message>
+        <source>in a page header or footer</source>
+        <translation>in a page header or footer</translation>
+    </message>
+    <message>
+        <source>in the body text</source>
+        <translation>in the body text</translation>
+    </message>
+    <message>
+        <source>in a comment, note or property</source>
+        <translation>in a comment, note or property</translation>
+    </message>
+    <message>
+        <source>placed as %1 prescribes</source>
+        <translation>placed as %1 prescribes</translation>
+    </message>
+    <message>
+        <source>classification level “%1”</source>
+        <translation>classification level “%1”</translation>
+    </message>
+    <message>
+        <source>period “%1”</source>
+        <translation>period “%1”</translation>
+    </message>
+    <message>
+        <source>proactive disclosure</source>
+        <translation>proactive disclosure</translation>
+    </message>
+    <message>
+        <source>disclosure on request</source>
+        <translation>disclosure on request</translation>
+    </message>
+    <message>
+        <source>not disclosed</source>
+        <translation>not disclosed</translation>
+    </message>
+    <message>
+        <source>released after redaction</source>
+        <translation>released after redaction</translation>
+    </message>
+    <message>
+        <source>printed disclosure attribute “%1” (%2)</source>
+        <translation>printed disclosure attribute “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>belongs to %1</source>
+        <translation>belongs to %1</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -370,6 +667,169 @@
     </message>
 </context>
 <context>
+    <name>ExportNotes</name>
+    <message>
+        <source>%1 values replaced in the text.</source>
+        <translation>%1 values replaced in the text.</translation>
+    </message>
+    <message>
+        <source>%1 values replaced in the page's text, comments, attributes and scripts.</source>
+        <translation>%1 values replaced in the page's text, comments, attributes and scripts.</translation>
+    </message>
+    <message>
+        <source>%1 values replaced (written as %2).</source>
+        <translation>%1 values replaced (written as %2).</translation>
+    </message>
+    <message>
+        <source>The %1 file was converted to docx by %2: the copy is a docx, the original is unchanged.</source>
+        <translation>The %1 file was converted to docx by %2: the copy is a docx, the original is unchanged.</translation>
+    </message>
+    <message>
+        <source>%1 characters removed from the pages' content (pages %2).</source>
+        <translation>%1 characters removed from the pages' content (pages %2).</translation>
+    </message>
+    <message>
+        <source>%1 values replaced in the metadata, bookmarks and links.</source>
+        <translation>%1 values replaced in the metadata, bookmarks and links.</translation>
+    </message>
+    <message>
+        <source>Tracked changes accepted: %1 insertions kept, %2 deletions dropped.</source>
+        <translation>Tracked changes accepted: %1 insertions kept, %2 deletions dropped.</translation>
+    </message>
+    <message>
+        <source>%1 comments removed.</source>
+        <translation>%1 comments removed.</translation>
+    </message>
+    <message>
+        <source>%1 preview pictures of embedded objects blanked (they showed removed values; Word redraws them when the object is opened).</source>
+        <translation>%1 preview pictures of embedded objects blanked (they showed removed values; Word redraws them when the object is opened).</translation>
+    </message>
+    <message>
+        <source>Metadata (EXIF/GPS position, XMP, comments) removed from %1 pictures.</source>
+        <translation>Metadata (EXIF/GPS position, XMP, comments) removed from %1 pictures.</translation>
+    </message>
+    <message>
+        <source>%1 imported HTML/RTF/text chunks turned into plain paragraphs: check the layout.</source>
+        <translation>%1 imported HTML/RTF/text chunks turned into plain paragraphs: check the layout.</translation>
+    </message>
+    <message>
+        <source>Parts removed from the file: %1.</source>
+        <translation>Parts removed from the file: %1.</translation>
+    </message>
+    <message>
+        <source>%1 author or contact entries of the page's &lt;meta&gt; emptied.</source>
+        <translation>%1 author or contact entries of the page's &lt;meta&gt; emptied.</translation>
+    </message>
+    <message>
+        <source>%1 pictures in the web archive lost their metadata.</source>
+        <translation>%1 pictures in the web archive lost their metadata.</translation>
+    </message>
+    <message>
+        <source>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</source>
+        <translation>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</translation>
+    </message>
+    <message>
+        <source>%1 characters removed from the text, %2 opaque boxes drawn where they were.</source>
+        <translation>%1 characters removed from the text, %2 opaque boxes drawn where they were.</translation>
+    </message>
+    <message>
+        <source>%1 attachments removed (they held removed values, or content that cannot be checked).</source>
+        <translation>%1 attachments removed (they held removed values, or content that cannot be checked).</translation>
+    </message>
+    <message>
+        <source>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</source>
+        <translation>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</translation>
+    </message>
+    <message>
+        <source>Document information removed: %1.</source>
+        <translation>Document information removed: %1.</translation>
+    </message>
+    <message>
+        <source>%1 electronic signatures and seals removed: the copy no longer matches what was signed; sign the published copy again if it needs a seal.</source>
+        <translation>%1 electronic signatures and seals removed: the copy no longer matches what was signed; sign the published copy again if it needs a seal.</translation>
+    </message>
+    <message>
+        <source>Pages %1 re-rendered as images (their text layer is gone).</source>
+        <translation>Pages %1 re-rendered as images (their text layer is gone).</translation>
+    </message>
+    <message>
+        <source>Pages %1: redactions lie on images (scans); the boxes follow the OCR text layer, check those pages visually.</source>
+        <translation>Pages %1: redactions lie on images (scans); the boxes follow the OCR text layer, check those pages visually.</translation>
+    </message>
+    <message>
+        <source>%1 annotations removed.</source>
+        <translation>%1 annotations removed.</translation>
+    </message>
+    <message>
+        <source>%1 replacement characters that %2 cannot hold were written as *.</source>
+        <translation>%1 replacement characters that %2 cannot hold were written as *.</translation>
+    </message>
+    <message>
+        <source>%1 cells and %2 shared strings de-identified, %3 other replacements.</source>
+        <translation>%1 cells and %2 shared strings de-identified, %3 other replacements.</translation>
+    </message>
+    <message>
+        <source>%1 cell values de-identified.</source>
+        <translation>%1 cell values de-identified.</translation>
+    </message>
+    <message>
+        <source>%1 formulas that computed from removed values were replaced by their values.</source>
+        <translation>%1 formulas that computed from removed values were replaced by their values.</translation>
+    </message>
+    <message>
+        <source>%1 comment parts removed (notes and threaded comments).</source>
+        <translation>%1 comment parts removed (notes and threaded comments).</translation>
+    </message>
+    <message>
+        <source>Hidden sheets removed: %1.</source>
+        <translation>Hidden sheets removed: %1.</translation>
+    </message>
+    <message>
+        <source>Hidden sheets kept and de-identified like the others: %1.</source>
+        <translation>Hidden sheets kept and de-identified like the others: %1.</translation>
+    </message>
+    <message>
+        <source>%1 pivot caches: their source records removed; the pivot tables refresh from the de-identified sheet when opened (%2 unused item lists emptied).</source>
+        <translation>%1 pivot caches: their source records removed; the pivot tables refresh from the de-identified sheet when opened (%2 unused item lists emptied).</translation>
+    </message>
+    <message>
+        <source>%1 external links: the values cached from the linked workbooks removed.</source>
+        <translation>%1 external links: the values cached from the linked workbooks removed.</translation>
+    </message>
+    <message>
+        <source>Macros (VBA) removed: the copy is an ordinary xlsx workbook.</source>
+        <translation>Macros (VBA) removed: the copy is an ordinary xlsx workbook.</translation>
+    </message>
+    <message>
+        <source>Converted from Excel 97-2003 (.xls) to xlsx: values, sheets, merged cells, column widths, hidden rows, columns and sheets, headers and footers are carried over; cell formatting (fonts, fills, borders, number formats other than dates), comments, formulas (their values are kept), charts, pictures, pivot tables and macros are not.</source>
+        <translation>Converted from Excel 97-2003 (.xls) to xlsx: values, sheets, merged cells, column widths, hidden rows, columns and sheets, headers and footers are carried over; cell formatting (fonts, fills, borders, number formats other than dates), comments, formulas (their values are kept), charts, pictures, pivot tables and macros are not.</translation>
+    </message>
+    <message>
+        <source>Pictures read by OCR (mean confidence): %1.</source>
+        <translation>Pictures read by OCR (mean confidence): %1.</translation>
+    </message>
+    <message>
+        <source>%1 pictures painted over where removed values were read, saved again without metadata: %2.</source>
+        <translation>%1 pictures painted over where removed values were read, saved again without metadata: %2.</translation>
+    </message>
+    <message>
+        <source>Pages %1 turned into images with %2 removed characters painted over (their original pictures and content are gone); an invisible text layer keeps their other text searchable.</source>
+        <translation>Pages %1 turned into images with %2 removed characters painted over (their original pictures and content are gone); an invisible text layer keeps their other text searchable.</translation>
+    </message>
+    <message>
+        <source>Read again by OCR (mean confidence), no removed value read there: %1. Text OCR cannot read (handwriting, stamps) is not checked: look at the pictures.</source>
+        <translation>Read again by OCR (mean confidence), no removed value read there: %1. Text OCR cannot read (handwriting, stamps) is not checked: look at the pictures.</translation>
+    </message>
+    <message>
+        <source>Pictures OCR could not read, not checked: %1.</source>
+        <translation>Pictures OCR could not read, not checked: %1.</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>Not checked: %1</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>All categories</source>
@@ -390,6 +850,10 @@
     <message>
         <source>%1 findings · %2 undecided · %3 shown</source>
         <translation>%1 findings · %2 undecided · %3 shown</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>%1 selected</translation>
     </message>
 </context>
 <context>
@@ -754,6 +1218,29 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>Undecided</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>Accepted: removed</source>
+        <translation>Accepted: removed</translation>
+    </message>
+    <message>
+        <source>Rejected: stays</source>
+        <translation>Rejected: stays</translation>
+    </message>
+    <message>
+        <source>Marked by hand</source>
+        <translation>Marked by hand</translation>
+    </message>
+    <message>
+        <source>Same value elsewhere</source>
+        <translation>Same value elsewhere</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Create the administrator</source>
@@ -807,14 +1294,6 @@
         <translation>&amp;Detect</translation>
     </message>
     <message>
-        <source>Next finding</source>
-        <translation>Next finding</translation>
-    </message>
-    <message>
-        <source>Previous finding</source>
-        <translation>Previous finding</translation>
-    </message>
-    <message>
         <source>&amp;Accept</source>
         <translation>&amp;Accept</translation>
     </message>
@@ -835,10 +1314,6 @@
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <source>Re&amp;do</source>
-        <translation>Re&amp;do</translation>
-    </message>
-    <message>
         <source>E&amp;xport…</source>
         <translation>E&amp;xport…</translation>
     </message>
@@ -851,8 +1326,92 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <source>Cancel task</source>
-        <translation>Cancel task</translation>
+        <source>%1 findings · %2 undecided</source>
+        <translation>%1 findings · %2 undecided</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Detect</translation>
+    </message>
+    <message>
+        <source>&amp;Next finding</source>
+        <translation>&amp;Next finding</translation>
+    </message>
+    <message>
+        <source>&amp;Previous finding</source>
+        <translation>&amp;Previous finding</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Accept every occurrence of this &amp;value</source>
+        <translation>Accept every occurrence of this &amp;value</translation>
+    </message>
+    <message>
+        <source>Reject every occurrence of this va&amp;lue…</source>
+        <translation>Reject every occurrence of this va&amp;lue…</translation>
+    </message>
+    <message>
+        <source>Edit span</source>
+        <translation>Edit span</translation>
+    </message>
+    <message>
+        <source>Add finding</source>
+        <translation>Add finding</translation>
+    </message>
+    <message>
+        <source>Bul&amp;k actions menu</source>
+        <translation>Bul&amp;k actions menu</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Red&amp;o</source>
+        <translation>Red&amp;o</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Fit &amp;width</translation>
+    </message>
+    <message>
+        <source>Fit &amp;page</source>
+        <translation>Fit &amp;page</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size (100 %)</source>
+        <translation>&amp;Actual size (100 %)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel task</source>
+        <translation>&amp;Cancel task</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -883,12 +1442,20 @@
         <translation>Findings</translation>
     </message>
     <message>
+        <source>Decide in bulk</source>
+        <translation>Decide in bulk</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>Toolbar</translation>
     </message>
     <message>
         <source>Original: %1</source>
         <translation>Original: %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Disclosure Review Workstation</source>
@@ -931,8 +1498,12 @@
         <translation>Saving findings</translation>
     </message>
     <message>
-        <source>%1 findings</source>
-        <translation>%1 findings</translation>
+        <source>Detection done: %1 findings</source>
+        <translation>Detection done: %1 findings</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -1066,8 +1637,8 @@
         <translation>Roster re-identification check</translation>
     </message>
     <message>
-        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</source>
-        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</translation>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
+        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1729,10 @@
         <translation>Keep theirs</translation>
     </message>
     <message>
+        <source>Published as is: the de-identification profile keeps this type</source>
+        <translation>Published as is: the de-identification profile keeps this type</translation>
+    </message>
+    <message>
         <source>Edit span</source>
         <translation>Edit span</translation>
     </message>
@@ -1172,6 +1747,22 @@
     <message>
         <source>Add finding</source>
         <translation>Add finding</translation>
+    </message>
+    <message>
+        <source>Accepted %1 findings in one step (Ctrl+Z undoes it)</source>
+        <translation>Accepted %1 findings in one step (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <source>Rejected %1 findings in one step (Ctrl+Z undoes it)</source>
+        <translation>Rejected %1 findings in one step (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 findings: %2</source>
+        <translation>%1 findings: %2</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1867,58 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Select several findings in the table</source>
+        <translation>Select several findings in the table</translation>
+    </message>
+    <message>
+        <source>Shift+click, Ctrl+click, Shift+↓</source>
+        <translation>Shift+click, Ctrl+click, Shift+↓</translation>
+    </message>
+    <message>
+        <source>Select every finding shown in the table</source>
+        <translation>Select every finding shown in the table</translation>
+    </message>
+    <message>
+        <source>Add a highlight on the page to the selection</source>
+        <translation>Add a highlight on the page to the selection</translation>
+    </message>
+    <message>
+        <source>Ctrl+click</source>
+        <translation>Ctrl+click</translation>
+    </message>
+    <message>
+        <source>Select the findings inside a rectangle on the page</source>
+        <translation>Select the findings inside a rectangle on the page</translation>
+    </message>
+    <message>
+        <source>Ctrl+drag</source>
+        <translation>Ctrl+drag</translation>
+    </message>
+    <message>
+        <source>Select text on the page (then M)</source>
+        <translation>Select text on the page (then M)</translation>
+    </message>
+    <message>
+        <source>Drag along the line</source>
+        <translation>Drag along the line</translation>
+    </message>
+    <message>
+        <source>Zoom the page</source>
+        <translation>Zoom the page</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+wheel</translation>
+    </message>
+    <message>
+        <source>Bulk actions for a finding</source>
+        <translation>Bulk actions for a finding</translation>
+    </message>
+    <message>
+        <source>Right click</source>
+        <translation>Right click</translation>
     </message>
     <message>
         <source>Action</source>
@@ -1494,8 +2137,8 @@
         <translation>Names and numbers always removed from the published copy, whatever the profile.</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
-        <translation>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
+        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <translation>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
     </message>
     <message>
         <source>Type the term to add.</source>
@@ -1639,8 +2282,8 @@
         <translation>Users…</translation>
     </message>
     <message>
-        <source>Disclosure &amp;attribute…</source>
-        <translation>Disclosure &amp;attribute…</translation>
+        <source>Roster re-identification chec&amp;k…</source>
+        <translation>Roster re-identification chec&amp;k…</translation>
     </message>
     <message>
         <source>Submit for sign-off</source>
@@ -1651,12 +2294,28 @@
         <translation>Sign o&amp;ff…</translation>
     </message>
     <message>
-        <source>Office &amp;term lists…</source>
-        <translation>Office &amp;term lists…</translation>
+        <source>Disclosure a&amp;ttribute…</source>
+        <translation>Disclosure a&amp;ttribute…</translation>
     </message>
     <message>
-        <source>Roster &amp;re-identification check…</source>
-        <translation>Roster &amp;re-identification check…</translation>
+        <source>Attribute</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit for sign-off</source>
+        <translation>Su&amp;bmit for sign-off</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>Office term li&amp;sts…</source>
+        <translation>Office term li&amp;sts…</translation>
     </message>
     <message>
         <source>Workspace</source>
@@ -1749,6 +2408,10 @@
     <message>
         <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
         <translation>Term lists saved (version %1); detect again (Ctrl+D) to apply them</translation>
+    </message>
+    <message>
+        <source>Also changed in the copy:</source>
+        <translation>Also changed in the copy:</translation>
     </message>
 </context>
 </TS>

@@ -118,6 +118,10 @@
 <context>
     <name>AttributePanel</name>
     <message>
+        <source>Returned for rework: %1</source>
+        <translation>已退回修改：%1</translation>
+    </message>
+    <message>
         <source>Not recorded yet</source>
         <translation>尚未认定</translation>
     </message>
@@ -272,6 +276,10 @@
 <context>
     <name>AuditPanel</name>
     <message>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
         <source>Time (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
@@ -290,6 +298,196 @@
     <message>
         <source>Verify chain</source>
         <translation>核验审计链</translation>
+    </message>
+</context>
+<context>
+    <name>Bulk</name>
+    <message>
+        <source>Accept %1 selected</source>
+        <translation>采纳所选 %1 条</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Reject %1 selected…</source>
+        <translation>驳回所选 %1 条…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Accept with</source>
+        <translation>采纳并指定处理方式</translation>
+    </message>
+    <message>
+        <source>Every “%1” (%2)</source>
+        <translation>所有“%1”（%2 处）</translation>
+    </message>
+    <message>
+        <source>Accept every occurrence</source>
+        <translation>全部采纳</translation>
+    </message>
+    <message>
+        <source>Reject every occurrence…</source>
+        <translation>全部驳回…</translation>
+    </message>
+    <message>
+        <source>Select them</source>
+        <translation>在表格中选中</translation>
+    </message>
+    <message>
+        <source>All undecided “%1” (%2)</source>
+        <translation>所有待定的“%1”（%2 条）</translation>
+    </message>
+    <message>
+        <source>Accept them</source>
+        <translation>全部采纳</translation>
+    </message>
+    <message>
+        <source>Reject them…</source>
+        <translation>全部驳回…</translation>
+    </message>
+    <message>
+        <source>All undecided on page %1 (%2)</source>
+        <translation>第 %1 页所有待定项（%2 条）</translation>
+    </message>
+    <message>
+        <source>Edit span…</source>
+        <translation>调整范围…</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>全部采纳</translation>
+    </message>
+    <message>
+        <source>Reject all…</source>
+        <translation>全部驳回…</translation>
+    </message>
+    <message>
+        <source>Accept as</source>
+        <translation>按方式采纳</translation>
+    </message>
+    <message>
+        <source>This document has no pages: choose another scope.</source>
+        <translation>本文档没有分页，请选择其他范围。</translation>
+    </message>
+    <message>
+        <source>Nothing in this scope.</source>
+        <translation>此范围内没有审查发现。</translation>
+    </message>
+    <message>
+        <source>%1 findings in scope. Each click is one step: Ctrl+Z undoes it.</source>
+        <translation>范围内共 %1 条。每次点击为一步操作，可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Whole document</source>
+        <translation>整个文档</translation>
+    </message>
+    <message>
+        <source>Page of the current finding</source>
+        <translation>当前发现所在页</translation>
+    </message>
+    <message>
+        <source>Selected rows</source>
+        <translation>表格中选中的行</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Undecided only</source>
+        <translation>仅待定项</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Score %1.</source>
+        <translation>置信度 %1。</translation>
+    </message>
+    <message>
+        <source>follows the decision on the same value</source>
+        <translation>随同值发现项的决定处理</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Nothing: the text stays as printed.</source>
+        <translation>不处理：文字保留原样。</translation>
+    </message>
+    <message>
+        <source>%1 if accepted (the profile's operator)</source>
+        <translation>采纳后将%1（策略规定的处理方式）</translation>
+    </message>
+    <message>
+        <source>legal basis %1</source>
+        <translation>法律依据 %1</translation>
+    </message>
+    <message>
+        <source>being recomputed…</source>
+        <translation>正在重新计算…</translation>
+    </message>
+    <message>
+        <source>Changes anyway: %1. The same text goes elsewhere and this place cannot be told apart.</source>
+        <translation>仍会被替换为：%1。同一文字在别处被删除，此处无法与之区分。</translation>
+    </message>
+    <message>
+        <source>Stays as printed.</source>
+        <translation>保留原样。</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Found:</source>
+        <translation>识别：</translation>
+    </message>
+    <message>
+        <source>Checked:</source>
+        <translation>校验：</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>身份：</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>决定：</translation>
+    </message>
+    <message>
+        <source>Applies:</source>
+        <translation>将执行：</translation>
+    </message>
+    <message>
+        <source>In the copy:</source>
+        <translation>导出后：</translation>
+    </message>
+    <message>
+        <source>Select a finding to see why it was reported and what the copy will hold.</source>
+        <translation>选中一条审查发现，即可查看识别依据以及导出副本中的结果。</translation>
     </message>
 </context>
 <context>
@@ -339,6 +537,105 @@
     </message>
 </context>
 <context>
+    <name>Explanation</name>
+    <message>
+        <source>Completed to the same name found elsewhere in the document.</source>
+        <translation>已按文中其他位置的同名补全。</translation>
+    </message>
+    <message>
+        <source>Marked by the reviewer.</source>
+        <translation>审查人员手动标注。</translation>
+    </message>
+    <message>
+        <source>Another occurrence of a value that is removed elsewhere: the copy replaces every occurrence of a removed value.</source>
+        <translation>与被删除内容相同的另一处文字：导出副本会替换被删除内容的每一处出现。</translation>
+    </message>
+    <message>
+        <source>Found by the language model (%1).</source>
+        <translation>由语言模型（%1）识别。</translation>
+    </message>
+    <message>
+        <source>Matched the pattern “%1”.</source>
+        <translation>按“%1”格式匹配。</translation>
+    </message>
+    <message>
+        <source>Matched the pattern of a %1.</source>
+        <translation>按%1的格式匹配。</translation>
+    </message>
+    <message>
+        <source>Its check digit or format was verified.</source>
+        <translation>校验位或格式校验通过。</translation>
+    </message>
+    <message>
+        <source>Its check failed (perhaps a typing error): reported with a lower score.</source>
+        <translation>校验未通过（可能是录入错误），以较低置信度报告。</translation>
+    </message>
+    <message>
+        <source>Found by the restricted-content rules (%1).</source>
+        <translation>由限制公开内容规则识别（%1）。</translation>
+    </message>
+    <message>
+        <source>The word “%1” nearby raised the score from %2 to %3.</source>
+        <translation>附近的“%1”使置信度由 %2 升至 %3。</translation>
+    </message>
+    <message>
+        <source>The word “%1” nearby supports it.</source>
+        <translation>附近的“%1”印证了这一识别。</translation>
+    </message>
+    <message>
+        <source>in the document head</source>
+        <translation>位于版头</translation>
+    </message>
+    <message>
+        <source>in a page header or footer</source>
+        <translation>位于页眉或页脚</translation>
+    </message>
+    <message>
+        <source>in the body text</source>
+        <translation>位于正文</translation>
+    </message>
+    <message>
+        <source>in a comment, note or property</source>
+        <translation>位于批注、注释或文档属性</translation>
+    </message>
+    <message>
+        <source>placed as %1 prescribes</source>
+        <translation>位置符合 %1</translation>
+    </message>
+    <message>
+        <source>classification level “%1”</source>
+        <translation>密级“%1”</translation>
+    </message>
+    <message>
+        <source>period “%1”</source>
+        <translation>保密期限“%1”</translation>
+    </message>
+    <message>
+        <source>proactive disclosure</source>
+        <translation>主动公开</translation>
+    </message>
+    <message>
+        <source>disclosure on request</source>
+        <translation>依申请公开</translation>
+    </message>
+    <message>
+        <source>not disclosed</source>
+        <translation>不予公开</translation>
+    </message>
+    <message>
+        <source>released after redaction</source>
+        <translation>删减后公开</translation>
+    </message>
+    <message>
+        <source>printed disclosure attribute “%1” (%2)</source>
+        <translation>印制的公开属性“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>belongs to %1</source>
+        <translation>属于%1</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -370,6 +667,169 @@
     </message>
 </context>
 <context>
+    <name>ExportNotes</name>
+    <message>
+        <source>%1 values replaced in the text.</source>
+        <translation>正文中替换了 %1 处内容。</translation>
+    </message>
+    <message>
+        <source>%1 values replaced in the page's text, comments, attributes and scripts.</source>
+        <translation>网页的文字、注释、属性和脚本中共替换了 %1 处内容。</translation>
+    </message>
+    <message>
+        <source>%1 values replaced (written as %2).</source>
+        <translation>替换了 %1 处内容（以 %2 编码写出）。</translation>
+    </message>
+    <message>
+        <source>The %1 file was converted to docx by %2: the copy is a docx, the original is unchanged.</source>
+        <translation>%1 文件已由 %2 转换为 docx：副本为 docx 格式，原文件未作改动。</translation>
+    </message>
+    <message>
+        <source>%1 characters removed from the pages' content (pages %2).</source>
+        <translation>已从页面内容中删除 %1 个字符（第 %2 页）。</translation>
+    </message>
+    <message>
+        <source>%1 values replaced in the metadata, bookmarks and links.</source>
+        <translation>元数据、书签和链接中替换了 %1 处内容。</translation>
+    </message>
+    <message>
+        <source>Tracked changes accepted: %1 insertions kept, %2 deletions dropped.</source>
+        <translation>已接受修订：保留 %1 处插入，删除 %2 处删除内容。</translation>
+    </message>
+    <message>
+        <source>%1 comments removed.</source>
+        <translation>已删除 %1 条批注。</translation>
+    </message>
+    <message>
+        <source>%1 preview pictures of embedded objects blanked (they showed removed values; Word redraws them when the object is opened).</source>
+        <translation>已清空 %1 个嵌入对象的预览图（其中显示了被删除的内容；打开对象时 Word 会重新生成）。</translation>
+    </message>
+    <message>
+        <source>Metadata (EXIF/GPS position, XMP, comments) removed from %1 pictures.</source>
+        <translation>已清除 %1 张图片的元数据（EXIF/GPS 位置、XMP、注释）。</translation>
+    </message>
+    <message>
+        <source>%1 imported HTML/RTF/text chunks turned into plain paragraphs: check the layout.</source>
+        <translation>%1 个导入的 HTML/RTF/文本块已转为普通段落，请检查版式。</translation>
+    </message>
+    <message>
+        <source>Parts removed from the file: %1.</source>
+        <translation>已从文件中删除的部件：%1。</translation>
+    </message>
+    <message>
+        <source>%1 author or contact entries of the page's &lt;meta&gt; emptied.</source>
+        <translation>已清空网页 &lt;meta&gt; 中 %1 项作者或联系方式。</translation>
+    </message>
+    <message>
+        <source>%1 pictures in the web archive lost their metadata.</source>
+        <translation>网页存档中 %1 张图片的元数据已清除。</translation>
+    </message>
+    <message>
+        <source>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</source>
+        <translation>链接的文件（图片、网页的 _files 文件夹）不在副本中：随副本一起发布前请逐一检查。</translation>
+    </message>
+    <message>
+        <source>%1 characters removed from the text, %2 opaque boxes drawn where they were.</source>
+        <translation>已从文字中删除 %1 个字符，并在原处绘制 %2 个不透明遮盖框。</translation>
+    </message>
+    <message>
+        <source>%1 attachments removed (they held removed values, or content that cannot be checked).</source>
+        <translation>已删除 %1 个附件（含有被删除的内容，或内容无法检查）。</translation>
+    </message>
+    <message>
+        <source>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</source>
+        <translation>已删除 %1 个自定义标签（如发票购买方等结构化字段）：其中含有被删除的内容。</translation>
+    </message>
+    <message>
+        <source>Document information removed: %1.</source>
+        <translation>已删除文档信息：%1。</translation>
+    </message>
+    <message>
+        <source>%1 electronic signatures and seals removed: the copy no longer matches what was signed; sign the published copy again if it needs a seal.</source>
+        <translation>已移除 %1 个电子签章：去标识化后签章失效，如需盖章请对发布件重新签章。</translation>
+    </message>
+    <message>
+        <source>Pages %1 re-rendered as images (their text layer is gone).</source>
+        <translation>第 %1 页已重新渲染为图像（文字层已不存在）。</translation>
+    </message>
+    <message>
+        <source>Pages %1: redactions lie on images (scans); the boxes follow the OCR text layer, check those pages visually.</source>
+        <translation>第 %1 页：删除内容位于图像（扫描件）上，遮盖框按 OCR 文字层放置，请目视检查这些页面。</translation>
+    </message>
+    <message>
+        <source>%1 annotations removed.</source>
+        <translation>已删除 %1 个注释。</translation>
+    </message>
+    <message>
+        <source>%1 replacement characters that %2 cannot hold were written as *.</source>
+        <translation>%1 个 %2 编码无法表示的替换字符已写为 *。</translation>
+    </message>
+    <message>
+        <source>%1 cells and %2 shared strings de-identified, %3 other replacements.</source>
+        <translation>已去标识化 %1 个单元格和 %2 个共享字符串，另有 %3 处替换。</translation>
+    </message>
+    <message>
+        <source>%1 cell values de-identified.</source>
+        <translation>已去标识化 %1 个单元格值。</translation>
+    </message>
+    <message>
+        <source>%1 formulas that computed from removed values were replaced by their values.</source>
+        <translation>%1 个引用已删除内容的公式已替换为其计算结果。</translation>
+    </message>
+    <message>
+        <source>%1 comment parts removed (notes and threaded comments).</source>
+        <translation>已删除 %1 个批注部件（批注和对话式批注）。</translation>
+    </message>
+    <message>
+        <source>Hidden sheets removed: %1.</source>
+        <translation>已删除隐藏工作表：%1。</translation>
+    </message>
+    <message>
+        <source>Hidden sheets kept and de-identified like the others: %1.</source>
+        <translation>隐藏工作表已保留，并与其他工作表一样去标识化：%1。</translation>
+    </message>
+    <message>
+        <source>%1 pivot caches: their source records removed; the pivot tables refresh from the de-identified sheet when opened (%2 unused item lists emptied).</source>
+        <translation>%1 个数据透视表缓存：源记录已删除，打开时数据透视表从去标识化后的工作表刷新（已清空 %2 个未使用的项目列表）。</translation>
+    </message>
+    <message>
+        <source>%1 external links: the values cached from the linked workbooks removed.</source>
+        <translation>%1 个外部链接：已删除从所链接工作簿缓存的值。</translation>
+    </message>
+    <message>
+        <source>Macros (VBA) removed: the copy is an ordinary xlsx workbook.</source>
+        <translation>已删除宏（VBA）：副本为普通 xlsx 工作簿。</translation>
+    </message>
+    <message>
+        <source>Converted from Excel 97-2003 (.xls) to xlsx: values, sheets, merged cells, column widths, hidden rows, columns and sheets, headers and footers are carried over; cell formatting (fonts, fills, borders, number formats other than dates), comments, formulas (their values are kept), charts, pictures, pivot tables and macros are not.</source>
+        <translation>已从 Excel 97-2003（.xls）转换为 xlsx：保留了数值、工作表、合并单元格、列宽、隐藏的行、列和工作表、页眉页脚；未保留单元格格式（字体、填充、边框、日期以外的数字格式）、批注、公式（保留其值）、图表、图片、数据透视表和宏。</translation>
+    </message>
+    <message>
+        <source>Pictures read by OCR (mean confidence): %1.</source>
+        <translation>经 OCR 识别的图片（平均置信度）：%1。</translation>
+    </message>
+    <message>
+        <source>%1 pictures painted over where removed values were read, saved again without metadata: %2.</source>
+        <translation>%1 张图片已在识别出删除内容处涂盖，并去除元数据重新保存：%2。</translation>
+    </message>
+    <message>
+        <source>Pages %1 turned into images with %2 removed characters painted over (their original pictures and content are gone); an invisible text layer keeps their other text searchable.</source>
+        <translation>第 %1 页已转为图像，涂盖了 %2 个删除的字符（这些页的原图片和内容已不在副本中）；隐藏的文字层保留其余文字以供检索。</translation>
+    </message>
+    <message>
+        <source>Read again by OCR (mean confidence), no removed value read there: %1. Text OCR cannot read (handwriting, stamps) is not checked: look at the pictures.</source>
+        <translation>已用 OCR 重新识别（平均置信度），未识别出任何删除内容：%1。OCR 无法识别的文字（手写、印章）未经检查，请查看图片。</translation>
+    </message>
+    <message>
+        <source>Pictures OCR could not read, not checked: %1.</source>
+        <translation>OCR 无法识别、未经检查的图片：%1。</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>未检查：%1</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>All categories</source>
@@ -390,6 +850,10 @@
     <message>
         <source>%1 findings · %2 undecided · %3 shown</source>
         <translation>共 %1 条发现 · %2 条待决定 · 显示 %3 条</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>已选 %1 条</translation>
     </message>
 </context>
 <context>
@@ -754,6 +1218,29 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Accepted: removed</source>
+        <translation>已采纳：删除</translation>
+    </message>
+    <message>
+        <source>Rejected: stays</source>
+        <translation>已驳回：保留</translation>
+    </message>
+    <message>
+        <source>Marked by hand</source>
+        <translation>手动标注</translation>
+    </message>
+    <message>
+        <source>Same value elsewhere</source>
+        <translation>同值的其他位置</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Create the administrator</source>
@@ -807,14 +1294,6 @@
         <translation>检测(&amp;D)</translation>
     </message>
     <message>
-        <source>Next finding</source>
-        <translation>下一条发现</translation>
-    </message>
-    <message>
-        <source>Previous finding</source>
-        <translation>上一条发现</translation>
-    </message>
-    <message>
         <source>&amp;Accept</source>
         <translation>采纳(&amp;A)</translation>
     </message>
@@ -835,10 +1314,6 @@
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <source>Re&amp;do</source>
-        <translation>重做(&amp;D)</translation>
-    </message>
-    <message>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
@@ -851,8 +1326,92 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <source>Cancel task</source>
-        <translation>取消任务</translation>
+        <source>%1 findings · %2 undecided</source>
+        <translation>共 %1 条发现 · %2 条待定</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <source>&amp;Next finding</source>
+        <translation>下一条(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous finding</source>
+        <translation>上一条(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Accept every occurrence of this &amp;value</source>
+        <translation>采纳此内容的所有出现(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Reject every occurrence of this va&amp;lue…</source>
+        <translation>驳回此内容的所有出现(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Edit span</source>
+        <translation>调整范围</translation>
+    </message>
+    <message>
+        <source>Add finding</source>
+        <translation>手动标注</translation>
+    </message>
+    <message>
+        <source>Bul&amp;k actions menu</source>
+        <translation>批量操作菜单(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Red&amp;o</source>
+        <translation>重做(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;page</source>
+        <translation>适合页面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size (100 %)</source>
+        <translation>实际大小(&amp;A)（100%）</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel task</source>
+        <translation>取消任务(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -883,12 +1442,20 @@
         <translation>审查发现</translation>
     </message>
     <message>
+        <source>Decide in bulk</source>
+        <translation>批量决定</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
         <source>Original: %1</source>
         <translation>原文：%1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>Disclosure Review Workstation</source>
@@ -931,8 +1498,12 @@
         <translation>正在保存审查发现</translation>
     </message>
     <message>
-        <source>%1 findings</source>
-        <translation>%1 条发现</translation>
+        <source>Detection done: %1 findings</source>
+        <translation>检测完成：%1 条发现</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -1066,7 +1637,7 @@
         <translation>名册重识别风险检查</translation>
     </message>
     <message>
-        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</source>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
         <translation>检查按当前决定下导出副本将公开的样子读取表格。此处的泛化步骤只显示其对检查结果的影响，不改变导出；导出遵循审查决定和处理规则：如需降低某列的公开精度，请修改该列发现项的处理方式或规则中的名册（roster）设置，然后重新检查。</translation>
     </message>
 </context>
@@ -1158,6 +1729,10 @@
         <translation>保留对方的决定</translation>
     </message>
     <message>
+        <source>Published as is: the de-identification profile keeps this type</source>
+        <translation>原样公开：去标识化策略保留此类信息</translation>
+    </message>
+    <message>
         <source>Edit span</source>
         <translation>调整范围</translation>
     </message>
@@ -1172,6 +1747,22 @@
     <message>
         <source>Add finding</source>
         <translation>手动标注</translation>
+    </message>
+    <message>
+        <source>Accepted %1 findings in one step (Ctrl+Z undoes it)</source>
+        <translation>已一次采纳 %1 条发现（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Rejected %1 findings in one step (Ctrl+Z undoes it)</source>
+        <translation>已一次驳回 %1 条发现（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 findings: %2</source>
+        <translation>%1 条发现：%2</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1867,58 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Select several findings in the table</source>
+        <translation>在表格中选择多条发现</translation>
+    </message>
+    <message>
+        <source>Shift+click, Ctrl+click, Shift+↓</source>
+        <translation>Shift+单击、Ctrl+单击、Shift+↓</translation>
+    </message>
+    <message>
+        <source>Select every finding shown in the table</source>
+        <translation>选中表格中显示的全部发现</translation>
+    </message>
+    <message>
+        <source>Add a highlight on the page to the selection</source>
+        <translation>将页面上的标记加入选择</translation>
+    </message>
+    <message>
+        <source>Ctrl+click</source>
+        <translation>Ctrl+单击</translation>
+    </message>
+    <message>
+        <source>Select the findings inside a rectangle on the page</source>
+        <translation>框选页面上矩形内的发现</translation>
+    </message>
+    <message>
+        <source>Ctrl+drag</source>
+        <translation>Ctrl+拖动</translation>
+    </message>
+    <message>
+        <source>Select text on the page (then M)</source>
+        <translation>在页面上选择文字（然后按 M）</translation>
+    </message>
+    <message>
+        <source>Drag along the line</source>
+        <translation>沿文字行拖动</translation>
+    </message>
+    <message>
+        <source>Zoom the page</source>
+        <translation>缩放页面</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <source>Bulk actions for a finding</source>
+        <translation>对发现进行批量操作</translation>
+    </message>
+    <message>
+        <source>Right click</source>
+        <translation>右键单击</translation>
     </message>
     <message>
         <source>Action</source>
@@ -1494,7 +2137,7 @@
         <translation>无论采用何种策略，公开副本中一律去除的姓名和号码。</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
         <translation>从不标记的词条：以公职身份出现的本机关人员、形似人名的地名等。位于其中的发现项不再显示（阻断发布的发现项始终显示）。</translation>
     </message>
     <message>
@@ -1639,8 +2282,8 @@
         <translation>用户…</translation>
     </message>
     <message>
-        <source>Disclosure &amp;attribute…</source>
-        <translation>公开属性认定(&amp;A)…</translation>
+        <source>Roster re-identification chec&amp;k…</source>
+        <translation>名册重识别风险检查(&amp;K)…</translation>
     </message>
     <message>
         <source>Submit for sign-off</source>
@@ -1651,12 +2294,28 @@
         <translation>审核签发(&amp;F)…</translation>
     </message>
     <message>
-        <source>Office &amp;term lists…</source>
-        <translation>单位敏感词库(&amp;T)…</translation>
+        <source>Disclosure a&amp;ttribute…</source>
+        <translation>公开属性认定(&amp;T)…</translation>
     </message>
     <message>
-        <source>Roster &amp;re-identification check…</source>
-        <translation>名册重识别风险检查(&amp;R)…</translation>
+        <source>Attribute</source>
+        <translation>公开属性</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit for sign-off</source>
+        <translation>提交审核(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>审核签发</translation>
+    </message>
+    <message>
+        <source>Office term li&amp;sts…</source>
+        <translation>单位敏感词库(&amp;S)…</translation>
     </message>
     <message>
         <source>Workspace</source>
@@ -1749,6 +2408,10 @@
     <message>
         <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
         <translation>敏感词库已保存（第 %1 版）；请重新检测（Ctrl+D）以应用</translation>
+    </message>
+    <message>
+        <source>Also changed in the copy:</source>
+        <translation>副本中另外还做了以下处理：</translation>
     </message>
 </context>
 </TS>

@@ -12,13 +12,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QStackedWidget, QTextEdit, QToolTip, QWidget
 
 from reviewer.core.documents.model import BlockKind, Document, DocumentFormat
+from reviewer.ui.finding_style import kind_of, text_format
 from reviewer.ui.findings_table_model import FindingRow, finding_tooltip
-from reviewer.ui.labels import ReviewState, category_colour
 from reviewer.ui.pdf_view import PdfPageView
 
 _TINTED = {
@@ -59,6 +59,9 @@ class TextDocumentView(QTextEdit):
     """Read-only rich text of a docx/txt document; findings as extra selections."""
 
     finding_clicked = Signal(str)
+    finding_toggled = Signal(str)
+    context_menu_requested = Signal(QPoint, str)
+    zoom_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +75,9 @@ class TextDocumentView(QTextEdit):
         self._rows: list[FindingRow] = []
         self._starts: list[int] = []
         self._current: str | None = None
+        self._selected: set[str] = set()
+        self.zoom = 1.0
+        self._base_size = 0.0
         self._map = _OffsetMap("")
         self._scrolled = QTimer(self, singleShot=True, interval=15)
         self._scrolled.timeout.connect(self._paint)
@@ -83,7 +89,8 @@ class TextDocumentView(QTextEdit):
         doc = QTextDocument(self)
         doc.setDocumentMargin(36)
         font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 10.5) + 1)
+        self._base_size = max(font.pointSizeF(), 10.5) + 1
+        font.setPointSizeF(self._base_size * self.zoom)
         doc.setDefaultFont(font)
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
@@ -167,22 +174,55 @@ class TextDocumentView(QTextEdit):
         for row in self._visible_rows():
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self._cursor(row.finding.start, row.finding.end)
-            fmt = QTextCharFormat()
-            if row.state == ReviewState.REJECTED:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(QColor("#9aa0a6"))
-            else:
-                alpha = 150 if row.state == ReviewState.ACCEPTED else 70
-                fmt.setBackground(category_colour(row.finding.category, alpha=alpha))
-                if row.state == ReviewState.ACCEPTED:
-                    fmt.setFontStrikeOut(True)
-            if row.id == self._current:
-                fmt.setBackground(category_colour(row.finding.category, alpha=230))
-                fmt.setForeground(QColor("#ffffff"))
-                fmt.setFontStrikeOut(False)
-            sel.format = fmt
+            sel.format = text_format(row.finding.category, kind_of(row), current=row.id == self._current,
+                                     selected=row.id in self._selected)
             selections.append(sel)
         self.setExtraSelections(selections)
+
+    def set_selected(self, row_ids: set[str]) -> None:
+        if row_ids != self._selected:
+            self._selected = set(row_ids)
+            self._paint()
+
+    # zoom: the text's point size (Ctrl+wheel, Ctrl++ / Ctrl+-, Ctrl+0)
+    def set_zoom(self, zoom: float, _anchor=None) -> None:  # noqa: ANN001
+        from reviewer.ui.pdf_view import ZOOM_STEPS
+
+        self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+        if self._base_size:
+            font = QFont(self.document().defaultFont())
+            font.setPointSizeF(self._base_size * self.zoom)
+            self.document().setDefaultFont(font)
+        self.zoom_changed.emit(self.zoom)
+
+    def zoom_in(self) -> None:
+        from reviewer.ui.pdf_view import ZOOM_STEPS
+
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-3), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        from reviewer.ui.pdf_view import ZOOM_STEPS
+
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-3), ZOOM_STEPS[0]))
+
+    def actual_size(self) -> None:
+        self.set_zoom(1.0)
+
+    fit_width = fit_page = actual_size  # text reflows to the width: its natural size fits
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom * (1.15 ** steps))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        row = self._row_at_offset(self._map.from_qt(self.cursorForPosition(event.pos()).position()))
+        self.context_menu_requested.emit(event.globalPos(), row.id if row is not None else "")
+        event.accept()
 
     def _on_scroll(self, _value: int) -> None:
         if len(self._rows) > VISIBLE_ALL:
@@ -209,7 +249,9 @@ class TextDocumentView(QTextEdit):
             row = self._row_at_offset(
                 self._map.from_qt(self.cursorForPosition(event.position().toPoint()).position())
             )
-            if row is not None:
+            if row is not None and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.finding_toggled.emit(row.id)
+            elif row is not None:
                 self.finding_clicked.emit(row.id)
 
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt override
@@ -228,6 +270,10 @@ class DocumentView(QStackedWidget):
     """Shows a document in the right view for its format; same interface for both."""
 
     finding_clicked = Signal(str)
+    finding_toggled = Signal(str)
+    findings_boxed = Signal(list)
+    context_menu_requested = Signal(QPoint, str)
+    zoom_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -235,8 +281,12 @@ class DocumentView(QStackedWidget):
         self.pdf_view = PdfPageView(self)
         self.addWidget(self.text_view)
         self.addWidget(self.pdf_view)
-        self.text_view.finding_clicked.connect(self.finding_clicked)
-        self.pdf_view.finding_clicked.connect(self.finding_clicked)
+        for view in (self.text_view, self.pdf_view):
+            view.finding_clicked.connect(self.finding_clicked)
+            view.finding_toggled.connect(self.finding_toggled)
+            view.context_menu_requested.connect(self.context_menu_requested)
+            view.zoom_changed.connect(self.zoom_changed)
+        self.pdf_view.findings_boxed.connect(self.findings_boxed)
         self.document: Document | None = None
 
     @property
@@ -252,6 +302,7 @@ class DocumentView(QStackedWidget):
         else:
             self.text_view.set_document(document)
             self.setCurrentWidget(self.text_view)
+        self.zoom_changed.emit(self.active.zoom)
 
     def set_rows(self, rows: Sequence[FindingRow]) -> None:
         self.active.set_rows(rows)
@@ -259,5 +310,36 @@ class DocumentView(QStackedWidget):
     def show_finding(self, row_id: str | None) -> None:
         self.active.show_finding(row_id)
 
+    def set_selected(self, row_ids: set[str]) -> None:
+        self.active.set_selected(row_ids)
+
     def selected_span(self) -> tuple[int, int] | None:
         return self.active.selected_span()
+
+    def clear_selection(self) -> None:
+        view = self.active
+        if isinstance(view, PdfPageView):
+            view.clear_selection()
+        else:
+            cursor = view.textCursor()
+            cursor.clearSelection()
+            view.setTextCursor(cursor)
+
+    @property
+    def zoom(self) -> float:
+        return self.active.zoom
+
+    def zoom_in(self) -> None:
+        self.active.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.active.zoom_out()
+
+    def fit_width(self) -> None:
+        self.active.fit_width()
+
+    def fit_page(self) -> None:
+        self.active.fit_page()
+
+    def actual_size(self) -> None:
+        self.active.actual_size()

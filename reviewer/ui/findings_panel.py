@@ -1,8 +1,14 @@
-"""The findings list: a filter bar over a sortable table; the current row follows the review."""
+"""The findings list: a filter bar over a sortable table, the details of the current finding under it.
+
+Rows can be selected many at a time (Shift/Ctrl+click, Shift+arrows, Ctrl+A) for a bulk decision; the
+current row follows the review (J/K) and the details pane follows the current row. A right click (or the
+context-menu key) asks for the bulk menu (`context_menu_requested`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +31,8 @@ class FindingsPanel(QWidget):
     """Emits `current_changed(row_id)` when the reviewer moves to another finding."""
 
     current_changed = Signal(str)
+    selection_changed = Signal()
+    context_menu_requested = Signal(QPoint)  # global position
 
     def __init__(self, model: FindingsTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,11 +44,14 @@ class FindingsPanel(QWidget):
         self.state = QComboBox(objectName="filterState")
         self.search = QLineEdit(objectName="filterText")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(90)
         self.summary = QLabel(objectName="findingsSummary")
         self.table = QTableView(objectName="findingsTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         # Document order by default (the model's own order: no proxy sort over thousands of rows on
         # every reset); clicking a header sorts on demand.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -75,10 +87,29 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
+        top = QWidget()
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.summary)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="findingsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.details_holder = QWidget()
+        self.details_layout = QVBoxLayout(self.details_holder)
+        self.details_layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter.addWidget(self.details_holder)
+        self.splitter.setStretchFactor(0, 1)  # the table and why its current row was found, half and half
+        self.splitter.setStretchFactor(1, 1)
+        self.table.setMinimumHeight(26 * 4 + 30)  # the header and four rows at least
+        layout.addWidget(self.splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
-        for signal in (model.modelReset, model.dataChanged, model.rowsRemoved, model.rowsInserted):
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self._summary_timer = QTimer(self, singleShot=True, interval=0)  # a burst of changes: one count
+        self._summary_timer.timeout.connect(self._update_summary)
+        model.dataChanged.connect(self._summary_timer.start)
+        for signal in (model.modelReset, model.rowsRemoved, model.rowsInserted):
             signal.connect(self._update_summary)
         self._populate_filters()
         self._update_summary()
@@ -113,16 +144,47 @@ class FindingsPanel(QWidget):
         rows = self.model.rows()
         pending = sum(r.state == ReviewState.PENDING for r in rows)
         text = self.tr("%1 findings · %2 undecided · %3 shown")
-        self.summary.setText(
-            text.replace("%1", str(len(rows)))
-            .replace("%2", str(pending))
-            .replace("%3", str(self.proxy.rowCount()))
-        )
+        text = (text.replace("%1", str(len(rows))).replace("%2", str(pending))
+                .replace("%3", str(self.proxy.rowCount())))
+        selected = len(self.table.selectionModel().selectedRows())
+        if selected > 1:
+            text += " · " + self.tr("%1 selected").replace("%1", str(selected))
+        self.summary.setText(text)
+
+    def set_details(self, widget: QWidget) -> None:
+        self.details_layout.addWidget(widget)
 
     # -- navigation -----------------------------------------------------------------------------------
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.proxy.row_at(index.row()).id if index.isValid() else None
+
+    def selected_ids(self) -> list[str]:
+        """The selected rows' ids in table order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.proxy.row_at(r).id for r in rows]
+
+    def select_ids(self, row_ids: Iterable[str], current: str | None = None) -> int:
+        """Select these rows (those the filters show); the current row moves to `current` or the first."""
+        proxy_rows = sorted(r for r in (self.proxy.proxy_row_of(i) for i in row_ids) if r >= 0)
+        selection = QItemSelection()
+        last = self.proxy.columnCount() - 1
+        start = previous = None
+        for r in [*proxy_rows, None]:  # contiguous runs become one range each
+            if r is not None and previous is not None and r == previous + 1:
+                previous = r
+                continue
+            if start is not None:
+                selection.select(self.proxy.index(start, 0), self.proxy.index(previous, last))
+            start = previous = r
+        model = self.table.selectionModel()
+        if proxy_rows:
+            target = self.proxy.proxy_row_of(current) if current else -1
+            index = self.proxy.index(target if target >= 0 else proxy_rows[0], 0)
+            model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(index)
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        return len(proxy_rows)
 
     def select_id(self, row_id: str) -> bool:
         proxy_row = self.proxy.proxy_row_of(row_id)
@@ -150,6 +212,31 @@ class FindingsPanel(QWidget):
     def _on_table_current_changed(self, current, _previous) -> None:
         if current.isValid():
             self.current_changed.emit(self.proxy.row_at(current.row()).id)
+
+    def _on_table_selection_changed(self, *_args) -> None:
+        self._update_summary()
+        self.selection_changed.emit()
+
+    def _on_table_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.select_id(self.proxy.row_at(index.row()).id)  # a right click on another row acts on it
+        if self.table.currentIndex().isValid():
+            self.context_menu_requested.emit(self.table.viewport().mapToGlobal(pos))
+
+    def show_context_menu(self) -> None:
+        """The context-menu key or Shift+F10: the menu at the current row."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            rect = self.table.visualRect(index)
+            self.context_menu_requested.emit(self.table.viewport().mapToGlobal(rect.center()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not getattr(self, "_split", False):  # the first time: the table and the details share the height
+            self._split = True
+            height = max(2, self.splitter.height())
+            self.splitter.setSizes([height * 11 // 20, height - height * 11 // 20])
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -49,6 +49,7 @@ class FindingRow:
     source: str | None = None  # the row a propagated occurrence follows
     conflict: bool = False  # rejected, yet the copy changes it (indistinguishable from removed ones)
     stale: bool = False  # decided a moment ago: the replacement is being recomputed
+    legal_basis: tuple[str, ...] = ()  # the decision's legal basis codes (条例第三十七条: per redaction)
 
     @property
     def id(self) -> str:
@@ -89,31 +90,40 @@ class FindingsTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[FindingRow] = []
+        self._index: dict[str, int] = {}  # row id → position (a bulk decision looks up thousands)
 
     # -- data in --------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[FindingRow]) -> None:
         self.beginResetModel()
         self._rows = sorted(rows, key=lambda r: (r.finding.start, r.finding.end))
+        self._reindex()
         self.endResetModel()
 
+    def _reindex(self) -> None:
+        self._index = {r.id: i for i, r in enumerate(self._rows)}
+
     def update_rows(self, rows: Sequence[FindingRow]) -> None:
-        """Replace rows with the same id in place (a decision changed); insert the others, keep order."""
-        by_id = {r.id: i for i, r in enumerate(self._rows)}
-        fresh = []
+        """Replace rows with the same id in place (a decision changed); insert the others, keep order.
+        One `dataChanged` over the stretch that changed: a bulk decision on 600 rows is one signal."""
+        fresh, changed = [], []
         for row in rows:
-            i = by_id.get(row.id)
+            i = self._index.get(row.id)
             if i is None:
                 fresh.append(row)
             else:
                 self._rows[i] = row
-                self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+                changed.append(i)
+        if changed:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
         if fresh:
             self.set_rows([*self._rows, *fresh])
 
     def remove_ids(self, ids: set[str]) -> None:
-        for i in reversed([i for i, r in enumerate(self._rows) if r.id in ids]):
+        for i in sorted((self._index[i] for i in ids if i in self._index), reverse=True):
             self.beginRemoveRows(QModelIndex(), i, i)
             del self._rows[i]
+            self._reindex()  # before the signal: its slots look rows up
             self.endRemoveRows()
 
     def rows(self) -> list[FindingRow]:
@@ -123,10 +133,7 @@ class FindingsTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, row_id: str) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == row_id:
-                return i
-        return -1
+        return self._index.get(row_id, -1)
 
     def counts(self) -> dict[str, int]:
         """Findings per category, for the status line and the workspace list."""

@@ -73,6 +73,15 @@ class GuiGarbageCollector(QObject):
         return due
 
 
+def freeze_long_lived() -> None:
+    """Leave the objects alive now out of every later collection. Called when a document and its rows
+    have been loaded: they live as long as the document is open, and a full collection walking them
+    again (170,000 objects for a 300-page PDF with 3,000 findings) took 0.2–0.5 s of the GUI thread.
+    Frozen objects are still freed by reference counting; only cycles that are garbage at this very
+    moment stay (a few dialogs' worth at most)."""
+    gc.freeze()
+
+
 _collector: GuiGarbageCollector | None = None
 
 

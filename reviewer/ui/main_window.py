@@ -7,20 +7,24 @@ first Detect simply queues behind it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
 from reviewer.core.documents.model import Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
+from reviewer.ui.bulk import BulkActions, BulkPanel, page_of
+from reviewer.ui.details_pane import DetailsPane
 from reviewer.ui.dialogs.error_dialog import show_error
 from reviewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from reviewer.ui.document_view import DocumentView
 from reviewer.ui.findings_panel import FindingsPanel
 from reviewer.ui.findings_table_model import FindingsTableModel
 from reviewer.ui.i18n import Translations
+from reviewer.ui.legend import Legend
 from reviewer.ui.review_controller import ReviewController
 from reviewer.ui.services import Services
 from reviewer.ui.settings import AppSettings
@@ -72,12 +76,28 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.model, self.findings, self.view, self.show_error, self)
         self.review.runner = runner
         self.review.decision_recorded.connect(self._on_review_decision_recorded)
+        self.review.message.connect(self.set_status)
+        self.review.busy_changed.connect(lambda _b: self._update_actions())
         self.findings.current_changed.connect(self._on_findings_current_changed)
+        self.details = DetailsPane(self._operator_for, lambda: self.translations.core_language == "zh")
+        self.findings.set_details(self.details)
+        self.bulk = BulkActions(self.review, self)
+        self.bulk_panel = BulkPanel(self.bulk, self._current_page)
+        self.findings.context_menu_requested.connect(lambda pos: self.bulk.popup(self, pos))
+        self.view.context_menu_requested.connect(self._on_view_context_menu)
+        self.view.zoom_changed.connect(lambda _z: self._update_title())
+        self._model_timer = QTimer(self, singleShot=True, interval=0)  # a burst of changes: one update
+        self._model_timer.timeout.connect(self._on_model_changed)
+        for signal in (self.model.dataChanged, self.model.modelReset, self.model.rowsRemoved):
+            signal.connect(self._model_timer.start)
+        self.editable = True  # the document's status allows decisions (the workflow says)
+        self._status: Callable[[], str] = lambda: ""
         self.welcome = WelcomePage()
         self.welcome.open_requested.connect(self.open_path)
         self.welcome.choose_requested.connect(self.choose_file)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="reviewSplitter")
-        self.original = TitledPane(self.view, "originalTitle")
+        self.legend = Legend()
+        self.original = TitledPane(self.view, "originalTitle", footer=self.legend)
         self.splitter.addWidget(self.original)
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([620, 420])
@@ -86,6 +106,7 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.splitter)
         self.setCentralWidget(self.centre)
         self.findings_dock = dock(self, "findingsDock", self.findings, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.bulk_dock = dock(self, "bulkDock", self.bulk_panel, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self._create_actions()
         self._create_status_bar()
@@ -96,6 +117,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._preview_timer = QTimer(self, singleShot=True, interval=120)
         self._preview_timer.timeout.connect(self._refresh_preview)
+        self.review.rows_refreshed.connect(self._preview_timer.start)
 
     # -- actions ----------------------------------------------------------------------------------------
     def _action(
@@ -124,67 +146,58 @@ class MainWindow(QMainWindow):
         a("previous", self.review.previous, "K")
         a("accept", self.review.accept, "A", "accept")
         a("reject", self.review.reject, "R", "reject")
+        a("accept_value", lambda: self.bulk.decide_value("accept"), "Shift+A")
+        a("reject_value", lambda: self.bulk.decide_value("reject"), "Shift+R")
         a("edit", self.review.edit_span, "E", "edit")
         a("manual", self.review.add_manual, "M", "manual")
+        a("menu", self._show_context_menu, "Shift+F10")
+        self.actions_by_name["menu"].setShortcuts([QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu)])
         a("undo", self.review.undo, "Ctrl+Z", "undo")
         a("redo", self.review.redo, "Ctrl+Shift+Z", "redo")
         a("export", self.export, "Ctrl+E", "export")
+        a("zoom_in", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self.actions_by_name["zoom_in"].setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        a("zoom_out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        a("fit_page", self.view.fit_page, "Ctrl+0")
+        a("actual_size", self.view.actual_size, "Ctrl+1")
+        a("fit_width", self.view.fit_width, "Ctrl+2")
         a("shortcuts", self.show_shortcuts, "F1", "help")
         a("settings", self.show_settings, "Ctrl+,", "settings")
         a("cancel", self.cancel_task, "Esc", "cancel")
         a("quit", self.close, QKeySequence.StandardKey.Quit)
         self.menus = {key: QMenu(self) for key in ("file", "review", "view", "help")}
+        for key, menu in self.menus.items():
+            menu.setObjectName(f"menu_{key}")
         self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        m = self.menus
-        m["file"].addActions([self.actions_by_name["open"]])
+        m, by = self.menus, self.actions_by_name
+        m["file"].addActions([by["open"]])
         m["file"].addMenu(self.recent_menu)
         m["file"].addSeparator()
-        m["file"].addActions([self.actions_by_name[n] for n in ("export", "settings")])
+        m["file"].addActions([by[n] for n in ("export", "settings")])
         m["file"].addSeparator()
-        m["file"].addAction(self.actions_by_name["quit"])
-        m["review"].addActions(
-            [
-                self.actions_by_name[n]
-                for n in (
-                    "detect",
-                    "next",
-                    "previous",
-                    "accept",
-                    "reject",
-                    "edit",
-                    "manual",
-                    "undo",
-                    "redo",
-                    "cancel",
-                )
-            ]
-        )
+        m["file"].addAction(by["quit"])
+        m["review"].addActions([by[n] for n in ("detect", "next", "previous", "accept", "reject")])
+        m["review"].addSeparator()
+        m["review"].addActions([by[n] for n in ("accept_value", "reject_value", "edit", "manual", "menu")])
+        m["review"].addSeparator()
+        m["review"].addActions([by[n] for n in ("undo", "redo", "cancel")])
+        m["view"].addActions([by[n] for n in ("zoom_in", "zoom_out", "fit_width", "fit_page", "actual_size")])
+        m["view"].addSeparator()
         m["view"].addAction(self.findings_dock.toggleViewAction())
-        m["help"].addAction(self.actions_by_name["shortcuts"])
+        m["view"].addAction(self.bulk_dock.toggleViewAction())
+        m["help"].addAction(by["shortcuts"])
         for menu in m.values():
             self.menuBar().addMenu(menu)
         self.toolbar = self.addToolBar("main")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in (
-            "open",
-            "detect",
-            None,
-            "accept",
-            "reject",
-            "edit",
-            "manual",
-            None,
-            "undo",
-            "redo",
-            None,
-            "export",
-        ):
-            self.toolbar.addSeparator() if name is None else self.toolbar.addAction(
-                self.actions_by_name[name]
-            )
+        for name in ("open", "detect", None, "accept", "reject", "edit", "manual", None, "undo", "redo", None,
+                     "export"):
+            self.toolbar.addSeparator() if name is None else self.toolbar.addAction(by[name])
+        for name in ("open", "undo", "redo"):  # well known by their icons: the others keep their words
+            self.toolbar.widgetForAction(by[name]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._update_actions()
 
     def _create_status_bar(self) -> None:
@@ -194,35 +207,78 @@ class MainWindow(QMainWindow):
         self.engine_label = QLabel(objectName="engineStatus")
         self.task_progress = TaskProgress(self.runner, self.actions_by_name["cancel"])
         self.task_progress.finished.connect(self._update_actions)
+        self.task_progress.finished.connect(self._on_task_finished)
+        self._running_status = None
         self.progress, self.cancel_button = self.task_progress.bar, self.task_progress.cancel_button
         bar.addWidget(self.status_label, 1)
         for widget in (self.task_progress, self.engine_label, self.user_label):
             bar.addPermanentWidget(widget)
 
+    def set_status(self, text: Callable[[], str]) -> None:
+        """The status line is a function of the current state, re-read when the language or the
+        findings change: it never shows a count that is no longer true or a language not chosen."""
+        self._status = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if hasattr(self, "status_label"):
+            self.status_label.setText(self._status())
+
+    def _on_task_finished(self) -> None:
+        """A task ended without its result saying so (a result for a session no longer open): the
+        status line no longer claims it is running."""
+        if self._status is self._running_status:
+            self.set_status(self._summary)
+
+    def _summary(self) -> str:
+        if self.document is None:
+            return ""
+        rows = self.model.rows()
+        undecided = sum(r.state == "pending" for r in rows)
+        text = self.tr("%1 findings · %2 undecided")
+        return text.replace("%1", str(len(rows))).replace("%2", str(undecided))
+
+    def _on_model_changed(self, *_args) -> None:
+        self._show_status()
+        current = self.findings.current_id()
+        row = self.review.row(current) if current else None
+        if row is not self.details.row():
+            self.details.set_row(row)
+
     def retranslate(self) -> None:
+        # Mnemonics are unique in the menu bar and within each menu (a toolbar button shows its short
+        # label, without one): File F, Review R, View V, Help H.
         texts = {
-            "open": self.tr("&Open…"),
-            "detect": self.tr("&Detect"),
-            "next": self.tr("Next finding"),
-            "previous": self.tr("Previous finding"),
-            "accept": self.tr("&Accept"),
-            "reject": self.tr("&Reject…"),
-            "edit": self.tr("&Edit span…"),
-            "manual": self.tr("Add &manual finding…"),
-            "undo": self.tr("&Undo"),
-            "redo": self.tr("Re&do"),
-            "export": self.tr("E&xport…"),
-            "shortcuts": self.tr("Keyboard &shortcuts"),
-            "settings": self.tr("&Settings…"),
-            "cancel": self.tr("Cancel task"),
-            "quit": self.tr("&Quit"),
+            "open": (self.tr("&Open…"), self.tr("Open")),
+            "detect": (self.tr("&Detect"), self.tr("Detect")),
+            "next": (self.tr("&Next finding"), ""),
+            "previous": (self.tr("&Previous finding"), ""),
+            "accept": (self.tr("&Accept"), self.tr("Accept")),
+            "reject": (self.tr("&Reject…"), self.tr("Reject")),
+            "accept_value": (self.tr("Accept every occurrence of this &value"), ""),
+            "reject_value": (self.tr("Reject every occurrence of this va&lue…"), ""),
+            "edit": (self.tr("&Edit span…"), self.tr("Edit span")),
+            "manual": (self.tr("Add &manual finding…"), self.tr("Add finding")),
+            "menu": (self.tr("Bul&k actions menu"), ""),
+            "undo": (self.tr("&Undo"), self.tr("Undo")),
+            "redo": (self.tr("Red&o"), self.tr("Redo")),
+            "export": (self.tr("E&xport…"), self.tr("Export")),
+            "zoom_in": (self.tr("Zoom &in"), ""),
+            "zoom_out": (self.tr("Zoom &out"), ""),
+            "fit_width": (self.tr("Fit &width"), ""),
+            "fit_page": (self.tr("Fit &page"), ""),
+            "actual_size": (self.tr("&Actual size (100 %)"), ""),
+            "shortcuts": (self.tr("Keyboard &shortcuts"), ""),
+            "settings": (self.tr("&Settings…"), ""),
+            "cancel": (self.tr("&Cancel task"), ""),
+            "quit": (self.tr("&Quit"), ""),
         }
-        for name, text in texts.items():
-            self.actions_by_name[name].setText(text)
-            key = self.actions_by_name[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.actions_by_name[name].setToolTip(
-                f"{text.replace('&', '')} ({key})" if key else text.replace("&", "")
-            )
+        for name, (text, short) in texts.items():
+            action = self.actions_by_name[name]
+            action.setText(text)
+            action.setIconText(short or _plain(text))
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{_plain(text)} ({key})" if key else _plain(text))
         for key, text in (
             ("file", self.tr("&File")),
             ("review", self.tr("&Review")),
@@ -232,14 +288,17 @@ class MainWindow(QMainWindow):
             self.menus[key].setTitle(text)
         self.recent_menu.setTitle(self.tr("Recent files"))
         self.findings_dock.setWindowTitle(self.tr("Findings"))
+        self.bulk_dock.setWindowTitle(self.tr("Decide in bulk"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self._update_engine_label()
         self._update_title()
         self.model.retranslate()
         self.welcome.retranslate(self.settings.recent_files())
         self.preview.retranslate()
+        self.details.retranslate()
         if hasattr(self, "workflow"):
             self.workflow.retranslate()
+        self._show_status()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -248,21 +307,29 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else ""
-        self.original.title.setText(self.tr("Original: %1").replace("%1", name))
+        title = self.tr("Original: %1").replace("%1", name)
+        if self.document is not None:
+            title += " · " + self.tr("%1 %").replace("%1", str(round(self.view.zoom * 100)))
+        self.original.title.setText(title)
         app = self.tr("Disclosure Review Workstation")
         self.setWindowTitle(f"{name} — {app}" if name else app)
 
     def _update_actions(self) -> None:
         has_doc = self.document is not None
         has_rows = self.model.rowCount() > 0
-        for name in ("detect", "export"):
+        # decisions only while the document's review may change (not after submit) and no bulk
+        # decision is being recorded: a key that cannot work is greyed out, not refused afterwards
+        deciding = self.editable and not self.review.busy
+        for name in ("detect", "export", "zoom_in", "zoom_out", "fit_width", "fit_page", "actual_size"):
             self.actions_by_name[name].setEnabled(has_doc)
-        for name in ("next", "previous", "accept", "reject", "edit"):
+        for name in ("next", "previous", "menu"):
             self.actions_by_name[name].setEnabled(has_rows)
-        self.actions_by_name["manual"].setEnabled(has_doc)
+        for name in ("accept", "reject", "edit", "accept_value", "reject_value"):
+            self.actions_by_name[name].setEnabled(has_rows and deciding)
+        self.actions_by_name["manual"].setEnabled(has_doc and deciding)
         session = self.review.session
-        self.actions_by_name["undo"].setEnabled(bool(session and session.can_undo()))
-        self.actions_by_name["redo"].setEnabled(bool(session and session.can_redo()))
+        self.actions_by_name["undo"].setEnabled(bool(session and session.can_undo()) and deciding)
+        self.actions_by_name["redo"].setEnabled(bool(session and session.can_redo()) and deciding)
         self.actions_by_name["cancel"].setEnabled(
             self.task_progress.current is not None if hasattr(self, "task_progress") else False
         )
@@ -320,7 +387,9 @@ class MainWindow(QMainWindow):
 
             with PDFIUM_LOCK:  # the PDF reader may use pdfium too; never concurrently with rendering
                 document = load(path)
-            layout = read_layout(str(path)) if document.format == DocumentFormat.PDF else None
+            # a PDF without pages (pdfium refuses an empty page tree) is shown as the text it has
+            has_pages = any(b.page for b in document.blocks)
+            layout = read_layout(str(path)) if document.format == DocumentFormat.PDF and has_pages else None
             return document, layout, open_session(document)  # the store is read here, not on the GUI thread
 
         return self._submit(
@@ -337,10 +406,12 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.splitter)
         self.settings.add_recent(path)
         self.welcome.retranslate(self.settings.recent_files())
+        self.details.set_document_text(document.text)
+        self.details.set_row(None)
         self._update_title()
         self._update_actions()
         self._refresh_preview()
-        self.status_label.setText(self.tr("%1 opened").replace("%1", path.name))
+        self.set_status(lambda: self.tr("%1 opened").replace("%1", path.name))
         self.document_opened.emit(document)
 
     # -- detect -------------------------------------------------------------------------------------------
@@ -385,7 +456,8 @@ class MainWindow(QMainWindow):
         if self.model.rowCount():
             self.review.next() if self.findings.current_id() is None else None
         self._update_actions()
-        self.status_label.setText(self.tr("%1 findings").replace("%1", str(self.model.rowCount())))
+        self.set_status(lambda: self.tr("Detection done: %1 findings")
+                        .replace("%1", str(self.model.rowCount())))
         self.detection_finished.emit(count)
 
     # -- tasks --------------------------------------------------------------------------------------------
@@ -401,13 +473,16 @@ class MainWindow(QMainWindow):
             cancellable=cancellable,
             result_wins=result_wins,
             on_success=on_success,
-            on_error=self.show_error,
-            on_cancel=lambda: self.status_label.setText(self.tr("Cancelled")),
+            on_error=lambda exc: (self.set_status(lambda: self.tr("Failed: %1").replace("%1", label)),
+                                  self.show_error(exc)),
+            on_cancel=lambda: self.set_status(lambda: self.tr("Cancelled")),
             owner=self,
         )
         if not handle.done:
             self.task_progress.track(handle)
-            self.status_label.setText(label)
+            running = lambda: label  # noqa: E731 - until the task's result says what happened
+            self.set_status(running)
+            self._running_status = running
         self._update_actions()
         return handle
 
@@ -415,9 +490,10 @@ class MainWindow(QMainWindow):
         self.task_progress.cancel()
 
     # -- review results ---------------------------------------------------------------------------------
-    def _on_review_decision_recorded(self, _changes) -> None:
+    def _on_review_decision_recorded(self, changes) -> None:
         self._update_actions()
-        self._preview_timer.start()
+        if not changes.refresh:  # otherwise the preview follows the rows' refresh (one plan, not two at once)
+            self._preview_timer.start()
 
     def _preview_page(self) -> int | None:
         """The page the PDF preview shows: the current finding's, else the one shown before, else 1."""
@@ -467,11 +543,35 @@ class MainWindow(QMainWindow):
         self.runner.submit(work, lane=Lane.IO, label="preview", cancellable=False, on_success=show,
                            on_error=failed, owner=self)
 
-    def _on_findings_current_changed(self, _row_id: str) -> None:
-        """A PDF preview follows the reviewer to the page of the current finding."""
+    def _on_findings_current_changed(self, row_id: str) -> None:
+        """The details pane shows the current finding; a PDF preview follows it to its page."""
+        self.details.set_row(self.review.row(row_id))
         page = self._preview_page()
         if page is not None and page != self.preview.page_number:
             self._preview_timer.start()
+
+    def _operator_for(self, entity_type: str) -> str | None:
+        """The operator an accept applies to this type (the profile's; the details pane shows it)."""
+        session = self.review.session
+        operator_for = getattr(session, "operator_for", None)
+        return operator_for(entity_type) if operator_for else None
+
+    def _current_page(self) -> int | None:
+        row = self.review.row(self.findings.current_id() or "")
+        return page_of(row) if row is not None else None
+
+    def _show_context_menu(self) -> None:
+        """Shift+F10 or the menu key: the bulk menu at the current row."""
+        self.findings.show_context_menu()
+
+    def _on_view_context_menu(self, where: QPoint, row_id: str) -> None:
+        self.bulk.view_menu(self, where, row_id, self.actions_by_name["manual"])
+
+    def set_editable(self, editable: bool) -> None:
+        """The workflow reports whether the document's status still allows decisions."""
+        if editable != self.editable:
+            self.editable = editable
+            self._update_actions()
 
     def export(self):
         return self.workflow.export()
@@ -524,7 +624,13 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry, state = self.settings.window_state()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 860)
+            screen = QGuiApplication.primaryScreen()
+            area = screen.availableGeometry() if screen is not None else None
+            if area is not None:  # within the screen, frame included: the status bar stays in sight
+                self.resize(min(1360, area.width()), min(860, area.height() - 40))
+                self.move(area.topLeft())
+            else:
+                self.resize(1360, 860)
         if state is not None:
             self.restoreState(state)
 
@@ -532,3 +638,10 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.runner.cancel_all()
         super().closeEvent(event)
+
+
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic ("打开(&O)…" → "打开", "E&xport…" → "Export")."""
+    import re
+
+    return re.sub(r"\(&.\)", "", text).replace("&", "").rstrip("…").strip()

@@ -88,6 +88,7 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(objectName="previewTitle")
+        self.title.setMinimumWidth(60)
         self.text = QPlainTextEdit(objectName="previewText")
         self.text.setReadOnly(True)
         font = QFont(self.text.font())
@@ -186,7 +187,8 @@ class WelcomePage(QWidget):
             lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         column = QWidget()
-        column.setFixedWidth(600)
+        column.setMaximumWidth(600)  # narrower windows squeeze it (it must not set the window's minimum)
+        column.setMinimumWidth(320)
         inner = QVBoxLayout(column)
         inner.setSpacing(14)
         for widget in (self.logo, self.heading, self.hint):
@@ -223,16 +225,21 @@ class WelcomePage(QWidget):
 
 
 class TitledPane(QWidget):
-    """A pane with a one-line title bar (the original and the de-identified preview side by side)."""
+    """A pane with a one-line title bar (the original and the de-identified preview side by side) and
+    an optional footer (the colour legend under the document)."""
 
-    def __init__(self, widget: QWidget, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, widget: QWidget, name: str, parent: QWidget | None = None, *,
+                 footer: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(objectName=name)
+        self.title.setMinimumWidth(60)  # a narrow pane cuts its title rather than widen the window
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(widget, 1)
+        if footer is not None:
+            layout.addWidget(footer)
 
 
 class TaskProgress(QWidget):
@@ -246,7 +253,6 @@ class TaskProgress(QWidget):
         super().__init__(parent)
         self.current = None
         self.bar = QProgressBar(objectName="taskProgress")
-        self.bar.setMaximumWidth(240)
         self.bar.setTextVisible(True)
         self.cancel_button = QToolButton(objectName="cancelTask")
         self.cancel_button.setDefaultAction(cancel_action)
@@ -264,6 +270,9 @@ class TaskProgress(QWidget):
         self.current = handle
         self.bar.setRange(0, 0)  # busy until the first progress report
         self.bar.setFormat(handle.info.label)
+        # wide enough for its label and the percentage (a cut label says nothing)
+        width = self.bar.fontMetrics().horizontalAdvance(f"{handle.info.label} 100%") + 24
+        self.bar.setFixedWidth(max(160, min(480, width)))
         self.bar.show()
         self.cancel_button.setVisible(handle.info.cancellable)
 

@@ -7,9 +7,11 @@ that changed. Dialogs are opened with `open()` (never `exec()`), announced throu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from reviewer.ui.dialogs.attribute_dialog import AttributeDialog
@@ -17,6 +19,7 @@ from reviewer.ui.dialogs.export_dialog import ExportDialog
 from reviewer.ui.dialogs.login_dialog import LoginDialog
 from reviewer.ui.dialogs.settings_dialog import SettingsDialog
 from reviewer.ui.dialogs.signoff_dialog import SignOffDialog
+from reviewer.ui.export_notes import note_text
 from reviewer.ui.session import Changes
 from reviewer.ui.tasks import Lane
 from reviewer.ui.widgets import dock
@@ -40,19 +43,19 @@ class WorkflowController(QObject):
         self.attribute_panel = AttributePanel()
         self.audit_panel = AuditPanel()
         w = window
-        self.workspace_dock = dock(
-            w, "workspaceDock", self.workspace_panel, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        self.attribute_dock = dock(
-            w, "attributeDock", self.attribute_panel, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.audit_dock = dock(w, "auditDock", self.audit_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
-        w.splitDockWidget(w.findings_dock, self.attribute_dock, Qt.Orientation.Vertical)
-        w.tabifyDockWidget(
-            self.workspace_dock, self.audit_dock
-        )  # the audit history of the open document in front
-        w.resizeDocks([self.audit_dock], [240], Qt.Orientation.Vertical)
-        w.resizeDocks([w.findings_dock], [560], Qt.Orientation.Horizontal)
+        # Under the findings, one group of tabs: bulk decisions in front while reviewing, then the
+        # attribute and sign-off, the audit history, the workspace's documents. The document and its
+        # preview keep the window's whole height (at 1360×768 there is none to spare).
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.attribute_dock = dock(w, "attributeDock", self.attribute_panel, right)
+        self.audit_dock = dock(w, "auditDock", self.audit_panel, right)
+        self.workspace_dock = dock(w, "workspaceDock", self.workspace_panel, right)
+        w.splitDockWidget(w.findings_dock, w.bulk_dock, Qt.Orientation.Vertical)
+        for d in (self.attribute_dock, self.audit_dock, self.workspace_dock):
+            w.tabifyDockWidget(w.bulk_dock, d)
+        w.resizeDocks([w.findings_dock], [600], Qt.Orientation.Horizontal)
+        w.resizeDocks([w.findings_dock, w.bulk_dock], [470, 210], Qt.Orientation.Vertical)
+        w.bulk_dock.raise_()
         for d in (self.workspace_dock, self.attribute_dock, self.audit_dock):
             w.menus["view"].addAction(d.toggleViewAction())
         a = w._action
@@ -114,18 +117,22 @@ class WorkflowController(QObject):
         self.dialog_opened.emit(dialog)
 
     def retranslate(self) -> None:
-        texts = {
-            "login": self.tr("Log in / switch &user…"),
-            "users": self.tr("Users…"),
-            "attribute": self.tr("Disclosure &attribute…"),
-            "submit": self.tr("Submit for sign-off"),
-            "signoff": self.tr("Sign o&ff…"),
-            "terms": self.tr("Office &term lists…"),  # issue 33
-            "reid": self.tr("Roster &re-identification check…"),  # issue 28
+        texts = {  # mnemonics unique within their menus (Review: see MainWindow.retranslate)
+            "login": (self.tr("Log in / switch &user…"), ""),
+            "users": (self.tr("Users…"), ""),
+            "attribute": (self.tr("Disclosure a&ttribute…"), self.tr("Attribute")),
+            "submit": (self.tr("Su&bmit for sign-off"), self.tr("Submit")),
+            "signoff": (self.tr("Sign o&ff…"), self.tr("Sign off")),
+            "terms": (self.tr("Office term li&sts…"), ""),  # issue 33
+            "reid": (self.tr("Roster re-identification chec&k…"), ""),  # issue 28
         }
-        for name, text in texts.items():
-            self.window.actions_by_name[name].setText(text)
-            self.window.actions_by_name[name].setToolTip(text.replace("&", "").rstrip("…"))
+        for name, (text, short) in texts.items():
+            action = self.window.actions_by_name[name]
+            action.setText(text)
+            plain = re.sub(r"\(&.\)", "", text).replace("&", "").rstrip("…")
+            action.setIconText(short or plain)
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{plain} ({key})" if key else plain)
         self.workspace_dock.setWindowTitle(self.tr("Workspace"))
         self.attribute_dock.setWindowTitle(self.tr("Disclosure attribute and sign-off"))
         self.audit_dock.setWindowTitle(self.tr("Audit history"))
@@ -182,8 +189,9 @@ class WorkflowController(QObject):
             rows, status, record, events = result
             if rows is not None:
                 self.workspace_panel.model.set_rows(rows)
-            self.attribute_panel.show_record(status, record)
+            self.attribute_panel.show_record(status, record, returned_reason(status, events))
             self.audit_panel.set_events(events)
+            self._enable_for(status)
             self.refreshed.emit()
 
         self.window.runner.submit(
@@ -195,6 +203,23 @@ class WorkflowController(QObject):
             on_error=self.window.show_error,
             owner=self.window,
         )
+
+    def _enable_for(self, status: str) -> None:
+        """What the document's status allows: decisions and the attribute only while the review may
+        change, submit then, sign-off once submitted (the core refuses the rest anyway)."""
+        from reviewer.core.review.states import EDITABLE
+
+        editable = not status or status in EDITABLE
+        self.window.set_editable(editable)
+        known = bool(status)
+        allowed = {"attribute": known and editable, "submit": known and editable,
+                   "signoff": status == "submitted"}
+        panel = self.attribute_panel
+        buttons = {"attribute": panel.edit_button, "submit": panel.submit_button,
+                   "signoff": panel.signoff_button}
+        for name, ok in allowed.items():
+            self.window.actions_by_name[name].setEnabled(ok)
+            buttons[name].setEnabled(ok)
 
     def _on_review_decision_recorded(self, changes: Changes) -> None:
         if self.facade is not None:
@@ -341,10 +366,11 @@ class WorkflowController(QObject):
         )
 
         def saved() -> None:
-            if dialog.saved is not None:
-                self.window.status_label.setText(
-                    self.tr("Term lists saved (version %1); detect again (Ctrl+D) to apply them")
-                    .replace("%1", str(dialog.saved.version)))
+            if dialog.saved is not None:  # a status line is a function: it follows a language switch
+                version = str(dialog.saved.version)
+                self.window.set_status(lambda: self.tr(
+                    "Term lists saved (version %1); detect again (Ctrl+D) to apply them"
+                ).replace("%1", version))
             self.refresh()
 
         dialog.accepted.connect(saved)
@@ -421,11 +447,26 @@ class WorkflowController(QObject):
         user = self.facade.user
         problems = [p.message(self._lang()) for p in self.facade.approval_problems(doc_id, user)]
         row = next((r for r in self.facade.document_rows() if r.id == doc_id), None)
+        def approve(password: str, comment: str) -> None:
+            """Checked while the dialog stays open: a refusal is shown in it, the comment kept."""
+            from reviewer.ui.dialogs.error_dialog import error_text
+
+            self.window.runner.submit(
+                lambda _p, _c: self.facade.approve(doc_id, user, password, comment),
+                lane=Lane.IO,
+                label="sign-off",
+                cancellable=False,
+                on_success=lambda _e: dialog.approved(),
+                on_error=lambda exc: dialog.refused(error_text(exc, self._lang())),
+                owner=dialog,
+            )
+
         dialog = SignOffDialog(
             title=row.name if row else str(doc_id),
             reviewers="、".join(row.reviewers) if row else "",
             supervisor=f"{user.display_name} ({roles_label(user.roles)})",
             problems=problems,
+            approve=approve,
             parent=self.window,
         )
 
@@ -578,16 +619,19 @@ class WorkflowController(QObject):
         self.refresh()
         copy = out["copy"]
         parts = ([copy.output] if copy else []) + [str(p) for p in out["logs"].values()]
-        self.window.status_label.setText(
-            self.tr("Exported: %1").replace("%1", ", ".join(Path(p).name for p in parts))
-        )
+        names = ", ".join(Path(p).name for p in parts)
+        self.window.set_status(lambda: self.tr("Exported: %1").replace("%1", names))
         if copy is not None:
             zh = self._lang() == "zh"
             lines = [copy.checked_zh() if zh else copy.checked_en(), *(copy.residual_zh() if zh else copy.residual_en())]
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export finished"), "\n\n".join(lines),
                               QMessageBox.StandardButton.Ok, self.window)
             box.setObjectName("exportResult")
-            box.setDetailedText("\n".join([Path(copy.output).name, *copy.result.notes]))
+            notes = [note_text(n) for n in copy.result.notes]
+            if notes:  # what else the copy lost (comments, tracked changes, metadata, seals): shown
+                lines = [self.tr("Also changed in the copy:"), *(f"• {n}" for n in notes)]
+                box.setInformativeText("\n".join(lines))
+            box.setDetailedText(str(copy.output))
             self._open(box)
         self.exported.emit(out)
 
@@ -633,6 +677,14 @@ def roles_label(roles) -> str:  # noqa: ANN001 - core Roles
     from reviewer.ui.dialogs.users_dialog import roles_label as label
 
     return label(roles)
+
+
+def returned_reason(status: str, events) -> str:  # noqa: ANN001 - audit events, oldest first
+    """Why the supervisor returned the review (shown with the status, not only in the audit log)."""
+    if status != "returned":
+        return ""
+    returned = [e for e in events if e.action == "review.returned"]
+    return str(returned[-1].details.get("reason", "")) if returned else ""
 
 
 def role_name(role: str) -> str:

@@ -136,6 +136,14 @@ def event_summary(details: dict) -> str:
     return " · ".join(parts)
 
 
+def display_name(row: DocumentRow) -> str:
+    """The name with the file's extension: a .docx and a .pdf of one name are two documents."""
+    from pathlib import PurePath
+
+    suffix = PurePath(row.path).suffix if row.path else ""
+    return row.name if not suffix or row.name.endswith(suffix) else f"{row.name}{suffix}"
+
+
 class DocumentListModel(QAbstractTableModel):
     NAME, STATUS, ATTRIBUTE, REVIEWERS, PERSONAL, RESTRICTED, OTHER, UNDECIDED = range(8)
 
@@ -177,7 +185,7 @@ class DocumentListModel(QAbstractTableModel):
         r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [
-                r.name,
+                display_name(r),
                 status_name(r.status),
                 r.attribute,
                 "、".join(r.reviewers),
@@ -211,8 +219,9 @@ class WorkspacePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
+        # every column as wide as its header and contents (a narrow dock scrolls sideways: no cut headers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.doubleClicked.connect(
             lambda index: self.document_activated.emit(self.model.row_at(proxy.mapToSource(index).row()).path)
         )
@@ -231,7 +240,9 @@ class AttributePanel(QWidget):
         self.basis = QLabel(objectName="panelBasis")
         self.rationale = QLabel(objectName="panelRationale")
         self.determined = QLabel(objectName="panelDetermined")
-        for label in (self.basis, self.rationale, self.determined):
+        self.returned = QLabel(objectName="panelReturned")  # the supervisor's reason, while returned
+        self.returned.setStyleSheet("color: #cf222e")
+        for label in (self.basis, self.rationale, self.determined, self.returned):
             label.setWordWrap(True)
         self.edit_button = QPushButton(objectName="editAttribute")
         self.submit_button = QPushButton(objectName="submitReview")
@@ -250,13 +261,16 @@ class AttributePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(self.form)
+        layout.addWidget(self.returned)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        self._state: tuple = ("", None)
+        self._state: tuple = ("", None, "")
         self.retranslate()
 
-    def show_record(self, status: str, record) -> None:
-        self._state = (status, record)
+    def show_record(self, status: str, record, returned: str = "") -> None:
+        self._state = (status, record, returned)
+        self.returned.setText(self.tr("Returned for rework: %1").replace("%1", returned) if returned else "")
+        self.returned.setVisible(bool(returned))
         colour = STATUS_COLOURS.get(status, "#57606a")
         self.status.setText(f"<b style='color:{colour}'>{status_name(status)}</b>" if status else "—")
         self.attribute.setText(f"<b>{record.attribute}</b>" if record else self.tr("Not recorded yet"))
@@ -324,7 +338,8 @@ class AuditPanel(QWidget):
                 (e.ts.replace("T", " ")[:19], e.actor, action_name(e.action), summary)
             ):
                 item = QTableWidgetItem(str(value))
-                item.setToolTip(f"#{e.seq} {e.hash[:16]}…" + (" ✔ signed" if e.signature else ""))
+                signed = " ✔ " + self.tr("signed") if e.signature else ""
+                item.setToolTip(f"#{e.seq} {e.hash[:16]}…{signed}")
                 self.table.setItem(i, col, item)
         self.table.scrollToBottom()
 

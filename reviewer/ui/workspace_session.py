@@ -12,6 +12,7 @@ shown, every decision is refused with a clear message.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 
 from reviewer.core.documents.model import Document
@@ -64,6 +65,7 @@ def row_of(row: ReviewRow, *, stale: bool = False) -> FindingRow:
         source=row.source,
         conflict=row.conflict,
         stale=stale,
+        legal_basis=tuple(decision.legal_basis) if decision is not None else (),
     )
 
 
@@ -74,6 +76,8 @@ class WorkspaceReviewSession:
         self.review = workspace.review(document, user, profile=profile())
         self._rows: dict[str, FindingRow] = {}
         self._versions: dict[str, int] = {}  # each row's version as the reviewer last saw it
+        self._core_rows: dict[str, ReviewRow] = {}  # what each table row was made from
+        self._refreshing = threading.Lock()
         if self.review.document_id is not None:
             self._set_rows(self.review.rows())
 
@@ -94,6 +98,7 @@ class WorkspaceReviewSession:
 
     def _set_rows(self, rows: Sequence[ReviewRow]) -> None:
         self._rows = {r.key: row_of(r) for r in rows}
+        self._core_rows = {r.key: r for r in rows}
         self._versions = {r.key: r.version for r in rows if r.version is not None}
 
     def close(self) -> None:
@@ -107,12 +112,27 @@ class WorkspaceReviewSession:
     def refresh_rows(self) -> Changes:
         """Recompute every row from the plan (I/O lane): replacements and propagated occurrences follow
         each decision; the table receives only what differs."""
+        with self._refreshing:  # two refreshes at once (I/O pool) must not leave the older one's rows
+            return self._refresh_rows()
+
+    def _refresh_rows(self) -> Changes:
         self.sync_profile()
-        old = self._rows
-        self._set_rows(self.review.rows())
-        changed = tuple(r for k, r in self._rows.items() if old.get(k) != r)
-        removed = tuple(k for k in old if k not in self._rows)
-        return Changes(rows=changed, removed=removed)
+        old, old_core = self._rows, self._core_rows
+        rows: dict[str, FindingRow] = {}
+        core: dict[str, ReviewRow] = {}
+        changed = []
+        for r in self.review.rows():
+            core[r.key] = r
+            before = old.get(r.key)
+            if before is not None and not before.stale and old_core.get(r.key) == r:
+                rows[r.key] = before  # the same core row: the same table row (thousands are unchanged)
+            else:
+                rows[r.key] = row = row_of(r)
+                if before != row:
+                    changed.append(row)
+        self._rows, self._core_rows = rows, core
+        removed = tuple(k for k in old if k not in rows)
+        return Changes(rows=tuple(changed), removed=removed)
 
     def _after(self, change, *, focus: str | None = None, removed: Sequence[str] = ()) -> Changes:
         """Rows an action touched, right away (their replacement follows with `refresh_rows`)."""
@@ -125,6 +145,7 @@ class WorkspaceReviewSession:
             self._rows[row.id] = row
         for key in (*gone, *removed):
             self._rows.pop(key, None)
+            self._core_rows.pop(key, None)
         return Changes(rows=tuple(fresh), removed=tuple(dict.fromkeys((*gone, *removed))),
                        status=change.status_changed, focus=focus or change.focus, refresh=True)
 
@@ -141,6 +162,12 @@ class WorkspaceReviewSession:
     def operator_for(self, entity_type: str) -> str:
         self.sync_profile()
         return self.review.default_operator(entity_type)
+
+    def profile_keeps(self, entity_type: str) -> bool:
+        """The profile publishes this type as it is (organisations, markings): undecided, it stays."""
+        from reviewer.core.deidentify.operators import OperatorKind
+
+        return self.review.profile.rule_for(str(entity_type)).operator is OperatorKind.KEEP
 
     def decide(self, row_ids: Sequence[str], kind: str, *, operator: str | None = None, reason: str | None = None,
                note: str | None = None) -> Changes:

@@ -15,6 +15,7 @@ writer could have replaced.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -34,7 +35,48 @@ def fold(text: str) -> str:
 
 def match_key(value: str) -> str:
     """What two spellings of one value share: folded, separators removed."""
+    if len(value) <= 64:  # values and their contexts: asked for again and again while a plan is built
+        return _short_key(value)
     return SEPARATORS.sub("", fold(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _short_key(value: str) -> str:
+    return SEPARATORS.sub("", fold(value))
+
+
+LONG_TEXT = 4096  # texts this long (a document's detection text) are prepared once and their matches kept
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A text folded with its separator runs removed, and where each run was."""
+
+    compact: str
+    at: list[int]  # run i was removed at compact position at[i]
+    removed: list[int]  # characters removed up to and including run i
+
+    def original(self, c: int) -> int:
+        """Original offset of compact character c (runs removed at positions <= c lie before it)."""
+        i = bisect.bisect_right(self.at, c)
+        return c + (self.removed[i - 1] if i else 0)
+
+
+def _prepare(text: str) -> _Prepared:
+    folded = fold(text)
+    at, removed, total = [], [], 0
+    for m in _SEPARATOR_RUNS.finditer(folded):
+        start, end = m.span()
+        at.append(start - total)
+        total += end - start
+        removed.append(total)
+    return _Prepared(_SEPARATOR_RUNS.sub("", folded) if at else folded, at, removed)
+
+
+@functools.lru_cache(maxsize=2)
+def _prepared_long(text: str) -> _Prepared:
+    """The review rebuilds its plan after every decision and scans the same document text each time."""
+    return _prepare(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,30 +136,28 @@ class FlexibleMatcher:
         keys = {match_key(v) for v in values}
         literals = Literals(keys)
         self._regex = None if literals.empty else literals
+        self._last: tuple[str, list[tuple[int, int]]] | None = None  # the last long text and its matches
 
     def finditer(self, text: str) -> Iterator[FlexibleMatch]:
         if self._regex is None or not text:
             return
-        folded = fold(text)
-        runs = [(m.start(), m.end()) for m in _SEPARATOR_RUNS.finditer(folded)]
-        if not runs:
-            for start, end in self._regex.spans(folded):
+        if len(text) < LONG_TEXT:
+            yield from self._scan(text, _prepare(text))
+            return
+        last = self._last
+        if last is None or last[0] != text:
+            last = (text, [m.span() for m in self._scan(text, _prepared_long(text))])
+            self._last = last  # one matcher serves every refresh of the same plan's rows
+        for start, end in last[1]:
+            yield FlexibleMatch(text, start, end)
+
+    def _scan(self, text: str, prepared: _Prepared) -> Iterator[FlexibleMatch]:
+        if not prepared.at:
+            for start, end in self._regex.spans(prepared.compact):
                 yield FlexibleMatch(text, start, end)
             return
-        compact = _SEPARATOR_RUNS.sub("", folded)
-        # run i was removed at compact position at[i]; removed[i] = characters removed up to and incl. run i
-        at, removed, total = [], [], 0
-        for start, end in runs:
-            at.append(start - total)
-            total += end - start
-            removed.append(total)
-
-        def original(c: int) -> int:
-            """Original offset of compact character c (runs removed at positions <= c lie before it)."""
-            i = bisect.bisect_right(at, c)
-            return c + (removed[i - 1] if i else 0)
-
-        for start, end in self._regex.spans(compact):
+        original = prepared.original
+        for start, end in self._regex.spans(prepared.compact):
             yield FlexibleMatch(text, original(start), original(end - 1) + 1)
 
     def search(self, text: str) -> FlexibleMatch | None:

@@ -13,6 +13,7 @@ go) is a *conflict*: the copy would contradict the decision, so it is reported, 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -66,8 +67,16 @@ def kept_contexts(text: str, kept: Sequence[Occurrence], removed: Sequence[Occur
     contexts: list[KeptContext] = []
     conflicts: list[Occurrence] = []
     spans: list[tuple[int, int, Occurrence]] = []
+    by_value: dict[str, list[Occurrence]] = {}  # removed occurrences per value (match key)
+    for o in removed:
+        by_value.setdefault(match_key(o.value), []).append(o)
+    ordered = sorted(removed, key=lambda o: (o.start, o.end))
+    starts = [o.start for o in ordered]
     for occ in kept:
-        span = _distinct_span(text, occ, kept, removed)
+        lo, hi = block_bounds(text, occ.start, occ.end)
+        # only occurrences in the same block can touch a context (no occurrence spans two blocks)
+        nearby = ordered[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
+        span = _distinct_span(text, occ, by_value.get(match_key(occ.value), []), nearby)
         if span is None:
             conflicts.append(occ)
         else:
@@ -90,12 +99,12 @@ def kept_contexts(text: str, kept: Sequence[Occurrence], removed: Sequence[Occur
     return contexts, conflicts
 
 
-def _distinct_span(text: str, occ: Occurrence, kept: Sequence[Occurrence],
+def _distinct_span(text: str, occ: Occurrence, same: Sequence[Occurrence],
                    removed: Sequence[Occurrence]) -> tuple[int, int] | None:
     """The shortest [s, e) around `occ`, inside its block, whose spelling occurs at no removed
-    occurrence and cuts no removed occurrence in two."""
+    occurrence and cuts no removed occurrence in two. `same`: the removed occurrences of its value;
+    `removed`: those in its block."""
     lo, hi = block_bounds(text, occ.start, occ.end)
-    same = [o for o in removed if match_key(o.value) == match_key(occ.value)]
     for pad in range(1, MAX_PAD + 1):
         s, e = max(lo, occ.start - pad), min(hi, occ.end + pad)
         s, e = _cover(s, e, removed)

@@ -8,6 +8,7 @@ writer can also remove characters by position when the page's text order differs
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -168,7 +169,10 @@ def _by_key(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
 def _flexible(values: tuple[str, ...]) -> FlexibleMatcher | None:  # values (and kept contexts)
+    """Called once per plan (`_derived`); cached across plans too: a review rebuilds its plan after every
+    decision, and a matcher keeps its matches in the document's text (`FlexibleMatcher.finditer`)."""
     return FlexibleMatcher(values) if values else None
 
 
@@ -287,12 +291,9 @@ def _without_removed_values(values: dict[str, str]) -> dict[str, str]:
     """Replacements with the other removed values replaced inside them too. Why: what a replacement keeps
     (an address kept to street level, 黑龙江哈尔滨市南岗区) may hold a value removed elsewhere (哈尔, cut by the
     model from 杰克吉伦哈尔); the copy would keep it and could never verify."""
-    keys = sorted((k for k in values if len(k) >= 2), key=len, reverse=True)
-    if not keys:
+    literals = _literals(tuple(sorted(k for k in values if len(k) >= 2)))
+    if literals is None:
         return values
-    # leftmost-longest literal matches from an automaton: a flat alternation of a roster's 300,000 values made
-    # `re` try every one at every position, for every value (hours)
-    literals = Literals(keys)
     out = {}
     for value, new in values.items():
         pieces, last = [], 0
@@ -302,6 +303,15 @@ def _without_removed_values(values: dict[str, str]) -> dict[str, str]:
             last = end
         out[value] = "".join(pieces) + new[last:] if pieces else new
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _literals(keys: tuple[str, ...]) -> Literals | None:
+    """Leftmost-longest literal matches from an automaton: a flat alternation of a roster's 300,000 values
+    made `re` try every one at every position, for every value (hours). Cached: a review rebuilds its plan
+    after every decision, mostly with the same values."""
+    literals = Literals(keys)
+    return None if literals.empty else literals
 
 
 UNDECIDED_MODES = ("profile", "keep")

@@ -108,6 +108,7 @@ class ReviewSession:
             needs_text = any(d.kind == DecisionKind.EDIT or isinstance(t, Occurrence) for t, d in items)
             text = document_text(conn, doc.id) if needs_text else ""
             valid = []
+            known = ops.get_findings(conn, doc.id, [t for t, _ in items if not isinstance(t, Occurrence)])
             for target, decision in items:
                 if isinstance(target, Occurrence):
                     finding_id = ops.add_manual_finding(conn, doc, text, target.start, target.end,
@@ -116,7 +117,7 @@ class ReviewSession:
                     step.append(_Command("manual_finding", finding_id, finding_id))
                 else:
                     finding_id = target
-                stored = self._finding(conn, finding_id)
+                stored = known.get(finding_id) or self._finding(conn, finding_id)
                 valid.append((stored, ops.validate_decision(decision, stored.finding, text, self.workspace.catalog)))
             ids = ops.record_decisions(conn, doc, valid, actor=self.actor.username,
                                        expected_versions=expected_versions)

@@ -9,6 +9,8 @@ changes flattened), not a second opinion about it. Nothing is verified here: tha
 
 from __future__ import annotations
 
+import functools
+import io
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -63,17 +65,12 @@ def preview_copy(document: Document, plan: RedactionPlan, *, page: int | None = 
 
 
 def _pdf_page(document: Document, plan: RedactionPlan, page: int, scale: float, folder: Path) -> PagePreview:
-    import pikepdf
     import pypdfium2
 
     from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
-    from reviewer.core.documents.pdf.reader import openable_copy
 
     source = folder / "page.pdf"
-    data = openable_copy(Path(document.path).read_bytes(), document.path)
-    with pikepdf.open(_bytes_io(data)) as pdf, pikepdf.new() as one:
-        one.pages.append(pdf.pages[page - 1])
-        one.save(source)
+    source.write_bytes(_single_page(document.path, document.sha256, page))
     # the page's own reading (text layer and OCR lines) moved to page 1: the writer finds values through it
     # as the export does through the whole reading (a blockless document would find only located ones,
     # and no OCR-read value would be painted)
@@ -100,6 +97,23 @@ def _pdf_page(document: Document, plan: RedactionPlan, page: int, scale: float, 
     return PagePreview(page, document.pages or 1, image.width, image.height, image.tobytes(), scale, notes, text)
 
 
+@functools.lru_cache(maxsize=8)
+def _single_page(path: str, sha256: str, page: int) -> bytes:
+    """The page alone in a PDF of its own. Opening a 300-page file takes pikepdf most of a second (and the
+    interpreter with it): a reviewer's decisions on one page re-render its preview without that."""
+    import pikepdf
+
+    from reviewer.core.documents.pdf.reader import openable_copy
+
+    del sha256  # part of the key: another file at the same path is another document
+    data = openable_copy(Path(path).read_bytes(), path)
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as pdf, pikepdf.new() as one:
+        one.pages.append(pdf.pages[page - 1])
+        one.save(out)
+    return out.getvalue()
+
+
 def _on_page(plan: RedactionPlan, page: int) -> RedactionPlan:
     """The plan for a one-page file holding `page`: located findings of that page move to page 1; those
     located on other pages are dropped (their values are still matched on this page, as everywhere)."""
@@ -114,7 +128,3 @@ def _on_page(plan: RedactionPlan, page: int) -> RedactionPlan:
     return replace(plan, replacements=tuple(kept))
 
 
-def _bytes_io(data: bytes):  # noqa: ANN202
-    import io
-
-    return io.BytesIO(data)

@@ -112,6 +112,8 @@ class DocumentReview:
         self._rows: dict[str, ReviewRow] = {}
         self.checkout = workspace.shared if checkout is None else checkout
         self._lease_until: str | None = None  # our lease's expiry as last seen
+        self._parsed: dict[int, Finding] = {}  # stored findings already read (their content never changes)
+        self._plan_cache: tuple[tuple, RedactionPlan] | None = None
         self._roles_cache: tuple[tuple, list[StoredFinding]] | None = None
         if not isinstance(profile, Profile) and profile != AUTO:
             self._requested = load_profile(profile)  # a wrong name fails here, not at the first plan
@@ -220,12 +222,13 @@ class DocumentReview:
     def stored(self, ids: Sequence[int] | None = None) -> list[StoredFinding]:
         if self.document_id is None:
             return []
-        found = self.workspace.findings(self.document_id, ids=ids)
+        found = self.workspace.findings(self.document_id, ids=ids, parsed=self._parsed)
         if ids is None or self._roles_as_detected(found):
             return self._with_roles(found)
         # roles depend on the other findings (a list shares its first name's word): work them out on all
         wanted = {s.id for s in found}
-        everything = self._with_roles(self.workspace.findings(self.document_id, include_inactive=True))
+        everything = self._with_roles(self.workspace.findings(self.document_id, include_inactive=True,
+                                                                parsed=self._parsed))
         return [s for s in everything if s.id in wanted]
 
     def _roles_as_detected(self, stored: list[StoredFinding]) -> bool:
@@ -252,9 +255,19 @@ class DocumentReview:
     def plan(self, *, undecided: str = UNDECIDED_PROFILE, stored: Sequence[StoredFinding] | None = None
              ) -> RedactionPlan:
         stored = self.stored() if stored is None else stored
+        # The same findings in the same versions under the same profile make the same plan: the preview
+        # that follows a refresh of the rows reuses it (a finding's version changes with every decision,
+        # undo and redo on it).
+        state = (self.profile, self.kind.code, undecided,
+                 tuple((s.id, s.version, s.active, s.decision, s.finding.attributes.get("role")) for s in stored))
+        cached = self._plan_cache
+        if cached is not None and cached[0] == state:
+            return cached[1]
         pairs = [(s.finding, s.decision) for s in stored if s.active]
-        return plan_from_decisions(pairs, self.profile, key=self.workspace.hash_key(), undecided=undecided,
+        plan = plan_from_decisions(pairs, self.profile, key=self.workspace.hash_key(), undecided=undecided,
                                    text=self.document.text)
+        self._plan_cache = (state, plan)
+        return plan
 
     def rows(self, *, undecided: str = UNDECIDED_PROFILE) -> list[ReviewRow]:
         """Every row, with what its text becomes in the copy (the whole plan is rebuilt)."""

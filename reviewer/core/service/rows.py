@@ -9,15 +9,25 @@ and the export cannot disagree about what changes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from reviewer.core.deidentify.flexible import match_key
 from reviewer.core.deidentify.plan import RedactionPlan, keep_mask
 from reviewer.core.documents.model import Document
 from reviewer.core.review.decisions import PROPAGATED, Decision, DecisionKind, StoredFinding
 from reviewer.core.types import Finding
+
+
+class _Row(Protocol):
+    finding: Finding
+    state: str
+    origin: str
+
+
+RowLike = TypeVar("RowLike", bound=_Row)
 
 
 class RowState(StrEnum):
@@ -207,3 +217,29 @@ def plan_category(plan: RedactionPlan, change: Change):  # noqa: ANN201 - a Cate
         if match_key(r.finding.text) == key:
             return r.finding.category
     return Category.PERSONAL
+
+
+def select_rows(rows: Iterable[RowLike], *, entity_types: Collection[str] | None = None,
+                value: str | None = None, page: int | None = None, score: tuple[float, float] | None = None,
+                states: Collection[str] | None = None, propagated: bool = False) -> list[RowLike]:
+    """The rows a bulk decision applies to: of these entity types, spelling `value` (in any separators,
+    width or case, as the writers match it), on `page`, with a score in [low, high], in these states.
+    Propagated rows follow the decision on their source and are left out unless `propagated`."""
+    key = match_key(value) if value is not None else None
+    out = []
+    for row in rows:
+        f = row.finding
+        if not propagated and str(row.origin) == RowOrigin.PROPAGATED:
+            continue
+        if entity_types is not None and str(f.entity_type) not in entity_types:
+            continue
+        if states is not None and str(row.state) not in states:
+            continue
+        if page is not None and (f.locator or {}).get("page") != page:
+            continue
+        if score is not None and not score[0] <= f.score <= score[1]:
+            continue
+        if key is not None and match_key(f.text) != key:
+            continue
+        out.append(row)
+    return out

@@ -224,12 +224,12 @@ class Workspace(Accounts):
         return out
 
     def findings(self, document_id: int, *, include_inactive: bool = False,
-                 ids: Collection[int] | None = None) -> list[StoredFinding]:
+                 ids: Collection[int] | None = None, parsed: dict | None = None) -> list[StoredFinding]:
         """The document's findings with their current decisions; `ids`: only these (inactive included,
-        so a view learns that an undone manual finding went away)."""
+        so a view learns that an undone manual finding went away); `parsed`: see `load_findings`."""
         with self.read() as conn:
             return load_findings(conn, document_id, include_inactive=include_inactive or ids is not None,
-                                 ids=ids)
+                                 ids=ids, parsed=parsed)
 
     def decisions_for(self, document_id: int) -> list[tuple[Finding, Decision]]:
         """Current (finding, decision) pairs: what the redact step applies."""

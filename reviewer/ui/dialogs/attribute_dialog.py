@@ -123,7 +123,7 @@ class AttributeDialog(QDialog):
         form.addRow(self.judgment_hints)
         form.addRow(self.error)
         form.addRow(buttons)
-        self.resize(680, 640)
+        self._fit()
         if record is not None:
             self.load(record)
 
@@ -172,6 +172,15 @@ class AttributeDialog(QDialog):
         except Exception:  # noqa: BLE001 - a convenience; the record is saved without it
             warning = ""
         self.channel_warning.setText(warning)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for the wrapped suggestions and warning to show whole (no taller than a 768-pixel
+        screen leaves room for)."""
+        width = max(self.width(), 680) if self.isVisible() else 680
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
+        self.resize(width, min(max(640, needed, self.height() if self.isVisible() else 0), 720))
 
     def set_codes(self, codes) -> None:
         wanted = set(codes)

@@ -36,18 +36,27 @@ class RejectDialog(QDialog):
     """A rejection needs a reason (it goes into the review log). A preset is stored as its code
     (review/reasons.py), so the record shows it in its own language; a reason typed by hand as typed."""
 
-    def __init__(self, finding_text: str, parent: QWidget | None = None, *, language: str = "zh") -> None:
+    def __init__(self, finding_text: str, parent: QWidget | None = None, *, language: str = "zh",
+                 suggestion: str = "") -> None:
+        """`suggestion`: a reason offered already filled in (the reviewer confirms it with Enter)."""
         super().__init__(parent)
+        self.setObjectName("rejectDialog")
         self.setWindowTitle(self.tr("Reject finding"))
         self.reason = QComboBox(objectName="rejectReason")
         self.reason.setEditable(True)
+        if suggestion:
+            self.reason.addItem(suggestion)
         for code in REJECT_REASONS:
             self.reason.addItem(reason_label(code, language), code)
-        self.reason.setCurrentIndex(-1)
+        self.reason.setCurrentIndex(0 if suggestion else -1)
         self.reason.lineEdit().setPlaceholderText(self.tr("Why does this text stay as it is?"))
+        self.reason.setCompleter(None)  # Enter confirms a reason offered selected (a completer would take it)
+        self.reason.lineEdit().selectAll()
         self.buttons = _buttons(self)
         form = QFormLayout(self)
-        form.addRow(self.tr("Finding:"), QLabel(f"<b>{finding_text}</b>"))
+        finding = QLabel(f"<b>{_escape(finding_text)}</b>", objectName="rejectFinding")
+        finding.setWordWrap(True)
+        form.addRow(self.tr("Finding:"), finding)
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.buttons)
         self.reason.editTextChanged.connect(self._update)

@@ -51,11 +51,35 @@ def test_width_and_case_variants_are_the_same_value():
     assert FlexibleMatcher(["ABC123"]).search("编号ａｂｃ 123").span() == (2, 9)  # width, case and a space
 
 
+def test_long_texts_match_as_short_ones_and_each_text_gets_its_own_matches():
+    """A document's text (≥ LONG_TEXT characters) is prepared once and its matches kept on the matcher:
+    the same spans as scanning it piece by piece, and another text never gets the first one's matches."""
+    from reviewer.core.deidentify.flexible import LONG_TEXT
+
+    rng = random.Random(11)
+    values = ["13896001234", "王建国", "li.ming@example.com"]
+    lines = []
+    while sum(len(x) + 1 for x in lines) < 3 * LONG_TEXT:
+        v = rng.choice(values + ["没有"])
+        lines.append("第" + "".join(c + (" " if rng.random() < 0.2 else "") for c in v) + "条，Ｘ")
+    text = "\n".join(lines)
+    other = text.replace("王", "汪")
+    matcher = FlexibleMatcher(values)
+    want, at = [], 0
+    for line in lines:  # each line is short: scanned without the long-text path
+        want += [(at + s, at + e) for s, e in (m.span() for m in matcher.finditer(line))]
+        at += len(line) + 1
+    assert [m.span() for m in matcher.finditer(text)] == want
+    assert [m.span() for m in matcher.finditer(text)] == want  # kept, and still the same
+    fresh = FlexibleMatcher(values)
+    assert [m.group() for m in matcher.finditer(other)] == [m.group() for m in fresh.finditer(other)]
+    assert not any("王" in m.group() for m in matcher.finditer(other))
+    assert [m.span() for m in matcher.finditer(text)] == want
+
+
 def test_literal_automaton_finds_what_the_trie_regex_finds():
     """The automaton behind the flexible matcher, the plan and the verifier gives the leftmost-longest,
     non-overlapping matches a trie-shaped alternation gives (20,000 random cases over a small alphabet)."""
-    import random
-
     from reviewer.core.deidentify.flexible import Literals
     from reviewer.core.trie_regex import compile_literals
 
