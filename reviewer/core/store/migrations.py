@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, select, text
 
-from reviewer.core.store import dialect, schema
+from reviewer.core.store import batch_tables, dialect, schema
 from reviewer.core.store.errors import WorkspaceTooNew
 
 # v1 created these tables from the current metadata; columns added later come from their own migration
@@ -34,10 +34,20 @@ def _v3_decision_notes(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE decisions ADD COLUMN note TEXT"))
 
 
+def _v6_batch(conn: Connection) -> None:
+    """Issue 31: batch jobs and their results; on a server, the job queue's own tables (procrastinate).
+
+    Named for its place after the audit (4) and policy (5) migrations of other branches; numbered 4
+    here until the merge renumbers it."""
+    batch_tables.metadata.create_all(conn, tables=list(batch_tables.TABLES))
+    dialect.install_job_queue(conn)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
     (3, _v3_decision_notes),
+    (4, _v6_batch),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]
 
