@@ -20,6 +20,8 @@ COMMANDS = {
     "audit": "核验审计链 / verify the audit chain",
     "log": "导出保密审查记录 / export the review log",
     "doctor": "检查安装是否完整 / check the installation",
+    "batch": "批量审查文件夹或压缩包并生成分诊报告 / sweep folders and archives, write a triage report",
+    "worker": "处理团队工作区的批量作业队列 / work on the team workspace's batch job queue",
 }
 
 
