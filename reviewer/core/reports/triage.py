@@ -108,14 +108,14 @@ def _bar_chart(title: str, bars: list[tuple[str, int, str]]) -> str:
     top = max(v for _, v, _ in bars) or 1
     height = 22 * len(bars) + 30
     parts = [f'<figure><figcaption>{html.escape(title)}</figcaption>'
-             f'<svg xmlns="http://www.w3.org/2000/svg" width="560" height="{height}" role="img" '
+             f'<svg width="700" height="{height}" role="img" '
              f'aria-label="{html.escape(title)}">']
     for i, (label, value, colour) in enumerate(bars):
         y = 10 + 22 * i
-        width = max(1, round(300 * value / top)) if value else 0
-        parts.append(f'<text x="210" y="{y + 14}" text-anchor="end" font-size="12">{html.escape(label)}</text>'
-                     f'<rect x="218" y="{y + 2}" width="{width}" height="16" fill="{colour}"/>'
-                     f'<text x="{222 + width}" y="{y + 14}" font-size="12">{value}</text>')
+        width = max(1, round(280 * value / top)) if value else 0
+        parts.append(f'<text x="370" y="{y + 14}" text-anchor="end" font-size="12">{html.escape(label)}</text>'
+                     f'<rect x="378" y="{y + 2}" width="{width}" height="16" fill="{colour}"/>'
+                     f'<text x="{382 + width}" y="{y + 14}" font-size="12">{value}</text>')
     parts.append("</svg></figure>")
     return "".join(parts)
 
