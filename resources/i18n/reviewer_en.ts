@@ -269,6 +269,152 @@
     </message>
 </context>
 <context>
+    <name>BatchQueueDialog</name>
+    <message>
+        <source>Batch queue</source>
+        <translation>Batch queue</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>Open (Enter)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Markings</source>
+        <translation>Markings</translation>
+    </message>
+    <message>
+        <source>To act on</source>
+        <translation>To act on</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Open in the app</source>
+        <translation>Open in the app</translation>
+    </message>
+    <message>
+        <source>Safe to publish: nothing detected to act on</source>
+        <translation>Safe to publish: nothing detected to act on</translation>
+    </message>
+    <message>
+        <source>Refused file: get a readable copy</source>
+        <translation>Refused file: get a readable copy</translation>
+    </message>
+    <message>
+        <source>Not processed yet</source>
+        <translation>Not processed yet</translation>
+    </message>
+    <message>
+        <source>Live 密级 marking or secrecy statement</source>
+        <translation>Live 密级 marking or secrecy statement</translation>
+    </message>
+    <message>
+        <source>Checksummed identifiers</source>
+        <translation>Checksummed identifiers</translation>
+    </message>
+    <message>
+        <source>Names and addresses</source>
+        <translation>Names and addresses</translation>
+    </message>
+    <message>
+        <source>Other content to decide</source>
+        <translation>Other content to decide</translation>
+    </message>
+    <message>
+        <source>Nothing detected to act on</source>
+        <translation>Nothing detected to act on</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>Refused or failed</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>No batch in this workspace yet: run `reviewer batch`.</source>
+        <translation>No batch in this workspace yet: run `reviewer batch`.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 documents/s · about %4 left · %5 failed</source>
+        <translation>%1 of %2 done · %3 documents/s · about %4 left · %5 failed</translation>
+    </message>
+    <message>
+        <source>All %1 documents done · %2 failed or unreadable</source>
+        <translation>All %1 documents done · %2 failed or unreadable</translation>
+    </message>
+    <message>
+        <source>This document has no result to review: %1</source>
+        <translation>This document has no result to review: %1</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Opening %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchQueueLauncher</name>
+    <message>
+        <source>&amp;Batch queue…</source>
+        <translation>&amp;Batch queue…</translation>
+    </message>
+    <message>
+        <source>Next document in the batch queue</source>
+        <translation>Next document in the batch queue</translation>
+    </message>
+    <message>
+        <source>Previous document in the batch queue</source>
+        <translation>Previous document in the batch queue</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
         <source>Document</source>

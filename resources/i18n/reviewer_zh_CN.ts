@@ -269,6 +269,152 @@
     </message>
 </context>
 <context>
+    <name>BatchQueueDialog</name>
+    <message>
+        <source>Batch queue</source>
+        <translation>批量队列</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批次：</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>打开（Enter）</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Markings</source>
+        <translation>密级标志</translation>
+    </message>
+    <message>
+        <source>To act on</source>
+        <translation>需处理</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open in the app</source>
+        <translation>在应用中审查</translation>
+    </message>
+    <message>
+        <source>Safe to publish: nothing detected to act on</source>
+        <translation>可发布：未检出需处理的内容</translation>
+    </message>
+    <message>
+        <source>Refused file: get a readable copy</source>
+        <translation>无法处理的文件：请取得可读的副本</translation>
+    </message>
+    <message>
+        <source>Not processed yet</source>
+        <translation>尚未处理</translation>
+    </message>
+    <message>
+        <source>Live 密级 marking or secrecy statement</source>
+        <translation>密级标志或保密声明</translation>
+    </message>
+    <message>
+        <source>Checksummed identifiers</source>
+        <translation>含校验位的证件号码等</translation>
+    </message>
+    <message>
+        <source>Names and addresses</source>
+        <translation>姓名、地址</translation>
+    </message>
+    <message>
+        <source>Other content to decide</source>
+        <translation>其他需处理的内容</translation>
+    </message>
+    <message>
+        <source>Nothing detected to act on</source>
+        <translation>未检出需处理的内容</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>无法处理</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>No batch in this workspace yet: run `reviewer batch`.</source>
+        <translation>工作区中还没有批次：请运行 reviewer batch。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 documents/s · about %4 left · %5 failed</source>
+        <translation>已完成 %1 / %2 · 每秒 %3 份 · 约剩 %4 · 失败 %5</translation>
+    </message>
+    <message>
+        <source>All %1 documents done · %2 failed or unreadable</source>
+        <translation>全部 %1 份已完成 · 失败或无法读取 %2 份</translation>
+    </message>
+    <message>
+        <source>This document has no result to review: %1</source>
+        <translation>该文档没有可审查的结果：%1</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchQueueLauncher</name>
+    <message>
+        <source>&amp;Batch queue…</source>
+        <translation>批量队列(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Next document in the batch queue</source>
+        <translation>批量队列中的下一份文档</translation>
+    </message>
+    <message>
+        <source>Previous document in the batch queue</source>
+        <translation>批量队列中的上一份文档</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
         <source>Document</source>

@@ -20,24 +20,57 @@ from reviewer.commands.workspace import add_workspace_argument, open_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="+", metavar="ARCHIVE_OR_FOLDER", help="folders, zip/7z archives, files")
+    parser.add_argument(
+        "sources", nargs="+", metavar="ARCHIVE_OR_FOLDER", help="folders, zip/7z archives, files"
+    )
     add_workspace_argument(parser)
-    parser.add_argument("--workers", type=int, default=0, metavar="N",
-                        help="worker processes on this machine (default: one per core)")
-    parser.add_argument("--profile", default="general",
-                        help="general | punitive-notice | mandatory-disclosure | a YAML profile: what counts as "
-                             "something to act on")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes on this machine (default: one per core)",
+    )
+    parser.add_argument(
+        "--profile",
+        default="general",
+        help="general | punitive-notice | mandatory-disclosure | a YAML profile: what counts as "
+        "something to act on",
+    )
     parser.add_argument("--threshold", type=float, default=None, help="minimum detection score")
-    parser.add_argument("-o", "--report-dir", default=".", metavar="DIR",
-                        help="where batch-<id>.html and batch-<id>.csv go (default: the current folder)")
-    parser.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS",
-                        help="a document taking longer is stopped and recorded as failed (default 600)")
-    parser.add_argument("--max-documents", type=int, default=500, metavar="N",
-                        help="a worker process is replaced after N documents (bounds its memory; default 500)")
-    parser.add_argument("--max-memory-mb", type=float, default=2048.0, metavar="MB",
-                        help="... or once its resident memory passed MB (default 2048)")
-    parser.add_argument("--queue", action="store_true",
-                        help="queue the documents for `reviewer worker` on many machines (PostgreSQL workspace)")
+    parser.add_argument(
+        "-o",
+        "--report-dir",
+        default=".",
+        metavar="DIR",
+        help="where batch-<id>.html and batch-<id>.csv go (default: the current folder)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="a document taking longer is stopped and recorded as failed (default 600)",
+    )
+    parser.add_argument(
+        "--max-documents",
+        type=int,
+        default=500,
+        metavar="N",
+        help="a worker process is replaced after N documents (bounds its memory; default 500)",
+    )
+    parser.add_argument(
+        "--max-memory-mb",
+        type=float,
+        default=2048.0,
+        metavar="MB",
+        help="... or once its resident memory passed MB (default 2048)",
+    )
+    parser.add_argument(
+        "--queue",
+        action="store_true",
+        help="queue the documents for `reviewer worker` on many machines (PostgreSQL workspace)",
+    )
     parser.add_argument("--no-wait", action="store_true", help="with --queue: queue and return at once")
 
 
@@ -60,8 +93,10 @@ class ProgressLine:
         failed = getattr(p, "failed", None)
         if failed is None:
             failed = p.by_state.get("failed", 0) + p.by_state.get("refused", 0)
-        text = (f"{done}/{p.total} {100 * done / max(1, p.total):3.0f}%  {p.rate:.2f} 份/秒 docs/s  "
-                f"剩余 ETA {eta}  失败 failed {failed}")
+        text = (
+            f"{done}/{p.total} {100 * done / max(1, p.total):3.0f}%  {p.rate:.2f} 份/秒 docs/s  "
+            f"剩余 ETA {eta}  失败 failed {failed}"
+        )
         if self.tty:
             filled = int(30 * done / max(1, p.total))
             self.stream.write("\r[" + "#" * filled + "." * (30 - filled) + "] " + text + "\x1b[K")
@@ -79,8 +114,11 @@ def run(args: argparse.Namespace) -> int:
     from reviewer.core.service.batch import jobs, local
 
     if args.workers < 0 or args.max_documents < 1 or args.timeout <= 0:
-        print("--workers、--max-documents、--timeout 须为正数 / --workers, --max-documents and --timeout must be "
-              "positive", file=sys.stderr)
+        print(
+            "--workers、--max-documents、--timeout 须为正数 / --workers, --max-documents and --timeout must be "
+            "positive",
+            file=sys.stderr,
+        )
         return 2
     ws = open_from_args(args)
     actor = ws.cli_actor()
@@ -89,10 +127,15 @@ def run(args: argparse.Namespace) -> int:
         if args.queue:
             from reviewer.core.service.batch import queue
 
-            batch, queued = queue.submit(ws, args.sources, actor=actor, profile=args.profile,
-                                         threshold=args.threshold)
-            print(f"批次 {batch.id}：新排队 {queued} 份 / batch {batch.id}: {queued} documents queued; start "
-                  "`reviewer worker --workspace …` on each machine", file=sys.stderr, flush=True)
+            batch, queued = queue.submit(
+                ws, args.sources, actor=actor, profile=args.profile, threshold=args.threshold
+            )
+            print(
+                f"批次 {batch.id}：新排队 {queued} 份 / batch {batch.id}: {queued} documents queued; start "
+                "`reviewer worker --workspace …` on each machine",
+                file=sys.stderr,
+                flush=True,
+            )
             if args.no_wait:
                 return 0
             while True:
@@ -102,20 +145,35 @@ def run(args: argparse.Namespace) -> int:
                     break
                 time.sleep(1.0)
         else:
-            options = local.WorkerOptions(processes=args.workers, timeout=args.timeout,
-                                          max_documents=args.max_documents, max_rss_mb=args.max_memory_mb)
-            batch = local.run_local(ws, args.sources, actor=actor, profile=args.profile, threshold=args.threshold,
-                                    options=options, progress=bar)
+            options = local.WorkerOptions(
+                processes=args.workers,
+                timeout=args.timeout,
+                max_documents=args.max_documents,
+                max_rss_mb=args.max_memory_mb,
+            )
+            batch = local.run_local(
+                ws,
+                args.sources,
+                actor=actor,
+                profile=args.profile,
+                threshold=args.threshold,
+                options=options,
+                progress=bar,
+            )
         html_path, csv_path = write_reports(ws, batch.id, Path(args.report_dir), generated_at=utc_now())
         rows = ranked_rows(jobs.items(ws, batch.id))
     finally:
         ws.close()
     steps = {s: sum(1 for r in rows if r.next_step == s) for s in ("open", "publish", "refused")}
     marked = sum(1 for r in rows if r.tier == 0)
-    print(f"批次 {batch.id}：{len(rows)} 份；密级标志或保密声明 {marked} 份；需在应用中审查 {steps['open']} 份；"
-          f"未检出需处理内容 {steps['publish']} 份；无法处理 {steps['refused']} 份")
-    print(f"batch {batch.id}: {len(rows)} documents; {marked} with a live 密级 marking or secrecy statement; "
-          f"{steps['open']} to open in the app; {steps['publish']} with nothing detected to act on; "
-          f"{steps['refused']} refused")
+    print(
+        f"批次 {batch.id}：{len(rows)} 份；密级标志或保密声明 {marked} 份；需在应用中审查 {steps['open']} 份；"
+        f"未检出需处理内容 {steps['publish']} 份；无法处理 {steps['refused']} 份"
+    )
+    print(
+        f"batch {batch.id}: {len(rows)} documents; {marked} with a live 密级 marking or secrecy statement; "
+        f"{steps['open']} to open in the app; {steps['publish']} with nothing detected to act on; "
+        f"{steps['refused']} refused"
+    )
     print(f"report: {html_path}\nreport: {csv_path}")
     return 1 if steps["refused"] else 0

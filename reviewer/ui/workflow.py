@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from reviewer.ui import batch_queue
 from reviewer.ui.dialogs.attribute_dialog import AttributeDialog
 from reviewer.ui.dialogs.export_dialog import ExportDialog
 from reviewer.ui.dialogs.login_dialog import LoginDialog
@@ -76,6 +77,7 @@ class WorkflowController(QObject):
         w.document_opened.connect(lambda _d: self.refresh())
         if facade is not None:
             facade.user_changed.connect(self._on_facade_user_changed)
+        self.batch_queue = batch_queue.install(w, facade)  # issue 31: File → Batch queue (ui/batch_queue.py)
         self.retranslate()
         self.refresh()
 

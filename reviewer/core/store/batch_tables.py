@@ -15,7 +15,8 @@ from sqlalchemy import Column, Float, ForeignKey, Integer, LargeBinary, String, 
 from reviewer.core.store.schema import metadata
 
 batches = Table(
-    "batches", metadata,
+    "batches",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("key", String(64), nullable=False, unique=True),  # sha256 of the sources and settings
     Column("label", Text, nullable=False),  # the sources as given, for lists
@@ -28,7 +29,8 @@ batches = Table(
 )
 
 batch_items = Table(
-    "batch_items", metadata,
+    "batch_items",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("batch_id", Integer, ForeignKey("batches.id"), nullable=False, index=True),
     Column("position", Integer, nullable=False),  # enumeration order: stable across runs
@@ -51,7 +53,8 @@ batch_items = Table(
 )
 
 batch_contents = Table(
-    "batch_contents", metadata,
+    "batch_contents",
+    metadata,
     Column("sha256", String(64), primary_key=True),
     Column("name", Text, nullable=False),
     Column("data", LargeBinary, nullable=False),

@@ -17,12 +17,14 @@ from pathlib import Path
 from reviewer.core.documents.archive import archive_kind, extracted
 from reviewer.core.errors import ReviewerError
 
-DOCUMENT_SUFFIXES = frozenset({".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm",
-                               ".mht", ".mhtml"})
+DOCUMENT_SUFFIXES = frozenset(
+    {".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht", ".mhtml"}
+)
 # Office files we cannot read are still inputs: each is a refused file in the report, so an unreviewed
 # spreadsheet roster is never skipped silently (as `reviewer scan` does).
-OFFICE_SUFFIXES = frozenset({".docm", ".dotx", ".dot", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx", ".dps",
-                             ".csv"})
+OFFICE_SUFFIXES = frozenset(
+    {".docm", ".dotx", ".dot", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx", ".dps", ".csv"}
+)
 ARCHIVE_SUFFIXES = frozenset({".zip", ".7z"})
 INPUT_SUFFIXES = DOCUMENT_SUFFIXES | OFFICE_SUFFIXES | ARCHIVE_SUFFIXES
 MAX_ARCHIVE_DEPTH = 3
@@ -59,8 +61,11 @@ def source_paths(sources: Sequence[str | Path]) -> list[Path]:
 
 def _files(p: Path) -> list[Path]:
     if p.is_dir():
-        return sorted(f for f in p.rglob("*") if f.is_file() and not f.is_symlink()
-                      and f.suffix.lower() in INPUT_SUFFIXES)
+        return sorted(
+            f
+            for f in p.rglob("*")
+            if f.is_file() and not f.is_symlink() and f.suffix.lower() in INPUT_SUFFIXES
+        )
     return [p]
 
 
@@ -98,8 +103,17 @@ def inputs(sources: Sequence[str | Path]) -> Iterator[list[Entry]]:
             try:
                 sha256, size = _digest(path)
             except OSError as exc:
-                entries.append(Entry(key, source, member, None, None, 0,
-                                     f"无法读取（{exc.strerror}） / cannot be read ({exc.strerror})"))
+                entries.append(
+                    Entry(
+                        key,
+                        source,
+                        member,
+                        None,
+                        None,
+                        0,
+                        f"无法读取（{exc.strerror}） / cannot be read ({exc.strerror})",
+                    )
+                )
                 return
             entries.append(Entry(key, source, member, path, sha256, size))
 

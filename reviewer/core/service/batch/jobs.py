@@ -28,7 +28,9 @@ from reviewer.core.store.batch_tables import batch_contents, batch_items, batche
 from reviewer.core.store.errors import NotFound
 from reviewer.core.types import Finding
 
-PENDING, RUNNING, DONE, FAILED, REFUSED, DUPLICATE = "pending", "running", "done", "failed", "refused", "duplicate"
+PENDING, QUEUED, RUNNING = "pending", "queued", "running"
+DONE, FAILED, REFUSED, DUPLICATE = "done", "failed", "refused", "duplicate"
+OPEN = (PENDING, QUEUED, RUNNING)  # queued: a job for it is in the job queue (queue mode)
 FINAL = (DONE, FAILED, REFUSED, DUPLICATE)
 MAX_ATTEMPTS = 3  # a document whose worker died this many times while holding it is recorded as failed
 
@@ -85,37 +87,81 @@ class ImportedDocument:
 
 
 def _batch(row) -> BatchInfo:
-    return BatchInfo(row.id, row.key, row.label, json.loads(row.settings_json), row.status, row.actor,
-                     row.created_at, row.updated_at)
+    return BatchInfo(
+        row.id,
+        row.key,
+        row.label,
+        json.loads(row.settings_json),
+        row.status,
+        row.actor,
+        row.created_at,
+        row.updated_at,
+    )
 
 
 def _item(row) -> Item:
-    return Item(row.id, row.batch_id, row.position, row.key, row.source, row.member, row.sha256, row.size,
-                row.state, row.attempts, row.worker, row.started_at, row.finished_at, row.seconds,
-                row.duplicate_of, row.document_id, row.error,
-                None if row.result_json is None else json.loads(row.result_json))
+    return Item(
+        row.id,
+        row.batch_id,
+        row.position,
+        row.key,
+        row.source,
+        row.member,
+        row.sha256,
+        row.size,
+        row.state,
+        row.attempts,
+        row.worker,
+        row.started_at,
+        row.finished_at,
+        row.seconds,
+        row.duplicate_of,
+        row.document_id,
+        row.error,
+        None if row.result_json is None else json.loads(row.result_json),
+    )
 
 
 def batch_key(sources: Sequence[str], settings: Mapping[str, Any]) -> str:
-    return hashlib.sha256(canonical_json({"sources": list(sources), "settings": dict(settings)})
-                          .encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        canonical_json({"sources": list(sources), "settings": dict(settings)}).encode("utf-8")
+    ).hexdigest()
 
 
-def open_batch(ws, sources: Sequence[str], settings: Mapping[str, Any], *, actor: str) -> tuple[BatchInfo, bool]:
+def open_batch(
+    ws, sources: Sequence[str], settings: Mapping[str, Any], *, actor: str
+) -> tuple[BatchInfo, bool]:
     """The batch of these sources and settings: the existing one (resumed), or a new one (created)."""
     key = batch_key(sources, settings)
     with ws.write() as conn:
         row = conn.execute(select(batches).where(batches.c.key == key)).first()
         now = utc_now()
         if row is not None:
-            conn.execute(batches.update().where(batches.c.id == row.id).values(status="running", updated_at=now))
+            conn.execute(
+                batches.update().where(batches.c.id == row.id).values(status="running", updated_at=now)
+            )
             return get_batch_in(conn, row.id), False
         label = " ".join(sources)
-        event = append_event(conn, actor=actor, action="batch.created", document_id=None, document_sha256=None,
-                             details={"sources": list(sources), "settings": dict(settings)})
-        batch_id = conn.execute(batches.insert().values(
-            key=key, label=label, settings_json=canonical_json(dict(settings)), status="running", actor=actor,
-            created_at=now, updated_at=now, event_seq=event.seq)).inserted_primary_key[0]
+        event = append_event(
+            conn,
+            actor=actor,
+            action="batch.created",
+            document_id=None,
+            document_sha256=None,
+            details={"sources": list(sources), "settings": dict(settings)},
+        )
+        batch_id = conn.execute(
+            batches.insert().values(
+                key=key,
+                label=label,
+                settings_json=canonical_json(dict(settings)),
+                status="running",
+                actor=actor,
+                created_at=now,
+                updated_at=now,
+                event_seq=event.seq,
+            )
+        ).inserted_primary_key[0]
         return get_batch_in(conn, batch_id), True
 
 
@@ -144,65 +190,126 @@ def register(ws, batch: BatchInfo, entries: Iterable[Entry], *, reclaim_running:
     can be running them; in queue mode a worker elsewhere may be)."""
     entries = list(entries)
     with ws.write() as conn:
-        known = {r.key: r for r in conn.execute(select(batch_items.c.id, batch_items.c.key, batch_items.c.sha256,
-                                                        batch_items.c.state, batch_items.c.position)
-                                                .where(batch_items.c.batch_id == batch.id))}
+        known = {
+            r.key: r
+            for r in conn.execute(
+                select(
+                    batch_items.c.id,
+                    batch_items.c.key,
+                    batch_items.c.sha256,
+                    batch_items.c.state,
+                    batch_items.c.position,
+                ).where(batch_items.c.batch_id == batch.id)
+            )
+        }
         position = max((r.position for r in known.values()), default=-1) + 1
         rows = []
         for e in entries:
             old = known.get(e.key)
             if old is None:
-                rows.append(dict(batch_id=batch.id, position=position, key=e.key, source=e.source, member=e.member,
-                                 sha256=e.sha256, size=e.size, state=REFUSED if e.refused else PENDING, attempts=0,
-                                 error=e.refused or None, finished_at=utc_now() if e.refused else None))
+                rows.append(
+                    dict(
+                        batch_id=batch.id,
+                        position=position,
+                        key=e.key,
+                        source=e.source,
+                        member=e.member,
+                        sha256=e.sha256,
+                        size=e.size,
+                        state=REFUSED if e.refused else PENDING,
+                        attempts=0,
+                        error=e.refused or None,
+                        finished_at=utc_now() if e.refused else None,
+                    )
+                )
                 position += 1
             elif old.sha256 != e.sha256 and e.sha256 is not None:  # the file changed since: do it again
-                conn.execute(batch_items.update().where(batch_items.c.id == old.id).values(
-                    sha256=e.sha256, size=e.size, state=PENDING, attempts=0, error=None, result_json=None,
-                    document_id=None, duplicate_of=None, finished_at=None))
+                conn.execute(
+                    batch_items.update()
+                    .where(batch_items.c.id == old.id)
+                    .values(
+                        sha256=e.sha256,
+                        size=e.size,
+                        state=PENDING,
+                        attempts=0,
+                        error=None,
+                        result_json=None,
+                        document_id=None,
+                        duplicate_of=None,
+                        finished_at=None,
+                    )
+                )
         for start in range(0, len(rows), 500):
-            conn.execute(batch_items.insert(), rows[start:start + 500])
+            conn.execute(batch_items.insert(), rows[start : start + 500])
         if reclaim_running:
-            conn.execute(batch_items.update().where(batch_items.c.batch_id == batch.id,
-                                                    batch_items.c.state == RUNNING).values(state=PENDING))
+            conn.execute(
+                batch_items.update()
+                .where(batch_items.c.batch_id == batch.id, batch_items.c.state == RUNNING)
+                .values(state=PENDING)
+            )
         _settle(conn, batch)
 
 
 def _settle(conn: Connection, batch: BatchInfo) -> None:
-    items = [_item(r) for r in conn.execute(select(batch_items).where(batch_items.c.batch_id == batch.id)
-                                            .order_by(batch_items.c.position))]
+    items = [
+        _item(r)
+        for r in conn.execute(
+            select(batch_items).where(batch_items.c.batch_id == batch.id).order_by(batch_items.c.position)
+        )
+    ]
     primary: dict[str, Item] = {}
     for it in items:
         if it.sha256 is None or it.state == REFUSED:
             continue
         first = primary.setdefault(it.sha256, it)
-        if first.id != it.id and it.state in (PENDING, RUNNING):
-            conn.execute(batch_items.update().where(batch_items.c.id == it.id).values(
-                state=DUPLICATE, duplicate_of=first.id, finished_at=utc_now()))
+        if first.id != it.id and it.state in OPEN:
+            conn.execute(
+                batch_items.update()
+                .where(batch_items.c.id == it.id)
+                .values(state=DUPLICATE, duplicate_of=first.id, finished_at=utc_now())
+            )
     for sha, it in primary.items():
         if it.state != PENDING:
             continue
         info = documents.find_document(conn, sha)
         if info is not None:  # imported before (another batch, the app): its stored findings are the result
             stored = [s.finding for s in load_findings(conn, info.id) if not s.manual]
-            result = triage.summarize(stored, batch.settings["profile"], fmt=info.format,
-                                      chars=len(documents.document_text(conn, info.id)),
-                                      note="已在工作区中 / already in the workspace")
-            conn.execute(batch_items.update().where(batch_items.c.id == it.id).values(
-                state=DONE, document_id=info.id, result_json=canonical_json(result), finished_at=utc_now()))
+            result = triage.summarize(
+                stored,
+                batch.settings["profile"],
+                fmt=info.format,
+                chars=len(documents.document_text(conn, info.id)),
+                note="已在工作区中 / already in the workspace",
+            )
+            conn.execute(
+                batch_items.update()
+                .where(batch_items.c.id == it.id)
+                .values(
+                    state=DONE, document_id=info.id, result_json=canonical_json(result), finished_at=utc_now()
+                )
+            )
 
 
 def pending_items(ws, batch_id: int) -> list[Item]:
     with ws.read() as conn:
-        return [_item(r) for r in conn.execute(select(batch_items).where(
-            batch_items.c.batch_id == batch_id, batch_items.c.state.in_((PENDING, RUNNING)))
-            .order_by(batch_items.c.position))]
+        return [
+            _item(r)
+            for r in conn.execute(
+                select(batch_items)
+                .where(batch_items.c.batch_id == batch_id, batch_items.c.state.in_(OPEN))
+                .order_by(batch_items.c.position)
+            )
+        ]
 
 
 def items(ws, batch_id: int) -> list[Item]:
     with ws.read() as conn:
-        return [_item(r) for r in conn.execute(select(batch_items).where(batch_items.c.batch_id == batch_id)
-                                               .order_by(batch_items.c.position))]
+        return [
+            _item(r)
+            for r in conn.execute(
+                select(batch_items).where(batch_items.c.batch_id == batch_id).order_by(batch_items.c.position)
+            )
+        ]
 
 
 def get_item(ws, item_id: int) -> Item:
@@ -220,13 +327,24 @@ def claim(ws, item_id: int, worker: str) -> Claim | None:
         if row is None or row.state in FINAL:
             return None
         attempts = row.attempts + 1
-        conn.execute(batch_items.update().where(batch_items.c.id == item_id).values(
-            state=RUNNING, attempts=attempts, worker=worker, started_at=utc_now()))
+        conn.execute(
+            batch_items.update()
+            .where(batch_items.c.id == item_id)
+            .values(state=RUNNING, attempts=attempts, worker=worker, started_at=utc_now())
+        )
         return Claim(_item(row), attempts)
 
 
-def record_result(ws, item_id: int, document: ImportedDocument, findings: Sequence[Finding], *,
-                  worker: str, seconds: float, note: str = "") -> bool:
+def record_result(
+    ws,
+    item_id: int,
+    document: ImportedDocument,
+    findings: Sequence[Finding],
+    *,
+    worker: str,
+    seconds: float,
+    note: str = "",
+) -> bool:
     """The document, its findings and its import event, and the item's result: one transaction.
     False (nothing written) when the item was recorded already."""
     with ws.write() as conn:
@@ -237,11 +355,22 @@ def record_result(ws, item_id: int, document: ImportedDocument, findings: Sequen
         info, created = documents.import_document(conn, document, findings, actor=batch.actor)
         if not created:  # the app or another batch imported the same bytes meanwhile: theirs is the record
             findings = [s.finding for s in load_findings(conn, info.id) if not s.manual]
-        result = triage.summarize(findings, batch.settings["profile"], fmt=document.format,
-                                  chars=len(document.text), note=note)
-        conn.execute(batch_items.update().where(batch_items.c.id == item_id).values(
-            state=DONE, document_id=info.id, result_json=canonical_json(result), worker=worker,
-            finished_at=utc_now(), seconds=seconds, error=None))
+        result = triage.summarize(
+            findings, batch.settings["profile"], fmt=document.format, chars=len(document.text), note=note
+        )
+        conn.execute(
+            batch_items.update()
+            .where(batch_items.c.id == item_id)
+            .values(
+                state=DONE,
+                document_id=info.id,
+                result_json=canonical_json(result),
+                worker=worker,
+                finished_at=utc_now(),
+                seconds=seconds,
+                error=None,
+            )
+        )
         _drop_content(conn, row.sha256, item_id)
         return True
 
@@ -252,8 +381,11 @@ def record_failure(ws, item_id: int, state: str, reason: str, *, worker: str, se
         row = conn.execute(select(batch_items).where(batch_items.c.id == item_id)).first()
         if row is None or row.state in FINAL:
             return False
-        conn.execute(batch_items.update().where(batch_items.c.id == item_id).values(
-            state=state, error=reason, worker=worker, finished_at=utc_now(), seconds=seconds))
+        conn.execute(
+            batch_items.update()
+            .where(batch_items.c.id == item_id)
+            .values(state=state, error=reason, worker=worker, finished_at=utc_now(), seconds=seconds)
+        )
         _drop_content(conn, row.sha256, item_id)
         return True
 
@@ -261,9 +393,11 @@ def record_failure(ws, item_id: int, state: str, reason: str, *, worker: str, se
 def _drop_content(conn: Connection, sha256: str | None, item_id: int) -> None:
     if sha256 is None:
         return
-    waiting = conn.execute(select(func.count()).select_from(batch_items).where(
-        batch_items.c.sha256 == sha256, batch_items.c.id != item_id,
-        batch_items.c.state.in_((PENDING, RUNNING)))).scalar()
+    waiting = conn.execute(
+        select(func.count())
+        .select_from(batch_items)
+        .where(batch_items.c.sha256 == sha256, batch_items.c.id != item_id, batch_items.c.state.in_(OPEN))
+    ).scalar()
     if not waiting:
         conn.execute(batch_contents.delete().where(batch_contents.c.sha256 == sha256))
 
@@ -271,12 +405,16 @@ def _drop_content(conn: Connection, sha256: str | None, item_id: int) -> None:
 def finish(ws, batch_id: int) -> bool:
     """Mark the batch finished when no item is pending or running; returns whether it is."""
     with ws.write() as conn:
-        open_items = conn.execute(select(func.count()).select_from(batch_items).where(
-            batch_items.c.batch_id == batch_id, batch_items.c.state.in_((PENDING, RUNNING)))).scalar()
+        open_items = conn.execute(
+            select(func.count())
+            .select_from(batch_items)
+            .where(batch_items.c.batch_id == batch_id, batch_items.c.state.in_(OPEN))
+        ).scalar()
         if open_items:
             return False
-        conn.execute(batches.update().where(batches.c.id == batch_id).values(status="finished",
-                                                                             updated_at=utc_now()))
+        conn.execute(
+            batches.update().where(batches.c.id == batch_id).values(status="finished", updated_at=utc_now())
+        )
         return True
 
 
@@ -300,13 +438,25 @@ class Progress:
 
 def progress(ws, batch_id: int, *, window: float = 60.0) -> Progress:
     with ws.read() as conn:
-        counts = Counter({r.state: r.n for r in conn.execute(
-            select(batch_items.c.state, func.count().label("n")).where(batch_items.c.batch_id == batch_id)
-            .group_by(batch_items.c.state))})
+        counts = Counter(
+            {
+                r.state: r.n
+                for r in conn.execute(
+                    select(batch_items.c.state, func.count().label("n"))
+                    .where(batch_items.c.batch_id == batch_id)
+                    .group_by(batch_items.c.state)
+                )
+            }
+        )
         since = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(time.time() - window))
-        recent = conn.execute(select(func.count(), func.min(batch_items.c.finished_at)).where(
-            batch_items.c.batch_id == batch_id, batch_items.c.state.in_((DONE, FAILED)),
-            batch_items.c.seconds.is_not(None), batch_items.c.finished_at >= since)).first()
+        recent = conn.execute(
+            select(func.count(), func.min(batch_items.c.finished_at)).where(
+                batch_items.c.batch_id == batch_id,
+                batch_items.c.state.in_((DONE, FAILED)),
+                batch_items.c.seconds.is_not(None),
+                batch_items.c.finished_at >= since,
+            )
+        ).first()
     total = sum(counts.values())
     done_recent = recent[0] or 0
     rate = 0.0
@@ -323,19 +473,43 @@ def store_contents(ws, items_and_paths: Iterable[tuple[Item, Any]]) -> int:
     stored = 0
     for it, path in items_and_paths:
         with ws.write() as conn:
-            if conn.execute(select(batch_contents.c.sha256).where(batch_contents.c.sha256 == it.sha256)).first():
+            if conn.execute(
+                select(batch_contents.c.sha256).where(batch_contents.c.sha256 == it.sha256)
+            ).first():
                 continue
             data = path.read_bytes()
             if hashlib.sha256(data).hexdigest() != it.sha256:
                 continue  # changed since it was registered: the next run registers it again
-            conn.execute(batch_contents.insert().values(sha256=it.sha256, name=it.key.rsplit("/", 1)[-1],
-                                                        data=data))
+            conn.execute(
+                batch_contents.insert().values(sha256=it.sha256, name=it.key.rsplit("/", 1)[-1], data=data)
+            )
             stored += 1
     return stored
 
 
+def mark_queued(conn: Connection, item_ids: Sequence[int]) -> list[int]:
+    """Inside the caller's transaction (the one that queues their jobs): the items not final yet, now
+    marked queued; returns their ids."""
+    ids = [
+        r.id
+        for r in conn.execute(
+            select(batch_items.c.id).where(
+                batch_items.c.id.in_(list(item_ids)), batch_items.c.state.in_(OPEN)
+            )
+        )
+    ]
+    if ids:
+        conn.execute(
+            batch_items.update()
+            .where(batch_items.c.id.in_(ids), batch_items.c.state == PENDING)
+            .values(state=QUEUED)
+        )
+    return ids
+
+
 def content(ws, sha256: str) -> tuple[str, bytes] | None:
     with ws.read() as conn:
-        row = conn.execute(select(batch_contents.c.name, batch_contents.c.data)
-                           .where(batch_contents.c.sha256 == sha256)).first()
+        row = conn.execute(
+            select(batch_contents.c.name, batch_contents.c.data).where(batch_contents.c.sha256 == sha256)
+        ).first()
     return None if row is None else (row.name, bytes(row.data))

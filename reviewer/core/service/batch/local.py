@@ -34,8 +34,13 @@ class WorkerOptions:
         return self.processes or os.cpu_count() or 1
 
     def process(self, name: str) -> WorkerProcess:
-        return WorkerProcess(name, detector=self.detector, timeout=self.timeout,
-                             max_documents=self.max_documents, max_rss_mb=self.max_rss_mb)
+        return WorkerProcess(
+            name,
+            detector=self.detector,
+            timeout=self.timeout,
+            max_documents=self.max_documents,
+            max_rss_mb=self.max_rss_mb,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +71,19 @@ def record(ws, outcome: Outcome, key: str, worker: str) -> bool:
     if outcome.kind == "ok":
         d = outcome.document
         document = jobs.ImportedDocument(d["sha256"], key, d["format"], d["text"], d["size"])
-        return jobs.record_result(ws, outcome.item_id, document, outcome.findings, worker=worker,
-                                  seconds=outcome.seconds, note=outcome.reason)
+        return jobs.record_result(
+            ws,
+            outcome.item_id,
+            document,
+            outcome.findings,
+            worker=worker,
+            seconds=outcome.seconds,
+            note=outcome.reason,
+        )
     state = jobs.REFUSED if outcome.kind == "refused" else jobs.FAILED
-    return jobs.record_failure(ws, outcome.item_id, state, outcome.reason, worker=worker, seconds=outcome.seconds)
+    return jobs.record_failure(
+        ws, outcome.item_id, state, outcome.reason, worker=worker, seconds=outcome.seconds
+    )
 
 
 def process_claimed(ws, process: WorkerProcess, task: Task, worker: str) -> str:
@@ -78,8 +92,10 @@ def process_claimed(ws, process: WorkerProcess, task: Task, worker: str) -> str:
     if claim is None:
         return ""
     if claim.attempts > jobs.MAX_ATTEMPTS:
-        reason = (f"处理中断了 {claim.attempts - 1} 次（工作进程被终止），不再重试 / interrupted {claim.attempts - 1} times "
-                  "(its worker was stopped each time); not retried")
+        reason = (
+            f"处理中断了 {claim.attempts - 1} 次（工作进程被终止），不再重试 / interrupted {claim.attempts - 1} times "
+            "(its worker was stopped each time); not retried"
+        )
         jobs.record_failure(ws, task.item_id, jobs.FAILED, reason, worker=worker, seconds=None)
         return jobs.FAILED
     outcome = process.run(task)
@@ -87,9 +103,16 @@ def process_claimed(ws, process: WorkerProcess, task: Task, worker: str) -> str:
     return {"ok": jobs.DONE, "refused": jobs.REFUSED}.get(outcome.kind, jobs.FAILED)
 
 
-def run_local(ws, sources: Sequence[str], *, actor: str, profile: str = "general", threshold: float | None = None,
-              options: WorkerOptions = WorkerOptions(),
-              progress: Callable[[RunProgress], None] | None = None) -> jobs.BatchInfo:
+def run_local(
+    ws,
+    sources: Sequence[str],
+    *,
+    actor: str,
+    profile: str = "general",
+    threshold: float | None = None,
+    options: WorkerOptions = WorkerOptions(),
+    progress: Callable[[RunProgress], None] | None = None,
+) -> jobs.BatchInfo:
     """Run (or resume) the batch of `sources` with worker processes on this machine."""
     paths = [str(p) for p in source_paths(sources)]
     batch, _created = jobs.open_batch(ws, paths, batch_settings(profile, threshold), actor=actor)
@@ -103,18 +126,33 @@ def run_local(ws, sources: Sequence[str], *, actor: str, profile: str = "general
             if it.key in where:
                 tasks.put(Task(it.id, str(where[it.key]), it.key, threshold))
             else:
-                jobs.record_failure(ws, it.id, jobs.REFUSED, "文件已不在原处 / the file is no longer there",
-                                    worker=worker_name("coordinator"), seconds=None)
-        _run_pool(ws, tasks, options, RunCounter(state.finished, state.total,
-                                                  sum(state.by_state.get(s, 0) for s in (jobs.FAILED, jobs.REFUSED)),
-                                                  progress))
+                jobs.record_failure(
+                    ws,
+                    it.id,
+                    jobs.REFUSED,
+                    "文件已不在原处 / the file is no longer there",
+                    worker=worker_name("coordinator"),
+                    seconds=None,
+                )
+        _run_pool(
+            ws,
+            tasks,
+            options,
+            RunCounter(
+                state.finished,
+                state.total,
+                sum(state.by_state.get(s, 0) for s in (jobs.FAILED, jobs.REFUSED)),
+                progress,
+            ),
+        )
     jobs.finish(ws, batch.id)
     return jobs.get_batch(ws, batch.id)
 
 
 class RunCounter:
-    def __init__(self, finished: int, total: int, failed: int,
-                 callback: Callable[[RunProgress], None] | None) -> None:
+    def __init__(
+        self, finished: int, total: int, failed: int, callback: Callable[[RunProgress], None] | None
+    ) -> None:
         self.finished, self.total, self.failed, self.callback = finished, total, failed, callback
         self.this_run, self.first = 0, 0.0  # the rate is counted from the first result (engines load before)
         self.lock = threading.Lock()
@@ -160,7 +198,9 @@ def _run_pool(ws, tasks: queue.Queue[Task], options: WorkerOptions, counter: Run
             errors.append(exc)
             stop.set()
 
-    threads = [threading.Thread(target=work, args=(p,), name=f"batch-{p.name}", daemon=True) for p in processes]
+    threads = [
+        threading.Thread(target=work, args=(p,), name=f"batch-{p.name}", daemon=True) for p in processes
+    ]
     for t in threads:
         t.start()
     try:

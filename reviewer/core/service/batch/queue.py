@@ -27,7 +27,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import procrastinate
-from procrastinate import exceptions as queue_errors
 from sqlalchemy.engine import make_url
 
 from reviewer.core.service.batch import jobs
@@ -45,19 +44,33 @@ log = logging.getLogger(__name__)
 def require_server(ws) -> str:
     url = ws.location.url
     if not dialect.is_postgresql(url):
-        raise WorkspaceError("作业队列需要团队工作区（PostgreSQL 地址）。单机批量审查请去掉 --queue。",
-                             "The job queue needs a team workspace (a PostgreSQL URL). For a batch on this "
-                             "machine, leave out --queue.")
+        raise WorkspaceError(
+            "作业队列需要团队工作区（PostgreSQL 地址）。单机批量审查请去掉 --queue。",
+            "The job queue needs a team workspace (a PostgreSQL URL). For a batch on this "
+            "machine, leave out --queue.",
+        )
     return url
 
 
 def conninfo(url: str) -> str:
     """The libpq form of a workspace URL (procrastinate's connector takes psycopg's conninfo)."""
-    return make_url(dialect.normalize_url(url)).set(drivername="postgresql").render_as_string(hide_password=False)
+    return (
+        make_url(dialect.normalize_url(url))
+        .set(drivername="postgresql")
+        .render_as_string(hide_password=False)
+    )
 
 
 def make_app(url: str, *, pool_size: int = 4) -> procrastinate.App:
-    connector = procrastinate.PsycopgConnector(conninfo=conninfo(url), min_size=1, max_size=pool_size)
+    """The queue's connections commit asynchronously (synchronous_commit=off): a job state a server crash
+    loses makes a job run again, which writes nothing (the item is final) — our own results commit
+    durably on the workspace's connections. That saves a disk flush per job state change."""
+    connector = procrastinate.PsycopgConnector(
+        conninfo=conninfo(url),
+        min_size=1,
+        max_size=pool_size,
+        kwargs={"options": "-c synchronous_commit=off"},
+    )
     return procrastinate.App(connector=connector)
 
 
@@ -72,8 +85,9 @@ def _register(app: procrastinate.App, handler=None) -> procrastinate.tasks.Task:
     return app.task(document, name=TASK_NAME, queue=QUEUE_NAME, retry=retry)
 
 
-def submit(ws, sources: Sequence[str], *, actor: str, profile: str = "general",
-           threshold: float | None = None) -> tuple[jobs.BatchInfo, int]:
+def submit(
+    ws, sources: Sequence[str], *, actor: str, profile: str = "general", threshold: float | None = None
+) -> tuple[jobs.BatchInfo, int]:
     """Register the batch (or find it again), store the waiting documents' bytes and queue one job per
     document not queued yet; returns the batch and how many jobs were queued now."""
     url = require_server(ws)
@@ -82,19 +96,38 @@ def submit(ws, sources: Sequence[str], *, actor: str, profile: str = "general",
     with inputs(paths) as entries:
         jobs.register(ws, batch, entries, reclaim_running=False)
         where = {e.key: e.path for e in entries if e.path is not None}
-        waiting = [it for it in jobs.pending_items(ws, batch.id) if it.state == jobs.PENDING]
+        live = _live_jobs(ws)
+        # never queued, or queued/running with no job left in the queue (lost with a failed job): queue them
+        waiting = [
+            it for it in jobs.pending_items(ws, batch.id) if it.state == jobs.PENDING or it.id not in live
+        ]
         jobs.store_contents(ws, [(it, where[it.key]) for it in waiting if it.key in where])
-    app = make_app(url, pool_size=2)
-    task = _register(app)
+    task = _register(make_app(url, pool_size=1))
     queued = 0
-    with app.open():
-        for it in waiting:
-            try:
-                task.configure(queueing_lock=f"reviewer-batch-item-{it.id}").defer(item_id=it.id)
-                queued += 1
-            except queue_errors.AlreadyEnqueued:
-                pass  # queued by an earlier run of the same command, not started yet
+    for start in range(0, len(waiting), 500):
+        with ws.write() as conn:  # the items marked queued and their jobs inserted: one transaction
+            ids = jobs.mark_queued(conn, [it.id for it in waiting[start : start + 500]])
+            if ids:
+                task.configure(connection=conn.connection.driver_connection).batch_defer(
+                    *[{"item_id": i} for i in ids]
+                )
+            queued += len(ids)
     return batch, queued
+
+
+def _live_jobs(ws) -> set[int]:
+    """Items that have a job waiting or in hand in the queue."""
+    with ws.read() as conn:
+        rows = (
+            conn.exec_driver_sql(
+                "SELECT (args->>'item_id')::bigint FROM procrastinate_jobs WHERE task_name = %(t)s "
+                "AND status IN ('todo', 'doing')",
+                {"t": TASK_NAME},
+            )
+            .scalars()
+            .all()
+        )
+    return set(rows)
 
 
 def _safe_name(key: str) -> str:
@@ -109,16 +142,27 @@ def process_item(ws, process: WorkerProcess, item_id: int, work_dir: Path, worke
         return "already recorded"
     item = claim.item
     if claim.attempts > jobs.MAX_ATTEMPTS:
-        jobs.record_failure(ws, item_id, jobs.FAILED,
-                            f"处理中断了 {claim.attempts - 1} 次（工作进程被终止），不再重试 / interrupted "
-                            f"{claim.attempts - 1} times (its worker was stopped each time); not retried",
-                            worker=worker, seconds=None)
+        jobs.record_failure(
+            ws,
+            item_id,
+            jobs.FAILED,
+            f"处理中断了 {claim.attempts - 1} 次（工作进程被终止），不再重试 / interrupted "
+            f"{claim.attempts - 1} times (its worker was stopped each time); not retried",
+            worker=worker,
+            seconds=None,
+        )
         return jobs.FAILED
     stored = jobs.content(ws, item.sha256) if item.sha256 else None
     if stored is None:
-        jobs.record_failure(ws, item_id, jobs.FAILED, "文档内容不在工作区中：请重新运行同一条 batch 命令 / the "
-                            "document's bytes are not in the workspace: run the same batch command again",
-                            worker=worker, seconds=None)
+        jobs.record_failure(
+            ws,
+            item_id,
+            jobs.FAILED,
+            "文档内容不在工作区中：请重新运行同一条 batch 命令 / the "
+            "document's bytes are not in the workspace: run the same batch command again",
+            worker=worker,
+            seconds=None,
+        )
         return jobs.FAILED
     folder = Path(tempfile.mkdtemp(prefix=f"item-{item_id}-", dir=work_dir))
     try:
@@ -149,8 +193,15 @@ async def _retry_stalled(app: procrastinate.App, every: float, after: float) -> 
                 log.debug("job %s: retry refused", job.id, exc_info=True)
 
 
-def run_worker(url: str, *, options: WorkerOptions = WorkerOptions(), work_dir: Path | None = None,
-               heartbeat: float = 10.0, stalled_after: float = 60.0, name: str | None = None) -> None:
+def run_worker(
+    url: str,
+    *,
+    options: WorkerOptions = WorkerOptions(),
+    work_dir: Path | None = None,
+    heartbeat: float = 10.0,
+    stalled_after: float = 60.0,
+    name: str | None = None,
+) -> None:
     """Work on the queue until stopped (SIGINT/SIGTERM: the jobs in hand finish first)."""
     from reviewer.core.service import open_workspace
 
@@ -181,9 +232,14 @@ def run_worker(url: str, *, options: WorkerOptions = WorkerOptions(), work_dir: 
         async with app.open_async():
             watcher = asyncio.create_task(_retry_stalled(app, heartbeat, stalled_after))
             try:
-                await app.run_worker_async(queues=[QUEUE_NAME], concurrency=count, name=label,
-                                           update_heartbeat_interval=heartbeat,
-                                           stalled_worker_timeout=stalled_after, delete_jobs="successful")
+                await app.run_worker_async(
+                    queues=[QUEUE_NAME],
+                    concurrency=count,
+                    name=label,
+                    update_heartbeat_interval=heartbeat,
+                    stalled_worker_timeout=stalled_after,
+                    delete_jobs="successful",
+                )
             finally:
                 watcher.cancel()
 

@@ -36,8 +36,10 @@ NEXT_STEPS = {
 def profile_rules(profile: Profile) -> dict[str, Any]:
     """The profile as plain data (operator and threshold per type) for the batch's settings: a worker
     on another machine applies the same rules without the profile file."""
-    rules = {str(t): [str(profile.rule_for(str(t)).operator), profile.rule_for(str(t)).threshold]
-             for t in EntityType}
+    rules = {
+        str(t): [str(profile.rule_for(str(t)).operator), profile.rule_for(str(t)).threshold]
+        for t in EntityType
+    }
     return {"name": profile.name, "rules": rules}
 
 
@@ -46,8 +48,9 @@ def _acts(rules: Mapping[str, Any], f: Finding) -> bool:
     return operator != str(OperatorKind.KEEP) and f.score >= threshold
 
 
-def summarize(findings: Iterable[Finding], rules: Mapping[str, Any], *, fmt: str = "", chars: int = 0,
-              note: str = "") -> dict[str, Any]:
+def summarize(
+    findings: Iterable[Finding], rules: Mapping[str, Any], *, fmt: str = "", chars: int = 0, note: str = ""
+) -> dict[str, Any]:
     """The triage summary of one document's findings (stored as the batch item's result)."""
     findings = list(findings)
     counts = Counter(str(f.entity_type) for f in findings)
@@ -55,9 +58,17 @@ def summarize(findings: Iterable[Finding], rules: Mapping[str, Any], *, fmt: str
     block = [f for f in findings if f.severity == Severity.BLOCK]
     review = sum(1 for f in findings if f.severity == Severity.REVIEW)
     markings = sorted({f.text.strip() for f in block if f.entity_type == EntityType.CLASSIFIED_MARKING})
-    return {"format": fmt, "chars": chars, "findings": len(findings), "counts": dict(sorted(counts.items())),
-            "act": dict(sorted(act.items())), "block": len(block), "review": review, "markings": markings,
-            "note": note}
+    return {
+        "format": fmt,
+        "chars": chars,
+        "findings": len(findings),
+        "counts": dict(sorted(counts.items())),
+        "act": dict(sorted(act.items())),
+        "block": len(block),
+        "review": review,
+        "markings": markings,
+        "note": note,
+    }
 
 
 def tier(result: Mapping[str, Any] | None) -> int:
@@ -87,8 +98,11 @@ def rank_key(result: Mapping[str, Any] | None, key: str) -> tuple:
     if result is None:
         return (t, 0, 0, 0, 0, key)
     act = result["act"]
-    own = {0: result["block"], 1: sum(act.get(str(x), 0) for x in CHECKSUMMED),
-           2: sum(act.get(str(x), 0) for x in NAMES_ADDRESSES)}.get(t, sum(act.values()) + result["review"])
+    own = {
+        0: result["block"],
+        1: sum(act.get(str(x), 0) for x in CHECKSUMMED),
+        2: sum(act.get(str(x), 0) for x in NAMES_ADDRESSES),
+    }.get(t, sum(act.values()) + result["review"])
     marked = -result["counts"].get(str(EntityType.CLASSIFIED_MARKING), 0)
     names = sum(act.get(str(x), 0) for x in NAMES_ADDRESSES)
     return (t, marked, -own, -names, -sum(act.values()), key)

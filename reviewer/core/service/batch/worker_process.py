@@ -86,17 +86,37 @@ def child_main(conn: Connection, detector: str, max_documents: int, max_rss_mb: 
             note = ""
             if document.conversion is not None and document.conversion.output is None:
                 note = f"仅提取了文字（{document.conversion.tool}） / text only ({document.conversion.tool})"
-            reply = Outcome("ok", task.item_id, time.perf_counter() - t0, note, {
-                "sha256": document.sha256, "format": str(document.format), "text": document.text,
-                "size": document.size}, list(findings))
+            reply = Outcome(
+                "ok",
+                task.item_id,
+                time.perf_counter() - t0,
+                note,
+                {
+                    "sha256": document.sha256,
+                    "format": str(document.format),
+                    "text": document.text,
+                    "size": document.size,
+                },
+                list(findings),
+            )
         except ReviewerError as exc:
-            reply = Outcome("refused", task.item_id, time.perf_counter() - t0, str(exc).replace(task.path, task.key))
+            reply = Outcome(
+                "refused", task.item_id, time.perf_counter() - t0, str(exc).replace(task.path, task.key)
+            )
         except MemoryError:
-            reply = Outcome("failed", task.item_id, time.perf_counter() - t0,
-                            "内存不足，未能处理 / out of memory while processing it")
+            reply = Outcome(
+                "failed",
+                task.item_id,
+                time.perf_counter() - t0,
+                "内存不足，未能处理 / out of memory while processing it",
+            )
         except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
-            reply = Outcome("failed", task.item_id, time.perf_counter() - t0,
-                            f"内部错误（{type(exc).__name__}） / internal error ({type(exc).__name__})")
+            reply = Outcome(
+                "failed",
+                task.item_id,
+                time.perf_counter() - t0,
+                f"内部错误（{type(exc).__name__}） / internal error ({type(exc).__name__})",
+            )
         done += 1
         recycle = done >= max_documents or _rss_mb() > max_rss_mb
         conn.send(("result", reply, recycle))
@@ -107,8 +127,15 @@ def child_main(conn: Connection, detector: str, max_documents: int, max_rss_mb: 
 class WorkerProcess:
     """The parent's side of one worker process (not thread-safe: one caller at a time)."""
 
-    def __init__(self, name: str, *, detector: str = DEFAULT_DETECTOR, timeout: float = 600.0,
-                 max_documents: int = 500, max_rss_mb: float = 2048.0) -> None:
+    def __init__(
+        self,
+        name: str,
+        *,
+        detector: str = DEFAULT_DETECTOR,
+        timeout: float = 600.0,
+        max_documents: int = 500,
+        max_rss_mb: float = 2048.0,
+    ) -> None:
         self.name, self.detector, self.timeout = name, detector, timeout
         self.max_documents, self.max_rss_mb = max_documents, max_rss_mb
         self.process: multiprocessing.process.BaseProcess | None = None
@@ -122,8 +149,12 @@ class WorkerProcess:
             return
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        self.process = context.Process(target=child_main, name=f"reviewer-batch-{self.name}", daemon=True,
-                                       args=(child, self.detector, self.max_documents, self.max_rss_mb))
+        self.process = context.Process(
+            target=child_main,
+            name=f"reviewer-batch-{self.name}",
+            daemon=True,
+            args=(child, self.detector, self.max_documents, self.max_rss_mb),
+        )
         self.process.start()
         child.close()
         self.conn, self.ready = parent, False
@@ -135,17 +166,21 @@ class WorkerProcess:
             return
         if not self.conn.poll(STARTUP_SECONDS):
             self.stop()
-            raise ConfigurationError("批量审查的工作进程未能在规定时间内启动。请运行 reviewer doctor 检查安装。",
-                                     "A batch worker process did not start in time. Run `reviewer doctor` to "
-                                     "check the installation.")
+            raise ConfigurationError(
+                "批量审查的工作进程未能在规定时间内启动。请运行 reviewer doctor 检查安装。",
+                "A batch worker process did not start in time. Run `reviewer doctor` to "
+                "check the installation.",
+            )
         try:
             message = self.conn.recv()
         except EOFError:
             code = self.process.exitcode if self.process else None
             self.stop()
-            raise ConfigurationError(f"批量审查的工作进程启动时退出（{code}）。请运行 reviewer doctor 检查安装。",
-                                     f"A batch worker process exited while starting ({code}). Run `reviewer "
-                                     "doctor` to check the installation.") from None
+            raise ConfigurationError(
+                f"批量审查的工作进程启动时退出（{code}）。请运行 reviewer doctor 检查安装。",
+                f"A batch worker process exited while starting ({code}). Run `reviewer "
+                "doctor` to check the installation.",
+            ) from None
         if message[0] != "ready":
             self.stop()
             raise ConfigurationError(*_split(message[1]))
@@ -171,8 +206,12 @@ class WorkerProcess:
         if ready:
             return self._crashed(task, t0)
         self.stop()
-        return Outcome("failed", task.item_id, time.perf_counter() - t0,
-                       f"处理超过 {self.timeout:g} 秒，已中止 / took longer than {self.timeout:g} s; stopped")
+        return Outcome(
+            "failed",
+            task.item_id,
+            time.perf_counter() - t0,
+            f"处理超过 {self.timeout:g} 秒，已中止 / took longer than {self.timeout:g} s; stopped",
+        )
 
     def _crashed(self, task: Task, t0: float) -> Outcome:
         process = self.process
@@ -181,8 +220,12 @@ class WorkerProcess:
         code = process.exitcode if process is not None else None
         self.stop()
         how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-        return Outcome("failed", task.item_id, time.perf_counter() - t0,
-                       f"处理该文档时工作进程异常退出（{how}） / the worker process ended while processing it ({how})")
+        return Outcome(
+            "failed",
+            task.item_id,
+            time.perf_counter() - t0,
+            f"处理该文档时工作进程异常退出（{how}） / the worker process ended while processing it ({how})",
+        )
 
     def stop(self, *, graceful: bool = False) -> None:
         process, conn = self.process, self.conn

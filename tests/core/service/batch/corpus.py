@@ -11,13 +11,20 @@ from pathlib import Path
 NAMES = ("张建国", "李秀英", "王小明", "赵丽华")
 REGIONS = ("500106", "110101", "440305", "510104")
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-PROSE = ("根据《中华人民共和国政府信息公开条例》规定，现将有关情况公告如下", "各有关单位要高度重视，认真组织实施",
-         "本通知自发布之日起施行", "请各区县人民政府结合实际抓好落实")
+PROSE = (
+    "根据《中华人民共和国政府信息公开条例》规定，现将有关情况公告如下",
+    "各有关单位要高度重视，认真组织实施",
+    "本通知自发布之日起施行",
+    "请各区县人民政府结合实际抓好落实",
+)
 
 
 def id_number(rng: random.Random) -> str:
-    body = rng.choice(REGIONS) + f"{rng.randint(1950, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" + \
-        f"{rng.randint(0, 999):03d}"
+    body = (
+        rng.choice(REGIONS)
+        + f"{rng.randint(1950, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        + f"{rng.randint(0, 999):03d}"
+    )
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, WEIGHTS)) % 11]
 
 
@@ -70,8 +77,9 @@ BROKEN = {
 }
 
 
-def make_archive(folder: Path, n: int = 300, *, seed: int = 31, extra: dict[str, bytes] | None = None) -> \
-        tuple[Path, dict]:
+def make_archive(
+    folder: Path, n: int = 300, *, seed: int = 31, extra: dict[str, bytes] | None = None
+) -> tuple[Path, dict]:
     """A zip of about `n` members (docx, pdf, txt in turn; three broken; two duplicates); returns its path
     and what it holds: {"marked": member names with a live marking, "broken": [...], "duplicates": {...}}."""
     rng = random.Random(seed)
@@ -81,8 +89,13 @@ def make_archive(folder: Path, n: int = 300, *, seed: int = 31, extra: dict[str,
         lines, is_marked = lines_for(i, rng)
         kind = ("docx", "pdf", "txt")[i % 3]
         name = f"docs/{i // 50:02d}/notice-{i:04d}.{kind}"
-        members[name] = docx_bytes(lines) if kind == "docx" else pdf_bytes(lines) if kind == "pdf" else \
-            ("\n".join(lines) + "\n").encode("utf-8")
+        members[name] = (
+            docx_bytes(lines)
+            if kind == "docx"
+            else pdf_bytes(lines)
+            if kind == "pdf"
+            else ("\n".join(lines) + "\n").encode("utf-8")
+        )
         if is_marked:
             marked.append(name)
     members.update(BROKEN)
@@ -94,4 +107,9 @@ def make_archive(folder: Path, n: int = 300, *, seed: int = 31, extra: dict[str,
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name in sorted(members):
             z.writestr(name, members[name])
-    return path, {"marked": marked, "broken": sorted(BROKEN), "members": sorted(members), "duplicate_of": first}
+    return path, {
+        "marked": marked,
+        "broken": sorted(BROKEN),
+        "members": sorted(members),
+        "duplicate_of": first,
+    }

@@ -36,10 +36,45 @@ def detect(document, threshold):  # noqa: ANN001, ANN201
     time.sleep(PAUSE)
     out = []
     for m in MARKING.finditer(text):
-        out.append(Finding("CLASSIFIED_MARKING", m.start(), m.end(), m.group(), 0.97, "light_marking",
-                           "marking", Category.RESTRICTED, {}, Severity.BLOCK, {"level": m.group(1)}))
+        out.append(
+            Finding(
+                "CLASSIFIED_MARKING",
+                m.start(),
+                m.end(),
+                m.group(),
+                0.97,
+                "light_marking",
+                "marking",
+                Category.RESTRICTED,
+                document.locate(m.start(), m.end()),
+                Severity.BLOCK,
+                {"level": m.group(1)},
+            )
+        )
     for m in ID_NUMBER.finditer(text):
-        out.append(Finding("CN_ID_CARD", m.start(), m.end(), m.group(), 0.9, "light_id", "id number"))
+        out.append(
+            Finding(
+                "CN_ID_CARD",
+                m.start(),
+                m.end(),
+                m.group(),
+                0.9,
+                "light_id",
+                "id number",
+                locator=document.locate(m.start(), m.end()),
+            )
+        )
     for m in NAMES.finditer(text):
-        out.append(Finding("PERSON", m.start(), m.end(), m.group(), 0.85, "light_name", "name"))
+        out.append(
+            Finding(
+                "PERSON",
+                m.start(),
+                m.end(),
+                m.group(),
+                0.85,
+                "light_name",
+                "name",
+                locator=document.locate(m.start(), m.end()),
+            )
+        )
     return sorted(out, key=lambda f: (f.start, f.end, f.entity_type))

@@ -11,6 +11,10 @@ from reviewer.core.service.batch.local import WorkerOptions, run_local
 if __name__ == "__main__":
     where, processes, *sources = sys.argv[1:]
     ws = open_workspace(where)
-    run_local(ws, sources, actor="os:tester",
-              options=WorkerOptions(processes=int(processes), detector="tests.core.service.batch.light_detector"))
+    run_local(
+        ws,
+        sources,
+        actor="os:tester",
+        options=WorkerOptions(processes=int(processes), detector="tests.core.service.batch.light_detector"),
+    )
     ws.close()

@@ -65,23 +65,44 @@ def _inputs(tmp_path: Path) -> tuple[list[str], set[str]]:
     secret = docx_bytes(SECRET)
     (folder / "2019" / "secret-notice.docx").write_bytes(secret)
     (folder / "2019" / "secret-plan.pdf").write_bytes(pdf_bytes(["秘密★5年", *SECRET[1:]]))
-    (folder / "2019" / "meeting.txt").write_text("关于召开工作会议的通知\n定于下周一上午九时召开工作会议。\n",
-                                                  encoding="utf-8")
+    (folder / "2019" / "meeting.txt").write_text(
+        "关于召开工作会议的通知\n定于下周一上午九时召开工作会议。\n", encoding="utf-8"
+    )
     (folder / "2019" / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog")
     received = tmp_path / "received.zip"
     with zipfile.ZipFile(received, "w") as z:
         z.writestr("附件/secret-notice-copy.docx", secret)  # the same bytes: processed once
         z.writestr("附件/roster.txt", "报名名单\n张建国，身份证号码110101199003071237。\n")
-    marked = {str(folder / "2019" / "secret-notice.docx"), str(folder / "2019" / "secret-plan.pdf"),
-              f"{received}!/附件/secret-notice-copy.docx"}
+    marked = {
+        str(folder / "2019" / "secret-notice.docx"),
+        str(folder / "2019" / "secret-plan.pdf"),
+        f"{received}!/附件/secret-notice-copy.docx",
+    }
     return [str(folder), str(received)], marked
 
 
 def test_batch_command_records_every_document_and_ranks_live_markings_first(tmp_path):
     sources, marked = _inputs(tmp_path)
     out = tmp_path / "report"
-    run = subprocess.run([sys.executable, "-m", "reviewer", "batch", *sources, "--workspace", str(tmp_path / "ws"),
-                          "--workers", "2", "-o", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reviewer",
+            "batch",
+            *sources,
+            "--workspace",
+            str(tmp_path / "ws"),
+            "--workers",
+            "2",
+            "-o",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert run.returncode == 1, run.stderr  # one refused file
     assert "3 with a live 密级 marking" in run.stdout and "1 refused" in run.stdout
     assert re.search(r"\d+/9 100%", run.stderr)  # plain progress lines (stderr is not a terminal here)
@@ -90,7 +111,9 @@ def test_batch_command_records_every_document_and_ranks_live_markings_first(tmp_
     [batch] = jobs.list_batches(ws)
     items = jobs.items(ws, batch.id)
     assert {Path(it.key).name: it.state for it in items if it.state != jobs.DONE} == {
-        "broken.pdf": jobs.REFUSED, "secret-notice-copy.docx": jobs.DUPLICATE}
+        "broken.pdf": jobs.REFUSED,
+        "secret-notice-copy.docx": jobs.DUPLICATE,
+    }
     assert len(ws.documents()) == 7 and ws.verify().ok  # every readable document, once, in the workspace
     ws.close()
 
@@ -101,9 +124,9 @@ def test_batch_command_records_every_document_and_ranks_live_markings_first(tmp_
     assert "default-src 'none'" in page  # nothing from outside even if a value looked like a URL
     ranked = [(tier, cells[1]) for tier, cells in table.rows]
     assert len(ranked) == 9
-    top = [name for tier, name in ranked[:len(marked)]]
-    assert set(top) == marked and all(tier == 0 for tier, _ in ranked[:len(marked)])
-    assert all(tier > 0 for tier, _ in ranked[len(marked):])
+    top = [name for tier, name in ranked[: len(marked)]]
+    assert set(top) == marked and all(tier == 0 for tier, _ in ranked[: len(marked)])
+    assert all(tier > 0 for tier, _ in ranked[len(marked) :])
     assert ranked[-1] == (5, str(Path(sources[0]) / "2019" / "broken.pdf"))
     for tier, cells in table.rows:
         if cells[1].endswith("meeting.txt"):
@@ -111,15 +134,32 @@ def test_batch_command_records_every_document_and_ranks_live_markings_first(tmp_
 
     rows = list(csv.reader(io.StringIO((out / f"batch-{batch.id}.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0][:4] == ["rank", "document", "state", "next_step"] and len(rows) == 10
-    assert {r[1] for r in rows[1:4]} == marked and all("机密★10年" in r[5] or "秘密★5年" in r[5] for r in rows[1:4])
+    assert {r[1] for r in rows[1:4]} == marked and all(
+        "机密★10年" in r[5] or "秘密★5年" in r[5] for r in rows[1:4]
+    )
 
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     assert browser, "headless Chromium is a test dependency (Makefile SYSTEM_PACKAGES: chromium)"
-    shown = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run",
-                            "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
-                            "--dump-dom", (out / f"batch-{batch.id}.html").as_uri()],
-                           capture_output=True, text=True, timeout=180)
+    shown = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--dump-dom",
+            (out / f"batch-{batch.id}.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     dom = _Table()
     dom.feed(shown.stdout)
     assert [(tier, cells[1]) for tier, cells in dom.rows] == ranked  # the browser's table: the same ranking
@@ -128,9 +168,39 @@ def test_batch_command_records_every_document_and_ranks_live_markings_first(tmp_
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised():
     assert [neutralise(v) for v in ("=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx", "正常", 3)] == [
-        "'=1+1", "'+SUM(A1)", "'-2", "'@cmd", "'\tx", "'\rx", "正常", 3]
-    item = jobs.Item(1, 1, 0, "=HYPERLINK(\"http://x\")", "s", "", None, 0, jobs.REFUSED, 1, None, None, None,
-                     None, None, None, "=cmd|' /C calc'!A0", None)
-    batch = jobs.BatchInfo(1, "k", "l", {"profile": {"name": "general", "rules": {}}}, "finished", "a", "", "")
-    data = list(csv.reader(io.StringIO(to_csv(batch, [Row(1, item, None, 5, "refused")]).decode("utf-8-sig"))))
+        "'=1+1",
+        "'+SUM(A1)",
+        "'-2",
+        "'@cmd",
+        "'\tx",
+        "'\rx",
+        "正常",
+        3,
+    ]
+    item = jobs.Item(
+        1,
+        1,
+        0,
+        '=HYPERLINK("http://x")',
+        "s",
+        "",
+        None,
+        0,
+        jobs.REFUSED,
+        1,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "=cmd|' /C calc'!A0",
+        None,
+    )
+    batch = jobs.BatchInfo(
+        1, "k", "l", {"profile": {"name": "general", "rules": {}}}, "finished", "a", "", ""
+    )
+    data = list(
+        csv.reader(io.StringIO(to_csv(batch, [Row(1, item, None, 5, "refused")]).decode("utf-8-sig")))
+    )
     assert data[1][1].startswith("'=") and data[1][data[0].index("error")].startswith("'=")

@@ -26,8 +26,12 @@ LIGHT = "tests.core.service.batch.light_detector"
 
 def _imports(ws) -> Counter:
     with ws.read() as conn:
-        return Counter(r.document_sha256 for r in conn.execute(
-            select(schema.audit_events).where(schema.audit_events.c.action == "document.imported")))
+        return Counter(
+            r.document_sha256
+            for r in conn.execute(
+                select(schema.audit_events).where(schema.audit_events.c.action == "document.imported")
+            )
+        )
 
 
 def test_kill_9_and_run_again_redoes_nothing_and_loses_nothing(tmp_path):
@@ -61,8 +65,9 @@ def test_kill_9_and_run_again_redoes_nothing_and_loses_nothing(tmp_path):
     assert jobs.progress(ws, batch.id).remaining > 0
     ws.close()
 
-    again = subprocess.run(cmd, cwd=ROOT, env={**env, "REVIEWER_TEST_DETECT_PAUSE": "0"}, capture_output=True,
-                           timeout=600)
+    again = subprocess.run(
+        cmd, cwd=ROOT, env={**env, "REVIEWER_TEST_DETECT_PAUSE": "0"}, capture_output=True, timeout=600
+    )
     assert again.returncode == 0, again.stderr.decode()
     ws = open_workspace(where)
     assert [b.id for b in jobs.list_batches(ws)] == [batch.id]  # the same batch, resumed
@@ -86,8 +91,13 @@ def test_a_crashing_or_hanging_document_is_recorded_as_failed_and_the_batch_goes
     (folder / "hang.txt").write_text("这份文件让检测卡住 HANG-ME\n", encoding="utf-8")
     ws = open_workspace(tmp_path / "ws")
     seen = []
-    batch = local.run_local(ws, [str(folder)], actor="os:tester", progress=seen.append,
-                            options=local.WorkerOptions(processes=2, timeout=4, detector=LIGHT))
+    batch = local.run_local(
+        ws,
+        [str(folder)],
+        actor="os:tester",
+        progress=seen.append,
+        options=local.WorkerOptions(processes=2, timeout=4, detector=LIGHT),
+    )
     by_name = {Path(it.key).name: it for it in jobs.items(ws, batch.id)}
     assert by_name["crash.docx"].state == jobs.FAILED and "signal 9" in by_name["crash.docx"].error
     assert by_name["hang.txt"].state == jobs.FAILED and "4 s" in by_name["hang.txt"].error
@@ -120,14 +130,19 @@ def test_duplicates_are_processed_once_and_a_second_batch_reuses_the_workspace(t
     for name in ("a/one.txt", "two.txt", "a/three.txt"):
         (folder / name).write_text(text, encoding="utf-8")
     ws = open_workspace(tmp_path / "ws")
-    first = local.run_local(ws, [str(folder)], actor="os:tester", options=local.WorkerOptions(1, detector=LIGHT))
+    first = local.run_local(
+        ws, [str(folder)], actor="os:tester", options=local.WorkerOptions(1, detector=LIGHT)
+    )
     states = Counter(it.state for it in jobs.items(ws, first.id))
     assert states == {jobs.DONE: 1, jobs.DUPLICATE: 2}
     (tmp_path / "copy.txt").write_text(text, encoding="utf-8")
-    second = local.run_local(ws, [str(tmp_path / "copy.txt")], actor="os:tester",
-                             options=local.WorkerOptions(1, detector=LIGHT))
+    second = local.run_local(
+        ws, [str(tmp_path / "copy.txt")], actor="os:tester", options=local.WorkerOptions(1, detector=LIGHT)
+    )
     [item] = jobs.items(ws, second.id)
-    assert item.state == jobs.DONE and item.worker is None and "already in the workspace" in item.result["note"]
+    assert (
+        item.state == jobs.DONE and item.worker is None and "already in the workspace" in item.result["note"]
+    )
     assert len(_imports(ws)) == 1
     ws.close()
 
@@ -135,9 +150,11 @@ def test_duplicates_are_processed_once_and_a_second_batch_reuses_the_workspace(t
 def test_the_single_machine_path_never_loads_the_queue_library(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("通知\n", encoding="utf-8")
-    code = ("import sys\nfrom reviewer.cli import main\n"
-            f"rc = main(['batch', {str(tmp_path / 'in')!r}, '--workspace', {str(tmp_path / 'ws')!r}, '--workers', "
-            f"'1', '-o', {str(tmp_path)!r}])\n"
-            "assert 'procrastinate' not in sys.modules, 'the queue library was loaded'\nsys.exit(rc)")
+    code = (
+        "import sys\nfrom reviewer.cli import main\n"
+        f"rc = main(['batch', {str(tmp_path / 'in')!r}, '--workspace', {str(tmp_path / 'ws')!r}, '--workers', "
+        f"'1', '-o', {str(tmp_path)!r}])\n"
+        "assert 'procrastinate' not in sys.modules, 'the queue library was loaded'\nsys.exit(rc)"
+    )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr

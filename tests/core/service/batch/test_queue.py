@@ -32,8 +32,10 @@ def _comparable(ws, batch_id: int) -> dict[str, tuple]:
     for it in jobs.items(ws, batch_id):
         findings = ()
         if it.document_id is not None:
-            findings = tuple((f.finding.entity_type, f.finding.start, f.finding.end, f.finding.text)
-                             for f in ws.findings(it.document_id))
+            findings = tuple(
+                (f.finding.entity_type, f.finding.start, f.finding.end, f.finding.text)
+                for f in ws.findings(it.document_id)
+            )
         member = it.key.split("!/", 1)[1]
         out[member] = (it.state, json.dumps(it.result, sort_keys=True), it.error, findings)
     return out
@@ -41,8 +43,12 @@ def _comparable(ws, batch_id: int) -> dict[str, tuple]:
 
 def _imports(ws) -> Counter:
     with ws.read() as conn:
-        return Counter(r.document_sha256 for r in conn.execute(
-            select(schema.audit_events).where(schema.audit_events.c.action == "document.imported")))
+        return Counter(
+            r.document_sha256
+            for r in conn.execute(
+                select(schema.audit_events).where(schema.audit_events.c.action == "document.imported")
+            )
+        )
 
 
 def test_three_workers_one_killed_finish_every_document_exactly_once(tmp_path, pg_cluster, pg_database):
@@ -51,23 +57,31 @@ def test_three_workers_one_killed_finish_every_document_exactly_once(tmp_path, p
     ws = open_workspace(url, create=False)
     batch, queued = queue.submit(ws, [str(archive)], actor="os:tester")
     items = jobs.items(ws, batch.id)
-    assert len(items) == 300 and queued == sum(it.state == jobs.PENDING for it in items) == 298
+    assert len(items) == 300 and queued == sum(it.state == jobs.QUEUED for it in items) == 298
+    assert queue.submit(ws, [str(archive)], actor="os:tester") == (jobs.get_batch(ws, batch.id), 0)  # resumed
     env = {**os.environ, "PYTHONPATH": str(ROOT), "REVIEWER_TEST_DETECT_PAUSE": "0.05"}
     workers = {}
     for n in (1, 2, 3):
         folder = tmp_path / f"machine-{n}"
         folder.mkdir()
-        workers[n] = subprocess.Popen([sys.executable, "-m", "tests.core.service.batch.worker_main", url,
-                                       str(folder), f"machine-{n}"], cwd=ROOT, env=env,
-                                      stdout=subprocess.DEVNULL, stderr=open(tmp_path / f"machine-{n}.log", "w"))
+        workers[n] = subprocess.Popen(
+            [sys.executable, "-m", "tests.core.service.batch.worker_main", url, str(folder), f"machine-{n}"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(tmp_path / f"machine-{n}.log", "w"),
+        )
     victim_item = None
     try:
         deadline = time.monotonic() + 300
         while victim_item is None:  # kill machine 1 while it holds a document, after some work is done
             assert time.monotonic() < deadline, "the workers never got going"
             state = jobs.progress(ws, batch.id)
-            held = [it for it in jobs.pending_items(ws, batch.id)
-                    if it.state == jobs.RUNNING and (it.worker or "").startswith("machine-1/")]
+            held = [
+                it
+                for it in jobs.pending_items(ws, batch.id)
+                if it.state == jobs.RUNNING and (it.worker or "").startswith("machine-1/")
+            ]
             if state.by_state.get(jobs.DONE, 0) >= 60 and held:
                 workers[1].send_signal(signal.SIGKILL)
                 workers[1].wait(10)
@@ -91,7 +105,9 @@ def test_three_workers_one_killed_finish_every_document_exactly_once(tmp_path, p
     taken_over = final[victim_item.id]
     assert taken_over.state == jobs.DONE and taken_over.attempts == 2
     assert not taken_over.worker.startswith("machine-1/")  # finished by another machine
-    by_worker = Counter(it.worker.split("/")[0] for it in final.values() if it.state == jobs.DONE and it.seconds)
+    by_worker = Counter(
+        it.worker.split("/")[0] for it in final.values() if it.state == jobs.DONE and it.seconds
+    )
     assert by_worker["machine-2"] and by_worker["machine-3"]
     # exactly once: one import event per distinct document, every member final, the chain intact
     states = Counter(it.state for it in final.values())
@@ -107,11 +123,14 @@ def test_three_workers_one_killed_finish_every_document_exactly_once(tmp_path, p
 
     # the same archive, one process on one machine, a folder workspace
     alone = open_workspace(tmp_path / "alone")
-    single = local.run_local(alone, [str(archive)], actor="os:tester",
-                             options=local.WorkerOptions(processes=1, detector=LIGHT))
+    single = local.run_local(
+        alone, [str(archive)], actor="os:tester", options=local.WorkerOptions(processes=1, detector=LIGHT)
+    )
     assert _comparable(alone, single.id) == queued_results
     marked = {m for m in made["marked"]}
-    assert marked and all(queued_results[m][1] and json.loads(queued_results[m][1])["block"] == 1 for m in marked)
+    assert marked and all(
+        queued_results[m][1] and json.loads(queued_results[m][1])["block"] == 1 for m in marked
+    )
     alone.close()
 
 

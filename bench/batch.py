@@ -1,0 +1,143 @@
+"""Batch review benchmarks (issue 31), part of `make bench`; `python -m bench.batch` runs them alone.
+
+1. Documents per second on one machine with 1 and 2 worker processes (the real engine, generated text
+   documents of a few thousand characters, a folder workspace), counted from the first document recorded
+   to the last so that loading the engines is not in the rate; the scaling is the ratio of the two, from
+   the same run. The load average before each run is printed: other people's work on the machine shows.
+2. The job queue's own cost per job (procrastinate on a throw-away PostgreSQL server with fsync on):
+   deferring N jobs and a worker running them, against calling the same function N times directly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import SEED, paragraphs
+
+DOCUMENTS = 120
+CHARS = 3000
+JOBS = 400
+
+
+def make_texts(folder: Path, n: int = DOCUMENTS) -> None:
+    rng = random.Random(SEED)
+    for i in range(n):
+        lines, _planted = paragraphs(rng, CHARS)
+        (folder / f"notice-{i:04d}.txt").write_text(
+            f"关于第{i}号事项的公告\n" + "\n".join(lines) + "\n", encoding="utf-8"
+        )
+
+
+def docs_per_second(folder: Path, workers: int) -> dict:
+    from reviewer.core.service import open_workspace
+    from reviewer.core.service.batch import local
+
+    stamps: list[float] = []
+    last = [0]
+
+    def progress(p) -> None:  # noqa: ANN001
+        if p.finished > last[0]:
+            stamps.extend([time.perf_counter()] * (p.finished - last[0]))
+            last[0] = p.finished
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = open_workspace(Path(tmp) / "ws")
+        load = os.getloadavg()[0]
+        t0 = time.perf_counter()
+        local.run_local(
+            ws,
+            [str(folder)],
+            actor="os:bench",
+            progress=progress,
+            options=local.WorkerOptions(processes=workers),
+        )
+        wall = time.perf_counter() - t0
+        ws.close()
+    rate = (len(stamps) - 1) / (stamps[-1] - stamps[0])
+    return {"workers": workers, "docs": len(stamps), "rate": rate, "wall": wall, "load": load}
+
+
+def _work(i: int) -> int:
+    return sum(range(200)) + i
+
+
+def queue_overhead(n: int = JOBS) -> dict:
+    from reviewer.core.service import open_workspace
+    from reviewer.core.service.batch.queue import make_app
+    from tests.pgserver import running_server
+
+    t0 = time.perf_counter()
+    for i in range(n):
+        _work(i)
+    direct = time.perf_counter() - t0
+    with running_server(durable=True) as url:
+        ws = open_workspace(url)  # the workspace's migrations install the queue's tables
+        app = make_app(url)  # as `reviewer batch --queue` and `reviewer worker` configure it
+        task = app.task(_work, name="bench.work", queue="bench")
+        t0 = time.perf_counter()
+        for start in range(0, n, 500):  # as `submit` queues: batches of jobs in the workspace's transaction
+            with ws.write() as conn:
+                task.configure(connection=conn.connection.driver_connection).batch_defer(
+                    *[{"i": i} for i in range(start, min(n, start + 500))]
+                )
+        defer = time.perf_counter() - t0
+        ws.close()
+
+        async def drain() -> float:
+            async with app.open_async():
+                t1 = time.perf_counter()
+                await app.run_worker_async(
+                    queues=["bench"],
+                    concurrency=1,
+                    wait=False,
+                    install_signal_handlers=False,
+                    delete_jobs="successful",
+                )
+                return time.perf_counter() - t1
+
+        run = asyncio.run(drain())
+    return {
+        "jobs": n,
+        "direct_ms": 1000 * direct / n,
+        "defer_ms": 1000 * defer / n,
+        "run_ms": 1000 * run / n,
+        "overhead_ms": 1000 * (defer + run - direct) / n,
+    }
+
+
+def lines() -> list[str]:
+    folder = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    try:
+        make_texts(folder)
+        one = docs_per_second(folder, 1)
+        two = docs_per_second(folder, 2)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    q = queue_overhead()
+    return [
+        "",
+        "## Batch review (issue 31), same run",
+        "",
+        f"{DOCUMENTS} generated text documents of about {CHARS:,} characters, the real engine, a folder workspace; "
+        "documents per second from the first recorded to the last (engine loading excluded). "
+        f"{os.cpu_count()} cores; load average before each run shown (others' work on the machine).",
+        "",
+        "| measure | value | baseline | ratio |",
+        "|---|---|---|---|",
+        f"| batch, 1 worker process (docs/s) | {one['rate']:.2f} (wall {one['wall']:.1f} s, load {one['load']:.1f}) | | |",
+        f"| batch, 2 worker processes (docs/s) | {two['rate']:.2f} (wall {two['wall']:.1f} s, load {two['load']:.1f}) | "
+        f"1 worker: {one['rate']:.2f} | {two['rate'] / one['rate']:.2f}× (target ≥ 1.7× on 2 idle cores) |",
+        f"| job queue cost per job (procrastinate, PostgreSQL fsync on, {q['jobs']} jobs; ms) | "
+        f"{q['overhead_ms']:.2f} (defer {q['defer_ms']:.2f} + worker {q['run_ms']:.2f}) | a direct call: "
+        f"{q['direct_ms']:.4f} | target ≤ 5 ms |",
+    ]
+
+
+if __name__ == "__main__":
+    print("\n".join(lines()))
