@@ -323,16 +323,22 @@ def get_item(ws, item_id: int) -> Item:
 def claim(ws, item_id: int, worker: str) -> Claim | None:
     """Take an item to work on; None when it is final already (recorded by someone else)."""
     with ws.write() as conn:
-        row = conn.execute(select(batch_items).where(batch_items.c.id == item_id)).first()
-        if row is None or row.state in FINAL:
-            return None
-        attempts = row.attempts + 1
-        conn.execute(
-            batch_items.update()
-            .where(batch_items.c.id == item_id)
-            .values(state=RUNNING, attempts=attempts, worker=worker, started_at=utc_now())
-        )
-        return Claim(_item(row), attempts)
+        return claim_in(conn, item_id, worker)
+
+
+def claim_in(conn: Connection, item_id: int | None, worker: str) -> Claim | None:
+    if item_id is None:
+        return None
+    row = conn.execute(select(batch_items).where(batch_items.c.id == item_id)).first()
+    if row is None or row.state in FINAL:
+        return None
+    attempts = row.attempts + 1
+    conn.execute(
+        batch_items.update()
+        .where(batch_items.c.id == item_id)
+        .values(state=RUNNING, attempts=attempts, worker=worker, started_at=utc_now())
+    )
+    return Claim(_item(row), attempts)
 
 
 def record_result(
@@ -344,13 +350,15 @@ def record_result(
     worker: str,
     seconds: float,
     note: str = "",
-) -> bool:
-    """The document, its findings and its import event, and the item's result: one transaction.
-    False (nothing written) when the item was recorded already."""
+    then_claim: int | None = None,
+) -> tuple[bool, Claim | None]:
+    """The document, its findings and its import event, and the item's result: one transaction (which
+    also claims the worker's next item, `then_claim`: one commit per document). False (nothing written)
+    when the item was recorded already."""
     with ws.write() as conn:
         row = conn.execute(select(batch_items).where(batch_items.c.id == item_id)).first()
         if row is None or row.state in FINAL:
-            return False
+            return False, claim_in(conn, then_claim, worker)
         batch = get_batch_in(conn, row.batch_id)
         info, created = documents.import_document(conn, document, findings, actor=batch.actor)
         if not created:  # the app or another batch imported the same bytes meanwhile: theirs is the record
@@ -372,22 +380,31 @@ def record_result(
             )
         )
         _drop_content(conn, row.sha256, item_id)
-        return True
+        return True, claim_in(conn, then_claim, worker)
 
 
-def record_failure(ws, item_id: int, state: str, reason: str, *, worker: str, seconds: float | None) -> bool:
+def record_failure(
+    ws,
+    item_id: int,
+    state: str,
+    reason: str,
+    *,
+    worker: str,
+    seconds: float | None,
+    then_claim: int | None = None,
+) -> tuple[bool, Claim | None]:
     """A refused (unreadable) or failed (crashed, timed out) document; False if already final."""
     with ws.write() as conn:
         row = conn.execute(select(batch_items).where(batch_items.c.id == item_id)).first()
         if row is None or row.state in FINAL:
-            return False
+            return False, claim_in(conn, then_claim, worker)
         conn.execute(
             batch_items.update()
             .where(batch_items.c.id == item_id)
             .values(state=state, error=reason, worker=worker, finished_at=utc_now(), seconds=seconds)
         )
         _drop_content(conn, row.sha256, item_id)
-        return True
+        return True, claim_in(conn, then_claim, worker)
 
 
 def _drop_content(conn: Connection, sha256: str | None, item_id: int) -> None:

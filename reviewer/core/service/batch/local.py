@@ -66,8 +66,8 @@ def batch_settings(profile: str, threshold: float | None) -> dict:
     return {"profile": triage.profile_rules(load_profile(profile)), "threshold": threshold}
 
 
-def record(ws, outcome: Outcome, key: str, worker: str) -> bool:
-    """Write one outcome; False when the item was final already (nothing written)."""
+def record(ws, outcome: Outcome, key: str, worker: str, *, then_claim: int | None = None):
+    """Write one outcome (and claim the next item in the same transaction); returns (written, next claim)."""
     if outcome.kind == "ok":
         d = outcome.document
         document = jobs.ImportedDocument(d["sha256"], key, d["format"], d["text"], d["size"])
@@ -79,27 +79,22 @@ def record(ws, outcome: Outcome, key: str, worker: str) -> bool:
             worker=worker,
             seconds=outcome.seconds,
             note=outcome.reason,
+            then_claim=then_claim,
         )
     state = jobs.REFUSED if outcome.kind == "refused" else jobs.FAILED
     return jobs.record_failure(
-        ws, outcome.item_id, state, outcome.reason, worker=worker, seconds=outcome.seconds
+        ws, outcome.item_id, state, outcome.reason, worker=worker, seconds=outcome.seconds, then_claim=then_claim
     )
 
 
-def process_claimed(ws, process: WorkerProcess, task: Task, worker: str) -> str:
-    """Claim, process and record one item; returns the item's final state ("" if someone else has it)."""
-    claim = jobs.claim(ws, task.item_id, worker)
-    if claim is None:
-        return ""
-    if claim.attempts > jobs.MAX_ATTEMPTS:
-        reason = (
-            f"处理中断了 {claim.attempts - 1} 次（工作进程被终止），不再重试 / interrupted {claim.attempts - 1} times "
-            "(its worker was stopped each time); not retried"
-        )
-        jobs.record_failure(ws, task.item_id, jobs.FAILED, reason, worker=worker, seconds=None)
-        return jobs.FAILED
-    outcome = process.run(task)
-    record(ws, outcome, task.key, worker)
+def interrupted(attempts: int) -> str:
+    return (
+        f"处理中断了 {attempts - 1} 次（工作进程被终止），不再重试 / interrupted {attempts - 1} times "
+        "(its worker was stopped each time); not retried"
+    )
+
+
+def final_state(outcome: Outcome) -> str:
     return {"ok": jobs.DONE, "refused": jobs.REFUSED}.get(outcome.kind, jobs.FAILED)
 
 
@@ -185,15 +180,34 @@ def _run_pool(ws, tasks: queue.Queue[Task], options: WorkerOptions, counter: Run
     errors: list[BaseException] = []
     stop = threading.Event()
 
+    def next_task() -> Task | None:
+        try:
+            return None if stop.is_set() else tasks.get_nowait()
+        except queue.Empty:
+            return None
+
     def work(process: WorkerProcess) -> None:
+        """Claim, process, record; each record also claims the next task (one commit per document)."""
         name = worker_name(process.name)
         try:
-            while not stop.is_set():
-                try:
-                    task = tasks.get_nowait()
-                except queue.Empty:
-                    return
-                counter.add(process_claimed(ws, process, task, name))
+            task = next_task()
+            claim = jobs.claim(ws, task.item_id, name) if task else None
+            while task is not None:
+                following = next_task()
+                then = following.item_id if following else None
+                if claim is None:  # recorded by someone else meanwhile
+                    claim, state = jobs.claim(ws, then, name) if then else None, ""
+                elif claim.attempts > jobs.MAX_ATTEMPTS:
+                    _w, claim = jobs.record_failure(
+                        ws, task.item_id, jobs.FAILED, interrupted(claim.attempts), worker=name, seconds=None,
+                        then_claim=then)
+                    state = jobs.FAILED
+                else:
+                    outcome = process.run(task)
+                    _w, claim = record(ws, outcome, task.key, name, then_claim=then)
+                    state = final_state(outcome)
+                counter.add(state)
+                task = following
         except BaseException as exc:  # noqa: BLE001 - handed to the coordinator thread
             errors.append(exc)
             stop.set()

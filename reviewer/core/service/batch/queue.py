@@ -31,7 +31,7 @@ from sqlalchemy.engine import make_url
 
 from reviewer.core.service.batch import jobs
 from reviewer.core.service.batch.inputs import inputs, source_paths
-from reviewer.core.service.batch.local import WorkerOptions, batch_settings, record, worker_name
+from reviewer.core.service.batch.local import WorkerOptions, batch_settings, interrupted, record, worker_name
 from reviewer.core.service.batch.worker_process import Task, WorkerProcess
 from reviewer.core.store import dialect
 from reviewer.core.store.errors import WorkspaceError
@@ -142,15 +142,7 @@ def process_item(ws, process: WorkerProcess, item_id: int, work_dir: Path, worke
         return "already recorded"
     item = claim.item
     if claim.attempts > jobs.MAX_ATTEMPTS:
-        jobs.record_failure(
-            ws,
-            item_id,
-            jobs.FAILED,
-            f"处理中断了 {claim.attempts - 1} 次（工作进程被终止），不再重试 / interrupted "
-            f"{claim.attempts - 1} times (its worker was stopped each time); not retried",
-            worker=worker,
-            seconds=None,
-        )
+        jobs.record_failure(ws, item_id, jobs.FAILED, interrupted(claim.attempts), worker=worker, seconds=None)
         return jobs.FAILED
     stored = jobs.content(ws, item.sha256) if item.sha256 else None
     if stored is None:
