@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import batch as batch_bench
 from bench.generate import generate
 
 ROOT = Path(__file__).resolve().parent
@@ -133,6 +134,7 @@ def main() -> int:
                      f"pdftotext {floor_s:.3f} | {extract['first_s'] / floor_s:.1f}× |")
     lines.append(f"| 300-page PDF open + detect (s) | {pdf['load_s'] + pdf['detect_s']:.2f} | target 10 | |")
     lines += format_rows(dict(rows), docs)
+    lines += batch_bench.lines()  # issue 31: docs/s with 1 and 2 workers, the job queue's cost per job
     text = "\n".join(lines) + "\n"
     write_results(ROOT / "RESULTS.md", text)
     print(text)

@@ -140,3 +140,37 @@ def test_queue_needs_a_server(tmp_path):
         queue.submit(ws, [str(tmp_path)], actor="os:tester")
     assert "PostgreSQL" in str(caught.value)
     ws.close()
+
+
+def test_the_queue_from_the_command_line_with_the_real_engine(tmp_path, pg_cluster, pg_database):
+    """`reviewer batch --queue --no-wait` queues, `reviewer worker` (the real engine) works, and the same
+    batch command run again finds everything done and writes the report."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "secret.txt").write_text("机密★10年\n关于某专项工作的通知\n各区县人民政府：\n", encoding="utf-8")
+    (folder / "roster.txt").write_text("报名名单\n张建国，身份证号码110101199003071237。\n", encoding="utf-8")
+    url = pg_cluster.url(pg_database, app=True)
+    batch_cmd = [sys.executable, "-m", "reviewer", "batch", str(folder), "--workspace", url, "--queue",
+                 "-o", str(tmp_path)]
+    queued = subprocess.run([*batch_cmd, "--no-wait"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert queued.returncode == 0 and "2 documents queued" in queued.stderr, queued.stderr
+    worker = subprocess.Popen([sys.executable, "-m", "reviewer", "worker", "--workspace", url, "--processes", "1",
+                               "--heartbeat", "1", "--stalled-after", "5", "--work-dir", str(tmp_path / "work")],
+                              cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    ws = open_workspace(url, create=False)
+    try:
+        [batch] = jobs.list_batches(ws)
+        deadline = time.monotonic() + 300
+        while jobs.progress(ws, batch.id).remaining:
+            assert worker.poll() is None and time.monotonic() < deadline, worker.stderr.read()
+            time.sleep(0.5)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(60)
+    assert worker.returncode == 0
+    again = subprocess.run(batch_cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "1 with a live 密级 marking" in again.stdout, again.stdout + again.stderr
+    report = (tmp_path / f"batch-{batch.id}.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert report[1].split(",")[1].endswith("secret.txt") and "机密★10年" in report[1]
+    assert [it.state for it in jobs.items(ws, batch.id)] == [jobs.DONE, jobs.DONE]
+    ws.close()
