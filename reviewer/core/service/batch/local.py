@@ -179,6 +179,9 @@ def _run_pool(ws, tasks: queue.Queue[Task], options: WorkerOptions, counter: Run
         p.start()  # all engines load at once
     errors: list[BaseException] = []
     stop = threading.Event()
+    # The threads' transactions queue here rather than in the database: SQLite's busy handler sleeps
+    # (1, 2, 5, 10… ms) when its write lock is taken, a thread lock hands over at once.
+    written_one_at_a_time = threading.Lock()
 
     def next_task() -> Task | None:
         try:
@@ -191,21 +194,25 @@ def _run_pool(ws, tasks: queue.Queue[Task], options: WorkerOptions, counter: Run
         name = worker_name(process.name)
         try:
             task = next_task()
-            claim = jobs.claim(ws, task.item_id, name) if task else None
+            with written_one_at_a_time:
+                claim = jobs.claim(ws, task.item_id, name) if task else None
             while task is not None:
                 following = next_task()
                 then = following.item_id if following else None
                 if claim is None:  # recorded by someone else meanwhile
-                    claim, state = jobs.claim(ws, then, name) if then else None, ""
+                    with written_one_at_a_time:
+                        claim, state = jobs.claim(ws, then, name) if then else None, ""
                 elif claim.attempts > jobs.MAX_ATTEMPTS:
-                    _w, claim = jobs.record_failure(
-                        ws, task.item_id, jobs.FAILED, interrupted(claim.attempts), worker=name, seconds=None,
-                        then_claim=then)
-                    state = jobs.FAILED
+                    with written_one_at_a_time:
+                        written, claim = jobs.record_failure(
+                            ws, task.item_id, jobs.FAILED, interrupted(claim.attempts), worker=name,
+                            seconds=None, then_claim=then)
+                    state = jobs.FAILED if written else ""
                 else:
                     outcome = process.run(task)
-                    _w, claim = record(ws, outcome, task.key, name, then_claim=then)
-                    state = final_state(outcome)
+                    with written_one_at_a_time:
+                        written, claim = record(ws, outcome, task.key, name, then_claim=then)
+                    state = final_state(outcome) if written else ""  # "": another process recorded it
                 counter.add(state)
                 task = following
         except BaseException as exc:  # noqa: BLE001 - handed to the coordinator thread

@@ -204,3 +204,22 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised():
         csv.reader(io.StringIO(to_csv(batch, [Row(1, item, None, 5, "refused")]).decode("utf-8-sig")))
     )
     assert data[1][1].startswith("'=") and data[1][data[0].index("error")].startswith("'=")
+
+
+def test_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise():
+    from reviewer.commands.batch import ProgressLine
+    from reviewer.core.service.batch.local import RunProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty, plain = Terminal(), io.StringIO()
+    for stream in (tty, plain):
+        show = ProgressLine(stream, every=0)
+        show(RunProgress(30, 120, 2, 3.0, 30.0))
+        show(RunProgress(120, 120, 2, 3.0, 0.0))
+    assert tty.getvalue().startswith("\r[#######.......................] 30/120  25%  3.00 份/秒 docs/s  剩余 ETA 0:30")
+    assert tty.getvalue().endswith("\n") and "\r[##############################] 120/120 100%" in tty.getvalue()
+    assert plain.getvalue().splitlines()[0] == "30/120  25%  3.00 份/秒 docs/s  剩余 ETA 0:30  失败 failed 2"
+    assert "\r" not in plain.getvalue() and len(plain.getvalue().splitlines()) == 2
