@@ -3,7 +3,9 @@
 1. Documents per second on one machine with 1 and 2 worker processes (the real engine, generated text
    documents of a few thousand characters, a folder workspace), counted from the first document recorded
    to the last so that loading the engines is not in the rate; the scaling is the ratio of the two, from
-   the same run. The load average before each run is printed: other people's work on the machine shows.
+   the same run (best of two interleaved runs each). The load average before each run is printed: other
+   people's work on the machine shows. The same pool with a detector that only waits (0.1 s a document)
+   shows what the pool, the coordinator and the workspace recording do by themselves when cores are free.
 2. The job queue's own cost per job (procrastinate on a throw-away PostgreSQL server with fsync on):
    deferring N jobs and a worker running them, against calling the same function N times directly.
 """
@@ -12,14 +14,18 @@ from __future__ import annotations
 
 import asyncio
 import os
-import resource
 import random
+import resource
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
 from bench.generate import SEED, paragraphs
+from reviewer.core.service.batch.worker_process import DEFAULT_DETECTOR
+
+# The pool's own scaling, whatever else runs on the machine: a detector that only waits (0.1 s a document)
+SLEEPING = "tests.core.service.batch.light_detector"
 
 DOCUMENTS = 120
 CHARS = 3000
@@ -40,7 +46,7 @@ def _cpu(who: int) -> float:
     return r.ru_utime + r.ru_stime
 
 
-def docs_per_second(folder: Path, workers: int) -> dict:
+def docs_per_second(folder: Path, workers: int, detector: str = DEFAULT_DETECTOR) -> dict:
     from reviewer.core.service import open_workspace
     from reviewer.core.service.batch import local
 
@@ -134,6 +140,14 @@ def lines() -> list[str]:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     one, two = (max(runs[w], key=lambda r: r["rate"]) for w in (1, 2))
+    os.environ["REVIEWER_TEST_DETECT_PAUSE"] = "0.1"  # read by the sleeping detector's processes
+    folder = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    try:
+        make_texts(folder, 60)
+        idle = {w: docs_per_second(folder, w, SLEEPING) for w in (1, 2)}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ["REVIEWER_TEST_DETECT_PAUSE"]
     all_runs = "; ".join(f"{r['workers']}w {r['rate']:.2f} (load {r['load']:.1f})" for w in (1, 2) for r in runs[w])
     q = queue_overhead()
     return [
@@ -151,6 +165,8 @@ def lines() -> list[str]:
         f"| batch, 2 worker processes (docs/s) | {two['rate']:.2f} (wall {two['wall']:.1f} s, load {two['load']:.1f}) | "
         f"1 worker: {one['rate']:.2f} | {two['rate'] / one['rate']:.2f}× measured (target ≥ 1.7× on 2 idle cores) |",
         f"| every run (docs/s) | {all_runs} | | |",
+        f"| the pool alone: 60 documents, a detector that waits 0.1 s each (docs/s) | 2 workers: "
+        f"{idle[2]['rate']:.2f} | 1 worker: {idle[1]['rate']:.2f} | {idle[2]['rate'] / idle[1]['rate']:.2f}× |",
         f"| job queue cost per job (procrastinate, PostgreSQL fsync on, {q['jobs']} jobs; ms) | "
         f"{q['overhead_ms']:.2f} (defer {q['defer_ms']:.2f} + worker {q['run_ms']:.2f}, of which "
         f"{q['worker_cpu_ms']:.2f} CPU in the worker; load {q['load']:.1f}) | a direct call: {q['direct_ms']:.4f} | "
