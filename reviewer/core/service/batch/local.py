@@ -190,30 +190,25 @@ def _run_pool(ws, tasks: queue.Queue[Task], options: WorkerOptions, counter: Run
             return None
 
     def work(process: WorkerProcess) -> None:
-        """Claim, process, record; each record also claims the next task (one commit per document)."""
+        """Claim, send, record. The process always has the next document queued, so it works while this
+        thread records the previous result; recording also claims that next document (one commit each)."""
         name = worker_name(process.name)
         try:
             task = next_task()
+            if task is None:
+                return
             with written_one_at_a_time:
-                claim = jobs.claim(ws, task.item_id, name) if task else None
+                jobs.claim(ws, task.item_id, name)
+            process.send(task)
             while task is not None:
                 following = next_task()
-                then = following.item_id if following else None
-                if claim is None:  # recorded by someone else meanwhile
-                    with written_one_at_a_time:
-                        claim, state = jobs.claim(ws, then, name) if then else None, ""
-                elif claim.attempts > jobs.MAX_ATTEMPTS:
-                    with written_one_at_a_time:
-                        written, claim = jobs.record_failure(
-                            ws, task.item_id, jobs.FAILED, interrupted(claim.attempts), worker=name,
-                            seconds=None, then_claim=then)
-                    state = jobs.FAILED if written else ""
-                else:
-                    outcome = process.run(task)
-                    with written_one_at_a_time:
-                        written, claim = record(ws, outcome, task.key, name, then_claim=then)
-                    state = final_state(outcome) if written else ""  # "": another process recorded it
-                counter.add(state)
+                if following is not None:
+                    process.send(following)
+                outcome = process.receive()
+                then = following.item_id if following is not None else None
+                with written_one_at_a_time:
+                    written, _claim = record(ws, outcome, task.key, name, then_claim=then)
+                counter.add(final_state(outcome) if written else "")  # "": another process recorded it
                 task = following
         except BaseException as exc:  # noqa: BLE001 - handed to the coordinator thread
             errors.append(exc)

@@ -142,6 +142,7 @@ class WorkerProcess:
         self.conn: Connection | None = None
         self.ready = False
         self.started = 0  # processes started, for the tests and the report
+        self.inflight: list[Task] = []  # sent to the process, not answered yet (oldest first)
 
     def start(self) -> None:
         """Start the process (the engine loads in the background while the caller goes on)."""
@@ -186,39 +187,49 @@ class WorkerProcess:
             raise ConfigurationError(*_split(message[1]))
         self.ready = True
 
-    def run(self, task: Task) -> Outcome:
-        """Process one document; never raises for the document's sake (only if no process can start)."""
+    def send(self, task: Task) -> None:
+        """Queue a document for the process: it starts as soon as the one before is done, so the process
+        does not wait while its caller records the previous result."""
         self._wait_ready()
-        t0 = time.perf_counter()
+        self.inflight.append(task)
         try:
             self.conn.send(task)
         except (BrokenPipeError, OSError):
-            return self._crashed(task, t0)
+            pass  # the process is gone: `receive` reports it for the document it held
+
+    def receive(self) -> Outcome:
+        """The outcome of the oldest document sent; never raises for the document's sake. Documents
+        queued behind one that crashed or timed out, or behind the last one of a process that retires
+        (recycled), go to a fresh process."""
+        task = self.inflight[0]
+        t0 = time.perf_counter()
         ready = wait([self.conn, self.process.sentinel], timeout=self.timeout)
         if self.conn in ready:
             try:
                 _tag, outcome, recycle = self.conn.recv()
             except (EOFError, OSError):
-                return self._crashed(task, t0)
-            if recycle:
-                self.stop(graceful=True)
-            return outcome
+                return self._replace(self._crash_outcome(task, t0))
+            self.inflight.pop(0)
+            return self._replace(outcome, graceful=True) if recycle else outcome
         if ready:
-            return self._crashed(task, t0)
-        self.stop()
-        return Outcome(
+            return self._replace(self._crash_outcome(task, t0))
+        return self._replace(Outcome(
             "failed",
             task.item_id,
             time.perf_counter() - t0,
             f"处理超过 {self.timeout:g} 秒，已中止 / took longer than {self.timeout:g} s; stopped",
-        )
+        ))
 
-    def _crashed(self, task: Task, t0: float) -> Outcome:
+    def run(self, task: Task) -> Outcome:
+        """Process one document (send, then receive)."""
+        self.send(task)
+        return self.receive()
+
+    def _crash_outcome(self, task: Task, t0: float) -> Outcome:
         process = self.process
         if process is not None:
             process.join(5)
         code = process.exitcode if process is not None else None
-        self.stop()
         how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         return Outcome(
             "failed",
@@ -226,6 +237,15 @@ class WorkerProcess:
             time.perf_counter() - t0,
             f"处理该文档时工作进程异常退出（{how}） / the worker process ended while processing it ({how})",
         )
+
+    def _replace(self, outcome: Outcome, *, graceful: bool = False) -> Outcome:
+        """This process is done (crashed, stopped or retired): documents queued behind go to a new one."""
+        waiting = [t for t in self.inflight if t.item_id != outcome.item_id]
+        self.inflight = []
+        self.stop(graceful=graceful)
+        for t in waiting:
+            self.send(t)
+        return outcome
 
     def stop(self, *, graceful: bool = False) -> None:
         process, conn = self.process, self.conn
