@@ -158,3 +158,23 @@ def test_the_single_machine_path_never_loads_the_queue_library(tmp_path):
     )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
+
+
+def test_documents_queued_behind_a_crash_or_a_retiring_process_go_to_its_replacement(tmp_path):
+    crash = tmp_path / "crash.txt"
+    crash.write_text("CRASH-ME\n", encoding="utf-8")
+    fine = [tmp_path / f"ok{i}.txt" for i in range(3)]
+    for p in fine:
+        p.write_text("王小明\n", encoding="utf-8")
+    process = WorkerProcess("c", detector=LIGHT)
+    process.send(Task(1, str(crash), "crash.txt"))
+    process.send(Task(2, str(fine[0]), "ok0.txt"))  # queued behind the document that kills the process
+    first, second = process.receive(), process.receive()
+    assert (first.item_id, first.kind) == (1, "failed") and "signal 9" in first.reason
+    assert (second.item_id, second.kind) == (2, "ok") and process.started == 2
+    process.stop()
+    retiring = WorkerProcess("r", detector=LIGHT, max_documents=1)
+    for i, p in enumerate(fine):
+        retiring.send(Task(10 + i, str(p), p.name))
+    assert [retiring.receive().item_id for _ in fine] == [10, 11, 12] and retiring.started == 3
+    retiring.stop()
