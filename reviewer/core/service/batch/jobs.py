@@ -32,7 +32,9 @@ PENDING, QUEUED, RUNNING = "pending", "queued", "running"
 DONE, FAILED, REFUSED, DUPLICATE = "done", "failed", "refused", "duplicate"
 OPEN = (PENDING, QUEUED, RUNNING)  # queued: a job for it is in the job queue (queue mode)
 FINAL = (DONE, FAILED, REFUSED, DUPLICATE)
-MAX_ATTEMPTS = 3  # a document whose worker died this many times while holding it is recorded as failed
+# Queue mode: a document whose worker died this many times while holding it is recorded as failed (on one
+# machine the coordinator sees each crash of its processes itself and records it at once).
+MAX_ATTEMPTS = 3
 
 
 @dataclass(frozen=True, slots=True)

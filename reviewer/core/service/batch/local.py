@@ -2,8 +2,9 @@
 
 No job-queue library: the items in the workspace are the queue. The coordinator enumerates the inputs,
 registers them (a second run of the same command finds its batch and skips what is final), and a thread
-per worker process claims an item, has its process read and detect it, and records the outcome in one
-transaction. Killed at any point, the next run redoes only what was not recorded.
+per worker process keeps its process one document ahead (the next one is queued while the previous result
+is recorded) and records each outcome in one transaction, which also claims that next document. The
+threads take turns at the workspace. Killed at any point, the next run redoes only what was not recorded.
 """
 
 from __future__ import annotations
@@ -83,7 +84,13 @@ def record(ws, outcome: Outcome, key: str, worker: str, *, then_claim: int | Non
         )
     state = jobs.REFUSED if outcome.kind == "refused" else jobs.FAILED
     return jobs.record_failure(
-        ws, outcome.item_id, state, outcome.reason, worker=worker, seconds=outcome.seconds, then_claim=then_claim
+        ws,
+        outcome.item_id,
+        state,
+        outcome.reason,
+        worker=worker,
+        seconds=outcome.seconds,
+        then_claim=then_claim,
     )
 
 
