@@ -115,8 +115,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.workers < 0 or args.max_documents < 1 or args.timeout <= 0:
         print(
-            "--workers、--max-documents、--timeout 须为正数 / --workers, --max-documents and --timeout must be "
-            "positive",
+            "--workers、--max-documents、--timeout 须为正数 / "
+            "--workers, --max-documents and --timeout must be positive",
             file=sys.stderr,
         )
         return 2
@@ -167,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
     steps = {s: sum(1 for r in rows if r.next_step == s) for s in ("open", "publish", "refused")}
     marked = sum(1 for r in rows if r.tier == 0)
     print(
-        f"批次 {batch.id}：{len(rows)} 份；密级标志或保密声明 {marked} 份；需在应用中审查 {steps['open']} 份；"
+        f"批次 {batch.id}：{len(rows)} 份；密级标志或保密声明 {marked} 份；"
+        f"需在应用中审查 {steps['open']} 份；"
         f"未检出需处理内容 {steps['publish']} 份；无法处理 {steps['refused']} 份"
     )
     print(

@@ -205,9 +205,10 @@ def to_html(batch: jobs.BatchInfo, rows: list[Row], *, generated_at: str) -> byt
             per_type.update({t: 1 for t, n in r.result["counts"].items() if n})
     out = [
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "script-src 'unsafe-inline'; img-src data:\">",
-        f"<title>批量审查分诊报告 / batch triage report #{batch.id}</title><style>{_STYLE}</style></head><body>",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">",
+        f"<title>批量审查分诊报告 / batch triage report #{batch.id}</title>",
+        f"<style>{_STYLE}</style></head><body>",
         f"<h1>批量审查分诊报告 / Batch triage report #{batch.id}</h1>",
         f'<p class="note">来源 / sources: {e(batch.label)}<br>策略 / profile: '
         f"{e(batch.settings['profile']['name'])}；生成于 / generated {e(generated_at)}<br>",

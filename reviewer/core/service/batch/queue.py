@@ -142,7 +142,8 @@ def process_item(ws, process: WorkerProcess, item_id: int, work_dir: Path, worke
         return "already recorded"
     item = claim.item
     if claim.attempts > jobs.MAX_ATTEMPTS:
-        jobs.record_failure(ws, item_id, jobs.FAILED, interrupted(claim.attempts), worker=worker, seconds=None)
+        reason = interrupted(claim.attempts)
+        jobs.record_failure(ws, item_id, jobs.FAILED, reason, worker=worker, seconds=None)
         return jobs.FAILED
     stored = jobs.content(ws, item.sha256) if item.sha256 else None
     if stored is None:

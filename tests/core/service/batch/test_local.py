@@ -152,8 +152,8 @@ def test_the_single_machine_path_never_loads_the_queue_library(tmp_path):
     (tmp_path / "in" / "a.txt").write_text("通知\n", encoding="utf-8")
     code = (
         "import sys\nfrom reviewer.cli import main\n"
-        f"rc = main(['batch', {str(tmp_path / 'in')!r}, '--workspace', {str(tmp_path / 'ws')!r}, '--workers', "
-        f"'1', '-o', {str(tmp_path)!r}])\n"
+        f"rc = main(['batch', {str(tmp_path / 'in')!r}, '--workspace', {str(tmp_path / 'ws')!r}, "
+        f"'--workers', '1', '-o', {str(tmp_path)!r}])\n"
         "assert 'procrastinate' not in sys.modules, 'the queue library was loaded'\nsys.exit(rc)"
     )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)

@@ -147,16 +147,19 @@ def test_the_queue_from_the_command_line_with_the_real_engine(tmp_path, pg_clust
     batch command run again finds everything done and writes the report."""
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "secret.txt").write_text("机密★10年\n关于某专项工作的通知\n各区县人民政府：\n", encoding="utf-8")
+    secret = "机密★10年\n关于某专项工作的通知\n各区县人民政府：\n"
+    (folder / "secret.txt").write_text(secret, encoding="utf-8")
     (folder / "roster.txt").write_text("报名名单\n张建国，身份证号码110101199003071237。\n", encoding="utf-8")
     url = pg_cluster.url(pg_database, app=True)
     batch_cmd = [sys.executable, "-m", "reviewer", "batch", str(folder), "--workspace", url, "--queue",
                  "-o", str(tmp_path)]
     queued = subprocess.run([*batch_cmd, "--no-wait"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert queued.returncode == 0 and "2 documents queued" in queued.stderr, queued.stderr
-    worker = subprocess.Popen([sys.executable, "-m", "reviewer", "worker", "--workspace", url, "--processes", "1",
-                               "--heartbeat", "1", "--stalled-after", "5", "--work-dir", str(tmp_path / "work")],
-                              cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "reviewer", "worker", "--workspace", url, "--processes", "1",
+         "--heartbeat", "1", "--stalled-after", "5", "--work-dir", str(tmp_path / "work")],
+        cwd=ROOT, stderr=subprocess.PIPE, text=True,
+    )
     ws = open_workspace(url, create=False)
     try:
         [batch] = jobs.list_batches(ws)
