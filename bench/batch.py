@@ -69,7 +69,7 @@ def docs_per_second(folder: Path, workers: int, detector: str = DEFAULT_DETECTOR
             [str(folder)],
             actor="os:bench",
             progress=progress,
-            options=local.WorkerOptions(processes=workers),
+            options=local.WorkerOptions(processes=workers, detector=detector),
         )
         wall = time.perf_counter() - t0
         ws.close()
