@@ -71,7 +71,8 @@ def run_pipeline(path: Path, truth: list[dict]) -> dict:
         write_verified(document, plan, Path(tmp) / f"out.{output_format(document.format)}")  # a .doc's copy: docx
     t_redact = time.perf_counter() - t0
     return {"chars": len(document.text), "engine_load_s": t_engine, "load_s": t_load, "detect_s": t_detect,
-            "redact_verify_s": t_redact, "findings": len(findings), "recall": _recall(found, truth),
+            "redact_verify_s": t_redact, "values": len(plan.values), "findings": len(findings),
+            "recall": _recall(found, truth),
             "peak_mb": _peak_mb(), "helper_peak_mb": _helper_peak_mb()}
 
 

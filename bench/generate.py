@@ -1,8 +1,9 @@
 """Deterministic benchmark documents: government prose with personal information sprinkled in.
 
 `generate(folder)` writes a 300-page text PDF (reportlab, built-in CID font STSong-Light), a
-200-page docx (python-docx), a 5 MB UTF-8 txt, a 100-page OFD (its XML written here) and, where
-LibreOffice is installed, a 50-page Word 97 .doc (a docx like the roster, saved by LibreOffice), and returns what was planted in each, so recall can
+200-page docx (python-docx), a 5 MB UTF-8 txt, a 100-page OFD (its XML written here), a 100,000-row benefit
+roster xlsx (xlsxwriter) and, where LibreOffice is installed, a 50-page Word 97 .doc (a docx like the roster,
+saved by LibreOffice), and returns what was planted in each, so recall can
 be measured. Same seed, same bytes of text (the files are rebuilt only when missing).
 """
 
@@ -272,13 +273,63 @@ def make_doc(path: Path, pages: int = 50) -> list[Planted]:
     return planted
 
 
+VILLAGES = ["双溪村", "大河村", "石门社区", "红岩村", "柏杨村", "新华社区", "白鹿村", "花台村"]
+REASONS = ["因病", "因残", "因学", "缺劳动力", "缺技术", "因灾"]
+
+
+def make_xlsx(path: Path, rows: int = 100_000) -> list[Planted]:
+    """A benefit roster of `rows` households (xlsxwriter, constant memory): village, name, ID, phone (a third
+    typed as numbers), bank account, household size, amount, reason; a hidden sheet with names and IDs of
+    the first thousand, a total row with a formula."""
+    import xlsxwriter
+
+    rng = random.Random(SEED + 4)
+    planted: list[Planted] = []
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    head = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+    text = wb.add_format({"num_format": "@"})
+    ws = wb.add_worksheet("名册")
+    for col, width in enumerate((8, 12, 12, 22, 14, 24, 9, 14, 10)):
+        ws.set_column(col, col, width)
+    ws.write_row(0, 0, ["序号", "村（社区）", "户主姓名", "身份证号码", "联系电话", "银行账号", "家庭人口", "保障金额（元）",
+                        "致贫原因"], head)
+    hidden: list[tuple[str, str]] = []
+    for i in range(rows):
+        name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
+        ident, card = id_number(rng), bank_card(rng)
+        phone = rng.choice(MOBILE_PREFIXES) + "".join(str(rng.randint(0, 9)) for _ in range(8))
+        size = rng.randint(1, 6)
+        ws.write_number(i + 1, 0, i + 1)
+        ws.write_string(i + 1, 1, rng.choice(VILLAGES))
+        ws.write_string(i + 1, 2, name)
+        ws.write_string(i + 1, 3, ident, text)
+        if i % 3 == 0:
+            ws.write_number(i + 1, 4, int(phone))
+        else:
+            ws.write_string(i + 1, 4, phone, text)
+        ws.write_string(i + 1, 5, card, text)
+        ws.write_number(i + 1, 6, size)
+        ws.write_number(i + 1, 7, size * rng.choice((440, 460, 480)))
+        ws.write_string(i + 1, 8, rng.choice(REASONS))
+        planted += [Planted("CN_ID_CARD", ident), Planted("CN_MOBILE_PHONE", phone), Planted("CN_BANK_CARD", card)]
+        if i < 1000:
+            hidden.append((name, ident))
+    ws.write_formula(rows + 1, 7, f"=SUM(H2:H{rows + 1})")
+    sheet = wb.add_worksheet("原始数据")
+    for i, (name, ident) in enumerate(hidden):
+        sheet.write_row(i, 0, [name, ident])
+    sheet.hide()
+    wb.close()
+    return planted
+
+
 def generate(folder: Path) -> dict[str, tuple[Path, list[Planted]]]:
     import shutil
 
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, tuple[Path, list[Planted]]] = {}
     makers = [("report-300p.pdf", make_pdf), ("roster-200p.docx", make_docx), ("records-5mb.txt", make_txt),
-              ("report-100p.ofd", make_ofd)]
+              ("report-100p.ofd", make_ofd), ("roster-100k-rows.xlsx", make_xlsx)]
     if shutil.which("soffice"):
         makers.append(("roster-50p.doc", make_doc))
     if real_sentences():

@@ -6,7 +6,11 @@ file after file is fast, and still sees a crash (the worker dies: segfault, abor
 `bench/corpus.py --load-only`, `bench/fuzz.py` and tests/core/reliability.
 
 Outcomes per file: "read", "clean_error" (a ReviewerError, its one-line message kept), "crash" (any
-other exception, with its traceback, or the worker died) and "over_time".
+other exception, with its traceback, or the worker died) and "over_time". With `redact=True` the worker
+also de-identifies what it read as `reviewer redact` does (general profile, every finding accepted,
+write → verify) and answers "exit0", "exit3" (verification failed: what survived and where), "exit1"
+(refused with a clean message), "crash" or "over_time"; `Result.details` holds the findings, the notes
+and the image bytes before and after.
 """
 
 from __future__ import annotations
@@ -31,14 +35,17 @@ class Result:
     message: str
     elapsed: float
     fallback: bool = False  # a clean error made by the loader's catch-all (a reader bug hiding behind it)
+    details: dict | None = None  # findings and CJK characters read; with redact: notes, survivors, image bytes
 
 
 class IsolatedLoader:
     """`with IsolatedLoader(timeout=10) as loader: loader.load(path)` -> Result."""
 
-    def __init__(self, timeout: float = 30.0, *, detect: bool = False, limits: dict | None = None) -> None:
+    def __init__(self, timeout: float = 30.0, *, detect: bool = False, limits: dict | None = None,
+                 redact: bool = False) -> None:
         self.timeout = timeout
-        self.detect = detect
+        self.detect = detect or redact
+        self.redact = redact
         self.limits = limits or {}
         self._proc: subprocess.Popen | None = None
         self.restarts = 0
@@ -51,7 +58,7 @@ class IsolatedLoader:
 
     def _start(self) -> subprocess.Popen:
         if self._proc is None or self._proc.poll() is not None:
-            config = json.dumps({"detect": self.detect, "limits": self.limits})
+            config = json.dumps({"detect": self.detect, "limits": self.limits, "redact": self.redact})
             env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
             if getattr(self, "_stderr", None) is not None:
                 self._stderr.close()
@@ -83,7 +90,8 @@ class IsolatedLoader:
             self.restarts += 1
             return Result(str(path), "crash", f"worker died (exit {proc.returncode}): {stderr[-600:]}", elapsed)
         reply = json.loads(line)
-        return Result(str(path), reply["outcome"], reply["message"], elapsed, reply.get("fallback", False))
+        return Result(str(path), reply["outcome"], reply["message"], elapsed, reply.get("fallback", False),
+                      reply.get("details"))
 
     def _wait_line(self, proc: subprocess.Popen, timeout: float) -> str | None:
         """One line from the worker, or None on timeout / EOF."""
@@ -163,9 +171,11 @@ def _worker(config: dict) -> None:
         path = json.loads(line)
         try:
             document = load_document(path, **config.get("limits", {}))
-            if analyze is not None:
-                list(analyze(document))
-            reply = {"outcome": "read", "message": ""}
+            findings = list(analyze(document)) if analyze is not None else []
+            details = {"findings": len(findings), "cjk": sum("\u4e00" <= ch <= "\u9fff" for ch in document.text)}
+            reply = {"outcome": "read", "message": "", "details": details}
+            if config.get("redact"):
+                reply = _redact(document, findings, details)
         except ReviewerError as exc:
             cause = exc.__cause__
             fallback = cause is not None and not isinstance(cause, ReviewerError)
@@ -176,6 +186,51 @@ def _worker(config: dict) -> None:
             reply = {"outcome": "crash", "message": traceback.format_exc()[-3000:]}
         out.write(json.dumps(reply) + "\n")
         out.flush()
+
+
+def _redact(document, findings: list, details: dict) -> dict:  # noqa: ANN001
+    """What `reviewer redact INPUT -o OUT` does with every finding accepted under the general profile."""
+    from reviewer.core.deidentify.errors import VerificationFailed
+    from reviewer.core.deidentify.export import write_verified
+    from reviewer.core.deidentify.plan import plan_from_decisions
+    from reviewer.core.deidentify.profiles import load_profile
+    from reviewer.core.errors import ReviewerError
+
+    plan = plan_from_decisions([(f, None) for f in findings], load_profile("general"))
+    details = {**details, "values": len(plan.values), "images_in": image_bytes(document.path)}
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / f"copy.{document.format}"
+        try:
+            result = write_verified(document, plan, output)
+        except VerificationFailed as exc:
+            report = exc.report
+            details["survivors"] = [f"{s.value!r} @ {s.where}" for s in report.survivors][:50]
+            details["residues"] = list(report.residues)[:50]
+            return {"outcome": "exit3", "message": str(exc).splitlines()[0][-600:], "details": details}
+        except ReviewerError as exc:
+            return {"outcome": "exit1", "message": str(exc), "details": details}
+        details["notes"] = list(result.notes)
+        details["images_out"] = image_bytes(output)
+        details["size_in"], details["size_out"] = Path(document.path).stat().st_size, output.stat().st_size
+    return {"outcome": "exit0", "message": "", "details": details}
+
+
+def image_bytes(path: str | Path) -> int:
+    """Bytes of the pictures a PDF or docx holds (as stored: compressed); 0 when it cannot be read."""
+    import zipfile
+
+    path = Path(path)
+    try:
+        if path.suffix.lower() == ".pdf" or path.read_bytes()[:5] == b"%PDF-":
+            import pikepdf
+
+            with pikepdf.open(path) as pdf:
+                return sum(len(o.read_raw_bytes()) for o in pdf.objects
+                           if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image")
+        with zipfile.ZipFile(path) as z:
+            return sum(i.compress_size for i in z.infolist() if i.filename.startswith("word/media/"))
+    except Exception:  # noqa: BLE001 - a file no library opens has no pictures to count
+        return 0
 
 
 if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "--worker":

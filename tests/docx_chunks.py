@@ -242,19 +242,26 @@ def emf_with_text(text: str) -> bytes:
     return header + record + struct.pack("<IIIII", 14, 20, 0, 16, 20)
 
 
-def ole_package(label: str, path: str, payload: bytes, author: str = "") -> bytes:
+def ole_package(label: str, path: str, payload: bytes, author: str = "", *, encoding: str = "gbk",
+                utf16: bool = False) -> bytes:
     """A Compound File (CFB v3) as Word stores an object inserted from a file: an \\x01Ole10Native stream
-    (label, the source path, a temporary path, the file's bytes), in GBK as Chinese Windows writes it,
-    plus a \\x05SummaryInformation stream with the author when given. Streams are padded to 4 KiB so
-    they live in regular sectors (no mini stream)."""
+    (label, the source path, a temporary path, the file's bytes), in GBK as Chinese Windows writes it
+    (`encoding="utf-8"` as Office for Mac and POI write it), with the UTF-16 copies newer Office adds
+    when `utf16`, plus a \\x05SummaryInformation stream with the author when given. Streams are padded
+    to 4 KiB so they live in regular sectors (no mini stream)."""
     import struct
 
     def ansi(text: str) -> bytes:
-        return text.encode("gbk") + b"\x00"
+        return text.encode(encoding) + b"\x00"
+
+    def wide(text: str) -> bytes:
+        return struct.pack("<I", len(text.encode("utf-16-le")) // 2) + text.encode("utf-16-le")
 
     temp = f"C:\\Users\\ADMINI~1\\AppData\\Local\\Temp\\{path.rsplit(chr(92), 1)[-1]}"
     body = (struct.pack("<H", 2) + ansi(label) + ansi(path) + struct.pack("<HH", 0, 3)
             + struct.pack("<I", len(ansi(temp))) + ansi(temp) + struct.pack("<I", len(payload)) + payload)
+    if utf16:
+        body += wide(temp) + wide(label) + wide(path)
     native = struct.pack("<I", len(body)) + body
     streams = [("\x01Ole10Native", native)]
     if author:

@@ -63,6 +63,18 @@
         <translation>Suggested from the findings: %1 (%2)</translation>
     </message>
     <message>
+        <source>Wording: %1</source>
+        <translation>Wording: %1</translation>
+    </message>
+    <message>
+        <source>Timing: %1</source>
+        <translation>Timing: %1</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>Channel: %1</translation>
+    </message>
+    <message>
         <source>Attribute:</source>
         <translation>Attribute:</translation>
     </message>
@@ -740,6 +752,50 @@
         <translation>Manual finding</translation>
     </message>
     <message>
+        <source>Listed term: blocks release</source>
+        <translation>Listed term: blocks release</translation>
+    </message>
+    <message>
+        <source>Listed term: sensitive wording</source>
+        <translation>Listed term: sensitive wording</translation>
+    </message>
+    <message>
+        <source>Listed term: always removed</source>
+        <translation>Listed term: always removed</translation>
+    </message>
+    <message>
+        <source>Former name of a body</source>
+        <translation>Former name of a body</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>Draft status</translation>
+    </message>
+    <message>
+        <source>Absolute commitment</source>
+        <translation>Absolute commitment</translation>
+    </message>
+    <message>
+        <source>Document number year</source>
+        <translation>Document number year</translation>
+    </message>
+    <message>
+        <source>Date after today</source>
+        <translation>Date after today</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>Embargo</source>
+        <translation>Embargo</translation>
+    </message>
+    <message>
         <source>Personal information</source>
         <translation>Personal information</translation>
     </message>
@@ -946,8 +1002,8 @@
         <translation>Open document</translation>
     </message>
     <message>
-        <source>Documents (*.docx *.pdf *.txt)</source>
-        <translation>Documents (*.docx *.pdf *.txt)</translation>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
     </message>
     <message>
         <source>Opening %1</source>
@@ -1073,6 +1129,60 @@
     <message>
         <source>Preview of the copy, page %1 (as exported)</source>
         <translation>Preview of the copy, page %1 (as exported)</translation>
+    </message>
+</context>
+<context>
+    <name>ReidPanel</name>
+    <message>
+        <source>Mask one more digit</source>
+        <translation>Mask one more digit</translation>
+    </message>
+    <message>
+        <source>Generalise this column</source>
+        <translation>Generalise this column</translation>
+    </message>
+    <message>
+        <source>No table with a header row to check.</source>
+        <translation>No table with a header row to check.</translation>
+    </message>
+    <message>
+        <source>%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows</source>
+        <translation>%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows</translation>
+    </message>
+    <message>
+        <source>No row is below k.</source>
+        <translation>No row is below k.</translation>
+    </message>
+    <message>
+        <source>No generalisation helps.</source>
+        <translation>No generalisation helps.</translation>
+    </message>
+    <message>
+        <source>Suggested: %1. Then unique: %2; below k: %3</source>
+        <translation>Suggested: %1. Then unique: %2; below k: %3</translation>
+    </message>
+    <message>
+        <source>Masked differently in two files (together they show %1 characters): %2 → %3</source>
+        <translation>Masked differently in two files (together they show %1 characters): %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReidRowsModel</name>
+    <message>
+        <source>k (rows alike)</source>
+        <translation>k (rows alike)</translation>
+    </message>
+    <message>
+        <source>l (sensitive values)</source>
+        <translation>l (sensitive values)</translation>
+    </message>
+    <message>
+        <source>Only %1 row(s) share these values (k below %2): the household can be singled out</source>
+        <translation>Only %1 row(s) share these values (k below %2): the household can be singled out</translation>
+    </message>
+    <message>
+        <source>Every row that shares these values has the same sensitive value (l below %1): it is disclosed</source>
+        <translation>Every row that shares these values has the same sensitive value (l below %1): it is disclosed</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +1442,121 @@
     </message>
 </context>
 <context>
+    <name>TermListsDialog</name>
+    <message>
+        <source>Office term lists</source>
+        <translation>Office term lists</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 terms, last changed by %3 at %4 (UTC)</source>
+        <translation>Version %1, %2 terms, last changed by %3 at %4 (UTC)</translation>
+    </message>
+    <message>
+        <source>No term list has been kept in this workspace yet.</source>
+        <translation>No term list has been kept in this workspace yet.</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>New term</source>
+        <translation>New term</translation>
+    </message>
+    <message>
+        <source>Why it is listed (optional)</source>
+        <translation>Why it is listed (optional)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may change the term lists.</source>
+        <translation>Only supervisors and administrators may change the term lists.</translation>
+    </message>
+    <message>
+        <source>Block release</source>
+        <translation>Block release</translation>
+    </message>
+    <message>
+        <source>Sensitive wording</source>
+        <translation>Sensitive wording</translation>
+    </message>
+    <message>
+        <source>Always remove</source>
+        <translation>Always remove</translation>
+    </message>
+    <message>
+        <source>Never flag</source>
+        <translation>Never flag</translation>
+    </message>
+    <message>
+        <source>Terms that block release, e.g. code names of classified projects: the copy cannot be exported until a reviewer rejects the finding with a reason.</source>
+        <translation>Terms that block release, e.g. code names of classified projects: the copy cannot be exported until a reviewer rejects the finding with a reason.</translation>
+    </message>
+    <message>
+        <source>Sensitive wording a reviewer should look at before publishing.</source>
+        <translation>Sensitive wording a reviewer should look at before publishing.</translation>
+    </message>
+    <message>
+        <source>Names and numbers always removed from the published copy, whatever the profile.</source>
+        <translation>Names and numbers always removed from the published copy, whatever the profile.</translation>
+    </message>
+    <message>
+        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <translation>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
+    </message>
+    <message>
+        <source>Type the term to add.</source>
+        <translation>Type the term to add.</translation>
+    </message>
+    <message>
+        <source>%1 terms read from %2; press OK to save them.</source>
+        <translation>%1 terms read from %2; press OK to save them.</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+    <message>
+        <source>Import term list</source>
+        <translation>Import term list</translation>
+    </message>
+    <message>
+        <source>Term lists (*.txt *.xlsx)</source>
+        <translation>Term lists (*.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export term list</source>
+        <translation>Export term list</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;Text (*.txt)</source>
+        <translation>Excel workbook (*.xlsx);;Text (*.txt)</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Confidentiality review before publication</source>
@@ -1373,6 +1598,10 @@
         <translation>Sign o&amp;ff…</translation>
     </message>
     <message>
+        <source>Office &amp;term lists…</source>
+        <translation>Office &amp;term lists…</translation>
+    </message>
+    <message>
         <source>Workspace</source>
         <translation>Workspace</translation>
     </message>
@@ -1387,6 +1616,10 @@
     <message>
         <source>Not logged in</source>
         <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
+        <translation>Term lists saved (version %1); detect again (Ctrl+D) to apply them</translation>
     </message>
     <message>
         <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>

@@ -63,6 +63,18 @@
         <translation>根据审查发现建议：%1（%2）</translation>
     </message>
     <message>
+        <source>Wording: %1</source>
+        <translation>表述：%1</translation>
+    </message>
+    <message>
+        <source>Timing: %1</source>
+        <translation>时机：%1</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>方式与范围：%1</translation>
+    </message>
+    <message>
         <source>Attribute:</source>
         <translation>公开属性：</translation>
     </message>
@@ -740,6 +752,50 @@
         <translation>手动标注</translation>
     </message>
     <message>
+        <source>Listed term: blocks release</source>
+        <translation>敏感词：阻断发布</translation>
+    </message>
+    <message>
+        <source>Listed term: sensitive wording</source>
+        <translation>敏感词：敏感表述</translation>
+    </message>
+    <message>
+        <source>Listed term: always removed</source>
+        <translation>敏感词：必删</translation>
+    </message>
+    <message>
+        <source>Former name of a body</source>
+        <translation>机构改革前名称</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>草稿标记</translation>
+    </message>
+    <message>
+        <source>Absolute commitment</source>
+        <translation>绝对化承诺</translation>
+    </message>
+    <message>
+        <source>Document number year</source>
+        <translation>文号年份</translation>
+    </message>
+    <message>
+        <source>Date after today</source>
+        <translation>成文日期晚于今天</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>施行日期</translation>
+    </message>
+    <message>
+        <source>Embargo</source>
+        <translation>禁发时间</translation>
+    </message>
+    <message>
         <source>Personal information</source>
         <translation>个人信息</translation>
     </message>
@@ -946,8 +1002,8 @@
         <translation>打开文档</translation>
     </message>
     <message>
-        <source>Documents (*.docx *.pdf *.txt)</source>
-        <translation>文档 (*.docx *.pdf *.txt)</translation>
+        <source>Documents (%1)</source>
+        <translation>文档 (%1)</translation>
     </message>
     <message>
         <source>Opening %1</source>
@@ -1073,6 +1129,60 @@
     <message>
         <source>Preview of the copy, page %1 (as exported)</source>
         <translation>导出副本预览：第 %1 页（与导出文件一致）</translation>
+    </message>
+</context>
+<context>
+    <name>ReidPanel</name>
+    <message>
+        <source>Mask one more digit</source>
+        <translation>再遮盖一位</translation>
+    </message>
+    <message>
+        <source>Generalise this column</source>
+        <translation>泛化此列</translation>
+    </message>
+    <message>
+        <source>No table with a header row to check.</source>
+        <translation>没有可检查的带表头的表格。</translation>
+    </message>
+    <message>
+        <source>%1 rows; unique: %2; below k = %3: %4; sensitive value disclosed (l below %5): %6 rows</source>
+        <translation>共 %1 行；唯一行：%2；低于 k = %3：%4；敏感值被披露（l 低于 %5）：%6 行</translation>
+    </message>
+    <message>
+        <source>No row is below k.</source>
+        <translation>没有低于 k 的行。</translation>
+    </message>
+    <message>
+        <source>No generalisation helps.</source>
+        <translation>没有可用的泛化方式。</translation>
+    </message>
+    <message>
+        <source>Suggested: %1. Then unique: %2; below k: %3</source>
+        <translation>建议：%1。之后唯一行：%2；低于 k：%3</translation>
+    </message>
+    <message>
+        <source>Masked differently in two files (together they show %1 characters): %2 → %3</source>
+        <translation>两个文件遮盖方式不同（合起来可见 %1 位）：%2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReidRowsModel</name>
+    <message>
+        <source>k (rows alike)</source>
+        <translation>k（相同行数）</translation>
+    </message>
+    <message>
+        <source>l (sensitive values)</source>
+        <translation>l（敏感值种数）</translation>
+    </message>
+    <message>
+        <source>Only %1 row(s) share these values (k below %2): the household can be singled out</source>
+        <translation>只有 %1 行具有这些值（k 低于 %2）：可以据此认出这一户</translation>
+    </message>
+    <message>
+        <source>Every row that shares these values has the same sensitive value (l below %1): it is disclosed</source>
+        <translation>具有这些值的各行敏感值都相同（l 低于 %1）：该敏感信息被披露</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +1442,121 @@
     </message>
 </context>
 <context>
+    <name>TermListsDialog</name>
+    <message>
+        <source>Office term lists</source>
+        <translation>单位敏感词库</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 terms, last changed by %3 at %4 (UTC)</source>
+        <translation>第 %1 版，共 %2 条，最近由 %3 于 %4（UTC）修改</translation>
+    </message>
+    <message>
+        <source>No term list has been kept in this workspace yet.</source>
+        <translation>本工作区尚未建立敏感词库。</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>词条</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>New term</source>
+        <translation>新词条</translation>
+    </message>
+    <message>
+        <source>Why it is listed (optional)</source>
+        <translation>列入原因（可选）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may change the term lists.</source>
+        <translation>只有主管和管理员可以修改敏感词库。</translation>
+    </message>
+    <message>
+        <source>Block release</source>
+        <translation>阻断发布</translation>
+    </message>
+    <message>
+        <source>Sensitive wording</source>
+        <translation>敏感表述</translation>
+    </message>
+    <message>
+        <source>Always remove</source>
+        <translation>必删</translation>
+    </message>
+    <message>
+        <source>Never flag</source>
+        <translation>不标记</translation>
+    </message>
+    <message>
+        <source>Terms that block release, e.g. code names of classified projects: the copy cannot be exported until a reviewer rejects the finding with a reason.</source>
+        <translation>阻断发布的词条，如涉密项目代号：在审查人说明理由驳回该发现项之前，不能导出公开副本。</translation>
+    </message>
+    <message>
+        <source>Sensitive wording a reviewer should look at before publishing.</source>
+        <translation>公开前需要审查人斟酌的敏感表述。</translation>
+    </message>
+    <message>
+        <source>Names and numbers always removed from the published copy, whatever the profile.</source>
+        <translation>无论采用何种策略，公开副本中一律去除的姓名和号码。</translation>
+    </message>
+    <message>
+        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <translation>从不标记的词条：以公职身份出现的本机关人员、形似人名的地名等。位于其中的发现项不再显示（阻断发布的发现项始终显示）。</translation>
+    </message>
+    <message>
+        <source>Type the term to add.</source>
+        <translation>请输入要添加的词条。</translation>
+    </message>
+    <message>
+        <source>%1 terms read from %2; press OK to save them.</source>
+        <translation>已从 %2 读取 %1 个词条；按“确定”保存。</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Import term list</source>
+        <translation>导入敏感词库</translation>
+    </message>
+    <message>
+        <source>Term lists (*.txt *.xlsx)</source>
+        <translation>敏感词库（*.txt *.xlsx）</translation>
+    </message>
+    <message>
+        <source>Export term list</source>
+        <translation>导出敏感词库</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;Text (*.txt)</source>
+        <translation>Excel 工作簿（*.xlsx）;;文本（*.txt）</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Confidentiality review before publication</source>
@@ -1373,6 +1598,10 @@
         <translation>审核签发(&amp;F)…</translation>
     </message>
     <message>
+        <source>Office &amp;term lists…</source>
+        <translation>单位敏感词库(&amp;T)…</translation>
+    </message>
+    <message>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
@@ -1387,6 +1616,10 @@
     <message>
         <source>Not logged in</source>
         <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Term lists saved (version %1); detect again (Ctrl+D) to apply them</source>
+        <translation>敏感词库已保存（第 %1 版）；请重新检测（Ctrl+D）以应用</translation>
     </message>
     <message>
         <source>Submit this review to a supervisor? %1 of %2 findings are undecided.</source>

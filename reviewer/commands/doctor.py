@@ -2,7 +2,8 @@
 
 One line per check, `OK` or `FAIL`, and for a failure what to do about it: the NER model (present,
 loads, how long it takes), every resource YAML through the loader that uses it (analyzer.yaml,
-classified.yaml, legal_basis.yaml, profiles/*.yaml), the workspace (opens and reads), the CJK font
+classified.yaml, legal_basis.yaml, judgments.yaml, renamed_bodies.yaml, profiles/*.yaml), the workspace (opens
+and reads), the CJK font
 for PDF review logs, Qt (imports; starts offscreen; a CJK font for the window) and LibreOffice
 (reads .doc/.wps/.rtf/.odt; without it, what to install). Exit 0 when all
 pass, 1 on any failure. `--resources` checks another resources folder (e.g. one an administrator
@@ -55,9 +56,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_checks(resources: Path = RESOURCES, workspace: str | None = None, font: Path | None = None) -> list[Check]:
-    checks = [_analyzer(resources), _model(resources), _classified(resources), _legal_basis(resources)]
+    checks = [_analyzer(resources), _model(resources), _classified(resources), _legal_basis(resources),
+              _judgments(resources)]
     checks += _profiles(resources)
-    checks += [_workspace(workspace), _font(font), _qt(), _libreoffice()]
+    checks += [_workspace(workspace), _font(font), _qt(), _libreoffice(), _ocr()]
     return checks
 
 
@@ -76,6 +78,29 @@ def _libreoffice() -> Check:
                 "也没有 antiword：.doc/.wps/.rtf/.odt 将被拒绝 / no antiword either: .doc/.wps/.rtf/.odt are refused")
     return Check("LibreOffice (.doc/.wps/.rtf/.odt)", False,
                  f"未安装。{convert.INSTALL_HINT_ZH}。/ Not installed. {convert.INSTALL_HINT_EN}. {fallback}")
+
+
+def _ocr() -> Check:
+    """The OCR engine loads its bundled models and reads a line (issue 27): scans and pictures need it."""
+    def body() -> str:
+        import numpy as np
+        from PIL import Image, ImageDraw
+
+        from reviewer.core.documents.ocr.engine import RapidOcrEngine
+
+        image = Image.new("RGB", (420, 64), "white")
+        ImageDraw.Draw(image).text((12, 14), "OCR 2024", fill="black", font_size=32)
+        started = time.perf_counter()
+        engine = RapidOcrEngine()
+        lines = engine.recognise(np.asarray(image))
+        seconds = time.perf_counter() - started
+        read = " ".join(line.text for line in lines)
+        if "2024" not in read:
+            raise ReviewerError(f"OCR 引擎无法识别测试文字（读到“{read}”）。请重新安装 rapidocr==3.10.0。",
+                                f"The OCR engine cannot read a test line (read '{read}'). "
+                                "Reinstall rapidocr==3.10.0.")
+        return f"{engine.name} read a test line in {seconds:.1f} s (bundled models, nothing downloaded)"
+    return _guard("OCR engine (scans and pictures)", body)
 
 
 def _guard(name: str, body: Callable[[], str]) -> Check:
@@ -133,6 +158,17 @@ def _legal_basis(resources: Path) -> Check:
         catalog = load_catalog(resources / "legal_basis.yaml")
         return f"{len(catalog.entries)} entries"
     return _guard(f"legal-basis catalog {resources / 'legal_basis.yaml'}", body)
+
+
+def _judgments(resources: Path) -> Check:
+    """Issue 33: the wording/timing rules and the renamed-bodies list an administrator maintains."""
+    def body() -> str:
+        from reviewer.core.detection.judgments.rules import load_bodies, load_judgments
+
+        load_judgments(resources / "judgments.yaml")
+        bodies = load_bodies(resources / "renamed_bodies.yaml")
+        return f"valid, {sum(len(b.old) for b in bodies)} former names"
+    return _guard(f"wording and timing rules {resources / 'judgments.yaml'}, renamed_bodies.yaml", body)
 
 
 def _profiles(resources: Path) -> list[Check]:

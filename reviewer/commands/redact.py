@@ -15,9 +15,11 @@ the profile, and the summary says how many there were.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
+from collections.abc import Iterator
 
 from reviewer.core.types import Category, EntityType, Finding
 
@@ -25,12 +27,14 @@ EXIT_BLOCKED = 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="INPUT", help="docx, pdf, txt, ofd, html/mht, or doc/wps/rtf/odt")
+    parser.add_argument("input", metavar="INPUT",
+                        help="docx, pdf, txt, xlsx/xls, ofd, html/mht, doc/wps/rtf/odt, or a picture (png/jpg/tif)")
     parser.add_argument("-o", "--output", required=True, metavar="OUTPUT",
-                        help="the de-identified copy: the same format, except doc/wps/rtf/odt, whose copy is a docx "
-                             "(the original is never changed)")
+                        help="the de-identified copy: the same format, except doc/wps/rtf/odt (written as docx) and "
+                             "xls (written as xlsx); the original is never changed")
     parser.add_argument("--profile", default="general",
-                        help="general | punitive-notice | mandatory-disclosure | path to a custom YAML profile")
+                        help="general | punitive-notice | mandatory-disclosure | assistance-notice | path to a custom "
+                             "YAML profile")
     parser.add_argument("--workspace", metavar="DIR|URL", default=None,
                         help="record the import and the verified export in this workspace, apply its review "
                              "decisions, and use its key for the keyed-hash operator")
@@ -92,17 +96,22 @@ def run(args: argparse.Namespace) -> int:
         return 2
     workspace = review = None
     try:
-        document = load_document(args.input)
+        with _ocr_cache_in_workspace(args.workspace):
+            document = load_document(args.input)
         kwargs = {} if args.threshold is None else {"threshold": args.threshold}
+        if args.workspace:  # its term lists apply (a deny-listed name is removed whatever the profile)
+            from reviewer.commands.workspace import open_from_args
+            from reviewer.core.service.terms import detection_options
+
+            workspace = open_from_args(args)
+            known = workspace.find_document(document.sha256)
+            kwargs |= detection_options(workspace, known.id if known else None)
         findings = list(analyze(document, **kwargs))
         extra = manual_findings(document, args.person, EntityType.PERSON) + manual_findings(
             document, args.manual, EntityType.MANUAL)
         if args.workspace:
-            from reviewer.commands.workspace import open_from_args
-
-            workspace = open_from_args(args)
             review = workspace.review(document, workspace.cli_actor(), profile=profile)
-            review.import_findings(findings)
+            review.import_findings(findings, terms=kwargs.get("terms"), judgments=kwargs.get("judgments"))
             outcome = review.export_copy(args.output, override_reason=override, pdf_rasterize=args.pdf_rasterize,
                                          extra=extra, rename=False)
         else:
@@ -161,3 +170,20 @@ def _close(workspace, *, quiet: bool = False) -> None:  # noqa: ANN001
     except ReviewerError:
         if not quiet:
             raise
+
+
+@contextlib.contextmanager
+def _ocr_cache_in_workspace(workspace: str | None) -> Iterator[None]:
+    """While the document is read, a workspace folder keeps its OCR results (issue 27)."""
+    from reviewer.core.documents.ocr import cache
+    from reviewer.core.store import location
+
+    folder = location.resolve(workspace).folder if workspace else None
+    if folder is None:
+        yield
+        return
+    cache.use_folder(folder / "ocr-cache")
+    try:
+        yield
+    finally:
+        cache.use_folder(None)

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = {".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht",
-                      ".mhtml"}
+                      ".mhtml", ".png", ".jpg", ".jpeg", ".tif", ".tiff",  # pictures: by OCR
+                      ".xlsx", ".xlsm", ".xltx", ".xls", ".et", ".ett"}
 ARCHIVE_SUFFIXES = {".zip", ".7z"}
 # Office files found in a folder that we cannot read are still inputs: each gets its "save as docx"
-# line and exit 1, so an unreviewed spreadsheet roster is never skipped silently.
-# (.docm/.dotx load as docx, .csv as text.)
-OFFICE_SUFFIXES = {".docm", ".dotx", ".dot", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx", ".dps", ".csv"}
+# line and exit 1, so an unreviewed file is never skipped silently.
+# (.docm/.dotx load as docx, .csv as text, workbooks are read; .xlsb is refused with its own message.)
+OFFICE_SUFFIXES = {".docm", ".dotx", ".dot", ".xlsb", ".ods", ".ppt", ".pptx", ".dps", ".csv"}
 MAX_ARCHIVE_DEPTH = 3  # an archive inside an archive inside an archive
 
 
@@ -26,6 +27,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
     parser.add_argument("--format", choices=["jsonl", "json", "text"], default="jsonl")
     parser.add_argument("--threshold", type=float, default=None, help="minimum score (default from config)")
+    parser.add_argument("--terms", metavar="FILE", default=None,
+                        help="单位敏感词库文件（txt/xlsx）/ apply an office term list file (txt/xlsx)")
+    parser.add_argument("--workspace", metavar="DIR|URL", default=None,
+                        help="应用该工作区的单位敏感词库 / apply this workspace's term lists")
+    parser.add_argument("--release-date", metavar="YYYY-MM-DD", default=None,
+                        help="计划发布日期（时机检查，默认今天）/ planned release date for the timing checks "
+                             "(default: today)")
 
 
 def iter_inputs(paths: list[str]) -> Iterator[Path]:
@@ -49,6 +57,11 @@ def run(args: argparse.Namespace) -> int:
 
     analyze = None  # imported on the first readable document: a run over unreadable files stays fast
     failed = 0
+    try:
+        options = _options(args)  # issue 33: term lists and the planned release date
+    except ReviewerError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     collected: list[dict] = []
     out = sys.stdout
 
@@ -76,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             return
         if analyze is None:
             from reviewer.core.detection import analyze
-        kwargs = {} if args.threshold is None else {"threshold": args.threshold}
+        kwargs = ({} if args.threshold is None else {"threshold": args.threshold}) | options
         if document.conversion is not None and document.conversion.output is None:
             print(f"{shown}: 仅提取了文字（{document.conversion.tool}） / text only ({document.conversion.tool})",
                   file=sys.stderr, flush=True)
@@ -98,6 +111,40 @@ def run(args: argparse.Namespace) -> int:
         out.write("\n")
     out.flush()
     return 1 if failed else 0
+
+
+def _options(args: argparse.Namespace) -> dict:
+    """analyze() options from --terms, --workspace and --release-date."""
+    import datetime
+
+    from reviewer.core.detection.judgments import JudgmentContext
+    from reviewer.core.detection.terms.model import TermSet, validate_entries
+    from reviewer.core.errors import ConfigurationError
+
+    options: dict = {}
+    if args.release_date:
+        try:
+            release = datetime.date.fromisoformat(args.release_date)
+        except ValueError:
+            raise ConfigurationError(f"--release-date {args.release_date} 不是日期，请写成 YYYY-MM-DD。",
+                                     f"--release-date {args.release_date} is not a date; write YYYY-MM-DD.") from None
+        options["judgments"] = JudgmentContext(release=release)
+    if args.workspace:
+        from reviewer.commands.workspace import open_from_args
+        from reviewer.core.service.terms import term_set
+
+        workspace = open_from_args(args, must_exist=True)
+        try:
+            options["terms"] = term_set(workspace)
+        finally:
+            workspace.close()
+    if args.terms:
+        from reviewer.core.detection.terms.files import read_terms
+
+        kept = options["terms"].entries if "terms" in options else ()
+        listed = validate_entries([*kept, *read_terms(args.terms)])
+        options["terms"] = TermSet(listed, version=options["terms"].version if "terms" in options else 0)
+    return options
 
 
 def _text_line(path: Path | str, record: dict) -> str:

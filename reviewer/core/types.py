@@ -54,6 +54,19 @@ class EntityType(StrEnum):
     INTERNAL_USE = "INTERNAL_USE"
     PROCESS_INFORMATION = "PROCESS_INFORMATION"
     DISCLOSURE_NOTE = "DISCLOSURE_NOTE"
+    # the office's own term lists (敏感词库, issue 33): block release / sensitive wording / always remove
+    TERM_BLOCK = "TERM_BLOCK"
+    TERM_REVIEW = "TERM_REVIEW"
+    TERM_DENY = "TERM_DENY"
+    # judgments of wording and timing the 2018 work plan asks for (section 十四; issue 33)
+    WORDING_OUTDATED_NAME = "WORDING_OUTDATED_NAME"  # a body renamed in the 2018 reform named as current
+    WORDING_DRAFT_STATUS = "WORDING_DRAFT_STATUS"  # 征求意见稿… in a document recorded as 主动公开
+    WORDING_PROMISE = "WORDING_PROMISE"  # an absolute commitment (确保100%, 绝不…)
+    WORDING_NUMBER_YEAR = "WORDING_NUMBER_YEAR"  # 文号 year ≠ year of the 成文日期
+    WORDING_FUTURE_DATE = "WORDING_FUTURE_DATE"  # 成文日期 after today
+    TIMING_DEADLINE = "TIMING_DEADLINE"  # …前报送: past or too close at the planned release date
+    TIMING_EFFECTIVE = "TIMING_EFFECTIVE"  # 自…起施行 / 有效期至…: past or too close at the release date
+    TIMING_EMBARGO = "TIMING_EMBARGO"  # …之前不得公开
     # added by a reviewer from a text selection
     MANUAL = "MANUAL"
 
@@ -70,11 +83,21 @@ RESTRICTED_TYPES = frozenset(
         EntityType.DISCLOSURE_NOTE,
     }
 )
-OTHER_TYPES = frozenset({EntityType.ORGANIZATION})
+WORDING_TYPES = frozenset({
+    EntityType.WORDING_OUTDATED_NAME, EntityType.WORDING_DRAFT_STATUS, EntityType.WORDING_PROMISE,
+    EntityType.WORDING_NUMBER_YEAR, EntityType.WORDING_FUTURE_DATE})
+TIMING_TYPES = frozenset({EntityType.TIMING_DEADLINE, EntityType.TIMING_EFFECTIVE, EntityType.TIMING_EMBARGO})
+# Findings that call for a judgment, not for a redaction: accepting one acknowledges it and the text stays
+# (a wrong name or date is corrected by the drafters, not blacked out). Category `other`.
+JUDGMENT_TYPES = WORDING_TYPES | TIMING_TYPES
+# The office's term lists: a blocking term is restricted content (the export gate, no 主动公开); a deny-list
+# term is removed like personal information under every profile; a review term is `other`.
+TERM_TYPES = frozenset({EntityType.TERM_BLOCK, EntityType.TERM_REVIEW, EntityType.TERM_DENY})
+OTHER_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.TERM_REVIEW}) | JUDGMENT_TYPES
 
 
 def category_of(entity_type: str) -> Category:
-    if entity_type in RESTRICTED_TYPES:
+    if entity_type in RESTRICTED_TYPES or entity_type == EntityType.TERM_BLOCK:
         return Category.RESTRICTED
     if entity_type in OTHER_TYPES:
         return Category.OTHER

@@ -2,7 +2,8 @@
 
 Evaluations: ``detection`` (pattern recognizers, resources/eval/pi), ``ner`` (names, addresses,
 organisations), ``restricted`` (classified and restricted content), ``realdocs`` (the whole pipeline on our own
-hand-written documents, resources/eval/realdocs, with the damage to must-keep strings).
+hand-written documents, resources/eval/realdocs, with the damage to must-keep strings), ``judgments`` (the
+wording and timing checks of issue 33, resources/eval/judgments, with a held-out set).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-"):
-        print("usage: python -m reviewer.eval <detection|ner|restricted|realdocs> [options]", file=sys.stderr)
+        print("usage: python -m reviewer.eval <detection|ner|restricted|realdocs|judgments> [options]",
+              file=sys.stderr)
         return 2
     name, rest = argv[0], argv[1:]
     try:

@@ -50,6 +50,18 @@ def entity_type_name(entity_type: str) -> str:
         EntityType.PROCESS_INFORMATION: QCoreApplication.translate("Labels", "Process information"),
         EntityType.DISCLOSURE_NOTE: QCoreApplication.translate("Labels", "Disclosure note"),
         EntityType.MANUAL: QCoreApplication.translate("Labels", "Manual finding"),
+        # issue 33: the office's term lists, wording and timing
+        EntityType.TERM_BLOCK: QCoreApplication.translate("Labels", "Listed term: blocks release"),
+        EntityType.TERM_REVIEW: QCoreApplication.translate("Labels", "Listed term: sensitive wording"),
+        EntityType.TERM_DENY: QCoreApplication.translate("Labels", "Listed term: always removed"),
+        EntityType.WORDING_OUTDATED_NAME: QCoreApplication.translate("Labels", "Former name of a body"),
+        EntityType.WORDING_DRAFT_STATUS: QCoreApplication.translate("Labels", "Draft status"),
+        EntityType.WORDING_PROMISE: QCoreApplication.translate("Labels", "Absolute commitment"),
+        EntityType.WORDING_NUMBER_YEAR: QCoreApplication.translate("Labels", "Document number year"),
+        EntityType.WORDING_FUTURE_DATE: QCoreApplication.translate("Labels", "Date after today"),
+        EntityType.TIMING_DEADLINE: QCoreApplication.translate("Labels", "Deadline"),
+        EntityType.TIMING_EFFECTIVE: QCoreApplication.translate("Labels", "Effective date"),
+        EntityType.TIMING_EMBARGO: QCoreApplication.translate("Labels", "Embargo"),
     }
     return names.get(entity_type, str(entity_type))
 

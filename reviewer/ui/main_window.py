@@ -27,7 +27,8 @@ from reviewer.ui.settings import AppSettings
 from reviewer.ui.tasks import Lane, TaskHandle, TaskRunner
 from reviewer.ui.widgets import PreviewPane, TaskProgress, TitledPane, WelcomePage, dock, icon, preview_text
 
-SUPPORTED = (".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht")
+SUPPORTED = (".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht", ".xlsx", ".xlsm",
+             ".xls", ".et", ".ett", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         )
         self.document: Document | None = None
         self.path: Path | None = None
+        self.detection_options = None  # issue 33: () -> analyze options (term lists…), set by the workflow
         self.engine_ready = False
         self._engine_error: BaseException | None = None
         self._preview_generation = 0
@@ -304,7 +306,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Open document"),
             str(self.path.parent if self.path else ""),
-            self.tr("Documents (*.docx *.pdf *.txt)"),
+            self.tr("Documents (%1)").replace("%1", " ".join(f"*{suffix}" for suffix in SUPPORTED)),
         )
         if path:
             self.open_path(path)
@@ -347,6 +349,7 @@ class MainWindow(QMainWindow):
         if document is None or session is None:
             return None
         analyze, threshold = self.services.analyze, self.settings.threshold
+        options = self.detection_options() if self.detection_options is not None else {}  # issue 33
         label = (
             self.tr("Detecting in %1")
             if self.engine_ready
@@ -354,21 +357,21 @@ class MainWindow(QMainWindow):
         )
         return self._submit(
             lambda progress, cancelled: analyze(
-                document, threshold=threshold, progress=progress, cancelled=cancelled
+                document, threshold=threshold, progress=progress, cancelled=cancelled, **options
             ),
             Lane.NLP,
             label.replace("%1", self.path.name if self.path else ""),
-            lambda findings: self._on_detected(document, findings),
+            lambda findings: self._on_detected(document, findings, options),
         )
 
-    def _on_detected(self, document: Document, findings) -> None:
+    def _on_detected(self, document: Document, findings, options=None) -> None:
         session = self.review.session
         if document is not self.document or session is None:
             return
         self.detection_returned.emit(len(findings))
         # importing thousands of findings into the workspace is store work: the I/O pool does it
         self._submit(
-            lambda _p, _c: session.record_findings(list(findings)),
+            lambda _p, _c: session.record_findings(list(findings), **(options or {})),
             Lane.IO,
             self.tr("Saving findings"),
             lambda changes: self._on_findings_recorded(session, changes, len(findings)),

@@ -128,7 +128,7 @@ class PreviewPane(QWidget):
         self.retranslate()
 
     def set_page(self, preview) -> None:  # noqa: ANN001 - a core PagePreview
-        from PySide6.QtGui import QImage, QPixmap
+        from PySide6.QtGui import QImage
 
         image = QImage(preview.rgb, preview.width, preview.height, preview.width * 3, QImage.Format.Format_RGB888)
         self._image = image.copy()  # owns its pixels (the bytes object may go)

@@ -68,6 +68,11 @@ class WorkflowController(QObject):
         w.menus["review"].addActions([w.actions_by_name[n] for n in ("attribute", "submit", "signoff")])
         w.toolbar.addSeparator()
         w.toolbar.addActions([w.actions_by_name[n] for n in ("attribute", "submit", "signoff")])
+        # --- issue 33: the office's term lists (敏感词库) and what each detection runs with ---------------------
+        a("terms", self.edit_terms, None, None)
+        w.menus["review"].addAction(w.actions_by_name["terms"])
+        w.detection_options = self.detection_options
+        # --- end issue 33 -------------------------------------------------------------------------------------
         self.attribute_panel.edit_button.clicked.connect(self.edit_attribute)
         self.attribute_panel.submit_button.clicked.connect(self.submit)
         self.attribute_panel.signoff_button.clicked.connect(self.sign_off)
@@ -109,6 +114,7 @@ class WorkflowController(QObject):
             "attribute": self.tr("Disclosure &attribute…"),
             "submit": self.tr("Submit for sign-off"),
             "signoff": self.tr("Sign o&ff…"),
+            "terms": self.tr("Office &term lists…"),  # issue 33
         }
         for name, text in texts.items():
             self.window.actions_by_name[name].setText(text)
@@ -143,6 +149,7 @@ class WorkflowController(QObject):
         ):
             button.setEnabled(has_ws and doc_id is not None)
         self.window.actions_by_name["login"].setEnabled(has_ws)
+        self.window.actions_by_name["terms"].setEnabled(has_ws)  # issue 33
         user = self.facade.user if has_ws else None
         self.window.actions_by_name["users"].setEnabled(user is not None and str(user.role) == "admin")
         if not has_ws:
@@ -237,15 +244,63 @@ class WorkflowController(QObject):
             suggestion = self.facade.suggestion(self.session)
         except Exception:  # noqa: BLE001 - a suggestion is a convenience; the dialog works without it
             suggestion = None
+        review = self.session.review
+        try:  # issue 33: suggestions for the wording, timing and channel judgments
+            judgments = review.suggest_judgments()
+        except Exception:  # noqa: BLE001 - a convenience, like the attribute suggestion
+            judgments = None
         dialog = AttributeDialog(
             self.facade.catalog,
             record=self.facade.attribute_record(doc_id),
             suggestion=suggestion,
             language=self._lang(),
-            save=lambda record: self.session.review.record_attribute(record),
+            save=lambda record: review.record_attribute(record),
+            judgments=judgments,
+            check_channel=review.channel_warning,
             parent=self.window,
         )
         dialog.accepted.connect(self.refresh)
+        self._open(dialog)
+        return dialog
+
+    # -- issue 33: the office's term lists --------------------------------------------------------------------
+    def detection_options(self) -> dict:
+        """What a detection runs with: the workspace's term lists and the document's recorded attribute
+        (read here, on the GUI thread: two small reads; they travel to the engine process with the call)."""
+        if self.facade is None:
+            return {}
+        from reviewer.core.service.terms import detection_options
+
+        return detection_options(self.facade.workspace, self._document_id())
+
+    def edit_terms(self):
+        """The term lists dialog; supervisors and administrators may change them (the core checks it)."""
+        if self.facade is None:
+            return None
+        from reviewer.core.detection.terms.files import read_terms, write_terms
+        from reviewer.core.review.term_lists import EDITORS
+        from reviewer.core.service.terms import save_term_lists, term_set
+        from reviewer.ui.dialogs.term_lists_dialog import TermListsDialog
+
+        workspace, user = self.facade.workspace, self.facade.user
+        may_edit = user is not None and user.role in EDITORS
+        dialog = TermListsDialog(
+            term_set(workspace),
+            save=(lambda entries: save_term_lists(workspace, user, entries)[0]) if may_edit else None,
+            read_file=lambda path, kind: read_terms(path, default_kind=kind),
+            write_file=lambda path, entries: write_terms(entries, path),
+            language=self._lang(),
+            parent=self.window,
+        )
+
+        def saved() -> None:
+            if dialog.saved is not None:
+                self.window.status_label.setText(
+                    self.tr("Term lists saved (version %1); detect again (Ctrl+D) to apply them")
+                    .replace("%1", str(dialog.saved.version)))
+            self.refresh()
+
+        dialog.accepted.connect(saved)
         self._open(dialog)
         return dialog
 

@@ -99,8 +99,10 @@ class WorkspaceReviewSession:
                        status=change.status_changed, focus=focus or change.focus, refresh=True)
 
     # -- detection ------------------------------------------------------------------------------------
-    def record_findings(self, findings: list[Finding]) -> Changes:
-        self.review.import_findings(findings)  # a document already in the workspace keeps its findings
+    def record_findings(self, findings: list[Finding], *, terms=None, judgments=None) -> Changes:
+        """A detection run: the first imports the document; later ones add what they newly find (an edited
+        term list) and retire what nobody decided and they no longer find; each records its term lists."""
+        self.review.import_findings(findings, terms=terms, judgments=judgments)
         self.sync_profile()
         self._set_rows(self.review.rows())
         return Changes(reset=True, status=True)
@@ -172,7 +174,7 @@ class DetectionOnlySession:
     def refresh_rows(self) -> Changes:
         return Changes()
 
-    def record_findings(self, findings: list[Finding]) -> Changes:
+    def record_findings(self, findings: list[Finding], **_options) -> Changes:
         self._rows = [FindingRow(f) for f in findings]
         return Changes(reset=True)
 

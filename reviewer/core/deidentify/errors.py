@@ -34,7 +34,7 @@ class ExportRefused(ReviewerError):
 
 
 class ExportCancelled(ReviewerError):
-    """The reviewer cancelled an export: nothing was written (the temporary file is gone)."""
+    """The user cancelled the export: the temporary file is removed, nothing appears at the output path."""
 
     code = "cancelled"
 

@@ -24,6 +24,7 @@ from reviewer.core.types import Finding
 
 # Output names a format accepts besides .<format> (a web page saved as .htm or as a web archive).
 SUFFIXES = {DocumentFormat.HTML: (".html", ".htm", ".xhtml", ".mht", ".mhtml")}
+_SUFFIXES = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "TIFF": (".tif", ".tiff")}  # a picture keeps its kind
 PROGRESS_TOTAL = 1000  # write_verified's progress scale: writing 0-500, verifying 500-1000
 
 
@@ -50,8 +51,10 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
                    cancelled: Callable[[], bool] | None = None) -> ExportResult:
     """Write `plan` applied to `document` into `output`; the file appears only once verified clean.
 
-    `progress(done, PROGRESS_TOTAL)`: writing is the first half, verifying the second (pages, for a PDF).
-    `cancelled()` is polled at every progress step; True stops with `ExportCancelled`, nothing written."""
+    `progress(done, PROGRESS_TOTAL)`: writing is the first half, verifying the second (each reports its
+    steps as they go: no long silent stretch). `cancelled()` is polled by the writer and the verifier
+    (between pages, parts and checks); when it returns True the export stops with ExportCancelled and
+    nothing is left on disk."""
     half = PROGRESS_TOTAL // 2
 
     def check() -> None:
@@ -73,14 +76,16 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
     _check_name(plan, target)
     fmt = DocumentFormat(document.format)
     out = output_format(fmt)  # a .doc/.wps/.rtf/.odt is exported as docx
-    if target.suffix.lower() not in SUFFIXES.get(out, (f".{out}",)):
-        raise ExportRefused(f"输入文件实际是 {fmt} 格式，导出副本为 {out} 格式，输出文件名必须以 .{out} 结尾（现为 {target.name}）。"
-                            "请更改输出文件名。",
-                            f"The input is really a {fmt} file and its copy is written as {out}, so the output name "
-                            f"must end in .{out} "
-                            f"(got {target.name}). Change the output name.", path=str(target))
+    kind = str(document.properties.get("image.format", "")) if fmt is DocumentFormat.IMAGE else ""
+    suffixes = _SUFFIXES.get(kind) or SUFFIXES.get(out, (f".{out}",))  # a picture keeps its kind
+    if target.suffix.lower() not in suffixes:
+        raise ExportRefused(f"输入文件实际是 {fmt} 格式，导出副本为 {suffixes[0][1:]} 格式，输出文件名必须以 {suffixes[0]} 结尾"
+                            f"（现为 {target.name}）。请更改输出文件名。",
+                            f"The input is really a {fmt} file and its copy is written as {suffixes[0][1:]}, so the "
+                            f"output name must end in {suffixes[0]} (got {target.name}). Change the output name.",
+                            path=str(target))
     check()
-    with atomic_path(target, suffix=f".{out}.part") as tmp:
+    with atomic_path(target, suffix=f"{target.suffix.lower()}.part") as tmp:
         try:
             notes = _write(fmt, document, plan, tmp, pdf_rasterize, phase(0), cancelled)
         except (ReviewerError, OSError):  # OSError: atomic_path turns disk full/permissions into WriteFailed
@@ -94,25 +99,34 @@ def write_verified(document: Document, plan: RedactionPlan, output: str | Path, 
         check()
         if progress is not None:
             progress(half, PROGRESS_TOTAL)
+        _check_cancelled(cancelled)
         report = verify_output(tmp, plan.values.keys(), format=str(out), kept=plan.verification_kept(),
-                               progress=phase(half))
+                               progress=phase(half), cancelled=cancelled)
         report.raise_if_failed()  # inside the context: the temporary file is removed, nothing appears
+        _check_cancelled(cancelled)  # a cancel pressed during the last check: still nothing appears
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
         if progress is not None:
             progress(PROGRESS_TOTAL, PROGRESS_TOTAL)
     report = VerificationReport(path=str(target), checked_values=report.checked_values, survivors=(),
-                                residues=(), places=report.places, warnings=report.warnings)
+                                residues=(), places=report.places, warnings=report.warnings, ocr=report.ocr)
     return ExportResult(output=str(target), format=str(out), sha256=digest, source_sha256=document.sha256,
-                        plan=plan, report=report, notes=notes + tuple(f"not checked: {w}" for w in report.warnings))
+                        plan=plan, report=report, notes=notes + report.ocr
+                        + tuple(f"not checked: {w}" for w in report.warnings))
 
 
-def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path,
-           pdf_rasterize: bool, progress: Callable[[int, int], None] | None = None,
+def _write(fmt: DocumentFormat, document: Document, plan: RedactionPlan, tmp: Path, pdf_rasterize: bool,
+           progress: Callable[[int, int], None] | None = None,
            cancelled: Callable[[], bool] | None = None) -> tuple[str, ...]:
     from reviewer.core.deidentify.writers import WriteOptions, write_copy
 
+    _check_cancelled(cancelled)
     options = WriteOptions(pdf_rasterize=pdf_rasterize, cancelled=cancelled)
     return write_copy(document, plan, tmp, options=options, progress=progress)
+
+
+def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
 
 
 def deidentified_name(plan: RedactionPlan, name: str) -> str:

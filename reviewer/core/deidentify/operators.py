@@ -106,12 +106,14 @@ _LEVELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("city", ("自治州", "地区", "盟", "市")),
     ("county", ("自治县", "县级市", "区", "县", "旗")),
     ("township", ("街道办事处", "街道", "镇", "乡", "苏木")),
+    ("village", ("村民委员会", "居民委员会", "村委会", "居委会", "社区", "嘎查", "村")),  # 低保/救助 公示 (roster profiles)
 )
 _LEVEL_NAMES = tuple(name for name, _ in _LEVELS)
 
 
 def generalize_address(value: str, *, level: str = "township") -> str:
-    """Keep the address down to the given administrative level (default 乡镇/街道), drop the rest.
+    """Keep the address down to the given administrative level (default 乡镇/街道; `village` keeps 村/社区),
+    drop the rest.
 
     `重庆市沙坪坝区小龙坎街道天星桥正街42号3单元502室` → `重庆市沙坪坝区小龙坎街道`. When that level
     is missing the finest coarser level found is kept; with no level at all the address is fully

@@ -8,15 +8,14 @@ writer can also remove characters by position when the page's text order differs
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
 from reviewer.core.deidentify import operators as ops
-from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher, match_key
+from reviewer.core.deidentify.flexible import SEPARATORS, FlexibleMatcher, Literals, match_key
 from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.deidentify.profiles import Profile, Rule
 from reviewer.core.deidentify.pseudonyms import NamePseudonymizer, normalise_name
@@ -51,6 +50,7 @@ class RedactionPlan:
     conflicts: tuple[Finding, ...] = ()  # rejected findings the copy cannot keep apart from removed ones
     undecided: tuple[Finding, ...] = ()  # findings nobody decided
     undecided_mode: str = "profile"  # what happened to them: "profile" (its rule applied) or "keep"
+    hidden_sheets: str = "clean"  # workbooks: the profile's `roster.hidden_sheets` (clean or remove)
 
     @property
     def is_empty(self) -> bool:
@@ -75,7 +75,12 @@ class RedactionPlan:
         `王 建国`); use `replacement_for(m.group())`. Writers use this, so a number the detector saw
         in one spelling is not left standing in another. Kept contexts are matched too (longest
         first), with themselves as replacement: the occurrence inside them stays."""
-        return _flexible(tuple(sorted(self.values)) + tuple(sorted(self.kept_contexts)))
+        if not self.kept_contexts:
+            return _derived(self.values, "flexible", _flexible)  # type: ignore[return-value]
+        # keyed by the contexts mapping: a plan's values never change once its contexts are set
+        values = self.values
+        return _derived(self.kept_contexts, "flexible+values",  # type: ignore[return-value]
+                        lambda contexts: _flexible(tuple(sorted(values)) + contexts))
 
     def replacement_for(self, matched: str) -> str:
         """The replacement of a (possibly differently separated) occurrence of a value or kept context."""
@@ -84,10 +89,10 @@ class RedactionPlan:
         if matched in self.kept_contexts:
             return self.kept_contexts[matched]
         key = match_key(matched)
-        value = _by_key(tuple(sorted(self.values))).get(key)
+        value = _derived(self.values, "by_key", _by_key).get(key)  # type: ignore[union-attr]
         if value is not None:
             return _realign(value, self.values[value], matched)
-        context = _by_key(tuple(sorted(self.kept_contexts))).get(key)
+        context = _derived(self.kept_contexts, "by_key", _by_key).get(key) if self.kept_contexts else None
         if context is None:
             raise KeyError(matched)
         return _realign(context, self.kept_contexts[context], matched)
@@ -104,9 +109,24 @@ class RedactionPlan:
 
 
 _SEPARATORS = SEPARATORS
+_DERIVED: dict[int, tuple[Mapping[str, str], dict[str, object]]] = {}
 
 
-@functools.lru_cache(maxsize=32)
+def _derived(values: Mapping[str, str], what: str, make: Callable[[tuple[str, ...]], object]) -> object:
+    """`make(sorted values)`, computed once per plan: writers ask for the pattern and for a replacement on
+    every match, and sorting (or hashing as a cache key) a roster's 300,000 values each time made writing
+    quadratic. Keyed by the values object itself (kept alive here, so its id is not reused)."""
+    hit = _DERIVED.get(id(values))
+    if hit is None or hit[0] is not values:
+        if len(_DERIVED) >= 32:
+            _DERIVED.clear()
+        hit = _DERIVED[id(values)] = (values, {})
+    cache = hit[1]
+    if what not in cache:
+        cache[what] = make(tuple(sorted(values)))
+    return cache[what]
+
+
 def _by_key(values: tuple[str, ...]) -> dict[str, str]:
     """Each value under its match key (two values sharing a key are spellings of one value: the first wins)."""
     out: dict[str, str] = {}
@@ -115,8 +135,7 @@ def _by_key(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-@functools.lru_cache(maxsize=32)
-def _flexible(values: tuple[str, ...]) -> FlexibleMatcher | None:  # values and kept contexts
+def _flexible(values: tuple[str, ...]) -> FlexibleMatcher | None:  # values (and kept contexts)
     return FlexibleMatcher(values) if values else None
 
 
@@ -196,7 +215,7 @@ def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes
     masks = {v: keep_mask(v, r) for v, r in values.items()}
     return RedactionPlan(profile=profile.name, replacements=tuple(replacements),
                          values=MappingProxyType(values), kept=tuple(kept), below_threshold=tuple(below),
-                         keep_masks=MappingProxyType(masks))
+                         keep_masks=MappingProxyType(masks), hidden_sheets=profile.roster.hidden_sheets)
 
 
 def _without_removed_values(values: dict[str, str]) -> dict[str, str]:
@@ -206,10 +225,17 @@ def _without_removed_values(values: dict[str, str]) -> dict[str, str]:
     keys = sorted((k for k in values if len(k) >= 2), key=len, reverse=True)
     if not keys:
         return values
-    pattern = re.compile("|".join(map(re.escape, keys)))
+    # leftmost-longest literal matches from an automaton: a flat alternation of a roster's 300,000 values made
+    # `re` try every one at every position, for every value (hours)
+    literals = Literals(keys)
     out = {}
     for value, new in values.items():
-        out[value] = pattern.sub(lambda m, value=value: m.group() if m.group() == value else values[m.group()], new)
+        pieces, last = [], 0
+        for start, end in literals.spans(new):
+            found = new[start:end]
+            pieces += [new[last:start], found if found == value else values[found]]
+            last = end
+        out[value] = "".join(pieces) + new[last:] if pieces else new
     return out
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from reviewer.core.deidentify.operators import OperatorKind
+from reviewer.core.deidentify.roster_policy import RosterPolicy, parse_roster
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.resources import resource
 from reviewer.core.types import Category, EntityType, category_of
@@ -35,7 +36,7 @@ from reviewer.core.types import Category, EntityType, category_of
 PROFILE_DIR = resource("profiles")
 BUILTIN_PROFILES = ("general", "punitive-notice", "mandatory-disclosure")
 
-_TOP_KEYS = {"name", "description", "extends", "default", "entities"}
+_TOP_KEYS = {"name", "description", "extends", "default", "entities", "roster"}
 _RULE_KEYS = {"operator", "params", "threshold"}
 PARAMS: dict[OperatorKind, frozenset[str]] = {
     OperatorKind.KEEP: frozenset(),
@@ -66,6 +67,7 @@ class Profile:
     default: Rule
     rules: Mapping[str, Rule]
     source: str = ""
+    roster: RosterPolicy = RosterPolicy()  # published lists: k, l, hidden sheets, columns (roster_policy.py)
 
     def rule_for(self, entity_type: str) -> Rule:
         """The rule for a type: listed → that rule; unlisted personal information → `default`; else keep."""
@@ -129,8 +131,11 @@ def _load(name_or_path: str | Path, chain: tuple[str, ...]) -> Profile:
             raise _error(str(path), f"策略配置 {path.name}：未知实体类型 {entity}。",
                          f"Policy profile {path.name}: unknown entity type {entity}.")
         rules[entity] = _rule(rule, path, entity)
+    roster = base.roster if base else RosterPolicy()
+    if raw.get("roster") is not None:
+        roster = parse_roster(raw["roster"], str(path), roster)
     return Profile(name=name, description=str(raw.get("description") or (base.description if base else "")),
-                   default=default, rules=MappingProxyType(rules), source=str(path))
+                   default=default, rules=MappingProxyType(rules), source=str(path), roster=roster)
 
 
 def _rule(raw: Any, path: Path, where: str) -> Rule:

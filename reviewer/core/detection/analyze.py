@@ -17,11 +17,15 @@ from collections.abc import Callable, Sequence
 
 from presidio_analyzer import RecognizerResult
 
+from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
+from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
 from reviewer.core.detection.tables import column_groups
+from reviewer.core.detection.terms.apply import apply_terms
+from reviewer.core.detection.terms.model import TermSet
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat
 from reviewer.core.errors import ReviewerError
 from reviewer.core.resources import resource
@@ -65,11 +69,14 @@ class DetectionCancelled(ReviewerError):
 
 def analyze(document: Document, *, threshold: float | None = None,
             progress: Callable[[int, int], None] | None = None,
-            cancelled: Callable[[], bool] | None = None) -> list[Finding]:
+            cancelled: Callable[[], bool] | None = None,
+            terms: TermSet | None = None, judgments: JudgmentContext | None = None) -> list[Finding]:
     """All findings at or above `threshold` (default: the configuration's `default_threshold`).
 
     `progress(done_blocks, total_blocks)` is called after each chunk; when `cancelled()` returns True
     the work stops and `DetectionCancelled` is raised (partial results are not returned as complete).
+    `terms`: the workspace's term lists (敏感词库); `judgments`: today, the planned release date and the
+    recorded attribute for the wording and timing checks (default: today, no attribute).
     """
     restricted: list[Finding] = []
     findings = complete_names(document, _personal(
@@ -77,7 +84,21 @@ def analyze(document: Document, *, threshold: float | None = None,
         side=lambda: restricted.extend(_restricted(document, threshold))))
     _check(cancelled)
     findings.extend(restricted)
+    findings = _office_checks(document, findings, threshold, terms, judgments)  # issue 33
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+
+
+def _office_checks(document: Document, findings: list[Finding], threshold: float | None,
+                   terms: TermSet | None, judgments: JudgmentContext | None) -> list[Finding]:
+    """The wording and timing checks, then the office's term lists (whose allow list also hides them)."""
+    engine = get_engine()
+    limit = engine.config.default_threshold if threshold is None else float(threshold)
+    printed = printed_attribute_of(findings)
+    findings = findings + [f for f in check_document(document, judgments, printed_attribute=printed)
+                           if f.score >= limit]
+    if terms:
+        findings = apply_terms(document, findings, terms, engine.analyze_ad_hoc, _finding)
+    return findings
 
 
 WARM_UP_WORDS = 2_000  # frequent words: most of the characters and bigrams a document will bring
@@ -149,14 +170,19 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
     if not 0.0 <= limit <= 1.0:
         raise InvalidThreshold(limit)
     blocks = document.blocks
+    # --- column semantics (issue 28, detection/columns.py): the cells of a column whose header says what it
+    # holds are found as a column; the cells that fully explains skip the passes below, the rest go on.
+    by_column = column_findings(document)
+    answered = by_column.answered
     columns = column_groups(blocks)
-    in_column = {i for _, indices in columns.values() for i in indices}
+    in_column = {i for _, indices in columns.values() for i in indices} | answered
     groups: list[tuple[list[Block], tuple[str, ...]]] = [
         (chunk, ()) for chunk in _chunks([b for i, b in enumerate(blocks) if i not in in_column],
                                          engine.config.chunk_chars)]
     for header, indices in columns.values():
-        groups.extend((chunk, (header,)) for chunk in _chunks([blocks[i] for i in indices], engine.config.chunk_chars))
-    done = 0
+        groups.extend((chunk, (header,)) for chunk in _chunks([blocks[i] for i in indices if i not in answered],
+                                                              engine.config.chunk_chars))
+    done = len(answered)
     processes = min(engine.config.processes, os.cpu_count() or 1)
     if ner and engine.has_ner and processes > 1 and len(groups) > 1 and len(document.text) >= PARALLEL_MIN_CHARS:
         from threadpoolctl import threadpool_limits
@@ -177,8 +203,9 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
 
         work = _graded(groups, engine.config.chunk_chars, processes)
         with threadpool_limits(1):  # the helpers have the other cores
-            return parallel.run_shared(str(engine.config.path), work, limit, ner, local, finished,
-                                       lambda: _check(cancelled), workers=processes - 1, convert=convert, side=side)
+            return by_column.merge(parallel.run_shared(
+                str(engine.config.path), work, limit, ner, local, finished, lambda: _check(cancelled),
+                workers=processes - 1, convert=convert, side=side), limit)
     findings: list[Finding] = []
     step = max(1, len(blocks) // 200)  # NER is slow: report within a chunk too, at most ~200 times
     for chunk, context in groups:
@@ -196,7 +223,7 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
     if side is not None:
         _check(cancelled)
         side()
-    return findings
+    return by_column.merge(findings, limit)
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:

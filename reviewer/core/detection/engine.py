@@ -180,6 +180,14 @@ class DetectionEngine:
         finally:
             EXTERNAL_CONTEXT.reset(token)
 
+    def analyze_ad_hoc(self, text: str, recognizers: Sequence[EntityRecognizer]) -> list[RecognizerResult]:
+        """Recognizers given for this call only (presidio's ad-hoc recognizers): the office's term lists,
+        which change while the engine lives (issue 33)."""
+        entities = sorted({e for r in recognizers for e in r.supported_entities})
+        return self.analyzer.analyze(text=text, language=self.config.language, entities=entities,
+                                     ad_hoc_recognizers=list(recognizers), score_threshold=0.0,
+                                     return_decision_process=True, nlp_artifacts=self._empty)
+
     def ner_artifacts(self, texts: Iterable[str]) -> Iterator[NlpArtifacts]:
         """Run the spaCy pipeline over texts in batches (nlp.pipe)."""
         for doc in self.nlp.pipe(texts, batch_size=self.config.nlp.batch_size):

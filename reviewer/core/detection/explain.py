@@ -15,6 +15,7 @@ LABELS = {
     "CN_LICENSE_PLATE": "机动车号牌", "CN_PASSPORT": "护照号码", "CN_HK_MACAO_PERMIT": "港澳通行证号码",
     "IP_ADDRESS": "IP地址", "CN_QQ": "QQ号码", "CN_WECHAT": "微信号", "CN_BIRTH_DATE": "出生日期",
     "SENSITIVE_PERSONAL": "敏感个人信息", "PERSON": "姓名", "CN_ADDRESS": "地址", "ORGANIZATION": "机构名称",
+    "TERM_BLOCK": "单位敏感词（阻断发布）", "TERM_REVIEW": "单位敏感词（敏感表述）", "TERM_DENY": "单位必删词",
 }
 
 

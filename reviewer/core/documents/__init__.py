@@ -1,4 +1,4 @@
-"""Document readers, one package per format (docx/, pdf/, txt/); `load_document(path)` is the entry point.
+"""Document readers, one package per format (docx/, pdf/, txt/, xlsx/); `load_document(path)` is the entry point.
 Writers of de-identified copies live with de-identification (`reviewer.core.deidentify.writers`)."""
 
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat, RunSpan

@@ -26,10 +26,10 @@ log = logging.getLogger(__name__)
 
 def load_document(path: str | Path, *, progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None, **limits: Any) -> Document:
-    """Read a docx, PDF, txt, OFD, doc/wps/rtf/odt or HTML file (format from its content) into blocks.
+    """Read a docx, PDF, txt, OFD, doc/wps/rtf/odt, HTML, xlsx/xls or picture file (format from its content) into
 
     Keyword options are the caps of `Limits` (e.g. `max_pages=500`); unknown names are an error.
-    `progress(done, total)` is called per PDF page (once at the end for docx/txt); when
+    `progress(done, total)` is called per PDF page and per picture read by OCR (once at the end for txt); when
     `cancelled()` returns True the load stops with `LoadCancelled`.
     """
     caps = Limits.from_options(**limits)
@@ -73,9 +73,12 @@ READERS: dict[DocumentFormat, tuple[str, str]] = {
     DocumentFormat.RTF: ("reviewer.core.documents.legacy.reader", "read_legacy"),
     DocumentFormat.ODT: ("reviewer.core.documents.legacy.reader", "read_legacy"),
     DocumentFormat.HTML: ("reviewer.core.documents.html.reader", "read_html"),
+    DocumentFormat.IMAGE: ("reviewer.core.documents.image.reader", "read_image"),
+    DocumentFormat.XLSX: ("reviewer.core.documents.xlsx.reader", "read_xlsx"),
+    DocumentFormat.XLS: ("reviewer.core.documents.xlsx.xls", "read_xls"),
 }
 # Readers that report progress per page and can be cancelled between pages.
-PAGED = frozenset({DocumentFormat.PDF, DocumentFormat.OFD})
+PAGED = frozenset({DocumentFormat.PDF, DocumentFormat.OFD, DocumentFormat.IMAGE, DocumentFormat.DOCX})
 
 
 def _read(data: bytes, name: str, sha256: str, caps: Limits, progress: Callable[[int, int], None] | None,

@@ -23,6 +23,9 @@ class DocumentFormat(StrEnum):
     RTF = "rtf"  # read through LibreOffice's docx
     ODT = "odt"  # read through LibreOffice's docx
     HTML = "html"  # a web page, or the HTML of a saved .mht
+    IMAGE = "image"  # png, jpeg or tiff (the kind is in properties["image.format"]); read by OCR
+    XLSX = "xlsx"  # also xlsm/xltx and WPS .et/.ett that are OOXML inside
+    XLS = "xls"  # Excel 97-2003 (BIFF8), also WPS .et/.ett that are BIFF inside; exported as xlsx
 
 
 class BlockKind(StrEnum):
@@ -44,9 +47,17 @@ class BlockKind(StrEnum):
     ALT_TEXT = "alt_text"  # a docx picture's or shape's title/description (wp:docPr)
     CHART = "chart"  # a docx chart's titles, series names and category labels (word/charts)
     DIAGRAM = "diagram"  # a docx SmartArt's text (word/diagrams)
+    IMAGE = "image"  # text read by OCR from a picture inside a docx
+    DEFINED_NAME = "defined_name"  # a workbook's defined name: its name and formula or constant
+    PIVOT_CACHE = "pivot_cache"  # a pivot cache's copy of the source rows and its field items
+    EXTERNAL_LINK = "external_link"  # a linked workbook's path and the values cached from it
 
 
 BLOCK_SEPARATOR = "\n"
+# Block attributes copied into a locator. Table cells (any format) carry "table", "row", "col" and, for data
+# cells, "header" (their column's header text; see detection/columns.py); spreadsheet cells also "sheet" and
+# "cell" (A1 reference); "hidden" says why the reader saw what a viewer does not (sheet, row, column, comment…).
+LOCATOR_ATTRS = ("author", "section", "type", "name", "sheet", "cell", "table", "row", "col", "header", "hidden")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +76,16 @@ class RunSpan:
 
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
+OCR_LOW_CONFIDENCE = 0.8  # an OCR line read with less confidence is marked for the reviewer
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSpan:
+    """One line of a block's text that OCR read: offsets within the block text and the line's confidence."""
+
+    start: int
+    end: int
+    confidence: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +108,7 @@ class Block:
     page: int | None = None  # 1-based, PDF
     line: int | None = None  # 1-based, txt
     attrs: Mapping[str, str] = field(default_factory=dict)  # e.g. {"author": ..., "section": "0", "type": "first"}
+    ocr: tuple[OcrSpan, ...] = ()  # text read by OCR: its lines and their confidence (boxes as for PDF text)
 
     @property
     def end(self) -> int:
@@ -117,9 +139,16 @@ class Block:
                 loc["bbox"] = [round(min(b[0] for b in boxes), 2), round(min(b[1] for b in boxes), 2),
                                round(max(b[2] for b in boxes), 2), round(max(b[3] for b in boxes), 2)]
                 loc["boxes"] = [[round(v, 2) for v in b] for b in boxes]
-        for key in ("author", "section", "type", "name"):
+        for key in LOCATOR_ATTRS:
             if key in self.attrs:
                 loc[key] = self.attrs[key]
+        if self.ocr:
+            loc["ocr"] = True
+            touched = [s.confidence for s in self.ocr if s.start < max(end, start + 1) and s.end > start]
+            if touched:
+                loc["confidence"] = round(min(touched), 3)
+                if min(touched) < OCR_LOW_CONFIDENCE:
+                    loc["low_confidence"] = True
         return loc
 
 
@@ -196,4 +225,5 @@ def _with_start(block: Block, start: int) -> Block:
     if block.start == start:
         return block
     return Block(kind=block.kind, part=block.part, path=block.path, text=block.text, start=start,
-                 runs=block.runs, boxes=block.boxes, page=block.page, line=block.line, attrs=block.attrs)
+                 runs=block.runs, boxes=block.boxes, page=block.page, line=block.line, attrs=block.attrs,
+                 ocr=block.ocr)

@@ -1,7 +1,8 @@
 """Decide a file's format from its bytes, never from its name.
 
 A docx renamed `.pdf` still loads as docx; an OFD is a zip with OFD.xml; a Word 97 `.doc` and a WPS
-`.wps` are OLE files with a WordDocument stream; a spreadsheet or an image named `.docx` gets a clear
+`.wps` are OLE files with a WordDocument stream; a workbook (xlsx/xlsm, or Excel 97-2003 BIFF, whatever its
+name: WPS saves .et/.ett as either) loads as a workbook; a presentation named `.docx` gets a clear
 `UnsupportedFormat`; an Office file encrypted with a password (an OLE/CFB container holding an
 `EncryptedPackage` stream) gets `EncryptedDocument`. A plain zip or 7z is refused here: `reviewer scan`
 opens archives as folders (documents/archive.py).
@@ -22,20 +23,18 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
 
 # magic prefix -> (Chinese, English) name, for formats we recognise but do not read
+# pictures read by OCR (documents/image)
+IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _OTHER_BINARIES: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG 图片", "a PNG image"),
-    (b"\xff\xd8\xff", "JPEG 图片", "a JPEG image"),
     (b"GIF8", "GIF 图片", "a GIF image"),
-    (b"II*\x00", "TIFF 图片", "a TIFF image"),
-    (b"MM\x00*", "TIFF 图片", "a TIFF image"),
     (b"Rar!", "RAR 压缩包", "a RAR archive"),
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包", "a 7z archive"),
     (b"\x1f\x8b", "gzip 压缩包", "a gzip archive"),
     (b"%!PS", "PostScript 文件", "a PostScript file"),
 )
 
-_CONVERT_ZH = "请另存为 docx、PDF 或 txt 后再审查。"
-_CONVERT_EN = "Save it as docx, PDF or txt and review that."
+_CONVERT_ZH = "请另存为 docx、xlsx、PDF、txt 或 PNG/JPEG/TIFF 图片后再审查。"
+_CONVERT_EN = "Save it as docx, xlsx, PDF, txt or a PNG/JPEG/TIFF picture and review that."
 
 
 def sniff_format(data: bytes, path: str) -> DocumentFormat:
@@ -46,14 +45,15 @@ def sniff_format(data: bytes, path: str) -> DocumentFormat:
     if _PDF_HEADER.search(head):  # the spec allows junk before the header within the first 1024 bytes
         return DocumentFormat.PDF
     if head.startswith(OLE_MAGIC):
-        _raise_for_ole(data, path)
-        return DocumentFormat.DOC
+        return _sniff_ole(data, path)
     if head.startswith(WORD2_MAGIC):
         return DocumentFormat.DOC  # Word for Windows 2.0, before OLE: LibreOffice reads it too
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return DocumentFormat.RTF
     if _looks_like_html(head):
         return DocumentFormat.HTML
+    if head.startswith(IMAGE_MAGICS):
+        return DocumentFormat.IMAGE
     for magic, name_zh, name_en in _OTHER_BINARIES:
         if head.startswith(magic):
             raise UnsupportedFormat(f"不支持的文件格式：{path} 是{name_zh}。{_CONVERT_ZH}",
@@ -73,8 +73,9 @@ def _sniff_zip(data: bytes, path: str) -> DocumentFormat:
         return DocumentFormat.OFD
     if _odf_mimetype(data) == "application/vnd.oasis.opendocument.text":
         return DocumentFormat.ODT
-    kinds = (("xl/", "Excel 工作簿（xlsx）", "an Excel workbook (xlsx)"),
-             ("ppt/", "PowerPoint 演示文稿（pptx）", "a PowerPoint presentation (pptx)"),
+    if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+        return DocumentFormat.XLSX  # xlsx, xlsm, xltx, WPS .et saved as OOXML; xlsb has xl/workbook.bin: refused there
+    kinds = (("ppt/", "PowerPoint 演示文稿（pptx）", "a PowerPoint presentation (pptx)"),
              ("mimetype", "OpenDocument 表格或演示文稿（ods/odp）", "an OpenDocument spreadsheet or presentation "
               "(ods/odp)"))
     for prefix, name_zh, name_en in kinds:
@@ -112,6 +113,22 @@ def _odf_mimetype(data: bytes) -> str:
 
 # OLE stream names are case-insensitive: some writers store "worddocument" or "WORDDOCUMENT"
 _WORD_STREAM = re.compile(b"".join(b"[" + c.lower().encode() + c.upper().encode() + b"]\x00" for c in "WordDocument"))
+
+
+def _sniff_ole(data: bytes, path: str) -> DocumentFormat:
+    """OLE/CFB: an Excel 97-2003 workbook (a `Workbook` or `Book` stream at the root: a .doc that embeds a
+    workbook has it only inside an object storage), a Word 97-2003 / WPS document, else a refusal."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            root = {entry[0] for entry in ole.listdir(streams=True, storages=False) if len(entry) == 1}
+    except Exception:  # noqa: BLE001 - a damaged directory: fall back to the byte checks below
+        root = set()
+    if root & {"Workbook", "Book"} and not root & {"EncryptedPackage", "WordDocument"}:
+        return DocumentFormat.XLS
+    _raise_for_ole(data, path)  # refuses what is neither a workbook nor a Word document
+    return DocumentFormat.DOC
 
 
 def _raise_for_ole(data: bytes, path: str) -> None:

@@ -15,6 +15,7 @@ from reviewer.core.audit.chain import ChainHead, iter_events, utc_now
 from reviewer.core.errors import ReviewerError
 from reviewer.core.review.attribute import DisclosureRecord, latest_record
 from reviewer.core.review.decisions import DecisionKind, load_findings
+from reviewer.core.review.detections import last_term_list
 from reviewer.core.review.documents import DocumentInfo, exports_for, get_document, list_documents
 from reviewer.core.review.signoff import reviewers_of
 from reviewer.core.types import Category
@@ -50,6 +51,7 @@ class DocumentLog:
     signature_status: str
     export_sha256: str
     returns: tuple[str, ...]  # "time actor: reason"
+    term_list: str = ""  # the office's term lists the newest detection used (issue 33)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,18 @@ def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str,
     return DocumentLog(doc, record, stored_record.actor if stored_record else "", labels, tuple(lines),
                        tuple(reviewers_of(conn, doc.id)), submitted, approver, approved, released, signature,
                        export_sha or next((e.output_sha256 for e in reversed(exports_for(conn, doc.id))
-                                           if e.verified), ""), tuple(returns))
+                                           if e.verified), ""), tuple(returns),
+                       term_list=term_list_text(last_term_list(conn, doc.id)))
+
+
+def term_list_text(used: dict | None) -> str:
+    """单位敏感词库第 3 版（12 条，SHA-256 …） — or that none was used, or that no run recorded it."""
+    if used is None:
+        return "未记录 / not recorded"
+    if not used.get("version"):
+        return "未使用 / none"
+    return (f"第 {used['version']} 版（{used.get('count', 0)} 条，SHA-256 {str(used.get('digest', ''))[:16]}） / "
+            f"version {used['version']}")
 
 
 def build_review_log(workspace, *, document_id: int | None = None, catalog=None) -> ReviewLog:
@@ -140,6 +153,7 @@ def document_fields(entry: DocumentLog) -> list[tuple[str, str]]:
         ("表述审查 / wording", r.wording if r else ""),
         ("时机审查 / timing", r.timing if r else ""),
         ("公开方式与范围 / channel and scope", r.channel_scope if r else ""),
+        ("单位敏感词库 / office term lists", entry.term_list),
         ("审查人 / reviewed by", "、".join(entry.reviewers)),
         ("提交时间 / submitted (UTC)", entry.submitted_at),
         ("退回记录 / returned", "；".join(entry.returns) or "（无 / none）"),

@@ -15,6 +15,7 @@ from collections import defaultdict
 from sqlalchemy import Connection, select
 
 from reviewer.core.audit.chain import canonical_json, iter_events
+from reviewer.core.detection.terms.model import TermEntry, entries_digest
 from reviewer.core.review.documents import findings_digest, text_digest
 from reviewer.core.store import schema
 
@@ -26,6 +27,7 @@ def check_state(conn: Connection, problem) -> list:
     the chain itself is intact, a row is not)."""
     users, imports, info, status = {}, {}, {}, {}
     by_seq, undone, active = {}, {}, {}
+    detections, term_events = {}, {}
     for e in iter_events(conn):
         d = e.details
         if e.action == "user.created":
@@ -42,6 +44,14 @@ def check_state(conn: Connection, problem) -> list:
                 undone[decision_id] = e.action == "decision.undone"
         elif e.action in ("finding.removed", "finding.restored"):
             active[d.get("finding_id")] = e.action == "finding.restored"
+        elif e.action == "findings.detected":  # issue 33: a detection run adds, retires, restores findings
+            detections[e.seq] = e
+            for finding_id in d.get("retired") or []:
+                active[finding_id] = False
+            for finding_id in d.get("restored") or []:
+                active[finding_id] = True
+        elif e.action == "terms.changed":
+            term_events[e.seq] = e
         if e.action in _KEYED:
             by_seq[e.seq] = e
     out: list = []
@@ -71,7 +81,18 @@ def check_state(conn: Connection, problem) -> list:
     for row in conn.execute(select(schema.documents)):
         e = imports.get(row.id)
         d = e.details if e else {}
-        rows = detected.get(row.id, [])
+        rows = [r for r in detected.get(row.id, []) if e is None or r.event_seq == e.seq]
+        later: dict[int, list] = defaultdict(list)
+        for r in detected.get(row.id, []):
+            if e is not None and r.event_seq != e.seq:
+                later[r.event_seq].append(r)
+            if active.get(r.id, True) != r.active:
+                bad(r.event_seq, f"检测发现项 {r.id} 的有效状态", f"Detected finding {r.id}'s active state")
+        for seq, added in later.items():
+            run = detections.get(seq)
+            if (run is None or run.document_id != row.id or run.details.get("added") != len(added)
+                    or run.details.get("findings_sha256") != findings_digest(added)):
+                bad(seq, f"文档 {row.id} 重新检测增加的发现项", f"Findings added to document {row.id} by a detection run")
         if (e is None or e.seq != row.event_seq or e.document_sha256 != row.sha256
                 or info.get(row.id) != (row.title, row.doc_number)
                 or status.get(row.id, "imported") != row.status or d.get("text_sha256") != text_digest(row.text)
@@ -87,6 +108,12 @@ def check_state(conn: Connection, problem) -> list:
                   d.get("start"), d.get("end"), e.actor if e else None, e.document_id if e else None, d.get("note"))
         if e is None or e.action != "decision.recorded" or stored != logged or undone.get(row.id, False) != row.undone:
             bad(row.event_seq, f"决定 {row.id}", f"Decision {row.id}")
+    for row in conn.execute(select(schema.term_lists)):
+        e = term_events.get(row.event_seq)
+        entries = [TermEntry.from_json(item) for item in json.loads(row.entries_json)]
+        if (e is None or e.details.get("version") != row.version or e.details.get("digest") != row.digest
+                or entries_digest(entries) != row.digest or e.actor != row.actor):
+            bad(row.event_seq, f"单位敏感词库第 {row.version} 版", f"Term list version {row.version}")
     for row in conn.execute(select(schema.attribute_records)):
         e = by_seq.get(row.event_seq)
         if e is None or e.action != "attribute.recorded" or canonical_json(e.details) != row.record_json:

@@ -30,7 +30,7 @@ from reviewer.core.service.rows import (
     parse_propagated,
     review_rows,
 )
-from reviewer.core.types import EntityType, Finding
+from reviewer.core.types import JUDGMENT_TYPES, EntityType, Finding
 
 
 class NotInWorkspace(ReviewerError):
@@ -62,6 +62,8 @@ class ReviewChange:
 def default_operator(profile: Profile, entity_type: str) -> str:
     """The operator an accept applies: the profile's, or `redact` where the profile keeps the type —
     accepting a finding means "remove it from the published copy" (a marking, an organisation)."""
+    if entity_type in JUDGMENT_TYPES:  # wording/timing: acknowledged, the text stays (issue 33)
+        return str(OperatorKind.KEEP)
     operator = profile.rule_for(str(entity_type)).operator
     return str(OperatorKind.REDACT if operator is OperatorKind.KEEP else operator)
 
@@ -85,11 +87,16 @@ class DocumentReview:
             self._session = self.workspace.session(self.document_id, self.actor)
         return self._session
 
-    def import_findings(self, findings: Sequence[Finding]) -> ReviewChange:
-        """Detection results enter the workspace with the document (once per file content)."""
-        if self.document_id is None:
-            info = self.workspace.import_document(self.document, list(findings), self.actor)
-            self.document_id = info.id
+    def import_findings(self, findings: Sequence[Finding], *, terms=None,  # noqa: ANN001
+                        judgments=None) -> ReviewChange:
+        """Detection results enter the workspace with the document; a later run adds what it newly finds and
+        retires what nobody decided and it no longer finds, and each run records the term lists it used
+        (`service.terms.record_detection`, issue 33)."""
+        from reviewer.core.service.terms import record_detection
+
+        info, _record = record_detection(self.workspace, self.document, findings, self.actor, terms=terms,
+                                         judgments=judgments)
+        self.document_id = info.id
         return ReviewChange(status_changed=True)
 
     # --- reading --------------------------------------------------------------------------------
@@ -218,6 +225,18 @@ class DocumentReview:
         kept = [s.finding for s in self.stored() if s.active and not s.resolved_as_not_applicable
                 and s.finding.attributes.get("source") is None]
         return suggest_attribute(kept, catalog=self.workspace.catalog)
+
+    def suggest_judgments(self, *, channel: str = "", release=None):  # noqa: ANN001, ANN201
+        """Suggestions for the attribute's wording, timing and channel fields (`service.judgments`)."""
+        from reviewer.core.service.judgments import suggest_judgments
+
+        return suggest_judgments(self, channel=channel, release=release)
+
+    def channel_warning(self, channel: str) -> str:
+        """"" unless `channel` reaches further than the audience the rules name for this kind of document."""
+        from reviewer.core.service.judgments import channel_warning
+
+        return channel_warning(self, channel)
 
     def record_attribute(self, record) -> int:  # noqa: ANN001 - a review.attribute.DisclosureRecord
         return self.session.record_attribute(record)

@@ -19,7 +19,7 @@ from reviewer.core.store.errors import WorkspaceError
 
 # Parents before children (foreign keys); the chain and its head last.
 COPY_ORDER = ("workspace_meta", "users", "documents", "findings", "decisions", "attribute_records", "exports",
-              "leases", "audit_events", "audit_head")
+              "leases", "term_lists", "audit_events", "audit_head")
 _ID_TABLES = ["users", "documents", "findings", "decisions", "attribute_records", "exports"]
 _BATCH = 1000
 

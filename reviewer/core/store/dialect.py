@@ -42,6 +42,7 @@ APP_GRANTS: dict[str, str] = {
     "decisions": "SELECT, INSERT, UPDATE",
     "attribute_records": "SELECT, INSERT, UPDATE",
     "exports": "SELECT, INSERT",
+    "term_lists": "SELECT, INSERT",  # versions are never changed: a change is the next version
     # batches (issue 31): the job queue's tables and ours; a document's bytes wait for a worker, then go
     "batches": "SELECT, INSERT, UPDATE",
     "batch_items": "SELECT, INSERT, UPDATE",

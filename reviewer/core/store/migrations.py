@@ -34,11 +34,15 @@ def _v3_decision_notes(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE decisions ADD COLUMN note TEXT"))
 
 
-def _v6_batch(conn: Connection) -> None:
+def _v4_term_lists(conn: Connection) -> None:
+    """Issue 33: the office's term lists (敏感词库), one row per version."""
+    schema.term_lists.create(conn, checkfirst=True)
+
+
+def _v7_batch(conn: Connection) -> None:
     """Issue 31: batch jobs and their results; on a server, the job queue's own tables (procrastinate).
 
-    Named for its place after the audit (4) and policy (5) migrations of other branches; numbered 4
-    here until the merge renumbers it."""
+    Version 7: after the term lists (4), policy (5) and audit (6) migrations of other branches."""
     batch_tables.metadata.create_all(conn, tables=list(batch_tables.TABLES))
     dialect.install_job_queue(conn)
 
@@ -47,7 +51,11 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
     (3, _v3_decision_notes),
-    (4, _v6_batch),
+    (4, _v4_term_lists),
+    # 5 (policy) and 6 (audit) come with their branches. `migrate` applies, in list order, every version
+    # above the workspace's newest, so a gap is allowed; but a workspace stamped 7 before 5 and 6 are in
+    # this list would never be given them (only workspaces made by a build without them).
+    (7, _v7_batch),
 ]
 CURRENT_VERSION = MIGRATIONS[-1][0]
 

@@ -158,3 +158,16 @@ leases = Table(
     Column("expires_at", String(40), nullable=False),  # ISO-8601 UTC: compares as text
     Column("event_seq", Integer, nullable=False),
 )
+
+# The office's term lists (敏感词库), schema version 4 ("v4_term_lists", issue 33): one row per version, each
+# holding the whole lists (canonical JSON [[kind, term, note, added_by, added_at], …]); versions are never
+# changed, a change writes the next one with its audit event (who, when, what was added and removed).
+term_lists = Table(
+    "term_lists", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("entries_json", Text, nullable=False),
+    Column("digest", String(64), nullable=False),  # SHA-256 of the entries (terms.model.entries_digest)
+    Column("actor", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("event_seq", Integer, nullable=False),
+)

@@ -32,10 +32,15 @@ class AttributeDialog(QDialog):
         suggestion=None,
         language: str = "zh",
         save=None,
+        judgments=None,
+        check_channel=None,
         parent: QWidget | None = None,
     ) -> None:
-        """`save(record)` hands the record to the core; its refusal is shown here and the dialog stays."""
+        """`save(record)` hands the record to the core; its refusal is shown here and the dialog stays.
+        `judgments`: the core's suggestions for wording, timing and channel (issue 33); `check_channel(text)`:
+        the core's warning when the chosen channel reaches further than the document's audience."""
         super().__init__(parent)
+        self._judgments, self._check_channel = judgments, check_channel
         self._save, self._language = save, language
         self.error = QLabel(objectName="attributeError")
         self.error.setWordWrap(True)
@@ -75,13 +80,27 @@ class AttributeDialog(QDialog):
         self.suggested.setWordWrap(True)
         use = QPushButton(self.tr("Use suggestion"), objectName="useSuggestion")
         use.clicked.connect(self.apply_suggestion)
-        use.setEnabled(suggestion is not None)
+        use.setEnabled(suggestion is not None or judgments is not None)
         if suggestion is not None:
             self.suggested.setText(
                 self.tr("Suggested from the findings: %1 (%2)")
                 .replace("%1", str(suggestion.attribute))
                 .replace("%2", "、".join(suggestion.legal_basis) or "—")
             )
+        # issue 33: what the wording/timing checks and the document kind suggest for the three judgments
+        self.judgment_hints = QLabel(objectName="judgmentSuggestions")
+        self.judgment_hints.setWordWrap(True)
+        self.judgment_hints.setStyleSheet("color: #57606a")
+        self.channel_warning = QLabel(objectName="channelWarning")
+        self.channel_warning.setWordWrap(True)
+        self.channel_warning.setStyleSheet("color: #9a6700")
+        if judgments is not None:
+            lines = [self.tr("Wording: %1").replace("%1", judgments.wording),
+                     self.tr("Timing: %1").replace("%1", judgments.timing)]
+            if judgments.channel:
+                lines.append(self.tr("Channel: %1").replace("%1", judgments.channel))
+            self.judgment_hints.setText("\n".join(lines))
+        self.channel.editTextChanged.connect(self._on_channel_changed)
         top = QHBoxLayout()
         top.addWidget(self.suggested, 1)
         top.addWidget(use)
@@ -100,6 +119,8 @@ class AttributeDialog(QDialog):
         form.addRow(self.tr("Wording judgment:"), self.wording)
         form.addRow(self.tr("Timing judgment:"), self.timing)
         form.addRow(self.tr("Channel and scope:"), self.channel)
+        form.addRow(self.channel_warning)
+        form.addRow(self.judgment_hints)
         form.addRow(self.error)
         form.addRow(buttons)
         self.resize(680, 640)
@@ -128,6 +149,13 @@ class AttributeDialog(QDialog):
         self.channel.setCurrentText(record.channel_scope)
 
     def apply_suggestion(self) -> None:
+        j = self._judgments
+        if j is not None:  # fills the judgments only where the reviewer wrote nothing
+            for field, text in ((self.wording, j.wording), (self.timing, j.timing)):
+                if not field.text().strip():
+                    field.setText(text)
+            if j.channel and not self.channel.currentText().strip():
+                self.channel.setCurrentText(j.channel)
         s = self._suggestion
         if s is None:
             return
@@ -135,6 +163,15 @@ class AttributeDialog(QDialog):
         self.set_codes(s.legal_basis)
         if not self.rationale.toPlainText().strip():
             self.rationale.setPlainText(s.rationale)
+
+    def _on_channel_changed(self, text: str) -> None:
+        if self._check_channel is None:
+            return
+        try:
+            warning = self._check_channel(text)
+        except Exception:  # noqa: BLE001 - a convenience; the record is saved without it
+            warning = ""
+        self.channel_warning.setText(warning)
 
     def set_codes(self, codes) -> None:
         wanted = set(codes)

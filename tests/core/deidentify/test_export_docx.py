@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import zipfile
+from pathlib import Path
 
 import docx
 from lxml import etree
@@ -409,7 +410,8 @@ def test_a_file_inserted_as_an_object_shows_its_source_path_and_author(tmp_path)
     """Insert > Object > From file keeps the file's name, the path it came from (the Windows account:
     C:\\Users\\张三\\…) and the author in an OLE binary. Only the member name was listed, so a name there
     was never detected and the copy verified with it inside. Now the fields are read, the real engine
-    finds the names, and as an OLE binary cannot be rewritten the export is refused, naming the object."""
+    finds the names, and the writer rewrites them in place (same byte length, the inserted file itself
+    untouched); a name inside the inserted file is still refused, naming the object."""
     import pytest
 
     from reviewer.core.deidentify.errors import VerificationFailed
@@ -418,17 +420,22 @@ def test_a_file_inserted_as_an_object_shows_its_source_path_and_author(tmp_path)
     from reviewer.core.deidentify.profiles import load_profile
     from reviewer.core.detection import analyze
     from reviewer.core.documents import BlockKind, load_document
+    from reviewer.core.documents.docx.ole import ole_fields
     from tests.docx_chunks import docx_bytes, ole_package, rebuilt
 
-    obj = ('<w:p><w:r><w:object><v:shape id="_x0000_i1026" style="width:60pt;height:40pt"/>'
-           '<o:OLEObject Type="Embed" ProgID="Package" ShapeID="_x0000_i1026" r:id="rIdOle"/></w:object></w:r></w:p>')
-    src = rebuilt(tmp_path / "inserted.docx", docx_bytes("身份证明材料见下方附件。"), document=obj.encode(),
-                  rels='<Relationship Id="rIdOle" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                       'relationships/oleObject" Target="embeddings/oleObject1.bin"/>',
-                  types='<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.'
-                        'oleObject"/>',
-                  parts={"word/embeddings/oleObject1.bin": ole_package(
-                      "王建国身份证.pdf", "C:\\Users\\张三\\Desktop\\王建国身份证.pdf", b"%PDF-1.4", author="李晓梅")})
+    def inserted(name: str, payload: bytes) -> Path:
+        obj = ('<w:p><w:r><w:object><v:shape id="_x0000_i1026" style="width:60pt;height:40pt"/><o:OLEObject '
+               'Type="Embed" ProgID="Package" ShapeID="_x0000_i1026" r:id="rIdOle"/></w:object></w:r></w:p>')
+        return rebuilt(tmp_path / name, docx_bytes("身份证明材料见下方附件。"), document=obj.encode(),
+                       rels='<Relationship Id="rIdOle" Type="http://schemas.openxmlformats.org/officeDocument/'
+                            '2006/relationships/oleObject" Target="embeddings/oleObject1.bin"/>',
+                       types='<Default Extension="bin" ContentType="application/vnd.openxmlformats-'
+                             'officedocument.oleObject"/>',
+                       parts={"word/embeddings/oleObject1.bin": ole_package(
+                           "王建国身份证.pdf", "C:\\Users\\张三\\Desktop\\王建国身份证.pdf", payload,
+                           author="李晓梅")})
+
+    src = inserted("inserted.docx", b"%PDF-1.4")
     document = load_document(src)
     fields = {b.path.rsplit("/", 1)[-1]: b.text for b in document.blocks
               if b.kind is BlockKind.ATTACHMENT and b.part == "word/embeddings/oleObject1.bin"}
@@ -438,10 +445,21 @@ def test_a_file_inserted_as_an_object_shows_its_source_path_and_author(tmp_path)
     names = {f.text for f in findings if f.entity_type == "PERSON"}
     assert {"王建国", "李晓梅"} <= names, names
     plan = plan_from_decisions([(f, None) for f in findings], load_profile("general"))
+    result = write_verified(document, plan, tmp_path / "out.docx")
+    assert any("embedded objects de-identified" in n for n in result.notes)
+    ole = docx_part_bytes(Path(result.output))["word/embeddings/oleObject1.bin"]
+    texts = dict(ole_fields(ole))
+    assert texts["label"].endswith("身份证.pdf") and "王建国" not in texts["label"], texts
+    assert "李晓梅" not in ole.decode("latin-1") and "李晓梅".encode("gbk") not in ole
+    assert b"%PDF-1.4" in ole  # the inserted file is not touched
+
+    leaky = inserted("leaky.docx", "王建国的身份证".encode("gbk"))
+    document = load_document(leaky)
+    plan = plan_from_decisions([(f, None) for f in analyze(document)], load_profile("general"))
     with pytest.raises(VerificationFailed) as caught:
-        write_verified(document, plan, tmp_path / "out.docx")
+        write_verified(document, plan, tmp_path / "out2.docx")
     assert "word/embeddings/oleObject1.bin" in str(caught.value)
-    assert not (tmp_path / "out.docx").exists()
+    assert not (tmp_path / "out2.docx").exists()
 
 
 def test_a_chunk_that_points_at_the_package_itself_is_ignored(tmp_path):

@@ -49,3 +49,18 @@ def test_width_and_case_variants_are_the_same_value():
     assert [m.group() for m in matcher.finditer(text)] == ["1948年12月", "li.ming@example.COM"]
     assert FlexibleMatcher(["1948年12月"]).search("生于１９４８年１２月，").group() == "１９４８年１２月"
     assert FlexibleMatcher(["ABC123"]).search("编号ａｂｃ 123").span() == (2, 9)  # width, case and a space
+
+
+def test_literal_automaton_finds_what_the_trie_regex_finds():
+    """The automaton behind the flexible matcher, the plan and the verifier gives the leftmost-longest,
+    non-overlapping matches a trie-shaped alternation gives (20,000 random cases over a small alphabet)."""
+    import random
+
+    from reviewer.core.deidentify.flexible import Literals
+    from reviewer.core.trie_regex import compile_literals
+
+    rng = random.Random(28)
+    for _ in range(20_000):
+        keys = {"".join(rng.choice("abc") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 8))}
+        text = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 40)))
+        assert list(Literals(keys).spans(text)) == [m.span() for m in compile_literals(keys).finditer(text)]

@@ -20,7 +20,8 @@ def test_verified_export_recorded_and_decisions_applied(capsys, tmp_path, leak):
         (doc,) = ws.documents()
         (export,) = ws.exports(doc.id)
         assert export.verified and export.output_sha256 == sha256(out)
-        assert [e.action for e in ws.events(doc.id)] == ["document.imported", "export.recorded"]
+        # each detection run records the term lists it used (issue 33)
+        assert [e.action for e in ws.events(doc.id)] == ["document.imported", "findings.detected", "export.recorded"]
         assert ws.verify().ok
         admin = ws.create_first_admin("admin", "correct horse battery")
         reviewer = ws.create_user(admin, "reviewer1", "reviewer", "another good password")
@@ -39,6 +40,7 @@ def test_verified_export_recorded_and_decisions_applied(capsys, tmp_path, leak):
     ws = open_workspace(ws_dir)
     try:
         assert [e.verified for e in ws.exports(ws.documents()[0].id)] == [True, True]
+        assert ws.verify().ok  # the second run's detection event and what it added check out
     finally:
         ws.close()
 

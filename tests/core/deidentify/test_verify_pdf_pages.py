@@ -47,10 +47,50 @@ def test_shared_and_serial_verification_report_the_same_survivors(long_pdf, monk
 
 def test_the_helper_reads_what_this_process_reads(long_pdf):
     import pdfplumber
+    import pypdfium2
+
+    from reviewer.core.deidentify import verify_pages
 
     with pdfplumber.open(long_pdf) as doc:
-        here = [verify._plumber_page(doc, i) for i in range(10, 14)]
-    assert verify.plumber_pages(str(long_pdf), 10, 14) == here
-    assert "第11页第1行" in here[0][0] and "第11页第1行" in here[0][1]
-    verify.close_plumber_pages(str(long_pdf))
-    assert verify._plumber_open is None
+        pdfium_doc = pypdfium2.PdfDocument(str(long_pdf))
+        here = [verify_pages.page_reading(doc, i, pdfium_doc) for i in range(10, 14)]
+        pdfium_doc.close()
+    assert verify_pages.helper_pages(str(long_pdf), 10, 14) == here
+    assert "第11页第1行" in here[0][0] and "第11页第1行" in here[0][1] and "第11页第1行" in here[0][4]
+    verify_pages.close_helper_pages(str(long_pdf))
+    assert verify_pages._open is None
+
+
+def test_the_lean_reading_is_pdfplumbers_page_for_page(long_pdf, tmp_path):
+    """The verifier reads pages without pdfplumber's objects; what it reads is pdfplumber's own page.chars
+    and extract_text, character for character (a CJK report, the leak suite, scrambled, rotated text)."""
+    import pdfplumber
+
+    from bench import real_world
+    from reviewer.core.deidentify.verify_pages import page_reading
+    from tests.core.deidentify.conftest import DATA
+
+    files = [long_pdf, DATA / "leak.pdf", real_world.scrambled_pdf(tmp_path / "s.pdf"),
+             real_world.gbk_font_pdf(tmp_path / "g.pdf", embedded=True)]
+    rotated = tmp_path / "rotated.pdf"
+    import pikepdf
+
+    with pikepdf.open(DATA / "leak.pdf") as pdf:
+        for k, page in enumerate(pdf.pages):
+            page.Rotate = 90 * (k + 1)
+        pdf.save(rotated)
+    files.append(rotated)
+    import pypdfium2
+
+    compared = 0
+    for path in files:
+        pdfium_doc = pypdfium2.PdfDocument(str(path))
+        with pdfplumber.open(path) as doc:
+            for index, page in enumerate(doc.pages):
+                chars = page.chars
+                expected = ("".join(c["text"] for c in chars), page.extract_text() or "", len(page.images),
+                            sum(1 for c in chars if c["text"].startswith("(cid:")))
+                assert page_reading(doc, index, pdfium_doc)[:4] == expected, (path, index)
+                compared += 1
+        pdfium_doc.close()
+    assert compared > PAGES

@@ -60,7 +60,7 @@ def test_wrong_extension_loads_by_content(name, fmt):
     assert (PLANTED["split_id"] if fmt is DocumentFormat.DOCX else PLANTED["pdf_page2"]) in doc.text
 
 
-@pytest.mark.parametrize(("head", "hint"), [(b"\x89PNG\r\n\x1a\n" + b"\0" * 50, "PNG"),
+@pytest.mark.parametrize(("head", "hint"), [(b"GIF89a" + b"\0" * 50, "GIF"),
                                             (b"7z\xbc\xaf\x27\x1c" + b"\0" * 50, "7z"),
                                             (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "legacy binary")])
 def test_recognised_other_formats(head, hint):
@@ -69,13 +69,22 @@ def test_recognised_other_formats(head, hint):
     assert hint in str(caught.value)
 
 
-def test_spreadsheet_named_docx(tmp_path):
-    path = tmp_path / "sheet.docx"
+def test_a_damaged_picture_is_one_clear_line(tmp_path):
+    """PNG, JPEG and TIFF are read by OCR (issue 27); a damaged one is reported like any damaged file."""
+    path = tmp_path / "scan.docx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 50)
+    assert sniff_format(path.read_bytes(), str(path)) is DocumentFormat.IMAGE
+    with pytest.raises(CorruptDocument):
+        load_document(path)
+
+
+def test_presentation_named_docx(tmp_path):
+    path = tmp_path / "slides.docx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("xl/workbook.xml", "<workbook/>")
-    with pytest.raises(UnsupportedFormat, match="xlsx"):
-        load_document(path)
+        zf.writestr("ppt/presentation.xml", "<presentation/>")
+    with pytest.raises(UnsupportedFormat, match="pptx"):
+        load_document(path)  # (a workbook named .docx is read as a workbook: tests/core/documents/test_xlsx_reader.py)
 
 
 def test_caps_are_configurable_and_strict():

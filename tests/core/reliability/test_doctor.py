@@ -36,7 +36,8 @@ def test_doctor_passes_on_this_installation(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     checks = _lines(result)
     assert all(v.startswith("OK") for v in checks.values()), checks
-    assert len(checks) == 8 + len(list((ROOT / "resources" / "profiles").glob("*.yaml")))  # incl. LibreOffice
+    assert len(checks) == 10 + len(list((ROOT / "resources" / "profiles").glob("*.yaml")))  # LibreOffice, OCR, rules
+    assert "read a test line" in checks["OCR engine (scans and pictures)"]
     assert "zh_reviewer_ner loaded in" in checks["NER model"] and "PERSON" in checks["NER model"]
     assert "opens, 0 documents" in checks["workspace"]
     assert "Chinese glyphs" in checks["CJK font for PDF export"]
@@ -53,6 +54,9 @@ def test_doctor_names_each_broken_piece_and_what_to_do(tmp_path):
     rules = resources / "classified.yaml"
     rules.write_text(rules.read_text(encoding="utf-8") + "\nsurprise_key: 1\n", encoding="utf-8")
     (resources / "legal_basis.yaml").write_text("entries: [unclosed\n", encoding="utf-8")
+    bodies = resources / "renamed_bodies.yaml"  # issue 33: an entry naming a reform that is not listed
+    bodies.write_text(bodies.read_text(encoding="utf-8").replace("reform: tax_2018", "reform: tax_2019", 1),
+                      encoding="utf-8")
     general = resources / "profiles" / "general.yaml"
     general.write_text(general.read_text(encoding="utf-8") + "\nunknown_option: true\n", encoding="utf-8")
     broken_ws = tmp_path / "ws"
@@ -65,8 +69,11 @@ def test_doctor_names_each_broken_piece_and_what_to_do(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
     checks = {name.replace(str(resources), "R"): v for name, v in _lines(result).items()}
     failed = {name for name, v in checks.items() if v.startswith("FAIL")}
+    judgments = "wording and timing rules R/judgments.yaml, renamed_bodies.yaml"
     assert failed == {"NER model", "restricted-content rules R/classified.yaml", "legal-basis catalog R/legal_basis.yaml",
-                      "policy profile R/profiles/general.yaml", "workspace", "CJK font for PDF export"}, checks
+                      "policy profile R/profiles/general.yaml", "workspace", "CJK font for PDF export",
+                      judgments}, checks
+    assert "tax_2019" in checks[judgments]
     assert "make model" in checks["NER model"]
     assert "surprise_key" in checks["restricted-content rules R/classified.yaml"]
     assert "unknown_option" in checks["policy profile R/profiles/general.yaml"]

@@ -16,9 +16,9 @@ from sqlalchemy.schema import CreateTable
 from reviewer.core.audit.signing import unseal
 from reviewer.core.documents import load_document
 from reviewer.core.service import open_workspace
-from reviewer.core.store import dialect, location, schema
+from reviewer.core.store import batch_tables, dialect, location, schema
 from reviewer.core.store.errors import AuthenticationFailed, PermissionDenied, UserExists, WorkspaceTooNew
-from reviewer.core.store.migrations import CURRENT_VERSION
+from reviewer.core.store.migrations import CURRENT_VERSION, MIGRATIONS
 from tests.core.store.workspace_fixtures import DATA, PASSWORDS, penalty_findings
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -38,7 +38,7 @@ def test_schema_version_is_recorded_once_and_a_newer_workspace_is_refused(fresh_
     ws = open_workspace(fresh_where)
     with ws.read() as conn:
         versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
-    assert versions == list(range(1, CURRENT_VERSION + 1))
+    assert versions == [version for version, _step in MIGRATIONS] and versions[-1] == CURRENT_VERSION
     with ws.write() as conn:
         conn.execute(schema.schema_version.insert().values(version=CURRENT_VERSION + 1, applied_at="x"))
     ws.close()
@@ -181,14 +181,18 @@ def test_a_version_1_workspace_is_upgraded_in_place(fresh_where):
     head = ws.head()
     with ws.write() as conn:  # back to what schema version 1 looked like
         schema.leases.drop(conn)
+        schema.term_lists.drop(conn)
+        batch_tables.metadata.drop_all(conn, tables=list(batch_tables.TABLES))
         conn.execute(text("ALTER TABLE decisions DROP COLUMN note"))
         conn.execute(schema.schema_version.delete().where(schema.schema_version.c.version > 1))
     ws.close()
     ws = open_workspace(fresh_where)
     try:
         with ws.read() as conn:
-            assert conn.execute(select(schema.schema_version.c.version)).scalars().all() == list(
-                range(1, CURRENT_VERSION + 1))
+            assert conn.execute(select(schema.schema_version.c.version)).scalars().all() == [
+                version for version, _step in MIGRATIONS]
+            assert inspect(conn).has_table("term_lists")  # issue 33
+            assert inspect(conn).has_table("batch_items")  # issue 31
         assert ws.head() == head and ws.verify().ok
         assert ws.lease(1) is None  # the leases table is back
         assert "note" in {c["name"] for c in inspect(ws.engine).get_columns("decisions")}

@@ -37,12 +37,16 @@ WRITERS: dict[DocumentFormat, str] = {
     DocumentFormat.RTF: "reviewer.core.deidentify.writers.legacy",
     DocumentFormat.ODT: "reviewer.core.deidentify.writers.legacy",
     DocumentFormat.HTML: "reviewer.core.deidentify.writers.html",
+    DocumentFormat.IMAGE: "reviewer.core.deidentify.writers.image",
+    DocumentFormat.XLSX: "reviewer.core.deidentify.writers.xlsx",
+    DocumentFormat.XLS: "reviewer.core.deidentify.writers.xls",
 }
 # The format of the copy, where it is not the input's own: legacy word-processor files are exported as the
-# docx LibreOffice converted them to (the original is never changed).
+# docx LibreOffice converted them to (the original is never changed); an Excel 97-2003 workbook as xlsx.
 OUTPUT_FORMAT: dict[DocumentFormat, DocumentFormat] = {DocumentFormat.DOC: DocumentFormat.DOCX,
                                                        DocumentFormat.RTF: DocumentFormat.DOCX,
-                                                       DocumentFormat.ODT: DocumentFormat.DOCX}
+                                                       DocumentFormat.ODT: DocumentFormat.DOCX,
+                                                       DocumentFormat.XLS: DocumentFormat.XLSX}
 
 
 def output_format(fmt: DocumentFormat) -> DocumentFormat:

@@ -6,7 +6,11 @@ python-docx does not reach comments, revisions, footnotes, text boxes or propert
   deleted rows dropped; property-change records removed), so what is published is the final text
   the reviewer read and no revision author or deleted wording remains;
 - comments parts, their markers and reference runs, people.xml, the page thumbnail and the glossary
-  (building blocks: stored text Word never shows in the document) are removed;
+  (building blocks: stored text Word never shows in the document) are removed, and with each removed
+  part go its own relationships part, the relationships and content-type overrides that name it,
+  and a folder entry of the zip left with nothing in it (the verifier checks each of these);
+- the label and paths of a file inserted as an OLE Package (C:\\Users\\<account>\\…\\<name>.pdf) are
+  rewritten in place, in their own encoding, as are the author strings of an embedded OLE object;
 - every occurrence of every de-identified value is replaced, per paragraph with the runs' texts
   joined (a name split over three differently formatted runs still matches) and distributed back
   over the same runs so each keeps its own formatting, then in every other text node and attribute
@@ -34,6 +38,7 @@ from lxml import etree
 from reviewer.core.deidentify.errors import ExportRefused
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.docx.alt_chunks import ALT_CHUNK_TYPE, UnreadableChunk, chunk_lines
+from reviewer.core.documents.docx.ole import MAX_STREAM, NATIVE_STREAM, is_ole, native_fields
 from reviewer.core.documents.image_metadata import blank_preview, strip_image_metadata, stripped_note
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -65,6 +70,7 @@ class DocxWriteReport:
     alt_chunks_flattened: int = 0
     pictures_stripped: int = 0
     previews_blanked: int = 0
+    ole_rewritten: int = 0
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -79,6 +85,9 @@ class DocxWriteReport:
                          "values; Word redraws them from the de-identified data when the object is opened)")
         if self.pictures_stripped:
             notes.append(stripped_note(self.pictures_stripped))
+        if self.ole_rewritten:
+            notes.append(f"labels, paths or author strings of {self.ole_rewritten} embedded objects "
+                         "de-identified")
         if self.alt_chunks_flattened:
             notes.append(f"{self.alt_chunks_flattened} imported HTML/RTF/text chunks (altChunk) turned into plain "
                          "paragraphs: their own formatting is lost, check the layout")
@@ -90,18 +99,24 @@ class DocxWriteReport:
 class _Counts:
     def __init__(self) -> None:
         self.replaced = self.ins = self.dels = self.comments = self.chunks = self.pictures = self.previews = 0
+        self.ole = 0
 
 
-def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWriteReport:
+def write_docx(source: Path, plan: RedactionPlan, output: str | Path,
+               cancelled: Callable[[], bool] | None = None,
+               pictures: dict[str, bytes] | None = None) -> DocxWriteReport:
+    """`pictures`: parts replaced as given (pictures with removed values painted over, `writers.image`)."""
     counts = _Counts()
+    pictures = pictures or {}
     with zipfile.ZipFile(source) as src:
         names = [i.filename for i in src.infolist()]
-        dropped = {n for n in names if _DROPPED_NAMES.match(n)}
         chunks = _alt_chunks(src, names)
-        dropped |= {target for by_id in chunks.values() for target, _ in by_id.values()}
+        dropped = _removed(names, {n for n in names if _DROPPED_NAMES.match(n)}
+                           | {target for by_id in chunks.values() for target, _ in by_id.values()})
         packages, blanks = _embedded_packages(src, names, plan, counts)
         with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as dst:
             for info in src.infolist():
+                _check_cancelled(cancelled)
                 if info.filename in dropped:
                     continue
                 data = src.read(info)
@@ -111,8 +126,12 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
                     data = packages[info.filename]
                 elif info.filename in blanks:
                     data = blanks[info.filename]
+                elif info.filename in pictures:  # OCR hook (issue 27): painted, encoded anew without metadata
+                    data = pictures[info.filename]
                 elif data[:2] == b"PK":
                     data = _rewrite_package(data, plan, counts)
+                elif is_ole(data):
+                    data = _rewrite_ole(data, plan, counts)
                 else:
                     stripped = strip_image_metadata(data)
                     counts.pictures += stripped != data
@@ -124,7 +143,103 @@ def write_docx(source: Path, plan: RedactionPlan, output: str | Path) -> DocxWri
     return DocxWriteReport(replaced=counts.replaced, insertions_accepted=counts.ins,
                            deletions_dropped=counts.dels, comments_removed=counts.comments,
                            parts_removed=tuple(sorted(dropped)), alt_chunks_flattened=counts.chunks,
-                           pictures_stripped=counts.pictures, previews_blanked=counts.previews)
+                           pictures_stripped=counts.pictures, previews_blanked=counts.previews,
+                           ole_rewritten=counts.ole)
+
+
+def _check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        from reviewer.core.deidentify.errors import ExportCancelled
+
+        raise ExportCancelled()
+
+
+def _removed(names: list[str], parts: set[str]) -> set[str]:
+    """The members that go with removed `parts`: the parts, each one's own relationships part
+    (word/_rels/comments.xml.rels) and every folder entry (word/glossary/) with nothing kept under it."""
+    lower = {p.lower() for p in parts}
+    for name in names:
+        folder, base = posixpath.split(name)
+        if posixpath.basename(folder).lower() == "_rels" and base.lower().endswith(".rels"):
+            owner = posixpath.join(posixpath.dirname(folder), base[: -len(".rels")]).lower()
+            if owner in lower:
+                lower.add(name.lower())
+    kept = [n.lower() for n in names if not n.endswith("/") and n.lower() not in lower]
+    for name in names:
+        if name.endswith("/") and not any(k.startswith(name.lower()) for k in kept):
+            lower.add(name.lower())
+    return {n for n in names if n.lower() in lower}
+
+
+def _rewrite_ole(data: bytes, plan: RedactionPlan, counts: _Counts) -> bytes:
+    """The label and paths of an OLE Package and the strings of its property sets, values replaced in
+    place by text of the same byte length (an OLE stream cannot change size here); the inserted file
+    itself is not touched (the verifier searches it, and refuses the export if a value is in it)."""
+    import olefile
+
+    pattern = plan.flexible_pattern()
+    if pattern is None:
+        return data
+    buffer = io.BytesIO(data)
+    changed = False
+    try:
+        ole = olefile.OleFileIO(buffer, write_mode=True)
+    except Exception:  # noqa: BLE001 - not an OLE file olefile can open: left for the verifier
+        return data
+    try:
+        if ole.exists(NATIVE_STREAM) and ole.get_size(NATIVE_STREAM) <= MAX_STREAM:
+            raw = ole.openstream(NATIVE_STREAM).read()
+            new = bytearray(raw)
+            for field in native_fields(raw):
+                _replace_field(new, field.start, field.end, field.encoding, plan, pattern)
+            if new != raw:
+                ole.write_stream(NATIVE_STREAM, bytes(new))
+                changed = True
+        for entry in ole.listdir():
+            name = "/".join(entry)
+            if not entry[-1].startswith("\x05") or ole.get_size(name) > MAX_STREAM:
+                continue  # property sets (SummaryInformation …) only: other streams are binary records
+            raw = ole.openstream(name).read()
+            new = bytearray(raw)
+            for value in plan.values:
+                for encoding in ("utf-16-le", "gb18030", "utf-8"):
+                    needle = value.encode(encoding, errors="ignore")
+                    if len(needle) >= 2:
+                        new = bytearray(bytes(new).replace(needle, _mask(len(needle), encoding)))
+            if new != raw:
+                ole.write_stream(name, bytes(new))
+                changed = True
+    except Exception:  # noqa: BLE001 - a damaged OLE file: copied as it is, the verifier decides
+        return data
+    finally:
+        ole.close()
+    counts.ole += changed
+    return buffer.getvalue() if changed else data
+
+
+def _replace_field(raw: bytearray, start: int, end: int, encoding: str, plan: RedactionPlan,
+                   pattern) -> None:  # noqa: ANN001
+    """Replace the values in raw[start:end] (text in `encoding`) by replacements of the same byte length:
+    the plan's own replacement when it has that length, else a mask."""
+    try:
+        text = bytes(raw[start:end]).decode(encoding)
+    except UnicodeDecodeError:
+        return
+    if text.encode(encoding) != bytes(raw[start:end]):
+        return
+    for m in pattern.finditer(text):
+        offset = start + len(text[: m.start()].encode(encoding))
+        size = len(m.group().encode(encoding))
+        replacement = plan.replacement_for(m.group()).encode(encoding, errors="replace")
+        if len(replacement) != size:
+            replacement = _mask(size, encoding)
+        raw[offset:offset + size] = replacement
+
+
+def _mask(size: int, encoding: str) -> bytes:
+    if encoding.startswith("utf-16"):
+        return "＊".encode(encoding) * (size // 2) + b"\x00" * (size % 2)
+    return b"*" * size
 
 
 _SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -302,19 +417,22 @@ def _rewrite_xml(name: str, data: bytes, plan: RedactionPlan, dropped: set[str],
 
 
 def _drop_content_types(root: etree._Element, dropped: set[str]) -> None:
+    gone = {d.lower() for d in dropped}
     for el in list(root):
-        if _local(el.tag) == "Override" and el.get("PartName", "").lstrip("/") in dropped:
+        if _local(el.tag) == "Override" and unquote(el.get("PartName", "")).lstrip("/").lower() in gone:
             root.remove(el)
 
 
 def _drop_relationships(name: str, root: etree._Element, dropped: set[str]) -> None:
+    """Relationships to removed parts go (part names are case-insensitive and may be %-encoded)."""
+    gone = {d.lower() for d in dropped}
     folder = posixpath.dirname(posixpath.dirname(name))  # word/_rels/document.xml.rels → word
     for rel in list(root):
-        target = rel.get("Target", "")
+        target = unquote(rel.get("Target", ""))
         if rel.get("TargetMode") == "External":
             continue
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        if resolved in dropped:
+        if resolved.lower() in gone:
             root.remove(rel)
 
 
@@ -511,4 +629,8 @@ def _replace_everywhere(root: etree._Element, plan: RedactionPlan, counts: _Coun
 def write_copy(document, plan: RedactionPlan, output: Path, *, options=None,  # noqa: ANN001
                progress: Callable[[int, int], None] | None = None) -> tuple[str, ...]:
     """The writers' common entry point (`reviewer.core.deidentify.writers.write_copy`)."""
-    return write_docx(Path(document.path), plan, output).notes
+    from reviewer.core.deidentify.writers.image import docx_pictures  # OCR hook (issue 27)
+
+    pictures, notes = docx_pictures(document, plan)
+    return write_docx(Path(document.path), plan, output, getattr(options, "cancelled", None),
+                      pictures=pictures).notes + notes

@@ -13,6 +13,7 @@ re-rendering that page as an image.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -21,12 +22,18 @@ from pdfminer import utils
 from pdfminer.cmapdb import CMap, IdentityCMap, IdentityCMapByte
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdffont import PDFCIDFont
+from pdfminer.pdffont import PDFCIDFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import literal_name
 
+from reviewer.core.deidentify.writers.pdf_operands import Unparsable, instructions, run
+
+# pdfminer reports every odd font descriptor and colour operand as a warning on the root logger: noise
+# on a user's terminal ("Could not get FontBBox …"), never something to act on
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 Key = tuple[str, int]  # ("page", page number) or ("xobj", object number)
 TEXT_OPERATORS = ("Tj", "TJ", "'", '"')
 
@@ -57,6 +64,8 @@ class PageMap:
     seqs: dict[tuple[Key, int], list[bytes | float]] = field(default_factory=dict)
     unsafe: set[Key] = field(default_factory=set)
     images: list[tuple[float, float, float, float]] = field(default_factory=list)  # device space, like glyphs
+    uncertain: bool = False  # a character to remove lies where no glyph of this map is: re-render the page
+    top: float = 0.0  # the media box's top in user space (pdfium's top-left boxes are measured from it)
 
 
 class _Device(PDFPageAggregator):
@@ -64,6 +73,7 @@ class _Device(PDFPageAggregator):
         super().__init__(rsrcmgr, laparams=None)
         self.current: tuple[Key, int] = (("page", 0), -1)
         self.map: PageMap | None = None
+        self.fonts: dict[int, tuple[object, dict, dict]] = {}  # id -> (font, text by cid, width by cid)
 
     def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # noqa: ANN001 - pdfminer API
         key, op = self.current
@@ -88,6 +98,11 @@ class _Device(PDFPageAggregator):
         charspace = textstate.charspace * scaling
         wordspace = 0 if multibyte else textstate.wordspace * scaling
         dxscale = 0.001 * fontsize * scaling
+        bottom = font.get_descent() * fontsize + textstate.rise
+        top = bottom + fontsize
+        a, b, c, d, e0, f0 = matrix
+        upright = b == 0 and c == 0
+        texts, widths = self.fonts.setdefault(id(font), (font, {}, {}))[1:]
         x, y = textstate.linematrix
         needcharspace = False
         for index, obj in enumerate(seq):
@@ -105,18 +120,35 @@ class _Device(PDFPageAggregator):
             for start, end, cid in spans:
                 if needcharspace:
                     x += charspace
-                before = len(self.cur_item._objs)
-                unmapped = cid is None  # drawn as the notdef glyph: it takes its width (see code_spans)
-                adv = self.render_char(utils.translate_matrix(matrix, (x, y)), font, fontsize, scaling,
-                                       textstate.rise, NOTDEF if unmapped else cid, ncs, graphicstate)
-                if len(self.cur_item._objs) > before:
-                    item = self.cur_item._objs[-1]
-                    if unmapped:
-                        del self.cur_item._objs[-1]  # pdfminer and so pdfplumber do not show it: nor do we
-                    space = textstate.wordspace if (cid == 32 and not multibyte) else 0.0
-                    advance = (adv / scaling if scaling else 0.0) + textstate.charspace + space
-                    text = _unmapped_text(font, data[start:end]) if unmapped else item.get_text()
-                    page.glyphs.append(Glyph(key, op, index, start, end, text, tuple(item.bbox), advance, fontsize))
+                if cid is None:  # drawn as the notdef glyph: it takes its width (see code_spans)
+                    text = _unmapped_text(font, data[start:end])
+                    cid = NOTDEF
+                else:
+                    text = texts.get(cid)
+                    if text is None:
+                        try:
+                            text = font.to_unichr(cid)
+                        except PDFUnicodeNotDefined:
+                            text = f"(cid:{cid})"
+                        texts[cid] = text
+                width = widths.get(cid)
+                if width is None:
+                    width = widths[cid] = font.char_width(cid)
+                # pdfminer's LTChar box (render_char) without the layout object; for unrotated text the
+                # same float operations as apply_matrix_rect, in the same order
+                adv = width * fontsize * scaling
+                if upright:
+                    e = x * a + y * c + e0
+                    f = x * b + y * d + f0
+                    x0, x1 = e, a * adv + e
+                    y0, y1 = d * bottom + f, d * top + f
+                else:
+                    x0, y0, x1, y1 = utils.apply_matrix_rect(utils.translate_matrix(matrix, (x, y)),
+                                                             (0, bottom, adv, top))
+                space = textstate.wordspace if (cid == 32 and not multibyte) else 0.0
+                advance = (adv / scaling if scaling else 0.0) + textstate.charspace + space
+                box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+                page.glyphs.append(Glyph(key, op, index, start, end, text, box, advance, fontsize))
                 x += adv
                 if cid == 32 and wordspace:
                     x += wordspace
@@ -139,6 +171,27 @@ class _Interpreter(PDFPageInterpreter):
 
     def dup(self) -> _Interpreter:
         return self.__class__(self.rsrcmgr, self.device, self._pending or self.key)
+
+    def execute(self, streams) -> None:  # noqa: ANN001 - pdfminer API
+        """The streams parsed by qpdf (`pdf_operands`), pdfminer's own parser when qpdf refuses them;
+        streams already being executed up the call stack are skipped, as pdfminer does."""
+        valid = []
+        self.stream_ids.clear()
+        for obj in streams:
+            stream = stream_value(obj)
+            if stream.objid is None or stream.objid in self.parent_stream_ids:
+                continue
+            valid.append(stream)
+            self.stream_ids.add(stream.objid)
+        try:
+            parsed = list(instructions(valid))
+        except Unparsable:
+            super().execute(streams)
+            return
+        run(iter(parsed), self._method)
+
+    def _method(self, name: str):  # noqa: ANN202
+        return getattr(self, name, None)
 
     def do_TJ(self, seq) -> None:  # noqa: ANN001 - pdfminer API
         self.op_index += 1
@@ -221,26 +274,39 @@ def _unmapped_text(font: PDFCIDFont, code: bytes) -> str:
     return ""
 
 
-def map_pages(data: bytes, only: Container[int] | None = None) -> Iterator[PageMap]:
-    """Glyph maps of the pages (1-based numbers in `only`, default all), in page order; pages not
-    asked for are yielded empty."""
-    parser = PDFParser(io.BytesIO(data))
-    document = PDFDocument(parser)
-    rsrcmgr = PDFResourceManager(caching=True)
-    for number, page in enumerate(PDFPage.create_pages(document), 1):
-        device = _Device(rsrcmgr)
-        if only is not None and number not in only:
-            yield PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0)
-            continue
+class PageMapper:
+    """Glyph maps of one PDF's pages in any order: the document, its page list and its fonts parsed once."""
+
+    def __init__(self, data: bytes) -> None:
+        self.rsrcmgr = PDFResourceManager(caching=True)
+        self.pages = list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data)))))
+        self.fonts: dict[int, tuple[object, dict, dict]] = {}  # shared by the pages: the manager caches fonts
+
+    def map(self, number: int) -> PageMap:
+        """The glyph map of page `number` (1-based)."""
+        page = self.pages[number - 1]
+        device = _Device(self.rsrcmgr)
+        device.fonts = self.fonts
         x0, y0, x1, y1 = page.mediabox
         ctm = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
                270: (0, 1, -1, 0, y1, -x0)}.get(page.rotate % 360, (1, 0, 0, 1, -x0, -y0))
         height = (x1 - x0) if page.rotate % 180 == 90 else (y1 - y0)
-        device.map = PageMap(number=number, ctm=ctm, height=height)
-        interpreter = _Interpreter(rsrcmgr, device, ("page", number))
+        device.map = PageMap(number=number, ctm=ctm, height=height, top=y1)
+        interpreter = _Interpreter(self.rsrcmgr, device, ("page", number))
         interpreter.process_page(page)
         device.close()
-        yield device.map
+        return device.map
+
+
+def map_pages(data: bytes, only: Container[int] | None = None) -> Iterator[PageMap]:
+    """Glyph maps of the pages (1-based numbers in `only`, default all), in page order; pages not
+    asked for are yielded empty."""
+    mapper = PageMapper(data)
+    for number in range(1, len(mapper.pages) + 1):
+        if only is not None and number not in only:
+            yield PageMap(number=number, ctm=(1, 0, 0, 1, 0, 0), height=0.0)
+        else:
+            yield mapper.map(number)
 
 
 def rewrite_stream(instructions: Iterable[object], key: Key, page: PageMap,

@@ -14,6 +14,7 @@ import pikepdf
 from reviewer.core.deidentify.plan import RedactionPlan
 from reviewer.core.documents.image_metadata import strip_image_metadata
 from reviewer.core.documents.pdf.streams import jpeg_bytes
+from reviewer.core.documents.pdf.strings import key_object, text_of
 
 _DROP_ROOT = ("/Metadata", "/OpenAction", "/AA", "/AcroForm", "/PieceInfo", "/SpiderInfo", "/Threads", "/AF")
 _DROP_PAGE = ("/Thumb", "/Metadata", "/PieceInfo", "/AA", "/AF")
@@ -62,13 +63,16 @@ def scrub_structure(pdf: pikepdf.Pdf) -> int:
 
 def strip_picture_metadata(pdf: pikepdf.Pdf) -> int:
     """XMP attached to any object, and EXIF/XMP/comments inside JPEG image streams (passed through
-    unchanged by most PDF makers), removed without re-encoding the image; returns the pictures changed."""
+    unchanged by most PDF makers), removed without re-encoding the image; returns the pictures changed.
+    JavaScript (/JS) and embedded-file (/EF) entries go from every object as well: a hostile file hides
+    them where no viewer looks (a page dictionary), and the verifier refuses any that is left."""
     changed = 0
     for obj in pdf.objects:
         if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
             continue
-        if "/Metadata" in obj:
-            del obj["/Metadata"]
+        for key in ("/Metadata", "/JS", "/EF"):
+            if key in obj:
+                del obj[key]
         jpeg = jpeg_bytes(pdf, obj)
         if jpeg is None:
             continue
@@ -94,7 +98,7 @@ def replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:
     def fix(value: object) -> object | None:
         nonlocal count
         if isinstance(value, pikepdf.String):
-            text = str(value)
+            text = text_of(value)  # a GBK title is read as what it says, and written back as UTF-16
             if pattern.search(text):
                 count += 1
                 return pikepdf.String(pattern.sub(lambda m: plan.replacement_for(m.group()), text))
@@ -106,11 +110,10 @@ def replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:
                 return
             seen.add(obj.objgen)
         if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-            for key in list(obj.keys()):
-                value = obj.get(key)
+            for key, value in list(obj.items()):
                 new = fix(value)
                 if new is not None:
-                    obj[key] = new
+                    obj[key_object(key)] = new
                 else:
                     walk(value)
         elif isinstance(obj, pikepdf.Array):
@@ -128,18 +131,22 @@ def replace_strings(pdf: pikepdf.Pdf, plan: RedactionPlan) -> int:
 
 
 def _replace_marked_content(pdf: pikepdf.Pdf, page: pikepdf.Page, pattern: object, plan: RedactionPlan) -> None:
-    """Values in marked-content properties (/ActualText, /Alt) of the page stream are replaced too."""
-    instructions = pikepdf.parse_content_stream(page)
+    """Values in marked-content properties (/ActualText, /Alt) of the page stream are replaced too (a page
+    whose content qpdf cannot parse is re-rendered as a picture by the writer)."""
+    try:
+        instructions = pikepdf.parse_content_stream(page)
+    except (pikepdf.PdfError, TypeError, ValueError, RuntimeError):
+        return
     changed = False
     for inst in instructions:
         if str(getattr(inst, "operator", "")) not in ("BDC", "DP"):
             continue
         for operand in inst.operands:
             if isinstance(operand, pikepdf.Dictionary):
-                for key in list(operand.keys()):
-                    value = operand.get(key)
-                    if isinstance(value, pikepdf.String) and pattern.search(str(value)):
-                        operand[key] = pikepdf.String(pattern.sub(lambda m: plan.replacement_for(m.group()), str(value)))
+                for key, value in list(operand.items()):
+                    if isinstance(value, pikepdf.String) and pattern.search(text_of(value)):
+                        new = pattern.sub(lambda m: plan.replacement_for(m.group()), text_of(value))
+                        operand[key_object(key)] = pikepdf.String(new)
                         changed = True
     if changed:
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))

@@ -5,6 +5,7 @@ opens the whole workbook, ID numbers and all, for anyone who receives the file. 
 rows (cells joined by tabs) so detection sees them; the writer replaces values inside the package
 (docx_writer._rewrite_package) and the verifier opens it too. OLE binaries (Excel 97-2003 objects)
 are not read: they stay named only, and the verifier's byte search (UTF-16 included) still runs.
+The label and paths of a file inserted as an OLE Package are in `ole`.
 """
 
 from __future__ import annotations
@@ -91,77 +92,3 @@ def _workbook_rows(names, xml) -> list[str]:
             if len(lines) >= _MAX_LINES:
                 return lines
     return lines
-
-
-
-_OLE_PROPERTIES = ("title", "subject", "author", "keywords", "comments", "last_saved_by", "company", "manager")
-
-
-def ole_fields(data: bytes) -> list[tuple[str, str]]:
-    """(field, text) of an OLE object (Excel 97-2003, or a file inserted as a Package): the inserted
-    file's label and the path it came from (C:\\Users\\<user>\\Desktop\\<name>: a person's account and a
-    file named after someone), and the author properties. Empty when it is not an OLE file."""
-    import olefile
-
-    # olefile takes bytes shorter than MINIMAL_OLEFILE_SIZE for a file *name*: never hand it those
-    if data[:8] != olefile.MAGIC or len(data) < olefile.MINIMAL_OLEFILE_SIZE:
-        return []
-    fields: list[tuple[str, str]] = []
-    try:
-        ole = olefile.OleFileIO(data)
-        with ole:
-            if ole.exists("\x01Ole10Native"):
-                fields += _ole10_native(ole.openstream("\x01Ole10Native").read(_MAX_PART))
-            meta = ole.get_metadata()
-    except Exception:  # noqa: BLE001 - olefile raises many types on a damaged file: keep what was read
-        return fields
-    if meta is not None:
-        for name in _OLE_PROPERTIES:
-            value = getattr(meta, name, None)
-            if isinstance(value, bytes):
-                value = value.decode("gb18030", errors="replace")
-            if isinstance(value, str) and value.strip("\x00 "):
-                fields.append((name, value.strip("\x00 ")))
-    return fields
-
-
-def _ole10_native(raw: bytes) -> list[tuple[str, str]]:
-    """Label, source path and temporary path of a Package object (ANSI, GBK on Chinese Windows), and
-    their UTF-16 copies when present."""
-    fields: list[tuple[str, str]] = []
-    pos = 6  # total size (4), a 2-byte marker
-
-    def ansi() -> str:
-        nonlocal pos
-        end = raw.find(b"\x00", pos)
-        if end < 0:
-            raise ValueError
-        text = raw[pos:end].decode("gb18030", errors="replace")
-        pos = end + 1
-        return text
-
-    def u32() -> int:
-        nonlocal pos
-        if pos + 4 > len(raw):
-            raise ValueError
-        value = int.from_bytes(raw[pos:pos + 4], "little")
-        pos += 4
-        return value
-
-    try:
-        fields += [("label", ansi()), ("path", ansi())]
-        pos += 4  # two 2-byte markers
-        size = u32()
-        fields.append(("temporary path", raw[pos:pos + size].split(b"\x00")[0].decode("gb18030", errors="replace")))
-        pos += size
-        pos += u32()  # the file itself
-        for name in ("temporary path", "label", "path"):  # UTF-16 copies (newer Office)
-            chars = u32()
-            if chars > 32768:
-                break
-            fields.append((name, raw[pos:pos + 2 * chars].decode("utf-16-le", errors="replace")))
-            pos += 2 * chars
-    except ValueError:
-        pass
-    seen: set[tuple[str, str]] = set()
-    return [f for f in fields if f[1].strip() and not (f in seen or seen.add(f))]

@@ -8,14 +8,17 @@ of an mc:AlternateContent we take the first mc:Choice and skip the VML mc:Fallba
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from lxml import etree
 
 from reviewer.core.documents.docx.alt_chunks import UnreadableChunk, chunk_lines
-from reviewer.core.documents.docx.embedded import embedded_lines, ole_fields
+from reviewer.core.documents.docx.embedded import embedded_lines
+from reviewer.core.documents.docx.ole import ole_fields
 from reviewer.core.documents.docx.package import R_NS, W_NS, DocxPackage, Relationship
+from reviewer.core.documents.docx.pictures import picture_blocks
 from reviewer.core.documents.docx.properties import property_blocks
 from reviewer.core.documents.limits import Limits, check_text, too_large
 from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFormat, RunSpan
@@ -41,7 +44,9 @@ _STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _AUTHORS = etree.XPath("//@w:author", namespaces={"w": W_NS})
 
 
-def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
+def read_docx(data: bytes, path: str, sha256: str, limits: Limits, *,
+              progress: Callable[[int, int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Document:
     package = DocxPackage(data, path, limits)
     package_rels = package.rels("")
     main = next((r.target for r in package_rels.values() if r.type in _MAIN_TYPES and not r.external),
@@ -87,6 +92,8 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
         for field, text in ole_fields(data) if data else ():
             reader.add(Block(kind=BlockKind.ATTACHMENT, part=name, path=f"file[{k}]/{field}", text=text,
                              attrs={"name": name, "field": field}))
+    for block in picture_blocks(package.names(), package.read, progress=progress, cancelled=cancelled):
+        reader.add(dataclasses.replace(block, start=reader.offset))  # pictures read by OCR (issue 27)
     for k, author in enumerate(sorted(reader.change_authors)):
         reader.add(Block(kind=BlockKind.PROPERTY, part=main, path=f"revision-author[{k}]", text=author,
                          attrs={"name": "revision author", "author": author}))
@@ -97,6 +104,8 @@ def read_docx(data: bytes, path: str, sha256: str, limits: Limits) -> Document:
                   for b in props}
     if pages is not None and pages > limits.max_pages:
         pages = None  # app.xml's count is what Word last saw, not a fact: ignore absurd claims
+    if progress is not None:
+        progress(1, 1)
     return Document.build(path=path, format=DocumentFormat.DOCX, sha256=sha256, size=len(data),
                           blocks=reader.blocks, pages=pages, properties=properties)
 

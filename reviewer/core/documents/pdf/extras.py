@@ -1,7 +1,9 @@
-"""PDF text outside the page content: XMP metadata, annotations (and form values), embedded files.
+"""PDF text outside the page content: document info, XMP metadata, annotations (and form values),
+embedded files.
 
 pdfium has no API for the XMP stream, so these come from pikepdf (qpdf), which reads objects lazily
-and is as strict about encryption as pdfium: the empty user password is tried, nothing else.
+and is as strict about encryption as pdfium: the empty user password is tried, nothing else. Strings
+and names are decoded by `strings.text_of` (GBK titles and file names read as what they say).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from lxml import etree
 
 from reviewer.core.documents.limits import Limits, check_deadline
 from reviewer.core.documents.model import Block, BlockKind
+from reviewer.core.documents.pdf.strings import key_text, text_of
 
 _XMP_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                               remove_comments=True, remove_pis=True)
@@ -25,7 +28,9 @@ _MAX_ANNOTS = 100_000
 _STREAM_NAME = re.compile(r"stream <[^>]*>:?")  # qpdf names an in-memory input after its Python repr
 
 
-def extra_blocks(data: bytes, path: str, pages: int, limits: Limits) -> list[Block]:
+def extra_blocks(data: bytes, path: str, pages: int, limits: Limits) -> tuple[list[Block], dict[str, str]]:
+    """The blocks of XMP, annotations and attachments, and the document info's strings (the reader makes
+    their blocks). EncryptedDocument when qpdf needs a password, CorruptDocument when it cannot parse."""
     from reviewer.core.documents.pdf.reader import encrypted
 
     try:
@@ -36,12 +41,34 @@ def extra_blocks(data: bytes, path: str, pages: int, limits: Limits) -> list[Blo
         raise _unparsable(path, exc) from None
     with pdf:
         try:
+            _ = len(pdf.pages), pdf.Root.get("/Type")  # a broken catalog shows here
+            info = _document_info(pdf)
             blocks = _xmp_blocks(pdf)
             blocks += _annotation_blocks(pdf, path)
             blocks += _attachment_blocks(pdf)
         except _QPDF_ERRORS as exc:  # objects are parsed lazily: damage may show only now
             raise _unparsable(path, exc) from None
-    return blocks
+    return blocks, info
+
+
+_MAX_INFO = 1000
+
+
+def _document_info(pdf: pikepdf.Pdf) -> dict[str, str]:
+    """Every string of the document info dictionary (Title, Author … and custom keys such as Company),
+    keyed as pdfium names them (no slash)."""
+    info = pdf.trailer.get("/Info")
+    if not isinstance(info, pikepdf.Dictionary):
+        return {}
+    found: dict[str, str] = {}
+    for k, (key, value) in enumerate(info.items()):
+        if k >= _MAX_INFO:
+            break
+        if isinstance(value, pikepdf.String):
+            text = text_of(value).strip()
+            if text:
+                found[key_text(key).lstrip("/")] = text
+    return found
 
 
 # qpdf reports damage as PdfError, and C++ overflow/range/runtime errors as these built-in types
@@ -110,7 +137,7 @@ def _annotation_blocks(pdf: pikepdf.Pdf, path: str) -> list[Block]:
             seen += 1
             if seen > _MAX_ANNOTS or not isinstance(annot, pikepdf.Dictionary):
                 continue
-            subtype = _name_text(annot.get("/Subtype"))
+            subtype = text_of(annot.get("/Subtype"))
             if subtype == "/Popup":
                 continue  # repeats its parent's contents
             values = [(key, annot.get(key)) for key in _ANNOT_KEYS]
@@ -118,33 +145,54 @@ def _annotation_blocks(pdf: pikepdf.Pdf, path: str) -> list[Block]:
             if isinstance(action, pikepdf.Dictionary):
                 values.append(("/URI", action.get("/URI")))
             for key, value in values:
-                if isinstance(value, pikepdf.String) and str(value).strip():
+                if isinstance(value, pikepdf.String) and text_of(value).strip():
                     blocks.append(Block(kind=BlockKind.ANNOTATION, part=f"page {number}",
-                                        path=f"annot[{i}]{key}", text=str(value).strip(), page=number,
+                                        path=f"annot[{i}]{key}", text=text_of(value).strip(), page=number,
                                         attrs={"name": f"{subtype.lstrip('/')} {key.lstrip('/')}".strip()}))
     return blocks
 
 
-def _name_text(name: object) -> str:
-    """A PDF name as text; names are bytes, and str() of a non-UTF-8 one raises (a fuzzer find)."""
-    if name is None:
-        return ""
-    try:
-        return str(name)
-    except UnicodeDecodeError:
-        return name.unparse().decode("latin-1")  # type: ignore[attr-defined]
+_MAX_ATTACHMENTS = 10_000
 
 
 def _attachment_blocks(pdf: pikepdf.Pdf) -> list[Block]:
+    """The name under which each file is embedded, its file names (/UF, /F) and description: the name tree
+    is walked here so that GBK names are decoded by our rules (pikepdf's own API reads them as
+    PDFDocEncoding)."""
     blocks: list[Block] = []
-    for k, (name, spec) in enumerate(pdf.attachments.items()):
-        names = {name}
-        filename = getattr(spec, "filename", None)
-        if filename:
-            names.add(filename)
-        description = getattr(spec, "description", None)
-        for j, text in enumerate(sorted(names) + ([description] if description else [])):
-            if text and text.strip():
+    names = pdf.Root.get("/Names")
+    tree = names.get("/EmbeddedFiles") if isinstance(names, pikepdf.Dictionary) else None
+    for k, (name, spec) in enumerate(_name_tree(tree)):
+        if k >= _MAX_ATTACHMENTS:
+            break
+        texts = {name}
+        if isinstance(spec, pikepdf.Dictionary):
+            texts |= {text_of(spec.get(key)) for key in ("/UF", "/F")}
+            description = text_of(spec.get("/Desc"))
+        else:
+            description = ""
+        for j, text in enumerate(sorted(t for t in texts if t) + ([description] if description else [])):
+            if text.strip():
                 blocks.append(Block(kind=BlockKind.ATTACHMENT, part="embedded files", path=f"file[{k}][{j}]",
                                     text=text.strip(), attrs={"name": name}))
     return blocks
+
+
+def _name_tree(node: object, depth: int = 0, seen: set | None = None):
+    """(key text, value) pairs of a name tree, in order; loops and absurd depths are cut."""
+    seen = set() if seen is None else seen
+    if not isinstance(node, pikepdf.Dictionary) or depth > 32:
+        return
+    if node.is_indirect:
+        if node.objgen in seen:
+            return
+        seen.add(node.objgen)
+    pairs = node.get("/Names")
+    if isinstance(pairs, pikepdf.Array):
+        items = list(pairs)
+        for i in range(0, len(items) - 1, 2):
+            yield text_of(items[i]), items[i + 1]
+    kids = node.get("/Kids")
+    if isinstance(kids, pikepdf.Array):
+        for kid in kids:
+            yield from _name_tree(kid, depth + 1, seen)

@@ -88,6 +88,15 @@ def _helper() -> ProcessPoolExecutor:
         return _pool
 
 
+def submit(fn: Callable, *args: object) -> Future | None:
+    """Run one task in the helper (queued before any page chunk submitted later); None when the helper
+    cannot take it. `fn` is a module-level function of an importable module."""
+    try:
+        return _helper().submit(fn, *args)
+    except (RuntimeError, BrokenProcessPool):
+        return None
+
+
 def warm_up() -> None:
     """Start the helper and wait until it is ready (benchmarks and tests that need a warm one)."""
     _helper().submit(_close, None).result()
@@ -128,13 +137,15 @@ def read_pages(data: bytes, count: int, local: Callable[[int], Block],
     return share_pages(count, local, task, step, close=(_close, (key,)))
 
 
-def share_pages(count: int, local: Callable[[int], T], task: Callable[[int, int, bool], tuple[Callable, tuple]] | None,
-                step: Callable[[list[T]], None], *, close: tuple[Callable, tuple] | None = None) -> tuple[list[T], int]:
+def share_pages(count: int, local: Callable[[int], T],
+                task: Callable[[int, int, bool], tuple[Callable, tuple]] | None, step: Callable[[list[T]], None], *,
+                close: tuple[Callable, tuple] | None = None, chunk: int = CHUNK) -> tuple[list[T], int]:
     """Results for pages 0..count-1 in page order, shared with the helper, and how many it produced.
 
     `task(first, last, first_task)` gives the picklable function and arguments that produce pages
     first..last-1 in the helper (a module-level function of an importable module); `close` is sent
-    after the last chunk; `task=None` or fewer than MIN_PAGES pages: every page is made here.
+    after the last chunk; `task=None` or fewer than MIN_PAGES pages: every page is made here. `chunk`:
+    pages per helper task (smaller: smoother progress, a little more IPC).
     """
     if task is None or count < MIN_PAGES:
         made = []
@@ -145,7 +156,7 @@ def share_pages(count: int, local: Callable[[int], T], task: Callable[[int, int,
         return made, 0
 
     pool: ProcessPoolExecutor | None = _helper()
-    chunks = [(first, min(first + CHUNK, count)) for first in range(0, count, CHUNK)]
+    chunks = [(first, min(first + chunk, count)) for first in range(0, count, chunk)]
     out: dict[int, T] = {}
     queued: list[tuple[Future, int, int]] = []
     sent = False  # whether a task went to the helper (the first may carry the file)

@@ -18,6 +18,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable
 from itertools import repeat
+from typing import TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -26,9 +27,12 @@ from reviewer.core.documents.limits import Limits, check_deadline, check_text, t
 from reviewer.core.documents.model import Block, BlockKind, Box, Document, DocumentFormat
 from reviewer.core.documents.pdf.char_boxes import CharBoxes
 from reviewer.core.documents.pdf.extras import extra_blocks
+from reviewer.core.documents.pdf.ocr import with_ocr
 from reviewer.core.documents.pdf.pages import read_pages
 from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
-from reviewer.core.errors import CorruptDocument, EncryptedDocument
+from reviewer.core.errors import CorruptDocument, DocumentError, EncryptedDocument
+
+T = TypeVar("T")
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _MAX_OUTLINE_ITEMS = 10_000
@@ -46,28 +50,116 @@ def read_pdf(data: bytes, path: str, sha256: str, limits: Limits, *,
     if looks_truncated(data):
         raise corrupt(path, "缺少文件结束标记，文件可能被截断 / no end-of-file marker, the file looks truncated")
     with PDFIUM_LOCK:
-        blocks, info, pages = _read_with_pdfium(data, path, limits, progress, cancelled)
+        blocks, info, outline, pages = _read_with_pdfium(data, path, limits, progress, cancelled)
+    blocks = with_ocr(data, path, sha256, blocks, pages, progress=progress, cancelled=cancelled)  # OCR, issue 27
+    properties: dict[str, str] = {}
     try:
-        if _ABSURD_DECODE_PARMS.search(data):
-            raise corrupt(path, "abnormal /DecodeParms")  # qpdf would allocate gigabytes: use pdfium's copy
-        extras = extra_blocks(data, path, pages, limits)
-    except CorruptDocument:
-        # pdfium read the pages but qpdf cannot parse the objects: pdfium's own re-written copy
-        # (its xref rebuilt) usually can, and it holds the same annotations, XMP and attachments
-        with PDFIUM_LOCK:
-            copy = _pdfium_copy(data)
-        if copy is None:
-            raise
-        extras = extra_blocks(copy, path, pages, limits)
+        _, (extras, decoded), _ = structure_copy(data, path,
+                                                 lambda copy: extra_blocks(copy, path, pages, limits))
+        info = decoded or info  # qpdf's strings decoded by our rules (GBK titles) rather than pdfium's
+    except CorruptDocument as exc:
+        # pdfium read the pages (the text detection runs on) but no parser makes sense of the rest of
+        # the file: scanning goes on without it, and the document says what was not read
+        extras = []
+        properties[STRUCTURE_UNREAD] = exc.message_en
+    for key, value in info.items():
+        blocks.append(Block(kind=BlockKind.PROPERTY, part="document info", path=key, text=value,
+                            attrs={"name": key}))
+    blocks.extend(outline)
     blocks.extend(extras)
-    properties = {f"info.{k}": v for k, v in info.items()}
+    properties.update({f"info.{k}": v for k, v in info.items()})
     return Document.build(path=path, format=DocumentFormat.PDF, sha256=sha256, size=len(data),
                           blocks=blocks, pages=pages, properties=properties)
 
 
+REWRITTEN = "the file's structure was damaged or partly encrypted: it was read from pdfium's re-written copy"
+REBUILT = ("the file's catalog could not be parsed: its pages were copied into a new PDF (outline, "
+           "attachments and form data of the original are not in the copy)")
+
+# Document.properties key set when the document's structure (annotations, XMP, attachments) could not
+# be parsed although pdfium read its pages; its value says why, in English.
+STRUCTURE_UNREAD = "pdf.structure_unread"
+
+
+def structure_copy(data: bytes, path: str, read: Callable[[bytes], T] | None = None
+                   ) -> tuple[bytes, T | None, str]:
+    """Bytes whose objects qpdf parses with the empty password, and `read(those bytes)`: the file itself,
+    else pdfium's re-written copy (xref rebuilt; security removed, for a file pdfium opens without a
+    password whose attachments alone are encrypted), else a new document pdfium builds from the pages
+    it finds (a broken catalog or trailer). Every copy keeps the pages and their content streams.
+
+    `read` raises CorruptDocument or EncryptedDocument for bytes it cannot use (default: qpdf opens
+    them and finds the pages). The third element says which copy it is ("" for the file itself). When
+    no candidate works, the first file's error is raised, worded for what is true: a document that
+    opens without a password is never said to need one."""
+    from reviewer.core.documents.errors import corrupt
+
+    read = read or _qpdf_check
+    first: DocumentError | None = None
+    if _ABSURD_DECODE_PARMS.search(data):
+        # qpdf would allocate gigabytes for the predictor row: only pdfium's copies are tried
+        first = corrupt(path, "PDF 对象无法解析 / cannot parse PDF objects: abnormal /DecodeParms")
+    else:
+        try:
+            return data, read(data), ""
+        except (CorruptDocument, EncryptedDocument) as exc:
+            first = exc
+    with PDFIUM_LOCK:
+        opened = _pdfium_open(data)
+        if opened is None:
+            raise first
+        try:
+            copies = [(_pdfium_save(opened, remove_security=True), REWRITTEN)]
+            if copies[0][0] is None or _qpdf_check_quiet(copies[0][0]):
+                copies.append((_pdfium_rebuilt(opened), REBUILT))
+        finally:
+            opened.close()
+    for copy, how in copies:
+        if copy is None:
+            continue
+        try:
+            return copy, read(copy), how
+        except (CorruptDocument, EncryptedDocument):
+            continue
+    if isinstance(first, EncryptedDocument):
+        raise corrupt(path, "文档无需密码即可打开，但其中部分对象（如附件）已加密，无法读取 / "
+                            "the document opens without a password, but some of its objects "
+                            "(attachments, say) are encrypted and cannot be read")
+    raise first
+
+
+def _qpdf_check(data: bytes) -> None:
+    """qpdf opens the bytes with the empty password and finds the catalog and the pages."""
+    from reviewer.core.documents.errors import corrupt
+
+    problem = _qpdf_check_quiet(data)
+    if problem == "password":
+        raise encrypted("")
+    if problem:
+        raise corrupt("", problem)
+
+
+def _qpdf_check_quiet(data: bytes) -> str:
+    """"" when qpdf opens the bytes and finds the catalog and pages, "password", or what went wrong."""
+    import io
+
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data), password="") as pdf:
+            _ = len(pdf.pages), pdf.Root.get("/Type")
+        return ""
+    except pikepdf.PasswordError:
+        return "password"
+    except Exception as exc:  # noqa: BLE001 - qpdf raises PdfError and C++ errors as built-in types
+        return f"{type(exc).__name__}: {exc}"[:200]
+
+
 def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable[[int, int], None] | None,
-                      cancelled: Callable[[], bool] | None) -> tuple[list[Block], dict[str, str], int]:
-    """Pages, document info and outline: everything pdfium reads, under the caller's PDFIUM_LOCK."""
+                      cancelled: Callable[[], bool] | None
+                      ) -> tuple[list[Block], dict[str, str], list[Block], int]:
+    """Page blocks, document info, outline blocks and the page count: everything pdfium reads, under the
+    caller's PDFIUM_LOCK."""
     from reviewer.core.documents.errors import check_cancelled, corrupt
 
     try:
@@ -80,14 +172,14 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
         if repaired is None:
             if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
                 raise encrypted(path) from None
-            raise corrupt(path, f"PDF 无法解析 / cannot parse PDF: {exc}") from None
+            raise corrupt(path, f"PDF 无法解析 / cannot parse PDF: {pdfium_reason(exc)}") from None
         data, qpdf_pages = repaired
         if qpdf_pages == 0:  # pdfium refuses an empty page tree; there are no pages to read
-            return [], {}, 0
+            return [], {}, [], 0
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as again:
-            raise corrupt(path, f"PDF 无法解析 / cannot parse PDF: {again}") from None
+            raise corrupt(path, f"PDF 无法解析 / cannot parse PDF: {pdfium_reason(again)}") from None
     try:
         pages = len(pdf)
         if pages > limits.max_pages:
@@ -115,9 +207,7 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
 
         blocks, _ = read_pages(data, pages, local, step)
         info = {k: v.strip() for k, v in _metadata(pdf).items() if v.strip()}
-        for key, value in info.items():
-            blocks.append(Block(kind=BlockKind.PROPERTY, part="document info", path=key, text=value,
-                                attrs={"name": key}))
+        outline: list[Block] = []
         for k, bookmark in enumerate(pdf.get_toc(max_depth=30)):
             if k >= _MAX_OUTLINE_ITEMS:
                 break
@@ -125,63 +215,82 @@ def _read_with_pdfium(data: bytes, path: str, limits: Limits, progress: Callable
             if title:
                 dest = bookmark.get_dest()
                 page = dest.get_index() + 1 if dest is not None and dest.get_index() is not None else None
-                blocks.append(Block(kind=BlockKind.OUTLINE, part="outline", path=f"outline[{k}]", text=title,
-                                    page=page, attrs={"name": f"level {bookmark.level}"}))
-        return blocks, info, pages
+                outline.append(Block(kind=BlockKind.OUTLINE, part="outline", path=f"outline[{k}]", text=title,
+                                     page=page, attrs={"name": f"level {bookmark.level}"}))
+        return blocks, info, outline, pages
     finally:
         pdf.close()
 
 
 def openable_copy(data: bytes, path: str) -> bytes:
-    """The bytes that pdfium, qpdf and pdfminer all open: the file itself when they can, otherwise the
-    copy the reader read (qpdf's decrypted/repaired one, or pdfium's re-written one).
+    """`export_source` without its note."""
+    return export_source(data, path)[0]
+
+
+def export_source(data: bytes, path: str) -> tuple[bytes, str]:
+    """The bytes that pdfium, qpdf and pdfminer all open, in the clear: the file itself when they can,
+    otherwise the copy the reader read (qpdf's decrypted/repaired one, or pdfium's re-written one).
 
     Writers call this on the source so that a file the reader could read can be exported too: the
-    copies keep every page and content stream, so page numbers and character boxes still match.
+    copies keep every page and content stream, so page numbers and character boxes still match. The
+    note says which copy was used ("" for the file itself), for the export's notes.
     """
+    import io
+
+    import pikepdf
+
     from reviewer.core.documents.errors import corrupt
 
     with PDFIUM_LOCK:
-        try:
-            pdfium.PdfDocument(data).close()
-            pdfium_ok = True
-        except pdfium.PdfiumError:
-            pdfium_ok = False
-    if not pdfium_ok:
+        opened = _pdfium_open(data)
+        if opened is not None:
+            opened.close()
+    if opened is None:
         repaired = _repaired_copy(data, path)
         if repaired is None:
             raise corrupt(path, "PDF 无法解析 / cannot parse PDF")
-        return repaired[0]
-    if not _ABSURD_DECODE_PARMS.search(data):
-        import io
-
-        import pikepdf
-
-        try:
-            with pikepdf.open(io.BytesIO(data), password="") as pdf:
-                if pdf.is_encrypted:
-                    out = io.BytesIO()
-                    pdf.save(out)  # decrypted: the writer edits content streams in the clear
-                    return out.getvalue()
-                return data
-        except pikepdf.PasswordError:
-            raise encrypted(path) from None
-        except Exception:  # noqa: BLE001, S110 - qpdf cannot open it: pdfium's copy below
-            pass
-    with PDFIUM_LOCK:
-        copy = _pdfium_copy(data)
-    if copy is None:
-        raise corrupt(path, "PDF 无法解析 / cannot parse PDF")
-    return copy
+        return repaired[0], ""
+    copy, _, how = structure_copy(data, path)
+    with pikepdf.open(io.BytesIO(copy), password="") as pdf:
+        if not pdf.is_encrypted:
+            return copy, how
+        out = io.BytesIO()
+        pdf.save(out)  # decrypted: the writer edits content streams in the clear
+        return out.getvalue(), how
 
 
 def looks_truncated(data: bytes) -> bool:
-    """No %%EOF, startxref or trailer near the end (trailing NULs and blanks aside): cut off in transit.
+    """Cut off in transit: no %%EOF, startxref or trailer near the end, or objects after the last %%EOF.
 
-    A file that ends in a damaged trailer is not truncated; pdfium and qpdf rebuild its xref.
+    Whatever follows the last %%EOF that holds no object (a signature block, an e-mail footer, padding,
+    an HTML page a download tool appended) is trailing data, not truncation: pdfium, qpdf and poppler
+    all read such files. A file that ends in a damaged trailer is not truncated either; pdfium and
+    qpdf rebuild its xref.
     """
     tail = data.rstrip(b"\x00 \t\r\n\x0c")[-2048:]
-    return not any(marker in tail for marker in (b"%%EOF", b"startxref", b"trailer"))
+    if any(marker in tail for marker in (b"%%EOF", b"startxref", b"trailer")):
+        return False
+    eof = data.rfind(b"%%EOF")
+    return eof < 0 or _OBJECT_AFTER.search(data, eof) is not None
+
+
+_OBJECT_AFTER = re.compile(rb"\d+\s+\d+\s+obj\b|\bendobj\b|\bstream\r?\n")
+
+
+def pdfium_reason(exc: BaseException) -> str:
+    """pdfium's reason for refusing a file in words (its own message can read "PDFium: Success")."""
+    code = getattr(exc, "err_code", None)
+    reason = _PDFIUM_REASONS.get(code) if isinstance(code, int) else None
+    return reason or "pdfium 无法加载 / pdfium could not load it"
+
+
+_PDFIUM_REASONS = {
+    pdfium_c.FPDF_ERR_FILE: "文件无法打开 / the file cannot be opened",
+    pdfium_c.FPDF_ERR_FORMAT: "不是 PDF 或已损坏 / not a PDF, or damaged",
+    pdfium_c.FPDF_ERR_PASSWORD: "需要密码 / a password is needed",
+    pdfium_c.FPDF_ERR_SECURITY: "不支持的加密方式 / unsupported security handler",
+    pdfium_c.FPDF_ERR_PAGE: "页面无法解析 / a page cannot be parsed",
+}
 
 
 def _repaired_copy(data: bytes, path: str) -> tuple[bytes, int] | None:
@@ -204,23 +313,45 @@ def _repaired_copy(data: bytes, path: str) -> tuple[bytes, int] | None:
         return None
 
 
-def _pdfium_copy(data: bytes) -> bytes | None:
+def _pdfium_open(data: bytes) -> pdfium.PdfDocument | None:
+    """pdfium's document (the caller holds PDFIUM_LOCK and closes it), None when pdfium refuses the file."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None
+
+
+_REMOVE_SECURITY = 3  # FPDF_REMOVESECURITY
+
+
+def _pdfium_save(pdf: pdfium.PdfDocument, *, remove_security: bool = False) -> bytes | None:
+    """pdfium's re-written copy (xref rebuilt; unencrypted with `remove_security`), None on failure."""
     import io
 
     try:
-        pdf = pdfium.PdfDocument(data)
+        out = io.BytesIO()
+        pdf.save(out, flags=_REMOVE_SECURITY if remove_security else 0)
+        return out.getvalue()
+    except Exception:  # noqa: BLE001 - no copy: the caller tries the next way or reports the failure
+        return None
+
+
+def _pdfium_rebuilt(pdf: pdfium.PdfDocument) -> bytes | None:
+    """A new document holding pdfium's pages of `pdf` (their content streams and resources): what is left
+    when the catalog or trailer is beyond repair but pdfium still finds the pages."""
+    try:
+        new = pdfium.PdfDocument.new()
     except pdfium.PdfiumError:
-        pdf = None
-    if pdf is None:
         return None
     try:
-        out = io.BytesIO()
-        pdf.save(out)
-        return out.getvalue()
-    except Exception:  # noqa: BLE001 - no copy: the caller reports the original failure
+        new.import_pages(pdf)
+        if len(new) != len(pdf):
+            return None
+        return _pdfium_save(new)
+    except Exception:  # noqa: BLE001 - no copy: the caller reports the failure
         return None
     finally:
-        pdf.close()
+        new.close()
 
 
 def _utf16(buffer: bytes) -> str:

@@ -1,0 +1,1 @@
+"""Pictures given directly (PNG, JPEG, TIFF including multi-page): read by OCR."""

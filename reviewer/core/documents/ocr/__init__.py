@@ -1,0 +1,1 @@
+"""OCR: text read from scanned pages and pictures, with a box per character (see engine.py, pool.py)."""
