@@ -1,6 +1,7 @@
 """The detector a batch worker process runs: the same engine as `reviewer scan` and the app.
 
-A worker module has `setup()` (once per process: load the engine) and `detect(document, threshold)`.
+A worker module has `setup()` (once per process: load the engine) and `detect(document, threshold, *,
+terms)`.
 Each batch worker owns one core: its engine runs single-process (no detection helper per worker, which
 would double the processes and the memory) with one BLAS thread.
 """
@@ -22,7 +23,8 @@ def setup() -> None:
     warm_up(engine)
 
 
-def detect(document, threshold: float | None):  # noqa: ANN001, ANN201 - a Document; its findings
+def detect(document, threshold: float | None, *, terms=None):  # noqa: ANN001, ANN201 - a Document; its findings
+    """`terms`: the term lists the batch runs with (issue 33), applied as the app and `scan` apply them."""
     from reviewer.core.detection import analyze
 
-    return analyze(document, **({} if threshold is None else {"threshold": threshold}))
+    return analyze(document, terms=terms, **({} if threshold is None else {"threshold": threshold}))

@@ -17,14 +17,15 @@ from pathlib import Path
 from reviewer.core.documents.archive import archive_kind, extracted
 from reviewer.core.errors import ReviewerError
 
+# The same lists as `reviewer scan` (tests/core/service/batch/test_formats.py keeps them equal)
 DOCUMENT_SUFFIXES = frozenset(
     {".docx", ".pdf", ".txt", ".ofd", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht", ".mhtml"}
+    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}  # pictures: read by OCR
+    | {".xlsx", ".xlsm", ".xltx", ".xls", ".et", ".ett"}  # workbooks
 )
 # Office files we cannot read are still inputs: each is a refused file in the report, so an unreviewed
-# spreadsheet roster is never skipped silently (as `reviewer scan` does).
-OFFICE_SUFFIXES = frozenset(
-    {".docm", ".dotx", ".dot", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx", ".dps", ".csv"}
-)
+# file is never skipped silently (as `reviewer scan` does; .xlsb is refused with its own message).
+OFFICE_SUFFIXES = frozenset({".docm", ".dotx", ".dot", ".xlsb", ".ods", ".ppt", ".pptx", ".dps", ".csv"})
 ARCHIVE_SUFFIXES = frozenset({".zip", ".7z"})
 INPUT_SUFFIXES = DOCUMENT_SUFFIXES | OFFICE_SUFFIXES | ARCHIVE_SUFFIXES
 MAX_ARCHIVE_DEPTH = 3

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, func, select
 from reviewer.core.audit.chain import append_event, canonical_json, utc_now
 from reviewer.core.review import documents
 from reviewer.core.review.decisions import load_findings
+from reviewer.core.review.detections import last_term_list, record_detection
 from reviewer.core.service.batch import triage
 from reviewer.core.service.batch.inputs import Entry
 from reviewer.core.store.batch_tables import batch_contents, batch_items, batches
@@ -281,7 +282,7 @@ def _settle(conn: Connection, batch: BatchInfo) -> None:
                 batch.settings["profile"],
                 fmt=info.format,
                 chars=len(documents.document_text(conn, info.id)),
-                note="已在工作区中 / already in the workspace",
+                note=_already_there(conn, info.id, batch.settings.get("terms")),
             )
             conn.execute(
                 batch_items.update()
@@ -290,6 +291,21 @@ def _settle(conn: Connection, batch: BatchInfo) -> None:
                     state=DONE, document_id=info.id, result_json=canonical_json(result), finished_at=utc_now()
                 )
             )
+
+
+def _already_there(conn: Connection, document_id: int, terms: Mapping[str, Any] | None) -> str:
+    """The note of a document whose stored findings stand for this batch's result; says so when they were
+    found with other term lists than this batch's (opening it in the app detects it again with them)."""
+    note = "已在工作区中 / already in the workspace"
+    used = last_term_list(conn, document_id) or {"version": 0, "digest": ""}
+    if terms is not None and used.get("digest", "") != terms.get("digest", ""):
+        then, now = used.get("version", 0), terms.get("version", 0)
+        note += (
+            f"；其检测结果使用的是单位敏感词库第 {then} 版，本批次为第 {now} 版，请在应用中打开以重新检测"
+            f" / its findings were made with term list version {then}, this batch's is {now}: open it in "
+            "the app to detect it again"
+        )
+    return note
 
 
 def pending_items(ws, batch_id: int) -> list[Item]:
@@ -363,7 +379,17 @@ def record_result(
             return False, claim_in(conn, then_claim, worker)
         batch = get_batch_in(conn, row.batch_id)
         info, created = documents.import_document(conn, document, findings, actor=batch.actor)
-        if not created:  # the app or another batch imported the same bytes meanwhile: theirs is the record
+        if created:  # the detection run and the term lists it used, as every detection records (issue 33)
+            record_detection(
+                conn,
+                info,
+                findings,
+                actor=batch.actor,
+                term_list=batch.settings.get("terms") or {"version": 0, "digest": "", "count": 0},
+                checks={"release": None, "attribute": None},
+                first=True,
+            )
+        else:  # the app or another batch imported the same bytes meanwhile: theirs is the record
             findings = [s.finding for s in load_findings(conn, info.id) if not s.manual]
         result = triage.summarize(
             findings, batch.settings["profile"], fmt=document.format, chars=len(document.text), note=note

@@ -15,12 +15,14 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reviewer.core.deidentify.profiles import load_profile
+from reviewer.core.detection.terms.model import TermSet
 from reviewer.core.service.batch import jobs, triage
 from reviewer.core.service.batch.inputs import inputs, source_paths
 from reviewer.core.service.batch.worker_process import DEFAULT_DETECTOR, Outcome, Task, WorkerProcess
+from reviewer.core.service.terms import term_list_label, term_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,7 @@ class WorkerOptions:
     max_documents: int = 500  # a process is replaced after this many documents
     max_rss_mb: float = 2048.0  # ... or once its resident memory passed this
     detector: str = DEFAULT_DETECTOR
+    ocr_cache: str | None = None  # where the processes keep OCR results (None: the per-user cache folder)
 
     def count(self) -> int:
         return self.processes or os.cpu_count() or 1
@@ -41,6 +44,7 @@ class WorkerOptions:
             timeout=self.timeout,
             max_documents=self.max_documents,
             max_rss_mb=self.max_rss_mb,
+            ocr_cache=self.ocr_cache,
         )
 
 
@@ -63,8 +67,20 @@ def worker_name(suffix: str) -> str:
     return f"{socket.gethostname()}:{os.getpid()}/{suffix}"
 
 
-def batch_settings(profile: str, threshold: float | None) -> dict:
-    return {"profile": triage.profile_rules(load_profile(profile)), "threshold": threshold}
+def batch_settings(profile: str, threshold: float | None, terms: TermSet | None = None) -> dict:
+    """What a batch runs with (part of its identity: the same command with other settings is another
+    batch): the profile's rules, the threshold and which term lists (version and digest, issue 33)."""
+    return {
+        "profile": triage.profile_rules(load_profile(profile)),
+        "threshold": threshold,
+        "terms": term_list_label(terms),
+    }
+
+
+def ocr_cache_of(ws) -> str | None:
+    """A folder workspace keeps its documents' OCR results in its own folder (as `redact --workspace`)."""
+    folder = ws.location.folder
+    return None if folder is None else str(folder / "ocr-cache")
 
 
 def record(ws, outcome: Outcome, key: str, worker: str, *, then_claim: int | None = None):
@@ -117,7 +133,10 @@ def run_local(
 ) -> jobs.BatchInfo:
     """Run (or resume) the batch of `sources` with worker processes on this machine."""
     paths = [str(p) for p in source_paths(sources)]
-    batch, _created = jobs.open_batch(ws, paths, batch_settings(profile, threshold), actor=actor)
+    terms = term_set(ws)  # the workspace's term lists, as the app's detection applies them
+    batch, _created = jobs.open_batch(ws, paths, batch_settings(profile, threshold, terms), actor=actor)
+    if options.ocr_cache is None:
+        options = replace(options, ocr_cache=ocr_cache_of(ws))
     with inputs(paths) as entries:
         jobs.register(ws, batch, entries, reclaim_running=True)
         where = {e.key: e.path for e in entries if e.path is not None}
@@ -126,7 +145,7 @@ def run_local(
         tasks: queue.Queue[Task] = queue.Queue()
         for it in todo:
             if it.key in where:
-                tasks.put(Task(it.id, str(where[it.key]), it.key, threshold))
+                tasks.put(Task(it.id, str(where[it.key]), it.key, threshold, terms or None))
             else:
                 jobs.record_failure(
                     ws,

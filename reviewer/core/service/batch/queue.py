@@ -24,15 +24,18 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import procrastinate
 from sqlalchemy.engine import make_url
 
+from reviewer.core.review.term_lists import terms_at
 from reviewer.core.service.batch import jobs
 from reviewer.core.service.batch.inputs import inputs, source_paths
 from reviewer.core.service.batch.local import WorkerOptions, batch_settings, interrupted, record, worker_name
 from reviewer.core.service.batch.worker_process import Task, WorkerProcess
+from reviewer.core.service.terms import term_set
 from reviewer.core.store import dialect
 from reviewer.core.store.errors import WorkspaceError
 
@@ -92,7 +95,8 @@ def submit(
     document not queued yet; returns the batch and how many jobs were queued now."""
     url = require_server(ws)
     paths = [str(p) for p in source_paths(sources)]
-    batch, _created = jobs.open_batch(ws, paths, batch_settings(profile, threshold), actor=actor)
+    settings = batch_settings(profile, threshold, term_set(ws))  # the workspace's term lists, as of now
+    batch, _created = jobs.open_batch(ws, paths, settings, actor=actor)
     with inputs(paths) as entries:
         jobs.register(ws, batch, entries, reclaim_running=False)
         where = {e.key: e.path for e in entries if e.path is not None}
@@ -161,12 +165,18 @@ def process_item(ws, process: WorkerProcess, item_id: int, work_dir: Path, worke
     try:
         path = folder / _safe_name(item.key)
         path.write_bytes(stored[1])
-        threshold = jobs.get_batch(ws, item.batch_id).settings.get("threshold")
-        outcome = process.run(Task(item_id, str(path), item.key, threshold))
+        settings = jobs.get_batch(ws, item.batch_id).settings
+        terms = _terms(ws, (settings.get("terms") or {}).get("version", 0))
+        outcome = process.run(Task(item_id, str(path), item.key, settings.get("threshold"), terms or None))
         record(ws, outcome, item.key, worker)
         return outcome.kind
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _terms(ws, version: int):  # noqa: ANN202 - the TermSet a batch runs with (the version it was queued with)
+    with ws.read() as conn:
+        return terms_at(conn, version) if version else None
 
 
 async def _retry_stalled(app: procrastinate.App, every: float, after: float) -> None:
@@ -203,6 +213,8 @@ def run_worker(
     own_folder = work_dir is None
     folder = Path(tempfile.mkdtemp(prefix="reviewer-worker-")) if own_folder else Path(work_dir)
     folder.mkdir(parents=True, exist_ok=True)
+    if options.ocr_cache is None:  # this machine's OCR results, beside the documents it unpacks
+        options = replace(options, ocr_cache=str(folder / "ocr-cache"))
     count = options.count()
     idle: threads_queue.Queue[WorkerProcess] = threads_queue.Queue()
     processes = [options.process(f"q{i}") for i in range(count)]

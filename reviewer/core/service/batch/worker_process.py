@@ -13,9 +13,10 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import pickle
 import signal
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -31,6 +32,7 @@ class Task:
     path: str  # where the bytes are on this machine
     key: str  # the document's name in the workspace and the report
     threshold: float | None = None
+    terms: Any = None  # the batch's term lists (a TermSet; the child caches its recognizers by digest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +60,38 @@ def _rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # peak, KiB on Linux
 
 
-def child_main(conn: Connection, detector: str, max_documents: int, max_rss_mb: float) -> None:
+def _plain(findings) -> list:  # noqa: ANN001 - findings as the parent can unpickle them
+    """Findings with plain-dict locators and attributes: a detector may share one read-only mapping among
+    many findings (detection/columns.py: one per column), which pickle refuses. A shared mapping stays
+    shared (one dict per mapping: pickle sends it once)."""
+    plain: dict[int, dict] = {}
+
+    def as_dict(m):  # noqa: ANN001, ANN202
+        if isinstance(m, dict):
+            return m
+        return plain.setdefault(id(m), dict(m))
+
+    return [
+        f if isinstance(f.locator, dict) and isinstance(f.attributes, dict)
+        else replace(f, locator=as_dict(f.locator), attributes=as_dict(f.attributes))
+        for f in findings
+    ]
+
+
+def child_main(
+    conn: Connection, detector: str, max_documents: int, max_rss_mb: float, ocr_cache: str | None = None
+) -> None:
     from reviewer.core.child import watch_parent
     from reviewer.core.documents import load_document
+    from reviewer.core.documents.ocr import cache
 
     watch_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    # This process owns one core: scans and pictures are read by OCR here, not by helper processes of its
+    # own (they would double the processes and the memory); their OCR results go to the workspace's cache.
+    os.environ["REVIEWER_OCR_WORKERS"] = "0"
+    if ocr_cache is not None:
+        cache.use_folder(ocr_cache)
     try:
         module = importlib.import_module(detector)
         module.setup()
@@ -82,7 +110,7 @@ def child_main(conn: Connection, detector: str, max_documents: int, max_rss_mb: 
         t0 = time.perf_counter()
         try:
             document = load_document(task.path)
-            findings = module.detect(document, task.threshold)
+            findings = module.detect(document, task.threshold, terms=task.terms)
             note = ""
             if document.conversion is not None and document.conversion.output is None:
                 note = f"仅提取了文字（{document.conversion.tool}） / text only ({document.conversion.tool})"
@@ -97,7 +125,7 @@ def child_main(conn: Connection, detector: str, max_documents: int, max_rss_mb: 
                     "text": document.text,
                     "size": document.size,
                 },
-                list(findings),
+                _plain(findings),
             )
         except ReviewerError as exc:
             reply = Outcome(
@@ -119,7 +147,11 @@ def child_main(conn: Connection, detector: str, max_documents: int, max_rss_mb: 
             )
         done += 1
         recycle = done >= max_documents or _rss_mb() > max_rss_mb
-        conn.send(("result", reply, recycle))
+        try:
+            conn.send(("result", reply, recycle))
+        except (TypeError, AttributeError, pickle.PicklingError) as exc:  # pickled before anything is sent
+            reason = f"内部错误（{type(exc).__name__}） / internal error ({type(exc).__name__})"
+            conn.send(("result", Outcome("failed", task.item_id, reply.seconds, reason), recycle))
         if recycle:
             return
 
@@ -135,9 +167,10 @@ class WorkerProcess:
         timeout: float = 600.0,
         max_documents: int = 500,
         max_rss_mb: float = 2048.0,
+        ocr_cache: str | None = None,
     ) -> None:
         self.name, self.detector, self.timeout = name, detector, timeout
-        self.max_documents, self.max_rss_mb = max_documents, max_rss_mb
+        self.max_documents, self.max_rss_mb, self.ocr_cache = max_documents, max_rss_mb, ocr_cache
         self.process: multiprocessing.process.BaseProcess | None = None
         self.conn: Connection | None = None
         self.ready = False
@@ -154,7 +187,7 @@ class WorkerProcess:
             target=child_main,
             name=f"reviewer-batch-{self.name}",
             daemon=True,
-            args=(child, self.detector, self.max_documents, self.max_rss_mb),
+            args=(child, self.detector, self.max_documents, self.max_rss_mb, self.ocr_cache),
         )
         self.process.start()
         child.close()

@@ -25,7 +25,7 @@ def setup() -> None:
     return None
 
 
-def detect(document, threshold):  # noqa: ANN001, ANN201
+def detect(document, threshold, *, terms=None):  # noqa: ANN001, ANN201 - term lists: the real engine's
     text = document.text
     if "CRASH-ME" in text:
         os.kill(os.getpid(), signal.SIGKILL)
