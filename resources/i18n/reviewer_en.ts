@@ -339,8 +339,8 @@
         <translation>Not processed yet</translation>
     </message>
     <message>
-        <source>Live 密级 marking or secrecy statement</source>
-        <translation>Live 密级 marking or secrecy statement</translation>
+        <source>Blocks release: 密级 marking, secrecy statement or blocked term</source>
+        <translation>Blocks release: 密级 marking, secrecy statement or blocked term</translation>
     </message>
     <message>
         <source>Checksummed identifiers</source>

@@ -339,8 +339,8 @@
         <translation>尚未处理</translation>
     </message>
     <message>
-        <source>Live 密级 marking or secrecy statement</source>
-        <translation>密级标志或保密声明</translation>
+        <source>Blocks release: 密级 marking, secrecy statement or blocked term</source>
+        <translation>阻断发布：密级标志、保密声明或单位阻断词</translation>
     </message>
     <message>
         <source>Checksummed identifiers</source>

@@ -112,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
     from reviewer.core.audit.chain import utc_now
     from reviewer.core.reports.triage import ranked_rows, write_reports
     from reviewer.core.service.batch import jobs, local
+    from reviewer.core.types import EntityType
 
     if args.workers < 0 or args.max_documents < 1 or args.timeout <= 0:
         print(
@@ -165,14 +166,17 @@ def run(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     steps = {s: sum(1 for r in rows if r.next_step == s) for s in ("open", "publish", "refused")}
-    marked = sum(1 for r in rows if r.tier == 0)
+    live = (str(EntityType.CLASSIFIED_MARKING), str(EntityType.STATE_SECRET_STATEMENT))
+    marked = sum(1 for r in rows if r.tier == 0 and any(r.result["counts"].get(t) for t in live))
+    blocked = sum(1 for r in rows if r.tier == 0) - marked  # only a term on the office's block list
     print(
-        f"批次 {batch.id}：{len(rows)} 份；密级标志或保密声明 {marked} 份；"
+        f"批次 {batch.id}：{len(rows)} 份；密级标志或保密声明 {marked} 份；单位阻断词 {blocked} 份；"
         f"需在应用中审查 {steps['open']} 份；"
         f"未检出需处理内容 {steps['publish']} 份；无法处理 {steps['refused']} 份"
     )
     print(
         f"batch {batch.id}: {len(rows)} documents; {marked} with a live 密级 marking or secrecy statement; "
+        f"{blocked} with a term on the office's block list; "
         f"{steps['open']} to open in the app; {steps['publish']} with nothing detected to act on; "
         f"{steps['refused']} refused"
     )

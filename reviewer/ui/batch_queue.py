@@ -123,7 +123,7 @@ class BatchQueueDialog(QDialog):
 
     def tier_text(self, tier: int) -> str:
         return [
-            self.tr("Live 密级 marking or secrecy statement"),
+            self.tr("Blocks release: 密级 marking, secrecy statement or blocked term"),
             self.tr("Checksummed identifiers"),
             self.tr("Names and addresses"),
             self.tr("Other content to decide"),

@@ -22,7 +22,10 @@ from reviewer.core.service.batch import jobs, triage
 from reviewer.core.types import EntityType
 
 TIER_LABELS = {
-    0: ("密级标志或保密声明", "live 密级 marking or secrecy statement"),
+    0: (
+        "阻断发布：密级标志、保密声明或单位阻断词",
+        "blocks release: 密级 marking, secrecy statement or blocked term",
+    ),
     1: ("含校验位的证件号码等", "checksummed identifiers"),
     2: ("姓名、地址", "names and addresses"),
     3: ("其他需处理的内容", "other content to decide"),

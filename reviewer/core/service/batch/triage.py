@@ -1,7 +1,8 @@
 """What a batch says about each document: counts by type, the risk it ranks by, and the next step.
 
 Risk tiers, most urgent first (issue 31):
-  0 a live 密级 marking or a secrecy statement (a `block` finding: redaction does not cure it);
+  0 a `block` finding, which redaction does not cure: a live 密级 marking or a secrecy statement (these
+    first), or a term on the office's block list (issue 33);
   1 checksummed identifiers the profile removes (公民身份号码 MOD 11-2, bank cards Luhn, 统一社会信用代码);
   2 names and addresses the profile removes, by count;
   3 anything else to decide (other identifiers, restricted phrases such as 工作秘密 or 内部资料);

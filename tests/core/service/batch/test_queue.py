@@ -17,13 +17,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from reviewer.core.detection.terms.model import TermEntry, TermKind
 from reviewer.core.service import open_workspace
 from reviewer.core.service.batch import jobs, local, queue
+from reviewer.core.service.terms import save_term_lists
 from reviewer.core.store import schema
 from tests.core.service.batch.corpus import make_archive
+from tests.core.store.workspace_fixtures import PASSWORDS
 
 ROOT = Path(__file__).resolve().parents[4]
 LIGHT = "tests.core.service.batch.light_detector"
+TERM = "天河二号扩容工程"  # an office's project code name on its block list
 
 
 def _comparable(ws, batch_id: int) -> dict[str, tuple]:
@@ -143,14 +147,20 @@ def test_queue_needs_a_server(tmp_path):
 
 
 def test_the_queue_from_the_command_line_with_the_real_engine(tmp_path, pg_cluster, pg_database):
-    """`reviewer batch --queue --no-wait` queues, `reviewer worker` (the real engine) works, and the same
-    batch command run again finds everything done and writes the report."""
+    """`reviewer batch --queue --no-wait` queues, `reviewer worker` (the real engine, with the workspace's
+    term lists as of the queueing) works, and the same batch command run again finds everything done and
+    writes the report: the live marking first, then the term on the office's block list."""
     folder = tmp_path / "in"
     folder.mkdir()
     secret = "机密★10年\n关于某专项工作的通知\n各区县人民政府：\n"
     (folder / "secret.txt").write_text(secret, encoding="utf-8")
-    (folder / "roster.txt").write_text("报名名单\n张建国，身份证号码110101199003071237。\n", encoding="utf-8")
+    roster = f"报名名单（{TERM}）\n张建国，身份证号码110101199003071237。\n"
+    (folder / "roster.txt").write_text(roster, encoding="utf-8")
     url = pg_cluster.url(pg_database, app=True)
+    ws = open_workspace(url, create=False)
+    admin = ws.login("admin", PASSWORDS["admin"])
+    terms, _change = save_term_lists(ws, admin, [TermEntry(TermKind.BLOCK, TERM)])
+    ws.close()
     batch_cmd = [sys.executable, "-m", "reviewer", "batch", str(folder), "--workspace", url, "--queue",
                  "-o", str(tmp_path)]
     queued = subprocess.run([*batch_cmd, "--no-wait"], cwd=ROOT, capture_output=True, text=True, timeout=300)
@@ -173,7 +183,14 @@ def test_the_queue_from_the_command_line_with_the_real_engine(tmp_path, pg_clust
     assert worker.returncode == 0
     again = subprocess.run(batch_cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0 and "1 with a live 密级 marking" in again.stdout, again.stdout + again.stderr
+    assert "1 with a term on the office's block list" in again.stdout
     report = (tmp_path / f"batch-{batch.id}.csv").read_text(encoding="utf-8-sig").splitlines()
     assert report[1].split(",")[1].endswith("secret.txt") and "机密★10年" in report[1]
-    assert [it.state for it in jobs.items(ws, batch.id)] == [jobs.DONE, jobs.DONE]
+    assert report[2].split(",")[1].endswith("roster.txt")
+    items = jobs.items(ws, batch.id)
+    assert [it.state for it in items] == [jobs.DONE, jobs.DONE]
+    assert batch.settings["terms"]["digest"] == terms.digest
+    roster_doc = next(it.document_id for it in items if it.key.endswith("roster.txt"))
+    found = {(str(f.finding.entity_type), f.finding.text) for f in ws.findings(roster_doc)}
+    assert ("TERM_BLOCK", TERM) in found
     ws.close()
