@@ -1,4 +1,4 @@
-"""Batch tables (schema migration "v6_batch", issue 31): a batch is a set of jobs in the workspace.
+"""Batch tables (schema migration "v7_batch", issue 31): a batch is a set of jobs in the workspace.
 
 `batches`: one row per sweep (its sources and settings; the same command resumes the same batch).
 `batch_items`: one row per input file (a folder's file or an archive's member), its state
