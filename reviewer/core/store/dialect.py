@@ -47,8 +47,9 @@ APP_GRANTS: dict[str, str] = {
     "batches": "SELECT, INSERT, UPDATE",
     "batch_items": "SELECT, INSERT, UPDATE",
     "batch_contents": "SELECT, INSERT, DELETE",
-    **{t: "SELECT, INSERT, UPDATE, DELETE" for t in ("procrastinate_jobs", "procrastinate_events",
-                                                      "procrastinate_workers", "procrastinate_periodic_defers")},
+    **{t: "SELECT, INSERT, UPDATE, DELETE"
+       for t in ("procrastinate_jobs", "procrastinate_events", "procrastinate_workers",
+                 "procrastinate_periodic_defers")},
 }
 
 
@@ -158,9 +159,10 @@ def install_job_queue(conn: Connection) -> None:
     spec = importlib.util.find_spec("procrastinate")
     found = [Path(p) / "sql" / "schema.sql" for p in (spec.submodule_search_locations or [])] if spec else []
     if not found or not found[0].is_file():
-        raise WorkspaceError("缺少作业队列组件 procrastinate，无法初始化团队工作区。请重新安装本程序。",
-                             "The job-queue package procrastinate is missing, so the team workspace cannot be "
-                             "set up. Reinstall the program.")
+        raise WorkspaceError("缺少作业队列组件 procrastinate，无法初始化团队工作区。"
+                             "请重新安装本程序。",
+                             "The job-queue package procrastinate is missing, so the team workspace cannot "
+                             "be set up. Reinstall the program.")
     # The raw driver connection: one simple-protocol call with several statements and no parameters, so
     # the % in the functions' RAISE messages are not taken for placeholders.
     conn.connection.driver_connection.execute(found[0].read_text(encoding="utf-8"))
