@@ -7,11 +7,12 @@ STAMP  := $(VENV)/.installed
 # the libraries Qt's xcb/offscreen platforms load, poppler and its CJK maps (poppler-data) for the
 # extraction baseline, PostgreSQL for the team-workspace tests (tests/pgserver.py starts a throw-away server on loopback),
 # LibreOffice Calc (headless) to make the Excel 97-2003 (.xls) test files (tests/roster_files.py).
-# LibreOffice Writer (headless) to read .doc/.wps/.rtf/.odt through docx, antiword (the text-only fallback, tested).
+# LibreOffice Writer (headless) to read .doc/.wps/.rtf/.odt through docx, antiword (the text-only fallback, tested),
+# chromium (the batch triage report is opened headless, offline, by its test).
 SYSTEM_PACKAGES := fonts-wqy-zenhei fontconfig libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 poppler-utils poppler-data postgresql \
-	libreoffice-writer-nogui libreoffice-calc-nogui antiword
+	libreoffice-writer-nogui libreoffice-calc-nogui antiword chromium
 
 .PHONY: run test bench bench-gui screenshots model corpus fuzz sysdeps venv clean
 

@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import batch as batch_bench
 from bench.generate import generate
 
 ROOT = Path(__file__).resolve().parent
@@ -180,6 +181,7 @@ def main() -> int:
                  f"{pdf['redact_verify_s']:.2f} | target 5 | |")
     lines += format_rows(dict(rows), docs)
     lines += ocr_rows(case_module("bench.ocr"))
+    lines += batch_bench.lines()  # issue 31: docs/s with 1 and 2 workers, the job queue's cost per job
     text = "\n".join(lines) + "\n"
     write_results(ROOT / "RESULTS.md", text)
     print(text)

@@ -23,6 +23,8 @@ COMMANDS = {
     "log": "导出保密审查记录、生成部分公开说明 / export the review log, the partial-disclosure statement",
     "terms": "单位敏感词库 / the office's term lists",
     "doctor": "检查安装是否完整 / check the installation",
+    "batch": "批量审查文件夹或压缩包并生成分诊报告 / sweep folders and archives, write a triage report",
+    "worker": "处理团队工作区的批量作业队列 / work on the team workspace's batch job queue",
 }
 
 

@@ -301,6 +301,152 @@
     </message>
 </context>
 <context>
+    <name>BatchQueueDialog</name>
+    <message>
+        <source>Batch queue</source>
+        <translation>Batch queue</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>Open (Enter)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Markings</source>
+        <translation>Markings</translation>
+    </message>
+    <message>
+        <source>To act on</source>
+        <translation>To act on</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Open in the app</source>
+        <translation>Open in the app</translation>
+    </message>
+    <message>
+        <source>Safe to publish: nothing detected to act on</source>
+        <translation>Safe to publish: nothing detected to act on</translation>
+    </message>
+    <message>
+        <source>Refused file: get a readable copy</source>
+        <translation>Refused file: get a readable copy</translation>
+    </message>
+    <message>
+        <source>Not processed yet</source>
+        <translation>Not processed yet</translation>
+    </message>
+    <message>
+        <source>Blocks release: 密级 marking, secrecy statement or blocked term</source>
+        <translation>Blocks release: 密级 marking, secrecy statement or blocked term</translation>
+    </message>
+    <message>
+        <source>Checksummed identifiers</source>
+        <translation>Checksummed identifiers</translation>
+    </message>
+    <message>
+        <source>Names and addresses</source>
+        <translation>Names and addresses</translation>
+    </message>
+    <message>
+        <source>Other content to decide</source>
+        <translation>Other content to decide</translation>
+    </message>
+    <message>
+        <source>Nothing detected to act on</source>
+        <translation>Nothing detected to act on</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>Refused or failed</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>No batch in this workspace yet: run `reviewer batch`.</source>
+        <translation>No batch in this workspace yet: run `reviewer batch`.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 documents/s · about %4 left · %5 failed</source>
+        <translation>%1 of %2 done · %3 documents/s · about %4 left · %5 failed</translation>
+    </message>
+    <message>
+        <source>All %1 documents done · %2 failed or unreadable</source>
+        <translation>All %1 documents done · %2 failed or unreadable</translation>
+    </message>
+    <message>
+        <source>This document has no result to review: %1</source>
+        <translation>This document has no result to review: %1</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Opening %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchQueueLauncher</name>
+    <message>
+        <source>&amp;Batch queue…</source>
+        <translation>&amp;Batch queue…</translation>
+    </message>
+    <message>
+        <source>Next document in the batch queue</source>
+        <translation>Next document in the batch queue</translation>
+    </message>
+    <message>
+        <source>Previous document in the batch queue</source>
+        <translation>Previous document in the batch queue</translation>
+    </message>
+</context>
+<context>
     <name>Bulk</name>
     <message>
         <source>Accept %1 selected</source>
@@ -430,8 +576,8 @@
         <translation>Nothing: the text stays as printed.</translation>
     </message>
     <message>
-        <source>%1 if accepted (the profile's operator)</source>
-        <translation>%1 if accepted (the profile's operator)</translation>
+        <source>%1 if accepted (the profile&apos;s operator)</source>
+        <translation>%1 if accepted (the profile&apos;s operator)</translation>
     </message>
     <message>
         <source>legal basis %1</source>
@@ -673,8 +819,8 @@
         <translation>%1 values replaced in the text.</translation>
     </message>
     <message>
-        <source>%1 values replaced in the page's text, comments, attributes and scripts.</source>
-        <translation>%1 values replaced in the page's text, comments, attributes and scripts.</translation>
+        <source>%1 values replaced in the page&apos;s text, comments, attributes and scripts.</source>
+        <translation>%1 values replaced in the page&apos;s text, comments, attributes and scripts.</translation>
     </message>
     <message>
         <source>%1 values replaced (written as %2).</source>
@@ -685,8 +831,8 @@
         <translation>The %1 file was converted to docx by %2: the copy is a docx, the original is unchanged.</translation>
     </message>
     <message>
-        <source>%1 characters removed from the pages' content (pages %2).</source>
-        <translation>%1 characters removed from the pages' content (pages %2).</translation>
+        <source>%1 characters removed from the pages&apos; content (pages %2).</source>
+        <translation>%1 characters removed from the pages&apos; content (pages %2).</translation>
     </message>
     <message>
         <source>%1 values replaced in the metadata, bookmarks and links.</source>
@@ -717,16 +863,16 @@
         <translation>Parts removed from the file: %1.</translation>
     </message>
     <message>
-        <source>%1 author or contact entries of the page's &lt;meta&gt; emptied.</source>
-        <translation>%1 author or contact entries of the page's &lt;meta&gt; emptied.</translation>
+        <source>%1 author or contact entries of the page&apos;s &lt;meta&gt; emptied.</source>
+        <translation>%1 author or contact entries of the page&apos;s &lt;meta&gt; emptied.</translation>
     </message>
     <message>
         <source>%1 pictures in the web archive lost their metadata.</source>
         <translation>%1 pictures in the web archive lost their metadata.</translation>
     </message>
     <message>
-        <source>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</source>
-        <translation>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</translation>
+        <source>Linked files (pictures, the page&apos;s _files folder) are not part of the copy: check them before publishing them with it.</source>
+        <translation>Linked files (pictures, the page&apos;s _files folder) are not part of the copy: check them before publishing them with it.</translation>
     </message>
     <message>
         <source>%1 characters removed from the text, %2 opaque boxes drawn where they were.</source>
@@ -737,8 +883,8 @@
         <translation>%1 attachments removed (they held removed values, or content that cannot be checked).</translation>
     </message>
     <message>
-        <source>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</source>
-        <translation>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</translation>
+        <source>%1 custom tags (structured fields such as an invoice&apos;s buyer) removed: they held removed values.</source>
+        <translation>%1 custom tags (structured fields such as an invoice&apos;s buyer) removed: they held removed values.</translation>
     </message>
     <message>
         <source>Document information removed: %1.</source>
@@ -1637,8 +1783,8 @@
         <translation>Roster re-identification check</translation>
     </message>
     <message>
-        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
-        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</translation>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</source>
+        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</translation>
     </message>
 </context>
 <context>
@@ -2137,8 +2283,8 @@
         <translation>Names and numbers always removed from the published copy, whatever the profile.</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
-        <translation>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
+        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <translation>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
     </message>
     <message>
         <source>Type the term to add.</source>

@@ -301,6 +301,152 @@
     </message>
 </context>
 <context>
+    <name>BatchQueueDialog</name>
+    <message>
+        <source>Batch queue</source>
+        <translation>批量队列</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批次：</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>打开（Enter）</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Markings</source>
+        <translation>密级标志</translation>
+    </message>
+    <message>
+        <source>To act on</source>
+        <translation>需处理</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open in the app</source>
+        <translation>在应用中审查</translation>
+    </message>
+    <message>
+        <source>Safe to publish: nothing detected to act on</source>
+        <translation>可发布：未检出需处理的内容</translation>
+    </message>
+    <message>
+        <source>Refused file: get a readable copy</source>
+        <translation>无法处理的文件：请取得可读的副本</translation>
+    </message>
+    <message>
+        <source>Not processed yet</source>
+        <translation>尚未处理</translation>
+    </message>
+    <message>
+        <source>Blocks release: 密级 marking, secrecy statement or blocked term</source>
+        <translation>阻断发布：密级标志、保密声明或单位阻断词</translation>
+    </message>
+    <message>
+        <source>Checksummed identifiers</source>
+        <translation>含校验位的证件号码等</translation>
+    </message>
+    <message>
+        <source>Names and addresses</source>
+        <translation>姓名、地址</translation>
+    </message>
+    <message>
+        <source>Other content to decide</source>
+        <translation>其他需处理的内容</translation>
+    </message>
+    <message>
+        <source>Nothing detected to act on</source>
+        <translation>未检出需处理的内容</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>无法处理</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>No batch in this workspace yet: run `reviewer batch`.</source>
+        <translation>工作区中还没有批次：请运行 reviewer batch。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 documents/s · about %4 left · %5 failed</source>
+        <translation>已完成 %1 / %2 · 每秒 %3 份 · 约剩 %4 · 失败 %5</translation>
+    </message>
+    <message>
+        <source>All %1 documents done · %2 failed or unreadable</source>
+        <translation>全部 %1 份已完成 · 失败或无法读取 %2 份</translation>
+    </message>
+    <message>
+        <source>This document has no result to review: %1</source>
+        <translation>该文档没有可审查的结果：%1</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchQueueLauncher</name>
+    <message>
+        <source>&amp;Batch queue…</source>
+        <translation>批量队列(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Next document in the batch queue</source>
+        <translation>批量队列中的下一份文档</translation>
+    </message>
+    <message>
+        <source>Previous document in the batch queue</source>
+        <translation>批量队列中的上一份文档</translation>
+    </message>
+</context>
+<context>
     <name>Bulk</name>
     <message>
         <source>Accept %1 selected</source>
@@ -430,7 +576,7 @@
         <translation>不处理：文字保留原样。</translation>
     </message>
     <message>
-        <source>%1 if accepted (the profile's operator)</source>
+        <source>%1 if accepted (the profile&apos;s operator)</source>
         <translation>采纳后将%1（策略规定的处理方式）</translation>
     </message>
     <message>
@@ -673,7 +819,7 @@
         <translation>正文中替换了 %1 处内容。</translation>
     </message>
     <message>
-        <source>%1 values replaced in the page's text, comments, attributes and scripts.</source>
+        <source>%1 values replaced in the page&apos;s text, comments, attributes and scripts.</source>
         <translation>网页的文字、注释、属性和脚本中共替换了 %1 处内容。</translation>
     </message>
     <message>
@@ -685,7 +831,7 @@
         <translation>%1 文件已由 %2 转换为 docx：副本为 docx 格式，原文件未作改动。</translation>
     </message>
     <message>
-        <source>%1 characters removed from the pages' content (pages %2).</source>
+        <source>%1 characters removed from the pages&apos; content (pages %2).</source>
         <translation>已从页面内容中删除 %1 个字符（第 %2 页）。</translation>
     </message>
     <message>
@@ -717,7 +863,7 @@
         <translation>已从文件中删除的部件：%1。</translation>
     </message>
     <message>
-        <source>%1 author or contact entries of the page's &lt;meta&gt; emptied.</source>
+        <source>%1 author or contact entries of the page&apos;s &lt;meta&gt; emptied.</source>
         <translation>已清空网页 &lt;meta&gt; 中 %1 项作者或联系方式。</translation>
     </message>
     <message>
@@ -725,7 +871,7 @@
         <translation>网页存档中 %1 张图片的元数据已清除。</translation>
     </message>
     <message>
-        <source>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</source>
+        <source>Linked files (pictures, the page&apos;s _files folder) are not part of the copy: check them before publishing them with it.</source>
         <translation>链接的文件（图片、网页的 _files 文件夹）不在副本中：随副本一起发布前请逐一检查。</translation>
     </message>
     <message>
@@ -737,7 +883,7 @@
         <translation>已删除 %1 个附件（含有被删除的内容，或内容无法检查）。</translation>
     </message>
     <message>
-        <source>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</source>
+        <source>%1 custom tags (structured fields such as an invoice&apos;s buyer) removed: they held removed values.</source>
         <translation>已删除 %1 个自定义标签（如发票购买方等结构化字段）：其中含有被删除的内容。</translation>
     </message>
     <message>
@@ -1637,7 +1783,7 @@
         <translation>名册重识别风险检查</translation>
     </message>
     <message>
-        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</source>
         <translation>检查按当前决定下导出副本将公开的样子读取表格。此处的泛化步骤只显示其对检查结果的影响，不改变导出；导出遵循审查决定和处理规则：如需降低某列的公开精度，请修改该列发现项的处理方式或规则中的名册（roster）设置，然后重新检查。</translation>
     </message>
 </context>
@@ -2137,7 +2283,7 @@
         <translation>无论采用何种策略，公开副本中一律去除的姓名和号码。</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
         <translation>从不标记的词条：以公职身份出现的本机关人员、形似人名的地名等。位于其中的发现项不再显示（阻断发布的发现项始终显示）。</translation>
     </message>
     <message>

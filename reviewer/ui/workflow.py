@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from reviewer.ui import batch_queue
 from reviewer.ui.dialogs.attribute_dialog import AttributeDialog
 from reviewer.ui.dialogs.export_dialog import ExportDialog
 from reviewer.ui.dialogs.login_dialog import LoginDialog
@@ -92,6 +93,7 @@ class WorkflowController(QObject):
         from reviewer.ui.policy_panel import PolicyActions
 
         self.policy = PolicyActions(self)
+        self.batch_queue = batch_queue.install(w, facade)  # issue 31: File → Batch queue (ui/batch_queue.py)
         self.retranslate()
         self.refresh()
 

@@ -47,6 +47,15 @@ def current_terms(conn: Connection) -> TermSet:
     return TermSet(entries, row.version, row.actor, row.created_at)
 
 
+def terms_at(conn: Connection, version: int) -> TermSet:
+    """One stored version (version 0 or one never stored: empty), e.g. the one a batch runs with."""
+    row = conn.execute(select(schema.term_lists).where(schema.term_lists.c.version == version)).first()
+    if row is None:
+        return TermSet()
+    entries = tuple(TermEntry.from_json(e) for e in json.loads(row.entries_json))
+    return TermSet(entries, row.version, row.actor, row.created_at)
+
+
 def term_history(conn: Connection) -> list[TermVersion]:
     rows = conn.execute(select(schema.term_lists).order_by(schema.term_lists.c.version)).all()
     return [TermVersion(r.version, r.actor, r.created_at, len(json.loads(r.entries_json)), r.digest) for r in rows]

@@ -20,11 +20,15 @@ The rest of the store is portable SQLAlchemy Core. What needs the dialect:
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+
+from reviewer.core.store.errors import WorkspaceError
 
 # Arbitrary constant key for pg_advisory_xact_lock: "the audit chain of this database".
 _PG_CHAIN_LOCK_KEY = 0x7265766965776572 & 0x7FFFFFFFFFFFFFFF
@@ -44,6 +48,13 @@ APP_GRANTS: dict[str, str] = {
     "attribute_records": "SELECT, INSERT, UPDATE",
     "exports": "SELECT, INSERT",
     "term_lists": "SELECT, INSERT",  # versions are never changed: a change is the next version
+    # batches (issue 31): the job queue's tables and ours; a document's bytes wait for a worker, then go
+    "batches": "SELECT, INSERT, UPDATE",
+    "batch_items": "SELECT, INSERT, UPDATE",
+    "batch_contents": "SELECT, INSERT, DELETE",
+    **{t: "SELECT, INSERT, UPDATE, DELETE"
+       for t in ("procrastinate_jobs", "procrastinate_events", "procrastinate_workers",
+                 "procrastinate_periodic_defers")},
 }
 
 
@@ -239,6 +250,26 @@ def reinstall_guards(conn: Connection) -> bool:
             return False
         raise
     return True
+
+
+def install_job_queue(conn: Connection) -> None:
+    """On a server: the tables and functions of the job queue that `reviewer worker` uses (procrastinate,
+    pinned in pyproject.toml), from the SQL file the package ships; read, not imported, so opening a
+    workspace never loads the queue library. A schema migration step (issue 31)."""
+    if conn.dialect.name != "postgresql":
+        return
+    if conn.exec_driver_sql("SELECT to_regclass('procrastinate_jobs')").scalar() is not None:
+        return  # installed already (a database that hosts other procrastinate users)
+    spec = importlib.util.find_spec("procrastinate")
+    found = [Path(p) / "sql" / "schema.sql" for p in (spec.submodule_search_locations or [])] if spec else []
+    if not found or not found[0].is_file():
+        raise WorkspaceError("缺少作业队列组件 procrastinate，无法初始化团队工作区。"
+                             "请重新安装本程序。",
+                             "The job-queue package procrastinate is missing, so the team workspace cannot "
+                             "be set up. Reinstall the program.")
+    # The raw driver connection: one simple-protocol call with several statements and no parameters, so
+    # the % in the functions' RAISE messages are not taken for placeholders.
+    conn.connection.driver_connection.execute(found[0].read_text(encoding="utf-8"))
 
 
 def provision_app_role(conn: Connection, role: str, password: str | None) -> bool:

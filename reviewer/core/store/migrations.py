@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, select, text
 
-from reviewer.core.store import dialect, schema
+from reviewer.core.store import batch_tables, dialect, schema
 from reviewer.core.store.errors import WorkspaceTooNew
 
 # v1 created these tables from the current metadata; columns added later come from their own migration
@@ -54,6 +54,12 @@ def _v6_audit(conn: Connection) -> None:
     dialect.restrict_user_grants(conn)
 
 
+def _v7_batch(conn: Connection) -> None:
+    """Issue 31: batch jobs and their results; on a server, the job queue's own tables (procrastinate)."""
+    batch_tables.metadata.create_all(conn, tables=list(batch_tables.TABLES))
+    dialect.install_job_queue(conn)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_team),
@@ -61,6 +67,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (4, _v4_term_lists),
     (5, _v5_document_kind),
     (6, _v6_audit),
+    (7, _v7_batch),
 ]
 SIGNED_USERS_VERSION = 6  # user events before the upgrade to this version were not signed
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -16,7 +16,7 @@ from sqlalchemy.schema import CreateTable
 from reviewer.core.audit.signing import unseal
 from reviewer.core.documents import load_document
 from reviewer.core.service import open_workspace
-from reviewer.core.store import dialect, location, schema
+from reviewer.core.store import batch_tables, dialect, location, schema
 from reviewer.core.store.errors import AuthenticationFailed, PermissionDenied, UserExists, WorkspaceTooNew
 from reviewer.core.store.migrations import CURRENT_VERSION, MIGRATIONS
 from tests.core.store.workspace_fixtures import DATA, PASSWORDS, penalty_findings
@@ -192,6 +192,7 @@ def test_a_version_1_workspace_is_upgraded_in_place(fresh_where):
     with ws.write() as conn:  # back to what schema version 1 looked like
         schema.leases.drop(conn)
         schema.term_lists.drop(conn)
+        batch_tables.metadata.drop_all(conn, tables=list(batch_tables.TABLES))
         conn.execute(text("ALTER TABLE decisions DROP COLUMN note"))
         conn.execute(text("ALTER TABLE documents DROP COLUMN kind"))
         conn.execute(schema.schema_version.delete().where(schema.schema_version.c.version > 1))
@@ -202,6 +203,7 @@ def test_a_version_1_workspace_is_upgraded_in_place(fresh_where):
             assert conn.execute(select(schema.schema_version.c.version)).scalars().all() == [
                 version for version, _step in MIGRATIONS]
             assert inspect(conn).has_table("term_lists")  # issue 33
+            assert inspect(conn).has_table("batch_items")  # issue 31
         marker = ws.events()[-1]  # the chain is kept, event for event, and says from where user events are signed
         assert ws.events()[head.count - 1].hash == head.hash and ws.head().count == head.count + 1
         assert (marker.action, marker.details["from_version"]) == ("workspace.schema_upgraded", 1)
