@@ -136,7 +136,7 @@ class DetailsPane(QWidget):
             ),
             "checked": _escape(why.check),
             "context": _escape(why.context),
-            "role": _escape(role_text(f)),
+            "role": _escape(role_text(f, self._chinese())),
             "decision": self._decision(row),
             "applies": self._applies(row),
             "copy": self._copy(row),

@@ -152,10 +152,15 @@ def _restricted_en(f: Finding) -> str:
     return "; ".join(facts)
 
 
-def role_text(finding: Finding) -> str:
-    """The person's role in the document and whose information it is, when detection recorded them."""
+def role_text(finding: Finding, chinese: bool = True) -> str:
+    """The person's role in the document and whose information it is, when detection recorded them, in the
+    reader's language (the core's labels: 当事人, 公示对象 …; never the stored code)."""
+    from reviewer.core.reports.labels import OWNERS, label, role_label
+
+    language = "zh" if chinese else "en"
     role, owner = finding.attributes.get("role"), finding.attributes.get("owner")
-    parts = [str(role)] if role else []
+    parts = [role_label(str(role), language) or str(role)] if role else []
     if owner:
-        parts.append(translate("Explanation", "belongs to %1").replace("%1", str(owner)))
+        name = label(OWNERS, str(owner), language) or str(owner)
+        parts.append(translate("Explanation", "belongs to %1").replace("%1", name))
     return " · ".join(parts)

@@ -92,12 +92,20 @@ def test_role_and_owner_are_shown_when_detection_records_them(qtbot):
         "ChinesePersonRecognizer",
         "姓名：ChinesePersonRecognizer 识别；依据：模型 zh_reviewer_ner 识别为人名，且位于“证人”之后 / "
         "NER model zh_reviewer_ner found a name, right after the role word '证人'；分数 0.95。",
-        attributes={"role": "证人", "owner": "third party"},
+        attributes={"role": "subject", "owner": "person"},
     )
     pane.set_document_text(text)
     pane.set_row(FindingRow(finding, legal_basis=("第十五条",)))
     shown = _visible(pane)
-    assert "证人" in shown["role"] and "third party" in shown["role"]
+    # the role's and the owner's names in the UI language, never the stored codes (seen on screen: "subject")
+    assert "the person a notice is about" in shown["role"] and "person" in shown["role"]
+    assert "subject" not in shown["role"]
+    zh_pane = DetailsPane(lambda _t: "pseudonym", lambda: True)
+    qtbot.addWidget(zh_pane)
+    zh_pane.show()
+    zh_pane.set_document_text(text)
+    zh_pane.set_row(FindingRow(finding, legal_basis=("第十五条",)))
+    assert "公示对象" in _visible(zh_pane)["role"] and "个人" in _visible(zh_pane)["role"]
     assert shown["found"].startswith("Found by the language model (zh_reviewer_ner)")
     assert shown["checked"] == "NER model zh_reviewer_ner found a name, right after the role word '证人'."
     assert "第十五条" in shown["applies"] and "Pseudonym" in shown["applies"]
