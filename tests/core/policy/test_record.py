@@ -28,7 +28,8 @@ CODES = ("PERSON", "CN_ID_CARD", "CN_MOBILE_PHONE", "CN_ADDRESS", "DISCLOSURE_NO
 def _reviewed(ws, people, fmt: str, *, decide_all: bool = True):
     """The sample decision reviewed as a reviewer would: what the profile removes accepted (with the default basis),
     what it keeps rejected with a preset reason, the printed 附注 confirmed; attribute recorded, copy exported."""
-    reviewer = ws.create_user(people.admin, "lisc", "reviewer", PASSWORDS["alice"], display_name="李审查")
+    reviewer = ws.create_user(people.admin, "lisc", "reviewer", PASSWORDS["alice"], display_name="李审查",
+                              admin_password=PASSWORDS["admin"])
     document = load_document(resource("samples", f"penalty-decision.{fmt}"))
     review = ws.review(document, reviewer)
     review.import_findings(analyze(document))

@@ -134,7 +134,7 @@ def _mount_tiny_tmpfs(folder: Path) -> bool:
     folder.mkdir()
     if os.geteuid() != 0:
         return False
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
                              capture_output=True, check=False)
     return mounted.returncode == 0
 
@@ -184,7 +184,7 @@ def test_disk_full_during_export(setup, tmp_path):
 
 @pytest.mark.slow
 def test_workspace_on_a_full_disk(setup, tmp_path):
-    """The workspace's own disk full (tiny tmpfs; needs root): refused, no output, input and chain intact."""
+    """The workspace's own disk full (a 2 MB tmpfs, filled once the workspace exists; needs root): refused, no output, input and chain intact."""
     source, _phones, _ = setup
     before = _sha(source)
     folder = tmp_path / "full"
