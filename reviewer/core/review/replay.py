@@ -72,6 +72,9 @@ RULES: dict[str, Rule] = {
     # the office's term lists are kept by supervisors and administrators
     DETECTION_ACTION: Rule(_ANYONE, os=True),
     "terms.changed": Rule(frozenset({Role.SUPERVISOR, Role.ADMIN}), document=False),
+    # issue 31: a batch sweep is started by a reviewer or the CLI's OS account; its documents are imported as
+    # any import is (document.imported, findings.detected)
+    "batch.created": Rule(_ANYONE, os=True, document=False),
     "lease.acquired": Rule(_ANYONE),
     "lease.released": Rule(_ANYONE),
     "lease.taken_over": Rule(frozenset({Role.SUPERVISOR, Role.ADMIN})),
