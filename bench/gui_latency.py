@@ -43,11 +43,11 @@ def startup_child() -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.app import _parse, build_window
+    from reviewer.app import build_window, parse_args
 
     app = QApplication(sys.argv[:1])
     tmp = tempfile.mkdtemp()
-    args = _parse(["--workspace", str(Path(tmp) / "ws")])
+    args = parse_args(["--workspace", str(Path(tmp) / "ws")])
     args.settings = str(Path(tmp) / "settings.ini")
     window, runner = build_window(args, app)
 
@@ -124,7 +124,7 @@ def measure_stalls(pages: int, trace: bool = False) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from bench.generate import make_pdf
-    from reviewer.app import _parse, build_window
+    from reviewer.app import build_window, parse_args
 
     OUT.mkdir(parents=True, exist_ok=True)
     pdf = OUT / f"gui-{pages}p.pdf"
@@ -132,7 +132,7 @@ def measure_stalls(pages: int, trace: bool = False) -> dict:
         make_pdf(pdf, pages=pages)
     app = QApplication.instance() or QApplication([])
     tmp = tempfile.mkdtemp()
-    args = _parse(["--workspace", str(Path(tmp) / "ws")])
+    args = parse_args(["--workspace", str(Path(tmp) / "ws")])
     args.settings = str(Path(tmp) / "settings.ini")
     window, runner = build_window(args, app)
     facade = window.services.workspace

@@ -15,7 +15,7 @@ from reviewer.core.resources import resource
 SAMPLE = resource("samples", "penalty-decision.txt")
 
 
-def _parse(argv: list[str]) -> argparse.Namespace:
+def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="reviewer-gui", description="Disclosure review workstation")
     parser.add_argument("path", nargs="?", help="document to open (.docx, .pdf, .txt)")
     parser.add_argument("--workspace", help="workspace folder (default: the per-user data folder)")
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     argv = list(sys.argv if argv is None else argv)
-    args = _parse(argv[1:])
+    args = parse_args(argv[1:])
     app = QApplication.instance() or QApplication(argv[:1])
     app.setOrganizationName("reviewer")
     app.setApplicationName("reviewer")

@@ -43,7 +43,7 @@ def settle(ms: int = 150) -> None:
 
 def build(app: QApplication, folder: Path, language: str, size: tuple[int, int]):  # noqa: ANN201 - MainWindow
     """The real window on a fresh workspace with a reviewer and a supervisor; the sample reviewed a bit."""
-    from reviewer.app import _parse, build_window
+    from reviewer.app import build_window, parse_args
     from reviewer.core.service import open_workspace
 
     ws_dir = folder / f"ws-{language}"
@@ -51,11 +51,13 @@ def build(app: QApplication, folder: Path, language: str, size: tuple[int, int])
     admin = ws.create_first_admin("admin", PASSWORDS["admin"])
     users = {
         "admin": admin,
-        "li": ws.create_user(admin, "li", "reviewer", PASSWORDS["li"], "李审查"),
-        "zhang": ws.create_user(admin, "zhang", "supervisor", PASSWORDS["zhang"], "张主任"),
+        "li": ws.create_user(admin, "li", "reviewer", PASSWORDS["li"], "李审查",
+                             admin_password=PASSWORDS["admin"]),
+        "zhang": ws.create_user(admin, "zhang", "supervisor", PASSWORDS["zhang"], "张主任",
+                                admin_password=PASSWORDS["admin"]),
     }
     ws.close()
-    args = _parse(["--workspace", str(ws_dir), "--lang", language])
+    args = parse_args(["--workspace", str(ws_dir), "--lang", language])
     args.settings = str(folder / f"settings-{language}.ini")
     window, runner = build_window(args, app)
     window.resize(*size)
