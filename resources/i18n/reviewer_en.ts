@@ -576,8 +576,8 @@
         <translation>Nothing: the text stays as printed.</translation>
     </message>
     <message>
-        <source>%1 if accepted (the profile&apos;s operator)</source>
-        <translation>%1 if accepted (the profile&apos;s operator)</translation>
+        <source>%1 if accepted (the profile's operator)</source>
+        <translation>%1 if accepted (the profile's operator)</translation>
     </message>
     <message>
         <source>legal basis %1</source>
@@ -819,8 +819,8 @@
         <translation>%1 values replaced in the text.</translation>
     </message>
     <message>
-        <source>%1 values replaced in the page&apos;s text, comments, attributes and scripts.</source>
-        <translation>%1 values replaced in the page&apos;s text, comments, attributes and scripts.</translation>
+        <source>%1 values replaced in the page's text, comments, attributes and scripts.</source>
+        <translation>%1 values replaced in the page's text, comments, attributes and scripts.</translation>
     </message>
     <message>
         <source>%1 values replaced (written as %2).</source>
@@ -831,8 +831,8 @@
         <translation>The %1 file was converted to docx by %2: the copy is a docx, the original is unchanged.</translation>
     </message>
     <message>
-        <source>%1 characters removed from the pages&apos; content (pages %2).</source>
-        <translation>%1 characters removed from the pages&apos; content (pages %2).</translation>
+        <source>%1 characters removed from the pages' content (pages %2).</source>
+        <translation>%1 characters removed from the pages' content (pages %2).</translation>
     </message>
     <message>
         <source>%1 values replaced in the metadata, bookmarks and links.</source>
@@ -863,16 +863,16 @@
         <translation>Parts removed from the file: %1.</translation>
     </message>
     <message>
-        <source>%1 author or contact entries of the page&apos;s &lt;meta&gt; emptied.</source>
-        <translation>%1 author or contact entries of the page&apos;s &lt;meta&gt; emptied.</translation>
+        <source>%1 author or contact entries of the page's &lt;meta&gt; emptied.</source>
+        <translation>%1 author or contact entries of the page's &lt;meta&gt; emptied.</translation>
     </message>
     <message>
         <source>%1 pictures in the web archive lost their metadata.</source>
         <translation>%1 pictures in the web archive lost their metadata.</translation>
     </message>
     <message>
-        <source>Linked files (pictures, the page&apos;s _files folder) are not part of the copy: check them before publishing them with it.</source>
-        <translation>Linked files (pictures, the page&apos;s _files folder) are not part of the copy: check them before publishing them with it.</translation>
+        <source>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</source>
+        <translation>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</translation>
     </message>
     <message>
         <source>%1 characters removed from the text, %2 opaque boxes drawn where they were.</source>
@@ -883,8 +883,8 @@
         <translation>%1 attachments removed (they held removed values, or content that cannot be checked).</translation>
     </message>
     <message>
-        <source>%1 custom tags (structured fields such as an invoice&apos;s buyer) removed: they held removed values.</source>
-        <translation>%1 custom tags (structured fields such as an invoice&apos;s buyer) removed: they held removed values.</translation>
+        <source>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</source>
+        <translation>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</translation>
     </message>
     <message>
         <source>Document information removed: %1.</source>
@@ -1698,8 +1698,8 @@
         <translation>%1 place(s) withheld for %2 reason(s). Written to:</translation>
     </message>
     <message>
-        <source>Partial-disclosure &amp;statement…</source>
-        <translation>Partial-disclosure &amp;statement…</translation>
+        <source>Part&amp;ial-disclosure statement…</source>
+        <translation>Part&amp;ial-disclosure statement…</translation>
     </message>
     <message>
         <source>What was withheld and why, for a reply to a request (Regulations art. 37)</source>
@@ -1783,8 +1783,8 @@
         <translation>Roster re-identification check</translation>
     </message>
     <message>
-        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</source>
-        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</translation>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
+        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</translation>
     </message>
 </context>
 <context>
@@ -2283,8 +2283,8 @@
         <translation>Names and numbers always removed from the published copy, whatever the profile.</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
-        <translation>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
+        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <translation>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
     </message>
     <message>
         <source>Type the term to add.</source>
@@ -2428,10 +2428,6 @@
         <translation>Users…</translation>
     </message>
     <message>
-        <source>Roster re-identification chec&amp;k…</source>
-        <translation>Roster re-identification chec&amp;k…</translation>
-    </message>
-    <message>
         <source>Submit for sign-off</source>
         <translation>Submit for sign-off</translation>
     </message>
@@ -2462,6 +2458,10 @@
     <message>
         <source>Office term li&amp;sts…</source>
         <translation>Office term li&amp;sts…</translation>
+    </message>
+    <message>
+        <source>Roster re-identification c&amp;heck…</source>
+        <translation>Roster re-identification c&amp;heck…</translation>
     </message>
     <message>
         <source>Workspace</source>

@@ -22,6 +22,8 @@ class KindPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = QComboBox(objectName="documentKind")
+        # as wide as its longest kind (English names are long); the attribute panel scrolls if it must
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.evidence = QLabel(objectName="kindEvidence")
         self.profile = QLabel(objectName="kindProfile")
         self.audience = QLabel(objectName="kindAudience")
@@ -55,6 +57,7 @@ class KindPanel(QWidget):
         for code, name in state["choices"]:
             self.combo.addItem(name, code)
         self.combo.setCurrentIndex(max(0, self.combo.findData(state["kind"])))
+        self.combo.setMinimumWidth(self.combo.sizeHint().width())  # never cut: the panel scrolls instead
         self.combo.setEnabled(bool(state.get("editable", True)))
         self.combo.blockSignals(False)
         self.evidence.setText(state["evidence"])
@@ -183,7 +186,7 @@ class PolicyActions(QObject):
                                   on_error=self.window.show_error, owner=self.window)
 
     def retranslate(self) -> None:
-        text = self.tr("Partial-disclosure &statement…")
+        text = self.tr("Part&ial-disclosure statement…")
         self.action.setText(text)
         self.action.setToolTip(self.tr("What was withheld and why, for a reply to a request (Regulations art. 37)"))
 

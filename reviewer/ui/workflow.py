@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea
 
 from reviewer.ui import batch_queue
 from reviewer.ui.dialogs.attribute_dialog import AttributeDialog
@@ -48,7 +48,11 @@ class WorkflowController(QObject):
         # attribute and sign-off, the audit history, the workspace's documents. The document and its
         # preview keep the window's whole height (at 1360×768 there is none to spare).
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.attribute_dock = dock(w, "attributeDock", self.attribute_panel, right)
+        # the attribute panel (kind, record, sign-off) scrolls rather than raising the window's minimum height
+        attribute_scroll = QScrollArea(objectName="attributeScroll", widgetResizable=True)
+        attribute_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        attribute_scroll.setWidget(self.attribute_panel)
+        self.attribute_dock = dock(w, "attributeDock", attribute_scroll, right)
         self.audit_dock = dock(w, "auditDock", self.audit_panel, right)
         self.workspace_dock = dock(w, "workspaceDock", self.workspace_panel, right)
         w.splitDockWidget(w.findings_dock, w.bulk_dock, Qt.Orientation.Vertical)
@@ -126,7 +130,7 @@ class WorkflowController(QObject):
             "submit": (self.tr("Su&bmit for sign-off"), self.tr("Submit")),
             "signoff": (self.tr("Sign o&ff…"), self.tr("Sign off")),
             "terms": (self.tr("Office term li&sts…"), ""),  # issue 33
-            "reid": (self.tr("Roster re-identification chec&k…"), ""),  # issue 28
+            "reid": (self.tr("Roster re-identification c&heck…"), ""),  # issue 28
         }
         for name, (text, short) in texts.items():
             action = self.window.actions_by_name[name]
@@ -238,9 +242,9 @@ class WorkflowController(QObject):
         self.refresh()
         if user is not None and self.window.document is not None and not _has(user, "reviewer", "supervisor"):
             # said once, in the status bar: no dialog on every log-in with a document open
-            self.window.status_label.setText(
-                self.tr("Logged in as %1 (%2): you can read this document; reviewing needs the reviewer role "
-                        "(an administrator gives it under File → Users).")
+            self.window.set_status(  # a function of the state: re-read on a language change, not overwritten
+                lambda: self.tr("Logged in as %1 (%2): you can read this document; reviewing needs the reviewer "
+                                "role (an administrator gives it under File → Users).")
                 .replace("%1", user.username).replace("%2", roles_label(user.roles)))
 
     # -- log in -------------------------------------------------------------------------------------------
@@ -270,7 +274,7 @@ class WorkflowController(QObject):
         """After the first account: say what it may do and lead to the next step (a supervisor)."""
         text = self.tr("Account %1 created (%2). Add a supervisor for sign-off under File → Users.") \
             .replace("%1", user.username).replace("%2", roles_label(user.roles))
-        self.window.status_label.setText(text)
+        self.window.set_status(lambda: text)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Workspace ready"),
                           text + "\n\n" + self.tr("A supervisor signs off each review and must be someone other "
                                                    "than its reviewer."),
@@ -449,6 +453,7 @@ class WorkflowController(QObject):
         user = self.facade.user
         problems = [p.message(self._lang()) for p in self.facade.approval_problems(doc_id, user)]
         row = next((r for r in self.facade.document_rows() if r.id == doc_id), None)
+
         def approve(password: str, comment: str) -> None:
             """Checked while the dialog stays open: a refusal is shown in it, the comment kept."""
             from reviewer.ui.dialogs.error_dialog import error_text
@@ -474,16 +479,7 @@ class WorkflowController(QObject):
 
         def done() -> None:
             if dialog.choice == SignOffDialog.APPROVE:
-                password, comment = dialog.password.text(), dialog.comment.toPlainText().strip()
-                self.window.runner.submit(
-                    lambda _p, _c: self.facade.approve(doc_id, user, password, comment),
-                    lane=Lane.IO,
-                    label="sign-off",
-                    cancellable=False,
-                    on_success=lambda _e: self._signed_off(SignOffDialog.APPROVE),
-                    on_error=self.window.show_error,
-                    owner=self.window,
-                )
+                self._signed_off(SignOffDialog.APPROVE)  # approved by `approve` above while the dialog was open
             else:
                 password, reason = dialog.password.text(), dialog.comment.toPlainText().strip()
                 self.window.runner.submit(

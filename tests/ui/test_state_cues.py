@@ -198,7 +198,8 @@ def test_the_return_reason_is_shown_with_the_status(qtbot, make_window, workspac
     window.services.workspace.set_user(users["li"])
     _open_and_detect(qtbot, window, SAMPLES / "penalty-decision.txt")
     _review_and_submit(qtbot, window, tmp_path)
-    ws.return_for_rework(window.review.session.document_id, users["zhang"], "第三段的证人姓名未处理")
+    ws.return_for_rework(window.review.session.document_id, users["zhang"], "第三段的证人姓名未处理",
+                         password=PASSWORDS["zhang"])
     with qtbot.waitSignal(window.workflow.refreshed, timeout=10000):
         window.workflow.refresh()
     panel = window.workflow.attribute_panel
@@ -279,7 +280,9 @@ def test_documents_of_one_name_are_told_apart_in_the_list(qtbot, make_window, wo
         window.workflow.refresh()
     model = window.workflow.workspace_panel.model
     names = [model.data(model.index(i, 0)) for i in range(model.rowCount())]
-    assert "penalty-decision.docx" in names and "penalty-decision.pdf" in names
+    # the list names documents by the title their text gives (issue 26) with the file's extension
+    assert len(names) == 2 and len(set(names)) == 2, names
+    assert sorted(n.rsplit(".", 1)[-1] for n in names) == ["docx", "pdf"]
 
 
 def test_export_notes_are_said_in_the_ui_language(qtbot, translations):
