@@ -20,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
+from reviewer.core.detection.guards import guard
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
@@ -79,9 +80,9 @@ def analyze(document: Document, *, threshold: float | None = None,
     recorded attribute for the wording and timing checks (default: today, no attribute).
     """
     restricted: list[Finding] = []
-    findings = complete_names(document, _personal(
+    findings = guard(document, complete_names(document, _personal(
         document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled,
-        side=lambda: restricted.extend(_restricted(document, threshold))))
+        side=lambda: restricted.extend(_restricted(document, threshold)))))
     _check(cancelled)
     findings.extend(restricted)
     findings = _office_checks(document, findings, threshold, terms, judgments)  # issue 33

@@ -339,6 +339,12 @@ def trim_address(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading function word (为/在/于…) and anything after the span's last 号/组/单元/室… piece."""
     while start < end and text[start] in "为在于住是即系":
         start += 1
+    last = last_address_piece(text, start, end)
+    return start, (last if last is not None else end)
+
+
+def last_address_piece(text: str, start: int, end: int) -> int | None:
+    """The end of the last 号/组/单元/室/幢/附N号/-N piece inside [start, end), None if there is none."""
     last = None
     pos = start
     while pos < end:
@@ -346,7 +352,7 @@ def trim_address(text: str, start: int, end: int) -> tuple[int, int]:
         if not m:
             break
         last, pos = m.end(), max(m.end(), pos + 1)
-    return start, (last if last is not None else end)
+    return last
 
 
 def is_specific_address(span_text: str) -> bool:
