@@ -24,6 +24,7 @@ from reviewer.core.detection.guards import guard
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
+from reviewer.core.detection.pdf_cells import pdf_cells
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.detection.terms.apply import apply_terms
 from reviewer.core.detection.terms.model import TermSet
@@ -173,7 +174,7 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
     blocks = document.blocks
     # --- column semantics (issue 28, detection/columns.py): the cells of a column whose header says what it
     # holds are found as a column; the cells that fully explains skip the passes below, the rest go on.
-    by_column = column_findings(document)
+    by_column = column_findings(document, pdf_cells(document))
     answered = by_column.answered
     columns = column_groups(blocks)
     in_column = {i for _, indices in columns.values() for i in indices} | answered

@@ -203,6 +203,7 @@ _NAME = re.compile(
     r"[\u3400-\u9fff\uf900-\ufaff])?|[A-Za-z][A-Za-z .'-]{1,40}[A-Za-z]"
 )
 _NAME_SPLIT = re.compile(r"[、，,;；/\n]+")
+_WRAPPED_NAME_SPLIT = re.compile(r"[、，,;；/]+")
 _ORGANISATION = re.compile(
     r"(?:公司|厂|店|中心|合作社|委员会|局|院|所|部|站|社|行|馆|学校|医院|集团|协会|处|办|队|场|园|超市)$"
 )
@@ -218,15 +219,16 @@ _DATE = re.compile(r"(?:18|19|20)[0-9]{2}\s*[-./年]\s*[01]?[0-9](?:\s*[-./月]\
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-def _spans(kind: ColumnKind, text: str) -> list[tuple[int, int, str, float]]:
-    """(start, end, entity type, score) of the kind's values inside one cell's text."""
+def _spans(kind: ColumnKind, text: str, wrapped: bool = False) -> list[tuple[int, int, str, float]]:
+    """(start, end, entity type, score) of the kind's values inside one cell's text; `wrapped`: the cell's
+    line breaks are where a PDF cell wraps, not separators between values."""
     stripped = text.strip(" \t\r\n\u3000\u00a0")
     if not stripped or stripped in _PLACEHOLDERS:
         return []
     offset = text.find(stripped)
     key = kind.key
     if key == "name":
-        return _names(text, offset, stripped)
+        return _names(text, offset, stripped, wrapped)
     if key == "id_card":
         return [
             (m.start(), m.end(), "CN_ID_CARD", _id_score(m.group()))
@@ -261,7 +263,8 @@ def _spans(kind: ColumnKind, text: str) -> list[tuple[int, int, str, float]]:
     return []
 
 
-# Cells of a column that cannot hold personal information in that shape: a village name, a small number, 男/女.
+# Cells of a column that cannot hold personal information in that shape: a village name, a small number,
+# 男/女.
 # They are answered by the column too (no NER guesses on 双溪村 a hundred thousand times); anything else in
 # such a column (a phone typed into 家庭人口) still goes through the other passes.
 _HARMLESS = {
@@ -289,11 +292,11 @@ def _id_score(value: str) -> float:
     return 1.0 if check_character(digits[:17]) == digits[17] else 0.85
 
 
-def _names(text: str, offset: int, stripped: str) -> list[tuple[int, int, str, float]]:
+def _names(text: str, offset: int, stripped: str, wrapped: bool = False) -> list[tuple[int, int, str, float]]:
     body = _BRACKET_NOTE.sub("", stripped)
     found = []
     position = offset
-    for piece in _NAME_SPLIT.split(body):
+    for piece in (_WRAPPED_NAME_SPLIT if wrapped else _NAME_SPLIT).split(body):
         start = text.find(piece, position)
         position = start + len(piece)
         name = piece.strip(" \t\u3000\u00a0")
@@ -337,10 +340,13 @@ class ColumnFindings:
         return out
 
 
-def column_findings(document: Document) -> ColumnFindings:
-    """Every cell of every headed column whose value has its column's shape, as findings."""
+def column_findings(document: Document, cells: Sequence[Block] = ()) -> ColumnFindings:
+    """Every cell of every headed column whose value has its column's shape, as findings. `cells`: further
+    cells over the document's own text (a PDF page's ruled cells, detection/pdf_cells.py); `answered` only
+    ever names the document's blocks."""
     result = ColumnFindings()
-    blocks = document.blocks
+    own = len(document.blocks)
+    blocks = [*document.blocks, *cells] if cells else document.blocks
     for column in columns(blocks):
         kind = column.kind
         if kind is None:
@@ -352,7 +358,7 @@ def column_findings(document: Document) -> ColumnFindings:
         attributes = MappingProxyType({"column": column.header, "column_kind": kind.key})  # one per column
         for i in column.cells:
             block = blocks[i]
-            spans = _spans(kind, block.text)
+            spans = _spans(kind, block.text, "wrapped" in block.attrs)
             if not spans:
                 continue
             covered = sum(e - s for s, e, _, _ in spans)
@@ -375,6 +381,8 @@ def column_findings(document: Document) -> ColumnFindings:
                         attributes=attributes,
                     )
                 )
+    if cells:
+        result.answered = {i for i in result.answered if i < own}
     return result
 
 

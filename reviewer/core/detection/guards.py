@@ -99,7 +99,8 @@ def prose_word(text: str, start: int, end: int) -> bool:
 
 
 _PLACE_TAIL = ("嘎查", "苏木", "社区", "村", "镇", "乡", "旗", "街道", "县", "市", "州", "盟", "组")
-_FUNCTION = frozenset("住在于到的从向是为与和及等对将把被已未不")
+_PLACE_UNIT = re.compile(f"[{_HAN}]{{1,4}}?(?:嘎查|苏木|街道|镇|乡)(?![长委党干医卫政民])")
+_FUNCTION = frozenset("住在于到的从向是为与和及等对将把被已未不赴去往来回经过自由")
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _PLACE_AFTER = re.compile("(?:市|县|区|州|盟|旗|地区|自治州|自治县)")
 
@@ -124,6 +125,9 @@ def inside_place(text: str, start: int, end: int, places: frozenset[str]) -> boo
     m = _HAN_RUN.match(text, left)
     run_end = m.end() if m else end
     # the span does not reach the end of a Han run that ends in a place unit: 乌拉嘎 | 查, 别力 | 古台镇
+    unit = _PLACE_UNIT.match(text, end)
+    if unit is not None and start - left <= 4 and not any(c in _FUNCTION for c in unit.group()):
+        return True  # 别力 | 古台镇人民政府
     rest = text[end:run_end]
     return (0 < len(rest) <= 5 and start - left <= 4 and text[left:run_end].endswith(_PLACE_TAIL)
             and not any(c in _FUNCTION for c in rest))
