@@ -21,6 +21,7 @@ from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
 from reviewer.core.detection.guards import guard
+from reviewer.core.detection.health import narrow_to_terms, roster_health
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
@@ -81,13 +82,31 @@ def analyze(document: Document, *, threshold: float | None = None,
     recorded attribute for the wording and timing checks (default: today, no attribute).
     """
     restricted: list[Finding] = []
+    cells = pdf_cells(document)  # a PDF page's ruled cells (issue 25)
     findings = guard(document, complete_names(document, _personal(
         document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled,
-        side=lambda: restricted.extend(_restricted(document, threshold)))))
+        side=lambda: restricted.extend(_restricted(document, threshold)), cells=cells)))
+    findings = _with_roster_health(findings, roster_health(document, cells), document)
     _check(cancelled)
     findings.extend(restricted)
     findings = _office_checks(document, findings, threshold, terms, judgments)  # issue 33
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+
+
+_WHOLE_CELLS = frozenset({"ColumnSemantics"})  # a cell of a 病种 column is the value as a whole
+
+
+def _with_roster_health(findings: list[Finding], health: list[Finding], document: Document) -> list[Finding]:
+    """Health terms of roster cells, in place of the pattern findings they overlap (a longer, surer span); a
+    pattern finding that names a known disease is narrowed to it (患有冠心病 → 冠心病: the copy keeps 患有)."""
+    findings = [narrow_to_terms(document, f) if f.entity_type == "SENSITIVE_PERSONAL"
+                and f.recognizer not in _WHOLE_CELLS else f for f in findings]
+    if not health:
+        return findings
+    spans = sorted((f.start, f.end) for f in health)
+    kept = [f for f in findings if not any(s < f.end and f.start < e for s, e in spans)
+            or f.entity_type != "SENSITIVE_PERSONAL"]
+    return kept + health
 
 
 def _office_checks(document: Document, findings: list[Finding], threshold: float | None,
@@ -163,7 +182,7 @@ SMALLEST_CHUNK = 4_000  # the tail of shared work: smaller chunks cost more per 
 def _personal(document: Document, *, threshold: float | None, ner: bool,
               progress: Callable[[int, int], None] | None = None,
               cancelled: Callable[[], bool] | None = None,
-              side: Callable[[], object] | None = None) -> list[Finding]:
+              side: Callable[[], object] | None = None, cells: Sequence[Block] = ()) -> list[Finding]:
     """Chunks of consecutive blocks, then each table column with its header as context. `side()` is
     called once, during the shared work when a helper takes part (so the helper takes more chunks),
     else after the chunks."""
@@ -174,7 +193,7 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
     blocks = document.blocks
     # --- column semantics (issue 28, detection/columns.py): the cells of a column whose header says what it
     # holds are found as a column; the cells that fully explains skip the passes below, the rest go on.
-    by_column = column_findings(document, pdf_cells(document))
+    by_column = column_findings(document, cells)
     answered = by_column.answered
     columns = column_groups(blocks)
     in_column = {i for _, indices in columns.values() for i in indices} | answered
