@@ -24,7 +24,7 @@ from reviewer.core.detection.guards import guard
 from reviewer.core.detection.health import narrow_to_terms, roster_health
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
-from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
+from reviewer.core.detection.normalize import NormalizedText, normalize, unpad, unwrap_lines
 from reviewer.core.detection.pdf_cells import pdf_cells
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.detection.terms.apply import apply_terms
@@ -409,22 +409,24 @@ def ner_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float, ca
          report: Callable[[int], None] | None = None) -> list[tuple[RecognizerResult, int, int]]:
     """NER per block (long blocks in segments), only where there are Chinese characters, via nlp.pipe.
     `report(k)` is called when the chunk's k-th block is done."""
-    segments = [(k, block, start, text) for k, block in enumerate(blocks, 1) if CHINESE.search(block.text)
+    segments = [(k, block, start, unpad(text)) for k, block in enumerate(blocks, 1) if CHINESE.search(block.text)
                 for start, text in _segments(block.text, NER_SEGMENT)]
     placed: list[tuple[RecognizerResult, int, int]] = []
-    texts = (text for _, _, _, text in segments)
-    for (k, block, offset, text), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
+    texts = (norm.text for _, _, _, norm in segments)
+    for (k, block, offset, norm), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
         _check(cancelled)
+        text = norm.text
         following = next((b.text.lstrip() for b in blocks[k:] if b.text.strip()), "")
         for r in engine.analyze_ner(text, artifacts, threshold=limit):
             value = text[r.start:r.end]
             if r.entity_type == "PERSON" and any(mark in value for mark in _DEIDENTIFIED_MARKS):
                 continue  # 张某, 李某某: already de-identified
-            if r.entity_type == "PERSON" and offset + r.end == len(block.text) \
+            s, e = norm.span_to_original(r.start, r.end)
+            if r.entity_type == "PERSON" and offset + e == len(block.text) \
                     and word_broken_by_line(text[:r.end] + "\n" + following[:1], r.end):
                 continue  # 牵头单位：市发 / 展改革委: a PDF line pasted as a paragraph of its own
             start = block.start + offset
-            placed.append((r, start + r.start, start + r.end))
+            placed.append((r, start + s, start + e))
         if report is not None:
             report(k)
     return placed
