@@ -25,7 +25,7 @@ from reviewer.core.detection.health import narrow_to_terms, roster_health
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unpad, unwrap_lines
-from reviewer.core.detection.pdf_cells import pdf_cells
+from reviewer.core.detection.pdf_cells import pdf_cells, property_cells
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.detection.terms.apply import apply_terms
 from reviewer.core.detection.terms.model import TermSet
@@ -82,7 +82,7 @@ def analyze(document: Document, *, threshold: float | None = None,
     recorded attribute for the wording and timing checks (default: today, no attribute).
     """
     restricted: list[Finding] = []
-    cells = pdf_cells(document)  # a PDF page's ruled cells (issue 25)
+    cells = pdf_cells(document) + property_cells(document)  # ruled PDF cells, author fields (issue 25)
     findings = guard(document, complete_names(document, _personal(
         document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled,
         side=lambda: restricted.extend(_restricted(document, threshold)), cells=cells)))

@@ -226,6 +226,9 @@ _LANDLINE = re.compile(r"(?<![0-9])(?:0[1-9][0-9]{1,2}[ -]?)?[2-9][0-9]{6,7}(?:-
 _ACCOUNT = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){11,24}(?![0-9])")
 _DATE = re.compile(r"(?:18|19|20)[0-9]{2}\s*[-./年]\s*[01]?[0-9](?:\s*[-./月]\s*[0-3]?[0-9]日?)?")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_DIGITS = re.compile(r"[0-9][0-9\s]*[0-9Xx]")
+_LEADING_NAME = re.compile(r"\s*([\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{2,8}[·•][\u3400-\u9fff]{2,8})[\s\u3000]+[0-9]")
+
 
 
 def _spans(kind: ColumnKind, text: str, wrapped: bool = False) -> list[tuple[int, int, str, float]]:
@@ -239,11 +242,19 @@ def _spans(kind: ColumnKind, text: str, wrapped: bool = False) -> list[tuple[int
     if key == "name":
         return _names(text, offset, stripped, wrapped)
     if key == "id_card":
-        return [
+        found = [
             (m.start(), m.end(), "CN_ID_CARD", _id_score(m.group()))
             for m in _ID.finditer(text)
             if _id_score(m.group()) > 0
         ]
+        # 法定代表人及身份证号码: the holder's name before the number in the same cell
+        if not _DIGITS.search(text):  # 法定代表人及身份证号码 with the number left out: the name alone
+            return _names(text, offset, stripped, wrapped)
+        head = _LEADING_NAME.match(text)
+        digits = _DIGITS.search(text)
+        if (found or (digits and len(digits.group()) >= 14)) and head and not _ORGANISATION.search(head.group(1)) and head.end(1) <= (found[0][0] if found else digits.start()):
+            found.append((head.start(1), head.end(1), "PERSON", 0.85))
+        return found
     if key == "phone":
         found = [(m.start(), m.end(), "CN_MOBILE_PHONE", 0.95) for m in _MOBILE.finditer(text)]
         found += [

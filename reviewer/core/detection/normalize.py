@@ -110,8 +110,8 @@ def unpad(text: str) -> NormalizedText:
     pieces: list[str] = []
     last = 0
     for m in _PADDED.finditer(text):
-        if m.group(1) not in SINGLE_SURNAMES:
-            continue
+        if m.group(1) not in SINGLE_SURNAMES and text[m.start() - 1:m.start()] not in ("：", ":"):
+            continue  # a surname, or any character right after a colon (复核：杞 锐)
         space = m.start() + 1
         pieces.append(text[last:space])
         cuts.append(space - len(cuts))

@@ -63,3 +63,20 @@ def _header_row(texts: dict[int, str]) -> bool:
     also says 社区, but it comes with an ID number or an amount)."""
     return any(column_kind(t) is not None for t in texts.values()) and \
         all(len(t) <= 30 and not _DATA.search(t) for t in texts.values())
+
+
+_AUTHOR_PROPERTIES = frozenset({"creator", "lastModifiedBy", "Author", "author", "Manager", "manager"})
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{2,8}[·•][\u3400-\u9fff]{2,8}")
+
+
+def property_cells(document: Document) -> list[Block]:
+    """The author fields of a document's properties (docx creator / lastModifiedBy, PDF Author) as cells of a
+    name column when they hold a Han name: a byline's 田野 is a person's name there, whatever the word means."""
+    out = []
+    for i, block in enumerate(document.blocks):
+        if block.kind is BlockKind.PROPERTY and block.attrs.get("name") in _AUTHOR_PROPERTIES \
+                and _HAN_NAME.fullmatch(block.text.strip()):
+            out.append(Block(kind=BlockKind.TABLE_CELL, part=block.part, path=block.path, text=block.text,
+                             start=block.start, attrs={"table": "properties", "row": str(i), "col": "author",
+                                                       "header": "作者姓名"}))
+    return out

@@ -47,3 +47,9 @@ def test_role_words_introduce_whole_names(text, expected):
 
 def test_a_role_word_before_an_ordinary_word_is_no_name():
     assert "和司机" not in names("调取了行程单、导游和司机的询问笔录。")
+
+
+def test_rare_surnames_after_a_colon_and_padding_after_a_colon():
+    found = names("乡民政办负责人：者永春 制表：普红梅 复核：杞 锐 联系电话：0878-3410265")
+    assert {"者永春", "普红梅", "杞 锐"} <= set(found)
+    assert names("记录：无误") == []

@@ -60,3 +60,29 @@ def test_docx_cells_keep_row_column_and_header():
     name = next(f for f in analyze(document) if f.entity_type == "PERSON" and f.text == "王\u3000琴")
     assert name.locator["header"] == "姓名" and name.locator["row"] == "2" and name.locator["col"] == "1"
     assert "列“姓名”" in name.explanation
+
+
+def test_a_mixed_name_and_id_column():
+    from reviewer.core.detection.columns import column_findings
+    from reviewer.core.documents.model import Block, Document, DocumentFormat
+
+    header = "法定代表人（实际控制人）及身份证号码"
+    texts = ["冯国栋 441900197509280610", "冯美玲", "林 达"]
+    blocks = [Block(kind=BlockKind.TABLE_CELL, part="page 1", path=f"t/tr[{i}]/tc[3]", text=t,
+                    attrs={"table": "t", "row": str(i), "col": "3", "header": header}) for i, t in enumerate(texts, 1)]
+    document = Document.build(path="m.pdf", format=DocumentFormat.PDF, sha256="0" * 64, size=0, blocks=blocks)
+    found = [(f.entity_type, f.text) for f in column_findings(document).findings]
+    assert ("PERSON", "冯国栋") in found and ("PERSON", "冯美玲") in found and ("PERSON", "林 达") in found
+
+
+def test_a_han_name_in_the_author_property_is_a_name(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("武昌区“15分钟便民生活圈”让居民幸福感“近在咫尺”")
+    d.core_properties.author = "田野"  # an ordinary word (a field) as a byline
+    d.core_properties.last_modified_by = "whsw-xcb"  # a user name is not a person's name
+    d.save(tmp_path / "news.docx")
+    document = load_document(tmp_path / "news.docx")
+    persons = [(f.text, f.locator["kind"]) for f in analyze(document) if f.entity_type == "PERSON"]
+    assert persons == [("田野", "property")]

@@ -201,15 +201,18 @@ _TITLES = frozenset({"局长", "区长", "县长", "市长", "镇长", "乡长",
 
 
 def _whole_minority_name(text: str, m: re.Match[str]) -> bool:
-    """A four-character run right after 经办人：/审核人： and ended by a delimiter is one name even without a
-    Han surname (Yi 马海阿呷, 吉地尔日; Tibetan 才让多杰): the run stops where the cell or the clause does."""
+    """A run of two to four characters right after 经办人：/审核人： and ended by a delimiter is one name even
+    without a common Han surname (Yi 马海阿呷, 者永春, 普红梅; Tibetan 才让多杰): the run stops where the cell or
+    the clause does."""
     run, end = m.group("run"), m.end("run")
     if end < len(text) and text[end] not in _RUN_END:
         return False
     if "·" in run or "•" in run:
         return True  # 值班：热合曼·托合提　核稿：… the whole transliterated name up to the delimiter
-    if len(run) != 4 or ":" not in m.group() and "：" not in m.group():
+    if not 2 <= len(run) <= 4 or ":" not in m.group() and "：" not in m.group():
         return False
+    if len(run) < 4 and run in common_words():
+        return False  # 记录：无误: a word, not a name (a surname-led name takes the usual path)
     return name_shaped(run) and run[:2] not in _TITLES and run[2:] not in _TITLES and run not in NOT_NAMES \
         and not is_deidentified(run) and not looks_like_organization(run)
 
