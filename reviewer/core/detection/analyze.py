@@ -87,10 +87,40 @@ def analyze(document: Document, *, threshold: float | None = None,
         document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled,
         side=lambda: restricted.extend(_restricted(document, threshold)), cells=cells)))
     findings = _with_roster_health(findings, roster_health(document, cells), document)
+    findings += _wrapped_cells(document, cells, findings, threshold)
     _check(cancelled)
     findings.extend(restricted)
     findings = _office_checks(document, findings, threshold, terms, judgments)  # issue 33
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+
+
+def _wrapped_cells(document: Document, cells: Sequence[Block], findings: list[Finding],
+                   threshold: float | None) -> list[Finding]:
+    """Identifiers wrapped inside one PDF cell (91440300MA5DK3T81⏎R): the page-level unwrapping glues the
+    neighbouring cells' digits to them, a cell alone does not. Kept where a result spans a removed break and
+    overlaps no finding."""
+    engine = get_engine()
+    limit = engine.config.default_threshold if threshold is None else float(threshold)
+    taken = [(f.start, f.end) for f in findings]
+    out: list[Finding] = []
+    for cell in cells:
+        if "wrapped" not in cell.attrs or "\n" not in cell.text:
+            continue
+        unwrapped = unwrap_lines(cell.text)
+        if unwrapped is None:
+            continue
+        for r in resolve_overlaps([(r, r.start, r.end) for r in engine.analyze_patterns(
+                unwrapped.text, threshold=limit, context=(cell.attrs.get("header", ""),))], engine.priority):
+            result = r[0]
+            if not unwrapped.spans_a_cut(result.start, result.end):
+                continue
+            s, e = unwrapped.span_to_original(result.start, result.end)
+            start, end = cell.start + s, cell.start + e
+            if any(ts < end and start < te for ts, te in taken):
+                continue
+            taken.append((start, end))
+            out.append(_finding(document, result, start, end))
+    return out
 
 
 _WHOLE_CELLS = frozenset({"ColumnSemantics"})  # a cell of a 病种 column is the value as a whole

@@ -69,6 +69,7 @@ def test_an_address_stops_at_its_clause():
 def test_a_landline_wins_over_an_address_fragment():
     text = "居民可拨打12345热线或武昌区商务局便民服务专线027-88865213反映。"
     assert found(text, "CN_ADDRESS") == []
+    assert found(text, "CN_LANDLINE_PHONE") == ["027-88865213"]  # 热线 before it no longer hides it
 
 
 def test_place_names_are_no_names():

@@ -86,3 +86,22 @@ def test_a_han_name_in_the_author_property_is_a_name(tmp_path):
     document = load_document(tmp_path / "news.docx")
     persons = [(f.text, f.locator["kind"]) for f in analyze(document) if f.entity_type == "PERSON"]
     assert persons == [("田野", "property")]
+
+
+def test_an_identifier_wrapped_inside_one_pdf_cell():
+    """The page-level unwrapping would glue 2301 (the cell before) to the credit code; the cell alone does not."""
+    from reviewer.core.documents.model import Block, Document, DocumentFormat
+
+    text = "地址\n统一社会信用代码\n中标金额\n科技大厦2301\n91440300MA5DK3T81\nR\n3,486,200.00"
+    pieces = text.split("\n")
+    spans, pos = [], 0
+    for p in pieces:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    cells = [(0, 0, 0, spans[0]), (0, 0, 1, spans[1]), (0, 0, 2, spans[2]), (0, 1, 0, spans[3]),
+             (0, 1, 1, (spans[4][0], spans[5][1])), (0, 1, 2, spans[6])]
+    records = ";".join(f"{t},{r},{c},{s},{e}" for t, r, c, (s, e) in cells)
+    page = Block(kind=BlockKind.PAGE, part="page 1", path="page[0]", text=text, page=1, attrs={CELLS: records})
+    document = Document.build(path="m.pdf", format=DocumentFormat.PDF, sha256="0" * 64, size=0, blocks=[page])
+    codes = [f.text for f in analyze(document) if f.entity_type == "CN_USCC"]
+    assert codes == ["91440300MA5DK3T81\nR"]
