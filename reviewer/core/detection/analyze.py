@@ -21,7 +21,7 @@ from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
 from reviewer.core.detection.guards import guard
-from reviewer.core.detection.health import narrow_to_terms, roster_health
+from reviewer.core.detection.health import roster_health
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unpad, unwrap_lines
@@ -86,7 +86,7 @@ def analyze(document: Document, *, threshold: float | None = None,
     findings = guard(document, complete_names(document, _personal(
         document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled,
         side=lambda: restricted.extend(_restricted(document, threshold)), cells=cells)))
-    findings = _with_roster_health(findings, roster_health(document, cells), document)
+    findings = _with_roster_health(findings, roster_health(document, cells))
     findings += _wrapped_cells(document, cells, findings, threshold)
     _check(cancelled)
     findings.extend(restricted)
@@ -123,14 +123,8 @@ def _wrapped_cells(document: Document, cells: Sequence[Block], findings: list[Fi
     return out
 
 
-_WHOLE_CELLS = frozenset({"ColumnSemantics"})  # a cell of a 病种 column is the value as a whole
-
-
-def _with_roster_health(findings: list[Finding], health: list[Finding], document: Document) -> list[Finding]:
-    """Health terms of roster cells, in place of the pattern findings they overlap (a longer, surer span); a
-    pattern finding that names a known disease is narrowed to it (患有冠心病 → 冠心病: the copy keeps 患有)."""
-    findings = [narrow_to_terms(document, f) if f.entity_type == "SENSITIVE_PERSONAL"
-                and f.recognizer not in _WHOLE_CELLS else f for f in findings]
+def _with_roster_health(findings: list[Finding], health: list[Finding]) -> list[Finding]:
+    """Health terms of roster cells, in place of the pattern findings they overlap (a longer, surer span)."""
     if not health:
         return findings
     spans = sorted((f.start, f.end) for f in health)

@@ -26,7 +26,6 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from reviewer.core.detection.recognizers.bank_card import luhn_ok
 from reviewer.core.detection.recognizers.id_card import PROVINCES, birth_date, check_character
@@ -174,10 +173,30 @@ def columns(blocks: Sequence[Block]) -> list[Column]:
             found[key] = (attrs["header"], [i])
         else:
             entry[1].append(i)
+    first: dict[tuple[str, str], tuple[int, list[int]]] = {}  # the leftmost column of each table
+    for (part, table, col), (_, cells) in found.items():
+        position = int(col) if col.isdigit() else 1 << 30
+        if (part, table) not in first or position < first[(part, table)][0]:
+            first[(part, table)] = (position, cells)
+    pairs = {key for key, (_, cells) in first.items() if any(_is_label(blocks[i].text) for i in cells)}
     return [
-        Column(part, table, col, header, column_kind(header), tuple(cells))
+        Column(part, table, col, header, column_kind(header) if (part, table) not in pairs else None, tuple(cells))
         for (part, table, col), (header, cells) in found.items()
     ]
+
+
+def _is_label(text: str) -> bool:
+    """A cell that reads like a label (联系电话, 承办人：): its table lists label/value pairs down its first
+    column, so its first row is no header row."""
+    stripped = text.strip(" \t\r\n\u3000\u00a0：:")
+    if not 0 < len(stripped) <= 8 or any(c.isdigit() for c in stripped):
+        return False
+    kind = column_kind(stripped)
+    return kind is not None and kind.key in _LABEL_KINDS
+
+
+# kinds whose keywords are labels, never values (a village column's 双溪村 says 村, a note may say 残疾)
+_LABEL_KINDS = frozenset({"name", "id_card", "phone", "bank_account", "address", "birth_date"})
 
 
 # --- values that fit a kind ----------------------------------------------------------------------------
@@ -375,7 +394,8 @@ def column_findings(document: Document, cells: Sequence[Block] = ()) -> ColumnFi
             result.answered.update(i for i in column.cells if harmless(kind, blocks[i].text))
             continue
         where = f"列“{column.header}”" + (f"（{column.table}）" if column.table else "")
-        attributes = MappingProxyType({"column": column.header, "column_kind": kind.key})  # one per column
+        # one per column, a plain dict: findings cross process boundaries (a mappingproxy does not pickle)
+        attributes = {"column": column.header, "column_kind": kind.key}
         for i in column.cells:
             block = blocks[i]
             spans = _spans(kind, block.text, "wrapped" in block.attrs)

@@ -10,11 +10,9 @@ A wrapped PDF cell breaks a name over lines (类风湿性关⏎节炎): terms ar
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Sequence
-from types import MappingProxyType
 
 from reviewer.core.detection.columns import column_kind
 from reviewer.core.detection.health_terms import terms
@@ -56,7 +54,7 @@ def roster_health(document: Document, cells: Sequence[Block] = ()) -> list[Findi
         if kind is not None:
             kinds.setdefault((b.part, b.attrs.get("table", "")), set()).add(kind.key)
     out: list[Finding] = []
-    attributes = MappingProxyType({"roster": "1"})
+    attributes = {"roster": "1"}  # a plain dict: findings are pickled to and from the engine process
     for b in blocks:
         table = kinds.get((b.part, b.attrs.get("table", "")), set())
         kind = column_kind(b.attrs.get("header", ""))
@@ -72,14 +70,3 @@ def roster_health(document: Document, cells: Sequence[Block] = ()) -> list[Findi
                                locator=document.locate(start, end), attributes=attributes))
     return out
 
-
-def narrow_to_terms(document: Document, finding: Finding) -> Finding:
-    """A health finding cut to the disease names inside it (患有冠心病 → 冠心病), unchanged when it holds none."""
-    spans = health_spans(finding.text)
-    if not spans:
-        return finding
-    start, end = finding.start + spans[0][0], finding.start + spans[-1][1]
-    if (start, end) == (finding.start, finding.end):
-        return finding
-    return dataclasses.replace(finding, start=start, end=end, text=document.text[start:end],
-                               locator=document.locate(start, end))

@@ -16,12 +16,12 @@ def sensitive(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, disease", [
-    ("家中老母亲患帕金森病行动不便，无法下楼就医。", "帕金森病"),
-    ("其本人患有冠心病，长期受噪音影响病情加重。", "冠心病"),
+    ("家中老母亲患帕金森病行动不便，无法下楼就医。", "患帕金森病"),
+    ("其本人患有冠心病，长期受噪音影响病情加重。", "患有冠心病"),
     ("经医院诊断，黄晓玲右胫腓骨开放性骨折，需住院治疗。", "右胫腓骨开放性骨折"),
 ])
-def test_a_disease_of_a_person_in_running_text_is_found_as_the_disease_alone(text, disease):
-    assert sensitive(text) == [disease]  # 患有 stays in the copy: the finding is the name of the disease
+def test_a_disease_of_a_person_in_running_text_is_found(text, disease):
+    assert sensitive(text) == [disease]  # with its trigger, as resources/eval/pi annotates it
 
 
 @pytest.mark.parametrize("text", [

@@ -161,16 +161,15 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("birth full-width", "出生日期：１９８７年３月１５日", [(BIRTH, "１９８７年３月１５日")]),
     ("birth spaced", "出生日期 1987 年 3 月 15 日", [(BIRTH, "1987 年 3 月 15 日")]),
     # --- SENSITIVE_PERSONAL
-    # the finding is the disease itself (issue 25: 患有 stays in the published copy)
-    ("illness", "当事人患有精神分裂症，", [(SENSITIVE, "精神分裂症")]),
+    ("illness", "当事人患有精神分裂症，", [(SENSITIVE, "患有精神分裂症")]),
     ("disability", "该户户主肢体残疾二级", [(SENSITIVE, "肢体残疾二级")]),
     ("minor age", "申请人之子未满十四周岁", [(SENSITIVE, "未满十四周岁")]),
     ("criminal record", "其本人系刑满释放人员", [(SENSITIVE, "刑满释放人员")]),
     ("religion", "张某信仰伊斯兰教", [(SENSITIVE, "信仰伊斯兰教")]),
     ("policy on minors", "加强未成年人保护工作", []),
     ("policy on HIV", "做好艾滋病防治工作", []),
-    ("illness spaced", "信访人患有 抑郁症", [(SENSITIVE, "抑郁症")]),
-    ("illness full-width", "经诊断为ＨＩＶ感染", [(SENSITIVE, "ＨＩＶ感染")]),
+    ("illness spaced", "信访人患有 抑郁症", [(SENSITIVE, "患有 抑郁症")]),
+    ("illness full-width", "经诊断为ＨＩＶ感染", [(SENSITIVE, "诊断为ＨＩＶ感染")]),
 ]
 
 
