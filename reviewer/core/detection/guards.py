@@ -134,15 +134,18 @@ def inside_place(text: str, start: int, end: int, places: frozenset[str]) -> boo
 
 
 def _places(text: str, names: Iterable[str]) -> frozenset[str]:
-    """Names the document itself writes as a place: followed by 市/县/区/州 somewhere (张家界市文化旅游…)."""
+    """Names the document itself writes as a place: followed by 市/县/区/州 somewhere (张家界市文化旅游…).
+    One pass over the place units (a find per name would scan the text once per distinct name)."""
+    wanted = set(names)
+    if not wanted:
+        return frozenset()
+    lengths = sorted({len(n) for n in wanted})
     found = set()
-    for name in names:
-        pos = text.find(name)
-        while pos >= 0:
-            if _PLACE_AFTER.match(text, pos + len(name)):
-                found.add(name)
-                break
-            pos = text.find(name, pos + 1)
+    for m in _PLACE_AFTER.finditer(text):
+        i = m.start()
+        for k in lengths:
+            if k <= i and text[i - k:i] in wanted:
+                found.add(text[i - k:i])
     return frozenset(found)
 
 
