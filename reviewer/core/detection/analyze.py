@@ -20,9 +20,12 @@ from presidio_analyzer import RecognizerResult
 from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
+from reviewer.core.detection.guards import guard
+from reviewer.core.detection.health import roster_health
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
-from reviewer.core.detection.normalize import NormalizedText, normalize, unwrap_lines
+from reviewer.core.detection.normalize import NormalizedText, normalize, unpad, unwrap_lines
+from reviewer.core.detection.pdf_cells import pdf_cells, property_cells
 from reviewer.core.detection.roles import assign_roles
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.detection.terms.apply import apply_terms
@@ -80,9 +83,12 @@ def analyze(document: Document, *, threshold: float | None = None,
     recorded attribute for the wording and timing checks (default: today, no attribute).
     """
     restricted: list[Finding] = []
-    findings = complete_names(document, _personal(
+    cells = pdf_cells(document) + property_cells(document)  # ruled PDF cells, author fields (issue 25)
+    findings = guard(document, complete_names(document, _personal(
         document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled,
-        side=lambda: restricted.extend(_restricted(document, threshold))))
+        side=lambda: restricted.extend(_restricted(document, threshold)), cells=cells)))
+    findings = _with_roster_health(findings, roster_health(document, cells))
+    findings += _wrapped_cells(document, cells, findings, threshold)
     _check(cancelled)
     findings.extend(restricted)
     findings = _office_checks(document, findings, threshold, terms, judgments)  # issue 33
@@ -90,6 +96,45 @@ def analyze(document: Document, *, threshold: float | None = None,
     # contact detail is; profiles decide by them. Last, so findings the office checks add get them too.
     findings = assign_roles(document, findings)
     return sorted(findings, key=lambda f: (f.start, f.end, f.entity_type))
+
+
+def _wrapped_cells(document: Document, cells: Sequence[Block], findings: list[Finding],
+                   threshold: float | None) -> list[Finding]:
+    """Identifiers wrapped inside one PDF cell (91440300MA5DK3T81⏎R): the page-level unwrapping glues the
+    neighbouring cells' digits to them, a cell alone does not. Kept where a result spans a removed break and
+    overlaps no finding."""
+    engine = get_engine()
+    limit = engine.config.default_threshold if threshold is None else float(threshold)
+    taken = [(f.start, f.end) for f in findings]
+    out: list[Finding] = []
+    for cell in cells:
+        if "wrapped" not in cell.attrs or "\n" not in cell.text:
+            continue
+        unwrapped = unwrap_lines(cell.text)
+        if unwrapped is None:
+            continue
+        for r in resolve_overlaps([(r, r.start, r.end) for r in engine.analyze_patterns(
+                unwrapped.text, threshold=limit, context=(cell.attrs.get("header", ""),))], engine.priority):
+            result = r[0]
+            if not unwrapped.spans_a_cut(result.start, result.end):
+                continue
+            s, e = unwrapped.span_to_original(result.start, result.end)
+            start, end = cell.start + s, cell.start + e
+            if any(ts < end and start < te for ts, te in taken):
+                continue
+            taken.append((start, end))
+            out.append(_finding(document, result, start, end))
+    return out
+
+
+def _with_roster_health(findings: list[Finding], health: list[Finding]) -> list[Finding]:
+    """Health terms of roster cells, in place of the pattern findings they overlap (a longer, surer span)."""
+    if not health:
+        return findings
+    spans = sorted((f.start, f.end) for f in health)
+    kept = [f for f in findings if not any(s < f.end and f.start < e for s, e in spans)
+            or f.entity_type != "SENSITIVE_PERSONAL"]
+    return kept + health
 
 
 def _office_checks(document: Document, findings: list[Finding], threshold: float | None,
@@ -165,7 +210,7 @@ SMALLEST_CHUNK = 4_000  # the tail of shared work: smaller chunks cost more per 
 def _personal(document: Document, *, threshold: float | None, ner: bool,
               progress: Callable[[int, int], None] | None = None,
               cancelled: Callable[[], bool] | None = None,
-              side: Callable[[], object] | None = None) -> list[Finding]:
+              side: Callable[[], object] | None = None, cells: Sequence[Block] = ()) -> list[Finding]:
     """Chunks of consecutive blocks, then each table column with its header as context. `side()` is
     called once, during the shared work when a helper takes part (so the helper takes more chunks),
     else after the chunks."""
@@ -176,7 +221,7 @@ def _personal(document: Document, *, threshold: float | None, ner: bool,
     blocks = document.blocks
     # --- column semantics (issue 28, detection/columns.py): the cells of a column whose header says what it
     # holds are found as a column; the cells that fully explains skip the passes below, the rest go on.
-    by_column = column_findings(document)
+    by_column = column_findings(document, cells)
     answered = by_column.answered
     columns = column_groups(blocks)
     in_column = {i for _, indices in columns.values() for i in indices} | answered
@@ -392,22 +437,24 @@ def ner_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float, ca
          report: Callable[[int], None] | None = None) -> list[tuple[RecognizerResult, int, int]]:
     """NER per block (long blocks in segments), only where there are Chinese characters, via nlp.pipe.
     `report(k)` is called when the chunk's k-th block is done."""
-    segments = [(k, block, start, text) for k, block in enumerate(blocks, 1) if CHINESE.search(block.text)
+    segments = [(k, block, start, unpad(text)) for k, block in enumerate(blocks, 1) if CHINESE.search(block.text)
                 for start, text in _segments(block.text, NER_SEGMENT)]
     placed: list[tuple[RecognizerResult, int, int]] = []
-    texts = (text for _, _, _, text in segments)
-    for (k, block, offset, text), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
+    texts = (norm.text for _, _, _, norm in segments)
+    for (k, block, offset, norm), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
         _check(cancelled)
+        text = norm.text
         following = next((b.text.lstrip() for b in blocks[k:] if b.text.strip()), "")
         for r in engine.analyze_ner(text, artifacts, threshold=limit):
             value = text[r.start:r.end]
             if r.entity_type == "PERSON" and any(mark in value for mark in _DEIDENTIFIED_MARKS):
                 continue  # 张某, 李某某: already de-identified
-            if r.entity_type == "PERSON" and offset + r.end == len(block.text) \
+            s, e = norm.span_to_original(r.start, r.end)
+            if r.entity_type == "PERSON" and offset + e == len(block.text) \
                     and word_broken_by_line(text[:r.end] + "\n" + following[:1], r.end):
                 continue  # 牵头单位：市发 / 展改革委: a PDF line pasted as a paragraph of its own
             start = block.start + offset
-            placed.append((r, start + r.start, start + r.end))
+            placed.append((r, start + s, start + e))
         if report is not None:
             report(k)
     return placed

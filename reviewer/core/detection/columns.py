@@ -26,7 +26,6 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from reviewer.core.detection.recognizers.bank_card import luhn_ok
 from reviewer.core.detection.recognizers.id_card import PROVINCES, birth_date, check_character
@@ -88,7 +87,7 @@ VOCABULARY: tuple[tuple[ColumnKind, tuple[str, ...]], ...] = (
         ),
     ),
     (BIRTH, ("出生日期", "出生年月", "生日")),
-    (ADDRESS, ("住址", "地址", "坐落", "居住地", "户籍地", "现住", "门牌", "住所")),
+    (ADDRESS, ("住址", "地址", "坐落", "居住地", "户籍地", "现住", "门牌", "住所", "经营场所")),
     (
         NAME,
         (
@@ -107,6 +106,15 @@ VOCABULARY: tuple[tuple[ColumnKind, tuple[str, ...]], ...] = (
             "承包人",
             "经办人",
             "当事人",
+            "法定代表人",
+            "负责人",
+            "带班领导",
+            "值班领导",
+            "值班人员",
+            "值班员",
+            "拟聘人员",
+            "拟录用人员",
+            "被表彰人",
         ),
     ),
     (VILLAGE, ("村", "社区", "居委会", "组别", "乡镇", "街道")),
@@ -165,10 +173,30 @@ def columns(blocks: Sequence[Block]) -> list[Column]:
             found[key] = (attrs["header"], [i])
         else:
             entry[1].append(i)
+    first: dict[tuple[str, str], tuple[int, list[int]]] = {}  # the leftmost column of each table
+    for (part, table, col), (_, cells) in found.items():
+        position = int(col) if col.isdigit() else 1 << 30
+        if (part, table) not in first or position < first[(part, table)][0]:
+            first[(part, table)] = (position, cells)
+    pairs = {key for key, (_, cells) in first.items() if any(_is_label(blocks[i].text) for i in cells)}
     return [
-        Column(part, table, col, header, column_kind(header), tuple(cells))
+        Column(part, table, col, header, column_kind(header) if (part, table) not in pairs else None, tuple(cells))
         for (part, table, col), (header, cells) in found.items()
     ]
+
+
+def _is_label(text: str) -> bool:
+    """A cell that reads like a label (联系电话, 承办人：): its table lists label/value pairs down its first
+    column, so its first row is no header row."""
+    stripped = text.strip(" \t\r\n\u3000\u00a0：:")
+    if not 0 < len(stripped) <= 8 or any(c.isdigit() for c in stripped):
+        return False
+    kind = column_kind(stripped)
+    return kind is not None and kind.key in _LABEL_KINDS
+
+
+# kinds whose keywords are labels, never values (a village column's 双溪村 says 村, a note may say 残疾)
+_LABEL_KINDS = frozenset({"name", "id_card", "phone", "bank_account", "address", "birth_date"})
 
 
 # --- values that fit a kind ----------------------------------------------------------------------------
@@ -203,6 +231,7 @@ _NAME = re.compile(
     r"[\u3400-\u9fff\uf900-\ufaff])?|[A-Za-z][A-Za-z .'-]{1,40}[A-Za-z]"
 )
 _NAME_SPLIT = re.compile(r"[、，,;；/\n]+")
+_WRAPPED_NAME_SPLIT = re.compile(r"[、，,;；/]+")
 _ORGANISATION = re.compile(
     r"(?:公司|厂|店|中心|合作社|委员会|局|院|所|部|站|社|行|馆|学校|医院|集团|协会|处|办|队|场|园|超市)$"
 )
@@ -216,23 +245,35 @@ _LANDLINE = re.compile(r"(?<![0-9])(?:0[1-9][0-9]{1,2}[ -]?)?[2-9][0-9]{6,7}(?:-
 _ACCOUNT = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){11,24}(?![0-9])")
 _DATE = re.compile(r"(?:18|19|20)[0-9]{2}\s*[-./年]\s*[01]?[0-9](?:\s*[-./月]\s*[0-3]?[0-9]日?)?")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_DIGITS = re.compile(r"[0-9][0-9\s]*[0-9Xx]")
+_LEADING_NAME = re.compile(r"\s*([\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{2,8}[·•][\u3400-\u9fff]{2,8})[\s\u3000]+[0-9]")
 
 
-def _spans(kind: ColumnKind, text: str) -> list[tuple[int, int, str, float]]:
-    """(start, end, entity type, score) of the kind's values inside one cell's text."""
+
+def _spans(kind: ColumnKind, text: str, wrapped: bool = False) -> list[tuple[int, int, str, float]]:
+    """(start, end, entity type, score) of the kind's values inside one cell's text; `wrapped`: the cell's
+    line breaks are where a PDF cell wraps, not separators between values."""
     stripped = text.strip(" \t\r\n\u3000\u00a0")
     if not stripped or stripped in _PLACEHOLDERS:
         return []
     offset = text.find(stripped)
     key = kind.key
     if key == "name":
-        return _names(text, offset, stripped)
+        return _names(text, offset, stripped, wrapped)
     if key == "id_card":
-        return [
+        found = [
             (m.start(), m.end(), "CN_ID_CARD", _id_score(m.group()))
             for m in _ID.finditer(text)
             if _id_score(m.group()) > 0
         ]
+        # 法定代表人及身份证号码: the holder's name before the number in the same cell
+        if not _DIGITS.search(text):  # 法定代表人及身份证号码 with the number left out: the name alone
+            return _names(text, offset, stripped, wrapped)
+        head = _LEADING_NAME.match(text)
+        digits = _DIGITS.search(text)
+        if (found or (digits and len(digits.group()) >= 14)) and head and not _ORGANISATION.search(head.group(1)) and head.end(1) <= (found[0][0] if found else digits.start()):
+            found.append((head.start(1), head.end(1), "PERSON", 0.85))
+        return found
     if key == "phone":
         found = [(m.start(), m.end(), "CN_MOBILE_PHONE", 0.95) for m in _MOBILE.finditer(text)]
         found += [
@@ -261,7 +302,8 @@ def _spans(kind: ColumnKind, text: str) -> list[tuple[int, int, str, float]]:
     return []
 
 
-# Cells of a column that cannot hold personal information in that shape: a village name, a small number, 男/女.
+# Cells of a column that cannot hold personal information in that shape: a village name, a small number,
+# 男/女.
 # They are answered by the column too (no NER guesses on 双溪村 a hundred thousand times); anything else in
 # such a column (a phone typed into 家庭人口) still goes through the other passes.
 _HARMLESS = {
@@ -289,11 +331,11 @@ def _id_score(value: str) -> float:
     return 1.0 if check_character(digits[:17]) == digits[17] else 0.85
 
 
-def _names(text: str, offset: int, stripped: str) -> list[tuple[int, int, str, float]]:
+def _names(text: str, offset: int, stripped: str, wrapped: bool = False) -> list[tuple[int, int, str, float]]:
     body = _BRACKET_NOTE.sub("", stripped)
     found = []
     position = offset
-    for piece in _NAME_SPLIT.split(body):
+    for piece in (_WRAPPED_NAME_SPLIT if wrapped else _NAME_SPLIT).split(body):
         start = text.find(piece, position)
         position = start + len(piece)
         name = piece.strip(" \t\u3000\u00a0")
@@ -337,10 +379,13 @@ class ColumnFindings:
         return out
 
 
-def column_findings(document: Document) -> ColumnFindings:
-    """Every cell of every headed column whose value has its column's shape, as findings."""
+def column_findings(document: Document, cells: Sequence[Block] = ()) -> ColumnFindings:
+    """Every cell of every headed column whose value has its column's shape, as findings. `cells`: further
+    cells over the document's own text (a PDF page's ruled cells, detection/pdf_cells.py); `answered` only
+    ever names the document's blocks."""
     result = ColumnFindings()
-    blocks = document.blocks
+    own = len(document.blocks)
+    blocks = [*document.blocks, *cells] if cells else document.blocks
     for column in columns(blocks):
         kind = column.kind
         if kind is None:
@@ -349,10 +394,11 @@ def column_findings(document: Document) -> ColumnFindings:
             result.answered.update(i for i in column.cells if harmless(kind, blocks[i].text))
             continue
         where = f"列“{column.header}”" + (f"（{column.table}）" if column.table else "")
-        attributes = MappingProxyType({"column": column.header, "column_kind": kind.key})  # one per column
+        # one per column, a plain dict: findings cross process boundaries (a mappingproxy does not pickle)
+        attributes = {"column": column.header, "column_kind": kind.key}
         for i in column.cells:
             block = blocks[i]
-            spans = _spans(kind, block.text)
+            spans = _spans(kind, block.text, "wrapped" in block.attrs)
             if not spans:
                 continue
             covered = sum(e - s for s, e, _, _ in spans)
@@ -375,6 +421,8 @@ def column_findings(document: Document) -> ColumnFindings:
                         attributes=attributes,
                     )
                 )
+    if cells:
+        result.answered = {i for i in result.answered if i < own}
     return result
 
 

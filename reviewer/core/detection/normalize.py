@@ -94,3 +94,29 @@ def unwrap_lines(text: str) -> NormalizedText | None:
     if not cuts:
         return None
     return NormalizedText(_WRAP.sub("", text), tuple(cuts))
+
+
+# A two-character name padded to the width of three (王　琴, 李 刚: Word tables, rosters, award lists): one
+# space between a surname and one character, with no Han character on either side.
+_PADDED = re.compile("(?<![\u3400-\u9fff])([\u3400-\u9fff])[ \u3000]([\u3400-\u9fff])(?![\u3400-\u9fff])")
+
+
+def unpad(text: str) -> NormalizedText:
+    """`text` with the padding inside two-character names removed (offsets map back, the span keeps the
+    space), so the NER model and the role rules read 王琴 as they would unpadded."""
+    from reviewer.core.detection.ner.surnames import SINGLE_SURNAMES
+
+    cuts: list[int] = []
+    pieces: list[str] = []
+    last = 0
+    for m in _PADDED.finditer(text):
+        if m.group(1) not in SINGLE_SURNAMES and text[m.start() - 1:m.start()] not in ("：", ":"):
+            continue  # a surname, or any character right after a colon (复核：杞 锐)
+        space = m.start() + 1
+        pieces.append(text[last:space])
+        cuts.append(space - len(cuts))
+        last = space + 1
+    if not cuts:
+        return NormalizedText(text)
+    pieces.append(text[last:])
+    return NormalizedText("".join(pieces), tuple(cuts))

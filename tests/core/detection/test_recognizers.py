@@ -63,6 +63,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("landline local with context", "联系电话：65432100", [(LANDLINE, "65432100")]),
     ("landline local without context", "共计65432100人次", []),
     ("hotline", "请拨打12345政务服务热线", []),
+    ("foreign passport", "马克·约翰逊（美国籍，护照号561234871）等人的证言", [("CN_PASSPORT", "561234871")]),
     ("service number 400", "客服400-810-8888", []),
     ("postcode", "邮编：400015", []),
     ("landline local starting 1", "电话023-1234567", []),
@@ -168,7 +169,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("policy on minors", "加强未成年人保护工作", []),
     ("policy on HIV", "做好艾滋病防治工作", []),
     ("illness spaced", "信访人患有 抑郁症", [(SENSITIVE, "患有 抑郁症")]),
-    ("illness full-width", "经诊断为ＨＩＶ感染", [(SENSITIVE, "诊断为ＨＩＶ")]),
+    ("illness full-width", "经诊断为ＨＩＶ感染", [(SENSITIVE, "诊断为ＨＩＶ感染")]),
 ]
 
 

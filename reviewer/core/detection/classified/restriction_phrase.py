@@ -20,6 +20,8 @@ from reviewer.core.types import EntityType
 
 _CLAUSE_BREAKS = "，,。；;！!？?：:、\n"
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
+_NOT_WORDS = re.compile(r"[\s，,、；;：:·（）()\u3000]+")
+_TITLE_TAILS = frozenset({"请示", "的请示", "纪要", "的纪要", "会议纪要"})
 
 
 class RestrictionPhraseRecognizer:
@@ -45,9 +47,12 @@ class RestrictionPhraseRecognizer:
                 out.append(self._make(m.start(), m.end(), "statement", m.group("pred")))
         if self._suffix is not None and line.kind is not BlockKind.TABLE_CELL:
             stripped = text.strip()
-            if self._suffix.search(stripped) and len(stripped) > 4:
+            # a title that wraps leaves its last words alone on a line (关于…资金的 / 请示): the same finding
+            if (self._suffix.search(stripped) and len(stripped) > 4) or \
+                    (stripped in _TITLE_TAILS and self._suffix.search("的" + stripped.lstrip("的"))):
                 start = text.index(stripped)
-                out.append(self._make(start, start + len(stripped), "title", self._suffix.search(stripped).group()))
+                word = (self._suffix.search(stripped) or self._suffix.search("的" + stripped.lstrip("的"))).group()
+                out.append(self._make(start, start + len(stripped), "title", word))
         return out
 
     def _make(self, start: int, end: int, form: str, word: str) -> Candidate:
@@ -81,4 +86,19 @@ class RestrictionPhraseRecognizer:
             return 0.8 if line.zone is Zone.HEAD and p.title_like else 0.0
         if c.form == "marker" and line.kind is BlockKind.TABLE_CELL and line.zone is Zone.BODY:
             return 0.0  # a cell reading "工作秘密" is a category in a table, not a mark on the document
-        return positional_score(line, p, head=high, body_line=high, other=0.4)
+        score = positional_score(line, p, head=high, body_line=high, other=0.4)
+        if c.form == "marker" and score < high and not p.quoted:
+            if self._notice_sentence(line.text, c.start, c.end):
+                return high  # …主要负责人。注意保密，用后收回。: a sentence made of restriction marks only
+            if line.zone is Zone.HEAD and line.text.rstrip().endswith(line.text[c.start:c.end]) \
+                    and len(line.text.strip()) <= 30:
+                return high  # 西宁市人民政府办公室内部明电: the mark ends the telegram's title line
+        return score
+
+    def _notice_sentence(self, text: str, start: int, end: int) -> bool:
+        """The sentence around [start, end) holds nothing but this type's markers and punctuation."""
+        left = max(text.rfind(ch, 0, start) for ch in "。！？!?\n") + 1
+        rights = [i for i in (text.find(ch, end) for ch in "。！？!?\n") if i >= 0]
+        sentence = text[left:min(rights) if rights else len(text)]
+        rest = _NOT_WORDS.sub("", self._marker.sub("", sentence))
+        return rest == "" and len(self._marker.findall(sentence)) >= 2

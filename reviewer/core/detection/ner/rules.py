@@ -28,7 +28,10 @@ ROLE_TRIGGERS = ("当事人", "申请人", "联系人", "法定代表人", "经�
 # further role words that introduce a person in case files, minutes and rosters (same rule, same checks)
 MORE_ROLE_TRIGGERS = ("被申请人", "委托代理人", "代理人", "负责人", "投诉人", "被投诉人", "来访人", "询问人",
                       "被询问人", "记录人", "审核人", "复核人", "审批人", "承办人", "原告", "被告", "第三人", "证人",
-                      "户主", "受助人", "姓名", "主持人", "记录", "请假")
+                      "户主", "受助人", "姓名", "主持人", "记录", "请假",
+                      # bylines, duty rosters and officials named by their function (issue 25)
+                      "审核", "编辑", "校对", "制表", "复核", "通讯员", "记者", "摄影", "值班", "带班", "全陪导游",
+                      "地陪导游", "司机", "家庭医生", "公证员", "签发人", "执法人员", "拟稿人", "拟稿")
 _NUM = "0-9一二三四五六七八九十"
 # trigger, an optional note such as （自然人） and a colon, then a run of Han characters (· for minority names)
 _ROLE_RE = re.compile(
@@ -150,7 +153,9 @@ def role_names(text: str) -> list[RoleName]:
     pos = 0
     while (m := _ROLE_RE.search(text, pos)) is not None:
         start, run = m.start("run"), m.group("run")
-        name = _name_in_run(run)
+        name = run if _whole_minority_name(text, m) else _name_in_run(run)
+        if name and m.group("role") in _VERB_ROLES and not _SEPARATED.search(m.group()):
+            name = None  # 已审核通过, 值班安排: without a colon or a space the role word is a verb
         if name:
             found.append(RoleName(start, start + len(name), m.group("role")))
             pos = start + len(name)
@@ -185,6 +190,31 @@ def list_neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
         found.append((left, pos - 1))
         pos = left
     return found
+
+
+# role words that are also verbs: they introduce a name only with a colon or a space (审核：方圆, 编辑 高山)
+_VERB_ROLES = frozenset({"审核", "编辑", "校对", "制表", "复核", "值班", "带班", "摄影", "记录", "拟稿"})
+_SEPARATED = re.compile("[：:\\s]")
+_RUN_END = frozenset(" 　\t\n，,。；;、：:（(）)")
+_TITLES = frozenset({"局长", "区长", "县长", "市长", "镇长", "乡长", "主任", "书记", "科长", "处长", "主席", "同志",
+                     "经理", "组长", "队长", "所长", "站长", "院长", "委员", "部长", "副局", "副区", "副县", "副市"})
+
+
+def _whole_minority_name(text: str, m: re.Match[str]) -> bool:
+    """A run of two to four characters right after 经办人：/审核人： and ended by a delimiter is one name even
+    without a common Han surname (Yi 马海阿呷, 者永春, 普红梅; Tibetan 才让多杰): the run stops where the cell or
+    the clause does."""
+    run, end = m.group("run"), m.end("run")
+    if end < len(text) and text[end] not in _RUN_END:
+        return False
+    if "·" in run or "•" in run:
+        return True  # 值班：热合曼·托合提　核稿：… the whole transliterated name up to the delimiter
+    if not 2 <= len(run) <= 4 or ":" not in m.group() and "：" not in m.group():
+        return False
+    if len(run) < 4 and run in common_words():
+        return False  # 记录：无误: a word, not a name (a surname-led name takes the usual path)
+    return name_shaped(run) and run[:2] not in _TITLES and run[2:] not in _TITLES and run not in NOT_NAMES \
+        and not is_deidentified(run) and not looks_like_organization(run)
 
 
 def _name_in_run(run: str) -> str | None:
@@ -339,6 +369,12 @@ def trim_address(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading function word (为/在/于…) and anything after the span's last 号/组/单元/室… piece."""
     while start < end and text[start] in "为在于住是即系":
         start += 1
+    last = last_address_piece(text, start, end)
+    return start, (last if last is not None else end)
+
+
+def last_address_piece(text: str, start: int, end: int) -> int | None:
+    """The end of the last 号/组/单元/室/幢/附N号/-N piece inside [start, end), None if there is none."""
     last = None
     pos = start
     while pos < end:
@@ -346,7 +382,7 @@ def trim_address(text: str, start: int, end: int) -> tuple[int, int]:
         if not m:
             break
         last, pos = m.end(), max(m.end(), pos + 1)
-    return start, (last if last is not None else end)
+    return last
 
 
 def is_specific_address(span_text: str) -> bool:

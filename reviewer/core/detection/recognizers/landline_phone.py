@@ -35,10 +35,12 @@ class CnLandlinePhoneRecognizer(CnPatternRecognizer):
         Pattern("区号号码连写", lead("0") + _AREA + r"[2-9][0-9]{6,7}" + NOT_AFTER, 0.4),
         Pattern("本地号码（需上下文）", lead("[2-9]", "[0-9A-Za-z*×(（)）-]") + r"[0-9]{2,3}-?[0-9]{4}" + NOT_AFTER, 0.2),
     )
-    CONTEXT = ("电话", "座机", "联系方式", "传真", "办公室", "致电", "拨打", "tel", "fax")
+    CONTEXT = ("电话", "座机", "联系方式", "传真", "办公室", "致电", "拨打", "专线", "tel", "fax")
     CONTEXT_WINDOW = 16
     GUARDS = {"+86 区号 号码": "86"}
-    NEGATIVE_CONTEXT = ("热线", "邮编", "邮政编码", "编号", "文号", "金额", "元")
+    # not 热线: a short hotline (12345) never has a landline's shape, and "12345热线或…专线027-88865213" names
+    # a landline after the word (issue 25)
+    NEGATIVE_CONTEXT = ("邮编", "邮政编码", "编号", "文号", "金额", "元")
 
     def check(self, value: str, pattern: Pattern) -> Check:
         digits = compact(value)

@@ -18,7 +18,11 @@ class CnPassportRecognizer(CnPatternRecognizer):
         Pattern("电子普通护照", lead("E") + r"(?:[0-9]{8}|[A-HJ-NP-Z][0-9]{7})" + NOT_AFTER, 0.55),
         Pattern("旧版普通护照", lead("G") + r"[0-9]{8}" + NOT_AFTER, 0.5),
         Pattern("公务/外交/特区护照（需上下文）", lead("[PSDK]") + r"(?:(?<=[PSD])[0-9]{7,8}|(?<=K)[0-9]{8})" + NOT_AFTER, 0.3),
+        # a foreign passport (美国籍，护照号561234871): any 6-12 letters and digits right after the label
+        Pattern("紧随“护照号”的证件号码", r"(?:(?<=护照号)|(?<=护照号码)|(?<=护照号：)|(?<=护照号码：)|(?<=护照号:)|"
+                r"(?<=护照号码:))[A-Z0-9]{6,12}" + NOT_AFTER, 0.75),
     )
+    GUARDS = {"紧随“护照号”的证件号码": "护照号"}
     CONTEXT = ("护照", "passport", "出入境证件", "旅行证件")
     CONTEXT_WINDOW = 30
     SUFFIX_WINDOW = 12

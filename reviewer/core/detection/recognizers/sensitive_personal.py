@@ -14,10 +14,11 @@ import re
 from presidio_analyzer import Pattern
 
 from reviewer.core.detection.context import SENTENCE_BOUNDARY
+from reviewer.core.detection.health_terms import terms
 from reviewer.core.detection.recognizers.base import Check, CnPatternRecognizer
 
-_DISEASES = ("艾滋病|HIV|乙肝|乙型肝炎|丙肝|肺结核|梅毒|精神分裂症|精神病|抑郁症|双相情感障碍|躁郁症|癫痫|"
-             "癌症|恶性肿瘤|白血病|尿毒症|阿尔茨海默病|渐冻症|血友病|帕金森病|脑瘫|自闭症|孤独症")
+# resources/ner/health_terms.txt (detection/health.py), longest first
+_DISEASES = "|".join(re.escape(t) for t in terms())
 _RELIGIONS = "佛教|道教|伊斯兰教|天主教|基督教|藏传佛教|东正教"
 _CLAUSE = "[^，,。；;！？!?\\n]"
 
@@ -26,8 +27,10 @@ class CnSensitivePersonalRecognizer(CnPatternRecognizer):
     ENTITY = "SENSITIVE_PERSONAL"
     LABEL = "敏感个人信息"
     PATTERNS = (
-        Pattern("健康：患病描述", "(?:患有|患上|罹患|确诊为?|被诊断为|诊断为|查出)" + _CLAUSE + "{0,10}?(?:"
-                + _DISEASES + "|[病症癌瘤]|障碍|肿瘤)", 0.75),
+        Pattern("健康：患病描述", "(?:患有|患上|罹患|(?<![病重])患(?![者病儿难])|确诊为?|被诊断为|诊断为|查出)"
+                + _CLAUSE + "{0,10}?(?:" + _DISEASES + "|[病症癌瘤]|障碍|肿瘤)", 0.75),
+        Pattern("健康：伤情", "[左右双]?(?:胫腓骨|股骨颈?|腰椎|颈椎|胸椎|肋骨|锁骨|桡骨|尺骨|肱骨|骨盆|髌骨|头皮|颅骨|"
+                "[上下]肢)" + _CLAUSE + "{0,6}?(?:骨折|挫裂伤|挫伤|裂伤|截肢|离断伤?)|(?:轻微|重度)?脑震荡", 0.6),
         Pattern("健康：病史/病历", "病史|既往史|病历(?:资料|记录)?|住院病案", 0.3),
         Pattern("健康：疾病名称", _DISEASES, 0.3),
         Pattern("残疾类别与等级", "(?:视力|听力|言语|肢体|智力|精神|多重)残疾(?:[一二三四1-4]级)?", 0.6),

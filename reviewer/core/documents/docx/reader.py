@@ -25,6 +25,7 @@ from reviewer.core.documents.model import Block, BlockKind, Document, DocumentFo
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = f"{{{W_NS}}}"
+_CELL_KEYS = frozenset({"table", "row", "col", "header", "header_cell"})
 P, TBL, TR, TC, R_, T, DEL_TEXT = (W + n for n in ("p", "tbl", "tr", "tc", "r", "t", "delText"))
 SDT, SDT_CONTENT, CUSTOM_XML, SMART_TAG = (W + n for n in ("sdt", "sdtContent", "customXml", "smartTag"))
 INS, DEL, MOVE_TO, MOVE_FROM = (W + n for n in ("ins", "del", "moveTo", "moveFrom"))
@@ -243,10 +244,28 @@ class _Reader:
 
     def _table(self, tbl: etree._Element, part: str, path: str, kind: BlockKind, attrs: Mapping[str, str],
                rels: Mapping[str, Relationship], depth: int) -> None:
+        """Cells in row order; each cell's blocks carry the table-cell contract of detection/columns.py
+        (table, row, col, and "header" = its column's header text, or "header_cell" on the header row). The
+        header row is the first row with two cells or more (a title row merged across the table is not)."""
         cell_kind = BlockKind.TABLE_CELL if kind is BlockKind.PARAGRAPH else kind
+        outer = {k: v for k, v in attrs.items() if k not in _CELL_KEYS}  # a table nested in a cell
+        headers: dict[int, str] | None = None
         for i, tr in enumerate(c for c in _block_children(tbl) if c.tag == TR):
-            for j, tc in enumerate(c for c in _block_children(tr) if c.tag == TC):
-                self.walk(tc, part, f"{path}/tr[{i}]/tc[{j}]", cell_kind, attrs, rels, depth + 1)
+            cells = [c for c in _block_children(tr) if c.tag == TC]
+            header_row = headers is None and len(cells) >= 2
+            texts: dict[int, str] = {}
+            for j, tc in enumerate(cells):
+                cell_attrs = {**outer, "table": path, "row": str(i), "col": str(j)}
+                if header_row:
+                    cell_attrs["header_cell"] = "1"
+                elif headers is not None:
+                    cell_attrs["header"] = headers.get(j, "")
+                first = len(self.blocks)
+                self.walk(tc, part, f"{path}/tr[{i}]/tc[{j}]", cell_kind, cell_attrs, rels, depth + 1)
+                if header_row:
+                    texts[j] = "".join("".join(b.text.split()) for b in self.blocks[first:])
+            if header_row:
+                headers = texts
 
     def _paragraph(self, p: etree._Element, part: str, path: str, kind: BlockKind, attrs: Mapping[str, str],
                    rels: Mapping[str, Relationship], depth: int) -> None:

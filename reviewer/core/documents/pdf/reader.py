@@ -30,6 +30,7 @@ from reviewer.core.documents.pdf.extras import extra_blocks
 from reviewer.core.documents.pdf.ocr import with_ocr
 from reviewer.core.documents.pdf.pages import read_pages
 from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
+from reviewer.core.documents.pdf.tables import CELLS, page_cells
 from reviewer.core.errors import CorruptDocument, DocumentError, EncryptedDocument
 
 T = TypeVar("T")
@@ -416,10 +417,14 @@ def page_block(pdf: pdfium.PdfDocument, index: int) -> Block:
             text, boxes = _chars_and_boxes(textpage, top)
         finally:
             pdfium_c.FPDFText_ClosePage(textpage)
+        cells = page_cells(page, top, text, boxes) if text.strip() else ""  # ruled tables (issue 25)
     finally:
         pdfium_c.FPDF_ClosePage(page)
+    attrs = {"rotation": str(rotation)} if rotation else {}
+    if cells:
+        attrs[CELLS] = cells
     return Block(kind=BlockKind.PAGE, part=f"page {index + 1}", path=f"page[{index}]", text=text,
-                 boxes=boxes, page=index + 1, attrs={"rotation": str(rotation)} if rotation else {})
+                 boxes=boxes, page=index + 1, attrs=attrs)
 
 
 _ROTATION = {0: 0, 1: 90, 2: 180, 3: 270}

@@ -1,0 +1,207 @@
+"""Precision guards: findings that would damage the text if accepted, removed before anyone sees them.
+
+A false name or address is not harmless noise: once accepted, the value-based plan replaces every occurrence
+(伍万元 → 伍某, 〔2024〕第058号 → 〔2024〕第████), so the published copy loses an amount or a document number.
+Each guard below is a shape that is never personal information in a government document:
+- 文号, case, permit and order numbers ending in 号 (〔2024〕第058号, （2024）赣0102执812号, 人社部令第45号,
+  建字第330212202400318号, 〔⏎2024〕第031号 wrapped in a PDF cell) are no address and hold no name;
+- an "address" with no place word at all (702室, 195号 of a licence plate, 二楼, 7-8 inside a landline) is a
+  fragment, not a location that finds a dwelling (a lone unit with one number; 4栋2单元1203室 stays);
+- an address fragment that overlaps a phone number loses to the phone (the phone is the finding that matters);
+- a "name" made of 大写 numerals (伍万元, 叁佰, 佰元) is an amount; an ordinary verb in running
+  text (应当, 陈述) is no name; a "name" that the same document writes as a place (张家界 /
+  张家界市, 宁夏吴忠) or that sits inside a place name (宝格都乌拉嘎查, 别力古台镇) is a place.
+Column findings (detection/columns.py) are never removed here: their column header already decided.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+
+from reviewer.core.detection.ner.rules import PROVINCES, common_words, last_address_piece
+from reviewer.core.documents.model import Document
+from reviewer.core.types import Finding
+
+_HAN = "\u4e00-\u9fff"
+_OPEN = "〔\\[［【(（"
+_CLOSE = "〕\\]］】)）"
+# 〔2024〕第058号 / 〔⏎2024〕第031号 (a PDF cell wraps inside the bracket) / （2024）赣0102执812号
+_BRACKETED = re.compile(rf"[{_OPEN}]\s*[0-9]{{4}}\s*[{_CLOSE}]\s*"
+                        rf"(?:[{_HAN}]{{0,4}}[0-9]{{0,6}}[{_HAN}]{{0,3}})?\s*第?\s*[0-9]{{1,8}}\s*号")
+_ISSUER = re.compile(rf"[{_HAN}]{{1,12}}\s{{0,4}}\Z")
+# 人社部令第45号, 建字第330212202400318号, 沙房权证字第…号, 许可证号第3302122024003…号
+_ORDERED = re.compile(rf"[{_HAN}]{{1,10}}(?:令|字|号|证)\s*第\s*[0-9A-Za-z]{{1,24}}\s*号")
+_LONG_NUMBERED = re.compile(r"第\s*[0-9]{6,24}\s*号")
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of document, case, permit and order numbers in `text` (issuer included where there is one)."""
+    spans = []
+    for m in _BRACKETED.finditer(text):
+        issuer = _ISSUER.search(text, max(0, m.start() - 16), m.start())
+        spans.append((issuer.start() if issuer else m.start(), m.end()))
+    spans += [(m.start(), m.end()) for m in _ORDERED.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _LONG_NUMBERED.finditer(text)]
+    return sorted(spans)
+
+
+_UNIT_PIECE = re.compile(r"[0-9０-９一二三四五六七八九十百零〇A-Za-z]+"
+                         r"(?:号楼|号院|号|栋|幢|单元|室|楼|层|组|弄|座|户)")
+_NOT_PLACE = re.compile(r"[0-9０-９A-Za-z\-－·•\s一二三四五六七八九十百零〇第号楼院栋幢单元室层组弄座户附]")
+
+
+def fragment_address(text: str) -> bool:
+    """An address without any place word and with at most one numbered unit (702室, 195号, 二楼, 7-8)."""
+    if _NOT_PLACE.sub("", text):
+        return False
+    return len(_UNIT_PIECE.findall(text)) < 2
+
+
+_CAPITALS = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整角分圆")
+_AMOUNT_NEAR = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元整角分圆")
+
+
+def amount_name(text: str, start: int, end: int) -> bool:
+    """A PERSON span of 大写 numerals that is part of an amount (叁仟陆佰元, 伍万元整; not 伍万林)."""
+    value = text[start:end]
+    if not value or any(c not in _CAPITALS for c in value):
+        return False
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return len(value) >= 3 or before in _AMOUNT_NEAR or after in _AMOUNT_NEAR or \
+        text[max(0, start - 3):start].endswith(("人民币", "大写", "：", ":"))
+
+
+# Verbs and function words of official prose the model takes for two-character names in running text.
+_PROSE_WORDS = frozenset({"应当", "通过", "安排", "申请", "陈述", "迟报", "瞒报", "谎报", "漏报", "责令",
+                          "经查", "依法", "按照", "根据", "要求", "同意", "批准", "负责", "承担", "开展",
+                          "加强"})
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+
+
+def prose_word(text: str, start: int, end: int) -> bool:
+    """A model "name" that is an ordinary word glued to the running text (当事人应当自…, 重点引进托育、…)."""
+    value = text[start:end]
+    if value in _PROSE_WORDS:
+        return True
+    after = text[end] if end < len(text) else ""
+    if len(value) == 2 and value[1] in "于在将已" and after.isdigit():
+        return True  # 信访人曾于2024年…: an adverb and a preposition before a date
+    if len(value) != 2 or value not in common_words():
+        return False
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    # a byline or roster cell stands alone (编辑：高山, ⏎田野⏎): only a word inside a sentence is dropped
+    return bool(_HAN_CHAR.match(before)) and bool(_HAN_CHAR.match(after) or after.isdigit())
+
+
+_PLACE_TAIL = ("嘎查", "苏木", "社区", "村", "镇", "乡", "旗", "街道", "县", "市", "州", "盟", "组")
+_PLACE_UNIT = re.compile(f"[{_HAN}]{{1,4}}?(?:嘎查|苏木|街道|镇|乡)(?![长委党干医卫政民])")
+_FUNCTION = frozenset("住在于到的从向是为与和及等对将把被已未不赴去往来回经过自由")
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_PLACE_AFTER = re.compile("(?:市|县|区|州|盟|旗|地区|自治州|自治县)")
+
+
+_PLACE_WORDS = frozenset({"嘎查", "苏木", "社区", "街道", "小区", "新村"})
+
+
+def inside_place(text: str, start: int, end: int, places: frozenset[str]) -> bool:
+    """The span is a place: written elsewhere in the document as one (张家界市), after a province
+    (宁夏吴忠), or cut out of a longer place name (宝格都乌拉嘎查, 别力古台镇)."""
+    value = text[start:end]
+    if value in places or value in _PLACE_WORDS:
+        return True
+    if text[end - 1:end + 1] in _PLACE_WORDS or (start > 0 and text[start - 1:start + 1] in _PLACE_WORDS):
+        return True  # 乌拉嘎|查, 嘎|查一: the span cuts a place unit in two
+    head = text[max(0, start - 3):start]
+    if any(head.endswith(p) for p in PROVINCES):
+        return True
+    left = start
+    while left > 0 and _HAN_CHAR.match(text[left - 1]):
+        left -= 1
+    m = _HAN_RUN.match(text, left)
+    run_end = m.end() if m else end
+    # the span does not reach the end of a Han run that ends in a place unit: 乌拉嘎 | 查, 别力 | 古台镇
+    unit = _PLACE_UNIT.match(text, end)
+    if unit is not None and start - left <= 4 and not any(c in _FUNCTION for c in unit.group()):
+        return True  # 别力 | 古台镇人民政府
+    rest = text[end:run_end]
+    return (0 < len(rest) <= 5 and start - left <= 4 and text[left:run_end].endswith(_PLACE_TAIL)
+            and not any(c in _FUNCTION for c in rest))
+
+
+def _places(text: str, names: Iterable[str]) -> frozenset[str]:
+    """Names the document itself writes as a place: followed by 市/县/区/州 somewhere (张家界市文化旅游…).
+    One pass over the place units (a find per name would scan the text once per distinct name)."""
+    wanted = set(names)
+    if not wanted:
+        return frozenset()
+    lengths = sorted({len(n) for n in wanted})
+    found = set()
+    for m in _PLACE_AFTER.finditer(text):
+        i = m.start()
+        for k in lengths:
+            if k <= i and text[i - k:i] in wanted:
+                found.add(text[i - k:i])
+    return frozenset(found)
+
+
+_LEADING = "为在于住是即系至到"
+_CLAUSE_END = re.compile(r"[的，。；、,;：:（(\s]")
+
+
+def address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """An address cut to its clause: no leading 为/在/于, and nothing after its last number piece unless what
+    follows still names the place before a 的 (…玄武巷1号玄武湖公园环洲码头的售票点 keeps the 码头)."""
+    while end - start > 4 and text[start] in _LEADING:
+        start += 1
+    last = last_address_piece(text, start, end)
+    if last is None or last >= end:
+        return start, end
+    stop = _CLAUSE_END.search(text, last, end)
+    if stop is not None and text[stop.start()] == "的" and stop.start() - last <= 12:
+        return start, stop.start()
+    return start, last
+
+
+_PHONES = ("CN_LANDLINE_PHONE", "CN_MOBILE_PHONE")
+PROTECTED = frozenset({"ColumnSemantics"})
+
+
+def guard(document: Document, findings: Sequence[Finding]) -> list[Finding]:
+    """`findings` without the shapes above (see the module docstring), addresses cut to their clause."""
+    text = document.text
+    numbers = number_spans(text)
+    starts = [s for s, _ in numbers]
+    phones = sorted((f.start, f.end) for f in findings if f.entity_type in _PHONES)
+    persons = {f.text for f in findings if f.entity_type == "PERSON" and f.recognizer not in PROTECTED}
+    places = _places(text, persons)
+
+    def in_number(s: int, e: int) -> bool:
+        i = bisect.bisect_left(starts, e)
+        return any(ns < e and s < ne for ns, ne in numbers[max(0, i - 3):i])
+
+    out = []
+    for f in findings:
+        if f.recognizer in PROTECTED:
+            out.append(f)
+            continue
+        t = f.entity_type
+        if t == "CN_ADDRESS":
+            if in_number(f.start, f.end) or fragment_address(f.text) or \
+                    any(ps < f.end and f.start < pe for ps, pe in phones):
+                continue
+            start, end = address_bounds(text, f.start, f.end)
+            if (start, end) != (f.start, f.end):
+                f = dataclasses.replace(f, start=start, end=end, text=text[start:end],
+                                        locator=document.locate(start, end))
+        elif t == "PERSON":
+            if in_number(f.start, f.end) or amount_name(text, f.start, f.end) or \
+                    inside_place(text, f.start, f.end, places) or \
+                    (f.score < 0.95 and prose_word(text, f.start, f.end)):
+                continue
+        out.append(f)
+    return out
