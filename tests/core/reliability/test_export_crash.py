@@ -130,11 +130,11 @@ def test_kill_9_during_export_leaves_no_partial_output(setup, tmp_path):
     assert killed >= 2, f"the kills should mostly land inside the export ({export_seconds:.2f} s here)"
 
 
-def _mount_tiny_tmpfs(folder: Path) -> bool:
+def _mount_tiny_tmpfs(folder: Path, size: str = "200k") -> bool:
     folder.mkdir()
     if os.geteuid() != 0:
         return False
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
                              capture_output=True, check=False)
     return mounted.returncode == 0
 
@@ -184,11 +184,12 @@ def test_disk_full_during_export(setup, tmp_path):
 
 @pytest.mark.slow
 def test_workspace_on_a_full_disk(setup, tmp_path):
-    """The workspace's own disk full (a 2 MB tmpfs, filled once the workspace exists; needs root): refused, no output, input and chain intact."""
+    """The workspace's own disk full (a 2 MB tmpfs, filled once the workspace exists; needs root): refused,
+    no output, input and chain intact."""
     source, _phones, _ = setup
     before = _sha(source)
     folder = tmp_path / "full"
-    if not _mount_tiny_tmpfs(folder):
+    if not _mount_tiny_tmpfs(folder, "2m"):  # seven migrations' workspace no longer fits in 200 KB
         raise RuntimeError("mounting a tmpfs needs root (CI runs as root)")
     try:
         full_ws = folder / "ws"
