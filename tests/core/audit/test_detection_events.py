@@ -143,3 +143,23 @@ def test_a_deleted_term_list_version_is_named(ws, people, ws_path):
         ws2.close()
     assert any(f"The term list version recorded by event {seq} (terms.changed) is missing or duplicated" in p
                for p in problems), problems
+
+
+def test_a_reviewers_change_of_kind_is_an_action_the_chain_knows(ws, people):
+    """Issue 26's kind change (document.kind_set) is written by the program: verify stays OK after a reviewer
+    changes the kind, and the document row's kind must still match the chain (changed by SQL: verify 4)."""
+    from sqlalchemy import text
+
+    document = load_document(DATA / "penalty-notice.txt")
+    review = ws.review(document, people.alice)
+    review.import_findings(penalty_findings(document))
+    before = review.kind.code
+    other = "dishonest_list" if before != "dishonest_list" else "penalty_decision"
+    review.set_kind(other)
+    assert ws.events(review.document_id)[-1].action == "document.kind_set"
+    assert ws.verify().ok
+    with ws.write() as conn:
+        conn.execute(text("UPDATE documents SET kind = :k WHERE id = :i"),
+                     {"k": before, "i": review.document_id})
+    report = ws.verify()
+    assert not report.ok and any("kind" in p.message_en or "文种" in p.message_zh for p in report.problems)
