@@ -19,6 +19,16 @@ from pathlib import Path
 from reviewer.commands.workspace import add_workspace_argument, open_from_args
 
 
+def add_process_limits(parser: argparse.ArgumentParser, process: str) -> None:
+    """The limits that keep one document from stalling or bloating a sweep (`batch` and `worker` alike)."""
+    parser.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS",
+                        help="a document taking longer is stopped and recorded as failed (default 600)")
+    parser.add_argument("--max-documents", type=int, default=500, metavar="N",
+                        help=f"{process} is replaced after N documents (bounds its memory; default 500)")
+    parser.add_argument("--max-memory-mb", type=float, default=2048.0, metavar="MB",
+                        help="... or once its resident memory passed MB (default 2048)")
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "sources", nargs="+", metavar="ARCHIVE_OR_FOLDER", help="folders, zip/7z archives, files"
@@ -45,27 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="where batch-<id>.html and batch-<id>.csv go (default: the current folder)",
     )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=600.0,
-        metavar="SECONDS",
-        help="a document taking longer is stopped and recorded as failed (default 600)",
-    )
-    parser.add_argument(
-        "--max-documents",
-        type=int,
-        default=500,
-        metavar="N",
-        help="a worker process is replaced after N documents (bounds its memory; default 500)",
-    )
-    parser.add_argument(
-        "--max-memory-mb",
-        type=float,
-        default=2048.0,
-        metavar="MB",
-        help="... or once its resident memory passed MB (default 2048)",
-    )
+    add_process_limits(parser, "a worker process")
     parser.add_argument(
         "--queue",
         action="store_true",

@@ -33,27 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="where documents are unpacked while processed (default: a private temporary folder)",
     )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=600.0,
-        metavar="SECONDS",
-        help="a document taking longer is stopped and recorded as failed (default 600)",
-    )
-    parser.add_argument(
-        "--max-documents",
-        type=int,
-        default=500,
-        metavar="N",
-        help="an engine process is replaced after N documents (default 500)",
-    )
-    parser.add_argument(
-        "--max-memory-mb",
-        type=float,
-        default=2048.0,
-        metavar="MB",
-        help="... or once its resident memory passed MB (default 2048)",
-    )
+    from reviewer.commands.batch import add_process_limits
+
+    add_process_limits(parser, "an engine process")
     parser.add_argument(
         "--heartbeat",
         type=float,
