@@ -4,11 +4,14 @@ is one undo step and one audit event that lists every finding it decided."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
+from reviewer.ui.bulk import UNDECIDED
 from reviewer.ui.dialogs.review_dialogs import RejectDialog
 from reviewer.ui.labels import ReviewState
 from tests.ui.conftest import SAMPLES
@@ -181,6 +184,7 @@ def test_bulk_panel_ids_phones_and_organisations_in_four_clicks(qtbot, make_wind
         for t in ("CN_ID_CARD", "CN_MOBILE_PHONE", "ORGANIZATION")
     }
     assert all(by_type.values()), by_type
+    org_reject = panel.buttons[("ORGANIZATION", "reject")]
     inputs = 0
     for kind in ("CN_ID_CARD", "CN_MOBILE_PHONE"):
         with qtbot.waitSignal(window.review.bulk_decided, timeout=10000):
@@ -190,6 +194,16 @@ def test_bulk_panel_ids_phones_and_organisations_in_four_clicks(qtbot, make_wind
             lambda k=kind: (k, "accept") not in panel.buttons or panel.buttons[(k, "accept")].isEnabled(),
             timeout=5000,
         )
+    # the decided types leave the panel ("undecided only"); the other rows keep their widgets and show
+    # their new counts (rebuilding every button on each decision stalled the window)
+    qtbot.waitUntil(lambda: ("CN_ID_CARD", "accept") not in panel.buttons, timeout=5000)
+    assert ("CN_MOBILE_PHONE", "accept") not in panel.buttons
+    assert panel.buttons[("ORGANIZATION", "reject")] is org_reject
+    shown = {panel.table.item(i, 0).data(Qt.ItemDataRole.UserRole): int(panel.table.item(i, 1).text())
+             for i in range(panel.table.rowCount())}
+    undecided = Counter(str(r.finding.entity_type) for r in window.model.rows()
+                        if str(r.state) in UNDECIDED)
+    assert shown == dict(undecided)
     dialogs = []
     window.review.dialog_opened.connect(dialogs.append)
     qtbot.mouseClick(panel.buttons[("ORGANIZATION", "reject")], Qt.MouseButton.LeftButton)
