@@ -212,9 +212,10 @@ def verify_output(path: str | Path, values: Iterable[str], *, format: str, kept:
         warnings += _docx_warnings(raw)
         ocr = verify_ocr.check_docx(raw, matcher.text)
     elif format == "pdf":
-        residues += _verify_pdf(p, matcher, warnings, steps)
+        regions: list = []
+        residues += _verify_pdf(p, matcher, warnings, steps, regions)
         steps.check()
-        ocr = verify_ocr.check_pdf(p, matcher.text)
+        ocr = verify_ocr.check_pdf(p, matcher.text, regions)
     elif format == "txt":
         _verify_txt(raw, matcher)
     elif format == "ofd":
@@ -564,9 +565,11 @@ class _Steps:
             self.progress(self.SCALE, self.SCALE)
 
 
-def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | None = None) -> list[str]:
+def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | None = None,
+                regions: list | None = None) -> list[str]:
     """Every object, stream and content operand (pikepdf), then each page's pdfminer and pdfium readings.
-    On a long PDF the object checks run in the page helper while this process reads pages."""
+    On a long PDF the object checks run in the page helper while this process reads pages. `regions`
+    receives what on the pages is pictures, for the OCR check (judged while each page is open)."""
     import pdfplumber
 
     steps = steps or _Steps(None, None)
@@ -593,7 +596,9 @@ def _verify_pdf(path: Path, m: _Matcher, warnings: list[str], steps: _Steps | No
         residues += _collect_object_checks(elsewhere, path, m, steps)
     unmapped: dict[int, int] = {}
     images = 0
-    for n, (chars, text, page_images, cids, pdfium_text) in enumerate(pages, 1):
+    for n, (chars, text, page_images, cids, pdfium_text, page_regions) in enumerate(pages, 1):
+        if regions is not None:
+            regions += page_regions
         m.text(chars, f"page {n} characters (pdfplumber)")
         images += page_images
         if cids:

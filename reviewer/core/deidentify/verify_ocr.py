@@ -58,8 +58,9 @@ def check_picture_file(raw: bytes, check: TextCheck) -> OcrCheck:
     return result
 
 
-def check_pdf(path: Path, check: TextCheck) -> OcrCheck:
-    """Pages of the output that are pictures, and the pictures on text pages, read again."""
+def check_pdf(path: Path, check: TextCheck, regions: list | None = None) -> OcrCheck:
+    """Pages of the output that are pictures, and the pictures on text pages, read again. `regions`: what
+    to read, when the page reading already judged it (else every page is opened here to judge it)."""
     import pypdfium2 as pdfium
 
     from reviewer.core.documents.ocr.pool import Job, recognise_jobs
@@ -67,12 +68,13 @@ def check_pdf(path: Path, check: TextCheck) -> OcrCheck:
     from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 
     data = path.read_bytes()
-    with PDFIUM_LOCK:
-        pdf = pdfium.PdfDocument(data)
-        try:
-            regions = plan_regions(pdf, None)
-        finally:
-            pdf.close()
+    if regions is None:
+        with PDFIUM_LOCK:
+            pdf = pdfium.PdfDocument(data)
+            try:
+                regions = plan_regions(pdf, None)
+            finally:
+                pdf.close()
     result = OcrCheck()
     if not regions:
         return result

@@ -18,11 +18,16 @@ from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_rect
 
-# characters in drawing order, laid-out text, images, (cid:N) characters, and pdfium's text of the page
+from reviewer.core import pdf_tokens
+
+pdf_tokens.install()  # pdfminer's content parser, with its tokens read faster (same tokens)
+
+# characters in drawing order, laid-out text, images, (cid:N) characters, pdfium's text of the page, and
+# what on the page is pictures to read again by OCR (judged on the pdfium page open here anyway)
 # pdfminer reports every odd font descriptor and colour operand as a warning on the root logger: noise
 # on a user's terminal ("Could not get FontBBox …"), never something to act on
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
-Reading = tuple[str, str, int, int, str]
+Reading = tuple[str, str, int, int, str, list]
 
 
 class _Characters(PDFPageAggregator):
@@ -131,6 +136,7 @@ def page_reading(doc: object, index: int, pdfium_doc: object) -> Reading:
     whichever process reads the page."""
     from pdfplumber.utils.text import chars_to_textmap
 
+    from reviewer.core.documents.pdf.ocr import page_regions
     from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
 
     page = doc.pages[index]
@@ -145,9 +151,12 @@ def page_reading(doc: object, index: int, pdfium_doc: object) -> Reading:
         textpage = pdfium_page.get_textpage()
         pdfium_text = textpage.get_text_range()
         textpage.close()
-        pdfium_page.close()
+        try:
+            regions = page_regions(pdfium_page, index, None, judged_by_text=False)
+        finally:
+            pdfium_page.close()
     return ("".join(c["text"] for c in chars), text, device.images,
-            sum(1 for c in chars if c["text"].startswith("(cid:")), pdfium_text)
+            sum(1 for c in chars if c["text"].startswith("(cid:")), pdfium_text, regions)
 
 
 _open: tuple[tuple[str, int, int], object, object] | None = None  # in the page helper: the file being verified

@@ -29,7 +29,10 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import literal_name
 
+from reviewer.core import pdf_tokens
 from reviewer.core.deidentify.writers.pdf_operands import Unparsable, instructions, run
+
+pdf_tokens.install()  # pdfminer's content parser, with its tokens read faster (same tokens)
 
 # pdfminer reports every odd font descriptor and colour operand as a warning on the root logger: noise
 # on a user's terminal ("Could not get FontBBox …"), never something to act on

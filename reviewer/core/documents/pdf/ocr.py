@@ -85,30 +85,39 @@ def plan_regions(pdf: Any, texts: Sequence[str] | None) -> list[Region]:
     for index in range(len(pdf)):
         page = pdf[index]
         try:
-            width, height = page.get_size()
-            area = max(width * height, 1.0)
-            pictures = _pictures(page)
-            drawn = pictures or any(True for _ in page.get_objects(max_depth=0))
+            text = texts[index] if texts is not None and index < len(texts) else None
+            regions += page_regions(page, index, text, judged_by_text=texts is not None)
         finally:
             page.close()
-        if not drawn:
-            continue  # nothing on the page to read
-        cover = sum(max(0.0, x1 - x0) * max(0.0, y1 - y0) for (x0, y0, x1, y1), _ in pictures) / area
-        dpis = [_dpi(bounds, size) for bounds, size in pictures if size[0] > 0]
-        usable = texts is not None and index < len(texts) and usable_text(texts[index])
-        if (texts is not None and not usable) or cover >= PAGE_COVER:
-            if not pictures and texts is not None and not any(not c.isspace() for c in texts[index]):
-                dpi = OUTLINE_DPI  # vector outlines or a blank page
-            else:
-                dpi = _clamp(max(dpis) if dpis else OUTLINE_DPI)
-            regions.append(Region(index, None, (0.0, 0.0, 0.0, 0.0), dpi))
+    return regions
+
+
+def page_regions(page: Any, index: int, text: str | None, *, judged_by_text: bool) -> list[Region]:
+    """What to read on one open pdfium page (page `index`, 0-based; caller holds PDFIUM_LOCK); `text` is
+    its text layer, `judged_by_text` False when the page is judged by its pictures only (the verifier,
+    which calls this on the page it has open anyway)."""
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    pictures = _pictures(page)
+    drawn = pictures or any(True for _ in page.get_objects(max_depth=0))
+    if not drawn:
+        return []  # nothing on the page to read
+    cover = sum(max(0.0, x1 - x0) * max(0.0, y1 - y0) for (x0, y0, x1, y1), _ in pictures) / area
+    dpis = [_dpi(bounds, size) for bounds, size in pictures if size[0] > 0]
+    usable = text is not None and usable_text(text)
+    if (judged_by_text and not usable) or cover >= PAGE_COVER:
+        if not pictures and judged_by_text and not any(not c.isspace() for c in text or ""):
+            dpi = OUTLINE_DPI  # vector outlines or a blank page
+        else:
+            dpi = _clamp(max(dpis) if dpis else OUTLINE_DPI)
+        return [Region(index, None, (0.0, 0.0, 0.0, 0.0), dpi)]
+    regions = []
+    for k, (bounds, size) in enumerate(pictures):
+        w, h = bounds[2] - bounds[0], bounds[3] - bounds[1]
+        if (max(w, h) < MIN_PICTURE_PT[0] or min(w, h) < MIN_PICTURE_PT[1]
+                or (size[0] and (max(size) < MIN_PICTURE_PX[0] or min(size) < MIN_PICTURE_PX[1]))):
             continue
-        for k, (bounds, size) in enumerate(pictures):
-            w, h = bounds[2] - bounds[0], bounds[3] - bounds[1]
-            if (max(w, h) < MIN_PICTURE_PT[0] or min(w, h) < MIN_PICTURE_PT[1]
-                    or (size[0] and (max(size) < MIN_PICTURE_PX[0] or min(size) < MIN_PICTURE_PX[1]))):
-                continue
-            regions.append(Region(index, k, bounds, _clamp(_dpi(bounds, size))))
+        regions.append(Region(index, k, bounds, _clamp(_dpi(bounds, size))))
     return regions
 
 
