@@ -18,7 +18,6 @@ import re
 from pdfminer import pdfinterp
 from pdfminer.psparser import (
     ESC_STRING,
-    HEX_PAIR,
     KEYWORD_DICT_BEGIN,
     KEYWORD_DICT_END,
     KWD,
@@ -69,7 +68,12 @@ def _unescape(raw: bytes) -> bytes | None:
 
 
 def _hex(group: bytes) -> bytes:
-    return HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), SPC.sub(b"", group))
+    """pdfminer's reading of a hex string (white space dropped, pairs of digits, a last lone digit is
+    a byte of its own value) by bytes.fromhex: the group holds only hex digits and white space."""
+    digits = SPC.sub(b"", group)
+    if len(digits) % 2:
+        return bytes.fromhex(digits[:-1].decode()) + bytes((int(digits[-1:], 16),))
+    return bytes.fromhex(digits.decode())
 
 
 class FastContentParser(pdfinterp.PDFContentParser):
