@@ -23,8 +23,7 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from reviewer.core.detection.guards import _PROSE_WORDS, _places, amount_name, inside_place, number_spans
 from reviewer.core.detection.ner.rules import (
@@ -37,23 +36,16 @@ from reviewer.core.detection.ner.rules import (
     starts_with_surname,
 )
 from reviewer.core.documents.model import Document
-from reviewer.core.types import Category, EntityType, Finding
+from reviewer.core.types import POSSIBLE, TIER, Category, EntityType, Finding, is_possible
 
-TIER = "tier"
-POSSIBLE = "possible"
 SCORE = 0.3  # below every profile's PERSON threshold (resources/profiles: 0.35), so no rule acts on it
 FLOOR = 0.4  # the lowest recognizer score a model name keeps as a candidate (an idiom-shaped span scores 0.4)
 RECOGNIZER = "PossibleNameRule"
 LABEL = "可能的姓名（低分候选，需人工确认）"
 LABEL_EN = "possible name (low-score candidate, to be confirmed by a reviewer)"
+__all__ = ["FLOOR", "POSSIBLE", "SCORE", "TIER", "candidates", "is_possible", "plausible", "possible"]
 # the RecognizerResult metadata key a recognizer result below the bar carries through the chunk pipeline
 METADATA_KEY = "tier"
-
-
-def is_possible(finding: Any) -> bool:
-    """Whether a finding (or anything with `attributes`) is a tier-2 candidate."""
-    attributes: Mapping[str, Any] = getattr(finding, "attributes", None) or {}
-    return attributes.get(TIER) == POSSIBLE
 
 
 def possible(finding: Finding, why: str) -> Finding:
