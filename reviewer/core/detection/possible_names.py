@@ -58,7 +58,7 @@ def possible(finding: Finding, why: str) -> Finding:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
-_FUNCTION = frozenset("的了着是在于和与及或等对将把被已未不从向到为也都就而但且其之")
+_FUNCTION = frozenset("的了着是在于和与及或等对将把被已未不从向到为也都就而但且其之患")
 
 
 def plausible(name: str) -> bool:
@@ -75,6 +75,8 @@ def plausible(name: str) -> bool:
     words = common_words()
     if len(compact) == 3 and compact[:2] in words and compact not in words:
         return False  # 幸福|感: an ordinary word with the next character
+    if len(compact) == 4 and (compact[:2] in words or compact[2:] in words):
+        return False  # 惠民利民, 企业减负: a slogan of two ordinary words
     return starts_with_surname(compact) or compact not in words
 
 
@@ -210,8 +212,8 @@ def context_shapes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tup
             continue
         if not starts_with_surname(compact) and m.group() not in family:
             continue
-        if compact in common_words() and not (end >= len(text) or text[end] in _BOUNDARY or text[end] in _AFTER_NAME):
-            continue  # 授予荣誉称号: an ordinary word running on
+        if compact in common_words() or text[end - 1:end + 1] in common_words():
+            continue  # 授予荣誉称号, 工作人员管理: an ordinary word; 应自收|到: its last character starts a word
         if _overlaps(spans, start, end):
             continue
         out.append((start, end, m.group()))
