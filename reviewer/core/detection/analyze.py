@@ -26,7 +26,14 @@ from reviewer.core.detection.judgments import JudgmentContext, check_document, p
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unpad, unwrap_lines
 from reviewer.core.detection.pdf_cells import pdf_cells, property_cells
-from reviewer.core.detection.possible_names import FLOOR, METADATA_KEY, POSSIBLE, is_possible, plausible, possible
+from reviewer.core.detection.possible_names import (
+    FLOOR,
+    METADATA_KEY,
+    POSSIBLE,
+    is_possible,
+    plausible,
+    possible,
+)
 from reviewer.core.detection.possible_names import candidates as possible_names
 from reviewer.core.detection.roles import assign_roles
 from reviewer.core.detection.tables import column_groups

@@ -25,7 +25,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from reviewer.core.detection.guards import _PROSE_WORDS, _places, amount_name, inside_place, number_spans
+from reviewer.core.detection.guards import guard, prose_word
 from reviewer.core.detection.ner.rules import (
     NOT_NAMES,
     PROVINCES,
@@ -67,10 +67,10 @@ def plausible(name: str) -> bool:
     compact = re.sub(r"[\s\u3000]", "", name)
     if not 2 <= len(compact) <= 4 or not name_shaped(compact):
         return False
-    if compact in _PROSE_WORDS or compact in NOT_NAMES or compact in PROVINCES or is_deidentified(compact) \
+    if _prose(compact) or compact in NOT_NAMES or compact in PROVINCES or is_deidentified(compact) \
             or looks_like_organization(compact):
         return False
-    if any(c in _FUNCTION for c in compact) or any(compact[i:i + 2] in _PROSE_WORDS for i in range(len(compact) - 1)):
+    if any(c in _FUNCTION for c in compact) or any(_prose(compact[i:i + 2]) for i in range(len(compact) - 1)):
         return False  # 应当自, 通过了: a function word of official prose, with its neighbour
     words = common_words()
     if len(compact) == 3 and compact[:2] in words and compact not in words:
@@ -80,53 +80,44 @@ def plausible(name: str) -> bool:
     return starts_with_surname(compact) or compact not in words
 
 
-class _Hard:
-    """The guards' hard cases for one document: numbers, amounts, places (these never become candidates)."""
+def _prose(word: str) -> bool:
+    """A function word of official prose (应当, 通过, 安排, 申请), by the guard's own list: the word standing alone."""
+    return prose_word(word, 0, len(word))
 
-    def __init__(self, document: Document, names: Sequence[str]) -> None:
-        self.text = document.text
-        self.numbers = number_spans(self.text)
-        self.starts = [s for s, _ in self.numbers]
-        self.places = _places(self.text, names)
 
-    def drops(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)
-        if any(ns < end and start < ne for ns, ne in self.numbers[max(0, i - 3):i]):
-            return True
-        text = self.text
-        if amount_name(text, start, end) or inside_place(text, start, end, self.places):
-            return True
-        after = text[end] if end < len(text) else ""
-        return end - start == 2 and text[end - 1] in "于在将已" and after.isdigit()
+_SURE = 0.99  # a proposal put to the guard at this score meets only its hard cases (not the ordinary-word one)
 
 
 def candidates(document: Document, before_guard: Sequence[Finding], after_guard: Sequence[Finding]) -> list[Finding]:
     """The guard's output with its tier-2 candidates settled: the NER candidates it kept stay, the model names it
-    dropped only as ordinary words come back as candidates, and the context-word shapes are added."""
+    dropped only as ordinary words come back as candidates, and the context-word shapes are added. What the
+    guard drops for a number, an amount or a place even at a sure score (`_SURE`) never comes back."""
     kept = {id(f) for f in after_guard}
-    dropped = [f for f in before_guard if id(f) not in kept and f.entity_type == EntityType.PERSON]
-    hard = _Hard(document, [f.text for f in before_guard if f.entity_type == EntityType.PERSON])
-    out = list(after_guard)
-    taken = sorted((f.start, f.end) for f in out)
-    for f in dropped:
-        if hard.drops(f.start, f.end) or not plausible(f.text) or not starts_with_surname(f.text):
-            continue
-        if _overlaps(taken, f.start, f.end):
-            continue
-        why = "模型识别为人名，但它也是常用词且位于句中（精确度规则不予采用） / the model found a name that is also an " \
-              "ordinary word inside a sentence (the precision rule does not take it)"
-        out.append(f if is_possible(f) else possible(f, why))
-        bisect.insort(taken, (f.start, f.end))
+    proposals: list[Finding] = []
+    for f in before_guard:
+        if id(f) not in kept and f.entity_type == EntityType.PERSON and plausible(f.text) \
+                and starts_with_surname(f.text):
+            why = "模型识别为人名，但它也是常用词且位于句中（精确度规则不予采用） / the model found a name that is " \
+                  "also an ordinary word inside a sentence (the precision rule does not take it)"
+            proposals.append(f if is_possible(f) else possible(f, why))
+    taken = sorted((f.start, f.end) for f in after_guard)
     for start, end, word in context_shapes(document.text, taken):
-        if hard.drops(start, end):
-            continue
-        text = document.text[start:end]
         why = f"紧接在“{word}”之后，具有姓名的形式 / right after the word '{word}', in the shape of a name"
-        f = Finding(entity_type=EntityType.PERSON, start=start, end=end, text=text, score=SCORE,
+        f = Finding(entity_type=EntityType.PERSON, start=start, end=end, text=document.text[start:end], score=SCORE,
                     recognizer=RECOGNIZER, explanation="", category=Category.PERSONAL,
                     locator=document.locate(start, end))
-        out.append(possible(f, why))
-        bisect.insort(taken, (start, end))
+        proposals.append(possible(f, why))
+    if not proposals:
+        return list(after_guard)
+    # the guard's hard cases, decided with the document's other names (a place is a name written as one elsewhere)
+    persons = [f for f in before_guard if f.entity_type == EntityType.PERSON and id(f) not in kept]
+    trial = [dataclasses.replace(p, score=_SURE) for p in proposals]
+    passed = {(f.start, f.end) for f in guard(document, [*after_guard, *persons, *trial])}
+    out = list(after_guard)
+    for p in sorted(proposals, key=lambda p: p.start):
+        if (p.start, p.end) in passed and not _overlaps(taken, p.start, p.end):
+            out.append(p)
+            bisect.insort(taken, (p.start, p.end))
     return out
 
 
