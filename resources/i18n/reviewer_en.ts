@@ -556,6 +556,10 @@
 <context>
     <name>DetailsPane</name>
     <message>
+        <source>possible name (candidate)</source>
+        <translation>possible name (candidate)</translation>
+    </message>
+    <message>
         <source>Score %1.</source>
         <translation>Score %1.</translation>
     </message>
@@ -576,8 +580,8 @@
         <translation>Nothing: the text stays as printed.</translation>
     </message>
     <message>
-        <source>%1 if accepted (the profile's operator)</source>
-        <translation>%1 if accepted (the profile's operator)</translation>
+        <source>%1 if accepted (the profile&apos;s operator)</source>
+        <translation>%1 if accepted (the profile&apos;s operator)</translation>
     </message>
     <message>
         <source>legal basis %1</source>
@@ -695,6 +699,10 @@
     <message>
         <source>Another occurrence of a value that is removed elsewhere: the copy replaces every occurrence of a removed value.</source>
         <translation>Another occurrence of a value that is removed elsewhere: the copy replaces every occurrence of a removed value.</translation>
+    </message>
+    <message>
+        <source>Possible name: a low-score candidate. The copy changes it only if you accept it.</source>
+        <translation>Possible name: a low-score candidate. The copy changes it only if you accept it.</translation>
     </message>
     <message>
         <source>Found by the language model (%1).</source>
@@ -819,8 +827,8 @@
         <translation>%1 values replaced in the text.</translation>
     </message>
     <message>
-        <source>%1 values replaced in the page's text, comments, attributes and scripts.</source>
-        <translation>%1 values replaced in the page's text, comments, attributes and scripts.</translation>
+        <source>%1 values replaced in the page&apos;s text, comments, attributes and scripts.</source>
+        <translation>%1 values replaced in the page&apos;s text, comments, attributes and scripts.</translation>
     </message>
     <message>
         <source>%1 values replaced (written as %2).</source>
@@ -831,8 +839,8 @@
         <translation>The %1 file was converted to docx by %2: the copy is a docx, the original is unchanged.</translation>
     </message>
     <message>
-        <source>%1 characters removed from the pages' content (pages %2).</source>
-        <translation>%1 characters removed from the pages' content (pages %2).</translation>
+        <source>%1 characters removed from the pages&apos; content (pages %2).</source>
+        <translation>%1 characters removed from the pages&apos; content (pages %2).</translation>
     </message>
     <message>
         <source>%1 values replaced in the metadata, bookmarks and links.</source>
@@ -863,16 +871,16 @@
         <translation>Parts removed from the file: %1.</translation>
     </message>
     <message>
-        <source>%1 author or contact entries of the page's &lt;meta&gt; emptied.</source>
-        <translation>%1 author or contact entries of the page's &lt;meta&gt; emptied.</translation>
+        <source>%1 author or contact entries of the page&apos;s &lt;meta&gt; emptied.</source>
+        <translation>%1 author or contact entries of the page&apos;s &lt;meta&gt; emptied.</translation>
     </message>
     <message>
         <source>%1 pictures in the web archive lost their metadata.</source>
         <translation>%1 pictures in the web archive lost their metadata.</translation>
     </message>
     <message>
-        <source>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</source>
-        <translation>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</translation>
+        <source>Linked files (pictures, the page&apos;s _files folder) are not part of the copy: check them before publishing them with it.</source>
+        <translation>Linked files (pictures, the page&apos;s _files folder) are not part of the copy: check them before publishing them with it.</translation>
     </message>
     <message>
         <source>%1 characters removed from the text, %2 opaque boxes drawn where they were.</source>
@@ -883,8 +891,8 @@
         <translation>%1 attachments removed (they held removed values, or content that cannot be checked).</translation>
     </message>
     <message>
-        <source>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</source>
-        <translation>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</translation>
+        <source>%1 custom tags (structured fields such as an invoice&apos;s buyer) removed: they held removed values.</source>
+        <translation>%1 custom tags (structured fields such as an invoice&apos;s buyer) removed: they held removed values.</translation>
     </message>
     <message>
         <source>Document information removed: %1.</source>
@@ -1097,6 +1105,10 @@
         <translation>In the copy</translation>
     </message>
     <message>
+        <source>%1 (possible)</source>
+        <translation>%1 (possible)</translation>
+    </message>
+    <message>
         <source>%1 (same value)</source>
         <translation>%1 (same value)</translation>
     </message>
@@ -1107,6 +1119,10 @@
     <message>
         <source>stays</source>
         <translation>stays</translation>
+    </message>
+    <message>
+        <source>Possible name: a low-score candidate; the copy changes it only if you accept it.</source>
+        <translation>Possible name: a low-score candidate; the copy changes it only if you accept it.</translation>
     </message>
     <message>
         <source>In the copy: %1</source>
@@ -1783,8 +1799,8 @@
         <translation>Roster re-identification check</translation>
     </message>
     <message>
-        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
-        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</translation>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</source>
+        <translation>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</translation>
     </message>
 </context>
 <context>
@@ -2283,8 +2299,8 @@
         <translation>Names and numbers always removed from the published copy, whatever the profile.</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
-        <translation>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
+        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <translation>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</translation>
     </message>
     <message>
         <source>Type the term to add.</source>

@@ -556,6 +556,10 @@
 <context>
     <name>DetailsPane</name>
     <message>
+        <source>possible name (candidate)</source>
+        <translation>可能的姓名（低分候选）</translation>
+    </message>
+    <message>
         <source>Score %1.</source>
         <translation>置信度 %1。</translation>
     </message>
@@ -576,7 +580,7 @@
         <translation>不处理：文字保留原样。</translation>
     </message>
     <message>
-        <source>%1 if accepted (the profile's operator)</source>
+        <source>%1 if accepted (the profile&apos;s operator)</source>
         <translation>采纳后将%1（策略规定的处理方式）</translation>
     </message>
     <message>
@@ -695,6 +699,10 @@
     <message>
         <source>Another occurrence of a value that is removed elsewhere: the copy replaces every occurrence of a removed value.</source>
         <translation>与被删除内容相同的另一处文字：导出副本会替换被删除内容的每一处出现。</translation>
+    </message>
+    <message>
+        <source>Possible name: a low-score candidate. The copy changes it only if you accept it.</source>
+        <translation>可能的姓名：低分候选。只有您采纳后，导出件才会处理它。</translation>
     </message>
     <message>
         <source>Found by the language model (%1).</source>
@@ -819,7 +827,7 @@
         <translation>正文中替换了 %1 处内容。</translation>
     </message>
     <message>
-        <source>%1 values replaced in the page's text, comments, attributes and scripts.</source>
+        <source>%1 values replaced in the page&apos;s text, comments, attributes and scripts.</source>
         <translation>网页的文字、注释、属性和脚本中共替换了 %1 处内容。</translation>
     </message>
     <message>
@@ -831,7 +839,7 @@
         <translation>%1 文件已由 %2 转换为 docx：副本为 docx 格式，原文件未作改动。</translation>
     </message>
     <message>
-        <source>%1 characters removed from the pages' content (pages %2).</source>
+        <source>%1 characters removed from the pages&apos; content (pages %2).</source>
         <translation>已从页面内容中删除 %1 个字符（第 %2 页）。</translation>
     </message>
     <message>
@@ -863,7 +871,7 @@
         <translation>已从文件中删除的部件：%1。</translation>
     </message>
     <message>
-        <source>%1 author or contact entries of the page's &lt;meta&gt; emptied.</source>
+        <source>%1 author or contact entries of the page&apos;s &lt;meta&gt; emptied.</source>
         <translation>已清空网页 &lt;meta&gt; 中 %1 项作者或联系方式。</translation>
     </message>
     <message>
@@ -871,7 +879,7 @@
         <translation>网页存档中 %1 张图片的元数据已清除。</translation>
     </message>
     <message>
-        <source>Linked files (pictures, the page's _files folder) are not part of the copy: check them before publishing them with it.</source>
+        <source>Linked files (pictures, the page&apos;s _files folder) are not part of the copy: check them before publishing them with it.</source>
         <translation>链接的文件（图片、网页的 _files 文件夹）不在副本中：随副本一起发布前请逐一检查。</translation>
     </message>
     <message>
@@ -883,7 +891,7 @@
         <translation>已删除 %1 个附件（含有被删除的内容，或内容无法检查）。</translation>
     </message>
     <message>
-        <source>%1 custom tags (structured fields such as an invoice's buyer) removed: they held removed values.</source>
+        <source>%1 custom tags (structured fields such as an invoice&apos;s buyer) removed: they held removed values.</source>
         <translation>已删除 %1 个自定义标签（如发票购买方等结构化字段）：其中含有被删除的内容。</translation>
     </message>
     <message>
@@ -1097,6 +1105,10 @@
         <translation>导出后</translation>
     </message>
     <message>
+        <source>%1 (possible)</source>
+        <translation>%1（可能）</translation>
+    </message>
+    <message>
         <source>%1 (same value)</source>
         <translation>%1（同值）</translation>
     </message>
@@ -1107,6 +1119,10 @@
     <message>
         <source>stays</source>
         <translation>保留原样</translation>
+    </message>
+    <message>
+        <source>Possible name: a low-score candidate; the copy changes it only if you accept it.</source>
+        <translation>可能的姓名：低分候选；只有您采纳后，导出件才会处理它。</translation>
     </message>
     <message>
         <source>In the copy: %1</source>
@@ -1783,7 +1799,7 @@
         <translation>名册重识别风险检查</translation>
     </message>
     <message>
-        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile's roster section, then check again.</source>
+        <source>The check reads the tables as the copy would publish them with the current decisions. A generalisation step here only shows its effect on the check; the export follows the decisions and the profile: to publish a column less precisely, change the operator of its findings or the profile&apos;s roster section, then check again.</source>
         <translation>检查按当前决定下导出副本将公开的样子读取表格。此处的泛化步骤只显示其对检查结果的影响，不改变导出；导出遵循审查决定和处理规则：如需降低某列的公开精度，请修改该列发现项的处理方式或规则中的名册（roster）设置，然后重新检查。</translation>
     </message>
 </context>
@@ -2283,7 +2299,7 @@
         <translation>无论采用何种策略，公开副本中一律去除的姓名和号码。</translation>
     </message>
     <message>
-        <source>Terms never flagged: the agency's own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
+        <source>Terms never flagged: the agency&apos;s own officials in their public role, place names that look like names. Findings inside them are not shown (a finding that blocks release always is).</source>
         <translation>从不标记的词条：以公职身份出现的本机关人员、形似人名的地名等。位于其中的发现项不再显示（阻断发布的发现项始终显示）。</translation>
     </message>
     <message>

@@ -96,6 +96,18 @@ TERM_TYPES = frozenset({EntityType.TERM_BLOCK, EntityType.TERM_REVIEW, EntityTyp
 OTHER_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.TERM_REVIEW}) | JUDGMENT_TYPES
 
 
+# A possible name (tier 2, detection/possible_names.py): a low-score PERSON candidate shown to the reviewer and
+# never acted on unless accepted. Marked in `Finding.attributes[TIER] == POSSIBLE`.
+TIER = "tier"
+POSSIBLE = "possible"
+
+
+def is_possible(finding: Any) -> bool:
+    """Whether a finding (or anything with `attributes`) is a possible name, a tier-2 candidate."""
+    attributes = getattr(finding, "attributes", None) or {}
+    return attributes.get(TIER) == POSSIBLE
+
+
 def category_of(entity_type: str) -> Category:
     if entity_type in RESTRICTED_TYPES or entity_type == EntityType.TERM_BLOCK:
         return Category.RESTRICTED

@@ -31,6 +31,13 @@ against its annotated role (``ROLE_OF`` maps the set's role words onto the role 
 the owner given to each gold phone, e-mail, address, credit code, plate or account a finding of its type
 overlaps against its annotated ``owner_kind``.
 
+Tiers: PERSON findings marked ``attributes["tier"] == "possible"`` (detection/possible_names.py: low-score
+candidates a reviewer must confirm, never acted on by the export) are left out of every count above, which
+measure what the export acts on (tier 1). They are reported on their own: how many candidates, how many
+overlap a gold name that tier 1 missed (the recall a reviewer gains by confirming them: ``recall if
+confirmed``), how many overlap a gold name tier 1 found already, and how many overlap no gold name (false).
+Damage is measured with every finding, candidates included: it shows the export leaves them alone.
+
 Splits: ``dev`` documents may be studied while improving detection; ``test`` documents are only measured.
 """
 
@@ -204,6 +211,58 @@ class DocResult:
     profile: str = ""  # the profile the damage was measured with
     roles: tuple[int, int] = (0, 0)  # (right, gold persons found)
     owners: tuple[int, int] = (0, 0)  # (right, gold contact details found)
+    possible: Possible = field(default_factory=lambda: Possible())
+
+
+@dataclass
+class Possible:
+    """Tier-2 PERSON candidates of a document against the gold names (see the module docstring)."""
+
+    candidates: int = 0
+    gained: int = 0  # gold names tier 1 missed that a candidate overlaps (recall gained if confirmed)
+    duplicate: int = 0  # candidates overlapping a gold name tier 1 found already
+    false: int = 0  # candidates overlapping no gold name
+
+    def add(self, other: Possible) -> None:
+        for k in ("candidates", "gained", "duplicate", "false"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+    def to_json(self) -> dict:
+        return {k: getattr(self, k) for k in ("candidates", "gained", "duplicate", "false")}
+
+
+def tiers(findings: Sequence) -> tuple[list, list]:
+    """(tier 1: what the export acts on, tier 2: possible-name candidates)."""
+    from reviewer.core.detection.possible_names import is_possible
+
+    first, second = [], []
+    for f in findings:
+        (second if is_possible(f) else first).append(f)
+    return first, second
+
+
+def score_possible(key: dict, text: str, first: Sequence, second: Sequence) -> tuple[Possible, list[Error]]:
+    """The candidates against the gold PERSON entities, and one line per candidate for --show-errors."""
+    gold = [g for g in key["entities"] if g["type"] == "PERSON"]
+    persons = [f for f in first if str(f.entity_type) == "PERSON"]
+    result, errors, gained = Possible(), [], set()
+    for f in second:
+        result.candidates += 1
+        over = [i for i, g in enumerate(gold) if f.start < g["end"] and g["start"] < f.end]
+        missed = [i for i in over if not any(p.start < gold[i]["end"] and gold[i]["start"] < p.end for p in persons)]
+        if not over:
+            result.false += 1
+            verdict = "false"
+        elif missed:
+            gained.update(missed)
+            verdict = "gained"
+        else:
+            result.duplicate += 1
+            verdict = "duplicate"
+        errors.append(Error(key["id"], "possible", "PERSON", f.text, _around(text, f.start, f.end),
+                            f"{verdict} {f.recognizer}"))
+    result.gained = len(gained)
+    return result, errors
 
 
 def _around(text: str, start: int, end: int, width: int = 14) -> str:
@@ -329,16 +388,18 @@ def evaluate(keys: Sequence[dict], progress=None, *, profiles: str = "auto") -> 
         t0 = time.perf_counter()
         document = load_document(SET_DIR / key["file"])
         findings = list(analyze(document))
-        groups, types, errors = score_document(key, document.text, findings)
+        first, second = tiers(findings)
+        groups, types, errors = score_document(key, document.text, first)
+        possible, possible_errors = score_possible(key, document.text, first, second)
         guess, chosen = profile_for_document(document)
         profile = chosen if profiles == "auto" else load_profile(key["profile"])
         damaged, derrors = damage(key, document, findings, profile)
-        roles, owners, perrors = policy_scores(key, document.text, findings)
+        roles, owners, perrors = policy_scores(key, document.text, first)
         if KIND_OF.get(key["kind"]) != guess.code:
             perrors.append(Error(key["id"], "kind", "KIND", key["kind"], guess.evidence,
                                  f"{KIND_OF.get(key['kind'])} → {guess.code}"))
-        results.append(DocResult(key, groups, types, damaged, errors + derrors + perrors, time.perf_counter() - t0,
-                                 guess.code, profile.name, roles, owners))
+        results.append(DocResult(key, groups, types, damaged, errors + derrors + perrors + possible_errors,
+                                 time.perf_counter() - t0, guess.code, profile.name, roles, owners, possible))
         if progress:
             progress(len(results), len(keys), key)
     return results
@@ -347,7 +408,9 @@ def evaluate(keys: Sequence[dict], progress=None, *, profiles: str = "auto") -> 
 def summarize(results: Sequence[DocResult]) -> dict:
     groups = {g: Counts() for g in GROUPS}
     types: dict[str, Counts] = defaultdict(Counts)
+    possible = Possible()
     for r in results:
+        possible.add(r.possible)
         for g, c in r.groups.items():
             groups[g].add(c)
         for t, c in r.types.items():
@@ -358,7 +421,8 @@ def summarize(results: Sequence[DocResult]) -> dict:
             "must_keep": sum(len({k["text"] for k in r.key["keep"]}) for r in results),
             "kinds": [sum(KIND_OF.get(r.key["kind"]) == r.kind for r in results), len(results)],
             "roles": [sum(r.roles[0] for r in results), sum(r.roles[1] for r in results)],
-            "owners": [sum(r.owners[0] for r in results), sum(r.owners[1] for r in results)]}
+            "owners": [sum(r.owners[0] for r in results), sum(r.owners[1] for r in results)],
+            "possible": possible.to_json()}
 
 
 # ------------------------------------------------------------------------------------------------- cli
@@ -383,6 +447,12 @@ def print_table(name: str, summary: dict, out=sys.stdout) -> None:
                               f"{tc['partial']:>9}{_fmt(tc['exact_rate']):>8}\n")
     out.write(f"damage: {summary['damage']} of {summary['must_keep']} must-keep strings changed "
               "(文号, agency names, law titles, amounts, hotlines, institutional contacts)\n")
+    p, person = summary.get("possible"), summary["groups"]["PERSON"]
+    if p is not None:
+        confirmed = (person["found"] + p["gained"]) / person["gold"] if person["gold"] else None
+        out.write(f"possible names (tier 2, not in the rows above): {p['candidates']} candidates, {p['gained']} gold "
+                  f"names tier 1 missed (PERSON recall if confirmed {_fmt(confirmed).strip()}), {p['duplicate']} "
+                  f"on names tier 1 found, {p['false']} false\n")
     for name, label in (("kinds", "document kind recognised"), ("roles", "person roles right (of found)"),
                         ("owners", "contact owners right (of found)")):
         right, total = summary.get(name, (0, 0))
@@ -422,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         payload = {"splits": by_split, "seconds": round(time.perf_counter() - t0, 1),
                    "documents": [{"id": r.key["id"], "file": r.key["file"], "split": r.key["split"],
                                   "kind": r.kind, "profile": r.profile, "roles": list(r.roles),
-                                  "owners": list(r.owners),
+                                  "owners": list(r.owners), "possible": r.possible.to_json(),
                                   "groups": {g: c.to_json() for g, c in r.groups.items()}, "damage": r.damaged}
                                  for r in results]}
         if args.show_errors:
@@ -433,7 +503,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if summary["documents"]:
             print_table(s, summary)
     if args.show_errors:
-        order = {"damage": 0, "kind": 1, "role": 2, "owner": 3, "miss": 4, "partial": 5, "false_positive": 6}
+        order = {"damage": 0, "kind": 1, "role": 2, "owner": 3, "miss": 4, "partial": 5, "false_positive": 6,
+                 "possible": 7}
         print()
         for e in sorted(errors, key=lambda e: (order[e.kind], e.doc, e.type)):
             print(f"{e.kind:<15}{e.doc:<4}{e.type:<20}{e.text!s:<24} {e.context}  {e.detail}")

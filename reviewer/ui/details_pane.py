@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from reviewer.core.types import is_possible
 from reviewer.ui.explanation import explain, role_text
 from reviewer.ui.findings_table_model import FindingRow, where
 from reviewer.ui.labels import (
@@ -116,10 +117,12 @@ class DetailsPane(QWidget):
         f = row.finding
         colour = category_colour(f.category).name()
         severity = severity_name(f.severity)
+        possible = self.tr("possible name (candidate)")  # a tier-2 candidate: changed only when accepted
         self.heading.setText(
             f"<span style='color:{colour}'>■</span> <b>{_escape(entity_type_name(f.entity_type))}</b>"
             f" · {_escape(category_name(f.category))}"
             + (f" · <b>{_escape(severity)}</b>" if severity else "")
+            + (f" · <b style='color:#9a6700'>{_escape(possible)}</b>" if is_possible(f) else "")
         )
         why = explain(f, self._chinese())
         text = self._text

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from reviewer.core.types import Finding
+from reviewer.core.types import Finding, is_possible
 from reviewer.ui.labels import entity_type_name
 
 translate = QCoreApplication.translate
@@ -68,6 +68,14 @@ def explain(finding: Finding, chinese: bool) -> Why:
                 "occurrence of a removed value.",
             )
         )
+    if is_possible(f):  # a possible name (tier 2): say so first, then the weak evidence
+        basis = next((p for p in parts if p.startswith("依据：")), "")
+        check = _half(basis.removeprefix("依据："), chinese)
+        if check and not chinese:
+            check = check[0].upper() + check[1:] + "."
+        method = translate("Explanation", "Possible name: a low-score candidate. The copy changes it only if you "
+                                          "accept it.")
+        return Why(method, check, completed=completed)
     if recognizer in _NER:
         model = _MODEL.search(f.explanation or "")
         method = translate("Explanation", "Found by the language model (%1).").replace(

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from reviewer.core.types import Finding, Severity
+from reviewer.core.types import Finding, Severity, is_possible
 from reviewer.ui.labels import (
     ReviewState,
     category_colour,
@@ -30,6 +30,7 @@ from reviewer.ui.labels import (
     state_name,
 )
 
+POSSIBLE_COLOUR = QColor("#9a6700")  # a possible name not yet decided: amber, italic
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -176,6 +177,8 @@ class FindingsTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.TYPE:
+                if is_possible(f):  # a tier-2 candidate: marked where the reviewer reads the type
+                    return self.tr("%1 (possible)").replace("%1", entity_type_name(f.entity_type))
                 return entity_type_name(f.entity_type)
             if col == self.TEXT:
                 return f.text.replace("\n", " ⏎ ")
@@ -205,6 +208,8 @@ class FindingsTableModel(QAbstractTableModel):
             return category_colour(f.category)
         elif role == Qt.ItemDataRole.ForegroundRole and row.state == ReviewState.REJECTED:
             return QBrush(Qt.GlobalColor.gray)
+        elif role == Qt.ItemDataRole.ForegroundRole and row.state == ReviewState.PENDING and is_possible(f):
+            return QBrush(POSSIBLE_COLOUR)
         elif (
             role == Qt.ItemDataRole.ForegroundRole and col == self.STATE and row.state == ReviewState.ACCEPTED
         ):
@@ -212,6 +217,10 @@ class FindingsTableModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.FontRole and f.severity == Severity.BLOCK:
             font = QFont()
             font.setBold(True)
+            return font
+        elif role == Qt.ItemDataRole.FontRole and is_possible(f):
+            font = QFont()
+            font.setItalic(True)
             return font
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == self.SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -244,6 +253,9 @@ def finding_tooltip(row: FindingRow) -> str:
     """The explanation a reviewer reads on hover: type, category, severity, why it was found, reason."""
     f = row.finding
     lines = [f"<b>{entity_type_name(f.entity_type)}</b> · {category_name(f.category)}"]
+    if is_possible(f):
+        lines.append(QCoreApplication.translate(
+            "FindingsTableModel", "Possible name: a low-score candidate; the copy changes it only if you accept it."))
     if f.severity:
         lines.append(severity_name(f.severity))
     lines.append(_escape(f.explanation))

@@ -118,3 +118,42 @@ def test_where_names_every_place_a_finding_can_come_from(qapp, translations, tmp
     translations.install("en")
     assert where(Finding(str(EntityType.PERSON), 0, 3, "王建国", 0.9, "t", "", Category.PERSONAL,
                          {"kind": "chart"})) == "chart"
+
+
+def test_a_possible_name_is_marked_in_the_table_and_the_details_pane(qtbot, translations):
+    """A tier-2 candidate from the real pipeline (tests/data/detection/possible_names.docx) shows its marker in the
+    type column, in amber italics, with the reason on hover; in Chinese too."""
+    from reviewer.core.detection import analyze
+    from reviewer.core.types import is_possible
+    from reviewer.ui.details_pane import DetailsPane
+    from reviewer.ui.findings_panel import FindingsPanel
+
+    document = load_document(DATA.parent / "detection" / "possible_names.docx")
+    rows = [FindingRow(f) for f in analyze(document)]
+    model = FindingsTableModel()
+    panel = FindingsPanel(model)
+    qtbot.addWidget(panel)
+    panel.show()
+    model.set_rows(rows)
+    i = next(k for k in range(model.rowCount()) if model.row_at(k).finding.text == "黄河")
+    j = next(k for k in range(model.rowCount()) if model.row_at(k).finding.text == "王建国")
+    assert is_possible(model.row_at(i).finding) and not is_possible(model.row_at(j).finding)
+    cell = model.index(i, FindingsTableModel.TYPE)
+    assert model.data(cell, D) == "Personal name (possible)"
+    assert model.data(model.index(j, FindingsTableModel.TYPE), D) == "Personal name"
+    assert model.data(cell, Qt.ItemDataRole.FontRole).italic()
+    assert "Possible name" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    # what the view paints: the proxy's visible row carries the marker
+    proxy_row = panel.proxy.mapFromSource(cell).row()
+    assert panel.proxy.data(panel.proxy.index(proxy_row, FindingsTableModel.TYPE), D) == "Personal name (possible)"
+    assert panel.table.visualRect(panel.proxy.index(proxy_row, FindingsTableModel.TYPE)).isValid()
+    pane = DetailsPane(lambda _t: None, lambda: False)
+    qtbot.addWidget(pane)
+    pane.set_document_text(document.text)
+    pane.set_row(model.row_at(i))
+    assert "possible name" in pane.heading.text()
+    assert "Possible name" in pane.values["found"].text()
+    translations.install("zh_CN")
+    assert model.data(cell, D) == "姓名（可能）"
+    pane.retranslate()
+    assert "可能的姓名" in pane.heading.text()

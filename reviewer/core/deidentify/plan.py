@@ -21,7 +21,7 @@ from reviewer.core.deidentify.operators import OperatorKind
 from reviewer.core.deidentify.profiles import Profile, Rule
 from reviewer.core.deidentify.pseudonyms import NamePseudonymizer, normalise_name
 from reviewer.core.errors import ConfigurationError
-from reviewer.core.types import EntityType, Finding
+from reviewer.core.types import EntityType, Finding, is_possible
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +210,8 @@ def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes
     """Decide each finding's replacement under `profile`.
 
     `operators` (aligned with `findings`) are the reviewer's choices: a given operator overrides the
-    profile for that finding and ignores its threshold (the reviewer accepted it). Names are
+    profile for that finding and ignores its threshold (the reviewer accepted it). A possible name (tier 2,
+    detection/possible_names.py) without one is below the threshold under any profile, a custom one too. Names are
     pseudonymised together (so two 张 become 张某甲/张某乙 and one person keeps one pseudonym);
     `key` is the workspace HMAC key, required only when a rule uses `hash`. The profile's rule for a
     finding follows its role and owner (`Profile.choose`). `bases` (aligned) are the reviewer's legal-basis
@@ -244,6 +245,9 @@ def plan_redactions(findings: Iterable[Finding], profile: Profile, *, key: bytes
         policy[where] = why
         if rule.operator is OperatorKind.KEEP:
             kept.append(f)
+        elif not op and is_possible(f):
+            below.append(f)
+            policy[where] = "可能的姓名（低分候选）：审查人采纳前不作处理"
         elif f.score < rule.threshold:
             below.append(f)
         elif f.text.strip():

@@ -13,7 +13,8 @@ default: {operator: redact}   # unlisted personal-information types
 entities:
   CN_ID_CARD: {operator: mask, params: {keep_head: 6, keep_tail: 4}, threshold: 0.5}
 ```
-Restricted-content and `other` types (markings, organisations) are kept unless listed: they are
+A role rule for PERSON keeps at least the PERSON rule's threshold (the threshold is about the detector's
+evidence, the role about the person). Restricted-content and `other` types (markings, organisations) are kept unless listed: they are
 decided by the review, not by de-identification.
 
 Who a person is and whose a number is decide too (issue 26; the finding's `attributes["role"]` and
@@ -141,6 +142,10 @@ class Profile:
         role = attributes.get("role")
         if et == EntityType.PERSON and role in self.roles:
             rule = self.roles[role]
+            # a role says what to do with a name, not how sure the detector must be: the type's threshold holds
+            floor = self.rule_for(et).threshold
+            if floor > rule.threshold:
+                rule = replace(rule, threshold=floor)
             return Choice(rule, rule.why or f"{self.name}：{_ROLE_ZH.get(role, role)}的姓名{_done(rule)}",
                           f"role:{role}")
         rule = self.rule_for(et)

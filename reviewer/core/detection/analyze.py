@@ -26,6 +26,15 @@ from reviewer.core.detection.judgments import JudgmentContext, check_document, p
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, unpad, unwrap_lines
 from reviewer.core.detection.pdf_cells import pdf_cells, property_cells
+from reviewer.core.detection.possible_names import (
+    FLOOR,
+    METADATA_KEY,
+    POSSIBLE,
+    is_possible,
+    plausible,
+    possible,
+)
+from reviewer.core.detection.possible_names import candidates as possible_names
 from reviewer.core.detection.roles import assign_roles
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.detection.terms.apply import apply_terms
@@ -84,9 +93,11 @@ def analyze(document: Document, *, threshold: float | None = None,
     """
     restricted: list[Finding] = []
     cells = pdf_cells(document) + property_cells(document)  # ruled PDF cells, author fields (issue 25)
-    findings = guard(document, complete_names(document, _personal(
+    personal = complete_names(document, _personal(
         document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled,
-        side=lambda: restricted.extend(_restricted(document, threshold)), cells=cells)))
+        side=lambda: restricted.extend(_restricted(document, threshold)), cells=cells))
+    # tier 2 (possible_names.py): plausible names below the bar are kept as marked candidates, never acted on
+    findings = possible_names(document, personal, guard(document, personal))
     findings = _with_roster_health(findings, roster_health(document, cells))
     findings += _wrapped_cells(document, cells, findings, threshold)
     _check(cancelled)
@@ -179,7 +190,7 @@ def complete_names(document: Document, findings: list[Finding]) -> list[Finding]
     国电 is also a company name). A reviewer expects one person to be one finding wherever the name
     stands, and a pseudonym plan keyed on 王建 and 王建国 would call one person 王某 and 王某甲.
     """
-    names = {f.text for f in findings if f.entity_type == "PERSON" and len(f.text) >= 2}
+    names = {f.text for f in findings if f.entity_type == "PERSON" and len(f.text) >= 2 and not is_possible(f)}
     if len(names) < 2:
         return findings
     longest = max(map(len, names))
@@ -445,8 +456,12 @@ def ner_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float, ca
         _check(cancelled)
         text = norm.text
         following = next((b.text.lstrip() for b in blocks[k:] if b.text.strip()), "")
-        for r in engine.analyze_ner(text, artifacts, threshold=limit):
+        for r in engine.analyze_ner(text, artifacts, threshold=min(limit, FLOOR)):
             value = text[r.start:r.end]
+            if r.score < limit:  # below the bar: a possible name (tier 2) if it looks like one, else nothing
+                if r.entity_type != "PERSON" or not plausible(value):
+                    continue
+                r.recognition_metadata[METADATA_KEY] = POSSIBLE
             if r.entity_type == "PERSON" and any(mark in value for mark in _DEIDENTIFIED_MARKS):
                 continue  # 张某, 李某某: already de-identified
             s, e = norm.span_to_original(r.start, r.end)
@@ -484,10 +499,14 @@ def _finding(document: Document, r: RecognizerResult, start: int, end: int) -> F
         attributes["validated"] = bool(e.validation_result)
     if e is not None and e.supportive_context_word:
         attributes["context_word"] = e.supportive_context_word
-    return Finding(entity_type=r.entity_type, start=start, end=end, text=document.text[start:end],
-                   score=round(float(r.score), 4), recognizer=r.recognition_metadata.get(_NAME, ""),
-                   explanation=explain(r), category=category_of(r.entity_type),
-                   locator=document.locate(start, end), attributes=attributes)
+    f = Finding(entity_type=r.entity_type, start=start, end=end, text=document.text[start:end],
+                score=round(float(r.score), 4), recognizer=r.recognition_metadata.get(_NAME, ""),
+                explanation=explain(r), category=category_of(r.entity_type),
+                locator=document.locate(start, end), attributes=attributes)
+    if r.recognition_metadata.get(METADATA_KEY) == POSSIBLE:
+        f = possible(f, "模型识别为人名，但证据不足，分数低于阈值 / the model found a name on weak evidence, "
+                        "scored below the threshold")
+    return f
 
 
 def _restricted(document: Document, threshold: float | None) -> list[Finding]:

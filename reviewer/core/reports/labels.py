@@ -84,6 +84,8 @@ ATTRIBUTES: dict[str, tuple[str, str]] = {
     DisclosureAttribute.WITHHELD: ("不予公开", "withheld"),
     DisclosureAttribute.REDACTED_RELEASE: ("删减后公开", "released after redaction"),
 }
+# a possible name (tier 2): a low-score candidate, shown with its type in the record
+POSSIBLE_NAME = ("可能的姓名（低分候选）", "possible name (low-score candidate)")
 OWNERS: dict[str, tuple[str, str]] = {"institution": ("机构", "institution"), "person": ("个人", "person")}
 
 
@@ -135,6 +137,7 @@ _NOTES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) fo
     (r"^pages (.*) re-rendered as images \(text layer lost\)$", r"第 \1 页已重新渲染为图像（不再有文字层）"),
     (r"^(\d+) annotations removed$", r"已删除 \1 个注释"),
     (r"^not checked: (\d+) images/embedded objects: .*$", r"未核对：\1 个图片或嵌入对象中的像素无法核对，请人工查看"),
+    (r"^(\d+) possible names left undecided, unchanged$", r"\1 个可能的姓名（低分候选）未经审查决定，导出件未作处理"),
 ))
 
 

@@ -34,7 +34,7 @@ from reviewer.core.review.documents import (
 from reviewer.core.review.reasons import reason_label
 from reviewer.core.review.signoff import reviewers_of
 from reviewer.core.store import schema
-from reviewer.core.types import Category, EntityType
+from reviewer.core.types import Category, EntityType, is_possible
 
 DECISION_ZH = {DecisionKind.ACCEPT: "采纳并处理", DecisionKind.REJECT: "驳回", DecisionKind.EDIT: "修改范围后处理"}
 
@@ -56,6 +56,7 @@ class FindingLine:
     basis_default: bool = False  # no basis was given: the catalogue's default for the type and role is shown
     role: str = ""  # a person's role (detection/roles.py)
     owner: str = ""  # whose a contact detail is: institution / person
+    possible: bool = False  # a possible name (tier-2 candidate, detection/possible_names.py)
 
     @property
     def is_redaction(self) -> bool:
@@ -166,7 +167,7 @@ def build_document_log(conn, doc: DocumentInfo, *, catalog=None, keys: dict[str,
                            _decision_text(kind, operator, reason, str(f.entity_type), language), basis,
                            who(d.actor) if d is not None else "", (d.created_at or "") if d is not None else "",
                            kind, operator, reason, False, str(f.attributes.get("role") or ""),
-                           str(f.attributes.get("owner") or ""))
+                           str(f.attributes.get("owner") or ""), is_possible(f))
         if line.is_redaction and not basis and catalog is not None and hasattr(catalog, "default_for_finding"):
             basis, default = tuple(catalog.default_for_finding(f)), True
             line = FindingLine(**{**_fields(line), "legal_basis": basis, "basis_default": default})
@@ -250,6 +251,7 @@ _FIELDS = {
     "approver": ("批准人", "Approved by"), "approved": ("批准时间（UTC）", "Approved (UTC)"),
     "signature": ("签名状态", "Signature"), "export": ("导出件 SHA-256", "Export SHA-256"),
     "notes": ("导出处理说明", "Export notes"), "released": ("发布时间（UTC）", "Released (UTC)"),
+    "possible": ("未决定的可能姓名（低分候选）", "Possible names left undecided"),
 }
 HEADER = {"zh": ["序号", "类型", "内容（遮盖）", "处理决定", "依据", "决定人", "时间"],
           "en": ["No.", "Type", "Text (masked)", "Decision", "Legal basis", "Decided by", "At"]}
@@ -278,6 +280,8 @@ def document_fields(entry: DocumentLog, language: str | None = None) -> list[tup
     sep = "；" if lang == "zh" else "; "
     attribute = L.label(L.ATTRIBUTES, str(r.attribute), lang) if r else (
         "未认定" if lang == "zh" else "not recorded")
+    undecided_possible = sum(1 for f in entry.findings if f.possible and not f.kind)
+    possible = [(_f("possible", lang), str(undecided_possible))] if undecided_possible else []
     return [
         (_f("title", lang), d.title),
         (_f("number", lang), d.doc_number or none),
@@ -301,6 +305,7 @@ def document_fields(entry: DocumentLog, language: str | None = None) -> list[tup
         (_f("export", lang), entry.export_sha256),
         (_f("notes", lang), sep.join(entry.notes) or none),
         (_f("released", lang), entry.released_at),
+        *possible,
     ]
 
 
@@ -309,7 +314,8 @@ def finding_rows(entry: DocumentLog, language: str | None = None) -> list[list[s
     rows = [list(HEADER[lang])]
     sep = "；" if lang == "zh" else "; "
     for f in entry.findings:
-        kind = L.type_label(f.entity_type, lang)
+        kind = L.label({"possible": L.POSSIBLE_NAME}, "possible", lang) if f.possible else L.type_label(
+            f.entity_type, lang)
         who = L.role_label(f.role, lang) if f.role and f.role != "unknown" else L.label(L.OWNERS, f.owner, lang)
         if who:
             kind += f"（{who}）" if lang == "zh" else f" ({who})"

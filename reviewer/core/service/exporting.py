@@ -19,7 +19,7 @@ from reviewer.core.deidentify.plan import RedactionPlan, plan_from_decisions
 from reviewer.core.deidentify.profiles import Profile
 from reviewer.core.documents.model import Document
 from reviewer.core.errors import ReviewerError
-from reviewer.core.types import Finding, Severity
+from reviewer.core.types import Finding, Severity, is_possible
 
 UNDECIDED_PROFILE = "profile"  # undecided findings get the profile's rule (the CLI default)
 UNDECIDED_KEEP = "keep"  # undecided findings stay as they are (the reviewer chose "export as decided")
@@ -71,6 +71,18 @@ class ExportOutcome:
     kept_places: int  # occurrences of removed values a reviewer kept on purpose
     override_reason: str | None
     blocked_markings: tuple[str, ...]
+    possible_names: int = 0  # possible names (tier-2 candidates) nobody decided: left as they are
+
+    @property
+    def other_below(self) -> int:
+        """Findings below the profile's threshold other than the possible names (reported on their own)."""
+        return sum(1 for f in self.plan.below_threshold if not is_possible(f))
+
+    @property
+    def possible_note(self) -> str | None:
+        """The export note on undecided possible names (English, as the writers' notes are recorded; the review
+        log shows it in Chinese, reports/labels.py)."""
+        return f"{self.possible_names} possible names left undecided, unchanged" if self.possible_names else None
 
     @property
     def output(self) -> str:
@@ -92,8 +104,10 @@ class ExportOutcome:
         if self.undecided:
             how = "已按策略处理" if self.undecided_mode == UNDECIDED_PROFILE else "保留原样未处理"
             out.append(f"{self.undecided} 个发现项未经审查决定（{how}）。")
-        if self.below_threshold:
-            out.append(f"{self.below_threshold} 个低分候选未处理（低于策略阈值）。")
+        if self.possible_names:
+            out.append(f"{self.possible_names} 个可能的姓名（低分候选）未经审查决定，导出件未作处理，请核对。")
+        if self.other_below:
+            out.append(f"{self.other_below} 个低分候选未处理（低于策略阈值）。")
         if self.override_reason:
             out.append(f"含密级标志仍强制导出，理由：{self.override_reason}。")
         out.append("“已校验”只针对上述被去除的值；检测未识别的内容不在校验范围内，请人工通读。")
@@ -104,8 +118,11 @@ class ExportOutcome:
         if self.undecided:
             how = "the profile was applied" if self.undecided_mode == UNDECIDED_PROFILE else "left as they are"
             out.append(f"{self.undecided} finding(s) were not decided by a reviewer ({how}).")
-        if self.below_threshold:
-            out.append(f"{self.below_threshold} low-score candidate(s) were not acted on (below the threshold).")
+        if self.possible_names:
+            out.append(f"{self.possible_names} possible name(s) (low-score candidates) were not decided by a reviewer "
+                       "and were left unchanged: check them.")
+        if self.other_below:
+            out.append(f"{self.other_below} low-score candidate(s) were not acted on (below the threshold).")
         if self.override_reason:
             out.append(f"Exported despite classification markings; reason: {self.override_reason}.")
         out.append("'Verified' covers the removed values only; what detection missed is not covered: read it.")
@@ -117,7 +134,8 @@ class ExportOutcome:
             "profile": self.plan.profile, "checked_values": len(self.plan.values), "kept_places": self.kept_places,
             "undecided": self.undecided, "undecided_mode": self.undecided_mode,
             "below_threshold": self.below_threshold, "kept_by_profile": self.kept_by_profile,
-            "notes": list(self.result.notes), "verified_places": self.result.report.places,
+            "notes": list(self.result.notes) + ([self.possible_note] if self.possible_note else []),
+            "verified_places": self.result.report.places, "possible_names_undecided": self.possible_names,
         }
         if self.override_reason is not None:
             out["override"] = {"reason": self.override_reason, "markings": list(self.blocked_markings)}
@@ -151,8 +169,10 @@ def export_copy(document: Document, pairs: list[tuple[Finding, Any]], profile: P
     result = write_verified(document, plan, target, pdf_rasterize=pdf_rasterize, progress=progress,
                             cancelled=cancelled)
     kept_places = _kept_places(document.text, plan)
+    # possible names nobody decided: below the threshold under the profile, or kept as they are ("keep")
+    possible = sum(1 for f in plan.undecided if is_possible(f))
     return ExportOutcome(result, plan, len(plan.undecided), undecided, len(plan.below_threshold), len(plan.kept),
-                         kept_places, reason if blocking else None, tuple(f.text for f in blocking))
+                         kept_places, reason if blocking else None, tuple(f.text for f in blocking), possible)
 
 
 def _kept_places(text: str, plan: RedactionPlan) -> int:

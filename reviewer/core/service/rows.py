@@ -18,7 +18,7 @@ from reviewer.core.deidentify.flexible import match_key
 from reviewer.core.deidentify.plan import RedactionPlan, keep_mask
 from reviewer.core.documents.model import Document
 from reviewer.core.review.decisions import PROPAGATED, Decision, DecisionKind, StoredFinding
-from reviewer.core.types import Finding
+from reviewer.core.types import Finding, is_possible
 
 
 class _Row(Protocol):
@@ -180,7 +180,9 @@ def review_rows(document: Document, stored: Sequence[StoredFinding], plan: Redac
                         version=s.version, changed=changed, policy=policy,
                         legal_basis=basis if state is not RowState.REJECTED else ())
         rows.append(row)
-        if replacement is not None and state is not RowState.REJECTED and origin is not RowOrigin.PROPAGATED:
+        # an undecided possible name is never the source others follow (its place changes only with its value)
+        if replacement is not None and state is not RowState.REJECTED and origin is not RowOrigin.PROPAGATED \
+                and not (state is RowState.PENDING and is_possible(s.finding)):
             previous = sources.get(key)
             if previous is None or (previous[1].decision is None and s.decision is not None):
                 sources[key] = (row.key, s)
@@ -221,15 +223,20 @@ def plan_category(plan: RedactionPlan, change: Change):  # noqa: ANN201 - a Cate
 
 def select_rows(rows: Iterable[RowLike], *, entity_types: Collection[str] | None = None,
                 value: str | None = None, page: int | None = None, score: tuple[float, float] | None = None,
-                states: Collection[str] | None = None, propagated: bool = False) -> list[RowLike]:
+                states: Collection[str] | None = None, propagated: bool = False,
+                possible: bool = False) -> list[RowLike]:
     """The rows a bulk decision applies to: of these entity types, spelling `value` (in any separators,
     width or case, as the writers match it), on `page`, with a score in [low, high], in these states.
-    Propagated rows follow the decision on their source and are left out unless `propagated`."""
+    Propagated rows follow the decision on their source and are left out unless `propagated`. Possible
+    names (tier-2 candidates) are decided one by one: left out unless `possible`, or chosen by `value` (the
+    same value goes everywhere anyway)."""
     key = match_key(value) if value is not None else None
     out = []
     for row in rows:
         f = row.finding
         if not propagated and str(row.origin) == RowOrigin.PROPAGATED:
+            continue
+        if not possible and key is None and is_possible(f):
             continue
         if entity_types is not None and str(f.entity_type) not in entity_types:
             continue
