@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.store import schema
@@ -82,9 +82,15 @@ class ChainHead:
     hash: str
 
 
+# built once: a batch appends two events per document, and building a statement costs more than running it
+_READ_HEAD = select(schema.audit_head.c.count, schema.audit_head.c.hash).where(schema.audit_head.c.id == 1)
+_MOVE_HEAD = (schema.audit_head.update()
+              .where(schema.audit_head.c.id == 1, schema.audit_head.c.count == bindparam("old_count"))
+              .values(count=bindparam("new_count"), hash=bindparam("new_hash")))
+
+
 def read_head(conn: Connection) -> ChainHead | None:
-    row = conn.execute(select(schema.audit_head.c.count, schema.audit_head.c.hash)
-                       .where(schema.audit_head.c.id == 1)).first()
+    row = conn.execute(_READ_HEAD).first()
     return None if row is None else ChainHead(int(row.count), row.hash)
 
 
@@ -106,13 +112,11 @@ def append_event(conn: Connection, *, actor: str, action: str, details: Mapping[
     body = event_body(seq, ts, actor, action, document_id, document_sha256, details_json, head.hash)
     digest = hash_body(body)
     signature = signer(body) if signer is not None else None
-    conn.execute(schema.audit_events.insert().values(
-        seq=seq, ts=ts, actor=actor, action=action, document_id=document_id,
-        document_sha256=document_sha256, details_json=details_json, prev_hash=head.hash, hash=digest,
-        signature=signature))
-    updated = conn.execute(schema.audit_head.update()
-                           .where(schema.audit_head.c.id == 1, schema.audit_head.c.count == head.count)
-                           .values(count=seq, hash=digest))
+    conn.execute(schema.audit_events.insert(), {
+        "seq": seq, "ts": ts, "actor": actor, "action": action, "document_id": document_id,
+        "document_sha256": document_sha256, "details_json": details_json, "prev_hash": head.hash, "hash": digest,
+        "signature": signature})
+    updated = conn.execute(_MOVE_HEAD, {"old_count": head.count, "new_count": seq, "new_hash": digest})
     if updated.rowcount != 1:  # another writer moved the head: the dialect lock was not held
         raise ChainBroken("审计链被并发修改，请重试。", "The audit chain was appended concurrently; retry.")
     return AuditEvent(seq, ts, actor, action, document_id, document_sha256, details_json, head.hash,

@@ -80,8 +80,8 @@ def finding_values(document_id: int, finding: Finding, *, manual: bool, event_se
                 severity=None if finding.severity is None else str(finding.severity),
                 start=finding.start, end=finding.end, text=finding.text, score=float(finding.score),
                 recognizer=finding.recognizer, explanation=finding.explanation,
-                locator_json=canonical_json(dict(finding.locator)),
-                attributes_json=canonical_json(dict(finding.attributes)),
+                locator_json=canonical_json(dict(finding.locator)) if finding.locator else "{}",
+                attributes_json=canonical_json(dict(finding.attributes)) if finding.attributes else "{}",
                 manual=manual, active=True, version=1, event_seq=event_seq)
 
 
@@ -135,7 +135,8 @@ def import_document(conn: Connection, document, findings: Iterable[Finding], *, 
                  .values(event_seq=event.seq))
     if values:
         conn.execute(schema.findings.insert(), [v | {"event_seq": event.seq} for v in values])
-    return get_document(conn, document_id), True
+    return DocumentInfo(document_id, document.sha256, str(document.path), str(document.format), title, doc_number,
+                        ReviewStatus.IMPORTED, 1, now, now, kind), True
 
 
 def latest_review_event(conn: Connection, document_id: int) -> AuditEvent | None:

@@ -8,6 +8,7 @@ leaves items `pending` or `running`; the next run takes them up again and counts
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import time
@@ -15,9 +16,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from reviewer.core.audit.chain import append_event, canonical_json, utc_now
 from reviewer.core.review import documents
@@ -347,15 +349,11 @@ def claim(ws, item_id: int, worker: str) -> Claim | None:
 def claim_in(conn: Connection, item_id: int | None, worker: str) -> Claim | None:
     if item_id is None:
         return None
-    row = conn.execute(select(batch_items).where(batch_items.c.id == item_id)).first()
+    row = conn.execute(_ITEM, {"item": item_id}).first()
     if row is None or row.state in FINAL:
         return None
     attempts = row.attempts + 1
-    conn.execute(
-        batch_items.update()
-        .where(batch_items.c.id == item_id)
-        .values(state=RUNNING, attempts=attempts, worker=worker, started_at=utc_now())
-    )
+    conn.execute(_ITEM_CLAIM, {"item": item_id, "new_attempts": attempts, "new_worker": worker, "now": utc_now()})
     return Claim(_item(row), attempts)
 
 
@@ -374,10 +372,10 @@ def record_result(
     also claims the worker's next item, `then_claim`: one commit per document). False (nothing written)
     when the item was recorded already."""
     with ws.write() as conn:
-        row = conn.execute(select(batch_items).where(batch_items.c.id == item_id)).first()
+        row = conn.execute(_ITEM, {"item": item_id}).first()
         if row is None or row.state in FINAL:
             return False, claim_in(conn, then_claim, worker)
-        batch = get_batch_in(conn, row.batch_id)
+        batch = _recording_settings(conn, row.batch_id)
         info, created = documents.import_document(conn, document, findings, actor=batch.actor)
         if created:  # the detection run and the term lists it used, as every detection records (issue 33)
             record_detection(
@@ -394,21 +392,44 @@ def record_result(
         result = triage.summarize(
             findings, batch.settings["profile"], fmt=document.format, chars=len(document.text), note=note
         )
-        conn.execute(
-            batch_items.update()
-            .where(batch_items.c.id == item_id)
-            .values(
-                state=DONE,
-                document_id=info.id,
-                result_json=canonical_json(result),
-                worker=worker,
-                finished_at=utc_now(),
-                seconds=seconds,
-                error=None,
-            )
-        )
+        conn.execute(_ITEM_DONE, {
+            "item": item_id, "state": DONE, "document_id": info.id, "result_json": canonical_json(result),
+            "worker": worker, "finished_at": utc_now(), "seconds": seconds, "error": None})
         _drop_content(conn, row.sha256, item_id)
         return True, claim_in(conn, then_claim, worker)
+
+
+# Built once: a batch records every document with these (building a statement costs more than running it).
+_ITEM = select(batch_items).where(batch_items.c.id == bindparam("item"))
+_ITEM_DONE = batch_items.update().where(batch_items.c.id == bindparam("item"))
+_ITEM_CLAIM = (batch_items.update().where(batch_items.c.id == bindparam("item"))
+               .values(state=RUNNING, attempts=bindparam("new_attempts"), worker=bindparam("new_worker"),
+                       started_at=bindparam("now")))
+_WAITING = (select(func.count()).select_from(batch_items)
+            .where(batch_items.c.sha256 == bindparam("digest"), batch_items.c.id != bindparam("item"),
+                   batch_items.c.state.in_(OPEN)))
+_DROP = batch_contents.delete().where(batch_contents.c.sha256 == bindparam("digest"))
+_BATCH_SETTINGS = select(batches.c.actor, batches.c.settings_json).where(batches.c.id == bindparam("batch"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Recording:
+    actor: str
+    settings: Mapping[str, Any]
+
+
+def _recording_settings(conn: Connection, batch_id: int) -> _Recording:
+    """The batch's actor and settings, read in the recording transaction; the settings' JSON is parsed
+    once per distinct text (they never change: they are part of the batch's key)."""
+    row = conn.execute(_BATCH_SETTINGS, {"batch": batch_id}).first()
+    if row is None:
+        raise NotFound(f"工作区中没有编号为 {batch_id} 的批次。", f"No batch {batch_id} in the workspace.")
+    return _Recording(row.actor, _settings(row.settings_json))
+
+
+@functools.lru_cache(maxsize=16)
+def _settings(text: str) -> Mapping[str, Any]:
+    return MappingProxyType(json.loads(text))
 
 
 def record_failure(
@@ -438,13 +459,9 @@ def record_failure(
 def _drop_content(conn: Connection, sha256: str | None, item_id: int) -> None:
     if sha256 is None:
         return
-    waiting = conn.execute(
-        select(func.count())
-        .select_from(batch_items)
-        .where(batch_items.c.sha256 == sha256, batch_items.c.id != item_id, batch_items.c.state.in_(OPEN))
-    ).scalar()
+    waiting = conn.execute(_WAITING, {"digest": sha256, "item": item_id}).scalar()
     if not waiting:
-        conn.execute(batch_contents.delete().where(batch_contents.c.sha256 == sha256))
+        conn.execute(_DROP, {"digest": sha256})
 
 
 def finish(ws, batch_id: int) -> bool:
