@@ -466,6 +466,8 @@ def _holder(text: str, f: Finding, index: _Index,
     if not candidates:
         return None, None
     rows = list(_ROW_START.finditer(text, lo, f.start))
+    if rows and "。" in text[rows[-1].end():f.start]:
+        rows = []  # a sentence has ended since the row began: the prose after a table, not the row's last cell
     line_start = text.rfind("\n", 0, f.start) + 1
     if rows:  # a numbered row: its subject, or nobody this detection found
         in_row = [h for h in candidates if h.start >= rows[-1].end()]

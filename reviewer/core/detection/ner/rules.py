@@ -31,16 +31,21 @@ MORE_ROLE_TRIGGERS = ("被申请人", "委托代理人", "代理人", "负责人
                       "户主", "受助人", "姓名", "主持人", "记录", "请假",
                       # bylines, duty rosters and officials named by their function (issue 25)
                       "审核", "编辑", "校对", "制表", "复核", "通讯员", "记者", "摄影", "值班", "带班", "全陪导游",
-                      "地陪导游", "司机", "家庭医生", "公证员", "签发人", "执法人员", "拟稿人", "拟稿")
+                      "地陪导游", "司机", "家庭医生", "公证员", "签发人", "执法人员", "拟稿人", "拟稿",
+                      # recipients, owners and defaulters in notices and rosters
+                      "救助对象", "经营者", "被执行人", "监护人")
 _NUM = "0-9一二三四五六七八九十"
+# characters that typically follow a name glued to the next word: 申请人宋晨曦要求… / 信访人胡光明反映…
+_FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一")
 # trigger, an optional note such as （自然人） and a colon, then a run of Han characters (· for minority names)
 _ROLE_RE = re.compile(
     r"(?P<role>" + "|".join(sorted(ROLE_TRIGGERS + MORE_ROLE_TRIGGERS, key=len, reverse=True))
     + r")(?:[（(][^）)]{1,6}[）)])?\s*[：:]?\s*"
-    r"(?P<run>[" + HAN + r"]{2,8}(?:[·•][" + HAN + r"]{2,8})?)"
+    r"(?P<run>[" + HAN + r"]{2,8}(?:[·•][" + HAN + r"]{2,8})?|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?![" + HAN
+    + r"])|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?=[" + "".join(sorted(_FOLLOW)) + r"]))"
 )
-# characters that typically follow a name glued to the next word: 申请人宋晨曦要求… / 信访人胡光明反映…
-_FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一")
+# a two-character name padded to the width of three (证人黄　敏（…）, 法定代表人薛 刚): a whole run of its own
+_PADDED = re.compile(f"[{HAN}][ \u3000]{{1,2}}[{HAN}]")
 DEIDENTIFIED = re.compile(f"^[{HAN}]{{1,2}}某+[{HAN}]?$|某某|^[{HAN}]某$")
 NOT_NAMES = frozenset({"本人", "你们", "我们", "他们", "其他", "未知", "不详", "无", "同上", "见附件", "本机关",
                        "代理人", "负责人", "委托人", "某某", "姓名", "签字", "盖章", "住址", "地址", "住所", "性别",
@@ -153,7 +158,10 @@ def role_names(text: str) -> list[RoleName]:
     pos = 0
     while (m := _ROLE_RE.search(text, pos)) is not None:
         start, run = m.start("run"), m.group("run")
-        name = run if _whole_minority_name(text, m) else _name_in_run(run)
+        if _PADDED.fullmatch(run):
+            name = run if plausible_name(re.sub(r"[ \u3000]", "", run)) else None
+        else:
+            name = run if _whole_minority_name(text, m) else _name_in_run(run)
         if name and m.group("role") in _VERB_ROLES and not _SEPARATED.search(m.group()):
             name = None  # 已审核通过, 值班安排: without a colon or a space the role word is a verb
         if name:
@@ -217,6 +225,9 @@ def _whole_minority_name(text: str, m: re.Match[str]) -> bool:
         and not is_deidentified(run) and not looks_like_organization(run)
 
 
+_DETERMINERS = frozenset("每各该本此这那其些")  # 被投诉人向每位旅游者…: no name holds a determiner
+
+
 def _name_in_run(run: str) -> str | None:
     if "·" in run or "•" in run:
         head, sep, tail = run.replace("•", "·").partition("·")
@@ -230,8 +241,12 @@ def _name_in_run(run: str) -> str | None:
     sizes = (4, 3) if compound else (3, 2)
     for size in sizes:
         # and the cut does not split a word (当事人应自收到本决定书: 应自 + 收到 is no name)
-        if size < len(run) and run[size] in _FOLLOW and plausible_name(run[:size]) \
-                and run[size - 1:size + 1] not in common_words():
+        # 经营者何水生撤回…: the cut leaves a word of its own (撤回) and the name does not begin with one
+        follows = run[size] in _FOLLOW if size < len(run) else False
+        if size < len(run) and not follows and size + 2 <= len(run):
+            follows = run[size:size + 2] in common_words() and run[:2] not in common_words() \
+                and not any(c in _DETERMINERS for c in run[:size])
+        if follows and plausible_name(run[:size]) and run[size - 1:size + 1] not in common_words():
             return run[:size]
     return None
 
