@@ -348,7 +348,7 @@ def _names(text: str, offset: int, stripped: str, wrapped: bool = False) -> list
     for piece in (_WRAPPED_NAME_SPLIT if wrapped else _NAME_SPLIT).split(body):
         start = text.find(piece, position)
         position = start + len(piece)
-        name = piece.strip(" \t\u3000\u00a0")
+        name = piece.strip(" \t\r\n\u3000\u00a0")  # a wrapped cell's line break may open a piece
         name = name[_RELATION_PREFIX.match(name).end():] if _RELATION_PREFIX.match(name) else name
         if not name or name in _PLACEHOLDERS or _DEIDENTIFIED.search(name) or _ORGANISATION.search(name):
             continue
