@@ -243,7 +243,7 @@ def _name_in_run(run: str) -> str | None:
         # and the cut does not split a word (当事人应自收到本决定书: 应自 + 收到 is no name)
         # 经营者何水生撤回…: the cut leaves a word of its own (撤回) and the name does not begin with one
         follows = run[size] in _FOLLOW if size < len(run) else False
-        if size < len(run) and not follows and size + 2 <= len(run):
+        if size == 3 and not follows and size + 2 <= len(run):  # two characters + a word: too often a word
             follows = run[size:size + 2] in common_words() and run[:2] not in common_words() \
                 and not any(c in _DETERMINERS for c in run[:size])
         if follows and plausible_name(run[:size]) and run[size - 1:size + 1] not in common_words():
