@@ -24,7 +24,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-from reviewer.core.detection.ner.rules import PROVINCES, common_words, last_address_piece
+from reviewer.core.detection.ner.rules import PROVINCES, common_words, is_plot_address, last_address_piece
 from reviewer.core.documents.model import Document
 from reviewer.core.types import Finding
 
@@ -126,6 +126,15 @@ _PLACE_AFTER = re.compile("(?:市|县|区|州|盟|旗|地区|自治州|自治县
 _PLACE_WORDS = frozenset({"嘎查", "苏木", "社区", "街道", "小区", "新村"})
 
 
+_BOUND_BEFORE = re.compile(r"(?:[东南西北](?:侧|面)?至|沿)[ \t\u3000\n]*$")
+_ROAD_AFTER = re.compile(f"[ \t\u3000\n]*[{_HAN}]{{0,3}}?(?:大道|路|街|巷|河)")
+
+
+def road_name(text: str, start: int, end: int) -> bool:
+    """The span opens the road a plot is bounded by (东至⏎茹家甸路: 茹家 is no person)."""
+    return bool(_BOUND_BEFORE.search(text, max(0, start - 4), start) and _ROAD_AFTER.match(text, end))
+
+
 def inside_place(text: str, start: int, end: int, places: frozenset[str]) -> bool:
     """The span is a place: written elsewhere in the document as one (张家界市), after a province
     (宁夏吴忠), or cut out of a longer place name (宝格都乌拉嘎查, 别力古台镇)."""
@@ -176,6 +185,8 @@ def address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     follows still names the place before a 的 (…玄武巷1号玄武湖公园环洲码头的售票点 keeps the 码头)."""
     while end - start > 4 and text[start] in _LEADING:
         start += 1
+    if is_plot_address(text[start:end]):
+        return start, end  # a plot ends at its last bound (…海晏北路以东E3-12地块), not at a number inside it
     last = last_address_piece(text, start, end)
     if last is None or last >= end:
         return start, end
@@ -230,7 +241,7 @@ def guard(document: Document, findings: Sequence[Finding]) -> list[Finding]:
                 continue  # 遵公交认字〔2024〕第5203021120240817号: a serial that happens to pass Luhn
         elif t == "PERSON":
             if in_number(f.start, f.end) or amount_name(text, f.start, f.end) or \
-                    inside_place(text, f.start, f.end, places) or \
+                    inside_place(text, f.start, f.end, places) or road_name(text, f.start, f.end) or \
                     (f.score < 0.95 and prose_word(text, f.start, f.end)):
                 continue
         out.append(f)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reviewer.core.detection.ner.rules import is_plot_address
 from reviewer.core.detection.pdf_cells import pdf_cells
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.documents.kinds import DOC_NUMBER, ROLES, Kind, recognize_document
@@ -465,6 +466,9 @@ def _owner(text: str, f: Finding, index: _Index, roles: dict[tuple[int, int], tu
         if any(domain == d or domain.endswith("." + d) for d in catalog.domains):
             return INSTITUTION, f"机构邮箱域名 {domain}"
     citizen = holder is not None and holder.entity_type == EntityType.PERSON and holder_role not in PUBLIC_ROLES
+    if t == EntityType.CN_ADDRESS and not citizen and is_plot_address(f.text):
+        # 东至…路，西至…: land a project is built on, located by its roads; no one's home unless a person holds it
+        return INSTITUTION, "以四至或道路方位描述的建设地块，未与个人关联"
     if t in (EntityType.CN_LANDLINE_PHONE, EntityType.EMAIL_ADDRESS) and not citizen:
         who = f"（{holder.text}）" if holder is not None else ""
         return INSTITUTION, f"未与公民个人关联的{'固定电话' if t == EntityType.CN_LANDLINE_PHONE else '邮箱'}，" \

@@ -365,6 +365,70 @@ def grammar_addresses(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A plot located by what bounds it, not by a house number (DOMAIN: a plot bounded by named roads is an address):
+# 东至港兴路，西至沿江大道，北至规划三路 (two bounds or more, a cell may wrap before a comma); 宁东路以南、海晏北路以东
+# E3-12地块; 南高村村北200米. A place head glued before it (鄞州区东部新城…, 濂溪区新港镇化工园区内，…) is part of it.
+_BOUND_CH = rf"(?:(?!的)[{HAN}0-9０-９A-Za-z])"
+_WRAP = r"(?:[ \t\u3000]*\n[ \t\u3000]*)?"  # a wrapped cell breaks a line anywhere
+_BOUND_VALUE = rf"{_WRAP}{_BOUND_CH}(?:{_WRAP}{_BOUND_CH}){{0,15}}"  # the last bound never runs over a line end
+_LAST_VALUE = rf"{_WRAP}{_BOUND_CH}{{1,16}}"
+_BOUND_GAP = rf"{_WRAP}[，,、；;]?{_WRAP}"
+_BOUND = r"[东南西北](?:至|侧至|面至)"
+_FOUR_BOUNDS = re.compile(rf"{_BOUND}{_BOUND_VALUE}(?:{_BOUND_GAP}{_BOUND}{_BOUND_VALUE}(?={_BOUND_GAP}{_BOUND}))*"
+                          rf"{_BOUND_GAP}{_BOUND}{_LAST_VALUE}")
+_ROAD = rf"(?:{_ADMIN_CH}|[0-9])(?:{_ADMIN_CH}|[0-9]|\n(?=[{HAN}0-9])){{0,9}}?(?:大道|路|街|道|线|河|江|渠|铁路|高速)"
+_SIDES = re.compile(rf"{_ROAD}以[东南西北](?:{_BOUND_GAP}{_ROAD}以[东南西北])+"
+                    rf"(?:[ \t\u3000]*\n?[ \t\u3000]*[A-Za-z0-9０-９\-－]*(?:号)?地块)?")
+_DISTANCE = re.compile(rf"{_ADMIN_CH}{{1,10}}?(?:村|社区|路口|桥|站|路)[东南西北]{{1,2}}(?:侧|方向|面)?约?"
+                       rf"[0-9０-９]+(?:\.[0-9]+)?(?:米|公里|千米)")
+_PLACE_TAIL = re.compile(rf"[{HAN}0-9]{{0,12}}?(?:内|园区|开发区|片区|新区|新城|地块|村|社区|镇|乡|街道)$")
+
+
+def plot_addresses(text: str) -> list[tuple[int, int]]:
+    """Plots and sites described by their bounds or by a distance from a place (see the patterns above)."""
+    found: list[tuple[int, int]] = []
+    for pattern in (_FOUR_BOUNDS, _SIDES, _DISTANCE):
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if pattern is not _FOUR_BOUNDS:
+                start = _head_before(text, start, glued=True)
+                if pattern is _DISTANCE and start == m.start() and not _ADMIN_HEAD.match(text, start) \
+                        and not re.match(rf"{_ADMIN_CH}{{2,}}(?:村|社区)[东南西北]", m.group()):
+                    continue  # 路口东200米 names no place; 含山村村西300米 does
+            else:
+                start = _head_before(text, start, glued=False)
+            if not any(s < end and start < e for s, e in found):
+                found.append((start, end))
+    return sorted(found)
+
+
+def _head_before(text: str, start: int, *, glued: bool) -> int:
+    """Where a place head ending right before `start` begins (an admin head 区/县… at a clause start), else
+    `start`. Not glued: the head may end with 内/园区… and a comma (濂溪区新港镇化工园区内，东至…)."""
+    lo = max(0, start - 30)
+    before = text[lo:start]
+    if not glued:
+        stripped = before.rstrip(" \t\u3000\n，,")
+        if stripped == before or not _PLACE_TAIL.search(stripped):
+            return start
+        before = stripped
+    for clause in _CLAUSE_START.finditer(before):
+        m = _ADMIN_HEAD.match(before, clause.start())
+        if m is None:
+            continue
+        rest = before[m.end():]
+        if glued and not re.fullmatch(rf"[{HAN}0-9]{{0,10}}", rest):
+            continue
+        if not glued and not re.fullmatch(rf"[{HAN}0-9]{{0,12}}", rest):
+            continue
+        return lo + clause.start()
+    return start
+
+
+def is_plot_address(span_text: str) -> bool:
+    return bool(_FOUR_BOUNDS.search(span_text) or _SIDES.search(span_text) or _DISTANCE.search(span_text))
+
+
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip surrounding punctuation and cut at the first whitespace (a name or address has none). A leading
     ·  goes too: it is the tail of a transliterated name whose head was not found (一代宗师·叶问 gave ·叶, and
