@@ -245,7 +245,8 @@ def _name_in_run(run: str) -> str | None:
         follows = run[size] in _FOLLOW if size < len(run) else False
         if size == 3 and not follows and size + 2 <= len(run):  # two characters + a word: too often a word
             follows = run[size:size + 2] in common_words() and run[:2] not in common_words() \
-                and not any(c in _DETERMINERS for c in run[:size])
+                and not any(c in _DETERMINERS for c in run[:size]) and name_shaped(run[:size])
+            # 被申请人：梁平区市场监督管理局: a place before the word (梁平区 + 市场) is no name
         if follows and plausible_name(run[:size]) and run[size - 1:size + 1] not in common_words():
             return run[:size]
     return None
