@@ -20,7 +20,7 @@ from presidio_analyzer import RecognizerResult
 from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
-from reviewer.core.detection.guards import guard
+from reviewer.core.detection.guards import guard, issuer_start
 from reviewer.core.detection.health import roster_health
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
@@ -52,16 +52,15 @@ _DEIDENTIFIED_MARKS = ("某", "*", "＊", "×", "Ｘ")
 # Matched from the bracketed year (a fast scan), then extended back over the issuer's characters, which
 # a line break may separate from the year (渝府办发 / 〔2018〕52号, a PDF line pasted as a paragraph).
 DOCUMENT_NUMBER = re.compile(r"[〔\[［【(（][0-9]{4}[〕\]］】)）][0-9]{1,5}号")
-_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,12}\s{0,4}\Z")
 
 
 def document_numbers(text: str) -> list[tuple[int, int]]:
     """Spans of the document numbers in `text`, issuer included (a bracketed year without one is not)."""
     spans = []
     for m in DOCUMENT_NUMBER.finditer(text):
-        issuer = _ISSUER.search(text, max(0, m.start() - 16), m.start())
+        issuer = issuer_start(text, m.start())
         if issuer is not None:
-            spans.append((issuer.start(), m.end()))
+            spans.append((issuer, m.end()))
     return spans
 
 
@@ -354,8 +353,21 @@ def placed_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float,
                       if not _inside(covered, item[1], item[2]))
     numbers = [to_document(start, end) for start, end in document_numbers(joined)]
     if numbers:
-        placed = [p for p in placed if not any(p[1] < e and s < p[2] for s, e in numbers)]
+        placed = [p for p in (_before_number(p, numbers) for p in placed) if p is not None]
     return placed
+
+
+def _before_number(placed: tuple[RecognizerResult, int, int],
+                   numbers: list[tuple[int, int]]) -> tuple[RecognizerResult, int, int] | None:
+    """A result that overlaps a document number is dropped, except an address that the number only ends
+    (…龙城路38号柳城教函〔2024〕36号文件: the address is cut where the issuer begins; guard() checks the rest)."""
+    r, start, end = placed
+    hits = [s for s, e in numbers if start < e and s < end]
+    if not hits:
+        return placed
+    if r.entity_type == "CN_ADDRESS" and min(hits) > start:
+        return r, start, min(hits)
+    return None
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

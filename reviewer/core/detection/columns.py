@@ -59,6 +59,7 @@ AGE = ColumnKind("age", "年龄", quasi=True)
 ETHNICITY = ColumnKind("ethnicity", "民族", quasi=True)
 CATEGORY = ColumnKind("category", "类别", quasi=True)
 RELATION = ColumnKind("relation", "与户主关系")
+ORGANISATION_NAME = ColumnKind("organisation_name", "单位名称")
 
 # Checked in this order: the first kind with a keyword in the header wins (户主身份证号 is an ID column,
 # 联系人电话 a phone column, 账户名 a name column, 与户主关系 a relation, not a name).
@@ -88,6 +89,8 @@ VOCABULARY: tuple[tuple[ColumnKind, tuple[str, ...]], ...] = (
     ),
     (BIRTH, ("出生日期", "出生年月", "生日")),
     (ADDRESS, ("住址", "地址", "坐落", "居住地", "户籍地", "现住", "门牌", "住所", "经营场所")),
+    # 经营者名称 names a shop or company, 经营者 its owner: the column of names, not of persons
+    (ORGANISATION_NAME, ("经营者名称", "单位名称", "企业名称", "机构名称", "主体名称")),
     (
         NAME,
         (
@@ -115,6 +118,8 @@ VOCABULARY: tuple[tuple[ColumnKind, tuple[str, ...]], ...] = (
             "拟聘人员",
             "拟录用人员",
             "被表彰人",
+            "经营者",
+            "被执行人",
         ),
     ),
     (VILLAGE, ("村", "社区", "居委会", "组别", "乡镇", "街道")),
@@ -236,6 +241,11 @@ _ORGANISATION = re.compile(
     r"(?:公司|厂|店|中心|合作社|委员会|局|院|所|部|站|社|行|馆|学校|医院|集团|协会|处|办|队|场|园|超市)$"
 )
 _BRACKET_NOTE = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]\s*$")
+# a household cell lists its members with their relation: 户主邱德富，其妻陈桂英，之子邱　磊
+_RELATION_PREFIX = re.compile(
+    r"^(?:户主|其(?:妻|夫|子|女|父|母)|之(?:妻|夫|子|女|孙|孙女|孙子|父|母)|妻子|丈夫|儿子|女儿|长子|次子|长女|次女"
+    r"|配偶|父亲|母亲|孙子|孙女|监护人)[：:\s\u3000]*"
+)
 _ID = re.compile(
     r"(?<![0-9A-Za-z])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
     r"[0-9]{3}[0-9Xx](?![0-9A-Za-z])|(?<![0-9A-Za-z])[1-9][0-9]{14}(?![0-9A-Za-z])"
@@ -338,7 +348,8 @@ def _names(text: str, offset: int, stripped: str, wrapped: bool = False) -> list
     for piece in (_WRAPPED_NAME_SPLIT if wrapped else _NAME_SPLIT).split(body):
         start = text.find(piece, position)
         position = start + len(piece)
-        name = piece.strip(" \t\u3000\u00a0")
+        name = piece.strip(" \t\r\n\u3000\u00a0")  # a wrapped cell's line break may open a piece
+        name = name[_RELATION_PREFIX.match(name).end():] if _RELATION_PREFIX.match(name) else name
         if not name or name in _PLACEHOLDERS or _DEIDENTIFIED.search(name) or _ORGANISATION.search(name):
             continue
         m = _NAME.fullmatch(name)

@@ -7,7 +7,10 @@ Each guard below is a shape that is never personal information in a government d
   建字第330212202400318号, 〔⏎2024〕第031号 wrapped in a PDF cell) are no address and hold no name;
 - an "address" with no place word at all (702室, 195号 of a licence plate, 二楼, 7-8 inside a landline) is a
   fragment, not a location that finds a dwelling (a lone unit with one number; 4栋2单元1203室 stays);
-- an address fragment that overlaps a phone number loses to the phone (the phone is the finding that matters);
+- an address that runs into a phone number or a document number ends where they begin (…603室0592-5163827,
+  …湖滨南路334号思政信告〔2024〕第093号); a fragment that overlaps a phone number loses to the phone;
+- a bank card, phone or similar number inside a document number (遵公交认字〔2024〕第5203021120240817号) is
+  the number's serial;
 - a "name" made of 大写 numerals (伍万元, 叁佰, 佰元) is an amount; an ordinary verb in running
   text (应当, 陈述) is no name; a "name" that the same document writes as a place (张家界 /
   张家界市, 宁夏吴忠) or that sits inside a place name (宝格都乌拉嘎查, 别力古台镇) is a place.
@@ -21,7 +24,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-from reviewer.core.detection.ner.rules import PROVINCES, common_words, last_address_piece
+from reviewer.core.detection.ner.rules import PROVINCES, common_words, is_plot_address, last_address_piece
 from reviewer.core.documents.model import Document
 from reviewer.core.types import Finding
 
@@ -37,12 +40,27 @@ _ORDERED = re.compile(rf"[{_HAN}]{{1,10}}(?:令|字|号|证)\s*第\s*[0-9A-Za-z]
 _LONG_NUMBERED = re.compile(r"第\s*[0-9]{6,24}\s*号")
 
 
+_UNIT_AFTER_NUMBER = re.compile(r"(?<=[0-9０-９])[号室栋幢楼层组弄]")
+
+
+def issuer_start(text: str, start: int) -> int | None:
+    """Where the issuer's characters before a bracketed year at `start` begin (None without any). An address
+    unit right after a number is not part of them: in …湖滨南路334号思政信告〔2024〕… the issuer is 思政信告."""
+    issuer = _ISSUER.search(text, max(0, start - 16), start)
+    if issuer is None:
+        return None
+    s = issuer.start()
+    if _UNIT_AFTER_NUMBER.match(text, s):
+        s += 1
+    return s if s < start else None
+
+
 def number_spans(text: str) -> list[tuple[int, int]]:
     """Spans of document, case, permit and order numbers in `text` (issuer included where there is one)."""
     spans = []
     for m in _BRACKETED.finditer(text):
-        issuer = _ISSUER.search(text, max(0, m.start() - 16), m.start())
-        spans.append((issuer.start() if issuer else m.start(), m.end()))
+        issuer = issuer_start(text, m.start())
+        spans.append((issuer if issuer is not None else m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in _ORDERED.finditer(text)]
     spans += [(m.start(), m.end()) for m in _LONG_NUMBERED.finditer(text)]
     return sorted(spans)
@@ -108,6 +126,15 @@ _PLACE_AFTER = re.compile("(?:市|县|区|州|盟|旗|地区|自治州|自治县
 _PLACE_WORDS = frozenset({"嘎查", "苏木", "社区", "街道", "小区", "新村"})
 
 
+_BOUND_BEFORE = re.compile(r"(?:[东南西北](?:侧|面)?至|沿)[ \t\u3000\n]*$")
+_ROAD_AFTER = re.compile(f"[ \t\u3000\n]*[{_HAN}]{{0,3}}?(?:大道|路|街|巷|河)")
+
+
+def road_name(text: str, start: int, end: int) -> bool:
+    """The span opens the road a plot is bounded by (东至⏎茹家甸路: 茹家 is no person)."""
+    return bool(_BOUND_BEFORE.search(text, max(0, start - 4), start) and _ROAD_AFTER.match(text, end))
+
+
 def inside_place(text: str, start: int, end: int, places: frozenset[str]) -> bool:
     """The span is a place: written elsewhere in the document as one (张家界市), after a province
     (宁夏吴忠), or cut out of a longer place name (宝格都乌拉嘎查, 别力古台镇)."""
@@ -158,6 +185,8 @@ def address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     follows still names the place before a 的 (…玄武巷1号玄武湖公园环洲码头的售票点 keeps the 码头)."""
     while end - start > 4 and text[start] in _LEADING:
         start += 1
+    if is_plot_address(text[start:end]):
+        return start, end  # a plot ends at its last bound (…海晏北路以东E3-12地块), not at a number inside it
     last = last_address_piece(text, start, end)
     if last is None or last >= end:
         return start, end
@@ -168,6 +197,9 @@ def address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _PHONES = ("CN_LANDLINE_PHONE", "CN_MOBILE_PHONE")
+# identifiers without a check on their issuer that a long serial of a document number can look like
+_NUMBERS_INSIDE = frozenset({"CN_BANK_CARD", "CN_MOBILE_PHONE", "CN_LANDLINE_PHONE", "CN_QQ", "CN_WECHAT",
+                             "CN_PASSPORT"})
 PROTECTED = frozenset({"ColumnSemantics"})
 
 
@@ -191,16 +223,25 @@ def guard(document: Document, findings: Sequence[Finding]) -> list[Finding]:
             continue
         t = f.entity_type
         if t == "CN_ADDRESS":
-            if in_number(f.start, f.end) or fragment_address(f.text) or \
-                    any(ps < f.end and f.start < pe for ps, pe in phones):
+            # a number or phone glued after the address (…603室0592-5163827, …334号思政信告〔2024〕第093号)
+            # ends it; one that starts where the address does is all there is
+            cut = min([ns for ns, ne in numbers if ns < f.end and f.start < ne]
+                      + [ps for ps, pe in phones if ps < f.end and f.start < pe], default=f.end)
+            if cut <= f.start or fragment_address(text[f.start:cut]):
                 continue
+            if cut < f.end:
+                end = f.start + len(text[f.start:cut].rstrip())
+                f = dataclasses.replace(f, end=end, text=text[f.start:end], locator=document.locate(f.start, end))
             start, end = address_bounds(text, f.start, f.end)
             if (start, end) != (f.start, f.end):
                 f = dataclasses.replace(f, start=start, end=end, text=text[start:end],
                                         locator=document.locate(start, end))
+        elif t in _NUMBERS_INSIDE:
+            if any(ns <= f.start and f.end <= ne for ns, ne in numbers):
+                continue  # 遵公交认字〔2024〕第5203021120240817号: a serial that happens to pass Luhn
         elif t == "PERSON":
             if in_number(f.start, f.end) or amount_name(text, f.start, f.end) or \
-                    inside_place(text, f.start, f.end, places) or \
+                    inside_place(text, f.start, f.end, places) or road_name(text, f.start, f.end) or \
                     (f.score < 0.95 and prose_word(text, f.start, f.end)):
                 continue
         out.append(f)

@@ -6,8 +6,9 @@ Profiles decide by these (resources/profiles/): a punitive notice publishes the 
 parties; institutional contacts (监督电话, an agency's 来信地址) stay in every kind (DOMAIN.md §5a). The words are in
 `resources/roles.yaml`. A role comes from, in order: a word right after the name (周秀兰作为见证人), a word right
 before it on its line (当事人：王建国; a list shares its first name's word: 出席：罗振宇、刘晓岚), the salutation of a
-reply (邓雨桐：), the header of its table column (值班人员), the same name elsewhere in the document, the author
-property (拟稿人), and last a name standing in a roster row of a kind that lists its subjects (a 任前公示's 公示对象).
+reply (邓雨桐：), a label cell or a wrapped label on the line above (诉求人 / 梁嘉欣), the header of its table column
+(值班人员; a PDF's ruled cell keeps its header where wrapped rows no longer line up), the author property
+(拟稿人, unless the body names the same person otherwise), the same name elsewhere in the document, and last a name standing in a roster row of a kind that lists its subjects (a 任前公示's 公示对象).
 A name with none of these is `unknown`: its profile's rule for PERSON applies.
 """
 
@@ -21,9 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reviewer.core.detection.ner.rules import is_plot_address
+from reviewer.core.detection.pdf_cells import pdf_cells
 from reviewer.core.detection.tables import column_groups
 from reviewer.core.documents.kinds import DOC_NUMBER, ROLES, Kind, recognize_document
 from reviewer.core.documents.model import BlockKind, Document
+from reviewer.core.documents.pdf.tables import CELLS
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.resources import resource
 from reviewer.core.types import EntityType, Finding
@@ -201,9 +205,12 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
     index = _Index(findings)
     person_spans = [(f.start, f.end) for f in persons]
     headers = _column_headers(document)
+    cells = _pdf_cell_headers(document)
     found: dict[tuple[int, int], tuple[str, str]] = {}
     for f in persons:
         header = headers.get(document.block_at(f.start).start) if headers else None
+        if header is None and cells:
+            header = _cell_header(cells, f)
         found[(f.start, f.end)] = _explicit_role(text, f, person_spans, cues, header, document)
     by_name: dict[str, tuple[str, str]] = {}
     for f in persons:
@@ -213,7 +220,9 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
     roles: dict[tuple[int, int], tuple[str, str]] = {}
     for f in persons:
         role, why = found[(f.start, f.end)]
-        if role == UNKNOWN and document.block_at(f.start).kind == BlockKind.PROPERTY:
+        if role == UNKNOWN and document.block_at(f.start).kind == BlockKind.PROPERTY and by_name.get(
+                _name_key(f.text), ("official",))[0] in ("official", "contact"):
+            # the author property is the drafter, unless the body names them otherwise (the byline's 通讯员田野)
             role, why = "official", "文档属性中的作者（拟稿人）"
         if role == UNKNOWN and _name_key(f.text) in by_name:
             other, how = by_name[_name_key(f.text)]
@@ -282,21 +291,52 @@ def _explicit_role(text: str, f: Finding, person_spans: list[tuple[int, int]], c
         if shorter == tail:
             break
         tail = shorter
-    before = cues.role_before(tail)
+    before = cues.role_before(tail) or _role_before_list(tail, cues)
     if before is not None:
         return before[0], f"上文“{before[1]}”"
+    wrapped = _role_above(text, f, cues)
+    if wrapped is not None:
+        return wrapped[0], f"上文“{wrapped[1]}”"
     following = text[f.end:f.end + 3]
     if not tail.strip() and _SALUTATION.match(following[:2] if following[:1] in "：:" else "x"):
         return "applicant", "答复书的称呼（答复对象）"
     header = header or _flat_header(text, f, cues)
     if header:
-        by_header = cues.role_before(header.strip())
+        header = re.sub(r"\s+", "", header)
+        # 建设单位联系人及电话: the column holds the person and their phone
+        by_header = cues.role_before(header) or cues.role_before(_HEADER_DETAIL.sub("", header))
         if by_header is not None:
-            return by_header[0], f"表格列“{header.strip()}”"
+            return by_header[0], f"表格列“{header}”"
     return UNKNOWN, ""
 
 
+_HEADER_DETAIL = re.compile(r"(?:[及和与、/（(]?(?:联系)?(?:电话|方式|手机|号码|电话号码)[）)]?)+$")
+
+
 _CELLS = re.compile(r"\t|[ \u3000]+")
+# a labelled list whose earlier items this detection did not take as names (出席：乌力吉巴雅尔、张景辉): the label,
+# then short items joined by 、 (each with an optional note in brackets)
+_LIST_ITEM = r"[\u4e00-\u9fff·][\u4e00-\u9fff·\s\u3000]{1,9}(?:[（(][^（）()\n]{0,24}[）)])?"
+_LABELLED_LIST = re.compile(rf"^(.*?[：:])[\s\u3000]*(?:{_LIST_ITEM}[\s\u3000]*、[\s\u3000]*)*{_LIST_ITEM}[\s\u3000]*、?[\s\u3000]*$")
+
+
+def _role_before_list(tail: str, cues: _Cues) -> tuple[str, str] | None:
+    m = _LABELLED_LIST.match(tail)
+    return cues.role_before(m.group(1)) if m else None
+
+
+def _role_above(text: str, f: Finding, cues: _Cues) -> tuple[str, str] | None:
+    """The role word on the line above: a label cell of its own (诉求人 / 梁嘉欣, 签　　发 / 黎海波 in a two-column
+    table), or a word a wrapped cell broke (（法定代表 / 人：付 涛）, 监护 / 人萨日娜)."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    head = text[line_start:f.start]
+    if line_start == 0 or len(head.strip()) > 3 or re.search(r"[、，,。；;]", head):
+        return None
+    above = text[max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 41):line_start - 1]
+    if not head.strip():
+        label = re.sub(r"[\s\u3000]+", "", above)
+        return cues.role_before(label) if label and len(label) <= 8 and cues.role_before(label) else None
+    return cues.role_before(above.rstrip() + head.strip())
 
 
 def _flat_header(text: str, f: Finding, cues: _Cues) -> str | None:
@@ -328,13 +368,30 @@ def _column_headers(document: Document) -> dict[int, str]:
             for i in indices}
 
 
+def _pdf_cell_headers(document: Document) -> list[tuple[int, int, str]]:
+    """The ruled cells of a PDF's tables (detection/pdf_cells.py) with a header, by start: a wrapped row's name
+    cell still has its column header (建设单位联系人及电话) where the flattened lines no longer line up."""
+    if not any(b.kind is BlockKind.PAGE and b.attrs.get(CELLS) for b in document.blocks):
+        return []
+    return sorted((b.start, b.start + len(b.text), b.attrs["header"]) for b in pdf_cells(document)
+                  if b.attrs.get("header", "").strip())
+
+
+def _cell_header(cells: list[tuple[int, int, str]], f: Finding) -> str | None:
+    i = bisect.bisect_right(cells, (f.start, 1 << 62, "")) - 1
+    if i >= 0 and cells[i][0] <= f.start and f.end <= cells[i][1]:
+        return cells[i][2]
+    return None
+
+
 def _after_organisation(text: str, f: Finding, index: _Index) -> bool:
-    """A name right after a company's name or credit code in the same row (…有限公司 / 9144…25 冯国栋)."""
+    """A name right after a company's name or credit code in the same row (…有限公司 / 9144…25 冯国栋, a sole
+    trader's 9244…80 冯美玲)."""
     gap = 16
     for h in index.organisations_ending(f.start - gap, f.start):
         if h.end <= f.start and f.start - h.end <= gap and (
                 h.entity_type == EntityType.ORGANIZATION and not _SHOP.search(_name_key(h.text))
-                or h.entity_type == EntityType.CN_USCC and not h.text.strip().startswith("92")):
+                or h.entity_type == EntityType.CN_USCC):  # a 92… code: the name is the 个体工商户's 经营者
             between = text[h.end:f.start]
             if re.fullmatch(r"[\s（(：:]*", between):
                 return True
@@ -367,6 +424,10 @@ def _owner(text: str, f: Finding, index: _Index, roles: dict[tuple[int, int], tu
         above = text.rfind("\n", 0, f.start)
         line = text[text.rfind("\n", 0, above) + 1:above] + line
     label = _last_label(line[-LABEL_REACH:], catalog)
+    whose = _detail_of_person(line, catalog)
+    if whose is not None and (label is None or label[1] == PERSON_OWNER
+                              or line.rfind(label[0]) + len(label[0]) <= whose[1]):
+        label = (whose[0], PERSON_OWNER)  # 申请人地址：, 当事人联系电话： — the nearest label names a person's detail
     holder, holder_role = _holder(text, f, index, roles)
     if t == EntityType.CN_USCC:
         if f.text.strip().startswith("92") or "个体" in text[max(0, f.start - 40):f.end + 20]:
@@ -380,6 +441,9 @@ def _owner(text: str, f: Finding, index: _Index, roles: dict[tuple[int, int], tu
         return PERSON_OWNER, f"上文“{label[0]}”"
     strong = label is not None and label[1] == INSTITUTION and label[0] not in _NEUTRAL
     sentence = re.split(r"[。；;！？]", text[max(0, f.start - 160):f.start])[-1]  # across a PDF's line wraps
+    rows = list(_ROW_START.finditer(sentence))
+    if rows:  # in a numbered row the words above it are the table's header, not this row's sentence
+        sentence = sentence[rows[-1].end():]
     personal = None if strong else _personal_cue(sentence, catalog)
     if personal is not None and t != EntityType.CN_BANK_CARD:
         return PERSON_OWNER, f"本句说的是个人的信息（“{personal}”）"
@@ -402,6 +466,9 @@ def _owner(text: str, f: Finding, index: _Index, roles: dict[tuple[int, int], tu
         if any(domain == d or domain.endswith("." + d) for d in catalog.domains):
             return INSTITUTION, f"机构邮箱域名 {domain}"
     citizen = holder is not None and holder.entity_type == EntityType.PERSON and holder_role not in PUBLIC_ROLES
+    if t == EntityType.CN_ADDRESS and not citizen and is_plot_address(f.text):
+        # 东至…路，西至…: land a project is built on, located by its roads; no one's home unless a person holds it
+        return INSTITUTION, "以四至或道路方位描述的建设地块，未与个人关联"
     if t in (EntityType.CN_LANDLINE_PHONE, EntityType.EMAIL_ADDRESS) and not citizen:
         who = f"（{holder.text}）" if holder is not None else ""
         return INSTITUTION, f"未与公民个人关联的{'固定电话' if t == EntityType.CN_LANDLINE_PHONE else '邮箱'}，" \
@@ -409,6 +476,9 @@ def _owner(text: str, f: Finding, index: _Index, roles: dict[tuple[int, int], tu
     if holder is None:
         if _ROW_START.search(text, max(0, f.start - WINDOW), f.start):
             return PERSON_OWNER, "名单行中的个人信息"
+        own = _AGENCY_SELF.search(sentence)
+        if own is not None and t == EntityType.CN_ADDRESS:
+            return INSTITUTION, f"本句说的是机关自己的安排（“{own.group()}”），未与个人关联"
         if label is not None:
             return INSTITUTION, f"上文“{label[0]}”，未与个人关联"
         if kind.unowned == INSTITUTION:
@@ -430,6 +500,8 @@ def _owner(text: str, f: Finding, index: _Index, roles: dict[tuple[int, int], tu
 # labels that name a kind of detail but not whose it is: the holder decides (a company's 住所, a person's 住所)
 _NEUTRAL = frozenset({"住所", "经营地址", "经营场所", "注册地址", "营业场所", "地址", "联系地址", "通讯地址", "单位地址",
                       "电子邮件", "电子邮箱", "邮箱", "户名"})
+# the agency speaking of itself (我局已在…设置临时教学点): a place it acts at, not someone's home
+_AGENCY_SELF = re.compile(r"(?:我|本)(?:局|委|办|厅|院|中心|机关|单位|部门|站|所)(?:已|将|拟|在|于|先后|正|会同)")
 LABEL_REACH = 24  # a label counts when it ends within this many characters before the value on its line
 
 
@@ -447,11 +519,26 @@ def _last_label(line: str, catalog: RoleCatalog) -> tuple[str, str] | None:
     return None if best is None else (best[2], best[3])
 
 
+# the roles of private people whose address or phone a label may name (申请人地址, 被处罚人联系电话)
+_PRIVATE_ROLES = ("party", "applicant", "family", "subject", "witness", "agent", "third_party")
+_DETAIL_WORDS = r"(?:的)?(?:家庭|户籍|居住|联系|通讯|通信|送达|现)?(?:地址|住址|住所|电话|手机|号码|邮箱|联系方式)"
+
+
+def _detail_of_person(line: str, catalog: RoleCatalog) -> tuple[str, int] | None:
+    """The last label on the line that names a private person's detail, and where it ends."""
+    words = sorted({w for code in _PRIVATE_ROLES if code in catalog.roles for w in catalog.roles[code].before
+                    if len(w) >= 2}, key=len, reverse=True)
+    found = None
+    for m in re.finditer("(?:" + "|".join(map(re.escape, words)) + ")" + _DETAIL_WORDS, line):
+        found = (m.group(), m.end())
+    return found
+
+
 def _personal_cue(line: str, catalog: RoleCatalog) -> str | None:
     """A word earlier in the sentence that says these are a person's details (您在申请表中填写的…, 来电人地址)."""
     for word in catalog.person_labels:
-        # a label of the value itself (手机, 座机) is a column header where it is not right before the value
-        if len(word) >= 2 and word not in ("手机", "座机", "来电号码") and word in line:
+        # a label of the value itself (手机, 座机, 诉求地址) is a field label where it is not right before the value
+        if len(word) >= 2 and word not in ("手机", "座机", "来电号码", "诉求地址") and word in line:
             return word
     tail = line[-16:]
     return next((w for w in ("您", "你") if w in tail), None)
@@ -466,6 +553,8 @@ def _holder(text: str, f: Finding, index: _Index,
     if not candidates:
         return None, None
     rows = list(_ROW_START.finditer(text, lo, f.start))
+    if rows and "。" in text[rows[-1].end():f.start]:
+        rows = []  # a sentence has ended since the row began: the prose after a table, not the row's last cell
     line_start = text.rfind("\n", 0, f.start) + 1
     if rows:  # a numbered row: its subject, or nobody this detection found
         in_row = [h for h in candidates if h.start >= rows[-1].end()]

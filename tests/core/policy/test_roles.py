@@ -129,3 +129,59 @@ def test_a_value_inside_a_document_number_is_part_of_it():
     found = [at(doc, "PERSON", "张文"), at(doc, "CN_ADDRESS", "058号"), at(doc, "CN_ADDRESS", "812号")]
     for f in assign_roles(doc, found, kind=load_kinds().get("other")):
         assert f.attributes["part_of"] == "doc_number" and "〔文号：" in f.explanation, f.text
+
+
+def test_a_labelled_list_whose_first_name_was_not_found_still_shares_the_label():
+    doc = document("出席：乌力吉巴雅尔、张景辉、高　峰、宝音", "您在建议中提到的联名代表覃海燕、黄志强关于同步配建幼儿园的意见")
+    names = ("张景辉", "高　峰", "宝音", "覃海燕", "黄志强")  # 乌力吉巴雅尔 is not among the findings
+    got = roles(doc, [at(doc, "PERSON", n) for n in names], "meeting_minutes")
+    assert all(got[n] == ["official"] for n in names), got
+
+
+def test_a_label_cell_on_the_line_above_or_a_label_word_broken_by_a_wrap():
+    doc = document("诉求人", "梁嘉欣", "签\u3000\u3000发", "黎海波", "江西省恒泰物业服务有限公司（法定代表", "人：付　涛）",
+                   "本人精神残疾二级，监护", "人萨日娜", "2024年9月17日", "罗小川")
+    names = ("梁嘉欣", "黎海波", "付　涛", "萨日娜", "罗小川")
+    got = roles(doc, [at(doc, "PERSON", n) for n in names])
+    assert got["梁嘉欣"] == ["applicant"] and got["黎海波"] == ["official"]
+    assert got["付　涛"] == ["legal_representative"] and got["萨日娜"] == ["family"]
+    assert got["罗小川"] == ["unknown"]  # a date above is no label
+
+
+def test_the_author_property_is_the_drafter_unless_the_body_names_them_otherwise():
+    byline = document("记者　次仁旺堆　通讯员　高原", author="高原")
+    got = roles(byline, [at(byline, "PERSON", "高原"), at(byline, "PERSON", "高原", 1)], "news")
+    assert got["高原"] == ["journalist", "journalist"]
+    clerk = document("联系人：冉小琴　联系电话：028-85062135", author="冉小琴")
+    got = roles(clerk, [at(clerk, "PERSON", "冉小琴"), at(clerk, "PERSON", "冉小琴", 1)])
+    assert got["冉小琴"] == ["contact", "official"]  # the agency's clerk in the body, the drafter in the file
+
+
+def test_a_name_after_a_sole_traders_credit_code_is_its_operator():
+    doc = document("2 东莞市塘厦镇佳美服装厂（个体工商户） 92441900MA4XNY2B80 冯美玲 东人社失信决字〔2024〕第034号")
+    got = roles(doc, [at(doc, "ORGANIZATION", "东莞市塘厦镇佳美服装厂"), at(doc, "CN_USCC", "92441900MA4XNY2B80"),
+                      at(doc, "PERSON", "冯美玲")], "dishonest_list")
+    assert got["冯美玲"] == ["legal_representative"] and got["92441900MA4XNY2B80"] == ["person"]
+
+
+@pytest.mark.parametrize(("lines", "entity_type", "value", "owner"), [
+    (("申请人地址：厦门市思明区莲前东路468号莲花五村12号楼603室0592-5163827",), "CN_ADDRESS",
+     "厦门市思明区莲前东路468号莲花五村12号楼603室", "person"),
+    (("申请人地址：厦门市思明区莲前东路468号莲花五村12号楼603室0592-5163827",), "CN_LANDLINE_PHONE", "0592-5163827",
+     "person"),
+    (("诉求地址", "珠海市香洲区吉大景山路183号海湾花园5栋门口长期占道"), "CN_ADDRESS", "珠海市香洲区吉大景山路183号海湾花园5栋",
+     "person"),
+    (("2024年秋季学期，我局已在柳州市城中区文惠路9号原柳州市第二职业技术学校旧址设置临时教学点。",), "CN_ADDRESS",
+     "柳州市城中区文惠路9号原柳州市第二职业技术学校旧址", "institution"),
+    # a column header 法定代表人身份证号 above a numbered row is no cue of this row's company address
+    (("序号 单位名称 法定代表人身份证号 住所", "1 东莞市鸿运达五金塑胶制品有限公司 冯国栋 441900197509280611 东莞市长安镇乌沙社区兴发南路112号2栋"),
+     "CN_ADDRESS", "东莞市长安镇乌沙社区兴发南路112号2栋", "institution"),
+])
+def test_owner_by_a_persons_detail_label_or_the_agency_speaking_of_itself(lines, entity_type, value, owner):
+    doc = document(*lines)
+    found = [at(doc, entity_type, value)]
+    if "有限公司" in doc.text:
+        found += [at(doc, "ORGANIZATION", "东莞市鸿运达五金塑胶制品有限公司"), at(doc, "PERSON", "冯国栋")]
+    [f] = [g for g in assign_roles(doc, found, kind=load_kinds().get("dishonest_list" if found[1:] else "other"))
+           if g.text == value]
+    assert f.attributes["owner"] == owner, f.attributes["owner_reason"]

@@ -1,7 +1,7 @@
 """COPY_NUMBER: 份号, six digits opening the first page of a classified document (GB/T 9704-2012 7.2.1).
 
 Six digits at the top of a page are only a 份号 when the document also carries a 密级 mark in its 版头
-or header; the labelled form (`份号：000001`) counts by itself.
+or header (also printed `No.000001`); the labelled form (`份号：000001`) counts by itself.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ class CopyNumberRecognizer:
     def __init__(self, rules: ClassifiedRules) -> None:
         self.rules = rules
         digits = rules.copy_pattern.pattern
-        self._bare = re.compile(rf"(?<![0-9０-９])(?:{digits})(?![0-9０-９])")
+        # No.000042 / №000042: the serial as some offices print it (still only at the top of a classified file)
+        self._bare = re.compile(rf"(?<![0-9０-９A-Za-z])(?:(?:No|NO|Ｎｏ)[.．]?\s*|№\s*)?(?:{digits})(?![0-9０-９])")
         self._label = re.compile(rf"(?:{alternation(rules.copy_labels)})\s*[：:]?\s*(?:{digits})(?![0-9０-９])")
 
     def candidates(self, line: Line) -> list[Candidate]:

@@ -88,12 +88,16 @@ class ClassifiedDetector:
                    for c, p in placements.items()):
                 classified = True
                 break
-        findings = [self._finding(document, line, c, score)
+        above = {line.start: before for before, line in zip(lines, lines[1:], strict=False)}
+        findings = [self._finding(document, line, c, score, above.get(line.start))
                     for line, pool in pools for c, score in self._select(line, pool, ctx, classified, threshold)]
         return sorted(findings, key=lambda f: (f.start, f.end))
 
-    def _finding(self, document: Document, line: Line, c: Candidate, score: float) -> Finding:
+    def _finding(self, document: Document, line: Line, c: Candidate, score: float,
+                 above: Line | None = None) -> Finding:
         start, end = line.start + c.start, line.start + c.end
+        if c.form == "title" and above is not None and _title_head(above, line):
+            start = above.start + above.text.index(above.text.strip())  # 关于…冬春农村 / 困难群众…的请示
         where = line.where_zh(c.start, c.end)
         attributes = dict(c.attributes) | {"position": str(line.zone), "form": c.form}
         side = line.side(c.start, c.end)
@@ -111,6 +115,14 @@ class ClassifiedDetector:
                        score=score, recognizer=c.recognizer, explanation=explanation,
                        category=Category.RESTRICTED, locator=document.locate(start, end),
                        severity=c.severity, attributes=attributes)
+
+
+def _title_head(above: Line, line: Line) -> bool:
+    """The line above a title line is the title's first part: a title split by hand or wrapped over two lines
+    (关于申请拨付…冬春农村 / 困难群众生活救助资金的请示) begins with 关于 and holds no sentence."""
+    head, tail = above.text.strip(), line.text.strip()
+    return (above.zone is Zone.HEAD and head.startswith("关于") and not tail.startswith("关于")
+            and 4 < len(head) <= 40 and not any(ch in head for ch in "。；;：:，,"))
 
 
 _DETECTORS: dict[int, ClassifiedDetector] = {}

@@ -31,16 +31,21 @@ MORE_ROLE_TRIGGERS = ("被申请人", "委托代理人", "代理人", "负责人
                       "户主", "受助人", "姓名", "主持人", "记录", "请假",
                       # bylines, duty rosters and officials named by their function (issue 25)
                       "审核", "编辑", "校对", "制表", "复核", "通讯员", "记者", "摄影", "值班", "带班", "全陪导游",
-                      "地陪导游", "司机", "家庭医生", "公证员", "签发人", "执法人员", "拟稿人", "拟稿")
+                      "地陪导游", "司机", "家庭医生", "公证员", "签发人", "执法人员", "拟稿人", "拟稿",
+                      # recipients, owners and defaulters in notices and rosters
+                      "救助对象", "经营者", "被执行人", "监护人")
 _NUM = "0-9一二三四五六七八九十"
+# characters that typically follow a name glued to the next word: 申请人宋晨曦要求… / 信访人胡光明反映…
+_FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一")
 # trigger, an optional note such as （自然人） and a colon, then a run of Han characters (· for minority names)
 _ROLE_RE = re.compile(
     r"(?P<role>" + "|".join(sorted(ROLE_TRIGGERS + MORE_ROLE_TRIGGERS, key=len, reverse=True))
     + r")(?:[（(][^）)]{1,6}[）)])?\s*[：:]?\s*"
-    r"(?P<run>[" + HAN + r"]{2,8}(?:[·•][" + HAN + r"]{2,8})?)"
+    r"(?P<run>[" + HAN + r"]{2,8}(?:[·•][" + HAN + r"]{2,8})?|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?![" + HAN
+    + r"])|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?=[" + "".join(sorted(_FOLLOW)) + r"]))"
 )
-# characters that typically follow a name glued to the next word: 申请人宋晨曦要求… / 信访人胡光明反映…
-_FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一")
+# a two-character name padded to the width of three (证人黄　敏（…）, 法定代表人薛 刚): a whole run of its own
+_PADDED = re.compile(f"[{HAN}][ \u3000]{{1,2}}[{HAN}]")
 DEIDENTIFIED = re.compile(f"^[{HAN}]{{1,2}}某+[{HAN}]?$|某某|^[{HAN}]某$")
 NOT_NAMES = frozenset({"本人", "你们", "我们", "他们", "其他", "未知", "不详", "无", "同上", "见附件", "本机关",
                        "代理人", "负责人", "委托人", "某某", "姓名", "签字", "盖章", "住址", "地址", "住所", "性别",
@@ -153,7 +158,10 @@ def role_names(text: str) -> list[RoleName]:
     pos = 0
     while (m := _ROLE_RE.search(text, pos)) is not None:
         start, run = m.start("run"), m.group("run")
-        name = run if _whole_minority_name(text, m) else _name_in_run(run)
+        if _PADDED.fullmatch(run):
+            name = run if plausible_name(re.sub(r"[ \u3000]", "", run)) else None
+        else:
+            name = run if _whole_minority_name(text, m) else _name_in_run(run)
         if name and m.group("role") in _VERB_ROLES and not _SEPARATED.search(m.group()):
             name = None  # 已审核通过, 值班安排: without a colon or a space the role word is a verb
         if name:
@@ -217,6 +225,9 @@ def _whole_minority_name(text: str, m: re.Match[str]) -> bool:
         and not is_deidentified(run) and not looks_like_organization(run)
 
 
+_DETERMINERS = frozenset("每各该本此这那其些")  # 被投诉人向每位旅游者…: no name holds a determiner
+
+
 def _name_in_run(run: str) -> str | None:
     if "·" in run or "•" in run:
         head, sep, tail = run.replace("•", "·").partition("·")
@@ -230,8 +241,13 @@ def _name_in_run(run: str) -> str | None:
     sizes = (4, 3) if compound else (3, 2)
     for size in sizes:
         # and the cut does not split a word (当事人应自收到本决定书: 应自 + 收到 is no name)
-        if size < len(run) and run[size] in _FOLLOW and plausible_name(run[:size]) \
-                and run[size - 1:size + 1] not in common_words():
+        # 经营者何水生撤回…: the cut leaves a word of its own (撤回) and the name does not begin with one
+        follows = run[size] in _FOLLOW if size < len(run) else False
+        if size == 3 and not follows and size + 2 <= len(run):  # two characters + a word: too often a word
+            follows = run[size:size + 2] in common_words() and run[:2] not in common_words() \
+                and not any(c in _DETERMINERS for c in run[:size]) and name_shaped(run[:size])
+            # 被申请人：梁平区市场监督管理局: a place before the word (梁平区 + 市场) is no name
+        if follows and plausible_name(run[:size]) and run[size - 1:size + 1] not in common_words():
             return run[:size]
     return None
 
@@ -348,6 +364,70 @@ def grammar_addresses(text: str) -> list[tuple[int, int]]:
             found.append((start, end))
             pos = end
     return found
+
+
+# A plot located by what bounds it, not by a house number (DOMAIN: a plot bounded by named roads is an address):
+# 东至港兴路，西至沿江大道，北至规划三路 (two bounds or more, a cell may wrap before a comma); 宁东路以南、海晏北路以东
+# E3-12地块; 南高村村北200米. A place head glued before it (鄞州区东部新城…, 濂溪区新港镇化工园区内，…) is part of it.
+_BOUND_CH = rf"(?:(?!的)[{HAN}0-9０-９A-Za-z])"
+_WRAP = r"(?:[ \t\u3000]*\n[ \t\u3000]*)?"  # a wrapped cell breaks a line anywhere
+_BOUND_VALUE = rf"{_WRAP}{_BOUND_CH}(?:{_WRAP}{_BOUND_CH}){{0,15}}"  # the last bound never runs over a line end
+_LAST_VALUE = rf"{_WRAP}{_BOUND_CH}{{1,16}}"
+_BOUND_GAP = rf"{_WRAP}[，,、；;]?{_WRAP}"
+_BOUND = r"[东南西北](?:至|侧至|面至)"
+_FOUR_BOUNDS = re.compile(rf"{_BOUND}{_BOUND_VALUE}(?:{_BOUND_GAP}{_BOUND}{_BOUND_VALUE}(?={_BOUND_GAP}{_BOUND}))*"
+                          rf"{_BOUND_GAP}{_BOUND}{_LAST_VALUE}")
+_ROAD = rf"(?:{_ADMIN_CH}|[0-9])(?:{_ADMIN_CH}|[0-9]|\n(?=[{HAN}0-9])){{0,9}}?(?:大道|路|街|道|线|河|江|渠|铁路|高速)"
+_SIDES = re.compile(rf"{_ROAD}以[东南西北](?:{_BOUND_GAP}{_ROAD}以[东南西北])+"
+                    rf"(?:[ \t\u3000]*\n?[ \t\u3000]*[A-Za-z0-9０-９\-－]*(?:号)?地块)?")
+_DISTANCE = re.compile(rf"{_ADMIN_CH}{{1,10}}?(?:村|社区|路口|桥|站|路)[东南西北]{{1,2}}(?:侧|方向|面)?约?"
+                       rf"[0-9０-９]+(?:\.[0-9]+)?(?:米|公里|千米)")
+_PLACE_TAIL = re.compile(rf"[{HAN}0-9]{{0,12}}?(?:内|园区|开发区|片区|新区|新城|地块|村|社区|镇|乡|街道)$")
+
+
+def plot_addresses(text: str) -> list[tuple[int, int]]:
+    """Plots and sites described by their bounds or by a distance from a place (see the patterns above)."""
+    found: list[tuple[int, int]] = []
+    for pattern in (_FOUR_BOUNDS, _SIDES, _DISTANCE):
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if pattern is not _FOUR_BOUNDS:
+                start = _head_before(text, start, glued=True)
+                if pattern is _DISTANCE and start == m.start() and not _ADMIN_HEAD.match(text, start) \
+                        and not re.match(rf"{_ADMIN_CH}{{2,}}(?:村|社区)[东南西北]", m.group()):
+                    continue  # 路口东200米 names no place; 含山村村西300米 does
+            else:
+                start = _head_before(text, start, glued=False)
+            if not any(s < end and start < e for s, e in found):
+                found.append((start, end))
+    return sorted(found)
+
+
+def _head_before(text: str, start: int, *, glued: bool) -> int:
+    """Where a place head ending right before `start` begins (an admin head 区/县… at a clause start), else
+    `start`. Not glued: the head may end with 内/园区… and a comma (濂溪区新港镇化工园区内，东至…)."""
+    lo = max(0, start - 30)
+    before = text[lo:start]
+    if not glued:
+        stripped = before.rstrip(" \t\u3000\n，,")
+        if stripped == before or not _PLACE_TAIL.search(stripped):
+            return start
+        before = stripped
+    for clause in _CLAUSE_START.finditer(before):
+        m = _ADMIN_HEAD.match(before, clause.start())
+        if m is None:
+            continue
+        rest = before[m.end():]
+        if glued and not re.fullmatch(rf"[{HAN}0-9]{{0,10}}", rest):
+            continue
+        if not glued and not re.fullmatch(rf"[{HAN}0-9]{{0,12}}", rest):
+            continue
+        return lo + clause.start()
+    return start
+
+
+def is_plot_address(span_text: str) -> bool:
+    return bool(_FOUR_BOUNDS.search(span_text) or _SIDES.search(span_text) or _DISTANCE.search(span_text))
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:

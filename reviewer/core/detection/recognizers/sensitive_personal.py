@@ -29,8 +29,11 @@ class CnSensitivePersonalRecognizer(CnPatternRecognizer):
     PATTERNS = (
         Pattern("健康：患病描述", "(?:患有|患上|罹患|(?<![病重])患(?![者病儿难])|确诊为?|被诊断为|诊断为|查出)"
                 + _CLAUSE + "{0,10}?(?:" + _DISEASES + "|[病症癌瘤]|障碍|肿瘤)", 0.75),
+        # an injury is a body site and a wound (左锁骨骨折, 头部软组织挫伤, 右手背皮肤擦伤): only a person has one
         Pattern("健康：伤情", "[左右双]?(?:胫腓骨|股骨颈?|腰椎|颈椎|胸椎|肋骨|锁骨|桡骨|尺骨|肱骨|骨盆|髌骨|头皮|颅骨|"
-                "[上下]肢)" + _CLAUSE + "{0,6}?(?:骨折|挫裂伤|挫伤|裂伤|截肢|离断伤?)|(?:轻微|重度)?脑震荡", 0.6),
+                "[上下]肢|(?:头|面|颈|胸|腹|腰|背|臀|肩|肘|腕|膝|踝|足|手|眼)部|[手足]背|膝关节|踝关节|肩关节)"
+                + _CLAUSE + "{0,6}?(?:骨折|挫裂伤|挫擦伤|挫伤|擦伤|裂伤|软组织损伤|截肢|离断伤?)"
+                "|(?:轻微|轻度|中度|重度)?脑震荡", 0.6),
         Pattern("健康：病史/病历", "病史|既往史|病历(?:资料|记录)?|住院病案", 0.3),
         Pattern("健康：疾病名称", _DISEASES, 0.3),
         Pattern("残疾类别与等级", "(?:视力|听力|言语|肢体|智力|精神|多重)残疾(?:[一二三四1-4]级)?", 0.6),
@@ -49,10 +52,11 @@ class CnSensitivePersonalRecognizer(CnPatternRecognizer):
     CONTEXT_WINDOW = 16
     SUFFIX_WINDOW = 8  # 艾滋病感染者刘某
     CONTEXT_BOUNDARY = SENTENCE_BOUNDARY
-    # Statements about groups are not about a person: 全国确诊艾滋病患儿950多例, 患有呼吸疾病的儿童.
+    # Statements about groups are not about a person: 全国确诊艾滋病患儿950多例 (a count; one named 患儿 is a
+    # person), 患有呼吸疾病的儿童.
     NEGATIVE_CONTEXT = ("全国", "全市", "全省", "全区", "全县", "我国", "各地", "部分", "一些", "许多", "大量",
                         "预防", "防治", "不得", "禁止", "严禁")
-    NEGATIVE_SUFFIX_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:[0-9０-９]+多?(?:例|人|名|万)|人群|群体|患儿|的儿童|"
+    NEGATIVE_SUFFIX_RE = re.compile(r"[^，,。；;\n]{0,8}?(?:[0-9０-９]+多?(?:例|人|名|万)|人群|群体|的儿童|"
                                     r"儿童|人数|防治|防控|筛查|宣传|的(?:学生|人员|人|未成年人)|禁止|不得|以下)")
 
     def check(self, value: str, pattern: Pattern) -> Check:
