@@ -122,3 +122,14 @@ def test_roles_from_an_attendance_list_joint_deputies_and_label_cells():
     assert roles["费晓燕"] == "applicant"
     [address] = [f for f in found if f.entity_type == "CN_ADDRESS" and "红旗路" in f.text]
     assert address.attributes["owner"] == "person"  # 诉求地址 in the label cell above
+
+
+def test_a_connective_before_a_common_word_after_a_role_word_is_no_name(tmp_path):
+    """明确分管负责人和工作机构 lists two things: 和 (a surname, far more often "and") + 工作 is no name glued to
+    机构; a name after the same role word is still found. A real .txt read by the product's reader."""
+    path = tmp_path / "work-plan.txt"
+    path.write_text("市级各部门要进一步健全政务公开工作机制，明确分管负责人和工作机构。\n"
+                    "负责人王建国同志到会。\n经营者何水生撤回投诉。\n", encoding="utf-8")
+    names = [f.text for f in analyze(load_document(path)) if f.entity_type == "PERSON"]
+    assert "和工作" not in names and not any("工作" in n for n in names)
+    assert "王建国" in names and "何水生" in names

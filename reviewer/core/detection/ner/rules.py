@@ -226,6 +226,9 @@ def _whole_minority_name(text: str, m: re.Match[str]) -> bool:
 
 
 _DETERMINERS = frozenset("每各该本此这那其些")  # 被投诉人向每位旅游者…: no name holds a determiner
+# surnames that are far more often a conjunction or preposition: 明确分管负责人和工作机构 lists 负责人 and 工作机构,
+# 和 + a common word (工作) is no name
+_CONNECTIVES = frozenset("和与及同向对跟把被给从为由")
 
 
 def _name_in_run(run: str) -> str | None:
@@ -245,7 +248,8 @@ def _name_in_run(run: str) -> str | None:
         follows = run[size] in _FOLLOW if size < len(run) else False
         if size == 3 and not follows and size + 2 <= len(run):  # two characters + a word: too often a word
             follows = run[size:size + 2] in common_words() and run[:2] not in common_words() \
-                and not any(c in _DETERMINERS for c in run[:size]) and name_shaped(run[:size])
+                and not any(c in _DETERMINERS for c in run[:size]) and name_shaped(run[:size]) \
+                and not (run[0] in _CONNECTIVES and run[1:size] in common_words())
             # 被申请人：梁平区市场监督管理局: a place before the word (梁平区 + 市场) is no name
         if follows and plausible_name(run[:size]) and run[size - 1:size + 1] not in common_words():
             return run[:size]
