@@ -389,10 +389,16 @@ _DISTANCE = re.compile(rf"{_ADMIN_CH}{{1,10}}?(?:村|社区|路口|桥|站|路)[
 _PLACE_TAIL = re.compile(rf"[{HAN}0-9]{{0,12}}?(?:内|园区|开发区|片区|新区|新城|地块|村|社区|镇|乡|街道)$")
 
 
+# what each plot pattern must contain
+_PLOT_NEEDLES = ((_FOUR_BOUNDS, ("至",)), (_SIDES, ("以东", "以南", "以西", "以北")), (_DISTANCE, ("米", "公里")))
+
+
 def plot_addresses(text: str) -> list[tuple[int, int]]:
     """Plots and sites described by their bounds or by a distance from a place (see the patterns above)."""
     found: list[tuple[int, int]] = []
-    for pattern in (_FOUR_BOUNDS, _SIDES, _DISTANCE):
+    for pattern, needles in _PLOT_NEEDLES:
+        if not any(n in text for n in needles):
+            continue  # the pattern cannot match: no regex scan (each starts with a class tried at every character)
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if pattern is not _FOUR_BOUNDS:
