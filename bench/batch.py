@@ -28,7 +28,7 @@ from reviewer.core.service.batch.worker_process import DEFAULT_DETECTOR
 # The pool's own scaling, whatever else runs on the machine: a detector that only waits (0.1 s a document)
 SLEEPING = "tests.core.service.batch.light_detector"
 
-DOCUMENTS = 120
+DOCUMENTS = 400  # a few seconds per run at 2 workers: 120 gave runs of 2 s whose rates varied by a third
 SKIP = 5
 CHARS = 3000
 JOBS = 400
