@@ -1,7 +1,7 @@
 """Possible names (tier 2, detection/possible_names.py) on real files: a weak name is kept as a marked candidate,
 the export leaves it unchanged and reports it, accepting it removes it, and what the guards drop (大写 amounts,
 function words) never becomes a candidate. Fixtures: tests/data/detection/make_possible_names.py (hand-checked:
-家庭医生乔　娜 and 授予黄河等 are the weak names, 王建国 and 李明 the sure ones)."""
+其儿子图门 and 授予黄河等 are the weak names, 王建国 and 李明 the sure ones)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from reviewer.core.types import is_possible
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "detection"
 FILES = [DATA / "possible_names.docx", DATA / "possible_names.pdf"]
-WEAK = {"乔\u3000娜", "黄河"}
+WEAK = {"图门", "黄河"}
 
 
 @pytest.fixture(scope="module", params=FILES, ids=lambda p: p.suffix)
@@ -73,9 +73,9 @@ def _export(path, document, findings, decisions, tmp_path, undecided="profile"):
 def test_the_export_leaves_candidates_unchanged_and_reports_them(detected, tmp_path):
     path, document, findings = detected
     outcome, text = _export(path, document, findings, {}, tmp_path)
-    assert "乔" in text and "黄河" in text  # candidates stay as printed
+    assert "图门" in text and "黄河" in text  # candidates stay as printed
     assert "王建国" not in text  # a sure name is pseudonymised
-    assert "黄河" not in outcome.plan.values and "乔\u3000娜" not in outcome.plan.values
+    assert "黄河" not in outcome.plan.values and "图门" not in outcome.plan.values
     assert outcome.possible_names == 2
     assert any("2 个可能的姓名" in line for line in outcome.residual_zh())
     notes = outcome.details()["notes"]
@@ -90,7 +90,7 @@ def test_accepting_a_candidate_removes_it_from_the_export(detected, tmp_path):
     assert "黄河" not in text
     if path.suffix == ".docx":
         assert "黄某" in text  # a PDF keeps the surname and removes the given name's character
-    assert "乔" in text  # the other candidate is still undecided, still unchanged
+    assert "图门" in text  # the other candidate is still undecided, still unchanged
     assert outcome.possible_names == 1
 
 
