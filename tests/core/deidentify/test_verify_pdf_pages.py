@@ -94,3 +94,23 @@ def test_the_lean_reading_is_pdfplumbers_page_for_page(long_pdf, tmp_path):
                 compared += 1
         pdfium_doc.close()
     assert compared > PAGES
+
+
+@pytest.mark.parametrize("name", ["export/scan-ocr.pdf", "detection/realistic-plots.pdf"])
+def test_the_pictures_judged_during_the_page_reading_are_the_ocr_checks_own(name):
+    """The verifier judges each page's pictures for the OCR check while it has the page open; what it
+    collects must be exactly what the OCR check's own pass over the file finds (else a scanned page would
+    go unread and the export still be called verified). A scanned file and a text file."""
+    import pypdfium2
+
+    from reviewer.core.documents.pdf.ocr import plan_regions
+
+    path = Path(__file__).resolve().parents[2] / "data" / name
+    regions: list = []
+    verify._verify_pdf(path, verify._Matcher([], ()), [], None, regions)
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        assert regions == plan_regions(pdf, None)
+    finally:
+        pdf.close()
+    assert bool(regions) == name.startswith("export/scan")
