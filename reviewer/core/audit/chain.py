@@ -87,6 +87,7 @@ _READ_HEAD = select(schema.audit_head.c.count, schema.audit_head.c.hash).where(s
 _MOVE_HEAD = (schema.audit_head.update()
               .where(schema.audit_head.c.id == 1, schema.audit_head.c.count == bindparam("old_count"))
               .values(count=bindparam("new_count"), hash=bindparam("new_hash")))
+_INSERT_EVENT = schema.audit_events.insert()
 
 
 def read_head(conn: Connection) -> ChainHead | None:
@@ -112,7 +113,7 @@ def append_event(conn: Connection, *, actor: str, action: str, details: Mapping[
     body = event_body(seq, ts, actor, action, document_id, document_sha256, details_json, head.hash)
     digest = hash_body(body)
     signature = signer(body) if signer is not None else None
-    conn.execute(schema.audit_events.insert(), {
+    conn.execute(_INSERT_EVENT, {
         "seq": seq, "ts": ts, "actor": actor, "action": action, "document_id": document_id,
         "document_sha256": document_sha256, "details_json": details_json, "prev_hash": head.hash, "hash": digest,
         "signature": signature})

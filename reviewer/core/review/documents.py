@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from reviewer.core.audit.chain import AuditEvent, append_event, canonical_json, utc_now
 from reviewer.core.review.errors import StatusTampered
@@ -59,8 +59,16 @@ def get_document(conn: Connection, document_id: int) -> DocumentInfo:
     return _info(row)
 
 
+# Built once: a batch imports every document with these (building a statement costs more than running it).
+_BY_SHA256 = select(schema.documents).where(schema.documents.c.sha256 == bindparam("digest"))
+_INSERT_DOCUMENT = schema.documents.insert()
+_SET_EVENT = (schema.documents.update().where(schema.documents.c.id == bindparam("document"))
+              .values(event_seq=bindparam("seq")))
+_INSERT_FINDINGS = schema.findings.insert()
+
+
 def find_document(conn: Connection, sha256: str) -> DocumentInfo | None:
-    row = conn.execute(select(schema.documents).where(schema.documents.c.sha256 == sha256)).first()
+    row = conn.execute(_BY_SHA256, {"digest": sha256}).first()
     return None if row is None else _info(row)
 
 
@@ -119,7 +127,7 @@ def import_document(conn: Connection, document, findings: Iterable[Finding], *, 
     findings = list(findings)
     now = utc_now()
     title = title or Path(document.path).stem
-    result = conn.execute(schema.documents.insert().values(
+    result = conn.execute(_INSERT_DOCUMENT, dict(
         sha256=document.sha256, path=str(document.path), format=str(document.format), title=title,
         doc_number=doc_number, kind=kind, text=document.text, status=str(ReviewStatus.IMPORTED), version=1,
         created_at=now, updated_at=now, event_seq=0))
@@ -131,10 +139,9 @@ def import_document(conn: Connection, document, findings: Iterable[Finding], *, 
                                   "size": document.size, "title": title, "doc_number": doc_number, "kind": kind,
                                   "findings": len(findings), "findings_sha256": findings_digest(values),
                                   "text_sha256": text_digest(document.text)})
-    conn.execute(schema.documents.update().where(schema.documents.c.id == document_id)
-                 .values(event_seq=event.seq))
+    conn.execute(_SET_EVENT, {"document": document_id, "seq": event.seq})
     if values:
-        conn.execute(schema.findings.insert(), [v | {"event_seq": event.seq} for v in values])
+        conn.execute(_INSERT_FINDINGS, [v | {"event_seq": event.seq} for v in values])
     return DocumentInfo(document_id, document.sha256, str(document.path), str(document.format), title, doc_number,
                         ReviewStatus.IMPORTED, 1, now, now, kind), True
 

@@ -405,10 +405,14 @@ _ITEM_DONE = batch_items.update().where(batch_items.c.id == bindparam("item"))
 _ITEM_CLAIM = (batch_items.update().where(batch_items.c.id == bindparam("item"))
                .values(state=RUNNING, attempts=bindparam("new_attempts"), worker=bindparam("new_worker"),
                        started_at=bindparam("now")))
-_WAITING = (select(func.count()).select_from(batch_items)
-            .where(batch_items.c.sha256 == bindparam("digest"), batch_items.c.id != bindparam("item"),
-                   batch_items.c.state.in_(OPEN)))
-_DROP = batch_contents.delete().where(batch_contents.c.sha256 == bindparam("digest"))
+# the stored bytes go once no other open item (of any batch) waits for them
+_DROP = batch_contents.delete().where(
+    batch_contents.c.sha256 == bindparam("digest"),
+    ~select(batch_items.c.id)
+    .where(batch_items.c.sha256 == bindparam("digest"), batch_items.c.id != bindparam("item"),
+           batch_items.c.state.in_(OPEN))
+    .exists(),
+)
 _BATCH_SETTINGS = select(batches.c.actor, batches.c.settings_json).where(batches.c.id == bindparam("batch"))
 
 
@@ -459,9 +463,7 @@ def record_failure(
 def _drop_content(conn: Connection, sha256: str | None, item_id: int) -> None:
     if sha256 is None:
         return
-    waiting = conn.execute(_WAITING, {"digest": sha256, "item": item_id}).scalar()
-    if not waiting:
-        conn.execute(_DROP, {"digest": sha256})
+    conn.execute(_DROP, {"digest": sha256, "item": item_id})
 
 
 def finish(ws, batch_id: int) -> bool:

@@ -178,3 +178,28 @@ def test_documents_queued_behind_a_crash_or_a_retiring_process_go_to_its_replace
         retiring.send(Task(10 + i, str(p), p.name))
     assert [retiring.receive().item_id for _ in fine] == [10, 11, 12] and retiring.started == 3
     retiring.stop()
+
+
+def test_stored_bytes_stay_while_another_open_item_waits_for_them(tmp_path):
+    """Queue mode keeps a document's bytes in the workspace; recording one item drops them only when no
+    other open item (here: of a second batch over the same file) still needs them."""
+    from reviewer.core.service.batch.inputs import inputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("公告：张三，电话 13800138000。\n", encoding="utf-8")
+    ws = open_workspace(tmp_path / "ws")
+    items = []
+    for threshold in (None, 0.9):  # other settings: another batch over the same bytes
+        batch, _ = jobs.open_batch(ws, [str(folder)], local.batch_settings("general", threshold), actor="os:t")
+        with inputs([str(folder)]) as entries:
+            jobs.register(ws, batch, entries, reclaim_running=True)
+            (item,) = jobs.pending_items(ws, batch.id)
+            jobs.store_contents(ws, [(item, folder / "a.txt")])
+        items.append(item)
+    assert items[0].sha256 == items[1].sha256
+    assert jobs.record_failure(ws, items[0].id, jobs.FAILED, "x", worker="w", seconds=None)[0]
+    assert jobs.content(ws, items[0].sha256) is not None  # the second batch's item still waits
+    assert jobs.record_failure(ws, items[1].id, jobs.FAILED, "x", worker="w", seconds=None)[0]
+    assert jobs.content(ws, items[0].sha256) is None
+    ws.close()
