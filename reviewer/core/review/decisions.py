@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, tuple_
 
 from reviewer.core.audit.chain import append_event
 from reviewer.core.deidentify.operators import OperatorKind
@@ -186,6 +186,10 @@ def _bump_finding(conn: Connection, finding_id: int, expected_version: int | Non
     current = conn.execute(select(f.c.version).where(f.c.id == finding_id)).scalar()
     if current is None:
         raise NotFound(f"找不到发现项 {finding_id}。", f"No finding {finding_id}.")
+    _stale(finding_id, expected_version, current)
+
+
+def _stale(finding_id: int, expected_version: int | None, current: int) -> None:
     raise StaleWrite(f"发现项 {finding_id} 已被他人修改（您看到的是第 {expected_version} 版，现为第 {current} 版），"
                      "您的决定未保存；请刷新后重试。",
                      f"Someone else changed finding {finding_id} meanwhile (you saw version {expected_version}, "
@@ -225,8 +229,8 @@ def record_decisions(conn: Connection, doc: DocumentInfo, items: Sequence[tuple[
         return [record_decision(conn, doc, stored, decision, actor=actor,
                                 expected_version=(expected_versions or {}).get(stored.id))]
     ids = [stored.id for stored, _ in items]
-    if not any(v is not None for v in (expected_versions or {}).values()) and len(set(ids)) == len(ids):
-        _bump_findings(conn, ids)  # a bulk decision: one statement per few hundred findings
+    if len(set(ids)) == len(ids):  # a bulk decision: one statement per few hundred findings
+        _bump_findings(conn, ids, expected_versions or {})
     else:
         for stored, _ in items:
             _bump_finding(conn, stored.id, (expected_versions or {}).get(stored.id))
@@ -236,17 +240,31 @@ def record_decisions(conn: Connection, doc: DocumentInfo, items: Sequence[tuple[
     return _insert_decisions(conn, doc, items, actor=actor, event=event)
 
 
-def _bump_findings(conn: Connection, finding_ids: Sequence[int]) -> None:
-    """`_bump_finding` without an expected version, for many distinct findings."""
+def _bump_findings(conn: Connection, finding_ids: Sequence[int], expected: Mapping[int, int]) -> None:
+    """`_bump_finding` for many distinct findings, a few hundred per statement: those with an expected
+    version only if they still have it (the conditional UPDATE is the atomic check; the versions read
+    before it name the finding in the refusal). The caller's transaction then records nothing."""
     f = schema.findings
     for at in range(0, len(finding_ids), _CHUNK):
         chunk = list(finding_ids[at:at + _CHUNK])
-        bumped = conn.execute(f.update().where(f.c.id.in_(chunk)).values(version=f.c.version + 1)).rowcount
-        if bumped == len(chunk):
-            continue
-        present = set(conn.execute(select(f.c.id).where(f.c.id.in_(chunk))).scalars())
-        missing = next(i for i in chunk if i not in present)
-        raise NotFound(f"找不到发现项 {missing}。", f"No finding {missing}.")
+        versions = {r.id: r.version for r in conn.execute(select(f.c.id, f.c.version).where(f.c.id.in_(chunk)))}
+        for i in chunk:
+            if i not in versions:
+                raise NotFound(f"找不到发现项 {i}。", f"No finding {i}.")
+            if expected.get(i) is not None and versions[i] != expected[i]:
+                _stale(i, expected[i], versions[i])
+        free = [i for i in chunk if expected.get(i) is None]
+        pinned = [(i, expected[i]) for i in chunk if expected.get(i) is not None]
+        bumped = 0
+        if free:
+            bumped += conn.execute(f.update().where(f.c.id.in_(free)).values(version=f.c.version + 1)).rowcount
+        if pinned:
+            bumped += conn.execute(f.update().where(tuple_(f.c.id, f.c.version).in_(pinned))
+                                   .values(version=f.c.version + 1)).rowcount
+        if bumped != len(chunk):  # changed between the read and the update (a server workspace)
+            raise StaleWrite("发现项已被他人修改，您的决定未保存；请刷新后重试。",
+                             "Someone else changed these findings meanwhile; your decision was not saved. "
+                             "Reload and try again.")
 
 
 def _insert_decisions(conn: Connection, doc: DocumentInfo, items: Sequence[tuple[StoredFinding, Decision]], *,

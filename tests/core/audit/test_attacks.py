@@ -274,6 +274,32 @@ def test_attack_6_a_decision_from_a_stale_view_does_not_overwrite(ws, people, pe
     assert ws.verify().ok
 
 
+def test_attack_6b_a_bulk_decision_from_a_stale_view_records_nothing(ws, people, penalty):
+    """erin decides many rows at once from a view loaded before alice decided one of them: the whole bulk
+    decision is refused as stale, naming that finding, and none of its rows is decided or moved on."""
+    document = load_document(DATA / "penalty-notice.txt")
+    alice = ws.review(document, people.alice)
+    erin = ws.review(document, people.erin)
+    seen = {r.key: r.version for r in erin.rows() if r.key.isdigit()}
+    assert len(seen) >= 3
+    keys = list(seen)
+    alice.rows()
+    alice.decide([keys[1]], "accept")
+    events = len(list(ws.events(penalty.id)))
+    with pytest.raises(StaleWrite) as refused:
+        erin.decide(keys, "reject", reason="误报", expected_versions=seen)
+    assert f"finding {keys[1]} meanwhile (you saw version {seen[keys[1]]}" in refused.value.message_en
+    assert len(list(ws.events(penalty.id))) == events
+    for key in keys:
+        now = erin.current(key)
+        assert now.version == seen[key] + (key == keys[1])
+        assert (now.decision is None) if key != keys[1] else now.decision.actor == "alice"
+    fresh = {k: erin.current(k).version for k in keys}
+    erin.decide(keys, "reject", reason="误报", expected_versions=fresh)
+    assert all(erin.current(k).decision.kind == "reject" and erin.current(k).version == fresh[k] + 1 for k in keys)
+    assert ws.verify().ok
+
+
 # --- 7. CSV injection --------------------------------------------------------------------------------------------
 def test_attack_7_formula_cells_in_the_csv_log(ws, people, penalty, tmp_path):
     """A user named `=HYPERLINK(…)` would make the CSV review log open as a formula in a spreadsheet: the
