@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.review.decision_recorded.connect(self._on_review_decision_recorded)
         self.review.message.connect(self.set_status)
         self.review.busy_changed.connect(lambda _b: self._update_actions())
+        self._preview_waiting = False  # a preview asked for while a decision was being recorded
+        self.review.busy_changed.connect(self._preview_after_decision)
         self.findings.current_changed.connect(self._on_findings_current_changed)
         self.details = DetailsPane(self._operator_for, lambda: self.translations.core_language == "zh")
         self.findings.set_details(self.details)
@@ -507,11 +509,20 @@ class MainWindow(QMainWindow):
                 return page
         return self.preview.page_number or 1
 
+    def _preview_after_decision(self, busy: bool) -> None:
+        if not busy and self._preview_waiting:
+            self._preview_waiting = False
+            self._preview_timer.start()
+
     def _refresh_preview(self) -> None:
         """Write the copy with the export's writer in the I/O pool and show it (text, or the PDF page);
-        only the newest result is shown."""
+        only the newest result is shown. Not while a decision is being recorded: that copy would be
+        out of date when shown, and writing it beside the decision slows both; it follows the decision."""
         session = self.review.session
         if session is None:
+            return
+        if self.review.busy:
+            self._preview_waiting = True
             return
         self._preview_generation += 1
         generation = self._preview_generation

@@ -320,3 +320,24 @@ def test_export_as_decided_leaves_undecided_findings_and_says_so(qtbot, make_win
     record = [e for e in ws.events(window.review.session.document_id) if e.action == "export.recorded"][-1]
     assert record.details["undecided_mode"] == "keep" and record.details["undecided"] >= 1
     assert "not decided" in message and "left as they are" in message and "detection missed" in message
+
+
+def test_a_preview_asked_for_while_a_decision_is_recorded_follows_the_decision(qtbot, reviewing_pdf):
+    """The copy is written for the preview once the decision is recorded, not beside it: a preview of
+    the state before the decision would be out of date when shown, and both would run slower."""
+    window = reviewing_pdf
+    submitted: list[str] = []
+    submit = window.runner.submit
+
+    def counting(fn, **kw):  # noqa: ANN001, ANN202
+        submitted.append(kw.get("label", ""))
+        return submit(fn, **kw)
+
+    window.runner.submit = counting
+    window.review._set_busy(True)  # as while a bulk decision is being recorded
+    window._refresh_preview()
+    qtbot.wait(300)
+    assert "preview" not in submitted
+    with qtbot.waitSignal(window.preview_refreshed, timeout=20000):
+        window.review._set_busy(False)
+    assert submitted.count("preview") == 1
