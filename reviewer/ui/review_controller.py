@@ -399,7 +399,7 @@ def _many(rows) -> str:  # noqa: ANN001
 
     from reviewer.ui.labels import entity_type_name
 
-    types = list(dict.fromkeys(entity_type_name(r.finding.entity_type) for r in rows))
+    types = list(dict.fromkeys(entity_type_name(t) for t in dict.fromkeys(r.finding.entity_type for r in rows)))
     separator = QCoreApplication.translate("ReviewController", ", ")
     names = separator.join(types[:4]) + ("…" if len(types) > 4 else "")
     text = QCoreApplication.translate("ReviewController", "%1 findings: %2")
