@@ -130,6 +130,23 @@ _BOUND_BEFORE = re.compile(r"(?:[东南西北](?:侧|面)?至|沿)[ \t\u3000\n]*
 _ROAD_AFTER = re.compile(f"[ \t\u3000\n]*[{_HAN}]{{0,3}}?(?:大道|路|街|巷|河)")
 
 
+_TRADE_SUFFIX = re.compile("(?:店|馆|餐厅|酒家|酒楼|超市|商行|经营部|门市部|公司|厂|合作社|委员会|中心|工作室|诊所|药房)")
+_WRAPPED_RUN = re.compile(f"(?:[{_HAN}]|[ \t\u3000]*\n[ \t\u3000]*(?=[{_HAN}]))+")
+
+
+def trade_name(text: str, start: int, end: int) -> bool:
+    """The span is the trade name inside an organisation written as place + name + business (开封市鼓楼区阿依古丽
+    新疆风⏎味餐厅, 泊尔江海子镇巴音敖包嘎查村⏎民委员会): right after a county or township and followed, in
+    the same run of characters (a wrapped cell's line breaks included), by a business or committee word."""
+    if start == 0 or text[start - 1] not in "区县市镇乡旗":
+        return False
+    m = _WRAPPED_RUN.match(text, end)
+    if m is None:
+        return False
+    rest = "".join(m.group().split())[:12]
+    return _TRADE_SUFFIX.search(rest) is not None
+
+
 def road_name(text: str, start: int, end: int) -> bool:
     """The span opens the road a plot is bounded by (东至⏎茹家甸路: 茹家 is no person)."""
     return bool(_BOUND_BEFORE.search(text, max(0, start - 4), start) and _ROAD_AFTER.match(text, end))
@@ -242,6 +259,7 @@ def guard(document: Document, findings: Sequence[Finding]) -> list[Finding]:
         elif t == "PERSON":
             if in_number(f.start, f.end) or amount_name(text, f.start, f.end) or \
                     inside_place(text, f.start, f.end, places) or road_name(text, f.start, f.end) or \
+                    (f.score < 0.95 and trade_name(text, f.start, f.end)) or \
                     (f.score < 0.95 and prose_word(text, f.start, f.end)):
                 continue
         out.append(f)
