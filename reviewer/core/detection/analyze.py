@@ -289,7 +289,7 @@ def same_names(document: Document, findings: list[Finding], threshold: float | N
     return [f for f in findings if id(f) not in removed] + added
 
 
-_BROKEN_TAIL = re.compile(f"[ \\t\\u3000]*\\n[ \\t\\u3000]*([\\u3400-\\u9fff])(?=[（(，,、。；;：:）)\\s]|$)")
+_BROKEN_TAIL = re.compile("[ \\t\\u3000]*\\n[ \\t\\u3000]*([\\u3400-\\u9fff])(?=[（(，,、。；;：:）)\\s]|$)")
 
 
 LINE_OF_PROSE = 20  # characters: a line of a paragraph, not a table cell (a roster's 王琴⏎男 is two cells)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reviewer.core.detection.ner.rules import PROVINCES, common_words, is_plot_address, last_address_piece
+from reviewer.core.detection.ner.surnames import SINGLE_SURNAMES
 from reviewer.core.documents.model import Document
 from reviewer.core.types import Finding
 
@@ -138,13 +139,29 @@ def trade_name(text: str, start: int, end: int) -> bool:
     """The span is the trade name inside an organisation written as place + name + business (开封市鼓楼区阿依古丽
     新疆风⏎味餐厅, 泊尔江海子镇巴音敖包嘎查村⏎民委员会): right after a county or township and followed, in
     the same run of characters (a wrapped cell's line breaks included), by a business or committee word."""
-    if start == 0 or text[start - 1] not in "区县市镇乡旗":
+    i = start  # back over the trade name's first characters (and a wrap) to the place unit before it
+    for _ in range(5):
+        while i > 0 and text[i - 1] in " \t\u3000\n":
+            i -= 1
+        if i == 0 or not _HAN_CHAR.match(text[i - 1]):
+            return False
+        if text[i - 1] in "区县市镇乡旗":
+            break
+        i -= 1
+    else:
         return False
     m = _WRAPPED_RUN.match(text, end)
     if m is None:
         return False
     rest = "".join(m.group().split())[:12]
     return _TRADE_SUFFIX.search(rest) is not None
+
+
+def water_name(text: str, start: int, end: int) -> bool:
+    """A river or lake the model took for a name (渭河、永川河、东柯河): two characters ending in 河, 江 or 湖 whose
+    first is no surname. Names of people without a surname (巴特, 泽旺) do not end so."""
+    value = text[start:end]
+    return len(value) == 2 and value[1] in "河江湖" and value[0] not in SINGLE_SURNAMES
 
 
 def road_name(text: str, start: int, end: int) -> bool:
@@ -259,7 +276,7 @@ def guard(document: Document, findings: Sequence[Finding]) -> list[Finding]:
         elif t == "PERSON":
             if in_number(f.start, f.end) or amount_name(text, f.start, f.end) or \
                     inside_place(text, f.start, f.end, places) or road_name(text, f.start, f.end) or \
-                    (f.score < 0.95 and trade_name(text, f.start, f.end)) or \
+                    trade_name(text, f.start, f.end) or water_name(text, f.start, f.end) or \
                     (f.score < 0.95 and prose_word(text, f.start, f.end)):
                 continue
         out.append(f)
