@@ -132,3 +132,16 @@ def test_household_members_are_family_by_their_bracketed_relation(docx):
     document, findings = docx
     roles = {f.text: f.attributes.get("role") for f in _sure(findings)}
     assert [roles[n] for n in ("阿依古丽·买买提", "米热阿依", "努尔曼古丽")] == ["family"] * 3
+
+
+def test_a_mongolian_name_after_a_relation_word(docx):
+    assert _names_at(docx, "户主巴特已故") == ["巴特", "其木格"]
+
+
+def test_a_list_of_names_closed_by_a_count(docx):
+    assert _names_at(docx, "农业农村局组织兽医") == ["王　斌", "泽旺", "田野"]
+
+
+def test_a_name_after_a_role_word_broken_by_the_line_end(pdf):
+    document, findings = pdf
+    assert "周\n建国" in {f.text for f in _sure(findings)}

@@ -7,6 +7,7 @@ docx (paragraphs, a Word table, the author field):
 - padded names glued to a sentence after a title or a role word (局长何　平介绍, 从业人员刘　芳未取得);
 - a byline whose second name follows a wide space (通讯员　高原　白云);
 - a Yi name after 当事人 and before its sex (当事人阿苏拉惹，男，), then again inside a sentence;
+- a Mongolian name after a relation word (由其妻其木格代领), a list of names closed by a count (…、田野3人: a word, but the third of the 3),
 - a Yi name without a role word (后座乘坐吉克伍呷), Tibetan and Mongolian names the model cuts (之子泽旺多吉,
   区委书记乌力吉巴雅尔), a title and a colon before a Kazakh name written without · (乡长：巴合提别克);
 - a name cut one character long where the same name stands alone above (辅警苟磊蹚过 after 苟　磊);
@@ -16,6 +17,7 @@ docx (paragraphs, a Word table, the author field):
 pdf (lines drawn where a page would break them, and a ruled table whose cells wrap):
 - a name broken by the line end in running text, found whole elsewhere (驾驶人唐⏎国华 … 证人唐国华);
 - a two-character name whose last character the line end carries to the next line (…、邓建⏎华（采购人代表）);
+- a name after a role word that the line end breaks (经营者周⏎建国）);
 - a shop named place + trade name + business, wrapped in its cell (开封市鼓楼区阿依古丽新疆风⏎味餐厅): no person.
 Run: .venv/bin/python tests/data/detection/make_hard_names.py
 """
@@ -42,6 +44,8 @@ PARAGRAPHS = [
     "村民三郎泽仁家以32头牦牛入股；之子泽旺多吉大学毕业后回乡。",
     "9月3日上午，区委书记乌力吉巴雅尔主持召开区委常委会会议。",
     "经办人：马　丽　　审核人：叶尔江·木合塔尔　　乡长：巴合提别克",
+    "户主巴特已故，补助资金由其妻其木格代领。",
+    "农业农村局组织兽医王　斌、泽旺、田野3人组成技术服务队。",
     "备注：蒙古族，试用期一年。",
     "2024年7月，我区遭遇最强降雨过程，渭河、永川河、东柯河水位暴涨，多处发生山洪和滑坡。",
     "姓　名：（由申请人填写）",
@@ -59,6 +63,8 @@ LINES = [
     "及两车痕迹相互印证。",
     "五、评标委员会成员名单：刘文、曾庆平、温建国、谢小红、欧阳明、邓建",
     "华（采购人代表）。",
+    "3号门面原为长沙市岳麓区湘麓餐饮店（个体工商户，经营者周",
+    "建国），已签订产权调换协议。",
 ]
 SHOPS = [
     ["序号", "经营者名称", "许可证编号"],

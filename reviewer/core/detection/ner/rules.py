@@ -43,16 +43,20 @@ MORE_ROLE_TRIGGERS = ("被申请人", "委托代理人", "代理人", "负责人
                       # titles at the foot of a roster or in a signature line, before a colon or a space only
                       # (乡长：巴合提别克, 村委会主任　斯郎甲): without one they are words of the sentence
                       "乡长", "镇长", "村长", "局长", "主任", "书记", "组长", "站长", "所长", "队长", "院长", "校长",
-                      "理事长", "会长", "科长", "社长")
+                      "理事长", "会长", "科长", "社长",
+                      # a household member named by the relation (由其妻其木格代领, 之子邱　磊)
+                      "其妻", "其夫", "其子", "其女", "之妻", "之夫", "之子", "之女")
 _NUM = "0-9一二三四五六七八九十"
 # characters that typically follow a name glued to the next word: 申请人宋晨曦要求… / 信访人胡光明反映…
-_FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一")
+_FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一代")
 # trigger, an optional note such as （自然人） and a colon, then a run of Han characters (· for minority names)
 _ROLE_RE = re.compile(
     r"(?P<role>" + "|".join(sorted(ROLE_TRIGGERS + MORE_ROLE_TRIGGERS, key=len, reverse=True))
     + r")(?:[（(][^）)]{1,6}[）)])?\s*[：:]?\s*"
     r"(?P<run>[" + HAN + r"]{2,8}(?:[·•][" + HAN + r"]{2,8})?|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?![" + HAN
-    + r"])|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?=[" + "".join(sorted(_FOLLOW)) + r"]))"
+    + r"])|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?=[" + "".join(sorted(_FOLLOW)) + r"])"
+    # a name the line end breaks (经营者周⏎建国）: PDF text wraps inside names; delimited on the next line
+    + r"|[" + HAN + r"]{1,2}\n[" + HAN + r"]{1,3}(?=[）)，,、。；;：:\s]))"
 )
 # a two-character name padded to the width of three (证人黄　敏（…）, 法定代表人薛 刚): a whole run of its own
 _PADDED = re.compile(f"[{HAN}][ \u3000]{{1,2}}[{HAN}]")
@@ -113,6 +117,20 @@ def starts_with_surname(name: str) -> bool:
     return name[:2] in COMPOUND_SURNAMES or name[:1] in SINGLE_SURNAMES
 
 
+def minority_shaped(name: str) -> bool:
+    """A name without a Han surname whose shape says it is one: a Yi clan and one or two characters (吉克伍呷), or
+    a Tibetan or Mongolian name made of the usual elements (泽旺多吉, 其木格, 乌力吉巴雅尔)."""
+    if 3 <= len(name) <= 4 and name[:2] in YI_CLAN_NAMES:
+        return True
+    return _tiles(name, TIBETAN_NAME_ELEMENTS) or _tiles(name, MONGOLIAN_NAME_ELEMENTS)
+
+
+def _tiles(name: str, elements: frozenset[str]) -> bool:
+    if name in elements:
+        return True
+    return any(name[:k] in elements and _tiles(name[k:], elements) for k in range(2, min(5, len(name))))
+
+
 def plausible_name(name: str) -> bool:
     """A short Han string that starts with a surname (or a minority name with ·) and is not a role word."""
     if name in NOT_NAMES or name in PROVINCES or is_deidentified(name) or looks_like_organization(name) \
@@ -120,7 +138,7 @@ def plausible_name(name: str) -> bool:
         return False
     if "·" in name or "•" in name:
         return True
-    return 2 <= len(name) <= 4 and starts_with_surname(name)
+    return 2 <= len(name) <= 4 and (starts_with_surname(name) or minority_shaped(name))
 
 
 COMMON_WORDS_PATH = resource("ner", "common_words.txt")
@@ -223,7 +241,10 @@ def role_names(text: str) -> list[RoleName]:
     pos = 0
     while (m := _ROLE_RE.search(text, pos)) is not None:
         start, run = m.start("run"), m.group("run")
-        if _PADDED.fullmatch(run):
+        if "\n" in run:
+            compact = run.replace("\n", "")
+            name = run if 2 <= len(compact) <= 4 and plausible_name(compact) and name_shaped(compact) else None
+        elif _PADDED.fullmatch(run):
             name = run if plausible_name(re.sub(r"[ \u3000]", "", run)) else None
         else:
             name = run if _whole_minority_name(text, m) else _name_in_run(run)
@@ -260,7 +281,8 @@ def _byline_names(text: str, pos: int, role: str, found: list[RoleName]) -> int:
 
 
 _ITEM_END = frozenset("、，,。；;：:（(）)\n　 ")
-_LIST_ITEM = re.compile(f"[{HAN}]{{2,4}}(?:[·•][{HAN}]{{2,5}})?(?=[{''.join(sorted(_ITEM_END))}]|$)")
+_LIST_ITEM = re.compile(f"[{HAN}]{{2,4}}(?:[·•][{HAN}]{{2,5}})?"
+                        f"(?=[{''.join(sorted(_ITEM_END))}]|等|[0-9一二三四五六七八九十两]+[人名]|$)")  # …、阿根3人
 
 
 def list_neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
