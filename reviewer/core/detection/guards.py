@@ -139,8 +139,8 @@ def trade_name(text: str, start: int, end: int) -> bool:
     """The span is the trade name inside an organisation written as place + name + business (开封市鼓楼区阿依古丽
     新疆风⏎味餐厅, 泊尔江海子镇巴音敖包嘎查村⏎民委员会): right after a county or township and followed, in
     the same run of characters (a wrapped cell's line breaks included), by a business or committee word."""
-    i = start  # back over the trade name's first characters (and a wrap) to the place unit before it
-    for _ in range(5):
+    i = start  # back over the trade name's first character or two (and a wrap) to the place unit before it
+    for _ in range(3):
         while i > 0 and text[i - 1] in " \t\u3000\n":
             i -= 1
         if i == 0 or not _HAN_CHAR.match(text[i - 1]):
@@ -153,7 +153,7 @@ def trade_name(text: str, start: int, end: int) -> bool:
     m = _WRAPPED_RUN.match(text, end)
     if m is None:
         return False
-    rest = "".join(m.group().split())[:12]
+    rest = "".join(m.group().split())[:10]
     return _TRADE_SUFFIX.search(rest) is not None
 
 

@@ -145,3 +145,8 @@ def test_a_list_of_names_closed_by_a_count(docx):
 def test_a_name_after_a_role_word_broken_by_the_line_end(pdf):
     document, findings = pdf
     assert "周\n建国" in {f.text for f in _sure(findings)}
+
+
+def test_a_sentence_after_a_colon_is_no_name_and_a_title_makes_no_trade_name(docx):
+    # the five-character run after 主持人： is in no transliteration's characters; 刘淇 is no shop's trade name
+    assert _names_at(docx, "主持人") == ["刘淇"]

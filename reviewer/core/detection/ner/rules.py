@@ -22,6 +22,7 @@ from reviewer.core.detection.ner.surnames import (
     MONGOLIAN_NAME_ELEMENTS,
     SINGLE_SURNAMES,
     TIBETAN_NAME_ELEMENTS,
+    TRANSLITERATION_CHARS,
     YI_CLAN_NAMES,
 )
 from reviewer.core.resources import resource
@@ -333,9 +334,9 @@ def _whole_minority_name(text: str, m: re.Match[str]) -> bool:
     described = _DESCRIBED.match(text, end) is not None
     words = common_words()
     if 5 <= len(run) <= 6 and colon:
-        # 乡长：巴合提别克, 值班：那顺乌力吉: a Mongolian or Kazakh name written without ·, when no ordinary word
-        # is inside (审核：通过审批程序 is a sentence)
-        if any(run[i:i + 2] in words for i in range(len(run) - 1)):
+        # 乡长：巴合提别克, 值班：那顺乌力吉: a Mongolian or Kazakh name written without ·, in the characters of
+        # transliterated names and with no ordinary word inside (主持人：谢谢傅主编 is a sentence)
+        if any(c not in TRANSLITERATION_CHARS for c in run) or any(run[i:i + 2] in words for i in range(len(run) - 1)):
             return False
     elif not 2 <= len(run) <= 4 or not (colon or described):
         return False

@@ -49,3 +49,12 @@ YI_CLAN_NAMES = frozenset((
     "吉史", "吉吉", "曲比", "曲木", "曲尼", "海来", "马海", "沙马", "俄木", "俄底", "勒格", "瓦扎", "倮伍", "果基",
     "罗洪", "比曲", "木乃", "加拉", "且沙", "日火", "井曲", "尔古", "拉马", "苏呷", "阿克", "的日", "巫其", "补约",
 ))
+
+# Characters of transliterated Mongolian, Uyghur, Kazakh and Tibetan names (音译用字): a name of five or six
+# characters without a surname is written with these only (巴合提别克, 那顺乌力吉, 额尔德木图), a sentence is not.
+TRANSLITERATION_CHARS = frozenset(
+    "".join(TIBETAN_NAME_ELEMENTS) + "".join(MONGOLIAN_NAME_ELEMENTS) +
+    "阿巴合提别克那顺乌力吉额尔德木图不都热西努兰江古丽买提曼吐逊艾尼瓦尔依明帕孜托乎玛娜达赛叶哈萨拉特格日勒布和"
+    "其朝鲁宝音斯琴苏雅吾汗麦库尔班亚森沙吉克尤素甫伊斯坎比卡肯加纳孜别克夏木拜道迪莎米热合曼努拉奥斯坦"
+    "克孜勒恰胡达尼扎克叶尔肯波拉特铁木哲根巴图孟敖包满都仁钦策登扎嘎丹增措姆玛央宗卓嘎曲珍次仁多杰才让"
+)
