@@ -157,6 +157,22 @@ def trade_name(text: str, start: int, end: int) -> bool:
     return _TRADE_SUFFIX.search(rest) is not None
 
 
+_AGENCY_IN_RUN = re.compile("(?:局|委|院|厅|中心|政府|学校|公司)$")
+
+
+def sub_unit(text: str, start: int, end: int) -> bool:
+    """A section of the agency written right before it (蜀山区教育体育局体卫艺科, …局财务科): a span ending in 科, 股
+    or 室 that continues a run of characters holding an agency word within a few characters before it."""
+    if end - start < 2 or text[end - 1:end] not in ("科", "股", "室"):
+        return False
+    i, lo = start, max(0, start - 4)
+    while i > lo and _HAN_CHAR.match(text[i - 1]):
+        if _AGENCY_IN_RUN.search(text, 0, i):
+            return True
+        i -= 1
+    return False
+
+
 def water_name(text: str, start: int, end: int) -> bool:
     """A river or lake the model took for a name (渭河、永川河、东柯河): two characters ending in 河, 江 or 湖 whose
     first is no surname. Names of people without a surname (巴特, 泽旺) do not end so."""
@@ -277,6 +293,7 @@ def guard(document: Document, findings: Sequence[Finding]) -> list[Finding]:
             if in_number(f.start, f.end) or amount_name(text, f.start, f.end) or \
                     inside_place(text, f.start, f.end, places) or road_name(text, f.start, f.end) or \
                     trade_name(text, f.start, f.end) or water_name(text, f.start, f.end) or \
+                    sub_unit(text, f.start, f.end) or \
                     (f.score < 0.95 and prose_word(text, f.start, f.end)):
                 continue
         out.append(f)

@@ -150,3 +150,10 @@ def test_a_name_after_a_role_word_broken_by_the_line_end(pdf):
 def test_a_sentence_after_a_colon_is_no_name_and_a_title_makes_no_trade_name(docx):
     # the five-character run after 主持人： is in no transliteration's characters; 刘淇 is no shop's trade name
     assert _names_at(docx, "主持人") == ["刘淇"]
+
+
+def test_a_section_glued_to_its_agency_is_no_name(docx):
+    document, findings = docx
+    start = document.text.index("蜀山区教育体育局")
+    end = document.text.index("\n", start)
+    assert not any(f.entity_type == "PERSON" and start <= f.start < end for f in findings)

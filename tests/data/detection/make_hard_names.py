@@ -14,7 +14,7 @@ docx (paragraphs, a Word table, the author field):
 - a household table whose members cell lists names with their relation (阿依古丽·买买提（妻）、米热阿依（女）);
 - no names: an ethnicity in a note (蒙古族，试用期一年), rivers in a list (渭河、永川河), a padded label (姓　名：),
   a spaced-out title (通　报), a sentence after a colon (主持人：谢谢傅主编) and, after a title, a name before
-  a business word (市委书记刘淇两度视察电竞中心: no trade name).
+  a business word (市委书记刘淇两度视察电竞中心: no trade name), a section glued to its agency (…局体卫艺科).
 pdf (lines drawn where a page would break them, and a ruled table whose cells wrap):
 - a name broken by the line end in running text, found whole elsewhere (驾驶人唐⏎国华 … 证人唐国华);
 - a two-character name whose last character the line end carries to the next line (…、邓建⏎华（采购人代表）);
@@ -51,6 +51,7 @@ PARAGRAPHS = [
     "2024年7月，我区遭遇最强降雨过程，渭河、永川河、东柯河水位暴涨，多处发生山洪和滑坡。",
     "姓　名：（由申请人填写）",
     "主持人：谢谢傅主编。前两年，市委书记刘淇两度视察电竞中心。",
+    "联系单位及电话：蜀山区教育体育局体卫艺科　0551-65318027",
 ]
 TABLE = [
     ["序号", "户主姓名", "共同生活家庭成员", "月保障金（元）"],
