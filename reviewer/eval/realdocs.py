@@ -74,6 +74,7 @@ KIND_OF = {"行政处罚决定书": "penalty_decision", "失信名单": "dishone
            "拟聘用人员公示": "recruitment_list", "表彰决定": "commendation", "表彰名单": "commendation",
            "中标公告": "procurement_result", "征收补偿公示": "expropriation", "安置房源公示": "expropriation",
            "低保公示": "assistance_notice", "救助花名册": "assistance_notice", "医疗救助公示": "assistance_notice",
+           "补贴发放表": "assistance_notice",
            "行政许可公示": "license_notice", "许可公示": "license_notice", "环评公示": "eia_notice",
            "信访意见书": "petition_opinion", "投诉告知书": "complaint_reply", "12345工单回复": "hotline_reply",
            "人大建议答复": "suggestion_reply", "建议答复函": "suggestion_reply", "交通事故认定书": "accident_finding",

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 
-from presidio_analyzer import RecognizerResult
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
 
 from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
@@ -23,8 +23,8 @@ from reviewer.core.detection.explain import explain
 from reviewer.core.detection.guards import guard, issuer_start
 from reviewer.core.detection.health import roster_health
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
-from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, word_broken_by_line
-from reviewer.core.detection.normalize import NormalizedText, normalize, unpad, unwrap_lines
+from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, common_words, word_broken_by_line
+from reviewer.core.detection.normalize import NormalizedText, normalize, padded_names, unpad, unwrap_lines
 from reviewer.core.detection.pdf_cells import pdf_cells, property_cells
 from reviewer.core.detection.possible_names import (
     FLOOR,
@@ -96,7 +96,8 @@ def analyze(document: Document, *, threshold: float | None = None,
         document, threshold=threshold, ner=True, progress=progress, cancelled=cancelled,
         side=lambda: restricted.extend(_restricted(document, threshold)), cells=cells))
     # tier 2 (possible_names.py): plausible names below the bar are kept as marked candidates, never acted on
-    findings = possible_names(document, personal, guard(document, personal))
+    guarded = same_names(document, line_broken_names(document, guard(document, personal)), threshold)
+    findings = possible_names(document, personal, guarded)
     findings = _with_roster_health(findings, roster_health(document, cells))
     findings += _wrapped_cells(document, cells, findings, threshold)
     _check(cancelled)
@@ -206,6 +207,115 @@ def complete_names(document: Document, findings: list[Finding]) -> list[Finding]
                                         locator=document.locate(f.start, end), explanation=f.explanation + why)
         out.append(f)
     return out
+
+
+_HAN_CHAR = re.compile("[\u3400-\u9fff]")
+_SPACE_RUN = re.compile(r"\s+")
+SAME_NAME = "SameNameRule"
+# names × characters searched (str.find over the text without whitespace): a few milliseconds at most. Above
+# it (a roster of thousands of names: its name column already finds every cell) the step is left out.
+SAME_NAME_BUDGET = 30_000_000
+
+
+def same_names(document: Document, findings: list[Finding], threshold: float | None = None) -> list[Finding]:
+    """Every other occurrence of a name the document names with confidence, found where the model missed it or
+    took it for a weak candidate: written across a line break (唐⏎国华, 阿⏎苏拉惹: PDF text breaks lines inside
+    words), padded (雷　鸣) or in a sentence the model read otherwise (…的阿苏拉惹驾驶…).
+
+    Why: a reviewer expects one person to be found wherever the name stands, and a copy that masks a name in
+    one place and leaves it in the next discloses it all the same. Names of three characters or more (and ·
+    names) are taken anywhere; a two-character name that is no ordinary word only where it stands alone
+    (between non-Han characters), since it is too often the start of a longer word or name. A name inside an
+    organisation, an address or another finding already made is left to that finding.
+    """
+    limit = get_engine().config.default_threshold if threshold is None else float(threshold)
+    text = document.text
+    sure = [f for f in findings if f.entity_type == "PERSON" and not is_possible(f) and f.score >= limit]
+    names: dict[str, Finding] = {}
+    for f in sure:
+        name = "".join(f.text.split())
+        if len(name) >= 3 or (len(name) == 2 and name not in common_words()):
+            if name not in names or names[name].score < f.score:
+                names[name] = f
+    if not names:
+        return findings
+    # the text without whitespace, and where each removed run was (to map offsets back)
+    runs = [(m.start(), m.end()) for m in _SPACE_RUN.finditer(text)]
+    squeezed = _SPACE_RUN.sub("", text) if runs else text
+    if len(names) * len(squeezed) > SAME_NAME_BUDGET:
+        return findings
+    kept_before: list[int] = []  # for each run: the squeezed offset of the character after it
+    removed_upto = [0]  # characters removed by the first k runs
+    for a, b in runs:
+        kept_before.append(a - removed_upto[-1])
+        removed_upto.append(removed_upto[-1] + b - a)
+
+    def original(i: int) -> int:
+        return i + removed_upto[bisect.bisect_right(kept_before, i)]
+
+    sure_ids = {id(f) for f in sure}
+    persons = [f for f in findings if f.entity_type == "PERSON"]
+    others = sorted((f.start, f.end) for f in findings if f.entity_type != "PERSON")
+    removed: set[int] = set()
+    added: list[Finding] = []
+    why = "（同一文档中已确认的姓名在此处再次出现 / the same name, found with confidence elsewhere in the document）"
+    for name, source in sorted(names.items(), key=lambda item: -len(item[0])):
+        i = squeezed.find(name)
+        while i >= 0:
+            start, end = original(i), original(i + len(name) - 1) + 1
+            i = squeezed.find(name, i + 1)
+            if text.count("\n", start, end) > 1 or _overlapping(others, start, end):
+                continue  # across paragraphs, or inside an organisation or address found
+            hits = [f for f in persons + added if id(f) not in removed and f.start < end and start < f.end]
+            # a model span one character longer than the name, seen nowhere else (辅警苟磊蹚过: 苟　磊 in the list
+            # above tells where the name ends), is cut back to it
+            longer = [f for f in hits if id(f) in sure_ids and f.start == start and f.end == end + 1
+                      and squeezed.count("".join(f.text.split())) == 1]
+            if not longer and len(name) == 2 and ((start > 0 and _HAN_CHAR.match(text[start - 1]))
+                                                  or (end < len(text) and _HAN_CHAR.match(text[end]))):
+                continue
+            removed.update(id(f) for f in longer)
+            hits = [f for f in hits if f not in longer]
+            # a weak candidate, or a sure span the model cut inside this occurrence (苏拉惹 of 阿⏎苏拉惹), gives way
+            if any(id(f) in sure_ids and (f.start < start or end < f.end or (f.start, f.end) == (start, end))
+                   for f in hits) or any(f.recognizer == SAME_NAME for f in hits):
+                continue
+            removed.update(id(f) for f in hits)
+            added.append(dataclasses.replace(source, start=start, end=end, text=text[start:end],
+                                             locator=document.locate(start, end), recognizer=SAME_NAME,
+                                             explanation=source.explanation + why))
+    if not added:
+        return findings
+    return [f for f in findings if id(f) not in removed] + added
+
+
+_BROKEN_TAIL = re.compile("[ \\t\\u3000]*\\n[ \\t\\u3000]*([\\u3400-\\u9fff])(?=[（(，,、。；;：:）)\\s]|$)")
+
+
+LINE_OF_PROSE = 20  # characters: a line of a paragraph, not a table cell (a roster's 王琴⏎男 is two cells)
+
+
+def line_broken_names(document: Document, findings: list[Finding]) -> list[Finding]:
+    """A two-character name whose last character the line break carried to the next line, alone before a
+    delimiter (…、欧阳明、邓建⏎华（采购人代表）): PDF text breaks lines inside names, and the model stops at
+    the break. Extended over the break to the three-character name, on a line of running text only."""
+    text = document.text
+    out = []
+    for f in findings:
+        if f.entity_type == "PERSON" and len(f.text) == 2 and not is_possible(f) \
+                and (m := _BROKEN_TAIL.match(text, f.end)) is not None and m.group(1) not in "男女" \
+                and f.end - text.rfind("\n", 0, f.start) > LINE_OF_PROSE \
+                and not any(o is not f and o.start < m.end() and f.end < o.end for o in findings):
+            why = "（名字的最后一个字被换行移到下一行，已连上 / the name's last character wrapped to the next line）"
+            f = dataclasses.replace(f, end=m.end(), text=text[f.start:m.end()],
+                                    locator=document.locate(f.start, m.end()), explanation=f.explanation + why)
+        out.append(f)
+    return out
+
+
+def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (end, -1))
+    return any(s < end and start < e for s, e in spans[max(0, i - 16):i])
 
 
 def analyze_patterns(document: Document, *, threshold: float | None = None) -> list[Finding]:
@@ -460,11 +570,11 @@ def ner_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float, ca
          report: Callable[[int], None] | None = None) -> list[tuple[RecognizerResult, int, int]]:
     """NER per block (long blocks in segments), only where there are Chinese characters, via nlp.pipe.
     `report(k)` is called when the chunk's k-th block is done."""
-    segments = [(k, block, start, unpad(text)) for k, block in enumerate(blocks, 1) if CHINESE.search(block.text)
-                for start, text in _segments(block.text, NER_SEGMENT)]
+    segments = [(k, block, start, text, unpad(text)) for k, block in enumerate(blocks, 1)
+                if CHINESE.search(block.text) for start, text in _segments(block.text, NER_SEGMENT)]
     placed: list[tuple[RecognizerResult, int, int]] = []
-    texts = (norm.text for _, _, _, norm in segments)
-    for (k, block, offset, norm), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
+    texts = (norm.text for _, _, _, _, norm in segments)
+    for (k, block, offset, original, norm), artifacts in zip(segments, engine.ner_artifacts(texts), strict=True):
         _check(cancelled)
         text = norm.text
         following = next((b.text.lstrip() for b in blocks[k:] if b.text.strip()), "")
@@ -482,9 +592,35 @@ def ner_chunk(engine: DetectionEngine, blocks: Sequence[Block], limit: float, ca
                 continue  # 牵头单位：市发 / 展改革委: a PDF line pasted as a paragraph of its own
             start = block.start + offset
             placed.append((r, start + s, start + e))
+        placed.extend(_padded(block.start + offset, original, placed))
         if report is not None:
             report(k)
     return placed
+
+
+PADDED_NAME = "PaddedNameRule"
+PADDED_SCORE = 0.85
+
+
+def _padded(base: int, text: str, placed: list[tuple[RecognizerResult, int, int]]
+            ) -> list[tuple[RecognizerResult, int, int]]:
+    """Padded two-character names (normalize.padded_names: 雷　鸣 after a unit, 何　平 after 局长) that the model did
+    not mark: the padding is the evidence. A model span that overlaps one and stays within a character of it
+    (何平介 of 局长何　平介绍) gives way to it."""
+    out = []
+    for s, e in padded_names(text):
+        start, end = base + s, base + e
+        hits = [p for p in placed if p[0].entity_type == "PERSON" and p[1] < end and start < p[2]]
+        if any(p[1:] == (start, end) or p[1] < start - 1 or p[2] > end + 1 for p in hits):
+            continue
+        for p in hits:
+            placed.remove(p)
+        why = "补齐宽度的两字姓名（姓与名之间加空格） / a two-character name padded with a space to the width of three"
+        explanation = AnalysisExplanation(recognizer=PADDED_NAME, original_score=PADDED_SCORE, textual_explanation=why)
+        out.append((RecognizerResult(entity_type="PERSON", start=s, end=e, score=PADDED_SCORE,
+                                     analysis_explanation=explanation,
+                                     recognition_metadata={_NAME: PADDED_NAME}), start, end))
+    return out
 
 
 def _segments(text: str, size: int) -> list[tuple[int, str]]:

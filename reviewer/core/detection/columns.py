@@ -65,6 +65,9 @@ ORGANISATION_NAME = ColumnKind("organisation_name", "单位名称")
 # 联系人电话 a phone column, 账户名 a name column, 与户主关系 a relation, not a name).
 VOCABULARY: tuple[tuple[ColumnKind, tuple[str, ...]], ...] = (
     (RELATION, ("关系",)),
+    # a household's members listed by name (共同生活家庭成员, 家庭成员姓名); 家庭成员数 counts them
+    (HOUSEHOLD, ("成员数", "成员人数")),
+    (NAME, ("家庭成员", "共同生活成员", "同户成员")),
     (ID_CARD, ("身份证", "身份号码", "公民身份", "证件号", "身份证号码")),
     (PHONE, ("电话", "手机", "联系方式", "联系号码")),
     (NAME, ("户名", "账户名", "帐户名", "开户名", "持卡人", "收款人")),
@@ -348,6 +351,8 @@ def _names(text: str, offset: int, stripped: str, wrapped: bool = False) -> list
     for piece in (_WRAPPED_NAME_SPLIT if wrapped else _NAME_SPLIT).split(body):
         start = text.find(piece, position)
         position = start + len(piece)
+        # each member with its relation in brackets: 阿依古丽·买买提（妻）、艾力·艾合买提（子）
+        piece = _BRACKET_NOTE.sub("", piece)
         name = piece.strip(" \t\r\n\u3000\u00a0")  # a wrapped cell's line break may open a piece
         name = name[_RELATION_PREFIX.match(name).end():] if _RELATION_PREFIX.match(name) else name
         if not name or name in _PLACEHOLDERS or _DEIDENTIFIED.search(name) or _ORGANISATION.search(name):

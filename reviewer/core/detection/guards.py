@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reviewer.core.detection.ner.rules import PROVINCES, common_words, is_plot_address, last_address_piece
+from reviewer.core.detection.ner.surnames import SINGLE_SURNAMES
 from reviewer.core.documents.model import Document
 from reviewer.core.types import Finding
 
@@ -128,6 +129,55 @@ _PLACE_WORDS = frozenset({"嘎查", "苏木", "社区", "街道", "小区", "新
 
 _BOUND_BEFORE = re.compile(r"(?:[东南西北](?:侧|面)?至|沿)[ \t\u3000\n]*$")
 _ROAD_AFTER = re.compile(f"[ \t\u3000\n]*[{_HAN}]{{0,3}}?(?:大道|路|街|巷|河)")
+
+
+_TRADE_SUFFIX = re.compile("(?:店|馆|餐厅|酒家|酒楼|超市|商行|经营部|门市部|公司|厂|合作社|委员会|中心|工作室|诊所|药房)")
+_WRAPPED_RUN = re.compile(f"(?:[{_HAN}]|[ \t\u3000]*\n[ \t\u3000]*(?=[{_HAN}]))+")
+
+
+def trade_name(text: str, start: int, end: int) -> bool:
+    """The span is the trade name inside an organisation written as place + name + business (开封市鼓楼区阿依古丽
+    新疆风⏎味餐厅, 泊尔江海子镇巴音敖包嘎查村⏎民委员会): right after a county or township and followed, in
+    the same run of characters (a wrapped cell's line breaks included), by a business or committee word."""
+    i = start  # back over the trade name's first character or two (and a wrap) to the place unit before it
+    for _ in range(3):
+        while i > 0 and text[i - 1] in " \t\u3000\n":
+            i -= 1
+        if i == 0 or not _HAN_CHAR.match(text[i - 1]):
+            return False
+        if text[i - 1] in "区县市镇乡旗":
+            break
+        i -= 1
+    else:
+        return False
+    m = _WRAPPED_RUN.match(text, end)
+    if m is None:
+        return False
+    rest = "".join(m.group().split())[:10]
+    return _TRADE_SUFFIX.search(rest) is not None
+
+
+_AGENCY_IN_RUN = re.compile("(?:局|委|院|厅|中心|政府|学校|公司)$")
+
+
+def sub_unit(text: str, start: int, end: int) -> bool:
+    """A section of the agency written right before it (蜀山区教育体育局体卫艺科, …局财务科): a span ending in 科, 股
+    or 室 that continues a run of characters holding an agency word within a few characters before it."""
+    if end - start < 2 or text[end - 1:end] not in ("科", "股", "室"):
+        return False
+    i, lo = start, max(0, start - 4)
+    while i > lo and _HAN_CHAR.match(text[i - 1]):
+        if _AGENCY_IN_RUN.search(text, 0, i):
+            return True
+        i -= 1
+    return False
+
+
+def water_name(text: str, start: int, end: int) -> bool:
+    """A river or lake the model took for a name (渭河、永川河、东柯河): two characters ending in 河, 江 or 湖 whose
+    first is no surname. Names of people without a surname (巴特, 泽旺) do not end so."""
+    value = text[start:end]
+    return len(value) == 2 and value[1] in "河江湖" and value[0] not in SINGLE_SURNAMES
 
 
 def road_name(text: str, start: int, end: int) -> bool:
@@ -242,6 +292,8 @@ def guard(document: Document, findings: Sequence[Finding]) -> list[Finding]:
         elif t == "PERSON":
             if in_number(f.start, f.end) or amount_name(text, f.start, f.end) or \
                     inside_place(text, f.start, f.end, places) or road_name(text, f.start, f.end) or \
+                    trade_name(text, f.start, f.end) or water_name(text, f.start, f.end) or \
+                    sub_unit(text, f.start, f.end) or \
                     (f.score < 0.95 and prose_word(text, f.start, f.end)):
                 continue
         out.append(f)

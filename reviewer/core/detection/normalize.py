@@ -101,18 +101,86 @@ def unwrap_lines(text: str) -> NormalizedText | None:
 _PADDED = re.compile("(?<![\u3400-\u9fff])([\u3400-\u9fff])[ \u3000]([\u3400-\u9fff])(?![\u3400-\u9fff])")
 
 
+# the same after a role word or a title, whatever follows (局长何　平介绍, 从业人员刘　芳未取得, 兽医王　斌、)
+_PADDED_AFTER_TITLE = re.compile("(?=([\u3400-\u9fff])[ \u3000]([\u3400-\u9fff])(?![ \u3000][\u3400-\u9fff]))")
+# every candidate, overlapping ones included (科　雷　鸣: 科　雷 is tried and left, 雷　鸣 taken)
+_PADDED_ANY = re.compile("(?<![\u3400-\u9fff])(?=([\u3400-\u9fff])[ \u3000]([\u3400-\u9fff])(?![\u3400-\u9fff]))")
+
+
+def _padded_pairs(text: str) -> list[tuple[int, str, str]]:
+    """(start, first, second) of the padded two-character names of `text` that `unpad` joins, in order and
+    without overlaps."""
+    if " " not in text and "\u3000" not in text:
+        return []
+    from reviewer.core.detection.ner.rules import after_title
+    from reviewer.core.detection.ner.surnames import SINGLE_SURNAMES
+
+    found = []
+    for m in _PADDED_ANY.finditer(text):
+        # a surname, or any character right after a colon (复核：杞 锐)
+        if m.group(1) in SINGLE_SURNAMES or text[m.start() - 1:m.start()] in ("：", ":"):
+            found.append((m.start(), m.group(1), m.group(2)))
+    for m in _PADDED_AFTER_TITLE.finditer(text):
+        if m.group(1) in SINGLE_SURNAMES and after_title(text, m.start()):
+            found.append((m.start(), m.group(1), m.group(2)))
+    out: list[tuple[int, str, str]] = []
+    for pair in sorted(set(found)):
+        if not out or out[-1][0] + 3 <= pair[0]:
+            out.append(pair)
+    return out
+
+
+def padded_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the padded two-character names (王　琴) that are names by their padding alone: a space inside
+    two characters is how a name is set to the width of three, nothing else in Chinese text is padded so.
+    Left out: form labels (姓　名, 备　注, 日　期：), a character spaced out in a title (通　知 alone on its line,
+    决　定　书), and an ordinary word that stands alone on its line."""
+    from reviewer.core.detection.ner.rules import NOT_NAMES, common_words
+
+    out = []
+    for start, first, second in _padded_pairs(text):
+        end = start + 3
+        compact = first + second
+        if compact in NOT_NAMES or compact in _LABELS or text[end:end + 1] in ("：", ":") \
+                or text[start - 1:start] in ("：", ":") and first not in _surnames():
+            continue
+        spaced_before = start >= 2 and text[start - 1] in " \u3000" and _HAN.match(text[start - 2]) \
+            and (start < 3 or not _HAN.match(text[start - 3]))
+        spaced_after = text[end:end + 1] in (" ", "\u3000") and _HAN.match(text[end + 1:end + 2] or "x") \
+            and not _HAN.match(text[end + 2:end + 3] or "x")
+        if spaced_before and spaced_after:
+            continue  # 决　定　书: every character spaced out
+        if compact in common_words():
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line = text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
+            if not _HAN.search(line):
+                continue  # 通　报 alone on its line: a spaced-out title
+        out.append((start, end))
+    return out
+
+
+_HAN = re.compile("[\u3400-\u9fff]")
+# labels of forms and headings that are padded to the width of a name column
+_LABELS = frozenset({"单位", "金额", "附件", "日期", "地址", "备注", "姓名", "性别", "民族", "职务", "电话", "主送", "抄送",
+                     "签发", "事由", "时间", "地点", "说明", "年龄", "序号", "合计", "总计", "籍贯", "学历", "职称", "住址",
+                     "编号", "文号", "标题", "主题", "内容", "意见", "结论", "其他", "通知", "通报", "公告", "批复"})
+
+
+def _surnames() -> frozenset[str]:
+    from reviewer.core.detection.ner.surnames import SINGLE_SURNAMES
+
+    return SINGLE_SURNAMES
+
+
 def unpad(text: str) -> NormalizedText:
     """`text` with the padding inside two-character names removed (offsets map back, the span keeps the
     space), so the NER model and the role rules read 王琴 as they would unpadded."""
-    from reviewer.core.detection.ner.surnames import SINGLE_SURNAMES
-
     cuts: list[int] = []
     pieces: list[str] = []
     last = 0
-    for m in _PADDED.finditer(text):
-        if m.group(1) not in SINGLE_SURNAMES and text[m.start() - 1:m.start()] not in ("：", ":"):
-            continue  # a surname, or any character right after a colon (复核：杞 锐)
-        space = m.start() + 1
+    for start, _, _ in _padded_pairs(text):
+        space = start + 1
         pieces.append(text[last:space])
         cuts.append(space - len(cuts))
         last = space + 1

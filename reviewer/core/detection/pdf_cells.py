@@ -66,7 +66,9 @@ def _header_row(texts: dict[int, str]) -> bool:
 
 
 _AUTHOR_PROPERTIES = frozenset({"creator", "lastModifiedBy", "Author", "author", "Manager", "manager"})
-_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{2,8}[·•][\u3400-\u9fff]{2,8}")
+# a name as typed in the author field, padded too (雷　鸣: the drafter types it as in the documents' rosters)
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{2,8}[·•][\u3400-\u9fff]{2,8}"
+                       r"|[\u3400-\u9fff][ \u3000]{1,2}[\u3400-\u9fff]")
 
 
 def property_cells(document: Document) -> list[Block]:

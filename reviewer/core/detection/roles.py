@@ -229,7 +229,8 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
             role, why = other, f"同名者在文中另一处为{catalog.label(other)}（{how}）"
         if role == UNKNOWN and _after_organisation(text, f, index):
             role, why = "legal_representative", "同一行紧随单位名称或代码（该单位的负责人）"
-        if role == UNKNOWN and kind.roster_role and _in_roster(text, f, document):
+        if role == UNKNOWN and kind.roster_role and (_in_roster(text, f, document)
+                                                     or (cells and _cell_header(cells, f) is not None)):
             role, why = kind.roster_role, f"{kind.zh}名单中的人员"
         roles[(f.start, f.end)] = (role, why)
     # one person, one role: a name still without one takes what its other occurrences were found to be (the

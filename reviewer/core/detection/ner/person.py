@@ -36,7 +36,7 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
             if rules.cuts_two_words(text, start, end) or rules.names_a_place(text, end) \
                     or rules.word_broken_by_line(text, end):
                 continue
-            start, end = rules.clean_span(text, start, end)
+            start, end = rules.yi_name(text, *rules.clean_span(text, start, end))
             model_end = end
             start, end = rules.widen_name(text, start, end)
             if not self._acceptable(text[start:end]):
@@ -57,6 +57,16 @@ class ChinesePersonRecognizer(NerBackedRecognizer):
                     why += ("；四字且非复姓，常为成语或口号，降低分数 / four characters without a compound "
                             "surname: often an idiom or slogan, score lowered")
                 results[(start, end)] = self.result(self.ENTITY, start, end, score, why)
+        for start, end in rules.tibetan_names(text):
+            if rules.names_a_place(text, end):
+                continue
+            # the model's spans cut inside the name (子泽 + 旺多吉 of 之子泽旺多吉, 增平措 of 旦增平措) give way
+            inside = [k for k in results if k[0] < end and start < k[1] and start - 1 <= k[0] and k[1] <= end + 1]
+            if any(k[0] < end and start < k[1] for k in results if k not in inside):
+                continue
+            score = max([results.pop(k).score for k in inside], default=ROLE_SCORE)
+            why = ("由藏族姓名常用字组成的姓名 / a Tibetan name built from the usual elements of Tibetan names")
+            results[(start, end)] = self.result(self.ENTITY, start, end, max(score, ROLE_SCORE), why)
         for (start, end), first in list(results.items()):
             for s, e in rules.list_neighbours(text, start, end):
                 if not any(s < e2 and s2 < e for s2, e2 in results):

@@ -17,7 +17,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reviewer.core.detection.ner.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES, TIBETAN_NAME_ELEMENTS
+from reviewer.core.detection.ner.surnames import (
+    COMPOUND_SURNAMES,
+    MONGOLIAN_NAME_ELEMENTS,
+    SINGLE_SURNAMES,
+    TIBETAN_NAME_ELEMENTS,
+    TRANSLITERATION_CHARS,
+    YI_CLAN_NAMES,
+)
 from reviewer.core.resources import resource
 
 HAN = "\u3400-\u9fff"
@@ -33,16 +40,24 @@ MORE_ROLE_TRIGGERS = ("被申请人", "委托代理人", "代理人", "负责人
                       "审核", "编辑", "校对", "制表", "复核", "通讯员", "记者", "摄影", "值班", "带班", "全陪导游",
                       "地陪导游", "司机", "家庭医生", "公证员", "签发人", "执法人员", "拟稿人", "拟稿",
                       # recipients, owners and defaulters in notices and rosters
-                      "救助对象", "经营者", "被执行人", "监护人")
+                      "救助对象", "经营者", "被执行人", "监护人",
+                      # titles at the foot of a roster or in a signature line, before a colon or a space only
+                      # (乡长：巴合提别克, 村委会主任　斯郎甲): without one they are words of the sentence
+                      "乡长", "镇长", "村长", "局长", "主任", "书记", "组长", "站长", "所长", "队长", "院长", "校长",
+                      "理事长", "会长", "科长", "社长",
+                      # a household member named by the relation (由其妻其木格代领, 之子邱　磊)
+                      "其妻", "其夫", "其子", "其女", "之妻", "之夫", "之子", "之女")
 _NUM = "0-9一二三四五六七八九十"
 # characters that typically follow a name glued to the next word: 申请人宋晨曦要求… / 信访人胡光明反映…
-_FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一")
+_FOLLOW = frozenset("等系于现住因要称反对在的未不已经向到与和及为将自男女同来诉提申请一代")
 # trigger, an optional note such as （自然人） and a colon, then a run of Han characters (· for minority names)
 _ROLE_RE = re.compile(
     r"(?P<role>" + "|".join(sorted(ROLE_TRIGGERS + MORE_ROLE_TRIGGERS, key=len, reverse=True))
     + r")(?:[（(][^）)]{1,6}[）)])?\s*[：:]?\s*"
     r"(?P<run>[" + HAN + r"]{2,8}(?:[·•][" + HAN + r"]{2,8})?|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?![" + HAN
-    + r"])|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?=[" + "".join(sorted(_FOLLOW)) + r"]))"
+    + r"])|[" + HAN + r"][ \u3000]{1,2}[" + HAN + r"](?=[" + "".join(sorted(_FOLLOW)) + r"])"
+    # a name the line end breaks (经营者周⏎建国）: PDF text wraps inside names; delimited on the next line
+    + r"|[" + HAN + r"]{1,2}\n[" + HAN + r"]{1,3}(?=[）)，,、。；;：:\s]))"
 )
 # a two-character name padded to the width of three (证人黄　敏（…）, 法定代表人薛 刚): a whole run of its own
 _PADDED = re.compile(f"[{HAN}][ \u3000]{{1,2}}[{HAN}]")
@@ -55,6 +70,19 @@ NOT_NAMES = frozenset({"本人", "你们", "我们", "他们", "其他", "未知
 # keep the "name", so the export could never verify.
 PROVINCES = frozenset("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
                       "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split())
+
+
+# words after which a padded two-character name may be glued to the sentence (局长何　平介绍, 民警闫　平和…)
+_TITLE_WORDS = tuple(sorted(set(ROLE_TRIGGERS + MORE_ROLE_TRIGGERS) | {
+    "局长", "区长", "县长", "市长", "镇长", "乡长", "主任", "书记", "科长", "处长", "主席", "经理", "组长", "队长", "所长",
+    "站长", "院长", "部长", "委员", "理事长", "会长", "兽医", "医生", "护士", "教师", "民警", "辅警", "人员", "代表",
+    "人选", "同志", "干部", "村民", "居民", "群众", "职工", "其妻", "其夫", "之子", "之女", "妻子", "丈夫", "儿子",
+    "女儿", "父亲", "母亲"}, key=len, reverse=True))
+
+
+def after_title(text: str, start: int) -> bool:
+    """Whether a role word or a title ends right at `start` (从业人员|刘　芳, 局长|何　平)."""
+    return text.endswith(_TITLE_WORDS, max(0, start - 4), start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +98,7 @@ def is_deidentified(name: str) -> bool:
 
 
 _NAME_CHARS = re.compile(f"^[{HAN}·•]+$")
-_PLACE_CHARS = re.compile("[区县镇省乡]|[市村路街]$")
+_PLACE_CHARS = re.compile("[区县镇省乡]|[市村路街族]$")  # …族: an ethnicity (蒙古族), not a name
 
 
 def name_shaped(name: str) -> bool:
@@ -79,8 +107,9 @@ def name_shaped(name: str) -> bool:
 
 
 def idiom_shaped(name: str) -> bool:
-    """Four Han characters, no compound surname, no ·: far more often an idiom or slogan than a name."""
-    if len(name) != 4 or name[:2] in COMPOUND_SURNAMES or "·" in name or "•" in name:
+    """Four Han characters, no compound surname or Yi clan name (吉克伍呷), no ·: far more often an idiom or
+    slogan than a name."""
+    if len(name) != 4 or name[:2] in COMPOUND_SURNAMES or name[:2] in YI_CLAN_NAMES or "·" in name or "•" in name:
         return False
     return name[:2] not in TIBETAN_NAME_ELEMENTS and name[2:] not in TIBETAN_NAME_ELEMENTS
 
@@ -89,13 +118,28 @@ def starts_with_surname(name: str) -> bool:
     return name[:2] in COMPOUND_SURNAMES or name[:1] in SINGLE_SURNAMES
 
 
+def minority_shaped(name: str) -> bool:
+    """A name without a Han surname whose shape says it is one: a Yi clan and one or two characters (吉克伍呷), or
+    a Tibetan or Mongolian name made of the usual elements (泽旺多吉, 其木格, 乌力吉巴雅尔)."""
+    if 3 <= len(name) <= 4 and name[:2] in YI_CLAN_NAMES:
+        return True
+    return _tiles(name, TIBETAN_NAME_ELEMENTS) or _tiles(name, MONGOLIAN_NAME_ELEMENTS)
+
+
+def _tiles(name: str, elements: frozenset[str]) -> bool:
+    if name in elements:
+        return True
+    return any(name[:k] in elements and _tiles(name[k:], elements) for k in range(2, min(5, len(name))))
+
+
 def plausible_name(name: str) -> bool:
     """A short Han string that starts with a surname (or a minority name with ·) and is not a role word."""
-    if name in NOT_NAMES or name in PROVINCES or is_deidentified(name) or looks_like_organization(name):
+    if name in NOT_NAMES or name in PROVINCES or is_deidentified(name) or looks_like_organization(name) \
+            or name.endswith("族"):  # 蒙古族, 回族: an ethnicity (a note column's 蒙古族，试用期一年)
         return False
     if "·" in name or "•" in name:
         return True
-    return 2 <= len(name) <= 4 and starts_with_surname(name)
+    return 2 <= len(name) <= 4 and (starts_with_surname(name) or minority_shaped(name))
 
 
 COMMON_WORDS_PATH = resource("ner", "common_words.txt")
@@ -138,18 +182,58 @@ def names_a_place(text: str, end: int) -> bool:
 
 def join_split_names(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Adjacent PERSON spans that are one name: a transliterated name continued by its ·-part
-    (古丽 + 米拉·吐尔地) or two Tibetan name elements (卓玛 + 次仁). Models trained on rosters without
+    (古丽 + 米拉·吐尔地), two Tibetan or Mongolian name elements (卓玛 + 次仁, 乌力吉 + 巴雅尔) or a Yi clan and its
+    given name (吉克 + 伍呷). Models trained on rosters without
     separators (张伟李娜…) tend to split such names in two."""
     out: list[tuple[int, int, float]] = []
     for start, end, score in sorted(spans):
         if out and out[-1][1] == start:
             left, right = text[out[-1][0]:start], text[start:end]
             dotted = ("·" in right or "•" in right) and "·" not in left and "•" not in left
-            if dotted or (left in TIBETAN_NAME_ELEMENTS and right in TIBETAN_NAME_ELEMENTS):
+            yi = left in YI_CLAN_NAMES and len(right) <= 2 and not dotted  # 吉克 + 伍呷
+            mongolian = left in MONGOLIAN_NAME_ELEMENTS and right in MONGOLIAN_NAME_ELEMENTS  # 乌力吉 + 巴雅尔
+            if dotted or yi or mongolian or (left in TIBETAN_NAME_ELEMENTS and right in TIBETAN_NAME_ELEMENTS):
                 out[-1] = (out[-1][0], end, max(out[-1][2], score))
                 continue
         out.append((start, end, score))
     return out
+
+
+def yi_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A model span cut inside a Yi name, widened to the clan and its given name: 苏拉惹 of 阿苏拉惹 (the span
+    starts inside the clan), 曲比拉 of 曲比拉哈 (one character of the given name left out). The given name is one
+    or two characters; a character that usually follows a name (等, 于, 患…) or starts a word ends it."""
+    if start > 0 and text[start - 1:start + 1] in YI_CLAN_NAMES:
+        start -= 1
+    if text[start:start + 2] not in YI_CLAN_NAMES:
+        return start, end
+    if end - start == 3 and end < len(text) and HAS_HAN.match(text[end]) and text[end] not in _FOLLOW \
+            and text[end:end + 2] not in common_words() and text[end - 1:end + 1] not in common_words():
+        end += 1
+    return start, end
+
+
+def tibetan_names(text: str) -> list[tuple[int, int]]:
+    """Runs of two or three Tibetan name elements (格绒彭措, 泽旺多吉, 旦增平措): a Tibetan name has no surname
+    and is built from a small set of elements, and two of them in a row are a name in any sentence."""
+    found: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _TIBETAN_RE.search(text, pos)
+        if m is None:
+            return found
+        i = m.start()
+        end = i
+        while end - i < 6 and text[end:end + 2] in TIBETAN_NAME_ELEMENTS:
+            end += 2
+        if end - i >= 4:
+            found.append((i, end))
+            pos = end
+        else:
+            pos = i + 1
+
+
+_TIBETAN_RE = re.compile("|".join(sorted(TIBETAN_NAME_ELEMENTS)))
 
 
 def role_names(text: str) -> list[RoleName]:
@@ -158,7 +242,10 @@ def role_names(text: str) -> list[RoleName]:
     pos = 0
     while (m := _ROLE_RE.search(text, pos)) is not None:
         start, run = m.start("run"), m.group("run")
-        if _PADDED.fullmatch(run):
+        if "\n" in run:
+            compact = run.replace("\n", "")
+            name = run if 2 <= len(compact) <= 4 and plausible_name(compact) and name_shaped(compact) else None
+        elif _PADDED.fullmatch(run):
             name = run if plausible_name(re.sub(r"[ \u3000]", "", run)) else None
         else:
             name = run if _whole_minority_name(text, m) else _name_in_run(run)
@@ -167,13 +254,36 @@ def role_names(text: str) -> list[RoleName]:
         if name:
             found.append(RoleName(start, start + len(name), m.group("role")))
             pos = start + len(name)
+            if m.group("role") in _BYLINE_ROLES:
+                pos = _byline_names(text, pos, m.group("role"), found)
         else:  # the run may itself start with a role word: 姓名\n承办人\n司马云飞
             pos = start
     return found
 
 
+# bylines name several people after one role word, separated by wide spaces (通讯员　高原　白云)
+_BYLINE_ROLES = frozenset({"记者", "通讯员", "摄影", "编辑", "校对", "审核", "特约记者", "责任编辑"})
+_BYLINE_NEXT = re.compile(f"[ \u3000]+(?P<name>[{HAN}][ \u3000][{HAN}]|[{HAN}]{{2,4}})(?=[ \u3000\n）)]|$)")
+_BYLINE_WORDS = frozenset({"报道", "报导", "整理", "发自", "摄影", "实习生", "责编", "来源", "供稿", "撰稿", "视频",
+                           "图文", "通讯员", "记者", "编辑", "审核", "校对", "特约记者", "责任编辑", "摄像", "制图"})
+
+
+def _byline_names(text: str, pos: int, role: str, found: list[RoleName]) -> int:
+    """The further names of a byline after the first (记者　次仁旺堆　通讯员　高原　白云: 白云 is the second
+    通讯员, whatever the word means), up to the next role word; returns where they end."""
+    while (m := _BYLINE_NEXT.match(text, pos)) is not None:
+        name = re.sub(r"[ \u3000]", "", m.group("name"))
+        if name in _BYLINE_WORDS or name in NOT_NAMES or not name_shaped(name) or is_deidentified(name) \
+                or looks_like_organization(name) or any(name.startswith(w) for w in _BYLINE_WORDS):
+            break
+        found.append(RoleName(m.start("name"), m.end("name"), role))
+        pos = m.end("name")
+    return pos
+
+
 _ITEM_END = frozenset("、，,。；;：:（(）)\n　 ")
-_LIST_ITEM = re.compile(f"[{HAN}]{{2,4}}(?:[·•][{HAN}]{{2,5}})?(?=[{''.join(sorted(_ITEM_END))}]|$)")
+_LIST_ITEM = re.compile(f"[{HAN}]{{2,4}}(?:[·•][{HAN}]{{2,5}})?"
+                        f"(?=[{''.join(sorted(_ITEM_END))}]|等|[0-9一二三四五六七八九十两]+[人名]|$)")  # …、阿根3人
 
 
 def list_neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -201,7 +311,9 @@ def list_neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # role words that are also verbs: they introduce a name only with a colon or a space (审核：方圆, 编辑 高山)
-_VERB_ROLES = frozenset({"审核", "编辑", "校对", "制表", "复核", "值班", "带班", "摄影", "记录", "拟稿"})
+_VERB_ROLES = frozenset({"审核", "编辑", "校对", "制表", "复核", "值班", "带班", "摄影", "记录", "拟稿",
+                         "乡长", "镇长", "村长", "局长", "主任", "书记", "组长", "站长", "所长", "队长", "院长", "校长",
+                         "理事长", "会长", "科长", "社长"})
 _SEPARATED = re.compile("[：:\\s]")
 _RUN_END = frozenset(" 　\t\n，,。；;、：:（(）)")
 _TITLES = frozenset({"局长", "区长", "县长", "市长", "镇长", "乡长", "主任", "书记", "科长", "处长", "主席", "同志",
@@ -217,12 +329,24 @@ def _whole_minority_name(text: str, m: re.Match[str]) -> bool:
         return False
     if "·" in run or "•" in run:
         return True  # 值班：热合曼·托合提　核稿：… the whole transliterated name up to the delimiter
-    if not 2 <= len(run) <= 4 or ":" not in m.group() and "：" not in m.group():
+    colon = ":" in m.group() or "：" in m.group()
+    # 当事人阿苏拉惹，男，…: the description of a person (sex after the name) closes the name as a colon would
+    described = _DESCRIBED.match(text, end) is not None
+    words = common_words()
+    if 5 <= len(run) <= 6 and colon:
+        # 乡长：巴合提别克, 值班：那顺乌力吉: a Mongolian or Kazakh name written without ·, in the characters of
+        # transliterated names and with no ordinary word inside (主持人：谢谢傅主编 is a sentence)
+        if any(c not in TRANSLITERATION_CHARS for c in run) or any(run[i:i + 2] in words for i in range(len(run) - 1)):
+            return False
+    elif not 2 <= len(run) <= 4 or not (colon or described):
         return False
-    if len(run) < 4 and run in common_words():
+    if len(run) < 4 and run in words:
         return False  # 记录：无误: a word, not a name (a surname-led name takes the usual path)
     return name_shaped(run) and run[:2] not in _TITLES and run[2:] not in _TITLES and run not in NOT_NAMES \
         and not is_deidentified(run) and not looks_like_organization(run)
+
+
+_DESCRIBED = re.compile(r"[，,]\s*[男女](?:[，,。；;（(]|性|$)")
 
 
 _DETERMINERS = frozenset("每各该本此这那其些")  # 被投诉人向每位旅游者…: no name holds a determiner

@@ -25,4 +25,36 @@ TIBETAN_NAME_ELEMENTS = frozenset((
     "巴桑", "德吉", "白玛", "普布", "边巴", "其美", "顿珠", "强巴", "阿旺", "贡布", "仁增", "次旦", "旺姆", "卓嘎",
     "曲珍", "拉姆", "益西", "群培", "罗布", "米玛", "嘎玛", "土登", "晋美", "措姆", "琼达", "巴珠", "桑珠", "泽仁",
     "降央", "贡嘎", "旦增", "欧珠", "加措", "嘉措", "才让", "仁青", "达娃", "央宗", "尼珍", "格列", "次珍",
+    # Kham and Amdo forms (甘孜, 阿坝, 迪庆, 青海): 泽旺多吉, 格绒彭措, 泽郎扎西, 斯郎降措
+    "泽旺", "彭措", "格绒", "泽郎", "斯郎", "三郎", "泽让", "才旦", "多杰", "桑吉", "索南", "降措", "尕让", "拉毛",
+    "更登", "南杰", "昂旺", "完玛",
+    # Diqing (香格里拉, 德钦) forms: 鲁茸次里, 此里卓玛, 七林农布
+    "鲁茸", "次里", "此里", "七林", "农布", "格茸", "拉茸", "松诺", "扎史",
 ))
+
+# Elements of Mongolian names, written without a separator (乌力吉巴雅尔, 额尔敦毕力格, 孟根其其格): two of them
+# side by side are one name, which models trained on Han names split in two.
+MONGOLIAN_NAME_ELEMENTS = frozenset((
+    "乌力吉", "巴雅尔", "巴特尔", "额尔敦", "毕力格", "其其格", "朝鲁", "宝音", "那顺", "孟和", "孟根", "苏和", "巴图",
+    "阿拉坦", "斯琴", "图雅", "德力格尔", "特木尔", "布和", "敖其尔", "满都拉", "道尔吉", "吉日嘎拉", "宝力道", "乌日娜",
+    "萨仁", "高娃", "格日勒", "呼和", "达来", "吉雅", "额尔德木图", "其木格", "乌兰", "巴音", "朝格图", "哈斯",
+    "陶格斯", "乌云", "娜仁", "苏日娜", "乌日汗", "赛音", "吉日木图", "包力高", "桑布", "达赖", "扎布", "仁钦",
+))
+
+# Clan names (家支) that open the names of the Liangshan and Yunnan Yi (吉克伍呷, 阿苏拉惹, 曲比拉哈, 海来拉作): a
+# name is the clan and one or two characters, without a Han surname. Models trained on Han names cut them
+# (吉克 + 伍呷, 苏拉惹, 曲比拉); the clan tells where the name starts.
+YI_CLAN_NAMES = frozenset((
+    "阿苏", "阿牛", "阿说", "阿侯", "阿尔", "阿木", "阿西", "阿约", "阿吉", "吉克", "吉伍", "吉木", "吉地", "吉尔",
+    "吉史", "吉吉", "曲比", "曲木", "曲尼", "海来", "马海", "沙马", "俄木", "俄底", "勒格", "瓦扎", "倮伍", "果基",
+    "罗洪", "比曲", "木乃", "加拉", "且沙", "日火", "井曲", "尔古", "拉马", "苏呷", "阿克", "的日", "巫其", "补约",
+))
+
+# Characters of transliterated Mongolian, Uyghur, Kazakh and Tibetan names (音译用字): a name of five or six
+# characters without a surname is written with these only (巴合提别克, 那顺乌力吉, 额尔德木图), a sentence is not.
+TRANSLITERATION_CHARS = frozenset(
+    "".join(TIBETAN_NAME_ELEMENTS) + "".join(MONGOLIAN_NAME_ELEMENTS) +
+    "阿巴合提别克那顺乌力吉额尔德木图不都热西努兰江古丽买提曼吐逊艾尼瓦尔依明帕孜托乎玛娜达赛叶哈萨拉特格日勒布和"
+    "其朝鲁宝音斯琴苏雅吾汗麦库尔班亚森沙吉克尤素甫伊斯坎比卡肯加纳孜别克夏木拜道迪莎米热合曼努拉奥斯坦"
+    "克孜勒恰胡达尼扎克叶尔肯波拉特铁木哲根巴图孟敖包满都仁钦策登扎嘎丹增措姆玛央宗卓嘎曲珍次仁多杰才让"
+)
