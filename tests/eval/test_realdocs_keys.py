@@ -49,9 +49,9 @@ def test_the_set_is_large_and_varied_enough():
     assert len({k["kind"] for k in KEYS}) >= 12
     splits = Counter(k["split"] for k in KEYS)
     assert set(splits) == {"dev", "test"}
-    # about two thirds to four fifths for development, the rest held out (dev grows with harder material while
-    # the held-out split stays as it was measured; unseen documents check us too, issue 25)
-    assert 0.55 <= splits["dev"] / len(KEYS) <= 0.80
+    # about two thirds for development, the rest held out: dev grows with harder material, and new held-out
+    # documents, written before their errors are seen, keep checking that the rules generalise (issue 25)
+    assert 0.55 <= splits["dev"] / len(KEYS) <= 0.75
     wrapping = [k for k in KEYS if k["format"] == "pdf" and k["wrapping_table"]]
     assert len(wrapping) * 3 >= len(KEYS)  # at least a third are PDFs whose table cells wrap
     assert sum(k["split"] == "test" for k in wrapping) * 3 >= splits["test"]

@@ -100,6 +100,7 @@ def analyze(document: Document, *, threshold: float | None = None,
     findings = possible_names(document, personal, guarded)
     findings = _with_roster_health(findings, roster_health(document, cells))
     findings += _wrapped_cells(document, cells, findings, threshold)
+    findings = _wrapped_text_cells(document, cells, findings, threshold)
     _check(cancelled)
     findings.extend(restricted)
     findings = _office_checks(document, findings, threshold, terms, judgments)  # issue 33
@@ -135,6 +136,63 @@ def _wrapped_cells(document: Document, cells: Sequence[Block], findings: list[Fi
                 continue
             taken.append((start, end))
             out.append(_finding(document, result, start, end))
+    return out
+
+
+_CELL_BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+_JOINED_TYPES = ("CN_ADDRESS", "SENSITIVE_PERSONAL")
+
+
+def _wrapped_text_cells(document: Document, cells: Sequence[Block], findings: list[Finding],
+                        threshold: float | None) -> list[Finding]:
+    """Addresses and health phrases that a wrapped PDF cell breaks over lines (…菊泉街1188弄15号1202⏎室,
+    化工新材料产业⏎园北三东路27号, 其妻患尿毒⏎症): the cell's breaks are no separators, so the address grammar and
+    the sensitive-information patterns read the cell joined. A result that spans a removed break is added where
+    nothing of its type was found; an address also replaces the pieces of it found line by line."""
+    from reviewer.core.detection.ner import rules
+
+    engine = None
+    limit = 0.0
+    out = list(findings)
+    for cell in cells:
+        if "wrapped" not in cell.attrs or "\n" not in cell.text:
+            continue
+        cuts = []
+        pieces = []
+        last = removed = 0
+        for m in _CELL_BREAK.finditer(cell.text):
+            pieces.append(cell.text[last:m.start()])
+            for _ in range(m.end() - m.start()):
+                cuts.append(m.start() - removed)
+            removed += m.end() - m.start()
+            last = m.end()
+        pieces.append(cell.text[last:])
+        joined = NormalizedText("".join(pieces), tuple(cuts))
+        text = joined.text
+        found: list[tuple[str, int, int, float, str]] = []
+        for s, e in [*rules.grammar_address_spans(text), *rules.corps_addresses(text), *rules.plot_addresses(text)]:
+            found.append(("CN_ADDRESS", s, e, 0.7, "ChineseAddressRecognizer"))
+        if engine is None:
+            engine = get_engine()
+            limit = engine.config.default_threshold if threshold is None else float(threshold)
+        for r in engine.analyze_patterns(text, threshold=limit, context=(cell.attrs.get("header", ""),)):
+            if r.entity_type == "SENSITIVE_PERSONAL":
+                found.append((r.entity_type, r.start, r.end, float(r.score),
+                              r.recognition_metadata.get(_NAME, "")))
+        for kind, s, e, score, recognizer in found:
+            if not joined.spans_a_cut(s, e):
+                continue
+            ls, le = joined.span_to_original(s, e)
+            start, end = cell.start + ls, cell.start + le
+            same = [f for f in out if f.entity_type == kind and f.start < end and start < f.end]
+            if any(not (start <= f.start and f.end <= end) for f in same) or (same and kind != "CN_ADDRESS"):
+                continue  # kept as found: a finding that reaches beyond it, a health term the roster pass read whole
+            why = ("规则：表格单元格换行处断开的文字，按整格连读后识别 / rule: found in a wrapped table cell read "
+                   "without its line breaks")
+            out = [f for f in out if f not in same]
+            out.append(Finding(entity_type=kind, start=start, end=end, text=document.text[start:end],
+                               score=score, recognizer=recognizer, explanation=why, category=category_of(kind),
+                               locator=document.locate(start, end)))
     return out
 
 

@@ -24,7 +24,14 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-from reviewer.core.detection.ner.rules import PROVINCES, common_words, is_plot_address, last_address_piece
+from reviewer.core.detection.ner.rules import (
+    PROVINCES,
+    common_words,
+    is_plot_address,
+    last_address_piece,
+    leading_function_word,
+    restart_at_new_head,
+)
 from reviewer.core.detection.ner.surnames import SINGLE_SURNAMES
 from reviewer.core.documents.model import Document
 from reviewer.core.types import Finding
@@ -233,8 +240,9 @@ _CLAUSE_END = re.compile(r"[的，。；、,;：:（(\s]")
 def address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """An address cut to its clause: no leading 为/在/于, and nothing after its last number piece unless what
     follows still names the place before a 的 (…玄武巷1号玄武湖公园环洲码头的售票点 keeps the 码头)."""
-    while end - start > 4 and text[start] in _LEADING:
+    while end - start > 4 and leading_function_word(text, start, _LEADING):
         start += 1
+    start = restart_at_new_head(text, start, end)
     if is_plot_address(text[start:end]):
         return start, end  # a plot ends at its last bound (…海晏北路以东E3-12地块), not at a number inside it
     last = last_address_piece(text, start, end)

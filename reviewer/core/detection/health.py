@@ -25,7 +25,7 @@ _ROSTER_KINDS = frozenset({"name", "id_card"})  # a table about persons has one 
 # modifiers and sites kept with the term: 急性心肌梗死, 左下肢截肢, 肢体残疾一级, 右胫腓骨开放性骨折
 _BEFORE = (r"(?:急性|慢性|晚期|早期|重度|轻度|[左右双]?(?:[上下]肢|[\u4e00-\u9fff]{0,6}?(?:骨|椎|颈|部))"
            r"(?:开放性|闭合性|粉碎性)?)?")
-_DISABILITY = r"(?:视力|听力|言语|肢体|智力|精神|多重)残疾(?:[一二三四1-4]级)?"
+_DISABILITY = r"(?:[一二三四1-4]级)?(?:视力|听力|言语|肢体|智力|精神|多重)残疾(?:[一二三四1-4]级)?"  # 一级肢体残疾 too
 
 
 @functools.lru_cache(maxsize=1)

@@ -144,6 +144,7 @@ class _Index:
                                                                              EntityType.CN_USCC)),
                                     key=lambda f: f.end)
         self.organisation_ends = [f.end for f in self.organisations]
+        self.party: Finding | None = None  # the organisation named as the document's 当事人, if it is one
 
     def holders_within(self, lo: int, hi: int) -> list[Finding]:
         """Persons and organisations that start at or after `lo` and end at or before `hi`."""
@@ -203,6 +204,7 @@ def assign_roles(document: Document, findings: Sequence[Finding], *, kind: Kind 
     text = document.text
     persons = sorted((f for f in findings if f.entity_type == EntityType.PERSON), key=lambda f: f.start)
     index = _Index(findings)
+    index.party = _party_organisation(text, index)
     person_spans = [(f.start, f.end) for f in persons]
     headers = _column_headers(document)
     cells = _pdf_cell_headers(document)
@@ -442,10 +444,13 @@ def _owner(text: str, f: Finding, index: _Index, roles: dict[tuple[int, int], tu
         return PERSON_OWNER, f"上文“{label[0]}”"
     strong = label is not None and label[1] == INSTITUTION and label[0] not in _NEUTRAL
     sentence = re.split(r"[。；;！？]", text[max(0, f.start - 160):f.start])[-1]  # across a PDF's line wraps
+    sentence = _FIELD_LINE.split(sentence)[-1]  # …身份证号码：…⏎仓库地址：… — a labelled line is a field of its own
     rows = list(_ROW_START.finditer(sentence))
     if rows:  # in a numbered row the words above it are the table's header, not this row's sentence
         sentence = sentence[rows[-1].end():]
     personal = None if strong else _personal_cue(sentence, catalog)
+    if personal in _PARTY_WORDS and index.party is not None and index.party.start < f.start:
+        personal = None  # 当事人 is the company the decision is about (当事人：…有限公司): its premises, not a home
     if personal is not None and t != EntityType.CN_BANK_CARD:
         return PERSON_OWNER, f"本句说的是个人的信息（“{personal}”）"
     if t == EntityType.CN_BANK_CARD:
@@ -491,6 +496,8 @@ def _owner(text: str, f: Finding, index: _Index, roles: dict[tuple[int, int], tu
         return INSTITUTION, f"属于单位“{holder.text}”"
     if holder_role == "legal_representative":
         company = _company_before(holder, index)
+        if company is None and index.party is not None and index.party.start < holder.start:
+            company = index.party  # 当事人：…有限公司 / 统一社会信用代码 / 住所 / 法定代表人：…
         if company is not None:
             return INSTITUTION, f"单位“{company.text}”的地址（其负责人{holder.text}之后）"
     if holder_role in PUBLIC_ROLES:
@@ -576,6 +583,21 @@ def _holder(text: str, f: Finding, index: _Index,
         else:
             return None, None  # a sentence of its own that names nobody (各单位…报区政府总值班室，联系电话：…)
     return h, roles.get((h.start, h.end), (None, ""))[0]
+
+
+_FIELD_LINE = re.compile(r"\n(?=[\u4e00-\u9fff]{1,8}[：:])")
+_PARTY_WORDS = ("当事人", "被处罚人", "被申请人", "被投诉人", "被执行人")
+_PARTY_LABEL = re.compile(r"(?:^|\n)[ \t\u3000]*(?:当事人|被处罚人|被申请人|被投诉人|被执行人)(?:名称)?[：:][ \t\u3000]*")
+
+
+def _party_organisation(text: str, index: _Index) -> Finding | None:
+    """The organisation a line such as 当事人：包头市…有限公司 names as the party (not a shop of a sole trader)."""
+    for m in _PARTY_LABEL.finditer(text):
+        for h in index.holders_within(m.end(), m.end() + 40):
+            if h.start == m.end() and h.entity_type == EntityType.ORGANIZATION and \
+                    not _SHOP.search(_name_key(h.text)):
+                return h
+    return None
 
 
 def _company_before(person: Finding, index: _Index) -> Finding | None:

@@ -216,3 +216,55 @@ def test_overlapping_candidates_resolve_to_one_type() -> None:
     # a valid ID in a roster row next to a phone number, one space apart
     assert spans("王某 500106198703154515 13896001234") == [
         ("CN_ID_CARD", "500106198703154515"), ("CN_MOBILE_PHONE", "13896001234")]
+
+
+def _first_characters(regex: str) -> set[str]:
+    """Every character a match of `regex` can begin with (literals, classes, branches, optional groups)."""
+    from re import _constants as c
+    from re import _parser as parser
+
+    def walk(items) -> tuple[set[str], bool]:  # (first characters, whether all of `items` can be empty)
+        out: set[str] = set()
+        for op, av in items:
+            if op == c.LITERAL:
+                return out | {chr(av)}, False
+            if op == c.IN:
+                for o, a in av:
+                    assert o in (c.LITERAL, c.RANGE), o
+                    out |= {chr(a)} if o == c.LITERAL else {chr(x) for x in range(a[0], a[1] + 1)}
+                return out, False
+            if op == c.ASSERT:
+                continue  # the lookahead itself
+            if op == c.BRANCH:
+                empty = False
+                for branch in av[1]:
+                    first, can_be_empty = walk(branch)
+                    out |= first
+                    empty |= can_be_empty
+                if not empty:
+                    return out, False
+            elif op == c.SUBPATTERN:
+                first, empty = walk(av[-1])
+                out |= first
+                if not empty:
+                    return out, False
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                first, empty = walk(av[2])
+                out |= first
+                if av[0] > 0 and not empty:
+                    return out, False
+            else:
+                raise AssertionError(op)
+        return out, True
+
+    first, empty = walk(parser.parse(regex))
+    assert not empty
+    return first
+
+
+def test_the_first_character_lookaheads_cover_their_patterns() -> None:
+    from reviewer.core.detection.recognizers import sensitive_personal as sp
+
+    patterns = {p.name: p.regex for p in sp.CnSensitivePersonalRecognizer.PATTERNS}
+    assert _first_characters(patterns["健康：伤情"]) <= set(sp.INJURY_FIRST)
+    assert _first_characters(patterns["残疾类别与等级"]) <= set(sp.DISABILITY_FIRST)

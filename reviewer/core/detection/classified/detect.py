@@ -121,7 +121,8 @@ def _title_head(above: Line, line: Line) -> bool:
     """The line above a title line is the title's first part: a title split by hand or wrapped over two lines
     (关于申请拨付…冬春农村 / 困难群众生活救助资金的请示) begins with 关于 and holds no sentence."""
     head, tail = above.text.strip(), line.text.strip()
-    return (above.zone is Zone.HEAD and head.startswith("关于") and not tail.startswith("关于")
+    # the issuer may open the title (新巴尔虎左旗农牧和科技局关于…): 关于 within its first words
+    return (above.zone is Zone.HEAD and "关于" in head[:24] and "关于" not in tail
             and 4 < len(head) <= 40 and not any(ch in head for ch in "。；;：:，,"))
 
 

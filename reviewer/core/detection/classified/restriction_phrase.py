@@ -21,7 +21,7 @@ from reviewer.core.types import EntityType
 _CLAUSE_BREAKS = "，,。；;！!？?：:、\n"
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 _NOT_WORDS = re.compile(r"[\s，,、；;：:·（）()\u3000]+")
-_TITLE_TAILS = frozenset({"请示", "的请示", "纪要", "的纪要", "会议纪要"})
+_TITLE_TAILS = frozenset({"请示", "的请示", "纪要", "的纪要", "会议纪要", "会纪要"})
 
 
 class RestrictionPhraseRecognizer:

@@ -57,8 +57,8 @@ class ChineseAddressRecognizer(NerBackedRecognizer):
                    "location with a house number or similar detail")
             results.append(self.result(self.ENTITY, start, extended, score, why))
             covered_to = extended
-        for start, end in [*self._grammar_addresses(text), *rules.grammar_addresses(text),
-                           *rules.plot_addresses(text)]:
+        for start, end in [*self._grammar_addresses(text), *rules.grammar_address_spans(text),
+                           *rules.corps_addresses(text), *rules.plot_addresses(text)]:
             overlapping = [r for r in results if r.start < end and start < r.end]
             if any(not (start <= r.start and r.end <= end) for r in overlapping) or \
                     any((r.start, r.end) == (start, end) for r in overlapping):

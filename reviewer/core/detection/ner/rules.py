@@ -425,30 +425,38 @@ def looks_like_organization(name: str) -> bool:
 _N = r"[0-9０-９一二三四五六七八九十百零〇]+"
 # one piece of an address tail; "terminal" pieces may end an address span
 _TERMINAL = re.compile(
-    rf"(?:负?{_N}(?:号楼|号院|号|栋|幢|单元|室|楼|层|组|弄|座|户|社)"
-    rf"|附{_N}号|[-－]{_N}(?:[-－]{_N})*|[A-Za-z]座|(?:(?<=单元)|(?<=[栋幢楼层]))[0-9]+(?![0-9]))"
+    rf"(?:负?{_N}(?:号楼|号院|号厂房|号车间|号仓库|号库房|号|栋|幢|单元|室|楼|层|组|弄|座|户|社)"
+    rf"|{_N}排(?={_N}号)"  # 兵团连队 and village rows: 居民区3排12号
+    rf"|(?<=号)之[一二三四五六七八九十]|{_N}房(?![屋产价租源])|{_N}门(?={_N})"  # 33号之一502房 (Guangdong), 11号楼3门401 (Beijing)
+    rf"|附{_N}号|[-－]{_N}(?:[-－]{_N})*|[A-Za-z]座|(?:(?<=单元)|(?<=[栋幢楼层门]))[0-9]+(?![0-9]))"
 )
 _CONNECTOR = re.compile(
     rf"(?:[{HAN}0-9]{{1,14}}?(?:大道|路|街|巷|胡同|道)(?={_N}(?:号|弄|巷))"
     rf"|[{HAN}]{{1,8}}?(?:村|社区)(?={_N}(?:组|社|号))"
-    rf"|[{HAN}]{{1,10}}?(?:小区|花园|苑|大厦|广场|家园|公寓|新村|宿舍|名城|中心|门诊楼|大楼|城|府|园)(?={_N})"
+    rf"|[{HAN}]{{1,8}}?嘎查(?=第?{_N}浩特|{_N}(?:组|社|号)|[{HAN}]{{1,8}}?浩特)"  # 牧区: 嘎查 + 浩特 + 户
+    rf"|(?:第?{_N}|[{HAN}]{{1,8}}?)浩特(?:[（(][^）)]{{1,12}}[)）])?(?={_N}(?:户|号))"
+    rf"|[{HAN}]{{1,10}}?(?:小区|花园|苑|大厦|广场|家园|公寓|新村|宿舍|名城|中心|门诊楼|大楼|城|府|园|居民区|居民点)(?={_N}|[A-Za-z]座)"
+    rf"|[{HAN}]{{0,4}}?(?:居民区|居民点)(?={_N})"
     rf"|{_N}(?=[-－]))"
 )
 # the head of an address written without a trigger: [省][市]区/县 at a clause boundary
-_FUNCTION_CHARS = "在于住为至到从往向的是址所其我你他她房屋位家"
+_FUNCTION_CHARS = "在于住为至到从往向的是址所其我你他她房屋位"  # not 家: 石家庄, 张家口
 _ADMIN_CH = f"(?:(?![{_FUNCTION_CHARS}])[{HAN}])"  # a place name never contains these function words
 _ADMIN_HEAD = re.compile(
-    rf"(?:{_ADMIN_CH}{{2,7}}?(?:省|自治区))?(?:{_ADMIN_CH}{{2,7}}?市)?{_ADMIN_CH}{{1,6}}?(?:区|县)"
-    rf"(?:{_ADMIN_CH}{{2,6}}?(?:街道|镇|乡))?"
+    rf"(?:{_ADMIN_CH}{{2,7}}?(?:省|自治区))?(?:(?:(?![区县旗]){_ADMIN_CH}){{2,7}}?(?:市|盟))?{_ADMIN_CH}{{1,6}}?"
+    rf"(?:经济技术开发|高新技术产业开发|经济开发|开发|高新)?(?:区|县|旗)"  # 石河子经济技术开发区 is a district too
+    rf"(?:{_ADMIN_CH}{{2,6}}?(?:街道|镇|乡|苏木))?"
 )
 _BOUNDARY_BEFORE = frozenset("在于住为至到从往向的是址：:，,。；;、（(　 \n\t")
 _BOUNDARY_CLASS = "".join(re.escape(c) for c in sorted(_BOUNDARY_BEFORE))
 _CLAUSE_START = re.compile(f"(?:^|(?<=[{_BOUNDARY_CLASS}]))(?=[^{_BOUNDARY_CLASS}])")  # first character of a clause
-_NUMBERED = re.compile(rf"{_N}(?:号|组|单元|室|幢|栋|楼|层|弄)|附{_N}号|\d[-－]\d")
+_NUMBERED = re.compile(rf"{_N}(?:号|组|单元|室|幢|栋|楼|层|弄)|附{_N}号|\d[-－]\d|浩特(?:[（(][^）)]*[)）])?{_N}户")
 
 
 def extend_address(text: str, start: int, end: int, limit: int = 40) -> int:
     """Extend an address span's end through its grammar to the last 号/单元/室/幢/附N号 (or 5-1)."""
+    if start < end < len(text) and text[end - 1].isdigit() and text[end] in _UNIT_AFTER_NUMBER:
+        end += 1  # the model stopped before the unit: 1单元802|室内 (室内 reads as "indoors")
     pos, best = end, end
     stop = min(len(text), end + limit)
     while pos < stop:
@@ -464,8 +472,12 @@ def extend_address(text: str, start: int, end: int, limit: int = 40) -> int:
     return best
 
 
-_HEAD_END = re.compile("[区县]")
-_HEAD_REACH = 7 + 3 + 7 + 1 + 6 + 1  # the farthest 区/县 of an admin head: [省/自治区][市]…区/县
+_UNIT_AFTER_NUMBER = frozenset("号室栋幢组弄户")
+_HEAD_END = re.compile("[区县旗]")
+# a 兵团 farm's company (连队) written without a district: [第八师]一四三团十一连, a wrapped cell may break it
+_CORPS_HEAD = re.compile(r"(?=[第一二三四五六七八九十〇零百0-9])(?:第[一二三四五六七八九十]{1,3}师)?[一二三四五六七八九十〇零百0-9]{2,4}\n?团\n?"
+                         r"[一二三四五六七八九十0-9]{1,3}\n?连")
+_HEAD_REACH = 7 + 3 + 7 + 1 + 6 + 8 + 1  # the farthest 区/县 of an admin head: [省/自治区][市]…区/县
 
 
 def grammar_addresses(text: str) -> list[tuple[int, int]]:
@@ -489,8 +501,52 @@ def grammar_addresses(text: str) -> list[tuple[int, int]]:
             continue
         end = extend_address(text, start, m.end())
         if end > m.end() and is_specific_address(text[m.end():end]):
+            # 天涯区要对|三亚市天涯区红塘湾海棠路118号: the clause's subject is a district, the address a new head
             found.append((start, end))
             pos = end
+    return found
+
+
+# first characters of county and district names that the clause scan reads as prepositions: 于都县, 即墨区, 从化区,
+# 向阳区, 房山区
+_PLACE_INITIALS = "于即从向房"
+
+
+def address_start(text: str, start: int, end: int) -> int:
+    """Where a grammar address found by the clause scan really starts: a place initial the scan took for a
+    preposition (于|都县…) goes back in, a district that is only the clause's subject (天涯区要对|三亚市…) out."""
+    if start > 0 and text[start - 1] in _PLACE_INITIALS and not leading_function_word(text, start - 1, _PLACE_INITIALS):
+        return start - 1
+    return restart_at_new_head(text, start, end)
+
+
+def grammar_address_spans(text: str) -> list[tuple[int, int]]:
+    """`grammar_addresses` with each start placed by `address_start`."""
+    return [(address_start(text, s, e), e) for s, e in grammar_addresses(text)]
+
+
+_PREPOSITION_HEAD = re.compile(rf"[{HAN}]{{1,8}}?(?:区|县|旗)[要应须需]?[对向把将给让在到]"
+                               rf"(?=(?:{_ADMIN_CH}{{2,7}}?(?:省|自治区))?{_ADMIN_CH}{{2,7}}?市)")
+
+
+def restart_at_new_head(text: str, start: int, end: int) -> int:
+    """天涯区要对|三亚市天涯区红塘湾海棠路118号: a district that is the clause's subject, then a preposition and a
+    full address (with its city): the address starts at the city."""
+    m = _PREPOSITION_HEAD.match(text, start, end)
+    return m.end() if m is not None else start
+
+
+def corps_addresses(text: str) -> list[tuple[int, int]]:
+    """Addresses in a 兵团 farm's company: 一四三团十一连居民区3排12号 (no district before them)."""
+    found: list[tuple[int, int]] = []
+    if "团" not in text or "连" not in text:
+        return found
+    for m in _CORPS_HEAD.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] not in _BOUNDARY_BEFORE:
+            continue
+        end = extend_address(text, m.start(), m.end())
+        if end > m.end() and is_specific_address(text[m.end():end]):
+            found.append((m.start(), end))
     return found
 
 
@@ -531,10 +587,40 @@ def plot_addresses(text: str) -> list[tuple[int, int]]:
                         and not re.match(rf"{_ADMIN_CH}{{2,}}(?:村|社区)[东南西北]", m.group()):
                     continue  # 路口东200米 names no place; 含山村村西300米 does
             else:
-                start = _head_before(text, start, glued=False)
+                start, end = _bracketed_head(text, start, end)
+                if start == m.start():
+                    start = _head_before(text, start, glued=False)
             if not any(s < end and start < e for s, e in found):
                 found.append((start, end))
     return sorted(found)
+
+
+_BRACKET_HEAD = re.compile(rf"[{HAN}0-9０-９]{{2,24}}?"
+                           rf"(?:街坊|连|村|组|社区|地块|宗地|片区|园区|开发区|镇|乡|街道|嘎查|苏木)$")
+
+
+def _bracketed_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """A place with its bounds in brackets after it, 北外滩街道83街坊（东至吴淞路，…北至海宁路） or
+    一四三团十二连（东至三支渠，…）: the place and the closing bracket belong to the plot. Else (start, end)."""
+    before = text[max(0, start - 26):start].rstrip(" \t\u3000\n")
+    if not before.endswith(("（", "(")):
+        return start, end
+    head = before[:-1]
+    m = _BRACKET_HEAD.search(head)
+    if m is None:
+        return start, end
+    base = max(0, start - 26)
+    lo = None
+    for clause in _CLAUSE_START.finditer(head):  # the last clause start that still opens a place (为|苏家屯区…)
+        at = clause.start()
+        if at >= m.start() and _BRACKET_HEAD.fullmatch(head, at):
+            lo = base + at
+    if lo is None:
+        return start, end
+    if lo > 0 and text[lo - 1] in _PLACE_INITIALS and not leading_function_word(text, lo - 1, _PLACE_INITIALS):
+        lo -= 1  # 于|都县…村: 于 begins the county's name
+    close = re.compile(r"[ \t\u3000\n]*[）)]").match(text, end)
+    return lo, (close.end() if close else end)
 
 
 def _head_before(text: str, start: int, *, glued: bool) -> int:
@@ -579,9 +665,19 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def leading_function_word(text: str, start: int, chars: str) -> bool:
+    """Whether text[start] is a preposition before the address (位于|青山区…, 住|在…) rather than its first
+    character of a two-character county or district (于都县, 即墨区, 于洪区) at a line start or after a label's
+    colon or punctuation."""
+    if text[start] not in chars:
+        return False
+    place = text[start + 2:start + 3] in ("区", "县", "市", "旗")
+    return not (place and (start == 0 or text[start - 1] in "：:，,。；;、（( \u3000\n\t于在住至到为是"))
+
+
 def trim_address(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading function word (为/在/于…) and anything after the span's last 号/组/单元/室… piece."""
-    while start < end and text[start] in "为在于住是即系":
+    while start < end and leading_function_word(text, start, "为在于住是即系"):
         start += 1
     last = last_address_piece(text, start, end)
     return start, (last if last is not None else end)

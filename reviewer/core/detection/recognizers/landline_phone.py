@@ -40,7 +40,7 @@ class CnLandlinePhoneRecognizer(CnPatternRecognizer):
     GUARDS = {"+86 区号 号码": "86"}
     # not 热线: a short hotline (12345) never has a landline's shape, and "12345热线或…专线027-88865213" names
     # a landline after the word (issue 25)
-    NEGATIVE_CONTEXT = ("邮编", "邮政编码", "编号", "文号", "金额", "元")
+    NEGATIVE_CONTEXT = ("邮编", "邮政编码", "编号", "文号", "金额", "元", "证号", "警号", "工号", "执法证")
 
     def check(self, value: str, pattern: Pattern) -> Check:
         digits = compact(value)

@@ -30,7 +30,8 @@ class CnMobilePhoneRecognizer(CnPatternRecognizer):
     )
     CONTEXT = ("手机", "电话", "联系方式", "联系", "致电", "号码", "短信", "微信", "tel", "mobile")
     GUARDS = {"带国家码的手机号": "86"}
-    NEGATIVE_CONTEXT = ("编号", "订单号", "流水号", "单号", "批次号")
+    # an 11-digit serial after these is a certificate or badge number (执法证号15020423011), not a phone
+    NEGATIVE_CONTEXT = ("编号", "订单号", "流水号", "单号", "批次号", "证号", "警号", "工号", "执法证", "证件号")
 
     def check(self, value: str, pattern: Pattern) -> Check:
         digits = compact(value).lstrip("+")

@@ -21,6 +21,15 @@ from reviewer.core.detection.recognizers.base import Check, CnPatternRecognizer
 _DISEASES = "|".join(re.escape(t) for t in terms())
 _RELIGIONS = "佛教|道教|伊斯兰教|天主教|基督教|藏传佛教|东正教"
 _CLAUSE = "[^，,。；;！？!?\\n]"
+_ORDINAL = "[0-9一二三四五六七八九十]{1,2}"
+# The characters the injury and disability patterns can start with: both open with optional parts, so without
+# this lookahead the engine tries their alternations at every character (a tenth of the recognizer's time on
+# published text). tests/core/detection/test_recognizers.py checks them against the patterns.
+INJURY_FIRST = "CLST上下中侧双右名坐头小尺尾左手拇指掌无枕桡椎眼第耻肋肘肝股肩肱肾背胫胸脊脑脾腓腕腰腹膝臀足趾跖跟踝轻重锁面顶颅颈额颞颧食骨骶髋髌鼻"
+DISABILITY_FIRST = "1234一二三四双单左右视听言肢智精多"
+_DURATION = "[零一二三四五六七八九十两0-9]+(?:年|个月|日|天)(?:零?[一二三四五六七八九十两0-9]+个月)?"
+# …的人员, …以上的孕产妇: a class of people that rules talk about, not one person
+_NOT_A_CLASS = "(?![^，,。；;！？!?\\n]{0,8}?(?:的|者)|以上|以下|及以上)"
 
 
 class CnSensitivePersonalRecognizer(CnPatternRecognizer):
@@ -30,13 +39,34 @@ class CnSensitivePersonalRecognizer(CnPatternRecognizer):
         Pattern("健康：患病描述", "(?:患有|患上|罹患|(?<![病重])患(?![者病儿难])|确诊为?|被诊断为|诊断为|查出)"
                 + _CLAUSE + "{0,10}?(?:" + _DISEASES + "|[病症癌瘤]|障碍|肿瘤)", 0.75),
         # an injury is a body site and a wound (左锁骨骨折, 头部软组织挫伤, 右手背皮肤擦伤): only a person has one
-        Pattern("健康：伤情", "[左右双]?(?:胫腓骨|股骨颈?|腰椎|颈椎|胸椎|肋骨|锁骨|桡骨|尺骨|肱骨|骨盆|髌骨|头皮|颅骨|"
-                "[上下]肢|(?:头|面|颈|胸|腹|腰|背|臀|肩|肘|腕|膝|踝|足|手|眼)部|[手足]背|膝关节|踝关节|肩关节)"
-                + _CLAUSE + "{0,6}?(?:骨折|挫裂伤|挫擦伤|挫伤|擦伤|裂伤|软组织损伤|截肢|离断伤?)"
+        # 右侧胫骨平台粉碎性骨折, 左侧第4—6肋骨骨折, T12椎体爆裂性骨折, 额部皮肤挫裂伤
+        Pattern("健康：伤情", f"(?=[{INJURY_FIRST}])[左右双]?侧?(?:第" + _ORDINAL + "(?:[—\\-－~～至、]" + _ORDINAL + ")?)?"
+                "(?:胫腓骨|胫骨平台|胫骨|腓骨|股骨[颈干]?|跟骨|髋臼|指骨|掌骨|跖骨|趾骨|鼻骨|眼眶|腰椎|颈椎|胸椎|"
+                "(?:[TLCS][0-9]{1,2})?椎体|肋骨|锁骨|桡骨|尺骨|肱骨|骨盆|髌骨|头皮|颅骨|[上下]肢|"
+                "(?:头|面|颈|胸|腹|腰|背|臀|肩|肘|腕|膝|踝|足|手|眼|额|颞|枕|顶)部|[手足]背|膝关节|踝关节|肩关节|髋关节|"
+                "颅脑|手指|[食中无名小拇]指|脾脏?|肝脏?|肾脏?|眼球|[上下]颌骨|颧骨|肩胛骨|脊柱|脊髓|骶骨|尾骨|耻骨|坐骨)"
+                + _CLAUSE + "{0,6}?(?:骨折|挫裂伤|挫擦伤|挫伤|擦伤|撕裂伤|裂伤|软组织损伤|韧带(?:损伤|断裂)|半月板损伤|"
+                "脱位|血肿|破裂|烧伤|烫伤|截肢|离断伤?)"
                 "|(?:轻微|轻度|中度|重度)?脑震荡", 0.6),
+        # a pregnancy counted in weeks or months belongs to one woman (妊娠24周, 孕32+3周, 怀孕5个月)
+        Pattern("健康：孕产", "(?:妊娠|怀孕|孕)(?:[0-9０-９]{1,2}(?:\\+[0-9])?|[一二三四五六七八九十]{1,3})(?:周|个月)"
+                + _NOT_A_CLASS, 0.6),
+        # a decision taken against one person: 被决定强制隔离戒毒二年, 被判处有期徒刑一年
+        Pattern("犯罪记录：处罚决定", "被(?:依法)?(?P<v>(?:(?:决定|判处|处以|责令)" + _CLAUSE + "{0,4}?(?:强制隔离戒毒|社区戒毒|"
+                "有期徒刑|无期徒刑|拘役|管制|行政拘留)|行政拘留|判刑)(?:" + _DURATION + ")?)" + _NOT_A_CLASS,
+                0.6),
+        # 曾因故意伤害罪…: a past offence is one person's history (曾因犯罪…的人员 is a class: not reported; nor is
+        # the history of a person already de-identified, 李某曾因…)
+        Pattern("犯罪记录：曾因…罪", "(?<!某)曾因犯?" + _CLAUSE + "{1,10}?罪" + _NOT_A_CLASS, 0.6),
+        # X系刑满释放人员: a person said to belong to such a group
+        Pattern("犯罪记录：系…人员", "(?<!某[系是为])(?<=[系是为])(?:刑满释放人员|社区矫正对象|吸毒人员|戒毒人员|服刑人员|在押人员)"
+                + _NOT_A_CLASS, 0.6),
+        # X系精神分裂症患者: a person is said to be a patient
+        Pattern("健康：系…患者", "(?<=[系是为])(?:" + _DISEASES + ")(?=患者|患儿|病人)", 0.6),
         Pattern("健康：病史/病历", "病史|既往史|病历(?:资料|记录)?|住院病案", 0.3),
         Pattern("健康：疾病名称", _DISEASES, 0.3),
-        Pattern("残疾类别与等级", "(?:视力|听力|言语|肢体|智力|精神|多重)残疾(?:[一二三四1-4]级)?", 0.6),
+        Pattern("残疾类别与等级", f"(?=[{DISABILITY_FIRST}])(?:[一二三四1-4]级)?(?:双眼|单眼|[左右]眼|双耳|[左右]耳|[双左右][上下]肢)?"
+                "(?:视力|听力|言语|肢体|智力|精神|多重)残疾(?:[一二三四1-4]级)?", 0.6),
         Pattern("宗教信仰", "(?:信仰|信奉|皈依)(?:" + _RELIGIONS + ")", 0.55),
         Pattern("宗教信仰（泛称）", "宗教信仰", 0.3),
         Pattern("犯罪记录：刑罚", "判处(?:有期徒刑|无期徒刑|死刑|拘役|管制)" + _CLAUSE + "{0,12}|(?:刑满释放|假释|缓刑考验|"
@@ -48,7 +78,7 @@ class CnSensitivePersonalRecognizer(CnPatternRecognizer):
     )
     CONTEXT = ("患有", "确诊", "诊断", "就诊", "住院", "本人", "其子", "其女", "其父", "其母", "其妻", "其夫",
                "该户", "户主", "该生", "该同志", "该人", "该员", "当事人", "申请人", "被申请人", "信访人",
-               "投诉人", "举报人", "家属", "某", "曾因")
+               "投诉人", "举报人", "家属", "某", "曾因", "被告人", "犯罪嫌疑人", "罪犯", "服刑人员", "累犯")
     CONTEXT_WINDOW = 16
     SUFFIX_WINDOW = 8  # 艾滋病感染者刘某
     CONTEXT_BOUNDARY = SENTENCE_BOUNDARY
