@@ -348,6 +348,8 @@ def _names(text: str, offset: int, stripped: str, wrapped: bool = False) -> list
     body = _BRACKET_NOTE.sub("", stripped)
     found = []
     position = offset
+    from reviewer.core.detection.guards import role_head_end
+
     for piece in (_WRAPPED_NAME_SPLIT if wrapped else _NAME_SPLIT).split(body):
         start = text.find(piece, position)
         position = start + len(piece)
@@ -355,6 +357,7 @@ def _names(text: str, offset: int, stripped: str, wrapped: bool = False) -> list
         piece = _BRACKET_NOTE.sub("", piece)
         name = piece.strip(" \t\r\n\u3000\u00a0")  # a wrapped cell's line break may open a piece
         name = name[_RELATION_PREFIX.match(name).end():] if _RELATION_PREFIX.match(name) else name
+        name = name[role_head_end(name, 0, len(name)):]  # 承租人沈国梁, 产权人徐慧芳: the name after the role
         if not name or name in _PLACEHOLDERS or _DEIDENTIFIED.search(name) or _ORGANISATION.search(name):
             continue
         m = _NAME.fullmatch(name)

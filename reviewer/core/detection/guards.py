@@ -32,7 +32,7 @@ from reviewer.core.detection.ner.rules import (
     leading_function_word,
     restart_at_new_head,
 )
-from reviewer.core.detection.ner.surnames import SINGLE_SURNAMES
+from reviewer.core.detection.ner.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES
 from reviewer.core.documents.model import Document
 from reviewer.core.types import Finding
 
@@ -237,6 +237,26 @@ _LEADING = "为在于住是即系至到"
 _CLAUSE_END = re.compile(r"[的，。；、,;：:（(\s]")
 
 
+# role words that end in 人 and stand right before a name (被告人陈建波, 承租人沈国梁, 产权人徐慧芳): the model
+# sometimes takes the role word, or its 人, into the name, and the copy would then lose it (被告陈某)
+_PERSON_ROLE = re.compile(
+    r"(?:被告|原告|被上诉|上诉|被申请|申请|被执行|执行|承租|出租|产权|代理|委托|当事|继承|监护|担保|负责|联系|经办|"
+    r"收件|第三|举报|投诉|信访|受害|被害|嫌疑|驾驶|乘车|所有|证|法定代表|被继承|共有|委托代理|共同居住|同住)?人"
+)
+
+
+def role_head_end(text: str, start: int, end: int) -> int:
+    """Where the name starts when the span opens with a role word ending in 人 (or just its 人) that the text
+    continues: the rest must be a name of two to four characters with a surname; else `start`."""
+    m = _PERSON_ROLE.match(text, start, end)
+    if m is None or (m.end() - start == 1 and not (start and "\u4e00" <= text[start - 1] <= "\u9fff")):
+        return start
+    rest = text[m.end():end]
+    if not 2 <= len(rest) <= 4 or not (rest[0] in SINGLE_SURNAMES or rest[:2] in COMPOUND_SURNAMES):
+        return start
+    return m.end()
+
+
 def address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """An address cut to its clause: no leading 为/在/于, and nothing after its last number piece unless what
     follows still names the place before a 的 (…玄武巷1号玄武湖公园环洲码头的售票点 keeps the 码头)."""
@@ -304,5 +324,9 @@ def guard(document: Document, findings: Sequence[Finding]) -> list[Finding]:
                     sub_unit(text, f.start, f.end) or \
                     (f.score < 0.95 and prose_word(text, f.start, f.end)):
                 continue
+            name_start = role_head_end(text, f.start, f.end)
+            if name_start != f.start:
+                f = dataclasses.replace(f, start=name_start, text=text[name_start:f.end],
+                                        locator=document.locate(name_start, f.end))
         out.append(f)
     return out

@@ -25,7 +25,7 @@ _ORDINAL = "[0-9一二三四五六七八九十]{1,2}"
 # The characters the injury and disability patterns can start with: both open with optional parts, so without
 # this lookahead the engine tries their alternations at every character (a tenth of the recognizer's time on
 # published text). tests/core/detection/test_recognizers.py checks them against the patterns.
-INJURY_FIRST = "CLST上下中侧双右名坐头小尺尾左手拇指掌无枕桡椎眼第耻肋肘肝股肩肱肾背胫胸脊脑脾腓腕腰腹膝臀足趾跖跟踝轻重锁面顶颅颈额颞颧食骨骶髋髌鼻"
+INJURY_FIRST = "CLST上下中侧双右名坐头小尺尾左手拇指掌无枕桡椎眼第耻肋肘肝股肩肱肾背胫胸脊脑脾腓腕腰腹膝臀足趾跖跟踝轻重锁面顶颅颈额颞颧食骨骶髋髌鼻前大耳腿臂"
 DISABILITY_FIRST = "1234一二三四双单左右视听言肢智精多"
 _DURATION = "[零一二三四五六七八九十两0-9]+(?:年|个月|日|天)(?:零?[一二三四五六七八九十两0-9]+个月)?"
 # …的人员, …以上的孕产妇: a class of people that rules talk about, not one person
@@ -44,9 +44,11 @@ class CnSensitivePersonalRecognizer(CnPatternRecognizer):
                 "(?:胫腓骨|胫骨平台|胫骨|腓骨|股骨[颈干]?|跟骨|髋臼|指骨|掌骨|跖骨|趾骨|鼻骨|眼眶|腰椎|颈椎|胸椎|"
                 "(?:[TLCS][0-9]{1,2})?椎体|肋骨|锁骨|桡骨|尺骨|肱骨|骨盆|髌骨|头皮|颅骨|[上下]肢|"
                 "(?:头|面|颈|胸|腹|腰|背|臀|肩|肘|腕|膝|踝|足|手|眼|额|颞|枕|顶)部|[手足]背|膝关节|踝关节|肩关节|髋关节|"
-                "颅脑|手指|[食中无名小拇]指|脾脏?|肝脏?|肾脏?|眼球|[上下]颌骨|颧骨|肩胛骨|脊柱|脊髓|骶骨|尾骨|耻骨|坐骨)"
+                "颅脑|手指|[食中无名小拇]指|脾脏?|肝脏?|肾脏?|眼球|[上下]颌骨|颧骨|肩胛骨|脊柱|脊髓|骶骨|尾骨|耻骨|坐骨|"
+                # a joint or limb named by its side alone (左膝软组织挫伤, 右踝扭伤): only after 左/右/双
+                "(?<=[左右双侧])(?:膝|踝|肘|腕|肩|髋|手掌|手腕|大腿|小腿|前臂|上臂|腿|臂|耳|眼))"
                 + _CLAUSE + "{0,6}?(?:骨折|挫裂伤|挫擦伤|挫伤|擦伤|撕裂伤|裂伤|软组织损伤|韧带(?:损伤|断裂)|半月板损伤|"
-                "脱位|血肿|破裂|烧伤|烫伤|截肢|离断伤?)"
+                "脱位|血肿|破裂|烧伤|烫伤|截肢|离断伤?|扭伤)"
                 "|(?:轻微|轻度|中度|重度)?脑震荡", 0.6),
         # a pregnancy counted in weeks or months belongs to one woman (妊娠24周, 孕32+3周, 怀孕5个月)
         Pattern("健康：孕产", "(?:妊娠|怀孕|孕)(?:[0-9０-９]{1,2}(?:\\+[0-9])?|[一二三四五六七八九十]{1,3})(?:周|个月)"
