@@ -21,7 +21,7 @@ from reviewer.core.detection.columns import column_findings
 from reviewer.core.detection.engine import CHINESE, DetectionEngine, get_engine
 from reviewer.core.detection.explain import explain
 from reviewer.core.detection.guards import guard, issuer_start
-from reviewer.core.detection.health import roster_health
+from reviewer.core.detection.health import bracketed_health, roster_health
 from reviewer.core.detection.judgments import JudgmentContext, check_document, printed_attribute_of
 from reviewer.core.detection.ner.rules import COMMON_WORDS_PATH, common_words, word_broken_by_line
 from reviewer.core.detection.normalize import NormalizedText, normalize, padded_names, unpad, unwrap_lines
@@ -98,7 +98,7 @@ def analyze(document: Document, *, threshold: float | None = None,
     # tier 2 (possible_names.py): plausible names below the bar are kept as marked candidates, never acted on
     guarded = same_names(document, line_broken_names(document, guard(document, personal)), threshold)
     findings = possible_names(document, personal, guarded)
-    findings = _with_roster_health(findings, roster_health(document, cells))
+    findings = _with_roster_health(findings, roster_health(document, cells) + bracketed_health(document, findings))
     findings += _wrapped_cells(document, cells, findings, threshold)
     findings = _wrapped_text_cells(document, cells, findings, threshold)
     _check(cancelled)

@@ -209,12 +209,88 @@ def inside_place(text: str, start: int, end: int, places: frozenset[str]) -> boo
     m = _HAN_RUN.match(text, left)
     run_end = m.end() if m else end
     # the span does not reach the end of a Han run that ends in a place unit: 乌拉嘎 | 查, 别力 | 古台镇
-    unit = _PLACE_UNIT.match(text, end)
+    unit = _PLACE_UNIT.match(text, end) or _wrapped_place_unit(text, end)
     if unit is not None and start - left <= 4 and not any(c in _FUNCTION for c in unit.group()):
         return True  # 别力 | 古台镇人民政府
     rest = text[end:run_end]
     return (0 < len(rest) <= 5 and start - left <= 4 and text[left:run_end].endswith(_PLACE_TAIL)
             and not any(c in _FUNCTION for c in rest))
+
+
+_WRAP = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+
+
+def _wrapped_place_unit(text: str, end: int) -> re.Match[str] | None:
+    """The place unit after `end` when a wrapped PDF line breaks it (甘珠尔苏⏎木, 巴彦乌拉嘎⏎查): matched on the
+    next few characters with the line break taken out."""
+    window = text[end:end + 12]
+    if "\n" not in window:
+        return None
+    flat = _WRAP.sub("", window)
+    return _PLACE_UNIT.match(flat) or _WRAPPED_UNIT_START.match(flat)
+
+
+_WRAPPED_UNIT_START = re.compile("(?:嘎查|苏木|街道)")
+
+
+# 第十四条第（一）项之规定, 第三款之规定: a clause of a law cited by number, not a person 项之 / 款之
+_CITED_CLAUSE = re.compile(r"第[ \t\u3000]*[（(]?[0-9０-９一二三四五六七八九十百]+[）)]?[ \t\u3000]*\Z")
+
+
+def cited_clause(text: str, start: int, end: int) -> bool:
+    """The span opens with the unit of a cited clause (项, 款, 条, 目, 章, 节) right after its number."""
+    return text[start] in "项款条目章节" and _CITED_CLAUSE.search(text, max(0, start - 10), start) is not None
+
+
+# 直波、莫斯都等4个村: a list of villages, townships or communities closed by its count
+_PLACE_LIST_END = re.compile(f"[{_HAN}]{{0,3}}(?:[、，,][{_HAN}]{{2,8}}){{0,8}}等[ \t\u3000]*"
+                             "[0-9一二三四五六七八九十]+[ \t\u3000]*个(?:行政|自然)?"
+                             "(?:村|社区|乡镇|乡|镇|嘎查|苏木|街道|片区)(?!民|干部|委|医|级)")
+
+
+def listed_place(text: str, start: int, end: int) -> bool:
+    """The span is or cuts an item of a list of places that ends in their count (直波、莫斯|都等4个村, 东湾、莫家都等
+    5个村): after a list comma, the rest of the item and the list close with 等N个村 (社区, 乡镇, 嘎查…); not
+    等3个村民 / 村干部, which count people."""
+    before = text[start - 1] if start > 0 else ""
+    return before in "、，,：:" and _PLACE_LIST_END.match(text, end) is not None
+
+
+# nouns of a sector or activity that a policy coinage modifies (托育费用, 冷链物流, 助餐服务): a name is not followed
+# by them. Not 中心, 园, 机构, 项目: places and bodies are named after persons too (盖蒂中心, 舒畅园)
+_COINED_HEAD = re.compile("(?:服务|物流|配送|费用|产业|设施|体系|平台|模式|改造|行业|网络)")
+_COINED_PLACE = re.compile("[园所站点]")  # 普惠托育园, 助餐点
+_COINED_WINDOW = 3000  # the document around the span, not all of a long file
+
+
+def _coined(text: str, word: str, start: int, skip: int) -> bool:
+    """`word` is followed by a sector noun somewhere near `start` (not at `skip`)."""
+    lo, hi = max(0, start - _COINED_WINDOW), start + _COINED_WINDOW
+    i = text.find(word, lo, hi)
+    while i >= 0:
+        if i != skip and _COINED_HEAD.match(text, i + len(word)):
+            return True
+        i = text.find(word, i + 1, hi)
+    return False
+
+
+def coined_word(text: str, start: int, end: int) -> bool:
+    """A two-character "name" that the document also writes as the modifier of a sector noun (托育费用, 冷链物流):
+    a new compound word, not a person (no dictionary lists it yet). Only where it stands inside the running text
+    (glued to a character on one side); a byline or roster cell keeps its names. With a place character it is
+    the coinage's premises (普惠托育园) when the coinage is used so elsewhere."""
+    value = text[start:end]
+    if not all(_HAN_CHAR.match(c) for c in value):
+        return False
+    if len(value) == 3 and _COINED_PLACE.match(value, 2):
+        return _coined(text, value[:2], start, start)
+    if len(value) != 2:
+        return False
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if not (_HAN_CHAR.match(before) or _HAN_CHAR.match(after)):
+        return False
+    return _coined(text, value, start, -1)
 
 
 def _places(text: str, names: Iterable[str]) -> frozenset[str]:
@@ -321,7 +397,9 @@ def guard(document: Document, findings: Sequence[Finding]) -> list[Finding]:
             if in_number(f.start, f.end) or amount_name(text, f.start, f.end) or \
                     inside_place(text, f.start, f.end, places) or road_name(text, f.start, f.end) or \
                     trade_name(text, f.start, f.end) or water_name(text, f.start, f.end) or \
-                    sub_unit(text, f.start, f.end) or \
+                    sub_unit(text, f.start, f.end) or cited_clause(text, f.start, f.end) or \
+                    listed_place(text, f.start, f.end) or \
+                    (f.score < 0.95 and coined_word(text, f.start, f.end)) or \
                     (f.score < 0.95 and prose_word(text, f.start, f.end)):
                 continue
             name_start = role_head_end(text, f.start, f.end)

@@ -70,3 +70,34 @@ def roster_health(document: Document, cells: Sequence[Block] = ()) -> list[Findi
                                locator=document.locate(start, end), attributes=attributes))
     return out
 
+
+BRACKET_RECOGNIZER = "NameBracketHealth"
+# 刘建国（肺癌晚期）, 王芳(HIV阳性), 赵强（胃恶性肿瘤）: a bracket right after a name holding only a diagnosis (an organ
+# of up to two characters before it) and its stage or code
+_BRACKET = re.compile(r"[ \t\u3000]*[（(]([^（()）\n，,。；;]{2,24})[）)]")
+_BRACKET_REST = re.compile(r"[，,、]?(?:晚期|早期|术后|后遗症|阳性|[0-9A-Z.]{2,8})?")
+
+
+def bracketed_health(document: Document, findings: Sequence[Finding]) -> list[Finding]:
+    """A diagnosis written in brackets right after a found name (刘建国（肺癌晚期）, 吴兰（尿毒症）) is that
+    person's health information: the bracket says nothing but the disease, so no clause word is needed."""
+    text = document.text
+    out: list[Finding] = []
+    for f in findings:
+        if f.entity_type != "PERSON" or f.attributes.get("tier") == "possible":
+            continue
+        m = _BRACKET.match(text, f.end)
+        if m is None:
+            continue
+        inner = m.group(1)
+        spans = health_spans(inner)
+        if not spans or spans[0][0] > 2 or not _BRACKET_REST.fullmatch(inner, spans[-1][1]):
+            continue
+        start, end = m.start(1), m.end(1)
+        value = text[start:end]
+        why = f"敏感个人信息（健康）：姓名“{f.text}”后括号内的疾病名称“{value}”；分数 {SCORE:.2f}。"
+        out.append(Finding(entity_type="SENSITIVE_PERSONAL", start=start, end=end, text=value, score=SCORE,
+                           recognizer=BRACKET_RECOGNIZER, explanation=why, category=Category.PERSONAL,
+                           locator=document.locate(start, end), attributes={}))
+    return out
+

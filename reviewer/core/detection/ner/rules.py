@@ -38,7 +38,7 @@ MORE_ROLE_TRIGGERS = ("被申请人", "委托代理人", "代理人", "负责人
                       "户主", "受助人", "姓名", "主持人", "记录", "请假",
                       # bylines, duty rosters and officials named by their function (issue 25)
                       "审核", "编辑", "校对", "制表", "复核", "通讯员", "记者", "摄影", "值班", "带班", "全陪导游",
-                      "地陪导游", "司机", "家庭医生", "公证员", "签发人", "执法人员", "拟稿人", "拟稿",
+                      "地陪导游", "司机", "家庭医生", "公证员", "网格员", "网格长", "社工", "签发人", "执法人员", "拟稿人", "拟稿",
                       # recipients, owners and defaulters in notices and rosters
                       "救助对象", "经营者", "被执行人", "监护人",
                       # titles at the foot of a roster or in a signature line, before a colon or a space only

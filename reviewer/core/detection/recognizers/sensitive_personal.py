@@ -25,7 +25,7 @@ _ORDINAL = "[0-9一二三四五六七八九十]{1,2}"
 # The characters the injury and disability patterns can start with: both open with optional parts, so without
 # this lookahead the engine tries their alternations at every character (a tenth of the recognizer's time on
 # published text). tests/core/detection/test_recognizers.py checks them against the patterns.
-INJURY_FIRST = "CLST上下中侧双右名坐头小尺尾左手拇指掌无枕桡椎眼第耻肋肘肝股肩肱肾背胫胸脊脑脾腓腕腰腹膝臀足趾跖跟踝轻重锁面顶颅颈额颞颧食骨骶髋髌鼻前大耳腿臂"
+INJURY_FIRST = "CLST上下中侧双右名坐头小尺尾左手拇指掌无环枕桡椎眼第耻肋肘肝股肩肱肾背胫胸脊脑脾腓腕腰腹膝臀足趾跖跟踝轻重锁面顶颅颈额颞颧食骨骶髋髌鼻前大耳腿臂"
 DISABILITY_FIRST = "1234一二三四双单左右视听言肢智精多"
 _DURATION = "[零一二三四五六七八九十两0-9]+(?:年|个月|日|天)(?:零?[一二三四五六七八九十两0-9]+个月)?"
 # …的人员, …以上的孕产妇: a class of people that rules talk about, not one person
@@ -44,7 +44,7 @@ class CnSensitivePersonalRecognizer(CnPatternRecognizer):
                 "(?:胫腓骨|胫骨平台|胫骨|腓骨|股骨[颈干]?|跟骨|髋臼|指骨|掌骨|跖骨|趾骨|鼻骨|眼眶|腰椎|颈椎|胸椎|"
                 "(?:[TLCS][0-9]{1,2})?椎体|肋骨|锁骨|桡骨|尺骨|肱骨|骨盆|髌骨|头皮|颅骨|[上下]肢|"
                 "(?:头|面|颈|胸|腹|腰|背|臀|肩|肘|腕|膝|踝|足|手|眼|额|颞|枕|顶)部|[手足]背|膝关节|踝关节|肩关节|髋关节|"
-                "颅脑|手指|[食中无名小拇]指|脾脏?|肝脏?|肾脏?|眼球|[上下]颌骨|颧骨|肩胛骨|脊柱|脊髓|骶骨|尾骨|耻骨|坐骨|"
+                "颅脑|手?(?:拇|食|中|环|无名|小)指|手指|脾脏?|肝脏?|肾脏?|眼球|[上下]颌骨|颧骨|肩胛骨|脊柱|脊髓|骶骨|尾骨|耻骨|坐骨|"
                 # a joint or limb named by its side alone (左膝软组织挫伤, 右踝扭伤): only after 左/右/双
                 "(?<=[左右双侧])(?:膝|踝|肘|腕|肩|髋|手掌|手腕|大腿|小腿|前臂|上臂|腿|臂|耳|眼))"
                 + _CLAUSE + "{0,6}?(?:骨折|挫裂伤|挫擦伤|挫伤|擦伤|撕裂伤|裂伤|软组织损伤|韧带(?:损伤|断裂)|半月板损伤|"
@@ -64,7 +64,14 @@ class CnSensitivePersonalRecognizer(CnPatternRecognizer):
         Pattern("犯罪记录：系…人员", "(?<!某[系是为])(?<=[系是为])(?:刑满释放人员|社区矫正对象|吸毒人员|戒毒人员|服刑人员|在押人员)"
                 + _NOT_A_CLASS, 0.6),
         # X系精神分裂症患者: a person is said to be a patient
-        Pattern("健康：系…患者", "(?<=[系是为])(?:" + _DISEASES + ")(?=患者|患儿|病人)", 0.6),
+        # …系艾滋病病毒感染者, 为乙肝病毒携带者 too
+        Pattern("健康：系…患者", "(?<=[系是为])(?:" + _DISEASES + ")(?:(?=患者|患儿|病人)|(?:病毒)?(?:感染者|携带者))",
+                0.6),
+        # a grade of work-injury disability belongs to the person assessed (伤残等级为九级, 评定为十级伤残,
+        # 劳动功能障碍七级); 一级至四级伤残的职工 is a class of people
+        Pattern("健康：伤残等级", "(?=[伤劳一二三四五六七八九十1-9])(?:伤残等级(?:[为是：:]|评定为|鉴定为)?[ \u3000]*"
+                "(?:[一二三四五六七八九十]|10|[1-9])级|(?:[一二三四五六七八九十]|10|[1-9])级伤残|"
+                "劳动功能障碍(?:程度)?[为：:]?(?:[一二三四五六七八九十]|10|[1-9])级)" + _NOT_A_CLASS, 0.6),
         Pattern("健康：病史/病历", "病史|既往史|病历(?:资料|记录)?|住院病案", 0.3),
         Pattern("健康：疾病名称", _DISEASES, 0.3),
         Pattern("残疾类别与等级", f"(?=[{DISABILITY_FIRST}])(?:[一二三四1-4]级)?(?:双眼|单眼|[左右]眼|双耳|[左右]耳|[双左右][上下]肢)?"
