@@ -24,7 +24,9 @@ class CopyNumberRecognizer:
         digits = rules.copy_pattern.pattern
         # No.000042 / №000042: the serial as some offices print it (still only at the top of a classified file)
         self._bare = re.compile(rf"(?<![0-9０-９A-Za-z])(?:(?:No|NO|Ｎｏ)[.．]?\s*|№\s*)?(?:{digits})(?![0-9０-９])")
-        self._label = re.compile(rf"(?:{alternation(rules.copy_labels)})\s*[：:]?\s*(?:{digits})(?![0-9０-９])")
+        # after its label a shorter serial is a 份号 too (份号：0123, 份号 12)
+        self._label = re.compile(rf"(?:{alternation(rules.copy_labels)})\s*[：:]?\s*(?:{digits}|[0-9０-９]{{1,5}})"
+                                 rf"(?![0-9０-９])")
         # 第12份 / 第 000012 份: the copy written as an ordinal, alone on one of the first lines
         self._ordinal = re.compile(r"(?<![\w])第\s*[0-9０-９]{1,6}\s*份(?![\w])")
 

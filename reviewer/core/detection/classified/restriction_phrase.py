@@ -40,7 +40,8 @@ class RestrictionPhraseRecognizer:
         self._subject = re.compile(rf"^(?:{alternation(rules.subjects)})")
         # 工作秘密 is declared of anything (审计报告所列问题线索属于工作秘密。), not only of "this document":
         # the predicate that ends its clause counts without a subject (never when denied or conditional)
-        self._bare = (re.compile(rf"(?:{alternation(restriction.statements)})(?=[{re.escape(_CLAUSE_BREAKS)}]|$)")
+        self._bare = (re.compile(rf"(?:{alternation(restriction.statements)})(?:事项|内容|范畴|范围)?"
+                                 rf"(?=[{re.escape(_CLAUSE_BREAKS)}]|$)")
                       if restriction.entity_type is EntityType.WORK_SECRET else None)
         # a title ending in 的请示 / 会议纪要 may carry its draft state in brackets (…的请示（送审稿）), and a
         # wrapped title may break inside them (…的请示（ / 送审稿）)

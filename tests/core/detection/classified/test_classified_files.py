@@ -175,3 +175,14 @@ def test_request_title_with_its_draft_state_wrapping_in_a_pdf():
         ("PROCESS_INFORMATION", "关于某某区印染产业集聚区企业搬迁补助资金安排的请示（"),
         ("PROCESS_INFORMATION", "送审稿"),
         ("INTERNAL_USE", "内部资料"), ("INTERNAL_USE", "注意保存"), ("INTERNAL_USE", "请勿外传")]
+
+
+def test_internal_briefing_pdf_marks_and_talk():
+    """A 工作简报（内部） as a PDF: 工作秘密★ and a short 份号 after its label at the top, （内部） after the title,
+    工作秘密 declared of named content (…属于工作秘密范畴), 不宜对外公开 after the issue's name; 内部掌握 inside a
+    sentence and 不属于工作秘密的 are talk."""
+    findings = detect(load_document(DATA / "briefing-internal.pdf"))
+    assert _types(findings) == [
+        ("WORK_SECRET", "工作秘密★"), ("COPY_NUMBER", "份号：0126"), ("INTERNAL_USE", "内部"),
+        ("WORK_SECRET", "属于工作秘密范畴"), ("INTERNAL_USE", "本期简报不宜对外公开")]
+    assert findings[1].attributes["number"] == "0126"
