@@ -21,7 +21,8 @@ from reviewer.core.types import EntityType
 _CLAUSE_BREAKS = "，,。；;！!？?：:、\n"
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 _NOT_WORDS = re.compile(r"[\s，,、；;：:·（）()\u3000]+")
-# "仅供参考" alone says little (本表数据仅供参考 in a published table); beside two restriction marks it is one
+# "仅供参考" alone says little (样表（仅供参考）, 本表数据仅供参考 in a published table): a mark only in the 版头 or
+# in a sentence of restriction marks (本通知仅供参考，不宜公开，不得外传)
 _WEAK_MARK = "仅供参考"
 _TITLE_TAILS = frozenset({"请示", "的请示", "纪要", "的纪要", "会议纪要", "会纪要"})
 
@@ -49,6 +50,9 @@ class RestrictionPhraseRecognizer:
                  if restriction.entity_type is EntityType.PROCESS_INFORMATION else "")
         self._suffix = (re.compile(rf"(?:{alternation(restriction.title_suffixes)}){draft}$")
                         if restriction.title_suffixes else None)
+        # a title that ends in its draft state without brackets (…养犬管理条例草案, …实施方案征求意见稿)
+        self._draft_title = (re.compile(rf"(?:{alternation(restriction.markers)})$")
+                             if restriction.entity_type is EntityType.PROCESS_INFORMATION else None)
 
     def candidates(self, line: Line) -> list[Candidate]:
         text = line.text
@@ -70,6 +74,10 @@ class RestrictionPhraseRecognizer:
                 start = text.index(stripped)
                 word = (self._suffix.search(stripped) or self._suffix.search("的" + stripped.lstrip("的"))).group()
                 out.append(self._make(start, start + len(stripped), "title", word))
+            elif self._draft_title is not None and (m := self._draft_title.search(stripped)) \
+                    and len(stripped) >= len(m.group()) + 6 and stripped[m.start() - 1] not in "（(":
+                start = text.index(stripped)
+                out.append(self._make(start, start + len(stripped), "title", m.group()))
         return out
 
     def _make(self, start: int, end: int, form: str, word: str) -> Candidate:
@@ -111,6 +119,9 @@ class RestrictionPhraseRecognizer:
             return 0.8 if line.zone is Zone.HEAD and p.title_like else 0.0
         if c.form == "marker" and line.kind is BlockKind.TABLE_CELL and line.zone is Zone.BODY:
             return 0.0  # a cell reading "工作秘密" is a category in a table, not a mark on the document
+        if c.form == "marker" and c.attributes.get("phrase") == _WEAK_MARK and line.zone is not Zone.HEAD \
+                and not self._notice_sentence(line.text, c.start, c.end):
+            return 0.0  # "（仅供参考）" after a form's name in the body is no mark; in the 版头 or beside others it is
         score = positional_score(line, p, head=high, body_line=high, other=0.4)
         if c.form == "marker" and score < high and not p.quoted:
             if self._notice_sentence(line.text, c.start, c.end):
@@ -128,5 +139,4 @@ class RestrictionPhraseRecognizer:
         # the sentence may name what it marks first (本通知仅供参考，不宜公开，不得外传。)
         rest = _NOT_WORDS.sub("", self._marker.sub("", sentence))
         rest = self._subject.sub("", rest)
-        rest = rest.removeprefix(_WEAK_MARK)
         return rest == "" and len(self._marker.findall(sentence)) >= 2

@@ -161,7 +161,7 @@ def test_wording_variants_docx():
     assert _types(findings) == [
         ("INTERNAL_USE", "内部★"), ("COPY_NUMBER", "第12份"),
         ("CLASSIFIED_MARKING", "密级：秘密\u3000\u3000保密期限：1年"), ("URGENCY_MARKING", "加急"),
-        ("WORK_SECRET", "属于工作秘密"), ("INTERNAL_USE", "不宜公开"), ("INTERNAL_USE", "不得外传"),
+        ("WORK_SECRET", "属于工作秘密"), ("INTERNAL_USE", "仅供参考"), ("INTERNAL_USE", "不宜公开"), ("INTERNAL_USE", "不得外传"),
         ("INTERNAL_USE", "本专报仅供市领导参阅"), ("INTERNAL_USE", "阅后收回"), ("INTERNAL_USE", "限本单位范围内传阅")]
     assert findings[0].locator["kind"] == "header"
     assert findings[1].attributes["number"] == "12"
@@ -186,3 +186,12 @@ def test_internal_briefing_pdf_marks_and_talk():
         ("WORK_SECRET", "工作秘密★"), ("COPY_NUMBER", "份号：0126"), ("INTERNAL_USE", "内部"),
         ("WORK_SECRET", "属于工作秘密范畴"), ("INTERNAL_USE", "本期简报不宜对外公开")]
     assert findings[1].attributes["number"] == "0126"
+
+
+def test_draft_title_without_brackets_and_reference_only_marks():
+    """仅供参考 beside 内部资料 in the 版头 is a mark, （仅供参考） after a form's name in the body is not; a title
+    ending in its draft state without brackets (…条例草案) is the process title; 请注意保密 on its own line."""
+    findings = detect(load_document(DATA / "draft-head.docx"))
+    assert _types(findings) == [
+        ("INTERNAL_USE", "内部资料"), ("INTERNAL_USE", "仅供参考"), ("PROCESS_INFORMATION", "某某市养犬管理条例草案"),
+        ("INTERNAL_USE", "请注意保密")]
