@@ -81,7 +81,8 @@ KIND_OF = {"行政处罚决定书": "penalty_decision", "失信名单": "dishone
            "法院文书摘要": "court_summary", "会议纪要": "meeting_minutes", "常委会纪要": "meeting_minutes",
            "机密会议纪要": "meeting_minutes", "请示": "request", "统计公报": "statistical_bulletin",
            "内部资料": "work_bulletin", "内部明电": "notice", "值班安排通知": "notice", "新闻稿": "news",
-           "政务新闻": "news", "征求意见稿": "other", "工伤认定决定书": "other"}  # no catalogue kind: general
+           "政务新闻": "news", "征求意见稿": "other", "专题会议纪要": "meeting_minutes", "通知": "notice",
+           "情况专报": "work_bulletin", "工伤认定决定书": "other"}  # 工伤认定决定书, 征求意见稿: no catalogue kind
 # the set's role words → detection/roles.py role codes
 ROLE_OF = {**dict.fromkeys(("当事人", "被执行人", "原告"), "party"),
            **dict.fromkeys(("法定代表人", "负责人", "实际控制人", "经营者"), "legal_representative"),

@@ -81,8 +81,9 @@ def test_labelled_head_marks_and_a_title_opening_with_its_issuer_is_one_request(
 
 
 def test_restriction_notes_in_new_wordings_are_found_and_a_denial_is_none():
-    assert of("variants-head.docx", "INTERNAL_USE") == ["此件仅供领导参考", "内部资料", "注意保存", "不得翻印",
-                                                         "本简报仅供领导同志参阅", "此件限发至"]
+    # 此件仅供领导参考，不得转发: a sentence of its subject and restriction marks, every mark counts
+    assert of("variants-head.docx", "INTERNAL_USE") == ["此件仅供领导参考", "不得转发", "内部资料", "注意保存",
+                                                         "不得翻印", "本简报仅供领导同志参阅", "此件限发至"]
     assert of("variants-head.docx", "PROCESS_INFORMATION")[1:] == ["本材料仅供会议讨论"]
     assert of("variants-head.docx", "STATE_SECRET_STATEMENT") == []  # 本请示内容不涉及国家秘密
 

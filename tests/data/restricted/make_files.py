@@ -139,6 +139,57 @@ def _normalise_zip(path: Path) -> None:
             zout.writestr(fixed, data)
 
 
+def _lines_pdf(path: Path, lines: list[str]) -> None:
+    """A plain A4 page: one line per string at the GB/T 9704 left margin, top down (no wrapping by us)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = A4
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    y = height - 72.0
+    for text in lines:
+        pdf.setFont("STSong-Light", 16)
+        pdf.drawString(79.0, y, text)
+        y -= 28
+    pdf.save()
+
+
+def _wording_variants() -> None:
+    """Restricted-content wordings offices use besides the GB/T 9704 model: 份号 as an ordinal, 内部★ in the
+    header, 密级 and 保密期限 as two labels, marks after the document's name (本通知仅供参考，不宜公开…),
+    仅供市领导参阅 / 限本单位范围内传阅, 工作秘密 declared of named content; and the talk that is no mark."""
+    _docx("wording-variants.docx", header="内部★", paragraphs=[
+        "第12份", "密级：秘密　　保密期限：1年", "加急", "某某市某某区人民政府办公室文件",
+        "关于做好老旧小区改造项目资金审计整改工作的通知", "各街道办事处，区直有关部门：",
+        "审计报告所列问题线索属于工作秘密，整改情况按程序报送。",
+        "审计结果中不属于工作秘密的部分，按规定向社会公告；涉及工作秘密的，按有关规定处理。",
+        "区住房和城乡建设局已起草了资金管理办法征求意见稿并公开征求意见。本表所列数据仅供参考。",
+        "各单位报送第3份材料时，一并附整改台账。", "某某市某某区人民政府办公室", "2024年5月20日",
+        "本通知仅供参考，不宜公开，不得外传。", "本专报仅供市领导参阅，阅后收回。", "限本单位范围内传阅",
+        "（共印25份）"])
+    _lines_pdf(HERE / "draft-request.pdf", [
+        "份号：000123", "机密★2年", "紧急程度：特急",
+        "关于某某区印染产业集聚区企业搬迁补助资金安排的请示（", "送审稿）",
+        "某某区人民政府：",
+        "按照补助资金管理办法，拟安排搬迁补助资金如下。企业申报材料涉及商业秘密的部分，我局已依法保密。",
+        "妥否，请批示。", "某某区经济和信息化局", "2024年6月11日",
+        "内部资料　注意保存　请勿外传"])
+    _docx("draft-head.docx", paragraphs=[
+        "内部资料　仅供参考", "某某市养犬管理条例草案", "（2024年5月）",
+        "第一条　为了规范养犬行为，保障公民健康和人身安全，制定本条例。",
+        "附件：养犬登记申请表（仅供参考）", "请注意保密"])
+    _lines_pdf(HERE / "briefing-internal.pdf", [
+        "工作秘密★", "份号：0126", "工作简报（内部）", "第5期", "某某区人民政府办公室　　2024年3月8日",
+        "关于某某片区征收工作进展情况的报告",
+        "片区内群众举报线索属于工作秘密范畴，请有关街道妥善处理。补偿标准由各街道内部掌握执行。",
+        "信访人个人信息不属于工作秘密的，也应依法保护。",
+        "本期简报不宜对外公开，请勿转载。"])
+
+
 def main() -> None:
     body = ["重庆市某某局", "关于做好2024年度安全生产检查工作的通知", "各区县（自治县）应急管理局：",
             "现将有关事项通知如下。除依法需要保密的外，检查结果都要及时公开。", "重庆市某某局", "2024年5月6日"]
@@ -158,6 +209,7 @@ def main() -> None:
     write_pdf(Case("pdf2012", "pdf-2012", ("000001", "机密★5年", "特急"), ()), HERE / "first-page-2012.pdf")
     write_pdf(Case("pdf1999", "pdf-1999", ("秘密★1年", "加急"), (), copy="000036"), HERE / "first-page-1999.pdf")
     write_docx(Case("cell", "docx-cell", ("密级 | 秘密",), ()), HERE / "drafting-sheet-cell.docx")
+    _wording_variants()
     _with_custom_properties(HERE / "mentions.docx", HERE / "custom-properties.docx")
     _stamped_pdf(HERE / "stamp-drawn-last.pdf")
     _head_table_docx(HERE / "head-table.docx")

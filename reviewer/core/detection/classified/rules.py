@@ -33,6 +33,9 @@ class Restriction:
     statements: tuple[str, ...]
     strict_statements: tuple[str, ...] = ()
     title_suffixes: tuple[str, ...] = ()
+    # regular expressions for marks whose middle varies (仅供市领导参阅, 限本单位范围内传阅, 内部★):
+    # used both as markers and as statements
+    patterns: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +153,7 @@ def parse_rules(data: Any, source: str) -> ClassifiedRules:
     for entity_type in PHRASE_TYPES:
         where = f"restrictions.{entity_type}"
         item = r.mapping(res_raw[str(entity_type)], where, {"severity", "markers", "statements"},
-                         {"strict_statements", "title_suffixes"})
+                         {"strict_statements", "title_suffixes", "patterns"})
         try:
             severity = Severity(item["severity"])
         except ValueError:
@@ -162,7 +165,10 @@ def parse_rules(data: Any, source: str) -> ClassifiedRules:
         restrictions.append(Restriction(
             entity_type=entity_type, severity=severity, markers=r.words(item["markers"], f"{where}.markers"),
             statements=statements, strict_statements=strict,
-            title_suffixes=r.words(item.get("title_suffixes", []), f"{where}.title_suffixes", allow_empty=True)))
+            title_suffixes=r.words(item.get("title_suffixes", []), f"{where}.title_suffixes", allow_empty=True),
+            patterns=tuple(r.regex(v, f"{where}.patterns[{i}]")
+                           for i, v in enumerate(r.words(item.get("patterns", []), f"{where}.patterns",
+                                                         allow_empty=True)))))
 
     dn = r.mapping(top["disclosure_note"], "disclosure_note", {"subjects", "values", "labels"})
     values_raw = r.mapping(dn["values"], "disclosure_note.values", set(), set(map(str, dn["values"] or {})))

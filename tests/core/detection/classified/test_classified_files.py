@@ -66,6 +66,8 @@ def test_internal_and_process_markers_docx():
     findings = detect(load_document(DATA / "markers.docx"))
     assert sorted(_types(findings)) == sorted([
         ("PROCESS_INFORMATION", "征求意见稿"), ("INTERNAL_USE", "本资料仅供内部参考"),
+        # the sentence holds nothing but its subject and restriction marks: its second mark counts too
+        ("INTERNAL_USE", "请勿扩散"),
         ("DISCLOSURE_NOTE", "此件依申请公开"), ("INTERNAL_USE", "内部资料"), ("INTERNAL_USE", "注意保存")])
     assert {f.severity for f in findings if f.entity_type != "DISCLOSURE_NOTE"} == {Severity.REVIEW}
     footer = [f for f in findings if f.locator["kind"] == "footer"]
@@ -148,3 +150,48 @@ def test_mark_in_the_first_page_header_only():
     findings = detect(load_document(DATA / "first-page-header.docx"))
     assert _types(findings) == [("CLASSIFIED_MARKING", "绝密★长期")]
     assert findings[0].locator["type"] == "first" and findings[0].attributes["period_kind"] == "long_term"
+
+
+def test_wording_variants_docx():
+    """Marks as offices also write them: 内部★ in the header, 第12份, 密级 and 保密期限 as two labels, marks
+    after the document's name (本通知仅供参考，不宜公开，不得外传), 仅供市领导参阅 and 阅后收回, 限…范围内传阅, 工作秘密
+    declared of named content; and no finding for 不属于工作秘密, 涉及工作秘密的, a 征求意见稿 mentioned, 仅供参考 said
+    of a table, 第3份材料 in a sentence, (共印25份)."""
+    findings = detect(load_document(DATA / "wording-variants.docx"))
+    assert _types(findings) == [
+        ("INTERNAL_USE", "内部★"), ("COPY_NUMBER", "第12份"),
+        ("CLASSIFIED_MARKING", "密级：秘密\u3000\u3000保密期限：1年"), ("URGENCY_MARKING", "加急"),
+        ("WORK_SECRET", "属于工作秘密"), ("INTERNAL_USE", "仅供参考"), ("INTERNAL_USE", "不宜公开"), ("INTERNAL_USE", "不得外传"),
+        ("INTERNAL_USE", "本专报仅供市领导参阅"), ("INTERNAL_USE", "阅后收回"), ("INTERNAL_USE", "限本单位范围内传阅")]
+    assert findings[0].locator["kind"] == "header"
+    assert findings[1].attributes["number"] == "12"
+
+
+def test_request_title_with_its_draft_state_wrapping_in_a_pdf():
+    """…的请示（送审稿） broken inside the brackets by the line end: both parts are the process title."""
+    findings = detect(load_document(DATA / "draft-request.pdf"))
+    assert _types(findings) == [
+        ("COPY_NUMBER", "份号：000123"), ("CLASSIFIED_MARKING", "机密★2年"), ("URGENCY_MARKING", "紧急程度：特急"),
+        ("PROCESS_INFORMATION", "关于某某区印染产业集聚区企业搬迁补助资金安排的请示（"),
+        ("PROCESS_INFORMATION", "送审稿"),
+        ("INTERNAL_USE", "内部资料"), ("INTERNAL_USE", "注意保存"), ("INTERNAL_USE", "请勿外传")]
+
+
+def test_internal_briefing_pdf_marks_and_talk():
+    """A 工作简报（内部） as a PDF: 工作秘密★ and a short 份号 after its label at the top, （内部） after the title,
+    工作秘密 declared of named content (…属于工作秘密范畴), 不宜对外公开 after the issue's name; 内部掌握 inside a
+    sentence and 不属于工作秘密的 are talk."""
+    findings = detect(load_document(DATA / "briefing-internal.pdf"))
+    assert _types(findings) == [
+        ("WORK_SECRET", "工作秘密★"), ("COPY_NUMBER", "份号：0126"), ("INTERNAL_USE", "内部"),
+        ("WORK_SECRET", "属于工作秘密范畴"), ("INTERNAL_USE", "本期简报不宜对外公开")]
+    assert findings[1].attributes["number"] == "0126"
+
+
+def test_draft_title_without_brackets_and_reference_only_marks():
+    """仅供参考 beside 内部资料 in the 版头 is a mark, （仅供参考） after a form's name in the body is not; a title
+    ending in its draft state without brackets (…条例草案) is the process title; 请注意保密 on its own line."""
+    findings = detect(load_document(DATA / "draft-head.docx"))
+    assert _types(findings) == [
+        ("INTERNAL_USE", "内部资料"), ("INTERNAL_USE", "仅供参考"), ("PROCESS_INFORMATION", "某某市养犬管理条例草案"),
+        ("INTERNAL_USE", "请注意保密")]

@@ -40,6 +40,8 @@ def test_shipped_rules_load():
     (lambda d: d.update(default_threshold=1.5), "default_threshold"),
     (lambda d: d["restrictions"]["STATE_SECRET_STATEMENT"].update(strict_statements=["没有这个"]), "strict"),
     (lambda d: d["subjects"].append("本文件"), "subjects"),
+    (lambda d: d["restrictions"]["INTERNAL_USE"].update(patterns=["限(本单位"]), "patterns[0]"),
+    (lambda d: d["restrictions"]["INTERNAL_USE"].update(patterns=["(?P<who>领导)参阅"]), "patterns[0]"),
 ])
 def test_invalid_rules_are_rejected_with_the_key_named(tmp_path, mutate, needle):
     data = copy.deepcopy(SHIPPED)
