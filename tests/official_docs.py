@@ -8,12 +8,18 @@ from pathlib import Path
 CHARS_PER_LINE = 28
 
 
-def write_docx(path: Path, paragraphs: list[str]) -> Path:
+def write_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> Path:
+    """The paragraphs, then `table` (rows of cell texts, the first the header) as a Word table."""
     import docx
 
     document = docx.Document()
     for text in paragraphs:
         document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
     document.save(str(path))
     return path
 

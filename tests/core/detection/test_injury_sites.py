@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reviewer.core.detection import analyze
 from reviewer.core.documents import load_document
+from tests.official_docs import write_docx
 
 PARAGRAPHS = [
     "道路交通事故认定书",
@@ -15,14 +16,7 @@ PARAGRAPHS = [
 
 
 def test_injuries_at_a_side_named_joint_are_sensitive(tmp_path):
-    from docx import Document
-
-    path = tmp_path / "injuries.docx"
-    document = Document()
-    for text in PARAGRAPHS:
-        document.add_paragraph(text)
-    document.save(str(path))
-    loaded = load_document(path)
+    loaded = load_document(write_docx(tmp_path / "injuries.docx", PARAGRAPHS))
     found = [f.text for f in analyze(loaded) if f.entity_type == "SENSITIVE_PERSONAL"]
     assert {"左膝软组织挫伤", "右踝关节扭伤", "左前臂擦伤", "右手掌挫裂伤"} <= set(found), found
     last = loaded.text.index("民警指挥")

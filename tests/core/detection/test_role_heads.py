@@ -9,6 +9,7 @@ import pytest
 from reviewer.core.detection import analyze
 from reviewer.core.detection.guards import role_head_end
 from reviewer.core.documents import load_document
+from tests.official_docs import write_docx
 
 PARAGRAPHS = [
     "浙江省温州市鹿城区人民法院刑事判决书",
@@ -26,17 +27,7 @@ TABLE = [
 
 @pytest.fixture(scope="module")
 def detected(tmp_path_factory):
-    from docx import Document
-
-    path = tmp_path_factory.mktemp("roles") / "role-heads.docx"
-    document = Document()
-    for text in PARAGRAPHS:
-        document.add_paragraph(text)
-    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
-    for r, row in enumerate(TABLE):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
-    document.save(str(path))
+    path = write_docx(tmp_path_factory.mktemp("roles") / "role-heads.docx", PARAGRAPHS, TABLE)
     loaded = load_document(path)
     return loaded, [f for f in analyze(loaded) if f.entity_type == "PERSON"]
 
