@@ -206,6 +206,8 @@ def test_the_pdf_preview_pane_shows_the_page_as_exported(qtbot, reviewing_pdf, t
     import pypdfium2
     from PIL import Image, ImageChops
 
+    from reviewer.core.documents.pdf.pdfium_lock import PDFIUM_LOCK
+
     window = reviewing_pdf
     for _ in range(window.model.rowCount()):
         qtbot.keyClick(window.findings.table, Qt.Key.Key_A)
@@ -215,11 +217,18 @@ def test_the_pdf_preview_pane_shows_the_page_as_exported(qtbot, reviewing_pdf, t
     shown = window.preview.page_image()
     assert shown is not None and window.preview.page_number == 1
     copy, _ = _export(qtbot, window, tmp_path)
-    pdf = pypdfium2.PdfDocument(copy.output)
-    try:
-        exported = pdf[0].render(scale=window.preview.page_scale).to_pil().convert("RGB")
-    finally:
-        pdf.close()
+    # under the application's pdfium lock: pdfium is not thread-safe, and a preview may still be written in the
+    # I/O pool (it follows the last decision)
+    with PDFIUM_LOCK:
+        pdf = pypdfium2.PdfDocument(copy.output)
+        try:
+            page = pdf[0]
+            bitmap = page.render(scale=window.preview.page_scale)
+            exported = bitmap.to_pil().convert("RGB")
+            bitmap.close()
+            page.close()
+        finally:
+            pdf.close()
     preview = Image.frombytes("RGB", (shown.width(), shown.height()), _rows(shown.convertToFormat(shown.Format.Format_RGB888)))
     assert preview.size == exported.size
     scale = window.preview.page_scale
